@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// maxReported caps how many problems one run prints; the rest are counted.
+const maxReported = 50
+
+// position is a 1-based line and column in the input; the zero position
+// means the file as a whole.
+type position struct{ line, col int }
+
+func (p position) less(q position) bool {
+	return p.line < q.line || p.line == q.line && p.col < q.col
+}
+
+// problem is one thing wrong with the input.
+type problem struct {
+	pos position
+	msg string
+}
+
+// problems collects every problem of one input file, so that a run reports
+// all of them at once.
+type problems struct {
+	file string
+	list []problem
+}
+
+func (ps *problems) addf(p position, format string, args ...any) {
+	ps.list = append(ps.list, problem{p, fmt.Sprintf(format, args...)})
+}
+
+// err returns the collected problems as one error, or nil if there are none.
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	list := append([]problem(nil), ps.list...)
+	sort.SliceStable(list, func(i, j int) bool { return list[i].pos.less(list[j].pos) })
+	return &inputError{file: ps.file, list: list}
+}
+
+// inputError is the error of a run that found problems in its input.
+type inputError struct {
+	file string
+	list []problem // sorted by position
+}
+
+func (e *inputError) Error() string {
+	var b strings.Builder
+	for i, p := range e.list {
+		if i == maxReported {
+			fmt.Fprintf(&b, "%s: ... and %d more problems (%d in all)\n", e.file, len(e.list)-maxReported, len(e.list))
+			break
+		}
+		b.WriteString(formatProblem(e.file, p))
+		b.WriteByte('\n')
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func formatProblem(file string, p problem) string {
+	switch {
+	case p.pos.line == 0:
+		return fmt.Sprintf("%s: %s", file, p.msg)
+	case p.pos.col == 0:
+		return fmt.Sprintf("%s:%d: %s", file, p.pos.line, p.msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", file, p.pos.line, p.pos.col, p.msg)
+}

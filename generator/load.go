@@ -1,0 +1,347 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// maxInputSize bounds the YAML file the generator reads. The real table is
+// about 10 KiB; the limit leaves room for ten thousand regions. Raise it
+// here if the table ever needs more.
+const maxInputSize = 8 << 20
+
+// Raw values keep the position they were read at, for validation errors.
+type (
+	rawString struct {
+		val string
+		pos position
+		set bool
+	}
+	rawBool struct {
+		val bool
+		pos position
+		set bool
+	}
+)
+
+// rawTable is regions.yaml as read: shape and types checked, values not.
+type rawTable struct {
+	version, source, defaultRegion rawString
+	defaultPublic, defaultInternal rawString
+	accelGlobal, accelOverseas     rawString
+	notes                          []rawString
+	regions                        []rawRegion
+}
+
+type rawRegion struct {
+	pos                            position
+	label                          string // "regions[3] (oss-cn-beijing)", for messages
+	id, name, status               rawString
+	mainland, accelerate           rawBool
+	irregular                      rawBool
+	public, internal, vpc          rawString
+	vipSet, vipByTicket            bool
+	vipPos                         position
+	vip                            []rawString
+}
+
+// readInput reads the table file, enforcing the size limit.
+func readInput(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxInputSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if len(data) > maxInputSize {
+		return nil, fmt.Errorf("%s: larger than %d bytes (maxInputSize in generator/load.go)", path, maxInputSize)
+	}
+	return data, nil
+}
+
+// loadTable parses YAML into a rawTable, recording every shape and type
+// problem in ps.
+func loadTable(data []byte, ps *problems) *rawTable {
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8Offset(data)], []byte("\n"))
+		ps.addf(position{line: line}, "the file is not valid UTF-8")
+		return nil
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		ps.addf(position{}, "the file is empty; expected a mapping with version, regions, ...")
+		return nil
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		addYAMLError(ps, err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		ps.addf(position{extra.Line, extra.Column}, "a second YAML document; expected exactly one")
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		addYAMLError(ps, err)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		ps.addf(position{}, "expected one YAML document")
+		return nil
+	}
+	if rejectAliases(doc.Content[0], ps) {
+		return nil
+	}
+	d := &decoder{ps: ps}
+	return d.table(doc.Content[0])
+}
+
+func invalidUTF8Offset(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// addYAMLError turns a yaml.v3 syntax error into a problem. yaml.v3 reports
+// the line of a syntax error but not its column.
+func addYAMLError(ps *problems, err error) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		ps.addf(position{line: line}, "not valid YAML: %s", m[2])
+		return
+	}
+	ps.addf(position{}, "not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+// rejectAliases reports every alias in the tree. Aliases are never needed in
+// the table, and refusing them rules out exponential expansion ("billion
+// laughs") without walking it.
+func rejectAliases(n *yaml.Node, ps *problems) bool {
+	found := false
+	var walk func(*yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			ps.addf(position{n.Line, n.Column}, "YAML alias *%s: aliases are not allowed in the table; write the value out", n.Value)
+			found = true
+			return
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
+}
+
+// decoder checks the shape and scalar types of the YAML tree.
+type decoder struct{ ps *problems }
+
+// field is one key a mapping may hold.
+type field struct {
+	key      string
+	required bool
+	decode   func(*yaml.Node)
+}
+
+func at(n *yaml.Node) position { return position{n.Line, n.Column} }
+
+// kindName names a node's type for messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.ShortTag() {
+	case "!!str":
+		return fmt.Sprintf("the string %q", n.Value)
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	case "!!bool":
+		return "the boolean " + n.Value
+	case "!!null":
+		return "nothing (null)"
+	}
+	return fmt.Sprintf("%s %q", n.ShortTag(), n.Value)
+}
+
+// mapping decodes the known fields of a mapping node and reports unknown,
+// duplicate-free (yaml.v3 rejects duplicates) and missing ones.
+func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
+	if n.Kind != yaml.MappingNode {
+		d.ps.addf(at(n), "%s: expected a mapping, found %s", what, kindName(n))
+		return false
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		f := findField(fields, k.Value)
+		if f == nil || k.ShortTag() != "!!str" {
+			d.ps.addf(at(k), "%s: unknown field %q; expected one of %s", what, k.Value, fieldNames(fields))
+			continue
+		}
+		seen[f.key] = true
+		f.decode(v)
+	}
+	for _, f := range fields {
+		if f.required && !seen[f.key] {
+			d.ps.addf(at(n), "%s: missing field %q", what, f.key)
+		}
+	}
+	return true
+}
+
+func findField(fields []field, key string) *field {
+	for i := range fields {
+		if fields[i].key == key {
+			return &fields[i]
+		}
+	}
+	return nil
+}
+
+func fieldNames(fields []field) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.key
+	}
+	return strings.Join(names, ", ")
+}
+
+func (d *decoder) str(n *yaml.Node, what string) rawString {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
+		d.ps.addf(at(n), "%s: expected a string, found %s", what, kindName(n))
+		return rawString{pos: at(n)}
+	}
+	return rawString{val: n.Value, pos: at(n), set: true}
+}
+
+func (d *decoder) boolean(n *yaml.Node, what string) rawBool {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+		d.ps.addf(at(n), "%s: expected true or false, found %s", what, kindName(n))
+		return rawBool{pos: at(n)}
+	}
+	v, _ := strconv.ParseBool(n.Value)
+	if n.Value != "true" && n.Value != "false" {
+		d.ps.addf(at(n), "%s: write the boolean %q as true or false", what, n.Value)
+	}
+	return rawBool{val: v, pos: at(n), set: true}
+}
+
+func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
+	if n.Kind != yaml.SequenceNode {
+		d.ps.addf(at(n), "%s: expected a list, found %s", what, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+func (d *decoder) table(n *yaml.Node) *rawTable {
+	t := &rawTable{}
+	ok := d.mapping(n, "top level", []field{
+		{"version", true, func(v *yaml.Node) { t.version = d.str(v, "version") }},
+		{"source", true, func(v *yaml.Node) { t.source = d.str(v, "source") }},
+		{"default_region", true, func(v *yaml.Node) { t.defaultRegion = d.str(v, "default_region") }},
+		{"default_endpoints", true, func(v *yaml.Node) {
+			d.mapping(v, "default_endpoints", []field{
+				{"public", true, func(v *yaml.Node) { t.defaultPublic = d.str(v, "default_endpoints.public") }},
+				{"internal", true, func(v *yaml.Node) { t.defaultInternal = d.str(v, "default_endpoints.internal") }},
+			})
+		}},
+		{"accelerate_endpoints", true, func(v *yaml.Node) {
+			d.mapping(v, "accelerate_endpoints", []field{
+				{"global", true, func(v *yaml.Node) { t.accelGlobal = d.str(v, "accelerate_endpoints.global") }},
+				{"overseas", true, func(v *yaml.Node) { t.accelOverseas = d.str(v, "accelerate_endpoints.overseas") }},
+			})
+		}},
+		{"notes", false, func(v *yaml.Node) {
+			for i, item := range d.list(v, "notes") {
+				t.notes = append(t.notes, d.str(item, fmt.Sprintf("notes[%d]", i)))
+			}
+		}},
+		{"regions", true, func(v *yaml.Node) {
+			for i, item := range d.list(v, "regions") {
+				t.regions = append(t.regions, d.region(item, i))
+			}
+		}},
+	})
+	if !ok {
+		return nil
+	}
+	return t
+}
+
+func (d *decoder) region(n *yaml.Node, index int) rawRegion {
+	r := rawRegion{pos: at(n), label: regionLabel(n, index)}
+	in := func(f string) string { return r.label + ": " + f }
+	d.mapping(n, r.label, []field{
+		{"id", true, func(v *yaml.Node) { r.id = d.str(v, in("id")) }},
+		{"name", true, func(v *yaml.Node) { r.name = d.str(v, in("name")) }},
+		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
+		{"mainland_china", true, func(v *yaml.Node) { r.mainland = d.boolean(v, in("mainland_china")) }},
+		{"endpoints", true, func(v *yaml.Node) {
+			d.mapping(v, in("endpoints"), []field{
+				{"public", true, func(v *yaml.Node) { r.public = d.str(v, in("endpoints.public")) }},
+				{"internal", true, func(v *yaml.Node) { r.internal = d.str(v, in("endpoints.internal")) }},
+				{"vpc", true, func(v *yaml.Node) { r.vpc = d.str(v, in("endpoints.vpc")) }},
+			})
+		}},
+		{"irregular_endpoints", false, func(v *yaml.Node) { r.irregular = d.boolean(v, in("irregular_endpoints")) }},
+		{"accelerate", true, func(v *yaml.Node) { r.accelerate = d.boolean(v, in("accelerate")) }},
+		{"vip_ranges", true, func(v *yaml.Node) { d.vipRanges(v, &r) }},
+	})
+	return r
+}
+
+// vipRanges reads either a list of prefixes or the word "ticket".
+func (d *decoder) vipRanges(n *yaml.Node, r *rawRegion) {
+	what := r.label + ": vip_ranges"
+	r.vipSet, r.vipPos = true, at(n)
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" && n.Value == "ticket" {
+		r.vipByTicket = true
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.ps.addf(at(n), "%s: expected a list of CIDR prefixes or the word ticket, found %s", what, kindName(n))
+		return
+	}
+	for i, item := range n.Content {
+		r.vip = append(r.vip, d.str(item, fmt.Sprintf("%s[%d]", what, i)))
+	}
+}
+
+// regionLabel names a region entry for messages, with its ID when it has a
+// plain one.
+func regionLabel(n *yaml.Node, index int) string {
+	label := fmt.Sprintf("regions[%d]", index)
+	if n.Kind != yaml.MappingNode {
+		return label
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if v := n.Content[i+1]; n.Content[i].Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+			return label + " (" + v.Value + ")"
+		}
+	}
+	return label
+}

@@ -1,0 +1,121 @@
+// Command generator turns regions.yaml into the Go package regions and the
+// document REGIONS.md. It is run by go generate from the repository root:
+//
+//	go run ./generator [-check] [-in regions.yaml] [-out regions/data_gen.go] [-md REGIONS.md]
+//	go run ./generator -changes-from OLD.yaml
+//
+// It reads and validates the whole table first and reports every problem it
+// finds; only a valid table produces output, written atomically. With
+// -check it writes nothing and fails with a diff if an output is stale.
+// With -changes-from it prints a Markdown report of what changed since an
+// earlier table and checks that the version was bumped enough.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("generator: ")
+	removeTempsOnSignal()
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		var ie *inputError
+		if errors.As(err, &ie) || errors.Is(err, errStale) {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		log.Fatal(err)
+	}
+}
+
+var errStale = errors.New("generated files are stale; run make generate")
+
+// config is what the flags ask for.
+type config struct {
+	in, out, md string
+	check       bool
+	changesFrom string
+}
+
+func parseFlags(args []string) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
+	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to read")
+	fs.StringVar(&c.out, "out", filepath.Join("regions", "data_gen.go"), "the Go file to generate")
+	fs.StringVar(&c.md, "md", "REGIONS.md", "the Markdown region document to generate")
+	fs.BoolVar(&c.check, "check", false, "write nothing; fail with a diff if an output is stale")
+	fs.StringVar(&c.changesFrom, "changes-from", "", "print the changes since this earlier table, and check the version bump")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	return c, nil
+}
+
+func run(args []string, stdout io.Writer) error {
+	c, err := parseFlags(args)
+	if err != nil {
+		return err
+	}
+	t, err := loadAndValidate(c.in)
+	if err != nil {
+		return err
+	}
+	if c.changesFrom != "" {
+		return reportChanges(c.changesFrom, t, stdout)
+	}
+	outs, err := render(t, c)
+	if err != nil {
+		return err
+	}
+	if c.check {
+		if d := staleDiff(outs); d != "" {
+			return fmt.Errorf("%s\n%w", d, errStale)
+		}
+		return nil
+	}
+	return writeOutputs(outs)
+}
+
+// loadAndValidate reads, parses and validates one table file.
+func loadAndValidate(path string) (*Table, error) {
+	data, err := readInput(path)
+	if err != nil {
+		return nil, err
+	}
+	return parseTable(path, data)
+}
+
+// parseTable turns the bytes of a table file into a validated Table. All
+// problems come back as one *inputError.
+func parseTable(name string, data []byte) (*Table, error) {
+	ps := &problems{file: name}
+	raw := loadTable(data, ps)
+	t := validate(raw, data, ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// render produces every output's bytes; nothing is written.
+func render(t *Table, c config) ([]output, error) {
+	goSrc, err := genGo(t, filepath.Base(c.in))
+	if err != nil {
+		return nil, err
+	}
+	outs := []output{{c.out, goSrc}}
+	if c.md != "" {
+		outs = append(outs, output{c.md, genMarkdown(t, filepath.Base(c.in))})
+	}
+	return outs, nil
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"go/token"
+	"regexp"
+	"strings"
+)
+
+// idPattern is the form of an OSS region ID: "oss-", then at least two
+// hyphen-separated parts of lower-case letters and digits, the first of
+// letters only ("oss-cn-hangzhou", "oss-us-west-1").
+var idPattern = regexp.MustCompile(`^oss-[a-z]+(-[a-z0-9]+)+$`)
+
+// maxIDLen keeps "<id>-internal" within a 63-byte DNS label, and the ID
+// within the parse buffer of the regions package (parseBufLen).
+const maxIDLen = 63 - len("-internal")
+
+// goName derives a region's constant name from its ID: drop "oss-",
+// upper-case the first part, title-case the rest ("oss-us-west-1" gives
+// "USWest1").
+func goName(id string) string {
+	parts := strings.Split(strings.TrimPrefix(id, "oss-"), "-")
+	var b strings.Builder
+	for i, p := range parts {
+		if i == 0 {
+			b.WriteString(strings.ToUpper(p))
+			continue
+		}
+		if p != "" {
+			b.WriteString(strings.ToUpper(p[:1]) + p[1:])
+		}
+	}
+	return b.String()
+}
+
+// infoVarName is the unexported variable that holds a region's row.
+func infoVarName(goName string) string { return "info" + goName }
+
+// reservedNames are the package-level names of package regions that do not
+// come from a region: the hand-written API and the generated fixed names.
+// A derived name must not equal any of them after case folding.
+// TestReservedNamesCoverPackage keeps this list in step with the package.
+var reservedNames = []string{
+	// hand-written
+	"Accelerate", "AccelerateOverseas", "Active", "All", "Decommissioned",
+	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
+	"ErrUnknownRegion", "Internal", "Kind", "LookupIP", "Parse",
+	"ParseEndpoint", "Public", "Region", "Status", "VPC",
+	"checkBucket", "checkPort", "clip", "editDistance", "endpointError",
+	"hostOf", "kindNames", "less128", "lookup4", "lookup6", "matchHost",
+	"maxHostLen", "ossDomain", "parseBufLen", "parseID", "patternRegion",
+	"regionInfo", "span4", "span6", "unknownRegionError",
+	// generated
+	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
+	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint",
+	"Source", "Version", "allRegions", "lookupCloudID", "lookupHost",
+	"lookupInfo", "maxIDLen", "vip4", "vip6",
+}
+
+// checkGoName reports why name cannot be a region constant, or "".
+func checkGoName(name string) string {
+	switch {
+	case !token.IsIdentifier(name):
+		return "is not a Go identifier"
+	case token.IsKeyword(name):
+		return "is a Go keyword"
+	case !token.IsExported(name):
+		return "is not an exported Go name"
+	}
+	for _, r := range reservedNames {
+		if strings.EqualFold(name, r) || strings.EqualFold(infoVarName(name), r) {
+			return "collides with the package's own name " + r
+		}
+	}
+	return ""
+}

@@ -1,0 +1,335 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/netip"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/mod/semver"
+)
+
+// validate checks a rawTable and builds the Table, recording every problem
+// in ps. It returns nil if there was any.
+func validate(raw *rawTable, data []byte, ps *problems) *Table {
+	if raw == nil {
+		return nil
+	}
+	sum := sha256.Sum256(data)
+	t := &Table{SHA256: hex.EncodeToString(sum[:])}
+	v := &validator{ps: ps, hosts: map[string]hostUse{}}
+
+	t.Version = v.version(raw.version)
+	t.Source = v.text(raw.source, "source")
+	for i, n := range raw.notes {
+		t.Notes = append(t.Notes, v.text(n, fmt.Sprintf("notes[%d]", i)))
+	}
+	t.DefaultPublic = v.host(raw.defaultPublic, "default_endpoints.public", "")
+	t.DefaultInternal = v.host(raw.defaultInternal, "default_endpoints.internal", "")
+	t.GlobalAccelerate = v.host(raw.accelGlobal, "accelerate_endpoints.global", "")
+	t.OverseasAccelerate = v.host(raw.accelOverseas, "accelerate_endpoints.overseas", "")
+
+	if len(raw.regions) == 0 {
+		ps.addf(position{}, "regions: the table has no regions")
+	}
+	v.ids, v.goNames, v.names = map[string]position{}, map[string]string{}, map[string]position{}
+	for i := range raw.regions {
+		t.Regions = append(t.Regions, v.region(&raw.regions[i]))
+	}
+	v.checkOverlaps()
+
+	if raw.defaultRegion.set {
+		t.DefaultRegion = raw.defaultRegion.val
+		if _, ok := v.ids[t.DefaultRegion]; !ok {
+			ps.addf(raw.defaultRegion.pos, "default_region: %q is not the id of a region in the table", clip(t.DefaultRegion))
+		}
+	}
+	if len(ps.list) > 0 {
+		return nil
+	}
+	return t
+}
+
+// validator holds what validation has seen so far, for duplicate checks.
+type validator struct {
+	ps      *problems
+	hosts   map[string]hostUse    // endpoint host -> first use
+	ids     map[string]position   // region ID -> position
+	goNames map[string]string     // case-folded Go name -> region ID
+	names   map[string]position   // case-folded display name -> position
+	ranges  []rangeUse
+}
+
+type hostUse struct {
+	what   string
+	region string
+	pos    position
+}
+
+type rangeUse struct {
+	prefix netip.Prefix
+	what   string
+	pos    position
+}
+
+func (v *validator) version(s rawString) string {
+	if !s.set {
+		return ""
+	}
+	if !semver.IsValid("v"+s.val) || strings.HasPrefix(s.val, "v") || semver.Canonical("v"+s.val) != "v"+s.val {
+		v.ps.addf(s.pos, "version: %q is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)", clip(s.val))
+		return ""
+	}
+	return s.val
+}
+
+// text checks a free-text value that reaches generated comments and docs:
+// one line of printable characters. That rules out newlines, control and
+// bidirectional formatting characters, and line separators.
+func (v *validator) text(s rawString, what string) string {
+	if !s.set {
+		return ""
+	}
+	if msg := checkText(s.val); msg != "" {
+		v.ps.addf(s.pos, "%s: %s", what, msg)
+		return ""
+	}
+	return s.val
+}
+
+func checkText(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "must not be empty"
+	}
+	if strings.TrimSpace(s) != s {
+		return fmt.Sprintf("%q has leading or trailing space", clip(s))
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return fmt.Sprintf("%q contains %U, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)", clip(s), r)
+		}
+	}
+	return ""
+}
+
+var hostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
+
+// host checks an endpoint host name and that no other entry uses it;
+// region is "" for the top-level endpoints.
+func (v *validator) host(s rawString, what, region string) string {
+	if !s.set {
+		return ""
+	}
+	if msg := checkHost(s.val); msg != "" {
+		v.ps.addf(s.pos, "%s: %q is not a valid host name: %s", what, clip(s.val), msg)
+		return ""
+	}
+	if prev, ok := v.hosts[s.val]; ok && (region == "" || prev.region != region) {
+		v.ps.addf(s.pos, "%s: endpoint %s is already used by %s at line %d", what, s.val, prev.what, prev.pos.line)
+		return s.val
+	}
+	if _, ok := v.hosts[s.val]; !ok {
+		v.hosts[s.val] = hostUse{what, region, s.pos}
+	}
+	return s.val
+}
+
+func checkHost(h string) string {
+	if len(h) > 253 {
+		return "longer than 253 characters"
+	}
+	labels := strings.Split(h, ".")
+	if len(labels) < 3 {
+		return "expected at least three labels, such as oss-cn-hangzhou.aliyuncs.com"
+	}
+	for _, l := range labels {
+		if len(l) > 63 {
+			return fmt.Sprintf("label %q is longer than 63 characters", clip(l))
+		}
+		if !hostLabel.MatchString(l) {
+			return fmt.Sprintf("label %q must be lower-case letters, digits and inner hyphens", clip(l))
+		}
+	}
+	return ""
+}
+
+func (v *validator) region(raw *rawRegion) Region {
+	r := Region{}
+	in := func(f string) string { return raw.label + ": " + f }
+	if raw.id.set {
+		r.ID = raw.id.val
+		switch {
+		case !idPattern.MatchString(r.ID):
+			v.ps.addf(raw.id.pos, "%s: %q is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou", in("id"), clip(r.ID))
+		case len(r.ID) > maxIDLen:
+			v.ps.addf(raw.id.pos, "%s: %q is longer than %d characters (maxIDLen in generator/naming.go; its endpoint label must fit in 63)", in("id"), r.ID, maxIDLen)
+		default:
+			v.regionID(raw, &r)
+		}
+	}
+	if raw.name.set {
+		r.Name = v.text(raw.name, in("name"))
+		if r.Name != "" {
+			key := strings.ToLower(r.Name)
+			if prev, dup := v.names[key]; dup {
+				v.ps.addf(raw.name.pos, "%s: name %q is already used at line %d", in("name"), r.Name, prev.line)
+			} else {
+				v.names[key] = raw.name.pos
+			}
+		}
+	}
+	r.Status = statusActive
+	if raw.status.set {
+		switch raw.status.val {
+		case statusActive, statusDecommissioning, statusDecommissioned:
+			r.Status = raw.status.val
+		default:
+			v.ps.addf(raw.status.pos, "%s: %q is not a status; expected active, decommissioning or decommissioned", in("status"), clip(raw.status.val))
+		}
+	}
+	r.MainlandChina = raw.mainland.val
+	r.Accelerate = raw.accelerate.val
+	r.Irregular = raw.irregular.val
+	r.Public = v.host(raw.public, in("endpoints.public"), r.ID)
+	r.Internal = v.host(raw.internal, in("endpoints.internal"), r.ID)
+	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), r.ID)
+	if r.Public != "" && r.Public == r.Internal {
+		v.ps.addf(raw.internal.pos, "%s: the internal endpoint must differ from the public one", in("endpoints.internal"))
+	}
+	if r.CloudID != "" {
+		v.checkPattern(raw, &r)
+	}
+	r.VIPByTicket = raw.vipByTicket
+	for i, s := range raw.vip {
+		if p, ok := v.prefix(s, in(fmt.Sprintf("vip_ranges[%d]", i))); ok {
+			r.VIP = append(r.VIP, p)
+		}
+	}
+	if raw.vipSet && !raw.vipByTicket && len(raw.vip) == 0 {
+		v.ps.addf(raw.vipPos, "%s: empty list; write vip_ranges: ticket if the ranges are published only by ticket", in("vip_ranges"))
+	}
+	return r
+}
+
+// regionID checks the uniqueness of a well-formed ID and its Go name.
+func (v *validator) regionID(raw *rawRegion, r *Region) {
+	if prev, dup := v.ids[r.ID]; dup {
+		v.ps.addf(raw.id.pos, "%s: duplicate region ID %s; first used at line %d", raw.label, r.ID, prev.line)
+		return
+	}
+	v.ids[r.ID] = raw.id.pos
+	r.CloudID = strings.TrimPrefix(r.ID, "oss-")
+	r.GoName = goName(r.ID)
+	if msg := checkGoName(r.GoName); msg != "" {
+		v.ps.addf(raw.id.pos, "%s: the Go name %s derived from %s %s", raw.label, r.GoName, r.ID, msg)
+		return
+	}
+	key := strings.ToLower(r.GoName)
+	if other, dup := v.goNames[key]; dup {
+		v.ps.addf(raw.id.pos, "%s: the Go name %s derived from %s collides with the one derived from %s", raw.label, r.GoName, r.ID, other)
+		return
+	}
+	v.goNames[key] = r.ID
+}
+
+// checkPattern holds a region's endpoints to the usual naming pattern unless
+// the region is marked irregular, and a mark to being needed.
+func (v *validator) checkPattern(raw *rawRegion, r *Region) {
+	wantPublic := r.ID + ".aliyuncs.com"
+	wantInternal := r.ID + "-internal.aliyuncs.com"
+	checks := []struct {
+		got, want, what string
+		pos             position
+	}{
+		{r.Public, wantPublic, "endpoints.public", raw.public.pos},
+		{r.Internal, wantInternal, "endpoints.internal", raw.internal.pos},
+		{r.VPC, wantInternal, "endpoints.vpc", raw.vpc.pos},
+	}
+	regular := true
+	for _, c := range checks {
+		if c.got == "" || c.got == c.want {
+			continue
+		}
+		regular = false
+		if !r.Irregular {
+			v.ps.addf(c.pos, "%s: %s: %s breaks the pattern (expected %s); if that is right, mark the region irregular_endpoints: true", raw.label, c.what, c.got, c.want)
+		}
+	}
+	if r.Irregular && regular && r.Public != "" && r.Internal != "" && r.VPC != "" {
+		v.ps.addf(raw.irregular.pos, "%s: irregular_endpoints is true but every endpoint follows the pattern; remove it", raw.label)
+	}
+}
+
+var shortIPv4 = regexp.MustCompile(`^(\d{1,3})(\.\d{1,3}){0,2}/\d{1,2}$`)
+
+// prefix parses one VIP range, which must be a canonical CIDR prefix.
+func (v *validator) prefix(s rawString, what string) (netip.Prefix, bool) {
+	if !s.set {
+		return netip.Prefix{}, false
+	}
+	p, err := netip.ParsePrefix(s.val)
+	if err != nil {
+		hint := ""
+		if shortIPv4.MatchString(s.val) {
+			addr, bits, _ := strings.Cut(s.val, "/")
+			for strings.Count(addr, ".") < 3 {
+				addr += ".0"
+			}
+			if q, err := netip.ParsePrefix(addr + "/" + bits); err == nil && q == q.Masked() {
+				hint = fmt.Sprintf(" (did you mean %s?)", q)
+			}
+		}
+		v.ps.addf(s.pos, "%s: %q is not a CIDR prefix%s", what, clip(s.val), hint)
+		return netip.Prefix{}, false
+	}
+	if p.Addr().Zone() != "" || p.Addr().Is4In6() {
+		v.ps.addf(s.pos, "%s: %q: write IPv4 ranges in dotted form and IPv6 ranges without a zone", what, s.val)
+		return netip.Prefix{}, false
+	}
+	if m := p.Masked(); m != p {
+		v.ps.addf(s.pos, "%s: %q has host bits set (did you mean %s?)", what, s.val, m)
+		return netip.Prefix{}, false
+	}
+	if p.String() != s.val {
+		v.ps.addf(s.pos, "%s: write %q in canonical form %s", what, s.val, p)
+		return netip.Prefix{}, false
+	}
+	v.ranges = append(v.ranges, rangeUse{p, what, s.pos})
+	return p, true
+}
+
+// checkOverlaps reports VIP ranges that overlap, within or across regions.
+func (v *validator) checkOverlaps() {
+	rs := append([]rangeUse(nil), v.ranges...)
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i].prefix, rs[j].prefix
+		if c := a.Addr().Compare(b.Addr()); c != 0 {
+			return c < 0
+		}
+		return a.Bits() < b.Bits()
+	})
+	// Prefixes either nest or are disjoint, so a range overlaps an earlier
+	// one exactly when the widest open range so far contains its address.
+	var open *rangeUse
+	for i := range rs {
+		r := &rs[i]
+		if open != nil && open.prefix.Contains(r.prefix.Addr()) {
+			v.ps.addf(r.pos, "%s: %s overlaps %s (%s, line %d)", r.what, r.prefix, open.prefix, open.what, open.pos.line)
+			continue
+		}
+		open = r
+	}
+}
+
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	const limit = 60
+	if len(s) > limit {
+		return s[:limit] + "..."
+	}
+	return s
+}

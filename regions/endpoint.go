@@ -1,0 +1,233 @@
+package regions
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"strings"
+)
+
+// Endpoint is what ParseEndpoint found in a host or URL.
+type Endpoint struct {
+	// Region is the endpoint's region. It is empty for the accelerate
+	// endpoints, which serve every region; it may be a region that is not in
+	// the table (Known reports false) for a well-formed regional host.
+	Region Region
+	// Kind is the kind of endpoint. A host that is both the internal and the
+	// VPC endpoint of its region, as most are, is reported as Internal.
+	Kind Kind
+	// Bucket is the bucket label in front of the endpoint, or "".
+	Bucket string
+	// Host is the endpoint host, lower-case, without bucket and port.
+	Host string
+}
+
+// ErrInvalidEndpoint is wrapped by every error of ParseEndpoint.
+var ErrInvalidEndpoint = errors.New("not an OSS endpoint")
+
+// ErrInvalidBucket is wrapped by the errors for bad bucket names.
+var ErrInvalidBucket = errors.New("invalid bucket name")
+
+// Hosts longer than a DNS name can be are rejected before any other work.
+const maxHostLen = 253
+
+const ossDomain = ".aliyuncs.com"
+
+// ParseEndpoint finds the region and kind of an OSS endpoint given as a host
+// ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http or https URL, with
+// or without a bucket label in front ("bucket.oss-cn-shanghai.aliyuncs.com").
+//
+// The default endpoints map to DefaultRegion; the accelerate endpoints have
+// Kind Accelerate or AccelerateOverseas and no region. A well-formed host
+// oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com whose region is
+// not in the table yet is accepted with that region (Known reports false).
+// Anything else, such as user info, an IP address, or a host that only ends
+// like an endpoint, is an error wrapping ErrInvalidEndpoint.
+func ParseEndpoint(s string) (Endpoint, error) {
+	host, err := hostOf(s)
+	if err != nil {
+		return Endpoint{}, endpointError(s, err.Error())
+	}
+	if e, ok := matchHost(host); ok {
+		return e, nil
+	}
+	label, rest, found := strings.Cut(host, ".")
+	if found {
+		if e, ok := matchHost(rest); ok {
+			if err := checkBucket(label); err != nil {
+				return Endpoint{}, endpointError(s, err.Error())
+			}
+			e.Bucket = label
+			return e, nil
+		}
+	}
+	if r, ok := patternRegion(host); ok && r.Known() {
+		return Endpoint{}, endpointError(s, fmt.Sprintf("%s is not an endpoint of region %s; its public endpoint is %s", host, r, r.PublicEndpoint()))
+	}
+	return Endpoint{}, endpointError(s, fmt.Sprintf("host %q is not an OSS endpoint", clip(host)))
+}
+
+func endpointError(s, why string) error {
+	return fmt.Errorf("regions: %w: %q: %s", ErrInvalidEndpoint, clip(s), why)
+}
+
+// hostOf returns the lower-case host of a host, host:port or URL.
+func hostOf(s string) (string, error) {
+	if len(s) > 2048 {
+		return "", errors.New("input too long")
+	}
+	if scheme, rest, ok := strings.Cut(s, "://"); ok {
+		if !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
+			return "", fmt.Errorf("scheme %q is not http or https", clip(scheme))
+		}
+		s = rest
+	}
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		s = s[:i]
+	}
+	if strings.Contains(s, "@") {
+		return "", errors.New("user info is not allowed")
+	}
+	if strings.HasPrefix(s, "[") {
+		return "", errors.New("an IP address is not an OSS endpoint")
+	}
+	if i := strings.LastIndexByte(s, ':'); i >= 0 {
+		if err := checkPort(s[i+1:]); err != nil {
+			return "", err
+		}
+		s = s[:i]
+	}
+	switch {
+	case s == "":
+		return "", errors.New("no host")
+	case len(s) > maxHostLen:
+		return "", errors.New("host too long")
+	case strings.HasSuffix(s, "."):
+		return "", errors.New("host ends in a dot")
+	}
+	lower := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		default:
+			return "", fmt.Errorf("host %q has a character that is not allowed in an OSS host name", clip(s))
+		}
+	}
+	if _, err := netip.ParseAddr(s); err == nil {
+		return "", errors.New("an IP address is not an OSS endpoint")
+	}
+	if !lower {
+		s = strings.ToLower(s)
+	}
+	return s, nil
+}
+
+func checkPort(p string) error {
+	if p == "" || len(p) > 5 {
+		return fmt.Errorf("port %q is not a number from 1 to 65535", clip(p))
+	}
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] < '0' || p[i] > '9' {
+			return fmt.Errorf("port %q is not a number from 1 to 65535", clip(p))
+		}
+		n = n*10 + int(p[i]-'0')
+	}
+	if n < 1 || n > 65535 {
+		return fmt.Errorf("port %q is not a number from 1 to 65535", p)
+	}
+	return nil
+}
+
+// matchHost reports the region and kind of a host without a bucket label.
+func matchHost(host string) (Endpoint, bool) {
+	if r, k := lookupHost(host); k != 0 {
+		return Endpoint{Region: r, Kind: k, Host: host}, true
+	}
+	r, ok := patternRegion(host)
+	if !ok || r.Known() {
+		return Endpoint{}, false
+	}
+	k := Public
+	if strings.HasSuffix(host, "-internal"+ossDomain) {
+		k = Internal
+	}
+	return Endpoint{Region: r, Kind: k, Host: host}, true
+}
+
+// patternRegion reads the region ID out of a host of the usual form
+// oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com, where <id> has at
+// least two hyphen-separated parts, the first of letters ("cn-hangzhou").
+// The Region is a substring of host.
+func patternRegion(host string) (Region, bool) {
+	if !strings.HasPrefix(host, "oss-") || !strings.HasSuffix(host, ossDomain) {
+		return "", false
+	}
+	id := strings.TrimSuffix(host[:len(host)-len(ossDomain)], "-internal")
+	cloud := id[len("oss-"):]
+	first, _, ok := strings.Cut(cloud, "-")
+	if !ok || first == "" || first == "accelerate" {
+		return "", false
+	}
+	for i := 0; i < len(first); i++ {
+		if first[i] < 'a' || first[i] > 'z' {
+			return "", false
+		}
+	}
+	prev := byte('-')
+	for i := len(first) + 1; i < len(cloud); i++ {
+		c := cloud[i]
+		if c == '-' && prev == '-' || !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return "", false
+		}
+		prev = c
+	}
+	if prev == '-' {
+		return "", false
+	}
+	return Region(id), true
+}
+
+// checkBucket applies the OSS bucket naming rules: 3 to 63 characters of
+// lower-case letters, digits and hyphens, starting and ending with a letter
+// or digit.
+func checkBucket(b string) error {
+	if len(b) < 3 || len(b) > 63 {
+		return fmt.Errorf("%w %q: must be 3 to 63 characters long", ErrInvalidBucket, clip(b))
+	}
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return fmt.Errorf("%w %q: only lower-case letters, digits and hyphens are allowed", ErrInvalidBucket, clip(b))
+		}
+	}
+	if b[0] == '-' || b[len(b)-1] == '-' {
+		return fmt.Errorf("%w %q: must start and end with a letter or digit", ErrInvalidBucket, b)
+	}
+	return nil
+}
+
+// URL returns the https URL of the region's endpoint of kind k, with the
+// bucket as its first label ("https://bucket.oss-cn-hangzhou.aliyuncs.com").
+// An empty bucket gives the endpoint's own URL. A bucket name that breaks
+// the OSS naming rules, an unknown region, or a kind the region lacks is an
+// error.
+func (r Region) URL(k Kind, bucket string) (string, error) {
+	host, ok := r.Endpoint(k)
+	if !ok {
+		if !r.Known() {
+			return "", fmt.Errorf("regions: %w %q", ErrUnknownRegion, clip(string(r)))
+		}
+		return "", fmt.Errorf("regions: region %s has no %v endpoint", r, k)
+	}
+	if bucket == "" {
+		return "https://" + host, nil
+	}
+	if err := checkBucket(bucket); err != nil {
+		return "", fmt.Errorf("regions: %w", err)
+	}
+	return "https://" + bucket + "." + host, nil
+}

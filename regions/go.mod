@@ -1,0 +1,3 @@
+module github.com/ossregions/ossregions/regions
+
+go 1.23

@@ -1,0 +1,59 @@
+package regions
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind is a kind of OSS endpoint. The zero value is not a valid Kind.
+type Kind uint8
+
+// The kinds of endpoint a region can have.
+const (
+	// Public is the endpoint for access over the Internet.
+	Public Kind = iota + 1
+	// Internal is the endpoint for access from ECS instances over the
+	// classic network in the same region.
+	Internal
+	// VPC is the endpoint for access from a VPC in the same region.
+	VPC
+	// Accelerate is the global transfer acceleration endpoint.
+	Accelerate
+	// AccelerateOverseas is the transfer acceleration endpoint for regions
+	// outside mainland China.
+	AccelerateOverseas
+)
+
+// kindNames is indexed by Kind; index 0 is the invalid zero value.
+var kindNames = [...]string{"", "public", "internal", "vpc", "accelerate", "accelerate-overseas"}
+
+// Valid reports whether k is one of the declared kinds.
+func (k Kind) Valid() bool { return k >= Public && k <= AccelerateOverseas }
+
+// String returns the kind's text form ("public", "vpc", ...), or "Kind(N)"
+// for an invalid kind.
+func (k Kind) String() string {
+	if !k.Valid() {
+		return fmt.Sprintf("Kind(%d)", uint8(k))
+	}
+	return kindNames[k]
+}
+
+// MarshalText encodes k as its String form; an invalid kind is an error.
+func (k Kind) MarshalText() ([]byte, error) {
+	if !k.Valid() {
+		return nil, fmt.Errorf("regions: cannot marshal invalid %v", k)
+	}
+	return []byte(kindNames[k]), nil
+}
+
+// UnmarshalText decodes a kind's String form, in any case.
+func (k *Kind) UnmarshalText(text []byte) error {
+	for i := Public; i <= AccelerateOverseas; i++ {
+		if strings.EqualFold(string(text), kindNames[i]) {
+			*k = i
+			return nil
+		}
+	}
+	return fmt.Errorf("regions: unknown endpoint kind %q (want one of %s)", clip(string(text)), strings.Join(kindNames[1:], ", "))
+}

@@ -1,0 +1,324 @@
+package regions
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"net/netip"
+	"strings"
+)
+
+// This file holds the logic over the generated tables in data_gen.go. It
+// never names a region: everything that depends on regions.yaml is
+// generated, so adding a region never touches this file.
+
+// Region is an OSS region ID, such as "oss-cn-hangzhou". Its methods answer
+// from the generated table; for a Region that is not in it (Known reports
+// false) they return zero values.
+type Region string
+
+// Status is where a region is in its lifecycle.
+type Status uint8
+
+// The lifecycle states of a region. Constants of regions that are not
+// Active carry a Deprecated notice.
+const (
+	// Active regions are in service.
+	Active Status = iota + 1
+	// Decommissioning regions still serve requests but are being retired.
+	Decommissioning
+	// Decommissioned regions no longer serve requests.
+	Decommissioned
+)
+
+// String returns "active", "decommissioning" or "decommissioned".
+func (s Status) String() string {
+	switch s {
+	case Active:
+		return "active"
+	case Decommissioning:
+		return "decommissioning"
+	case Decommissioned:
+		return "decommissioned"
+	}
+	return fmt.Sprintf("Status(%d)", uint8(s))
+}
+
+// regionInfo is one row of the table; data_gen.go holds one per region.
+type regionInfo struct {
+	name        string
+	mainland    bool
+	status      Status
+	public      string
+	internal    string
+	vpc         string
+	accelerate  bool
+	vipByTicket bool
+	vip         []string // canonical CIDR prefixes, in table order
+}
+
+// span4 and span6 are the VIP ranges as address intervals, sorted by first
+// address, for LookupIP's binary search. An IPv6 address is its two
+// big-endian 64-bit halves.
+type span4 struct {
+	first, last uint32
+	region      Region
+}
+
+type span6 struct {
+	first, last [2]uint64
+	region      Region
+}
+
+// ErrUnknownRegion is wrapped by the errors of Parse and UnmarshalText for
+// an ID that is not in the table.
+var ErrUnknownRegion = errors.New("unknown region")
+
+// Parsing works on a lower-cased copy of the ID in a stack buffer; this
+// fails to compile if the generator's limit on ID length outgrows it.
+const parseBufLen = 64
+
+const _ = uint(parseBufLen - maxIDLen)
+
+// All returns every region in table order, in a new slice.
+func All() []Region {
+	out := make([]Region, len(allRegions))
+	copy(out, allRegions[:])
+	return out
+}
+
+// Parse returns the region for an OSS region ID ("oss-cn-hangzhou") or a
+// cloud region ID ("cn-hangzhou"), in any case, ignoring surrounding space.
+// An unknown ID is an error that wraps ErrUnknownRegion and names the
+// closest known ID.
+func Parse(s string) (Region, error) {
+	if r := parseID(strings.TrimSpace(s)); r != "" {
+		return r, nil
+	}
+	return "", unknownRegionError(s)
+}
+
+// parseID looks up an ID in either form and any case without allocating.
+func parseID(s string) Region {
+	if len(s) > parseBufLen {
+		return ""
+	}
+	var buf [parseBufLen]byte
+	n := copy(buf[:], s)
+	for i, c := range buf[:n] {
+		if 'A' <= c && c <= 'Z' {
+			buf[i] = c + ('a' - 'A')
+		}
+	}
+	id := buf[:n]
+	if len(id) > len("oss-") && string(id[:4]) == "oss-" {
+		id = id[4:]
+	}
+	return lookupCloudID(string(id))
+}
+
+func unknownRegionError(s string) error {
+	id := strings.ToLower(strings.TrimSpace(s))
+	best, bestDist := Region(""), -1
+	for _, r := range allRegions {
+		d := editDistance(strings.TrimPrefix(id, "oss-"), r.CloudRegion())
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = r, d
+		}
+	}
+	if best == "" || bestDist > len(best.CloudRegion())/2 {
+		return fmt.Errorf("regions: %w %q", ErrUnknownRegion, clip(s))
+	}
+	return fmt.Errorf("regions: %w %q (did you mean %q?)", ErrUnknownRegion, clip(s), string(best))
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	if len(a) > 2*parseBufLen {
+		a = a[:2*parseBufLen]
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	const limit = 80
+	if len(s) > limit {
+		return s[:limit] + "..."
+	}
+	return s
+}
+
+// Known reports whether r is in the table.
+func (r Region) Known() bool { return lookupInfo(r) != nil }
+
+// String returns the region ID.
+func (r Region) String() string { return string(r) }
+
+// MarshalText returns the region ID. A region that is not in the table is an
+// error, so that what is written can always be read back.
+func (r Region) MarshalText() ([]byte, error) {
+	if !r.Known() {
+		return nil, fmt.Errorf("regions: cannot marshal %w %q", ErrUnknownRegion, clip(string(r)))
+	}
+	return []byte(r), nil
+}
+
+// UnmarshalText sets r from text as Parse reads it.
+func (r *Region) UnmarshalText(text []byte) error {
+	p, err := Parse(string(text))
+	if err != nil {
+		return err
+	}
+	*r = p
+	return nil
+}
+
+// Name returns the region's display name, such as "China (Hangzhou)".
+func (r Region) Name() string {
+	if in := lookupInfo(r); in != nil {
+		return in.name
+	}
+	return ""
+}
+
+// CloudRegion returns the region ID without its "oss-" prefix, such as
+// "cn-hangzhou": the form that Alibaba Cloud SDKs and V4 signatures use.
+func (r Region) CloudRegion() string { return strings.TrimPrefix(string(r), "oss-") }
+
+// MainlandChina reports whether the region is in mainland China (Hong Kong
+// is not).
+func (r Region) MainlandChina() bool {
+	in := lookupInfo(r)
+	return in != nil && in.mainland
+}
+
+// Status returns the region's lifecycle state, or 0 for an unknown region.
+func (r Region) Status() Status {
+	if in := lookupInfo(r); in != nil {
+		return in.status
+	}
+	return 0
+}
+
+// Endpoint returns the region's endpoint host of kind k. It reports false
+// where the table has none: an unknown region or kind, or transfer
+// acceleration in a region without it.
+func (r Region) Endpoint(k Kind) (string, bool) {
+	in := lookupInfo(r)
+	if in == nil {
+		return "", false
+	}
+	switch k {
+	case Public:
+		return in.public, true
+	case Internal:
+		return in.internal, true
+	case VPC:
+		return in.vpc, true
+	case Accelerate:
+		return GlobalAccelerateEndpoint, in.accelerate
+	case AccelerateOverseas:
+		return OverseasAccelerateEndpoint, in.accelerate
+	}
+	return "", false
+}
+
+// PublicEndpoint returns the region's Internet endpoint, or "" if unknown.
+func (r Region) PublicEndpoint() string {
+	h, _ := r.Endpoint(Public)
+	return h
+}
+
+// InternalEndpoint returns the region's classic-network endpoint, or "".
+func (r Region) InternalEndpoint() string {
+	h, _ := r.Endpoint(Internal)
+	return h
+}
+
+// VPCEndpoint returns the region's VPC endpoint, or "".
+func (r Region) VPCEndpoint() string {
+	h, _ := r.Endpoint(VPC)
+	return h
+}
+
+// VIPRanges returns the region's VPC VIP address ranges in a new slice. It
+// reports false for an unknown region and for a region whose ranges are
+// published only on request (by ticket).
+func (r Region) VIPRanges() ([]netip.Prefix, bool) {
+	in := lookupInfo(r)
+	if in == nil || in.vipByTicket {
+		return nil, false
+	}
+	out := make([]netip.Prefix, len(in.vip))
+	for i, s := range in.vip {
+		out[i] = netip.MustParsePrefix(s) // the generator checked every prefix
+	}
+	return out, true
+}
+
+// LookupIP returns the region whose VIP ranges hold addr. IPv4-mapped IPv6
+// addresses are looked up as IPv4.
+func LookupIP(addr netip.Addr) (Region, bool) {
+	addr = addr.Unmap()
+	if addr.Is4() {
+		a4 := addr.As4()
+		return lookup4(binary.BigEndian.Uint32(a4[:]))
+	}
+	if addr.Is6() {
+		a16 := addr.As16()
+		return lookup6([2]uint64{binary.BigEndian.Uint64(a16[:8]), binary.BigEndian.Uint64(a16[8:])})
+	}
+	return "", false
+}
+
+func lookup4(a uint32) (Region, bool) {
+	// Find the first span whose last address is >= a; spans do not overlap.
+	lo, hi := 0, len(vip4)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if vip4[m].last < a {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(vip4) && vip4[lo].first <= a {
+		return vip4[lo].region, true
+	}
+	return "", false
+}
+
+func lookup6(a [2]uint64) (Region, bool) {
+	lo, hi := 0, len(vip6)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if less128(vip6[m].last, a) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(vip6) && !less128(a, vip6[lo].first) {
+		return vip6[lo].region, true
+	}
+	return "", false
+}
+
+func less128(x, y [2]uint64) bool { return x[0] < y[0] || x[0] == y[0] && x[1] < y[1] }
