@@ -27,9 +27,8 @@ func genGo(t *Table, inputName string) ([]byte, error) {
 		genRegion(f, &t.Regions[i])
 	}
 	genAllRegions(f, t)
-	genLookupInfo(f, t)
 	genLookupCloudID(f, t)
-	genLookupHost(f, t)
+	genLookupSpecialHost(f, t)
 	genVIPIndex(f, t)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -81,6 +80,7 @@ func genRegion(f *jen.File, r *Region) {
 	f.Const().Id(r.GoName).Id("Region").Op("=").Lit(r.ID)
 	f.Line()
 	fields := []jen.Code{
+		jen.Id("id").Op(":").Id(r.GoName),
 		jen.Id("name").Op(":").Lit(r.Name),
 		jen.Id("mainland").Op(":").Lit(r.MainlandChina),
 		jen.Id("status").Op(":").Id(statusConst(r.Status)),
@@ -121,44 +121,35 @@ func genAllRegions(f *jen.File, t *Table) {
 	f.Var().Id("allRegions").Op("=").Index(jen.Op("...")).Id("Region").Custom(multiline, names...)
 }
 
-// genLookupInfo emits the switch from a Region to its row.
-func genLookupInfo(f *jen.File, t *Table) {
-	f.Comment("lookupInfo returns the table row of r, or nil if r is not in the table.")
-	f.Func().Id("lookupInfo").Params(jen.Id("r").Id("Region")).Op("*").Id("regionInfo").Block(
-		jen.Switch(jen.Id("r")).BlockFunc(func(g *jen.Group) {
+// genLookupCloudID emits the switch from a lower-case cloud region ID to
+// its row; every lookup by Region, ID or host goes through it.
+func genLookupCloudID(f *jen.File, t *Table) {
+	f.Comment(`lookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.`)
+	f.Func().Id("lookupCloudID").Params(jen.Id("id").String()).Op("*").Id("regionInfo").Block(
+		jen.Switch(jen.Id("id")).BlockFunc(func(g *jen.Group) {
 			for _, r := range t.Regions {
-				g.Case(jen.Id(r.GoName)).Block(jen.Return(jen.Op("&").Id(infoVarName(r.GoName))))
+				g.Case(jen.Lit(r.CloudID)).Block(jen.Return(jen.Op("&").Id(infoVarName(r.GoName))))
 			}
 		}),
 		jen.Return(jen.Nil()),
 	)
 }
 
-// genLookupCloudID emits the switch from a lower-case cloud region ID.
-func genLookupCloudID(f *jen.File, t *Table) {
-	f.Comment(`lookupCloudID maps a lower-case cloud region ID ("cn-hangzhou") to its region, or "".`)
-	f.Func().Id("lookupCloudID").Params(jen.Id("id").String()).Id("Region").Block(
-		jen.Switch(jen.Id("id")).BlockFunc(func(g *jen.Group) {
-			for _, r := range t.Regions {
-				g.Case(jen.Lit(r.CloudID)).Block(jen.Return(jen.Id(r.GoName)))
-			}
-		}),
-		jen.Return(jen.Lit("")),
-	)
-}
-
-// genLookupHost emits the switch from a lower-case endpoint host to its
-// region and kind. A host that is both a region's internal and VPC endpoint
-// appears once, as Internal.
-func genLookupHost(f *jen.File, t *Table) {
-	f.Comment("lookupHost maps a lower-case endpoint host to its region and kind; kind 0 means none.")
-	f.Func().Id("lookupHost").Params(jen.Id("host").String()).Params(jen.Id("Region"), jen.Id("Kind")).Block(
+// genLookupSpecialHost emits the switch for the hosts that the usual
+// oss-<id>[-internal].aliyuncs.com pattern does not map: the default and
+// accelerate endpoints, and the endpoints of irregular regions.
+func genLookupSpecialHost(f *jen.File, t *Table) {
+	f.Comment("lookupSpecialHost maps a lower-case host that breaks the endpoint pattern to its region and kind; kind 0 means none.")
+	f.Func().Id("lookupSpecialHost").Params(jen.Id("host").String()).Params(jen.Id("Region"), jen.Id("Kind")).Block(
 		jen.Switch(jen.Id("host")).BlockFunc(func(g *jen.Group) {
 			g.Case(jen.Id("DefaultEndpoint")).Block(jen.Return(jen.Id("DefaultRegion"), jen.Id("Public")))
 			g.Case(jen.Id("DefaultInternalEndpoint")).Block(jen.Return(jen.Id("DefaultRegion"), jen.Id("Internal")))
 			g.Case(jen.Id("GlobalAccelerateEndpoint")).Block(jen.Return(jen.Lit(""), jen.Id("Accelerate")))
 			g.Case(jen.Id("OverseasAccelerateEndpoint")).Block(jen.Return(jen.Lit(""), jen.Id("AccelerateOverseas")))
 			for _, r := range t.Regions {
+				if !r.Irregular {
+					continue
+				}
 				g.Case(jen.Lit(r.Public)).Block(jen.Return(jen.Id(r.GoName), jen.Id("Public")))
 				g.Case(jen.Lit(r.Internal)).Block(jen.Return(jen.Id(r.GoName), jen.Id("Internal")))
 				if r.VPC != r.Internal {
@@ -217,7 +208,7 @@ func genVIPIndex(f *jen.File, t *Table) {
 		first, last := e.prefix.Addr().As4(), lastAddr(e.prefix).As4()
 		v4 = append(v4, jen.Comment(e.prefix.String()), jen.Values(
 			hexLit(uint64(binary.BigEndian.Uint32(first[:])), 8), hexLit(uint64(binary.BigEndian.Uint32(last[:])), 8),
-			jen.Id(e.goName),
+			jen.Op("&").Id(infoVarName(e.goName)),
 		).Op(","))
 	}
 	// The literals are written in hex so that a reviewer can read them.
@@ -227,7 +218,7 @@ func genVIPIndex(f *jen.File, t *Table) {
 	var v6 []jen.Code
 	for _, e := range sortedVIPs(t, false) {
 		v6 = append(v6, jen.Comment(e.prefix.String()), jen.Values(
-			halves(e.prefix.Addr()), halves(lastAddr(e.prefix)), jen.Id(e.goName),
+			halves(e.prefix.Addr()), halves(lastAddr(e.prefix)), jen.Op("&").Id(infoVarName(e.goName)),
 		).Op(","))
 	}
 	f.Comment("vip6 holds the IPv6 VIP ranges as address intervals, sorted by address.")

@@ -43,15 +43,15 @@ type rawTable struct {
 }
 
 type rawRegion struct {
-	pos                            position
-	label                          string // "regions[3] (oss-cn-beijing)", for messages
-	id, name, status               rawString
-	mainland, accelerate           rawBool
-	irregular                      rawBool
-	public, internal, vpc          rawString
-	vipSet, vipByTicket            bool
-	vipPos                         position
-	vip                            []rawString
+	pos                   position
+	label                 string // "regions[3] (oss-cn-beijing)", for messages
+	id, name, status      rawString
+	mainland, accelerate  rawBool
+	irregular             rawBool
+	public, internal, vpc rawString
+	vipSet, vipByTicket   bool
+	vipPos                position
+	vip                   []rawString
 }
 
 // readInput reads the table file, enforcing the size limit.

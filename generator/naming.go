@@ -53,8 +53,8 @@ var reservedNames = []string{
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint",
-	"Source", "Version", "allRegions", "lookupCloudID", "lookupHost",
-	"lookupInfo", "maxIDLen", "vip4", "vip6",
+	"Source", "Version", "allRegions", "lookupCloudID",
+	"lookupInfo", "lookupSpecialHost", "maxIDLen", "vip4", "vip6",
 }
 
 // checkGoName reports why name cannot be a region constant, or "".

@@ -57,10 +57,10 @@ func validate(raw *rawTable, data []byte, ps *problems) *Table {
 // validator holds what validation has seen so far, for duplicate checks.
 type validator struct {
 	ps      *problems
-	hosts   map[string]hostUse    // endpoint host -> first use
-	ids     map[string]position   // region ID -> position
-	goNames map[string]string     // case-folded Go name -> region ID
-	names   map[string]position   // case-folded display name -> position
+	hosts   map[string]hostUse  // endpoint host -> first use
+	ids     map[string]position // region ID -> position
+	goNames map[string]string   // case-folded Go name -> region ID
+	names   map[string]position // case-folded display name -> position
 	ranges  []rangeUse
 }
 

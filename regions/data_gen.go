@@ -31,6 +31,7 @@ const (
 const CNHangzhou Region = "oss-cn-hangzhou"
 
 var infoCNHangzhou = regionInfo{
+	id:         CNHangzhou,
 	name:       "China (Hangzhou)",
 	mainland:   true,
 	status:     Active,
@@ -50,6 +51,7 @@ var infoCNHangzhou = regionInfo{
 const CNShanghai Region = "oss-cn-shanghai"
 
 var infoCNShanghai = regionInfo{
+	id:         CNShanghai,
 	name:       "China (Shanghai)",
 	mainland:   true,
 	status:     Active,
@@ -69,6 +71,7 @@ var infoCNShanghai = regionInfo{
 const CNQingdao Region = "oss-cn-qingdao"
 
 var infoCNQingdao = regionInfo{
+	id:         CNQingdao,
 	name:       "China (Qingdao)",
 	mainland:   true,
 	status:     Active,
@@ -88,6 +91,7 @@ var infoCNQingdao = regionInfo{
 const CNBeijing Region = "oss-cn-beijing"
 
 var infoCNBeijing = regionInfo{
+	id:         CNBeijing,
 	name:       "China (Beijing)",
 	mainland:   true,
 	status:     Active,
@@ -109,6 +113,7 @@ var infoCNBeijing = regionInfo{
 const CNZhangjiakou Region = "oss-cn-zhangjiakou"
 
 var infoCNZhangjiakou = regionInfo{
+	id:         CNZhangjiakou,
 	name:       "China (Zhangjiakou)",
 	mainland:   true,
 	status:     Active,
@@ -128,6 +133,7 @@ var infoCNZhangjiakou = regionInfo{
 const CNHuhehaote Region = "oss-cn-huhehaote"
 
 var infoCNHuhehaote = regionInfo{
+	id:         CNHuhehaote,
 	name:       "China (Hohhot)",
 	mainland:   true,
 	status:     Active,
@@ -147,6 +153,7 @@ var infoCNHuhehaote = regionInfo{
 const CNWulanchabu Region = "oss-cn-wulanchabu"
 
 var infoCNWulanchabu = regionInfo{
+	id:         CNWulanchabu,
 	name:       "China (Ulanqab)",
 	mainland:   true,
 	status:     Active,
@@ -166,6 +173,7 @@ var infoCNWulanchabu = regionInfo{
 const CNShenzhen Region = "oss-cn-shenzhen"
 
 var infoCNShenzhen = regionInfo{
+	id:         CNShenzhen,
 	name:       "China (Shenzhen)",
 	mainland:   true,
 	status:     Active,
@@ -185,6 +193,7 @@ var infoCNShenzhen = regionInfo{
 const CNHeyuan Region = "oss-cn-heyuan"
 
 var infoCNHeyuan = regionInfo{
+	id:          CNHeyuan,
 	name:        "China (Heyuan)",
 	mainland:    true,
 	status:      Active,
@@ -199,6 +208,7 @@ var infoCNHeyuan = regionInfo{
 const CNGuangzhou Region = "oss-cn-guangzhou"
 
 var infoCNGuangzhou = regionInfo{
+	id:         CNGuangzhou,
 	name:       "China (Guangzhou)",
 	mainland:   true,
 	status:     Active,
@@ -216,6 +226,7 @@ var infoCNGuangzhou = regionInfo{
 const CNChengdu Region = "oss-cn-chengdu"
 
 var infoCNChengdu = regionInfo{
+	id:         CNChengdu,
 	name:       "China (Chengdu)",
 	mainland:   true,
 	status:     Active,
@@ -235,6 +246,7 @@ var infoCNChengdu = regionInfo{
 const CNHongkong Region = "oss-cn-hongkong"
 
 var infoCNHongkong = regionInfo{
+	id:         CNHongkong,
 	name:       "China (Hong Kong)",
 	mainland:   false,
 	status:     Active,
@@ -254,6 +266,7 @@ var infoCNHongkong = regionInfo{
 const USWest1 Region = "oss-us-west-1"
 
 var infoUSWest1 = regionInfo{
+	id:          USWest1,
 	name:        "US (Silicon Valley)",
 	mainland:    false,
 	status:      Active,
@@ -268,6 +281,7 @@ var infoUSWest1 = regionInfo{
 const USEast1 Region = "oss-us-east-1"
 
 var infoUSEast1 = regionInfo{
+	id:         USEast1,
 	name:       "US (Virginia)",
 	mainland:   false,
 	status:     Active,
@@ -287,6 +301,7 @@ var infoUSEast1 = regionInfo{
 const APSoutheast1 Region = "oss-ap-southeast-1"
 
 var infoAPSoutheast1 = regionInfo{
+	id:         APSoutheast1,
 	name:       "Singapore",
 	mainland:   false,
 	status:     Active,
@@ -306,6 +321,7 @@ var infoAPSoutheast1 = regionInfo{
 const APSoutheast2 Region = "oss-ap-southeast-2"
 
 var infoAPSoutheast2 = regionInfo{
+	id:          APSoutheast2,
 	name:        "Australia (Sydney)",
 	mainland:    false,
 	status:      Active,
@@ -320,6 +336,7 @@ var infoAPSoutheast2 = regionInfo{
 const APSoutheast3 Region = "oss-ap-southeast-3"
 
 var infoAPSoutheast3 = regionInfo{
+	id:         APSoutheast3,
 	name:       "Malaysia (Kuala Lumpur)",
 	mainland:   false,
 	status:     Active,
@@ -339,6 +356,7 @@ var infoAPSoutheast3 = regionInfo{
 const APSoutheast5 Region = "oss-ap-southeast-5"
 
 var infoAPSoutheast5 = regionInfo{
+	id:          APSoutheast5,
 	name:        "Indonesia (Jakarta)",
 	mainland:    false,
 	status:      Active,
@@ -353,6 +371,7 @@ var infoAPSoutheast5 = regionInfo{
 const APNortheast1 Region = "oss-ap-northeast-1"
 
 var infoAPNortheast1 = regionInfo{
+	id:          APNortheast1,
 	name:        "Japan (Tokyo)",
 	mainland:    false,
 	status:      Active,
@@ -367,6 +386,7 @@ var infoAPNortheast1 = regionInfo{
 const APSouth1 Region = "oss-ap-south-1"
 
 var infoAPSouth1 = regionInfo{
+	id:         APSouth1,
 	name:       "India (Mumbai)",
 	mainland:   false,
 	status:     Active,
@@ -386,6 +406,7 @@ var infoAPSouth1 = regionInfo{
 const EUCentral1 Region = "oss-eu-central-1"
 
 var infoEUCentral1 = regionInfo{
+	id:          EUCentral1,
 	name:        "Germany (Frankfurt)",
 	mainland:    false,
 	status:      Active,
@@ -400,6 +421,7 @@ var infoEUCentral1 = regionInfo{
 const EUWest1 Region = "oss-eu-west-1"
 
 var infoEUWest1 = regionInfo{
+	id:          EUWest1,
 	name:        "UK (London)",
 	mainland:    false,
 	status:      Active,
@@ -414,6 +436,7 @@ var infoEUWest1 = regionInfo{
 const MEEast1 Region = "oss-me-east-1"
 
 var infoMEEast1 = regionInfo{
+	id:          MEEast1,
 	name:        "UAE (Dubai)",
 	mainland:    false,
 	status:      Active,
@@ -451,114 +474,61 @@ var allRegions = [...]Region{
 	MEEast1,
 }
 
-// lookupInfo returns the table row of r, or nil if r is not in the table.
-func lookupInfo(r Region) *regionInfo {
-	switch r {
-	case CNHangzhou:
+// lookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.
+func lookupCloudID(id string) *regionInfo {
+	switch id {
+	case "cn-hangzhou":
 		return &infoCNHangzhou
-	case CNShanghai:
+	case "cn-shanghai":
 		return &infoCNShanghai
-	case CNQingdao:
+	case "cn-qingdao":
 		return &infoCNQingdao
-	case CNBeijing:
+	case "cn-beijing":
 		return &infoCNBeijing
-	case CNZhangjiakou:
+	case "cn-zhangjiakou":
 		return &infoCNZhangjiakou
-	case CNHuhehaote:
+	case "cn-huhehaote":
 		return &infoCNHuhehaote
-	case CNWulanchabu:
+	case "cn-wulanchabu":
 		return &infoCNWulanchabu
-	case CNShenzhen:
+	case "cn-shenzhen":
 		return &infoCNShenzhen
-	case CNHeyuan:
+	case "cn-heyuan":
 		return &infoCNHeyuan
-	case CNGuangzhou:
+	case "cn-guangzhou":
 		return &infoCNGuangzhou
-	case CNChengdu:
+	case "cn-chengdu":
 		return &infoCNChengdu
-	case CNHongkong:
+	case "cn-hongkong":
 		return &infoCNHongkong
-	case USWest1:
+	case "us-west-1":
 		return &infoUSWest1
-	case USEast1:
+	case "us-east-1":
 		return &infoUSEast1
-	case APSoutheast1:
+	case "ap-southeast-1":
 		return &infoAPSoutheast1
-	case APSoutheast2:
+	case "ap-southeast-2":
 		return &infoAPSoutheast2
-	case APSoutheast3:
+	case "ap-southeast-3":
 		return &infoAPSoutheast3
-	case APSoutheast5:
+	case "ap-southeast-5":
 		return &infoAPSoutheast5
-	case APNortheast1:
+	case "ap-northeast-1":
 		return &infoAPNortheast1
-	case APSouth1:
+	case "ap-south-1":
 		return &infoAPSouth1
-	case EUCentral1:
+	case "eu-central-1":
 		return &infoEUCentral1
-	case EUWest1:
+	case "eu-west-1":
 		return &infoEUWest1
-	case MEEast1:
+	case "me-east-1":
 		return &infoMEEast1
 	}
 	return nil
 }
 
-// lookupCloudID maps a lower-case cloud region ID ("cn-hangzhou") to its region, or "".
-func lookupCloudID(id string) Region {
-	switch id {
-	case "cn-hangzhou":
-		return CNHangzhou
-	case "cn-shanghai":
-		return CNShanghai
-	case "cn-qingdao":
-		return CNQingdao
-	case "cn-beijing":
-		return CNBeijing
-	case "cn-zhangjiakou":
-		return CNZhangjiakou
-	case "cn-huhehaote":
-		return CNHuhehaote
-	case "cn-wulanchabu":
-		return CNWulanchabu
-	case "cn-shenzhen":
-		return CNShenzhen
-	case "cn-heyuan":
-		return CNHeyuan
-	case "cn-guangzhou":
-		return CNGuangzhou
-	case "cn-chengdu":
-		return CNChengdu
-	case "cn-hongkong":
-		return CNHongkong
-	case "us-west-1":
-		return USWest1
-	case "us-east-1":
-		return USEast1
-	case "ap-southeast-1":
-		return APSoutheast1
-	case "ap-southeast-2":
-		return APSoutheast2
-	case "ap-southeast-3":
-		return APSoutheast3
-	case "ap-southeast-5":
-		return APSoutheast5
-	case "ap-northeast-1":
-		return APNortheast1
-	case "ap-south-1":
-		return APSouth1
-	case "eu-central-1":
-		return EUCentral1
-	case "eu-west-1":
-		return EUWest1
-	case "me-east-1":
-		return MEEast1
-	}
-	return ""
-}
-
-// lookupHost maps a lower-case endpoint host to its region and kind; kind 0 means none.
-func lookupHost(host string) (Region, Kind) {
+// lookupSpecialHost maps a lower-case host that breaks the endpoint pattern to its region and kind; kind 0 means none.
+func lookupSpecialHost(host string) (Region, Kind) {
 	switch host {
 	case DefaultEndpoint:
 		return DefaultRegion, Public
@@ -568,98 +538,6 @@ func lookupHost(host string) (Region, Kind) {
 		return "", Accelerate
 	case OverseasAccelerateEndpoint:
 		return "", AccelerateOverseas
-	case "oss-cn-hangzhou.aliyuncs.com":
-		return CNHangzhou, Public
-	case "oss-cn-hangzhou-internal.aliyuncs.com":
-		return CNHangzhou, Internal
-	case "oss-cn-shanghai.aliyuncs.com":
-		return CNShanghai, Public
-	case "oss-cn-shanghai-internal.aliyuncs.com":
-		return CNShanghai, Internal
-	case "oss-cn-qingdao.aliyuncs.com":
-		return CNQingdao, Public
-	case "oss-cn-qingdao-internal.aliyuncs.com":
-		return CNQingdao, Internal
-	case "oss-cn-beijing.aliyuncs.com":
-		return CNBeijing, Public
-	case "oss-cn-beijing-internal.aliyuncs.com":
-		return CNBeijing, Internal
-	case "oss-cn-zhangjiakou.aliyuncs.com":
-		return CNZhangjiakou, Public
-	case "oss-cn-zhangjiakou-internal.aliyuncs.com":
-		return CNZhangjiakou, Internal
-	case "oss-cn-huhehaote.aliyuncs.com":
-		return CNHuhehaote, Public
-	case "oss-cn-huhehaote-internal.aliyuncs.com":
-		return CNHuhehaote, Internal
-	case "oss-cn-wulanchabu.aliyuncs.com":
-		return CNWulanchabu, Public
-	case "oss-cn-wulanchabu-internal.aliyuncs.com":
-		return CNWulanchabu, Internal
-	case "oss-cn-shenzhen.aliyuncs.com":
-		return CNShenzhen, Public
-	case "oss-cn-shenzhen-internal.aliyuncs.com":
-		return CNShenzhen, Internal
-	case "oss-cn-heyuan.aliyuncs.com":
-		return CNHeyuan, Public
-	case "oss-cn-heyuan-internal.aliyuncs.com":
-		return CNHeyuan, Internal
-	case "oss-cn-guangzhou.aliyuncs.com":
-		return CNGuangzhou, Public
-	case "oss-cn-guangzhou-internal.aliyuncs.com":
-		return CNGuangzhou, Internal
-	case "oss-cn-chengdu.aliyuncs.com":
-		return CNChengdu, Public
-	case "oss-cn-chengdu-internal.aliyuncs.com":
-		return CNChengdu, Internal
-	case "oss-cn-hongkong.aliyuncs.com":
-		return CNHongkong, Public
-	case "oss-cn-hongkong-internal.aliyuncs.com":
-		return CNHongkong, Internal
-	case "oss-us-west-1.aliyuncs.com":
-		return USWest1, Public
-	case "oss-us-west-1-internal.aliyuncs.com":
-		return USWest1, Internal
-	case "oss-us-east-1.aliyuncs.com":
-		return USEast1, Public
-	case "oss-us-east-1-internal.aliyuncs.com":
-		return USEast1, Internal
-	case "oss-ap-southeast-1.aliyuncs.com":
-		return APSoutheast1, Public
-	case "oss-ap-southeast-1-internal.aliyuncs.com":
-		return APSoutheast1, Internal
-	case "oss-ap-southeast-2.aliyuncs.com":
-		return APSoutheast2, Public
-	case "oss-ap-southeast-2-internal.aliyuncs.com":
-		return APSoutheast2, Internal
-	case "oss-ap-southeast-3.aliyuncs.com":
-		return APSoutheast3, Public
-	case "oss-ap-southeast-3-internal.aliyuncs.com":
-		return APSoutheast3, Internal
-	case "oss-ap-southeast-5.aliyuncs.com":
-		return APSoutheast5, Public
-	case "oss-ap-southeast-5-internal.aliyuncs.com":
-		return APSoutheast5, Internal
-	case "oss-ap-northeast-1.aliyuncs.com":
-		return APNortheast1, Public
-	case "oss-ap-northeast-1-internal.aliyuncs.com":
-		return APNortheast1, Internal
-	case "oss-ap-south-1.aliyuncs.com":
-		return APSouth1, Public
-	case "oss-ap-south-1-internal.aliyuncs.com":
-		return APSouth1, Internal
-	case "oss-eu-central-1.aliyuncs.com":
-		return EUCentral1, Public
-	case "oss-eu-central-1-internal.aliyuncs.com":
-		return EUCentral1, Internal
-	case "oss-eu-west-1.aliyuncs.com":
-		return EUWest1, Public
-	case "oss-eu-west-1-internal.aliyuncs.com":
-		return EUWest1, Internal
-	case "oss-me-east-1.aliyuncs.com":
-		return MEEast1, Public
-	case "oss-me-east-1-internal.aliyuncs.com":
-		return MEEast1, Internal
 	}
 	return "", 0
 }
@@ -667,125 +545,125 @@ func lookupHost(host string) (Region, Kind) {
 // vip4 holds the IPv4 VIP ranges as address intervals, sorted by address.
 var vip4 = [...]span4{
 	// 100.98.35.0/24
-	{0x64622300, 0x646223ff, CNShanghai},
+	{0x64622300, 0x646223ff, &infoCNShanghai},
 	// 100.98.110.0/24
-	{0x64626e00, 0x64626eff, CNShanghai},
+	{0x64626e00, 0x64626eff, &infoCNShanghai},
 	// 100.98.159.0/24
-	{0x64629f00, 0x64629fff, CNZhangjiakou},
+	{0x64629f00, 0x64629fff, &infoCNZhangjiakou},
 	// 100.98.169.0/24
-	{0x6462a900, 0x6462a9ff, CNShanghai},
+	{0x6462a900, 0x6462a9ff, &infoCNShanghai},
 	// 100.98.170.0/24
-	{0x6462aa00, 0x6462aaff, CNHangzhou},
+	{0x6462aa00, 0x6462aaff, &infoCNHangzhou},
 	// 100.99.100.0/24
-	{0x64636400, 0x646364ff, USEast1},
+	{0x64636400, 0x646364ff, &infoUSEast1},
 	// 100.99.101.0/24
-	{0x64636500, 0x646365ff, USEast1},
+	{0x64636500, 0x646365ff, &infoUSEast1},
 	// 100.99.102.0/24
-	{0x64636600, 0x646366ff, USEast1},
+	{0x64636600, 0x646366ff, &infoUSEast1},
 	// 100.99.103.0/24
-	{0x64636700, 0x646367ff, CNHongkong},
+	{0x64636700, 0x646367ff, &infoCNHongkong},
 	// 100.99.104.0/24
-	{0x64636800, 0x646368ff, CNHongkong},
+	{0x64636800, 0x646368ff, &infoCNHongkong},
 	// 100.99.106.0/24
-	{0x64636a00, 0x64636aff, CNHongkong},
+	{0x64636a00, 0x64636aff, &infoCNHongkong},
 	// 100.99.107.0/24
-	{0x64636b00, 0x64636bff, CNChengdu},
+	{0x64636b00, 0x64636bff, &infoCNChengdu},
 	// 100.99.108.0/24
-	{0x64636c00, 0x64636cff, CNChengdu},
+	{0x64636c00, 0x64636cff, &infoCNChengdu},
 	// 100.99.109.0/24
-	{0x64636d00, 0x64636dff, CNChengdu},
+	{0x64636d00, 0x64636dff, &infoCNChengdu},
 	// 100.99.110.0/24
-	{0x64636e00, 0x64636eff, CNHuhehaote},
+	{0x64636e00, 0x64636eff, &infoCNHuhehaote},
 	// 100.99.111.0/24
-	{0x64636f00, 0x64636fff, CNHuhehaote},
+	{0x64636f00, 0x64636fff, &infoCNHuhehaote},
 	// 100.99.112.0/24
-	{0x64637000, 0x646370ff, CNHuhehaote},
+	{0x64637000, 0x646370ff, &infoCNHuhehaote},
 	// 100.99.113.0/24
-	{0x64637100, 0x646371ff, CNQingdao},
+	{0x64637100, 0x646371ff, &infoCNQingdao},
 	// 100.99.114.0/24
-	{0x64637200, 0x646372ff, CNQingdao},
+	{0x64637200, 0x646372ff, &infoCNQingdao},
 	// 100.99.115.0/24
-	{0x64637300, 0x646373ff, CNQingdao},
+	{0x64637300, 0x646373ff, &infoCNQingdao},
 	// 100.99.116.0/24
-	{0x64637400, 0x646374ff, APSoutheast1},
+	{0x64637400, 0x646374ff, &infoAPSoutheast1},
 	// 100.99.117.0/24
-	{0x64637500, 0x646375ff, APSoutheast1},
+	{0x64637500, 0x646375ff, &infoAPSoutheast1},
 	// 100.99.122.0/24
-	{0x64637a00, 0x64637aff, APSouth1},
+	{0x64637a00, 0x64637aff, &infoAPSouth1},
 	// 100.99.123.0/24
-	{0x64637b00, 0x64637bff, APSouth1},
+	{0x64637b00, 0x64637bff, &infoAPSouth1},
 	// 100.99.124.0/24
-	{0x64637c00, 0x64637cff, APSouth1},
+	{0x64637c00, 0x64637cff, &infoAPSouth1},
 	// 100.99.125.0/24
-	{0x64637d00, 0x64637dff, APSoutheast3},
+	{0x64637d00, 0x64637dff, &infoAPSoutheast3},
 	// 100.99.130.0/24
-	{0x64638200, 0x646382ff, APSoutheast3},
+	{0x64638200, 0x646382ff, &infoAPSoutheast3},
 	// 100.99.131.0/24
-	{0x64638300, 0x646383ff, APSoutheast3},
+	{0x64638300, 0x646383ff, &infoAPSoutheast3},
 	// 100.99.213.0/24
-	{0x6463d500, 0x6463d5ff, APSoutheast1},
+	{0x6463d500, 0x6463d5ff, &infoAPSoutheast1},
 	// 100.114.0.0/24
-	{0x64720000, 0x647200ff, CNZhangjiakou},
+	{0x64720000, 0x647200ff, &infoCNZhangjiakou},
 	// 100.114.1.0/24
-	{0x64720100, 0x647201ff, CNZhangjiakou},
+	{0x64720100, 0x647201ff, &infoCNZhangjiakou},
 	// 100.114.11.0/24
-	{0x64720b00, 0x64720bff, CNWulanchabu},
+	{0x64720b00, 0x64720bff, &infoCNWulanchabu},
 	// 100.114.12.0/24
-	{0x64720c00, 0x64720cff, CNWulanchabu},
+	{0x64720c00, 0x64720cff, &infoCNWulanchabu},
 	// 100.114.100.0/24
-	{0x64726400, 0x647264ff, CNWulanchabu},
+	{0x64726400, 0x647264ff, &infoCNWulanchabu},
 	// 100.114.101.0/24
-	{0x64726500, 0x647265ff, CNGuangzhou},
+	{0x64726500, 0x647265ff, &infoCNGuangzhou},
 	// 100.114.102.0/24
-	{0x64726600, 0x647266ff, CNHangzhou},
+	{0x64726600, 0x647266ff, &infoCNHangzhou},
 	// 100.115.33.0/24
-	{0x64732100, 0x647321ff, CNGuangzhou},
+	{0x64732100, 0x647321ff, &infoCNGuangzhou},
 	// 100.115.60.0/24
-	{0x64733c00, 0x64733cff, USEast1},
+	{0x64733c00, 0x64733cff, &infoUSEast1},
 	// 100.115.61.0/24
-	{0x64733d00, 0x64733dff, CNHongkong},
+	{0x64733d00, 0x64733dff, &infoCNHongkong},
 	// 100.115.155.0/24
-	{0x64739b00, 0x64739bff, CNChengdu},
+	{0x64739b00, 0x64739bff, &infoCNChengdu},
 	// 100.115.173.0/24
-	{0x6473ad00, 0x6473adff, CNQingdao},
+	{0x6473ad00, 0x6473adff, &infoCNQingdao},
 	// 100.118.28.0/24
-	{0x64761c00, 0x64761cff, CNHangzhou},
+	{0x64761c00, 0x64761cff, &infoCNHangzhou},
 	// 100.118.31.0/24
-	{0x64761f00, 0x64761fff, CNHangzhou},
+	{0x64761f00, 0x64761fff, &infoCNHangzhou},
 	// 100.118.58.0/24
-	{0x64763a00, 0x64763aff, CNBeijing},
+	{0x64763a00, 0x64763aff, &infoCNBeijing},
 	// 100.118.78.0/24
-	{0x64764e00, 0x64764eff, CNShenzhen},
+	{0x64764e00, 0x64764eff, &infoCNShenzhen},
 	// 100.118.90.0/24
-	{0x64765a00, 0x64765aff, CNZhangjiakou},
+	{0x64765a00, 0x64765aff, &infoCNZhangjiakou},
 	// 100.118.102.0/24
-	{0x64766600, 0x647666ff, CNShanghai},
+	{0x64766600, 0x647666ff, &infoCNShanghai},
 	// 100.118.165.0/24
-	{0x6476a500, 0x6476a5ff, APSoutheast3},
+	{0x6476a500, 0x6476a5ff, &infoAPSoutheast3},
 	// 100.118.167.0/24
-	{0x6476a700, 0x6476a7ff, CNBeijing},
+	{0x6476a700, 0x6476a7ff, &infoCNBeijing},
 	// 100.118.170.0/24
-	{0x6476aa00, 0x6476aaff, CNBeijing},
+	{0x6476aa00, 0x6476aaff, &infoCNBeijing},
 	// 100.118.171.0/24
-	{0x6476ab00, 0x6476abff, CNBeijing},
+	{0x6476ab00, 0x6476abff, &infoCNBeijing},
 	// 100.118.172.0/24
-	{0x6476ac00, 0x6476acff, CNBeijing},
+	{0x6476ac00, 0x6476acff, &infoCNBeijing},
 	// 100.118.173.0/24
-	{0x6476ad00, 0x6476adff, CNBeijing},
+	{0x6476ad00, 0x6476adff, &infoCNBeijing},
 	// 100.118.195.0/24
-	{0x6476c300, 0x6476c3ff, CNHuhehaote},
+	{0x6476c300, 0x6476c3ff, &infoCNHuhehaote},
 	// 100.118.203.0/24
-	{0x6476cb00, 0x6476cbff, CNShenzhen},
+	{0x6476cb00, 0x6476cbff, &infoCNShenzhen},
 	// 100.118.204.0/24
-	{0x6476cc00, 0x6476ccff, CNShenzhen},
+	{0x6476cc00, 0x6476ccff, &infoCNShenzhen},
 	// 100.118.211.0/24
-	{0x6476d300, 0x6476d3ff, APSouth1},
+	{0x6476d300, 0x6476d3ff, &infoAPSouth1},
 	// 100.118.214.0/24
-	{0x6476d600, 0x6476d6ff, CNWulanchabu},
+	{0x6476d600, 0x6476d6ff, &infoCNWulanchabu},
 	// 100.118.217.0/24
-	{0x6476d900, 0x6476d9ff, CNShenzhen},
+	{0x6476d900, 0x6476d9ff, &infoCNShenzhen},
 	// 100.118.219.0/24
-	{0x6476db00, 0x6476dbff, APSoutheast1},
+	{0x6476db00, 0x6476dbff, &infoAPSoutheast1},
 }
 
 // vip6 holds the IPv6 VIP ranges as address intervals, sorted by address.

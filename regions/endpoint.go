@@ -2,7 +2,6 @@ package regions
 
 import (
 	"errors"
-	"fmt"
 	"net/netip"
 	"strings"
 )
@@ -51,8 +50,8 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	if e, ok := matchHost(host); ok {
 		return e, nil
 	}
-	label, rest, found := strings.Cut(host, ".")
-	if found {
+	if dot := strings.IndexByte(host, '.'); dot >= 0 {
+		label, rest := host[:dot], host[dot+1:]
 		if e, ok := matchHost(rest); ok {
 			if err := checkBucket(label); err != nil {
 				return Endpoint{}, endpointError(s, err.Error())
@@ -62,13 +61,13 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		}
 	}
 	if r, ok := patternRegion(host); ok && r.Known() {
-		return Endpoint{}, endpointError(s, fmt.Sprintf("%s is not an endpoint of region %s; its public endpoint is %s", host, r, r.PublicEndpoint()))
+		return Endpoint{}, endpointError(s, host+" is not an endpoint of region "+string(r)+"; its public endpoint is "+r.PublicEndpoint())
 	}
-	return Endpoint{}, endpointError(s, fmt.Sprintf("host %q is not an OSS endpoint", clip(host)))
+	return Endpoint{}, endpointError(s, "host "+quote(host)+" is not an OSS endpoint")
 }
 
 func endpointError(s, why string) error {
-	return fmt.Errorf("regions: %w: %q: %s", ErrInvalidEndpoint, clip(s), why)
+	return &wrapped{"regions: " + ErrInvalidEndpoint.Error() + ": " + quote(s) + ": " + why, ErrInvalidEndpoint}
 }
 
 // hostOf returns the lower-case host of a host, host:port or URL.
@@ -76,16 +75,19 @@ func hostOf(s string) (string, error) {
 	if len(s) > 2048 {
 		return "", errors.New("input too long")
 	}
-	if scheme, rest, ok := strings.Cut(s, "://"); ok {
-		if !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") {
-			return "", fmt.Errorf("scheme %q is not http or https", clip(scheme))
+	if i := strings.IndexByte(s, ':'); i >= 0 && strings.HasPrefix(s[i:], "://") {
+		if scheme := s[:i]; !equalFoldASCII(scheme, "https") && !equalFoldASCII(scheme, "http") {
+			return "", errors.New("scheme " + quote(scheme) + " is not http or https")
 		}
-		s = rest
+		s = s[i+len("://"):]
 	}
-	if i := strings.IndexAny(s, "/?#"); i >= 0 {
-		s = s[:i]
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '/' || c == '?' || c == '#' {
+			s = s[:i]
+			break
+		}
 	}
-	if strings.Contains(s, "@") {
+	if strings.IndexByte(s, '@') >= 0 {
 		return "", errors.New("user info is not allowed")
 	}
 	if strings.HasPrefix(s, "[") {
@@ -113,7 +115,7 @@ func hostOf(s string) (string, error) {
 		case 'A' <= c && c <= 'Z':
 			lower = false
 		default:
-			return "", fmt.Errorf("host %q has a character that is not allowed in an OSS host name", clip(s))
+			return "", errors.New("host " + quote(s) + " has a character that is not allowed in an OSS host name")
 		}
 	}
 	if _, err := netip.ParseAddr(s); err == nil {
@@ -127,35 +129,52 @@ func hostOf(s string) (string, error) {
 
 func checkPort(p string) error {
 	if p == "" || len(p) > 5 {
-		return fmt.Errorf("port %q is not a number from 1 to 65535", clip(p))
+		return errors.New("port " + quote(p) + " is not a number from 1 to 65535")
 	}
 	n := 0
 	for i := 0; i < len(p); i++ {
 		if p[i] < '0' || p[i] > '9' {
-			return fmt.Errorf("port %q is not a number from 1 to 65535", clip(p))
+			return errors.New("port " + quote(p) + " is not a number from 1 to 65535")
 		}
 		n = n*10 + int(p[i]-'0')
 	}
 	if n < 1 || n > 65535 {
-		return fmt.Errorf("port %q is not a number from 1 to 65535", p)
+		return errors.New("port " + quote(p) + " is not a number from 1 to 65535")
 	}
 	return nil
 }
 
 // matchHost reports the region and kind of a host without a bucket label.
 func matchHost(host string) (Endpoint, bool) {
-	if r, k := lookupHost(host); k != 0 {
-		return Endpoint{Region: r, Kind: k, Host: host}, true
+	r, k := lookupSpecialHost(host)
+	if k == 0 {
+		r, k = patternHost(host)
 	}
+	return Endpoint{Region: r, Kind: k, Host: host}, k != 0
+}
+
+// patternHost maps a host of the usual form to its region and kind. A
+// region newer than the table is taken on trust; a known region's host must
+// be one of its endpoints.
+func patternHost(host string) (Region, Kind) {
 	r, ok := patternRegion(host)
-	if !ok || r.Known() {
-		return Endpoint{}, false
+	if !ok {
+		return "", 0
 	}
-	k := Public
-	if strings.HasSuffix(host, "-internal"+ossDomain) {
-		k = Internal
+	in := lookupInfo(r)
+	switch {
+	case in == nil && strings.HasSuffix(host, "-internal"+ossDomain):
+		return r, Internal
+	case in == nil:
+		return r, Public
+	case host == in.public:
+		return r, Public
+	case host == in.internal:
+		return r, Internal
+	case host == in.vpc:
+		return r, VPC
 	}
-	return Endpoint{Region: r, Kind: k, Host: host}, true
+	return "", 0 // a known region whose endpoints are irregular
 }
 
 // patternRegion reads the region ID out of a host of the usual form
@@ -168,8 +187,12 @@ func patternRegion(host string) (Region, bool) {
 	}
 	id := strings.TrimSuffix(host[:len(host)-len(ossDomain)], "-internal")
 	cloud := id[len("oss-"):]
-	first, _, ok := strings.Cut(cloud, "-")
-	if !ok || first == "" || first == "accelerate" {
+	dash := strings.IndexByte(cloud, '-')
+	if dash < 0 {
+		return "", false
+	}
+	first := cloud[:dash]
+	if first == "" || first == "accelerate" {
 		return "", false
 	}
 	for i := 0; i < len(first); i++ {
@@ -196,18 +219,22 @@ func patternRegion(host string) (Region, bool) {
 // or digit.
 func checkBucket(b string) error {
 	if len(b) < 3 || len(b) > 63 {
-		return fmt.Errorf("%w %q: must be 3 to 63 characters long", ErrInvalidBucket, clip(b))
+		return bucketError(b, "must be 3 to 63 characters long")
 	}
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return fmt.Errorf("%w %q: only lower-case letters, digits and hyphens are allowed", ErrInvalidBucket, clip(b))
+			return bucketError(b, "only lower-case letters, digits and hyphens are allowed")
 		}
 	}
 	if b[0] == '-' || b[len(b)-1] == '-' {
-		return fmt.Errorf("%w %q: must start and end with a letter or digit", ErrInvalidBucket, b)
+		return bucketError(b, "must start and end with a letter or digit")
 	}
 	return nil
+}
+
+func bucketError(b, why string) error {
+	return &wrapped{ErrInvalidBucket.Error() + " " + quote(b) + ": " + why, ErrInvalidBucket}
 }
 
 // URL returns the https URL of the region's endpoint of kind k, with the
@@ -219,15 +246,15 @@ func (r Region) URL(k Kind, bucket string) (string, error) {
 	host, ok := r.Endpoint(k)
 	if !ok {
 		if !r.Known() {
-			return "", fmt.Errorf("regions: %w %q", ErrUnknownRegion, clip(string(r)))
+			return "", &wrapped{"regions: " + ErrUnknownRegion.Error() + " " + quote(string(r)), ErrUnknownRegion}
 		}
-		return "", fmt.Errorf("regions: region %s has no %v endpoint", r, k)
+		return "", errors.New("regions: region " + string(r) + " has no " + k.String() + " endpoint")
 	}
 	if bucket == "" {
 		return "https://" + host, nil
 	}
 	if err := checkBucket(bucket); err != nil {
-		return "", fmt.Errorf("regions: %w", err)
+		return "", &wrapped{"regions: " + err.Error(), ErrInvalidBucket}
 	}
 	return "https://" + bucket + "." + host, nil
 }

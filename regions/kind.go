@@ -1,8 +1,8 @@
 package regions
 
 import (
-	"fmt"
-	"strings"
+	"errors"
+	"strconv"
 )
 
 // Kind is a kind of OSS endpoint. The zero value is not a valid Kind.
@@ -34,7 +34,7 @@ func (k Kind) Valid() bool { return k >= Public && k <= AccelerateOverseas }
 // for an invalid kind.
 func (k Kind) String() string {
 	if !k.Valid() {
-		return fmt.Sprintf("Kind(%d)", uint8(k))
+		return "Kind(" + strconv.Itoa(int(k)) + ")"
 	}
 	return kindNames[k]
 }
@@ -42,7 +42,7 @@ func (k Kind) String() string {
 // MarshalText encodes k as its String form; an invalid kind is an error.
 func (k Kind) MarshalText() ([]byte, error) {
 	if !k.Valid() {
-		return nil, fmt.Errorf("regions: cannot marshal invalid %v", k)
+		return nil, errors.New("regions: cannot marshal invalid " + k.String())
 	}
 	return []byte(kindNames[k]), nil
 }
@@ -50,10 +50,32 @@ func (k Kind) MarshalText() ([]byte, error) {
 // UnmarshalText decodes a kind's String form, in any case.
 func (k *Kind) UnmarshalText(text []byte) error {
 	for i := Public; i <= AccelerateOverseas; i++ {
-		if strings.EqualFold(string(text), kindNames[i]) {
+		if equalFoldASCII(string(text), kindNames[i]) {
 			*k = i
 			return nil
 		}
 	}
-	return fmt.Errorf("regions: unknown endpoint kind %q (want one of %s)", clip(string(text)), strings.Join(kindNames[1:], ", "))
+	return errors.New("regions: unknown endpoint kind " + quote(string(text)) + " (want one of public, internal, vpc, accelerate, accelerate-overseas)")
+}
+
+// equalFoldASCII reports whether a and b are equal under ASCII case folding;
+// unlike strings.EqualFold it does not match non-ASCII look-alikes (the
+// Kelvin sign K for k).
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }

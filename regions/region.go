@@ -1,10 +1,9 @@
 package regions
 
 import (
-	"encoding/binary"
 	"errors"
-	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 )
 
@@ -41,11 +40,12 @@ func (s Status) String() string {
 	case Decommissioned:
 		return "decommissioned"
 	}
-	return fmt.Sprintf("Status(%d)", uint8(s))
+	return "Status(" + strconv.Itoa(int(s)) + ")"
 }
 
 // regionInfo is one row of the table; data_gen.go holds one per region.
 type regionInfo struct {
+	id          Region
 	name        string
 	mainland    bool
 	status      Status
@@ -62,12 +62,12 @@ type regionInfo struct {
 // big-endian 64-bit halves.
 type span4 struct {
 	first, last uint32
-	region      Region
+	region      *regionInfo
 }
 
 type span6 struct {
 	first, last [2]uint64
-	region      Region
+	region      *regionInfo
 }
 
 // ErrUnknownRegion is wrapped by the errors of Parse and UnmarshalText for
@@ -114,7 +114,21 @@ func parseID(s string) Region {
 	if len(id) > len("oss-") && string(id[:4]) == "oss-" {
 		id = id[4:]
 	}
-	return lookupCloudID(string(id))
+	if in := lookupCloudID(string(id)); in != nil {
+		return in.id
+	}
+	return ""
+}
+
+// lookupInfo returns the table row of r, or nil if r is not in the table.
+func lookupInfo(r Region) *regionInfo {
+	if len(r) <= len("oss-") || r[:len("oss-")] != "oss-" {
+		return nil
+	}
+	if in := lookupCloudID(string(r[len("oss-"):])); in != nil && in.id == r {
+		return in
+	}
+	return nil
 }
 
 func unknownRegionError(s string) error {
@@ -127,9 +141,9 @@ func unknownRegionError(s string) error {
 		}
 	}
 	if best == "" || bestDist > len(best.CloudRegion())/2 {
-		return fmt.Errorf("regions: %w %q", ErrUnknownRegion, clip(s))
+		return &wrapped{"regions: " + ErrUnknownRegion.Error() + " " + quote(s), ErrUnknownRegion}
 	}
-	return fmt.Errorf("regions: %w %q (did you mean %q?)", ErrUnknownRegion, clip(s), string(best))
+	return &wrapped{"regions: " + ErrUnknownRegion.Error() + " " + quote(s) + " (did you mean " + strconv.Quote(string(best)) + "?)", ErrUnknownRegion}
 }
 
 // editDistance is the Levenshtein distance between a and b, in bytes.
@@ -165,6 +179,20 @@ func clip(s string) string {
 	return s
 }
 
+// quote clips and quotes input for an error message.
+func quote(s string) string { return strconv.Quote(clip(s)) }
+
+// wrapped is an error with its own message that wraps a sentinel error.
+// The package builds messages without fmt, which would add to every binary
+// that imports it.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (e *wrapped) Error() string { return e.msg }
+func (e *wrapped) Unwrap() error { return e.err }
+
 // Known reports whether r is in the table.
 func (r Region) Known() bool { return lookupInfo(r) != nil }
 
@@ -175,7 +203,7 @@ func (r Region) String() string { return string(r) }
 // error, so that what is written can always be read back.
 func (r Region) MarshalText() ([]byte, error) {
 	if !r.Known() {
-		return nil, fmt.Errorf("regions: cannot marshal %w %q", ErrUnknownRegion, clip(string(r)))
+		return nil, &wrapped{"regions: cannot marshal " + ErrUnknownRegion.Error() + " " + quote(string(r)), ErrUnknownRegion}
 	}
 	return []byte(r), nil
 }
@@ -233,9 +261,13 @@ func (r Region) Endpoint(k Kind) (string, bool) {
 	case VPC:
 		return in.vpc, true
 	case Accelerate:
-		return GlobalAccelerateEndpoint, in.accelerate
+		if in.accelerate {
+			return GlobalAccelerateEndpoint, true
+		}
 	case AccelerateOverseas:
-		return OverseasAccelerateEndpoint, in.accelerate
+		if in.accelerate {
+			return OverseasAccelerateEndpoint, true
+		}
 	}
 	return "", false
 }
@@ -278,12 +310,12 @@ func (r Region) VIPRanges() ([]netip.Prefix, bool) {
 func LookupIP(addr netip.Addr) (Region, bool) {
 	addr = addr.Unmap()
 	if addr.Is4() {
-		a4 := addr.As4()
-		return lookup4(binary.BigEndian.Uint32(a4[:]))
+		a := addr.As4()
+		return lookup4(uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3]))
 	}
 	if addr.Is6() {
-		a16 := addr.As16()
-		return lookup6([2]uint64{binary.BigEndian.Uint64(a16[:8]), binary.BigEndian.Uint64(a16[8:])})
+		a := addr.As16()
+		return lookup6([2]uint64{be64(a[:8]), be64(a[8:])})
 	}
 	return "", false
 }
@@ -300,7 +332,7 @@ func lookup4(a uint32) (Region, bool) {
 		}
 	}
 	if lo < len(vip4) && vip4[lo].first <= a {
-		return vip4[lo].region, true
+		return vip4[lo].region.id, true
 	}
 	return "", false
 }
@@ -316,9 +348,19 @@ func lookup6(a [2]uint64) (Region, bool) {
 		}
 	}
 	if lo < len(vip6) && !less128(a, vip6[lo].first) {
-		return vip6[lo].region, true
+		return vip6[lo].region.id, true
 	}
 	return "", false
+}
+
+// be64 reads a big-endian uint64; encoding/binary would add to every
+// binary that imports this package.
+func be64(b []byte) uint64 {
+	var v uint64
+	for _, c := range b[:8] {
+		v = v<<8 | uint64(c)
+	}
+	return v
 }
 
 func less128(x, y [2]uint64) bool { return x[0] < y[0] || x[0] == y[0] && x[1] < y[1] }

@@ -1,0 +1,186 @@
+package regions
+
+// These tests build small programs against this package with the go
+// command, to check the promises that only a build can show: no
+// requirements, standard-library imports only, no work at init, small
+// binaries. They are skipped with -short.
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const modulePath = "github.com/ossregions/ossregions/regions"
+
+// consumer writes a throwaway module that requires this package through a
+// replace directive, with main.go as given, and returns its directory.
+func consumer(t *testing.T, mainGo string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds programs; skipped with -short")
+	}
+	here, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	goMod := "module example.com/consumer\n\ngo 1.23\n\nrequire " + modulePath + " v0.0.0\n\nreplace " + modulePath + " => " + here + "\n"
+	write(t, filepath.Join(dir, "go.mod"), goMod)
+	write(t, filepath.Join(dir, "main.go"), mainGo)
+	return dir
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// goCmd runs the go command in dir and returns its standard output.
+func goCmd(t *testing.T, dir string, env []string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	cmd.Env = append(cmd.Env, env...)
+	out, err := cmd.Output()
+	if err != nil {
+		stderr := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("go %s: %v\n%s%s", strings.Join(args, " "), err, out, stderr)
+	}
+	return string(out)
+}
+
+const useEverything = `package main
+
+import (
+	"fmt"
+	"net/netip"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/ossregions/ossregions/regions"
+)
+
+func main() {
+	r, err := regions.Parse(strings.TrimSpace(os.Getenv("REGION") + "cn-hangzhou"))
+	e, _ := regions.ParseEndpoint("bucket." + r.PublicEndpoint())
+	u, _ := r.URL(regions.VPC, "bucket")
+	ip, _ := regions.LookupIP(netip.MustParseAddr("100.118.28.1"))
+	h, _ := r.Endpoint(regions.Accelerate)
+	v, _ := r.VIPRanges()
+	var k regions.Kind
+	_ = k.UnmarshalText([]byte("public"))
+	fmt.Println(r, err, r.Name(), r.CloudRegion(), r.MainlandChina(), r.Known(), r.Status(), e, u, ip, h, v, k,
+		r.InternalEndpoint(), r.VPCEndpoint(), len(regions.All()), regions.Version, strconv.Itoa(1))
+}
+`
+
+const useStdOnly = `package main
+
+import (
+	"fmt"
+	"net/netip"
+	"os"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	p, err := netip.ParsePrefix(strings.TrimSpace(os.Getenv("PREFIX") + "100.118.28.0/24"))
+	fmt.Println(p, err, p.Contains(netip.MustParseAddr("100.118.28.1")), strconv.Itoa(1), strings.ToLower("X"))
+}
+`
+
+// TestConsumerSeesNoRequirements checks the zero-dependency promise from a
+// consumer's side: one requirement, standard-library packages only.
+func TestConsumerSeesNoRequirements(t *testing.T) {
+	dir := consumer(t, useEverything)
+	mods := strings.Split(strings.TrimSpace(goCmd(t, dir, nil, "list", "-m", "all")), "\n")
+	if len(mods) != 2 || mods[0] != "example.com/consumer" || !strings.HasPrefix(mods[1], modulePath+" ") {
+		t.Errorf("go list -m all in a consumer module:\n%s\nwant exactly the consumer and %s", strings.Join(mods, "\n"), modulePath)
+	}
+	deps := goCmd(t, dir, nil, "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", modulePath)
+	if got := strings.TrimSpace(deps); got != modulePath {
+		t.Errorf("non-standard packages among the dependencies of %s:\n%s", modulePath, got)
+	}
+	goCmd(t, dir, nil, "vet", ".")
+}
+
+// TestGoDirective keeps the module importable by older toolchains.
+func TestGoDirective(t *testing.T) {
+	data, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^go 1\.(\d+)(\.\d+)?$`).FindSubmatch(data)
+	if m == nil {
+		t.Fatalf("go.mod has no go directive:\n%s", data)
+	}
+	if minor := string(m[1]); len(minor) > 2 || minor > "23" {
+		t.Errorf("go.mod says go 1.%s; it must be no newer than 1.23", minor)
+	}
+	if strings.Contains(string(data), "require") {
+		t.Errorf("go.mod has requirements:\n%s", data)
+	}
+}
+
+// TestInitDoesNoWork runs a program that imports the package with
+// GODEBUG=inittrace=1: the package must not appear with any allocation.
+func TestInitDoesNoWork(t *testing.T) {
+	dir := consumer(t, useEverything)
+	goCmd(t, dir, nil, "build", "-o", "prog", ".")
+	cmd := exec.Command(filepath.Join(dir, "prog"))
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	traced := 0
+	sc := bufio.NewScanner(strings.NewReader(string(out)))
+	line := regexp.MustCompile(`^init (\S+) @.* (\d+) bytes, (\d+) allocs$`)
+	for sc.Scan() {
+		m := line.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		traced++
+		if m[1] == modulePath && (m[2] != "0" || m[3] != "0") {
+			t.Errorf("init of %s: %s", modulePath, sc.Text())
+		}
+	}
+	if traced == 0 {
+		t.Fatalf("GODEBUG=inittrace=1 printed no init lines; cannot check:\n%s", out)
+	}
+}
+
+// TestBinarySize bounds what the package adds to a program that already
+// uses the same standard packages.
+func TestBinarySize(t *testing.T) {
+	const limit = 64 << 10
+	with := consumer(t, useEverything)
+	without := consumer(t, useStdOnly)
+	size := func(dir string) int64 {
+		goCmd(t, dir, nil, "build", "-o", "prog", ".")
+		fi, err := os.Stat(filepath.Join(dir, "prog"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Size()
+	}
+	a, b := size(with), size(without)
+	t.Logf("with regions: %d bytes; without: %d bytes; difference %d bytes", a, b, a-b)
+	if a-b > limit {
+		t.Errorf("importing regions adds %d bytes, more than %d", a-b, limit)
+	}
+}

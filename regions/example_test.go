@@ -1,0 +1,123 @@
+package regions_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/netip"
+
+	"github.com/ossregions/ossregions/regions"
+)
+
+// The endpoint for a region, from a region ID in a config file.
+func ExampleParse() {
+	r, err := regions.Parse("cn-shanghai")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r, r.Name(), r.PublicEndpoint())
+
+	_, err = regions.Parse("oss-cn-shangai")
+	fmt.Println(err)
+	// Output:
+	// oss-cn-shanghai China (Shanghai) oss-cn-shanghai.aliyuncs.com
+	// regions: unknown region "oss-cn-shangai" (did you mean "oss-cn-shanghai"?)
+}
+
+// Every kind of endpoint, including ones a region does not have.
+func ExampleRegion_Endpoint() {
+	for _, k := range []regions.Kind{regions.Public, regions.VPC, regions.Accelerate} {
+		host, ok := regions.CNHeyuan.Endpoint(k)
+		fmt.Printf("%s: %q %v\n", k, host, ok)
+	}
+	// Output:
+	// public: "oss-cn-heyuan.aliyuncs.com" true
+	// vpc: "oss-cn-heyuan-internal.aliyuncs.com" true
+	// accelerate: "" false
+}
+
+// The URL of a bucket, with its name checked against the OSS naming rules.
+func ExampleRegion_URL() {
+	u, err := regions.APSoutheast1.URL(regions.Internal, "my-logs")
+	fmt.Println(u, err)
+	_, err = regions.APSoutheast1.URL(regions.Public, "My_Logs")
+	fmt.Println(err)
+	// Output:
+	// https://my-logs.oss-ap-southeast-1-internal.aliyuncs.com <nil>
+	// regions: invalid bucket name "My_Logs": only lower-case letters, digits and hyphens are allowed
+}
+
+// The region of an endpoint URL: what a V4 signature needs.
+func ExampleParseEndpoint() {
+	e, err := regions.ParseEndpoint("https://oss-sample.oss-cn-shanghai-internal.aliyuncs.com/dir/object.txt")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(e.Region, e.Region.CloudRegion(), e.Kind, e.Bucket, e.Host)
+
+	// The default endpoint maps to Hangzhou.
+	e, _ = regions.ParseEndpoint("oss.aliyuncs.com")
+	fmt.Println(e.Region, e.Kind)
+
+	// A region newer than the table is still recognized.
+	e, _ = regions.ParseEndpoint("oss-xx-newcity-1.aliyuncs.com")
+	fmt.Println(e.Region, e.Region.Known())
+
+	_, err = regions.ParseEndpoint("oss-cn-hangzhou.aliyuncs.com.evil.example")
+	fmt.Println(err)
+	// Output:
+	// oss-cn-shanghai cn-shanghai internal oss-sample oss-cn-shanghai-internal.aliyuncs.com
+	// oss-cn-hangzhou public
+	// oss-xx-newcity-1 false
+	// regions: not an OSS endpoint: "oss-cn-hangzhou.aliyuncs.com.evil.example": host "oss-cn-hangzhou.aliyuncs.com.evil.example" is not an OSS endpoint
+}
+
+// A region and an endpoint kind as fields of a JSON config.
+func Example_jsonConfig() {
+	var cfg struct {
+		Region regions.Region `json:"region"`
+		Kind   regions.Kind   `json:"endpoint_kind"`
+	}
+	err := json.Unmarshal([]byte(`{"region": "CN-Beijing", "endpoint_kind": "vpc"}`), &cfg)
+	fmt.Println(cfg.Region, cfg.Kind, err)
+
+	host, _ := cfg.Region.Endpoint(cfg.Kind)
+	fmt.Println(host)
+
+	out, _ := json.Marshal(cfg)
+	fmt.Println(string(out))
+
+	err = json.Unmarshal([]byte(`{"region": "cn-peking"}`), &cfg)
+	fmt.Println(err)
+	// Output:
+	// oss-cn-beijing vpc <nil>
+	// oss-cn-beijing-internal.aliyuncs.com
+	// {"region":"oss-cn-beijing","endpoint_kind":"vpc"}
+	// regions: unknown region "cn-peking" (did you mean "oss-cn-beijing"?)
+}
+
+// Which region a VPC VIP address belongs to, and a region's ranges for routes.
+func ExampleLookupIP() {
+	r, ok := regions.LookupIP(netip.MustParseAddr("100.114.100.20"))
+	fmt.Println(r, ok)
+
+	ranges, ok := regions.CNGuangzhou.VIPRanges()
+	fmt.Println(ranges, ok)
+
+	_, ok = regions.APNortheast1.VIPRanges()
+	fmt.Println(ok) // published only by ticket
+	// Output:
+	// oss-cn-wulanchabu true
+	// [100.115.33.0/24 100.114.101.0/24] true
+	// false
+}
+
+// Every region in table order.
+func ExampleAll() {
+	for _, r := range regions.All()[:3] {
+		fmt.Println(r.CloudRegion(), r.MainlandChina())
+	}
+	// Output:
+	// cn-hangzhou true
+	// cn-shanghai true
+	// cn-qingdao true
+}
