@@ -79,13 +79,12 @@ func loadTable(data []byte, ps *problems) *rawTable {
 		ps.addf(position{line: line}, "the file is not valid UTF-8")
 		return nil
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		ps.addf(position{}, "the file is empty; expected a mapping with version, regions, ...")
-		return nil
-	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		ps.addf(position{}, "the file is empty (only comments or blank lines); expected a mapping with version, regions, ...")
+		return nil
+	} else if err != nil {
 		addYAMLError(ps, err)
 		return nil
 	}
@@ -121,36 +120,48 @@ func invalidUTF8Offset(data []byte) int {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// addYAMLError turns a yaml.v3 syntax error into a problem. yaml.v3 reports
-// the line of a syntax error but not its column.
+// addYAMLError turns a yaml.v3 syntax error into a problem. yaml.v3 gives
+// a line but no column for syntax errors, and for some of them the line
+// before the problem, hence "near".
 func addYAMLError(ps *problems, err error) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		ps.addf(position{line: line}, "not valid YAML: %s", m[2])
+		ps.addf(position{line: line}, "not valid YAML near here: %s", m[2])
 		return
 	}
 	ps.addf(position{}, "not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
 }
 
-// rejectAliases reports every alias in the tree. Aliases are never needed in
-// the table, and refusing them rules out exponential expansion ("billion
-// laughs") without walking it.
-func rejectAliases(n *yaml.Node, ps *problems) bool {
-	found := false
+// rejectAliases reports the first alias in the tree and counts the rest.
+// Aliases are never needed in the table, and refusing them rules out
+// exponential expansion ("billion laughs") without walking it.
+func rejectAliases(root *yaml.Node, ps *problems) bool {
+	var first *yaml.Node
+	count := 0
 	var walk func(*yaml.Node)
 	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.AliasNode {
-			ps.addf(position{n.Line, n.Column}, "YAML alias *%s: aliases are not allowed in the table; write the value out", n.Value)
-			found = true
+			if first == nil {
+				first = n
+			}
+			count++
 			return
 		}
 		for _, c := range n.Content {
 			walk(c)
 		}
 	}
-	walk(n)
-	return found
+	walk(root)
+	if first == nil {
+		return false
+	}
+	more := ""
+	if count > 1 {
+		more = fmt.Sprintf(" (and %d more aliases)", count-1)
+	}
+	ps.addf(position{first.Line, first.Column}, "YAML alias *%s: aliases are not allowed in the table; write the value out%s", first.Value, more)
+	return true
 }
 
 // decoder checks the shape and scalar types of the YAML tree.
@@ -317,15 +328,15 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 // vipRanges reads either a list of prefixes or the word "ticket".
 func (d *decoder) vipRanges(n *yaml.Node, r *rawRegion) {
 	what := r.label + ": vip_ranges"
-	r.vipSet, r.vipPos = true, at(n)
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" && n.Value == "ticket" {
-		r.vipByTicket = true
+		r.vipSet, r.vipPos, r.vipByTicket = true, at(n), true
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
 		d.ps.addf(at(n), "%s: expected a list of CIDR prefixes or the word ticket, found %s", what, kindName(n))
 		return
 	}
+	r.vipSet, r.vipPos = true, at(n)
 	for i, item := range n.Content {
 		r.vip = append(r.vip, d.str(item, fmt.Sprintf("%s[%d]", what, i)))
 	}

@@ -176,7 +176,7 @@ func (v *validator) region(raw *rawRegion) Region {
 		if r.Name != "" {
 			key := strings.ToLower(r.Name)
 			if prev, dup := v.names[key]; dup {
-				v.ps.addf(raw.name.pos, "%s: name %q is already used at line %d", in("name"), r.Name, prev.line)
+				v.ps.addf(raw.name.pos, "%s: %q is already the name of the region at line %d (names must differ in more than case)", in("name"), r.Name, prev.line)
 			} else {
 				v.names[key] = raw.name.pos
 			}

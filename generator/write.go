@@ -58,12 +58,14 @@ func writeOutputs(outs []output) (err error) {
 			}
 		}
 	}()
+	for _, o := range outs {
+		removeStaleTemps(filepath.Dir(o.path))
+	}
 	var pending []output
 	for _, o := range outs {
 		if old, err := os.ReadFile(o.path); err == nil && bytes.Equal(old, o.data) {
 			continue
 		}
-		removeStaleTemps(filepath.Dir(o.path))
 		tmp, err := writeTemp(o)
 		if err != nil {
 			return err

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/ from what the generator produces now")
+
+// compareGolden fails with a diff if got differs from the golden file; with
+// -update it rewrites the file instead.
+func compareGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, udiff.Unified(golden, "got", string(want), string(got)))
+	}
+}
+
+func fixtures(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures in testdata/%s: %v", dir, err)
+	}
+	return files
+}
+
+func mustTable(t *testing.T, path string) *Table {
+	t.Helper()
+	tbl, err := loadAndValidate(path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return tbl
+}
+
+// TestGolden generates every valid fixture and compares the Go and
+// Markdown output with the golden files beside it.
+func TestGolden(t *testing.T) {
+	for _, path := range fixtures(t, "valid") {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			tbl := mustTable(t, path)
+			outs, err := render(tbl, config{in: path, out: "data_gen.go", md: "REGIONS.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := strings.TrimSuffix(path, ".yaml")
+			compareGolden(t, base+".go.golden", outs[0].data)
+			compareGolden(t, base+".md.golden", outs[1].data)
+		})
+	}
+}
+
+// TestErrors runs every invalid fixture and compares the complete error
+// output, positions included, with the .err file beside it.
+func TestErrors(t *testing.T) {
+	for _, path := range fixtures(t, "errors") {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			_, err := loadAndValidate(path)
+			if err == nil {
+				t.Fatal("accepted; want an error")
+			}
+			var ie *inputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error is not an input error: %v", err)
+			}
+			for _, p := range ie.list {
+				if p.pos.line == 0 && !strings.HasPrefix(p.msg, "the file is empty") && !strings.HasPrefix(p.msg, "regions: the table has no regions") {
+					t.Errorf("problem without a position: %s", p.msg)
+				}
+			}
+			compareGolden(t, strings.TrimSuffix(path, ".yaml")+".err", []byte(err.Error()+"\n"))
+		})
+	}
+}
+
+// TestCommittedOutputIsCurrent regenerates from the repository's table and
+// compares with the committed files.
+func TestCommittedOutputIsCurrent(t *testing.T) {
+	tbl := mustTable(t, "../regions.yaml")
+	outs, err := render(tbl, config{in: "../regions.yaml", out: "../regions/data_gen.go", md: "../REGIONS.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := staleDiff(outs); d != "" {
+		t.Errorf("committed output is stale; run make generate:\n%s", d)
+	}
+}
+
+// TestDeterministic generates the real table twice, from two separate
+// parses, and requires identical bytes.
+func TestDeterministic(t *testing.T) {
+	var prev [][]byte
+	for i := 0; i < 2; i++ {
+		outs, err := render(mustTable(t, "../regions.yaml"), config{in: "regions.yaml", out: "x.go", md: "x.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, o := range outs {
+			if i > 0 && !bytes.Equal(o.data, prev[j]) {
+				t.Errorf("output %d differs between runs", j)
+			}
+			prev = append(prev, o.data)
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The tests in this file compile generated packages and read every value
+// back through the public API (testdata/dumper), comparing with the table
+// the package was generated from.
+
+type dumpRegion struct {
+	ID, Name, Cloud, Status string
+	Mainland, Known         bool
+	Public, Internal, VPC   string
+	Accelerate, Overseas    string
+	VIPByTicket             bool
+	VIP                     []string
+	ParsedID, ParsedCloud   string
+	ParsedHosts             map[string]string
+	LookupFirst, LookupLast []string
+}
+
+type dump struct {
+	Version, Source, DataSHA256          string
+	DefaultRegion, DefaultEndpoint       string
+	DefaultInternalEndpoint              string
+	GlobalAccelerate, OverseasAccelerate string
+	Regions                              []dumpRegion
+}
+
+// expectedDump is what the dumper must print for a package generated from t.
+func expectedDump(t *Table) dump {
+	d := dump{
+		Version: t.Version, Source: t.Source, DataSHA256: t.SHA256,
+		DefaultRegion: t.DefaultRegion, DefaultEndpoint: t.DefaultPublic, DefaultInternalEndpoint: t.DefaultInternal,
+		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate,
+	}
+	for _, r := range t.Regions {
+		e := dumpRegion{
+			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status, Mainland: r.MainlandChina, Known: true,
+			Public: r.Public, Internal: r.Internal, VPC: r.VPC, VIPByTicket: r.VIPByTicket,
+			ParsedID: r.ID, ParsedCloud: r.ID,
+			ParsedHosts: map[string]string{r.Public: r.ID + " public", r.Internal: r.ID + " internal"},
+		}
+		if r.VPC != r.Internal {
+			e.ParsedHosts[r.VPC] = r.ID + " vpc"
+		}
+		if r.Accelerate {
+			e.Accelerate, e.Overseas = t.GlobalAccelerate, t.OverseasAccelerate
+		}
+		for _, p := range r.VIP {
+			e.VIP = append(e.VIP, p.String())
+			e.LookupFirst = append(e.LookupFirst, r.ID)
+			e.LookupLast = append(e.LookupLast, r.ID)
+		}
+		d.Regions = append(d.Regions, e)
+	}
+	return d
+}
+
+// runDumper builds testdata/dumper against the regions package in
+// regionsDir and returns what it printed.
+func runDumper(t *testing.T, regionsDir string) dump {
+	t.Helper()
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("testdata", "dumper", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(regionsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goMod := "module example.com/dumper\n\ngo 1.23\n\nrequire github.com/ossregions/ossregions/regions v0.0.0\n\nreplace github.com/ossregions/ossregions/regions => " + abs + "\n"
+	writeFile(t, filepath.Join(dir, "go.mod"), []byte(goMod))
+	writeFile(t, filepath.Join(dir, "main.go"), src)
+	cmd := exec.Command("go", "run", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	out, err := cmd.Output()
+	if err != nil {
+		stderr := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("running the dumper against %s: %v\n%s", regionsDir, err, stderr)
+	}
+	var d dump
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatalf("dumper output: %v\n%s", err, out)
+	}
+	return d
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// packageFor writes a copy of the regions package, with its data file
+// generated from tbl, and returns its directory.
+func packageFor(t *testing.T, tbl *Table) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, err := filepath.Glob("../regions/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		base := filepath.Base(f)
+		if base == "data_gen.go" || strings.HasSuffix(base, "_test.go") || !strings.HasSuffix(base, ".go") && base != "go.mod" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, base), data)
+	}
+	src, err := genGo(tbl, "fixture.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "data_gen.go"), src)
+	return dir
+}
+
+func compareDump(t *testing.T, got, want dump) {
+	t.Helper()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	g, _ := json.MarshalIndent(got, "", "  ")
+	w, _ := json.MarshalIndent(want, "", "  ")
+	t.Errorf("the API does not give back the table:\n got %s\nwant %s", g, w)
+}
+
+// TestCrossCheckRealTable reads every value of regions.yaml back through
+// the committed regions package.
+func TestCrossCheckRealTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program; skipped with -short")
+	}
+	t.Parallel()
+	compareDump(t, runDumper(t, "../regions"), expectedDump(mustTable(t, "../regions.yaml")))
+}
+
+// TestFixturesCompileAndRoundTrip generates a package from every valid
+// fixture, hostile names included, compiles it and reads it back.
+func TestFixturesCompileAndRoundTrip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds programs; skipped with -short")
+	}
+	for _, path := range fixtures(t, "valid") {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			t.Parallel()
+			tbl := mustTable(t, path)
+			compareDump(t, runDumper(t, packageFor(t, tbl)), expectedDump(tbl))
+		})
+	}
+}

@@ -1,0 +1,89 @@
+// Command dumper prints, as JSON, everything the regions package it is built
+// against says about its table. The generator's tests build it against
+// generated packages and compare its output with the YAML they came from.
+package main
+
+import (
+	"encoding/json"
+	"net/netip"
+	"os"
+
+	"github.com/ossregions/ossregions/regions"
+)
+
+type region struct {
+	ID, Name, Cloud, Status string
+	Mainland, Known         bool
+	Public, Internal, VPC   string
+	Accelerate, Overseas    string // "" where the region has none
+	VIPByTicket             bool
+	VIP                     []string
+	ParsedID, ParsedCloud   string // Parse of the ID and the cloud ID
+	ParsedHosts             map[string]string
+	LookupFirst, LookupLast []string // LookupIP of each range's first and last address
+}
+
+type dump struct {
+	Version, Source, DataSHA256          string
+	DefaultRegion, DefaultEndpoint       string
+	DefaultInternalEndpoint              string
+	GlobalAccelerate, OverseasAccelerate string
+	Regions                              []region
+}
+
+func main() {
+	d := dump{
+		Version: regions.Version, Source: regions.Source, DataSHA256: regions.DataSHA256,
+		DefaultRegion: string(regions.DefaultRegion), DefaultEndpoint: regions.DefaultEndpoint,
+		DefaultInternalEndpoint: regions.DefaultInternalEndpoint,
+		GlobalAccelerate:        regions.GlobalAccelerateEndpoint, OverseasAccelerate: regions.OverseasAccelerateEndpoint,
+	}
+	for _, r := range regions.All() {
+		out := region{
+			ID: string(r), Name: r.Name(), Cloud: r.CloudRegion(), Status: r.Status().String(),
+			Mainland: r.MainlandChina(), Known: r.Known(),
+			Public: r.PublicEndpoint(), Internal: r.InternalEndpoint(), VPC: r.VPCEndpoint(),
+			ParsedHosts: map[string]string{},
+		}
+		out.Accelerate, _ = r.Endpoint(regions.Accelerate)
+		out.Overseas, _ = r.Endpoint(regions.AccelerateOverseas)
+		ranges, ok := r.VIPRanges()
+		out.VIPByTicket = !ok
+		for _, p := range ranges {
+			out.VIP = append(out.VIP, p.String())
+			out.LookupFirst = append(out.LookupFirst, lookup(p.Masked().Addr()))
+			out.LookupLast = append(out.LookupLast, lookup(last(p)))
+		}
+		p1, _ := regions.Parse(string(r))
+		p2, _ := regions.Parse(r.CloudRegion())
+		out.ParsedID, out.ParsedCloud = string(p1), string(p2)
+		for _, h := range []string{out.Public, out.Internal, out.VPC} {
+			e, err := regions.ParseEndpoint(h)
+			if err != nil {
+				out.ParsedHosts[h] = err.Error()
+				continue
+			}
+			out.ParsedHosts[h] = string(e.Region) + " " + e.Kind.String()
+		}
+		d.Regions = append(d.Regions, out)
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		panic(err)
+	}
+}
+
+func lookup(a netip.Addr) string {
+	r, _ := regions.LookupIP(a)
+	return string(r)
+}
+
+func last(p netip.Prefix) netip.Addr {
+	b := p.Masked().Addr().AsSlice()
+	for i := p.Bits(); i < len(b)*8; i++ {
+		b[i/8] |= 0x80 >> (i % 8)
+	}
+	a, _ := netip.AddrFromSlice(b)
+	return a
+}
