@@ -75,8 +75,10 @@ func readInput(path string) ([]byte, error) {
 // problem in ps.
 func loadTable(data []byte, ps *problems) *rawTable {
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidUTF8Offset(data)], []byte("\n"))
-		ps.addf(position{line: line}, "the file is not valid UTF-8")
+		off := invalidUTF8Offset(data)
+		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		col := 1 + off - (bytes.LastIndexByte(data[:off], '\n') + 1)
+		ps.addf(position{line, col}, "the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", data[off])
 		return nil
 	}
 	var doc yaml.Node

@@ -46,10 +46,11 @@ var reservedNames = []string{
 	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
 	"ErrUnknownRegion", "Internal", "Kind", "LookupIP", "Parse",
 	"ParseEndpoint", "Public", "Region", "Status", "VPC",
-	"checkBucket", "checkPort", "clip", "editDistance", "endpointError",
+	"be64", "bucketError", "checkBucket", "checkPort", "equalFoldASCII", "clip", "editDistance", "endpointError",
 	"hostOf", "kindNames", "less128", "lookup4", "lookup6", "matchHost",
-	"maxHostLen", "ossDomain", "parseBufLen", "parseID", "patternRegion",
-	"regionInfo", "span4", "span6", "unknownRegionError",
+	"maxHostLen", "ossDomain", "parseBufLen", "parseID", "patternHost",
+	"patternRegion", "quote", "regionInfo", "span4", "span6",
+	"unknownRegionError", "wrapped",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint",
@@ -60,10 +61,10 @@ var reservedNames = []string{
 // checkGoName reports why name cannot be a region constant, or "".
 func checkGoName(name string) string {
 	switch {
-	case !token.IsIdentifier(name):
-		return "is not a Go identifier"
 	case token.IsKeyword(name):
 		return "is a Go keyword"
+	case !token.IsIdentifier(name):
+		return "is not a Go identifier"
 	case !token.IsExported(name):
 		return "is not an exported Go name"
 	}

@@ -102,16 +102,16 @@ func (v *validator) text(s rawString, what string) string {
 }
 
 func checkText(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "must not be empty"
-	}
-	if strings.TrimSpace(s) != s {
-		return fmt.Sprintf("%q has leading or trailing space", clip(s))
-	}
 	for _, r := range s {
 		if !unicode.IsPrint(r) {
 			return fmt.Sprintf("%q contains %U, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)", clip(s), r)
 		}
+	}
+	if s == "" {
+		return "must not be empty"
+	}
+	if strings.TrimSpace(s) != s {
+		return fmt.Sprintf("%q has leading or trailing space", clip(s))
 	}
 	return ""
 }

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// withName returns the basic fixture with the first region's name replaced
+// by a double-quoted YAML scalar holding name (YAML escapes allowed).
+func withName(t *testing.T, yamlQuoted string) []byte {
+	t.Helper()
+	base, err := os.ReadFile("testdata/valid/basic.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := bytes.Replace(base, []byte("name: China (Hangzhou)"), []byte("name: "+yamlQuoted), 1)
+	if bytes.Equal(out, base) {
+		t.Fatal("fixture changed; name not found")
+	}
+	return out
+}
+
+// TestHostileNames feeds names that could break out of a Go comment or
+// string, or hide code from a reviewer, and requires the exact rejection.
+// Names that are merely awkward (quotes, backslashes, comment markers) are
+// accepted and round-trip: see testdata/valid/hostile_names.yaml.
+func TestHostileNames(t *testing.T) {
+	const at = "basic.yaml:15:11: regions[0] (oss-cn-hangzhou): name: "
+	tests := []struct{ name, yaml, want string }{
+		{"newline", `"China\nconst Evil = 1"`, at + `"China\nconst Evil = 1" contains U+000A, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"carriage return", `"China\r// x"`, at + `"China\r// x" contains U+000D, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"NUL", `"China\0"`, at + `"China\x00" contains U+0000, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"line separator", `"China\u2028func init() {}"`, at + `"China\u2028func init() {}" contains U+2028, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"paragraph separator", `"China\u2029"`, at + `"China\u2029" contains U+2029, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"bidi override (Trojan Source)", `"China \u202Eevil\u202C"`, at + `"China \u202eevil\u202c" contains U+202E, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"bidi isolate", `"\u2066China\u2069"`, at + `"\u2066China\u2069" contains U+2066, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"zero-width joiner", `"Chi\u200Dna"`, at + `"Chi\u200dna" contains U+200D, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"tab", `"China\t(Hangzhou)"`, at + `"China\t(Hangzhou)" contains U+0009, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
+		{"empty", `""`, at + `must not be empty`},
+		{"padded", `" China "`, at + `" China " has leading or trailing space`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseTable("basic.yaml", withName(t, tt.yaml))
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("\n got %s\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestBadFiles covers files that are not a table at all.
+func TestBadFiles(t *testing.T) {
+	valid, err := os.ReadFile("testdata/valid/basic.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	notUTF8 := append(append([]byte{}, valid[:40]...), 0xff, 0xfe)
+	notUTF8 = append(notUTF8, valid[40:]...)
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not UTF-8", notUTF8, "t.yaml:1:41: the file is not valid UTF-8 (byte 0xff); save it as UTF-8"},
+		{"UTF-16 with BOM", []byte("\xff\xfev\x00e\x00r\x00"), "t.yaml:1:1: the file is not valid UTF-8 (byte 0xff); save it as UTF-8"},
+		{"zero bytes", nil, "t.yaml: the file is empty (only comments or blank lines); expected a mapping with version, regions, ..."},
+		{"a scalar", []byte("hello\n"), "t.yaml:1:1: top level: expected a mapping, found the string \"hello\""},
+		{"deep nesting", []byte(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)), "t.yaml: not valid YAML: exceeded max depth of 10000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseTable("t.yaml", tt.data)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("\n got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestInputSizeLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	big := make([]byte, maxInputSize+1)
+	for i := range big {
+		big[i] = '#'
+	}
+	writeFile(t, path, big)
+	_, err := loadAndValidate(path)
+	want := path + ": larger than 8388608 bytes (maxInputSize in generator/load.go)"
+	if err == nil || err.Error() != want {
+		t.Errorf("\n got %v\nwant %s", err, want)
+	}
+}
+
+// TestTooManyProblems caps the report and counts the rest.
+func TestTooManyProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("version: 1.0.0\nsource: s\ndefault_region: oss-cn-a\ndefault_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}\n")
+	b.WriteString("accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}\nregions:\n")
+	for i := 0; i < 60; i++ {
+		b.WriteString("  - {bogus: 1}\n")
+	}
+	_, err := parseTable("t.yaml", []byte(b.String()))
+	if err == nil {
+		t.Fatal("accepted")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != maxReported+1 {
+		t.Fatalf("%d lines; want %d problems and a count", len(lines), maxReported)
+	}
+	if want := "t.yaml: ... and 371 more problems (421 in all)"; lines[maxReported] != want {
+		t.Errorf("last line %q, want %q", lines[maxReported], want)
+	}
+	if want := `t.yaml:3:17: default_region: "oss-cn-a" is not the id of a region in the table`; lines[0] != want {
+		t.Errorf("first line %q, want %q", lines[0], want)
+	}
+	if want := `t.yaml:7:5: regions[0]: missing field "id"`; lines[1] != want {
+		t.Errorf("second line %q, want %q", lines[1], want)
+	}
+}
+
+// TestCheckGoName covers the guards that the ID pattern already makes hard
+// to reach from YAML: keywords and non-identifiers.
+func TestCheckGoName(t *testing.T) {
+	for name, want := range map[string]string{
+		"CNHangzhou": "",
+		"func":       "is a Go keyword",
+		"1X":         "is not a Go identifier",
+		"X-1":        "is not a Go identifier",
+		"cnHangzhou": "is not an exported Go name",
+		"PARSE":      "collides with the package's own name Parse",
+		"Kind":       "collides with the package's own name Kind",
+	} {
+		if got := checkGoName(name); got != want {
+			t.Errorf("checkGoName(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if got := goName("oss-ap-southeast-1"); got != "APSoutheast1" {
+		t.Errorf("goName = %q", got)
+	}
+}
+
+// TestReservedNamesCoverPackage keeps reservedNames in step with the
+// package-level names of package regions that do not come from a region.
+func TestReservedNamesCoverPackage(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, "../regions", func(fi os.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl := mustTable(t, "../regions.yaml")
+	fromRegions := map[string]bool{}
+	for _, r := range tbl.Regions {
+		fromRegions[r.GoName] = true
+		fromRegions[infoVarName(r.GoName)] = true
+	}
+	reserved := map[string]bool{}
+	for _, n := range reservedNames {
+		reserved[n] = true
+	}
+	var missing []string
+	for _, f := range pkgs["regions"].Files {
+		for _, decl := range f.Decls {
+			for _, name := range declNames(decl) {
+				if !fromRegions[name] && !reserved[name] && name != "_" {
+					missing = append(missing, name)
+				}
+			}
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("package regions declares names that reservedNames lacks: %v", missing)
+	}
+}
+
+// declNames lists the package-level names a declaration introduces
+// (methods excluded: they cannot collide with a constant).
+func declNames(decl ast.Decl) []string {
+	var names []string
+	switch d := decl.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			names = append(names, d.Name.Name)
+		}
+	case *ast.GenDecl:
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					names = append(names, n.Name)
+				}
+			case *ast.TypeSpec:
+				names = append(names, s.Name.Name)
+			}
+		}
+	}
+	return names
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"gopkg.in/yaml.v3"
+)
+
+// The JSON Schema lets editors check regions.yaml as it is typed. These
+// tests hold it to the generator: it accepts every table the generator
+// accepts, and rejects the shape errors the generator rejects.
+
+func compileSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open("../regions.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("regions.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("regions.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func yamlValue(t *testing.T, path string) any {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := yaml.Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestSchemaAcceptsValidTables(t *testing.T) {
+	s := compileSchema(t)
+	paths := append(fixtures(t, "valid"), "../regions.yaml")
+	for _, p := range paths {
+		if err := s.Validate(yamlValue(t, p)); err != nil {
+			t.Errorf("%s: the schema rejects a table the generator accepts: %v", p, err)
+		}
+	}
+}
+
+// Merge keys (merge_key.yaml) are resolved before a schema sees the data,
+// so only the generator can refuse them.
+func TestSchemaRejectsShapeErrors(t *testing.T) {
+	s := compileSchema(t)
+	for _, name := range []string{
+		"unknown_field", "missing_field", "wrong_types", "bad_status",
+		"empty_vip_list", "bad_id", "bad_semver", "bad_hostname", "top_level_list", "no_regions",
+	} {
+		p := filepath.Join("testdata", "errors", name+".yaml")
+		if _, err := loadAndValidate(p); err == nil {
+			t.Fatalf("%s: the generator accepts it", p)
+		}
+		err := s.Validate(yamlValue(t, p))
+		if err == nil {
+			t.Errorf("%s: the schema accepts a table the generator rejects", p)
+		} else if testing.Verbose() {
+			t.Logf("%s: %s", name, strings.ReplaceAll(err.Error(), "\n", "; "))
+		}
+	}
+}
