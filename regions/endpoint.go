@@ -2,7 +2,6 @@ package regions
 
 import (
 	"errors"
-	"net/netip"
 	"strings"
 )
 
@@ -70,61 +69,78 @@ func endpointError(s, why string) error {
 	return &wrapped{"regions: " + ErrInvalidEndpoint.Error() + ": " + quote(s) + ": " + why, ErrInvalidEndpoint}
 }
 
-// hostOf returns the lower-case host of a host, host:port or URL.
+// hostOf returns the lower-case host of a host, host:port or URL. It reads
+// the input once, left to right, and allocates only to lower-case a host
+// that has upper-case letters.
 func hostOf(s string) (string, error) {
 	if len(s) > 2048 {
 		return "", errors.New("input too long")
 	}
-	if i := strings.IndexByte(s, ':'); i >= 0 && strings.HasPrefix(s[i:], "://") {
-		if scheme := s[:i]; !equalFoldASCII(scheme, "https") && !equalFoldASCII(scheme, "http") {
-			return "", errors.New("scheme " + quote(scheme) + " is not http or https")
+	switch {
+	case len(s) >= len("https://") && equalFoldASCII(s[:len("https://")], "https://"):
+		s = s[len("https://"):]
+	case len(s) >= len("http://") && equalFoldASCII(s[:len("http://")], "http://"):
+		s = s[len("http://"):]
+	default:
+		if i := strings.Index(s, "://"); i >= 0 {
+			return "", errors.New("scheme " + quote(s[:i]) + " is not http or https")
 		}
-		s = s[i+len("://"):]
 	}
+	end, colon, colons, bad, lower := len(s), -1, 0, false, true
+scan:
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '/' || c == '?' || c == '#' {
-			s = s[:i]
-			break
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		case c == ':':
+			colon = i
+			colons++
+		case c == '/', c == '?', c == '#':
+			end = i
+			break scan
+		case c == '@':
+			return "", errors.New("user info is not allowed")
+		case c == '[' && i == 0:
+			return "", errors.New("an IP address is not an OSS endpoint")
+		default:
+			bad = true
 		}
 	}
-	if strings.IndexByte(s, '@') >= 0 {
-		return "", errors.New("user info is not allowed")
-	}
-	if strings.HasPrefix(s, "[") {
-		return "", errors.New("an IP address is not an OSS endpoint")
-	}
-	if i := strings.LastIndexByte(s, ':'); i >= 0 {
-		if err := checkPort(s[i+1:]); err != nil {
+	s = s[:end]
+	if colon >= 0 {
+		if err := checkPort(s[colon+1:]); err != nil {
 			return "", err
 		}
-		s = s[:i]
+		s = s[:colon]
 	}
 	switch {
+	case bad || colons > 1:
+		return "", errors.New("host " + quote(s) + " has a character that is not allowed in an OSS host name")
 	case s == "":
 		return "", errors.New("no host")
 	case len(s) > maxHostLen:
 		return "", errors.New("host too long")
-	case strings.HasSuffix(s, "."):
+	case s[len(s)-1] == '.':
 		return "", errors.New("host ends in a dot")
-	}
-	lower := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
-		case 'A' <= c && c <= 'Z':
-			lower = false
-		default:
-			return "", errors.New("host " + quote(s) + " has a character that is not allowed in an OSS host name")
-		}
-	}
-	if _, err := netip.ParseAddr(s); err == nil {
+	case numericLabel(s[strings.LastIndexByte(s, '.')+1:]):
+		// A host name's last label is never all digits; an IPv4 address's
+		// is. IPv6 literals were refused above, by bracket or colon.
 		return "", errors.New("an IP address is not an OSS endpoint")
 	}
 	if !lower {
 		s = strings.ToLower(s)
 	}
 	return s, nil
+}
+
+func numericLabel(l string) bool {
+	for i := 0; i < len(l); i++ {
+		if l[i] < '0' || l[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func checkPort(p string) error {

@@ -92,29 +92,48 @@ func All() []Region {
 // An unknown ID is an error that wraps ErrUnknownRegion and names the
 // closest known ID.
 func Parse(s string) (Region, error) {
-	if r := parseID(strings.TrimSpace(s)); r != "" {
+	if r := parseID(s); r != "" {
 		return r, nil
 	}
 	return "", unknownRegionError(s)
 }
 
 // parseID looks up an ID in either form and any case without allocating.
+// Input that is already trimmed and lower-case, the usual case, is looked
+// up as it is; otherwise it is lower-cased into a stack buffer.
 func parseID(s string) Region {
+	if len(s) > 0 && (s[0] <= ' ' || s[len(s)-1] <= ' ') {
+		s = strings.TrimSpace(s)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return parseUpper(s)
+		}
+	}
+	return lookupID(s)
+}
+
+func parseUpper(s string) Region {
 	if len(s) > parseBufLen {
 		return ""
 	}
 	var buf [parseBufLen]byte
-	n := copy(buf[:], s)
-	for i, c := range buf[:n] {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if 'A' <= c && c <= 'Z' {
-			buf[i] = c + ('a' - 'A')
+			c += 'a' - 'A'
 		}
+		buf[i] = c
 	}
-	id := buf[:n]
-	if len(id) > len("oss-") && string(id[:4]) == "oss-" {
-		id = id[4:]
+	return lookupID(string(buf[:len(s)]))
+}
+
+// lookupID looks up a lower-case ID in either form.
+func lookupID(id string) Region {
+	if len(id) > len("oss-") && id[:len("oss-")] == "oss-" {
+		id = id[len("oss-"):]
 	}
-	if in := lookupCloudID(string(id)); in != nil {
+	if in := lookupCloudID(id); in != nil {
 		return in.id
 	}
 	return ""

@@ -1,0 +1,72 @@
+# ossregions: regenerate, check and test the region table and its package.
+# `make generate` regenerates; `make test` runs everything CI runs.
+
+GO          ?= go
+STATICCHECK_VERSION := v0.8.2
+BIN         := $(CURDIR)/bin
+STATICCHECK := $(BIN)/staticcheck
+FUZZTIME    ?= 10s
+BENCHCOUNT  ?= 5
+# Every module in the repository.
+MODULES     := . regions internal/benchcmp
+
+export GOWORK := off
+export GOFLAGS := -mod=readonly
+
+.PHONY: all generate check test unit lint fuzz bench changes release-check tools clean
+
+all: test
+
+## generate: regenerate regions/data_gen.go and REGIONS.md from regions.yaml
+generate:
+	$(GO) generate ./...
+
+## check: fail with a diff if the generated files are stale
+check:
+	$(GO) run ./generator -check
+
+## test: everything CI runs: stale check, lint, unit tests, short fuzzing
+test: check lint unit fuzz
+
+## unit: the unit, golden, round-trip and build tests of every module
+unit:
+	@for m in $(MODULES); do echo "== go test $$m"; (cd $$m && $(GO) test -count=1 ./...) || exit 1; done
+
+## lint: gofmt, go vet and staticcheck on every module
+lint: $(STATICCHECK)
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	@for m in $(MODULES); do echo "== vet + staticcheck $$m"; (cd $$m && $(GO) vet ./... && $(STATICCHECK) ./...) || exit 1; done
+
+## fuzz: run every fuzz target for FUZZTIME (make fuzz FUZZTIME=10m for longer)
+fuzz:
+	@for t in FuzzParse FuzzParseEndpoint FuzzUnmarshalText FuzzLookupIP; do \
+	  echo "== $$t ($(FUZZTIME))"; (cd regions && $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) .) || exit 1; done
+	@echo "== FuzzLoadValidate ($(FUZZTIME))"; cd generator && $(GO) test -run '^$$' -fuzz '^FuzzLoadValidate$$' -fuzztime $(FUZZTIME) .
+
+## bench: the performance benchmarks (README, "Performance")
+bench:
+	cd regions && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .
+	cd internal/benchcmp && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .
+	cd generator && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .
+
+## changes: the release notes since FROM (a git revision or tag): make changes FROM=regions/v1.0.0
+changes:
+	@test -n "$(FROM)" || { echo "usage: make changes FROM=<git revision>"; exit 2; }
+	@tmp=$$(mktemp); trap 'rm -f $$tmp' EXIT; \
+	  git show "$(FROM):regions.yaml" > $$tmp && $(GO) run ./generator -changes-from $$tmp
+
+## release-check: the gates for a release: stale output, version bump, tests
+release-check: check
+	@test -n "$(FROM)" || { echo "usage: make release-check FROM=<previous release tag>"; exit 2; }
+	$(MAKE) --no-print-directory changes FROM=$(FROM) > /dev/null
+	$(MAKE) --no-print-directory lint unit
+
+## tools: install the pinned staticcheck into ./bin
+tools: $(STATICCHECK)
+
+$(STATICCHECK):
+	GOBIN=$(BIN) GOFLAGS= $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+clean:
+	rm -rf $(BIN)

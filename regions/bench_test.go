@@ -1,0 +1,221 @@
+package regions
+
+import (
+	"net/netip"
+	"strings"
+	"testing"
+)
+
+// Each lookup benchmark has a baseline measured in the same run: a Go map
+// lookup of the same keys. Targets are ratios to it (README,
+// "Performance"); the maps are built here, never at init.
+
+var (
+	sinkInt    int
+	sinkBool   bool
+	sinkString string
+	sinkRegion Region
+	sinkErr    error
+)
+
+// parseKeys are both ID forms of every region, in lower and upper case.
+func parseKeys() []string {
+	var keys []string
+	for _, r := range All() {
+		id, cloud := string(r), r.CloudRegion()
+		keys = append(keys, id, cloud, strings.ToUpper(id), strings.ToUpper(cloud))
+	}
+	return keys
+}
+
+func stringMap(keys []string) map[string]int {
+	m := make(map[string]int, len(keys))
+	for i, k := range keys {
+		m[k] = i
+	}
+	return m
+}
+
+func BenchmarkBaselineMapParseKeys(b *testing.B) {
+	keys := parseKeys()
+	m := stringMap(keys)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkInt += m[keys[i%len(keys)]]
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	keys := parseKeys()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkRegion, sinkErr = Parse(keys[i%len(keys)])
+	}
+}
+
+func BenchmarkBaselineMapRegion(b *testing.B) {
+	all := All()
+	keys := make([]string, len(all))
+	for i, r := range all {
+		keys[i] = string(r)
+	}
+	m := stringMap(keys)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkInt += m[keys[i%len(keys)]]
+	}
+}
+
+func BenchmarkName(b *testing.B) {
+	all := All()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkString = all[i%len(all)].Name()
+	}
+}
+
+func BenchmarkMainlandChina(b *testing.B) {
+	all := All()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkBool = all[i%len(all)].MainlandChina()
+	}
+}
+
+func BenchmarkEndpoint(b *testing.B) {
+	all := All()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkString, sinkBool = all[i%len(all)].Endpoint(Kind(1 + i%5))
+	}
+}
+
+func BenchmarkKnown(b *testing.B) {
+	all := All()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkBool = all[i%len(all)].Known()
+	}
+}
+
+// vipAddrs are addresses inside every VIP range, and as many outside.
+func vipAddrs() []netip.Addr {
+	var addrs []netip.Addr
+	for _, r := range All() {
+		ranges, _ := r.VIPRanges()
+		for _, p := range ranges {
+			addrs = append(addrs, p.Addr().Next(), lastOf(p).Next())
+		}
+	}
+	return addrs
+}
+
+func BenchmarkBaselineMapAddr(b *testing.B) {
+	addrs := vipAddrs()
+	m := make(map[netip.Addr]int, len(addrs))
+	for i, a := range addrs {
+		m[a] = i
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkInt += m[addrs[i%len(addrs)]]
+	}
+}
+
+func BenchmarkLookupIP(b *testing.B) {
+	addrs := vipAddrs()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkRegion, sinkBool = LookupIP(addrs[i%len(addrs)])
+	}
+}
+
+// endpointInputs are bucket URLs on internal endpoints and bare hosts.
+func endpointInputs() []string {
+	var in []string
+	for _, r := range All() {
+		in = append(in, "https://bucket."+r.InternalEndpoint()+"/dir/object.txt", r.PublicEndpoint())
+	}
+	return in
+}
+
+func BenchmarkBaselineMapEndpoint(b *testing.B) {
+	in := endpointInputs()
+	m := stringMap(in)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkInt += m[in[i%len(in)]]
+	}
+}
+
+func BenchmarkParseEndpoint(b *testing.B) {
+	in := endpointInputs()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var e Endpoint
+		e, sinkErr = ParseEndpoint(in[i%len(in)])
+		sinkRegion = e.Region
+	}
+}
+
+// BenchmarkLookupIPLarge compares the binary search with a linear scan
+// over a synthetic table of 10,000 IPv4 prefixes.
+func BenchmarkLookupIPLarge(b *testing.B) {
+	const n = 10000
+	spans := make([]span4, n)
+	for i := range spans {
+		first := uint32(10)<<24 | uint32(i)<<8
+		spans[i] = span4{first, first | 0xff, &infoCNHangzhou}
+	}
+	probes := make([]uint32, 1024)
+	for i := range probes {
+		probes[i] = uint32(10)<<24 | uint32(i*9973%n)<<8 | 7
+	}
+	search := func(a uint32) *regionInfo {
+		lo, hi := 0, len(spans)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if spans[m].last < a {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(spans) && spans[lo].first <= a {
+			return spans[lo].region
+		}
+		return nil
+	}
+	scan := func(a uint32) *regionInfo {
+		for i := range spans {
+			if spans[i].first <= a && a <= spans[i].last {
+				return spans[i].region
+			}
+		}
+		return nil
+	}
+	for _, bc := range []struct {
+		name string
+		f    func(uint32) *regionInfo
+	}{{"binary", search}, {"linear", scan}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if bc.f(probes[i%len(probes)]) == nil {
+					b.Fatal("probe not found")
+				}
+			}
+		})
+	}
+}
