@@ -171,9 +171,11 @@ func TestReservedNamesCoverPackage(t *testing.T) {
 		reserved[n] = true
 	}
 	var missing []string
+	declared := map[string]bool{}
 	for _, f := range pkgs["regions"].Files {
 		for _, decl := range f.Decls {
 			for _, name := range declNames(decl) {
+				declared[name] = true
 				if !fromRegions[name] && !reserved[name] && name != "_" {
 					missing = append(missing, name)
 				}
@@ -183,6 +185,11 @@ func TestReservedNamesCoverPackage(t *testing.T) {
 	sort.Strings(missing)
 	if len(missing) > 0 {
 		t.Errorf("package regions declares names that reservedNames lacks: %v", missing)
+	}
+	for _, n := range reservedNames {
+		if !declared[n] {
+			t.Errorf("reservedNames has %s, which package regions does not declare", n)
+		}
 	}
 }
 

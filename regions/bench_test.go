@@ -176,7 +176,7 @@ func BenchmarkLookupIPLarge(b *testing.B) {
 	spans := make([]span4, n)
 	for i := range spans {
 		first := uint32(10)<<24 | uint32(i)<<8
-		spans[i] = span4{first, first | 0xff, &infoCNHangzhou}
+		spans[i] = span4{first, first | 0xff, lookupInfo(allRegions[0])}
 	}
 	probes := make([]uint32, 1024)
 	for i := range probes {
@@ -218,4 +218,14 @@ func BenchmarkLookupIPLarge(b *testing.B) {
 			}
 		})
 	}
+}
+
+// lastOf returns the last address of a prefix.
+func lastOf(p netip.Prefix) netip.Addr {
+	b := p.Masked().Addr().AsSlice()
+	for i := p.Bits(); i < len(b)*8; i++ {
+		b[i/8] |= 0x80 >> (i % 8)
+	}
+	a, _ := netip.AddrFromSlice(b)
+	return a
 }

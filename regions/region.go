@@ -74,8 +74,8 @@ type span6 struct {
 // an ID that is not in the table.
 var ErrUnknownRegion = errors.New("unknown region")
 
-// Parsing works on a lower-cased copy of the ID in a stack buffer; this
-// fails to compile if the generator's limit on ID length outgrows it.
+// Parsing lower-cases into a stack buffer of whole 8-byte words; this fails
+// to compile if the generator's limit on ID length outgrows it.
 const parseBufLen = 64
 
 const _ = uint(parseBufLen - maxIDLen)
@@ -99,31 +99,19 @@ func Parse(s string) (Region, error) {
 }
 
 // parseID looks up an ID in either form and any case without allocating.
-// Input that is already trimmed and lower-case, the usual case, is looked
-// up as it is; otherwise it is lower-cased into a stack buffer.
+// Trimmed lower-case input, the usual case, is looked up as it is; only if
+// that fails is the input lower-cased into a stack buffer and tried again.
 func parseID(s string) Region {
 	if len(s) > 0 && (s[0] <= ' ' || s[len(s)-1] <= ' ') {
 		s = strings.TrimSpace(s)
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			return parseUpper(s)
-		}
-	}
-	return lookupID(s)
-}
-
-func parseUpper(s string) Region {
-	if len(s) > parseBufLen {
-		return ""
+	if r := lookupID(s); r != "" || len(s) > parseBufLen {
+		return r
 	}
 	var buf [parseBufLen]byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+	copy(buf[:], s)
+	for i := 0; i < len(s); i += 8 {
+		storeLower64(buf[i:i+8], load64(buf[i:i+8]))
 	}
 	return lookupID(string(buf[:len(s)]))
 }
@@ -139,15 +127,34 @@ func lookupID(id string) Region {
 	return ""
 }
 
+// load64 and storeLower64 move eight bytes as one little-endian word; the
+// compiler turns each into a single load or store.
+func load64(b []byte) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// storeLower64 stores w into b with its ASCII capital letters lower-cased,
+// eight bytes at once; every other byte is stored as it is.
+func storeLower64(b []byte, w uint64) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low7 := w &^ highs
+	atLeastA := low7 + (0x80-'A')*ones         // high bit set where the byte is >= 'A'
+	pastZ := low7 + (0x80-'Z'-1)*ones          // high bit set where the byte is > 'Z'
+	w |= (atLeastA &^ pastZ &^ w & highs) >> 2 // ASCII capitals gain the case bit 0x20
+	_ = b[7]
+	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
+	b[4], b[5], b[6], b[7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
+}
+
 // lookupInfo returns the table row of r, or nil if r is not in the table.
 func lookupInfo(r Region) *regionInfo {
 	if len(r) <= len("oss-") || r[:len("oss-")] != "oss-" {
 		return nil
 	}
-	if in := lookupCloudID(string(r[len("oss-"):])); in != nil && in.id == r {
-		return in
-	}
-	return nil
+	// Every row's id is "oss-" and its cloud ID, so a hit is r's own row.
+	return lookupCloudID(string(r[len("oss-"):]))
 }
 
 func unknownRegionError(s string) error {

@@ -250,17 +250,6 @@ func scanIP(a netip.Addr) (Region, bool) {
 	return "", false
 }
 
-func lastOf(p netip.Prefix) netip.Addr {
-	a := p.Masked().Addr()
-	for b := p.Bits(); b < a.BitLen(); b++ {
-		// Walk to the last address by setting host bits one at a time.
-		s := a.AsSlice()
-		s[b/8] |= 0x80 >> (b % 8)
-		a, _ = netip.AddrFromSlice(s)
-	}
-	return a
-}
-
 func TestRegionText(t *testing.T) {
 	b, err := CNChengdu.MarshalText()
 	if err != nil || string(b) != "oss-cn-chengdu" {

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// syntheticTable returns the YAML of a valid table with n regions, each
+// with two IPv4 VIP ranges of its own.
+func syntheticTable(n int) []byte {
+	var b strings.Builder
+	b.WriteString("version: 1.0.0\nsource: synthetic\ndefault_region: oss-xx-r0\n")
+	b.WriteString("default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}\n")
+	b.WriteString("accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}\n")
+	b.WriteString("regions:\n")
+	for i := 0; i < n; i++ {
+		id := fmt.Sprintf("oss-xx-r%d", i)
+		fmt.Fprintf(&b, "  - id: %s\n    name: Synthetic %d\n    mainland_china: %v\n", id, i, i%2 == 0)
+		fmt.Fprintf(&b, "    endpoints:\n      public: %s.aliyuncs.com\n      internal: %s-internal.aliyuncs.com\n      vpc: %s-internal.aliyuncs.com\n", id, id, id)
+		fmt.Fprintf(&b, "    accelerate: true\n    vip_ranges:\n      - 10.%d.%d.0/25\n      - 10.%d.%d.128/25\n", i>>8, i&0xff, i>>8, i&0xff)
+	}
+	return []byte(b.String())
+}
+
+// generateAll is one in-process run: parse, validate and render both
+// outputs, as the command does before writing.
+func generateAll(b *testing.B, data []byte) {
+	tbl, err := parseTable("regions.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := render(tbl, config{in: "regions.yaml", out: "data_gen.go", md: "REGIONS.md"}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkGenerateRealTable generates from the repository's regions.yaml.
+func BenchmarkGenerateRealTable(b *testing.B) {
+	data, err := os.ReadFile("../regions.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		generateAll(b, data)
+	}
+}
+
+// BenchmarkGenerate generates synthetic tables of growing size; time per
+// run should grow linearly with the number of regions.
+func BenchmarkGenerate(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		data := syntheticTable(n)
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				generateAll(b, data)
+			}
+		})
+	}
+}
