@@ -47,7 +47,7 @@ var reservedNames = []string{
 	"ErrUnknownRegion", "Internal", "Kind", "LookupIP", "Parse",
 	"ParseEndpoint", "Public", "Region", "Status", "VPC",
 	"be64", "bucketError", "checkBucket", "checkPort", "equalFoldASCII", "clip", "editDistance", "endpointError",
-	"hostOf", "kindNames", "lookupID", "numericLabel", "parseUpper", "less128", "lookup4", "lookup6", "matchHost",
+	"hostOf", "kindNames", "load64", "lookupID", "numericLabel", "storeLower64", "less128", "lookup4", "lookup6", "matchHost",
 	"maxHostLen", "ossDomain", "parseBufLen", "parseID", "patternHost",
 	"patternRegion", "quote", "regionInfo", "span4", "span6",
 	"unknownRegionError", "wrapped",
