@@ -1,11 +1,310 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"net/netip"
+	"strings"
+
+	"golang.org/x/mod/semver"
 )
 
-// reportChanges prints what changed since the table at oldPath.
+// The change report compares two validated tables, prints what changed for
+// release notes and review, and enforces the version policy:
+//
+//   - major: a region removed, or its ID changed. Its Go constant goes away,
+//     which breaks importers.
+//   - minor: a region added (a new constant), a region's lifecycle status
+//     changed (a Deprecated notice comes or goes), or the default region
+//     or a default or accelerate endpoint changed.
+//   - patch: data of existing regions only: names, endpoints, VIP ranges,
+//     mainland China and acceleration flags; notes and source.
+//
+// A table with changes must raise its version by at least the required
+// bump; a version may never go down.
+
+// bump is a semantic-version increment, ordered by size.
+type bump int
+
+const (
+	bumpNone bump = iota
+	bumpPatch
+	bumpMinor
+	bumpMajor
+)
+
+func (b bump) String() string {
+	return [...]string{"none", "patch", "minor", "major"}[b]
+}
+
+// changeReport is what changed between two tables, section by section.
+type changeReport struct {
+	oldVersion, newVersion string
+	sections               []section
+	required               bump
+	reasons                map[bump][]string // the rules each bump was needed by
+}
+
+type section struct {
+	title string
+	items []string
+}
+
+func (c *changeReport) add(title string, need bump, reason, item string) {
+	for i := range c.sections {
+		if c.sections[i].title == title {
+			c.sections[i].items = append(c.sections[i].items, item)
+			c.need(need, reason)
+			return
+		}
+	}
+	c.sections = append(c.sections, section{title, []string{item}})
+	c.need(need, reason)
+}
+
+func (c *changeReport) need(b bump, reason string) {
+	if b > c.required {
+		c.required = b
+	}
+	for _, r := range c.reasons[b] {
+		if r == reason {
+			return
+		}
+	}
+	c.reasons[b] = append(c.reasons[b], reason)
+}
+
+// why says which rules made the required bump necessary.
+func (c *changeReport) why() string { return strings.Join(c.reasons[c.required], "; ") }
+
+// compareTables lists every difference from old to new, in a fixed order:
+// sections in the order below, regions in table order.
+func compareTables(old, new *Table) *changeReport {
+	c := &changeReport{oldVersion: old.Version, newVersion: new.Version, reasons: map[bump][]string{}}
+	oldByID, newByID := byID(old), byID(new)
+	newByName := map[string]*Region{}
+	for i := range new.Regions {
+		newByName[new.Regions[i].Name] = &new.Regions[i]
+	}
+	renamedTo := map[string]*Region{} // old ID -> region under a new ID
+	for _, o := range old.Regions {
+		if _, kept := newByID[o.ID]; kept {
+			continue
+		}
+		if n := newByName[o.Name]; n != nil && oldByID[n.ID] == nil {
+			renamedTo[o.ID] = n
+			c.add("Region IDs changed", bumpMajor, "a region ID changed",
+				fmt.Sprintf("%s: `%s` → `%s` (constant `%s` → `%s`)", o.Name, o.ID, n.ID, o.GoName, n.GoName))
+		}
+	}
+	for _, o := range old.Regions {
+		if newByID[o.ID] == nil && renamedTo[o.ID] == nil {
+			c.add("Removed", bumpMajor, "a region was removed", fmt.Sprintf("`%s` %s (constant `%s`)", o.ID, o.Name, o.GoName))
+		}
+	}
+	renamedFrom := map[string]bool{}
+	for _, n := range renamedTo {
+		renamedFrom[n.ID] = true
+	}
+	for _, n := range new.Regions {
+		if oldByID[n.ID] == nil && !renamedFrom[n.ID] {
+			c.add("Added", bumpMinor, "a region was added", fmt.Sprintf("`%s` %s (constant `%s`)", n.ID, n.Name, n.GoName))
+		}
+	}
+	for _, n := range new.Regions {
+		o := oldByID[n.ID]
+		if o == nil {
+			continue
+		}
+		compareRegion(c, o, &n)
+	}
+	compareTop(c, old, new)
+	return c
+}
+
+func byID(t *Table) map[string]*Region {
+	m := map[string]*Region{}
+	for i := range t.Regions {
+		m[t.Regions[i].ID] = &t.Regions[i]
+	}
+	return m
+}
+
+// compareRegion lists the changes to one region kept under its ID.
+func compareRegion(c *changeReport, o, n *Region) {
+	if o.Name != n.Name {
+		c.add("Renamed", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, o.Name, n.Name))
+	}
+	if o.Status != n.Status {
+		c.add("Lifecycle", bumpMinor, "a region's lifecycle status changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, o.Status, n.Status))
+	}
+	for _, e := range []struct{ kind, old, new string }{
+		{"public", o.Public, n.Public}, {"internal", o.Internal, n.Internal}, {"VPC", o.VPC, n.VPC},
+	} {
+		if e.old != e.new {
+			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new))
+		}
+	}
+	if o.Accelerate != n.Accelerate {
+		c.add("Transfer acceleration", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.Accelerate), yesNo(n.Accelerate)))
+	}
+	if o.MainlandChina != n.MainlandChina {
+		c.add("Mainland China", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.MainlandChina), yesNo(n.MainlandChina)))
+	}
+	if vip := compareVIP(o, n); vip != "" {
+		c.add("VIP ranges", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s", n.ID, vip))
+	}
+}
+
+// compareVIP describes how a region's VIP ranges changed, or "".
+func compareVIP(o, n *Region) string {
+	switch {
+	case o.VIPByTicket && n.VIPByTicket:
+		return ""
+	case o.VIPByTicket:
+		return "published now (by ticket before): " + prefixList(n.VIP)
+	case n.VIPByTicket:
+		return "now only by ticket (were " + prefixList(o.VIP) + ")"
+	}
+	added, removed := prefixDiff(n.VIP, o.VIP), prefixDiff(o.VIP, n.VIP)
+	var parts []string
+	if len(added) > 0 {
+		parts = append(parts, "added "+prefixList(added))
+	}
+	if len(removed) > 0 {
+		parts = append(parts, "removed "+prefixList(removed))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// prefixDiff returns the prefixes of a that b lacks, in a's order.
+func prefixDiff(a, b []netip.Prefix) []netip.Prefix {
+	var out []netip.Prefix
+	for _, p := range a {
+		found := false
+		for _, q := range b {
+			found = found || p == q
+		}
+		if !found {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func prefixList(ps []netip.Prefix) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = "`" + p.String() + "`"
+	}
+	return strings.Join(s, ", ")
+}
+
+// compareTop lists changes outside the regions.
+func compareTop(c *changeReport, old, new *Table) {
+	for _, e := range []struct {
+		what, old, new string
+		need           bump
+	}{
+		{"default region", old.DefaultRegion, new.DefaultRegion, bumpMinor},
+		{"default public endpoint", old.DefaultPublic, new.DefaultPublic, bumpMinor},
+		{"default internal endpoint", old.DefaultInternal, new.DefaultInternal, bumpMinor},
+		{"global accelerate endpoint", old.GlobalAccelerate, new.GlobalAccelerate, bumpMinor},
+		{"overseas accelerate endpoint", old.OverseasAccelerate, new.OverseasAccelerate, bumpMinor},
+		{"source", old.Source, new.Source, bumpPatch},
+	} {
+		if e.old != e.new {
+			reason := "a default or accelerate endpoint changed"
+			if e.need == bumpPatch {
+				reason = "notes or source changed"
+			}
+			c.add("Table", e.need, reason, fmt.Sprintf("%s: `%s` → `%s`", e.what, e.old, e.new))
+		}
+	}
+	if strings.Join(old.Notes, "\n") != strings.Join(new.Notes, "\n") {
+		c.add("Table", bumpPatch, "notes or source changed", "notes changed")
+	}
+}
+
+// actualBump is the increment from old to new, or an error if the version
+// went down.
+func actualBump(oldV, newV string) (bump, error) {
+	o, n := "v"+oldV, "v"+newV
+	switch c := semver.Compare(n, o); {
+	case c < 0:
+		return bumpNone, fmt.Errorf("version went down from %s to %s", oldV, newV)
+	case c == 0:
+		return bumpNone, nil
+	case semver.Major(n) != semver.Major(o):
+		return bumpMajor, nil
+	case semver.MajorMinor(n) != semver.MajorMinor(o):
+		return bumpMinor, nil
+	}
+	return bumpPatch, nil
+}
+
+// markdown renders the report for release notes.
+func (c *changeReport) markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Region data %s (from %s)\n\n", c.newVersion, c.oldVersion)
+	if len(c.sections) == 0 {
+		b.WriteString("No changes.\n")
+		return b.String()
+	}
+	fmt.Fprintf(&b, "Required version bump: %s (%s).\n", c.required, c.why())
+	for _, s := range c.sections {
+		fmt.Fprintf(&b, "\n## %s\n\n", s.title)
+		for _, item := range s.items {
+			fmt.Fprintf(&b, "- %s\n", item)
+		}
+	}
+	return b.String()
+}
+
+// check enforces the version policy.
+func (c *changeReport) check() error {
+	got, err := actualBump(c.oldVersion, c.newVersion)
+	if err != nil {
+		return err
+	}
+	if got < c.required {
+		return fmt.Errorf("version %s is a %s bump from %s, but the changes need a %s bump (%s); raise version in regions.yaml to at least %s",
+			c.newVersion, got, c.oldVersion, c.required, c.why(), minVersion(c.oldVersion, c.required))
+	}
+	return nil
+}
+
+// minVersion is the smallest version that makes the required bump.
+func minVersion(v string, b bump) string {
+	var major, minor, patch int
+	fmt.Sscanf(strings.SplitN(v, "-", 2)[0], "%d.%d.%d", &major, &minor, &patch)
+	switch b {
+	case bumpMajor:
+		return fmt.Sprintf("%d.0.0", major+1)
+	case bumpMinor:
+		return fmt.Sprintf("%d.%d.0", major, minor+1)
+	case bumpPatch:
+		return fmt.Sprintf("%d.%d.%d", major, minor, patch+1)
+	}
+	return v
+}
+
+var errVersionPolicy = errors.New("the version does not follow the release policy")
+
+// reportChanges prints what changed since the table at oldPath and enforces
+// the version policy.
 func reportChanges(oldPath string, t *Table, w io.Writer) error {
-	return fmt.Errorf("-changes-from %s: not implemented yet", oldPath)
+	old, err := loadAndValidate(oldPath)
+	if err != nil {
+		return fmt.Errorf("the earlier table: %w", err)
+	}
+	c := compareTables(old, t)
+	if _, err := io.WriteString(w, c.markdown()); err != nil {
+		return err
+	}
+	if err := c.check(); err != nil {
+		return fmt.Errorf("%w: %v", errVersionPolicy, err)
+	}
+	return nil
 }

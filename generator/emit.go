@@ -137,7 +137,8 @@ func genLookupCloudID(f *jen.File, t *Table) {
 
 // genLookupSpecialHost emits the switch for the hosts that the usual
 // oss-<id>[-internal].aliyuncs.com pattern does not map: the default and
-// accelerate endpoints, and the endpoints of irregular regions.
+// accelerate endpoints, and the endpoints of irregular regions. Cases are
+// compared in order; there are only a few.
 func genLookupSpecialHost(f *jen.File, t *Table) {
 	f.Comment("lookupSpecialHost maps a lower-case host that breaks the endpoint pattern to its region and kind; kind 0 means none.")
 	f.Func().Id("lookupSpecialHost").Params(jen.Id("host").String()).Params(jen.Id("Region"), jen.Id("Kind")).Block(
@@ -150,10 +151,13 @@ func genLookupSpecialHost(f *jen.File, t *Table) {
 				if !r.Irregular {
 					continue
 				}
-				g.Case(jen.Lit(r.Public)).Block(jen.Return(jen.Id(r.GoName), jen.Id("Public")))
-				g.Case(jen.Lit(r.Internal)).Block(jen.Return(jen.Id(r.GoName), jen.Id("Internal")))
+				// The hosts are named by field, not repeated, so that an
+				// endpoint change is one line of the region's own block.
+				info := infoVarName(r.GoName)
+				g.Case(jen.Id(info).Dot("public")).Block(jen.Return(jen.Id(r.GoName), jen.Id("Public")))
+				g.Case(jen.Id(info).Dot("internal")).Block(jen.Return(jen.Id(r.GoName), jen.Id("Internal")))
 				if r.VPC != r.Internal {
-					g.Case(jen.Lit(r.VPC)).Block(jen.Return(jen.Id(r.GoName), jen.Id("VPC")))
+					g.Case(jen.Id(info).Dot("vpc")).Block(jen.Return(jen.Id(r.GoName), jen.Id("VPC")))
 				}
 			}
 		}),

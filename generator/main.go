@@ -27,7 +27,7 @@ func main() {
 	removeTempsOnSignal()
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		var ie *inputError
-		if errors.As(err, &ie) || errors.Is(err, errStale) {
+		if errors.As(err, &ie) || errors.Is(err, errStale) || errors.Is(err, errVersionPolicy) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}

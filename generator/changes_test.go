@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestChangeReports runs the change report on every fixture pair under
+// testdata/changes and compares report and version verdict with the
+// .report golden file.
+func TestChangeReports(t *testing.T) {
+	olds, err := filepath.Glob("testdata/changes/*.old.yaml")
+	if err != nil || len(olds) == 0 {
+		t.Fatalf("no fixture pairs: %v", err)
+	}
+	for _, oldPath := range olds {
+		base := strings.TrimSuffix(oldPath, ".old.yaml")
+		t.Run(filepath.Base(base), func(t *testing.T) {
+			var out bytes.Buffer
+			err := run([]string{"-in", base + ".new.yaml", "-changes-from", oldPath}, &out)
+			verdict := "version check: ok\n"
+			if err != nil {
+				if !errors.Is(err, errVersionPolicy) {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				verdict = "version check: " + err.Error() + "\n"
+			}
+			compareGolden(t, base+".report", []byte(out.String()+"\n"+verdict))
+		})
+	}
+}
+
+func TestActualBump(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     bump
+		err      bool
+	}{
+		{"1.0.0", "1.0.0", bumpNone, false},
+		{"1.0.0", "1.0.1", bumpPatch, false},
+		{"1.0.9", "1.1.0", bumpMinor, false},
+		{"1.4.2", "2.0.0", bumpMajor, false},
+		{"1.0.0", "1.0.0-rc.1", bumpNone, true},
+		{"1.0.0-rc.1", "1.0.0", bumpPatch, false},
+		{"2.0.0", "1.9.9", bumpNone, true},
+	}
+	for _, tt := range tests {
+		got, err := actualBump(tt.old, tt.new)
+		if got != tt.want || (err != nil) != tt.err {
+			t.Errorf("actualBump(%s, %s) = %v, %v; want %v, error %v", tt.old, tt.new, got, err, tt.want, tt.err)
+		}
+	}
+	for _, tt := range []struct {
+		v    string
+		b    bump
+		want string
+	}{{"1.2.3", bumpMajor, "2.0.0"}, {"1.2.3", bumpMinor, "1.3.0"}, {"1.2.3", bumpPatch, "1.2.4"}, {"0.9.0-rc.1", bumpPatch, "0.9.1"}} {
+		if got := minVersion(tt.v, tt.b); got != tt.want {
+			t.Errorf("minVersion(%s, %v) = %s, want %s", tt.v, tt.b, got, tt.want)
+		}
+	}
+}

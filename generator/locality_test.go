@@ -1,0 +1,149 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+)
+
+// The generated files are read in review, so a small change to the table
+// must be a small diff. These tests generate before and after and read the
+// diff line by line.
+
+// lineChanges returns the deleted and inserted lines from before to after,
+// and the inserted text of each hunk.
+func lineChanges(t *testing.T, before, after []byte) (deleted, inserted, hunks []string) {
+	t.Helper()
+	d, err := udiff.ToUnifiedDiff("before", "after", string(before), udiff.Lines(string(before), string(after)), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range d.Hunks {
+		var text strings.Builder
+		for _, l := range h.Lines {
+			line := strings.TrimSuffix(l.Content, "\n")
+			switch l.Kind {
+			case udiff.Delete:
+				deleted = append(deleted, line)
+			case udiff.Insert:
+				inserted = append(inserted, line)
+				if !provenance(line) {
+					text.WriteString(line + "\n")
+				}
+			}
+		}
+		hunks = append(hunks, text.String())
+	}
+	return deleted, inserted, hunks
+}
+
+// provenance reports whether a line carries the data version or checksum,
+// which every change to the table changes.
+func provenance(line string) bool {
+	return strings.HasPrefix(line, "const Version = ") || strings.HasPrefix(line, "const DataSHA256 = ") ||
+		strings.HasPrefix(line, "Region data version ")
+}
+
+func withoutProvenance(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if !provenance(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func generateBytes(t *testing.T, name string, data []byte) []output {
+	t.Helper()
+	tbl, err := parseTable(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := render(tbl, config{in: name, out: "data_gen.go", md: "REGIONS.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return outs
+}
+
+// TestAddingARegionOnlyInserts adds a region in the middle of the real
+// table: every generated file may only gain lines about that region, and
+// lose none but the provenance lines.
+func TestAddingARegionOnlyInserts(t *testing.T) {
+	before, err := os.ReadFile("../regions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const newRegion = `  - id: oss-cn-nanjing
+    name: China (Nanjing - Local Region)
+    mainland_china: true
+    endpoints:
+      public: oss-cn-nanjing.aliyuncs.com
+      internal: oss-cn-nanjing-internal.aliyuncs.com
+      vpc: oss-cn-nanjing-internal.aliyuncs.com
+    accelerate: false
+    vip_ranges:
+      - 100.118.240.0/24
+      - 100.99.200.0/24
+`
+	after := strings.Replace(string(before), "  - id: oss-cn-heyuan\n", newRegion+"  - id: oss-cn-heyuan\n", 1)
+	after = strings.Replace(after, "\nversion: 1.0.0\n", "\nversion: 1.1.0\n", 1)
+	if after == string(before) {
+		t.Fatal("regions.yaml changed shape; update the test's anchors")
+	}
+	outsBefore := generateBytes(t, "regions.yaml", before)
+	outsAfter := generateBytes(t, "regions.yaml", []byte(after))
+	mentions := []string{"CNNanjing", "oss-cn-nanjing", "cn-nanjing", "100.118.240.0/24", "100.99.200.0/24", "China (Nanjing - Local Region)"}
+	for i := range outsBefore {
+		deleted, inserted, hunks := lineChanges(t, outsBefore[i].data, outsAfter[i].data)
+		if d := withoutProvenance(deleted); len(d) > 0 {
+			t.Errorf("%s: adding a region removed or changed lines:\n%s", outsBefore[i].path, strings.Join(d, "\n"))
+		}
+		ins := withoutProvenance(inserted)
+		if len(ins) == 0 {
+			t.Errorf("%s: adding a region inserted nothing", outsBefore[i].path)
+		}
+		// Every hunk of inserted lines must name the region.
+		for _, h := range hunks {
+			if strings.TrimSpace(h) != "" && !containsAny(h, mentions) {
+				t.Errorf("%s: inserted lines that are not about the new region:\n%s", outsBefore[i].path, h)
+			}
+		}
+		t.Logf("%s: %d lines inserted, %d provenance lines changed", outsBefore[i].path, len(ins), len(deleted))
+	}
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestChangingAnEndpointChangesOneLine changes one endpoint of the
+// irregular fixture's finance region: one line of Go and one row of
+// Markdown change, besides provenance.
+func TestChangingAnEndpointChangesOneLine(t *testing.T) {
+	before, err := os.ReadFile("testdata/valid/irregular.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := strings.Replace(string(before), "vpc: oss-cn-hzfinance-vpc.aliyuncs.com", "vpc: oss-cn-hzfinance-vpc2.aliyuncs.com", 1)
+	if after == string(before) {
+		t.Fatal("fixture changed shape; update the test's anchor")
+	}
+	outsBefore := generateBytes(t, "irregular.yaml", before)
+	outsAfter := generateBytes(t, "irregular.yaml", []byte(after))
+	for i := range outsBefore {
+		deleted, inserted, _ := lineChanges(t, outsBefore[i].data, outsAfter[i].data)
+		d, ins := withoutProvenance(deleted), withoutProvenance(inserted)
+		if len(d) != 1 || len(ins) != 1 || !strings.Contains(ins[0], "oss-cn-hzfinance-vpc2.aliyuncs.com") {
+			t.Errorf("%s: want one line changed; deleted:\n%s\ninserted:\n%s", outsBefore[i].path, strings.Join(d, "\n"), strings.Join(ins, "\n"))
+		}
+	}
+}
