@@ -13,7 +13,7 @@ MODULES     := . regions internal/benchcmp
 export GOWORK := off
 export GOFLAGS := -mod=readonly
 
-.PHONY: all generate check test unit lint fuzz bench changes release-check tools clean
+.PHONY: all generate check test unit lint fuzz bench bench-large changes release-check tools clean
 
 all: test
 
@@ -44,11 +44,19 @@ fuzz:
 	  echo "== $$t ($(FUZZTIME))"; (cd regions && $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) .) || exit 1; done
 	@echo "== FuzzLoadValidate ($(FUZZTIME))"; cd generator && $(GO) test -run '^$$' -fuzz '^FuzzLoadValidate$$' -fuzztime $(FUZZTIME) .
 
-## bench: the performance benchmarks (README, "Performance")
+## bench: the performance benchmarks and the targets table (README, "Performance")
 bench:
-	cd regions && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .
-	cd internal/benchcmp && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .
-	cd generator && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .
+	@out=$$(mktemp); trap 'rm -f $$out' EXIT; set -e; \
+	  (cd regions && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .) | tee $$out; \
+	  (cd internal/benchcmp && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .) | tee -a $$out; \
+	  (cd generator && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .) | tee -a $$out; \
+	  echo; $(GO) run ./internal/benchreport < $$out
+
+## bench-large: the lookup benchmarks against a generated 10,000-region package
+bench-large:
+	@dir=$$(mktemp -d); trap 'rm -rf $$dir' EXIT; set -e; \
+	  (cd generator && OSSREGIONS_LARGE_OUT=$$dir $(GO) test -count=1 -run '^TestLargeTableCompiles$$' .); \
+	  (cd $$dir && GOFLAGS=-mod=mod $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .)
 
 ## changes: the release notes since FROM (a git revision or tag): make changes FROM=regions/v1.0.0
 changes:

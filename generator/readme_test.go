@@ -1,0 +1,32 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestREADMEExamplesAreTested requires every Go snippet in the README to be
+// the body of an Example in package regions, so that the README shows code
+// that compiles and prints what it says.
+func TestREADMEExamplesAreTested(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples, err := os.ReadFile("../regions/example_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```go\n(.*?)```").FindAllSubmatch(readme, -1)
+	if len(blocks) == 0 {
+		t.Fatal("the README has no Go examples")
+	}
+	for _, b := range blocks {
+		body := string(b[1])
+		if !strings.Contains(string(examples), "() {\n"+body+"}\n") {
+			t.Errorf("README snippet is not the body of an Example in regions/example_test.go:\n%s", body)
+		}
+	}
+}

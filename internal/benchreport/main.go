@@ -1,0 +1,136 @@
+// Command benchreport reads `go test -bench` output on standard input and
+// prints the performance targets as a Markdown table: the median of each
+// benchmark's runs, its ratio to the baseline measured in the same run, and
+// whether the target is met. make bench pipes its output through it.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// target is one row of the report: bench divided by base must be at most
+// limit (or, with atLeast, base divided by bench at least limit).
+type target struct {
+	bench, base string
+	limit       float64
+	atLeast     bool
+	note        string
+}
+
+var targets = []target{
+	{"Parse", "BaselineMapParseKeys", 1.5, false, "both ID forms, upper-case variants"},
+	{"Name", "BaselineMapRegion", 1.0, false, ""},
+	{"MainlandChina", "BaselineMapRegion", 1.0, false, ""},
+	{"Endpoint", "BaselineMapRegion", 1.0, false, ""},
+	{"Known", "BaselineMapRegion", 1.0, false, ""},
+	{"LookupIP", "BaselineMapAddr", 1.5, false, ""},
+	{"ParseEndpoint", "BaselineMapEndpoint", 8, false, "bucket URLs on internal endpoints and bare hosts"},
+	{"LookupIPLarge/binary", "LookupIPLarge/linear", 0.1, false, "10,000 prefixes: binary search vs linear scan"},
+	{"ParsePublicEndpoint", "AWSEndpointFor", 50, true, "speed-up over the AWS SDK v1 resolver"},
+	{"Generate/regions=1000", "Generate/regions=100", 12, false, "10x the regions"},
+	{"Generate/regions=10000", "Generate/regions=1000", 12, false, "10x the regions"},
+}
+
+type stats struct{ ns, bytes, allocs []float64 }
+
+var line = regexp.MustCompile(`^Benchmark(\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op(?:\s+([\d.]+) B/op\s+([\d.]+) allocs/op)?`)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("benchreport: ")
+	runs, err := read(os.Stdin)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if len(runs) == 0 {
+		log.Fatal("no benchmark results on standard input")
+	}
+	fmt.Println("| benchmark | median ns/op | B/op | allocs/op | baseline | ratio | target | met |")
+	fmt.Println("|:--|--:|--:|--:|:--|--:|:--|:--|")
+	for _, t := range targets {
+		b, base := runs[t.bench], runs[t.base]
+		if b == nil || base == nil {
+			continue
+		}
+		ratio := median(b.ns) / median(base.ns)
+		cmp, met := "≤", ratio <= t.limit
+		if t.atLeast {
+			ratio = 1 / ratio
+			cmp, met = "≥", ratio >= t.limit
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s (%s ns) | %.2f | %s %g× %s | %s |\n",
+			t.bench, num(median(b.ns)), num(median(b.bytes)), num(median(b.allocs)), t.base, num(median(base.ns)),
+			ratio, cmp, t.limit, t.note, yes(met))
+	}
+	if g := runs["GenerateRealTable"]; g != nil {
+		fmt.Printf("\nGenerating the real table in process: %s ms per run (median), %s B/op.\n", num(median(g.ns)/1e6), num(median(g.bytes)))
+	}
+	if g := runs["Generate/regions=10000"]; g != nil {
+		fmt.Printf("Generating 10,000 regions: %s s per run (median), %s MB/op.\n", num(median(g.ns)/1e9), num(median(g.bytes)/1e6))
+	}
+}
+
+// read collects every benchmark line of the input, by name.
+func read(r io.Reader) (map[string]*stats, error) {
+	runs := map[string]*stats{}
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		m := line.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		s := runs[m[1]]
+		if s == nil {
+			s = &stats{}
+			runs[m[1]] = s
+		}
+		s.ns = append(s.ns, parse(m[2]))
+		if m[3] != "" {
+			s.bytes = append(s.bytes, parse(m[3]))
+			s.allocs = append(s.allocs, parse(m[4]))
+		}
+	}
+	return runs, sc.Err()
+}
+
+func parse(s string) float64 {
+	v, _ := strconv.ParseFloat(s, 64)
+	return v
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func num(v float64) string {
+	switch {
+	case v >= 100:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case v >= 1:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(v, 'f', 3, 64), "0"), ".")
+}
+
+func yes(ok bool) string {
+	if ok {
+		return "yes"
+	}
+	return "**no**"
+}

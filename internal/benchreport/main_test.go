@@ -1,0 +1,29 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestReadAndMedian(t *testing.T) {
+	in := `goos: linux
+BenchmarkParse-2   	 1000	 30.0 ns/op	 0 B/op	 0 allocs/op
+BenchmarkParse-2   	 1000	 10.0 ns/op	 0 B/op	 0 allocs/op
+BenchmarkParse-2   	 1000	 20.0 ns/op	 8 B/op	 1 allocs/op
+BenchmarkGenerate/regions=100-2 	 3	 39749355 ns/op
+PASS
+`
+	runs, err := read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := runs["Parse"]; p == nil || median(p.ns) != 20 || median(p.bytes) != 0 || median(p.allocs) != 0 {
+		t.Errorf("Parse: %+v", p)
+	}
+	if g := runs["Generate/regions=100"]; g == nil || median(g.ns) != 39749355 || len(g.bytes) != 0 {
+		t.Errorf("Generate: %+v", g)
+	}
+	if m := median([]float64{4, 1, 3, 2}); m != 2.5 {
+		t.Errorf("median of four = %v", m)
+	}
+}

@@ -1,0 +1,45 @@
+// Package regions is the table of Alibaba Cloud OSS regions and endpoints:
+// region IDs as typed constants, their endpoints and VPC VIP ranges, and
+// lookups in both directions, from a region to its hosts and from a host,
+// URL or address back to its region.
+//
+// It depends on the standard library alone and does no work at start-up:
+// the table is laid out at link time, and lookups do not allocate.
+//
+// # A short tour
+//
+// A region from configuration, in either ID form and any case:
+//
+//	r, err := regions.Parse("cn-shanghai") // regions.CNShanghai
+//	host := r.PublicEndpoint()             // "oss-cn-shanghai.aliyuncs.com"
+//	vpc, ok := r.Endpoint(regions.VPC)     // false where a region has none
+//
+// The region of an endpoint, for example for a V4 signature:
+//
+//	e, err := regions.ParseEndpoint("https://bucket.oss-cn-shanghai.aliyuncs.com/key")
+//	signingRegion := e.Region.CloudRegion() // "cn-shanghai"
+//
+// Region and Kind implement encoding.TextMarshaler and TextUnmarshaler, so
+// they work as fields of JSON, YAML or TOML configuration. LookupIP finds
+// the region of a VPC VIP address; VIPRanges lists a region's ranges.
+//
+// A host of the usual form oss-<id>.aliyuncs.com whose region is newer than
+// this table still parses, with Known reporting false: the table always
+// lags behind new regions.
+//
+// # Versions
+//
+// The package is released as module github.com/ossregions/ossregions/regions,
+// tagged regions/vX.Y.Z; Version holds the same X.Y.Z. A patch release
+// changes data only (names, endpoints, VIP ranges, flags). A minor release
+// adds regions, deprecates them (a Deprecated notice on the constant), or
+// changes the default or accelerate endpoints. Only a major release
+// removes a region constant or changes an ID. The generator refuses a
+// version that does not follow these rules.
+//
+// # Generated code
+//
+// data_gen.go is generated from regions.yaml by the generator in this
+// repository and must not be edited. The other files hold the logic over
+// the generated tables and never name a region.
+package regions
