@@ -3,6 +3,7 @@ package benchcmp
 import (
 	"testing"
 
+	//lint:ignore SA1019 the deprecated v1 resolver is what this module measures against
 	"github.com/aws/aws-sdk-go/aws/endpoints"
 	"github.com/ossregions/ossregions/regions"
 )
