@@ -45,17 +45,18 @@ var reservedNames = []string{
 	"Accelerate", "AccelerateOverseas", "Active", "All", "Decommissioned",
 	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
 	"ErrUnknownRegion", "Internal", "Kind", "LookupIP", "Parse",
-	"ParseEndpoint", "Public", "Region", "Status", "VPC",
-	"be64", "bucketError", "checkBucket", "checkPort", "equalFoldASCII", "clip", "editDistance", "endpointError",
-	"hostOf", "kindNames", "load64", "lookupID", "numericLabel", "storeLower64", "less128", "lookup4", "lookup6", "matchHost",
-	"maxHostLen", "ossDomain", "parseBufLen", "parseID", "patternHost",
-	"patternRegion", "quote", "regionInfo", "span4", "span6",
-	"unknownRegionError", "wrapped",
+	"ParseEndpoint", "Public", "Region", "Status", "VPC", "be64",
+	"bucketError", "checkBucket", "checkPort", "clip", "editDistance",
+	"endpointError", "equalFoldASCII", "hostOf", "kindNames", "less128",
+	"load64", "lookup4", "lookup6", "lookupID", "lookupInfo", "matchHost",
+	"maxHostLen", "numericLabel", "ossDomain", "parseBufLen", "parseID",
+	"patternHost", "patternRegion", "quote", "regionInfo", "search4", "span4",
+	"span6", "storeLower64", "unknownRegionError", "wrapped",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint",
-	"Source", "Version", "allRegions", "lookupCloudID",
-	"lookupInfo", "lookupSpecialHost", "maxIDLen", "vip4", "vip6",
+	"Source", "Version", "allRegions", "lookupCloudID", "lookupSpecialHost",
+	"maxIDLen", "vip4", "vip6",
 }
 
 // checkGoName reports why name cannot be a region constant, or "".

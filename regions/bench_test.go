@@ -182,21 +182,7 @@ func BenchmarkLookupIPLarge(b *testing.B) {
 	for i := range probes {
 		probes[i] = uint32(10)<<24 | uint32(i*9973%n)<<8 | 7
 	}
-	search := func(a uint32) *regionInfo {
-		lo, hi := 0, len(spans)
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			if spans[m].last < a {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		if lo < len(spans) && spans[lo].first <= a {
-			return spans[lo].region
-		}
-		return nil
-	}
+	search := func(a uint32) *regionInfo { return search4(spans, a) }
 	scan := func(a uint32) *regionInfo {
 		for i := range spans {
 			if spans[i].first <= a && a <= spans[i].last {

@@ -350,20 +350,28 @@ func LookupIP(addr netip.Addr) (Region, bool) {
 }
 
 func lookup4(a uint32) (Region, bool) {
-	// Find the first span whose last address is >= a; spans do not overlap.
-	lo, hi := 0, len(vip4)
+	if in := search4(vip4[:], a); in != nil {
+		return in.id, true
+	}
+	return "", false
+}
+
+// search4 returns the region of the span that holds a, by binary search
+// for the first span whose last address is >= a; spans do not overlap.
+func search4(spans []span4, a uint32) *regionInfo {
+	lo, hi := 0, len(spans)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if vip4[m].last < a {
+		if spans[m].last < a {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(vip4) && vip4[lo].first <= a {
-		return vip4[lo].region.id, true
+	if lo < len(spans) && spans[lo].first <= a {
+		return spans[lo].region
 	}
-	return "", false
+	return nil
 }
 
 func lookup6(a [2]uint64) (Region, bool) {
