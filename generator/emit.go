@@ -52,9 +52,9 @@ func genProvenance(f *jen.File, t *Table) {
 // genDefaults emits the default region and the region-independent endpoints.
 func genDefaults(f *jen.File, t *Table) {
 	def := t.region(t.DefaultRegion)
-	f.Comment("DefaultRegion is the region that the default endpoints map to.")
-	f.Const().Id("DefaultRegion").Op("=").Id(def.GoName)
 	f.Const().DefsFunc(func(g *jen.Group) {
+		g.Comment("DefaultRegion is the region that the default endpoints map to.")
+		g.Id("DefaultRegion").Op("=").Id(def.GoName)
 		g.Comment("DefaultEndpoint is the public endpoint used when no region is given; it maps to DefaultRegion.")
 		g.Id("DefaultEndpoint").Op("=").Lit(t.DefaultPublic)
 		g.Comment("DefaultInternalEndpoint is the internal endpoint that maps to DefaultRegion.")

@@ -13,10 +13,9 @@ const DataSHA256 = "6c703fa7a2469e6e8d7d81c9c9a1707c380ee136bbfbaae78bba7ac867ab
 
 // maxIDLen is the generator's limit on the length of a region ID.
 const maxIDLen = 54
-
-// DefaultRegion is the region that the default endpoints map to.
-const DefaultRegion = CNHangzhou
 const (
+	// DefaultRegion is the region that the default endpoints map to.
+	DefaultRegion = CNHangzhou
 	// DefaultEndpoint is the public endpoint used when no region is given; it maps to DefaultRegion.
 	DefaultEndpoint = "oss.aliyuncs.com"
 	// DefaultInternalEndpoint is the internal endpoint that maps to DefaultRegion.
