@@ -47,6 +47,7 @@ func genProvenance(f *jen.File, t *Table) {
 	f.Const().Id("DataSHA256").Op("=").Lit(t.SHA256)
 	f.Comment("maxIDLen is the generator's limit on the length of a region ID.")
 	f.Const().Id("maxIDLen").Op("=").Lit(maxIDLen)
+	f.Line()
 }
 
 // genDefaults emits the default region and the region-independent endpoints.

@@ -13,6 +13,7 @@ const DataSHA256 = "6c703fa7a2469e6e8d7d81c9c9a1707c380ee136bbfbaae78bba7ac867ab
 
 // maxIDLen is the generator's limit on the length of a region ID.
 const maxIDLen = 54
+
 const (
 	// DefaultRegion is the region that the default endpoints map to.
 	DefaultRegion = CNHangzhou
