@@ -55,7 +55,7 @@ func (k *Kind) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return errors.New("regions: unknown endpoint kind " + quote(string(text)) + " (want one of public, internal, vpc, accelerate, accelerate-overseas)")
+	return errors.New("regions: unknown endpoint kind " + quote(string(text[:min(len(text), 81)])) + " (want one of public, internal, vpc, accelerate, accelerate-overseas)")
 }
 
 // equalFoldASCII reports whether a and b are equal under ASCII case folding;

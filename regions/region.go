@@ -161,10 +161,15 @@ func lookupInfo(r Region) *regionInfo {
 }
 
 func unknownRegionError(s string) error {
-	id := strings.ToLower(strings.TrimSpace(s))
+	// Only the first bytes can matter for a suggestion; do not copy more.
+	id := strings.TrimSpace(s)
+	if len(id) > 2*parseBufLen {
+		id = id[:2*parseBufLen]
+	}
+	id = strings.TrimPrefix(strings.ToLower(id), "oss-")
 	best, bestDist := Region(""), -1
 	for _, r := range allRegions {
-		d := editDistance(strings.TrimPrefix(id, "oss-"), r.CloudRegion())
+		d := editDistance(id, r.CloudRegion())
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = r, d
 		}
@@ -175,13 +180,11 @@ func unknownRegionError(s string) error {
 	return &wrapped{"regions: " + ErrUnknownRegion.Error() + " " + quote(s) + " (did you mean " + strconv.Quote(string(best)) + "?)", ErrUnknownRegion}
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes.
+// editDistance is the Levenshtein distance between a and b, in bytes; b is
+// a cloud region ID, at most maxIDLen bytes, so the rows fit on the stack.
 func editDistance(a, b string) int {
-	if len(a) > 2*parseBufLen {
-		a = a[:2*parseBufLen]
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][maxIDLen + 1]int
+	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

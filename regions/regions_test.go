@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/netip"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -323,5 +324,23 @@ func TestKind(t *testing.T) {
 	err := k.UnmarshalText([]byte("intranet"))
 	if err == nil || err.Error() != `regions: unknown endpoint kind "intranet" (want one of public, internal, vpc, accelerate, accelerate-overseas)` {
 		t.Errorf("UnmarshalText(intranet) error: %v", err)
+	}
+}
+
+// TestParseHugeInputCopiesLittle makes sure that an error for a very long
+// input costs about the same as for a short one: the suggestion looks at
+// its first bytes only.
+func TestParseHugeInputCopiesLittle(t *testing.T) {
+	huge := strings.Repeat("CN-HANGZHOU", 1<<17) // 1.4 MB
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := 0; i < 10; i++ {
+		if _, err := Parse(huge); !errors.Is(err, ErrUnknownRegion) {
+			t.Fatalf("Parse(huge): %v", err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<10 {
+		t.Errorf("10 failed Parse calls on a 1.4 MB input allocated %d bytes", grew)
 	}
 }
