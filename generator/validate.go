@@ -21,7 +21,13 @@ func validate(raw *rawTable, data []byte, ps *problems) *Table {
 	}
 	sum := sha256.Sum256(data)
 	t := &Table{SHA256: hex.EncodeToString(sum[:])}
-	v := &validator{ps: ps, hosts: map[string]hostUse{}}
+	v := &validator{
+		ps:      ps,
+		hosts:   map[string]hostUse{},
+		ids:     map[string]position{},
+		goNames: map[string]string{},
+		names:   map[string]position{},
+	}
 
 	t.Version = v.version(raw.version)
 	t.Source = v.text(raw.source, "source")
@@ -36,7 +42,6 @@ func validate(raw *rawTable, data []byte, ps *problems) *Table {
 	if len(raw.regions) == 0 {
 		ps.addf(position{}, "regions: the table has no regions")
 	}
-	v.ids, v.goNames, v.names = map[string]position{}, map[string]string{}, map[string]position{}
 	for i := range raw.regions {
 		t.Regions = append(t.Regions, v.region(&raw.regions[i]))
 	}
