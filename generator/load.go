@@ -43,7 +43,6 @@ type rawTable struct {
 }
 
 type rawRegion struct {
-	pos                   position
 	label                 string // "regions[3] (oss-cn-beijing)", for messages
 	id, name, status      rawString
 	mainland, accelerate  rawBool
@@ -306,7 +305,7 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 }
 
 func (d *decoder) region(n *yaml.Node, index int) rawRegion {
-	r := rawRegion{pos: at(n), label: regionLabel(n, index)}
+	r := rawRegion{label: regionLabel(n, index)}
 	in := func(f string) string { return r.label + ": " + f }
 	d.mapping(n, r.label, []field{
 		{"id", true, func(v *yaml.Node) { r.id = d.str(v, in("id")) }},
