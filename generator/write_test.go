@@ -229,3 +229,20 @@ func TestKilledMidWrite(t *testing.T) {
 		t.Errorf("rerun did not write the output: %q", got)
 	}
 }
+
+// TestBothOutputsInOneDirectory writes the Go and Markdown outputs side by
+// side: the sweep of stale temporary files must not remove the other
+// output's fresh one.
+func TestBothOutputsInOneDirectory(t *testing.T) {
+	c := workspace(t, "testdata/valid/basic.yaml")
+	c.md = filepath.Join(filepath.Dir(c.out), "REGIONS.md")
+	if err := run(c.args(), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{c.out, c.md} {
+		if data, err := os.ReadFile(p); err != nil || len(data) == 0 {
+			t.Errorf("%s: %v (%d bytes)", p, err, len(data))
+		}
+	}
+	assertNoTemps(t, c)
+}

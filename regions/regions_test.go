@@ -344,3 +344,22 @@ func TestParseHugeInputCopiesLittle(t *testing.T) {
 		t.Errorf("10 failed Parse calls on a 1.4 MB input allocated %d bytes", grew)
 	}
 }
+
+// TestLookupsDoNotAllocate counts allocations (not time) on the lookup
+// paths that promise none.
+func TestLookupsDoNotAllocate(t *testing.T) {
+	addr := netip.MustParseAddr("100.114.100.7")
+	for name, f := range map[string]func(){
+		"Parse": func() { sinkRegion, sinkErr = Parse("OSS-CN-Hangzhou") },
+		"ParseEndpoint": func() {
+			_, sinkErr = ParseEndpoint("https://bucket.oss-cn-shanghai-internal.aliyuncs.com/dir/object.txt")
+		},
+		"LookupIP": func() { sinkRegion, sinkBool = LookupIP(addr) },
+		"Endpoint": func() { sinkString, sinkBool = CNHeyuan.Endpoint(VPC) },
+		"Name":     func() { sinkString = APSouth1.Name() },
+	} {
+		if n := testing.AllocsPerRun(100, f); n != 0 {
+			t.Errorf("%s: %v allocations per call", name, n)
+		}
+	}
+}
