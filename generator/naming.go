@@ -50,7 +50,7 @@ var reservedNames = []string{
 	"endpointError", "equalFoldASCII", "hostOf", "kindNames", "less128",
 	"load64", "lookup4", "lookup6", "lookupID", "lookupInfo", "matchHost",
 	"maxHostLen", "numericLabel", "ossDomain", "parseBufLen", "parseID",
-	"patternHost", "patternRegion", "quote", "regionInfo", "search4", "span4",
+	"patternHost", "patternRegion", "quote", "regionInfo", "search4", "search6", "span4",
 	"span6", "storeLower64", "unknownRegionError", "wrapped",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",

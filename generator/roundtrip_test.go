@@ -23,6 +23,7 @@ type dumpRegion struct {
 	VIP                     []string
 	ParsedID, ParsedCloud   string
 	ParsedHosts             map[string]string
+	PatternHost             string
 	LookupFirst, LookupLast []string
 }
 
@@ -50,6 +51,13 @@ func expectedDump(t *Table) dump {
 		}
 		if r.VPC != r.Internal {
 			e.ParsedHosts[r.VPC] = r.ID + " vpc"
+		}
+		// The host the usual pattern gives is the public endpoint, or, for an
+		// irregular region, a host that ParseEndpoint must refuse.
+		e.PatternHost = r.ID + " public"
+		if pattern := r.ID + ".aliyuncs.com"; r.Irregular && pattern != r.Public {
+			e.PatternHost = "regions: not an OSS endpoint: \"" + pattern + "\": " + pattern +
+				" is not an endpoint of region " + r.ID + "; its public endpoint is " + r.Public
 		}
 		if r.Accelerate {
 			e.Accelerate, e.Overseas = t.GlobalAccelerate, t.OverseasAccelerate

@@ -378,19 +378,27 @@ func search4(spans []span4, a uint32) *regionInfo {
 }
 
 func lookup6(a [2]uint64) (Region, bool) {
-	lo, hi := 0, len(vip6)
+	if in := search6(vip6[:], a); in != nil {
+		return in.id, true
+	}
+	return "", false
+}
+
+// search6 is search4 for IPv6 spans, comparing 128-bit addresses.
+func search6(spans []span6, a [2]uint64) *regionInfo {
+	lo, hi := 0, len(spans)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if less128(vip6[m].last, a) {
+		if less128(spans[m].last, a) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(vip6) && !less128(a, vip6[lo].first) {
-		return vip6[lo].region.id, true
+	if lo < len(spans) && !less128(a, spans[lo].first) {
+		return spans[lo].region
 	}
-	return "", false
+	return nil
 }
 
 // be64 reads a big-endian uint64; encoding/binary would add to every

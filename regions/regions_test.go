@@ -363,3 +363,37 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// TestSearch6 covers the IPv6 search, which the real table does not use
+// yet, on spans whose bounds cross the two 64-bit halves.
+func TestSearch6(t *testing.T) {
+	a, b := &regionInfo{id: "oss-xx-a"}, &regionInfo{id: "oss-xx-b"}
+	spans := []span6{
+		{[2]uint64{1, 0}, [2]uint64{1, ^uint64(0)}, a},      // one /64
+		{[2]uint64{2, 1 << 63}, [2]uint64{3, 1<<63 - 1}, b}, // crosses a half
+	}
+	tests := []struct {
+		addr [2]uint64
+		want *regionInfo
+	}{
+		{[2]uint64{0, ^uint64(0)}, nil},
+		{[2]uint64{1, 0}, a},
+		{[2]uint64{1, 12345}, a},
+		{[2]uint64{1, ^uint64(0)}, a},
+		{[2]uint64{2, 0}, nil},
+		{[2]uint64{2, 1<<63 - 1}, nil},
+		{[2]uint64{2, 1 << 63}, b},
+		{[2]uint64{3, 0}, b},
+		{[2]uint64{3, 1<<63 - 1}, b},
+		{[2]uint64{3, 1 << 63}, nil},
+		{[2]uint64{^uint64(0), ^uint64(0)}, nil},
+	}
+	for _, tt := range tests {
+		if got := search6(spans, tt.addr); got != tt.want {
+			t.Errorf("search6(%x) = %v, want %v", tt.addr, got, tt.want)
+		}
+	}
+	if got := search6(nil, [2]uint64{1, 1}); got != nil {
+		t.Errorf("search6 on no spans = %v", got)
+	}
+}

@@ -20,6 +20,7 @@ type region struct {
 	VIP                     []string
 	ParsedID, ParsedCloud   string // Parse of the ID and the cloud ID
 	ParsedHosts             map[string]string
+	PatternHost             string   // ParseEndpoint of oss-<id>.aliyuncs.com
 	LookupFirst, LookupLast []string // LookupIP of each range's first and last address
 }
 
@@ -58,13 +59,9 @@ func main() {
 		p2, _ := regions.Parse(r.CloudRegion())
 		out.ParsedID, out.ParsedCloud = string(p1), string(p2)
 		for _, h := range []string{out.Public, out.Internal, out.VPC} {
-			e, err := regions.ParseEndpoint(h)
-			if err != nil {
-				out.ParsedHosts[h] = err.Error()
-				continue
-			}
-			out.ParsedHosts[h] = string(e.Region) + " " + e.Kind.String()
+			out.ParsedHosts[h] = parsed(h)
 		}
+		out.PatternHost = parsed(string(r) + ".aliyuncs.com")
 		d.Regions = append(d.Regions, out)
 	}
 	enc := json.NewEncoder(os.Stdout)
@@ -72,6 +69,15 @@ func main() {
 	if err := enc.Encode(d); err != nil {
 		panic(err)
 	}
+}
+
+// parsed is what ParseEndpoint says of a host: region and kind, or the error.
+func parsed(host string) string {
+	e, err := regions.ParseEndpoint(host)
+	if err != nil {
+		return err.Error()
+	}
+	return string(e.Region) + " " + e.Kind.String()
 }
 
 func lookup(a netip.Addr) string {
