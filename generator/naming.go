@@ -48,10 +48,10 @@ var reservedNames = []string{
 	"ParseEndpoint", "Public", "Region", "Status", "VPC", "be64",
 	"bucketError", "checkBucket", "checkPort", "clip", "editDistance",
 	"endpointError", "equalFoldASCII", "hostOf", "kindNames", "less128",
-	"load64", "lookup4", "lookup6", "lookupID", "lookupInfo", "matchHost",
+	"lower64", "lookup4", "lookup6", "lookupID", "lookupInfo", "matchHost",
 	"maxHostLen", "numericLabel", "ossDomain", "parseBufLen", "parseID",
-	"patternHost", "patternRegion", "quote", "regionInfo", "search4", "search6", "span4",
-	"span6", "storeLower64", "unknownRegionError", "wrapped",
+	"patternHost", "patternRegion", "put64", "quote", "regionInfo", "search4",
+	"search6", "span4", "span6", "unknownRegionError", "word", "wrapped",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint",

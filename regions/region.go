@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // This file holds the logic over the generated tables in data_gen.go. It
@@ -98,22 +99,32 @@ func Parse(s string) (Region, error) {
 	return "", unknownRegionError(s)
 }
 
-// parseID looks up an ID in either form and any case without allocating.
-// Trimmed lower-case input, the usual case, is looked up as it is; only if
-// that fails is the input lower-cased into a stack buffer and tried again.
+// parseID looks up an ID in either form and any case without allocating:
+// the input is lower-cased into a stack buffer, eight bytes at a time, and
+// looked up once. Words are read from s itself: copying s first and then
+// reading the copy back as words stalls on store forwarding.
 func parseID(s string) Region {
 	if len(s) > 0 && (s[0] <= ' ' || s[len(s)-1] <= ' ') {
 		s = strings.TrimSpace(s)
 	}
-	if r := lookupID(s); r != "" || len(s) > parseBufLen {
-		return r
+	if len(s) == 0 || len(s) > parseBufLen {
+		return ""
 	}
 	var buf [parseBufLen]byte
-	copy(buf[:], s)
-	for i := 0; i < len(s); i += 8 {
-		storeLower64(buf[i:i+8], load64(buf[i:i+8]))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		put64(buf[i:], lower64(word(s[i:])))
 	}
-	return lookupID(string(buf[:len(s)]))
+	if i < len(s) {
+		var w uint64
+		for j := len(s) - 1; j >= i; j-- {
+			w = w<<8 | uint64(s[j])
+		}
+		put64(buf[i:], lower64(w))
+	}
+	// The string shares buf's memory: lookupID only compares it, and buf
+	// is not written again, so the string never sees a change.
+	return lookupID(unsafe.String(&buf[0], len(s)))
 }
 
 // lookupID looks up a lower-case ID in either form.
@@ -127,22 +138,25 @@ func lookupID(id string) Region {
 	return ""
 }
 
-// load64 and storeLower64 move eight bytes as one little-endian word; the
-// compiler turns each into a single load or store.
-func load64(b []byte) uint64 {
-	_ = b[7]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// storeLower64 stores w into b with its ASCII capital letters lower-cased,
-// eight bytes at once; every other byte is stored as it is.
-func storeLower64(b []byte, w uint64) {
+// lower64 lower-cases the ASCII capital letters of eight bytes at once;
+// every other byte is left as it is.
+func lower64(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	low7 := w &^ highs
-	atLeastA := low7 + (0x80-'A')*ones         // high bit set where the byte is >= 'A'
-	pastZ := low7 + (0x80-'Z'-1)*ones          // high bit set where the byte is > 'Z'
-	w |= (atLeastA &^ pastZ &^ w & highs) >> 2 // ASCII capitals gain the case bit 0x20
+	atLeastA := low7 + (0x80-'A')*ones       // high bit set where the byte is >= 'A'
+	pastZ := low7 + (0x80-'Z'-1)*ones        // high bit set where the byte is > 'Z'
+	return w | (atLeastA&^pastZ&^w&highs)>>2 // ASCII capitals gain the case bit 0x20
+}
+
+// word reads s[:8] as a little-endian word; the compiler makes it one load.
+func word(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// put64 stores w into b[:8] little-endian; the compiler makes it one store.
+func put64(b []byte, w uint64) {
 	_ = b[7]
 	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
 	b[4], b[5], b[6], b[7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)

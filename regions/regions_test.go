@@ -397,3 +397,51 @@ func TestSearch6(t *testing.T) {
 		t.Errorf("search6 on no spans = %v", got)
 	}
 }
+
+// TestLower64 holds the eight-bytes-at-once lower-casing to a byte-by-byte
+// reference, for every byte value in every position.
+func TestLower64(t *testing.T) {
+	lowerByte := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			var in, want [8]byte
+			for i := range in {
+				in[i] = byte(0x41 + 37*i) // letters and other bytes around c
+			}
+			in[pos] = byte(c)
+			for i := range in {
+				want[i] = lowerByte(in[i])
+			}
+			var got [8]byte
+			put64(got[:], lower64(word(string(in[:]))))
+			if got != want {
+				t.Fatalf("lower64(%q) = %q, want %q", in[:], got[:], want[:])
+			}
+		}
+	}
+}
+
+// TestParseCaseVariants parses every ID with each single letter
+// upper-cased, which exercises both whole words and the partial last word
+// of the lower-casing.
+func TestParseCaseVariants(t *testing.T) {
+	for _, r := range All() {
+		for _, id := range []string{string(r), r.CloudRegion()} {
+			for i := range len(id) {
+				in := id[:i] + strings.ToUpper(id[i:i+1]) + id[i+1:]
+				if got, err := Parse(in); got != r || err != nil {
+					t.Errorf("Parse(%q) = %q, %v; want %q", in, got, err, r)
+				}
+			}
+		}
+	}
+	long := strings.Repeat("A", parseBufLen+1)
+	if got, err := Parse(long); got != "" || !errors.Is(err, ErrUnknownRegion) {
+		t.Errorf("Parse of %d bytes = %q, %v; want ErrUnknownRegion", len(long), got, err)
+	}
+}
