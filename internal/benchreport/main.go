@@ -37,7 +37,20 @@ var targets = []target{
 	{"ParsePublicEndpoint", "AWSEndpointFor", 50, true, "speed-up over the AWS SDK v1 resolver"},
 	{"Generate/regions=1000", "Generate/regions=100", 12, false, "10x the regions"},
 	{"Generate/regions=10000", "Generate/regions=1000", 12, false, "10x the regions"},
+	// make bench-large: the package generated for 10,000 regions (its
+	// results prefixed "Large:") against the real one, in the same run.
+	{"Large:Parse", "Parse", 2, false, large},
+	{"Large:Name", "Name", 2, false, large},
+	{"Large:MainlandChina", "MainlandChina", 2, false, large},
+	{"Large:Endpoint", "Endpoint", 2, false, large},
+	{"Large:Known", "Known", 2, false, large},
+	{"Large:LookupIP", "LookupIP", 2, false, large},
+	{"Large:ParseEndpoint", "ParseEndpoint", 2, false, large},
+	{"Large:NameSweep", "NameSweep", 2, false, "10,000 regions, each in turn, vs 23"},
+	{"Large:BaselineMapRegionSweep", "BaselineMapRegionSweep", 2, false, "a Go map, the same sweep, for comparison"},
 }
+
+const large = "10,000 regions vs 23, same working set"
 
 type stats struct{ ns, bytes, allocs []float64 }
 

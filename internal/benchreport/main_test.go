@@ -11,6 +11,7 @@ BenchmarkParse-2   	 1000	 30.0 ns/op	 0 B/op	 0 allocs/op
 BenchmarkParse-2   	 1000	 10.0 ns/op	 0 B/op	 0 allocs/op
 BenchmarkParse-2   	 1000	 20.0 ns/op	 8 B/op	 1 allocs/op
 BenchmarkGenerate/regions=100-2 	 3	 39749355 ns/op
+BenchmarkLarge:Parse-2   	 1000	 25.0 ns/op	 0 B/op	 0 allocs/op
 PASS
 `
 	runs, err := read(strings.NewReader(in))
@@ -22,6 +23,9 @@ PASS
 	}
 	if g := runs["Generate/regions=100"]; g == nil || median(g.ns) != 39749355 || len(g.bytes) != 0 {
 		t.Errorf("Generate: %+v", g)
+	}
+	if l := runs["Large:Parse"]; l == nil || median(l.ns) != 25 {
+		t.Errorf("Large:Parse: %+v", l)
 	}
 	if m := median([]float64{4, 1, 3, 2}); m != 2.5 {
 		t.Errorf("median of four = %v", m)
