@@ -351,7 +351,7 @@ func regionLabel(n *yaml.Node, index int) string {
 		return label
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if v := n.Content[i+1]; n.Content[i].Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+		if v := n.Content[i+1]; n.Content[i].Value == "id" && v.Kind == yaml.ScalarNode && isRegionID(v.Value) {
 			return label + " (" + v.Value + ")"
 		}
 	}

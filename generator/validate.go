@@ -121,7 +121,21 @@ func checkText(s string) string {
 	return ""
 }
 
-var hostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
+// isHostLabel reports whether l is a host name label as the table allows
+// it: lower-case letters, digits and inner hyphens. It is the regular
+// expression ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$ written out
+// (TestIsHostLabelMatchesPattern).
+func isHostLabel(l string) bool {
+	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // host checks an endpoint host name and that no other entry uses it;
 // region is "" for the top-level endpoints.
@@ -155,7 +169,7 @@ func checkHost(h string) string {
 		if len(l) > 63 {
 			return fmt.Sprintf("label %q is longer than 63 characters", clip(l))
 		}
-		if !hostLabel.MatchString(l) {
+		if !isHostLabel(l) {
 			return fmt.Sprintf("label %q must be lower-case letters, digits and inner hyphens", clip(l))
 		}
 	}
@@ -168,7 +182,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	if raw.id.set {
 		r.ID = raw.id.val
 		switch {
-		case !idPattern.MatchString(r.ID):
+		case !isRegionID(r.ID):
 			v.ps.addf(raw.id.pos, "%s: %q is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou", in("id"), clip(r.ID))
 		case len(r.ID) > maxIDLen:
 			v.ps.addf(raw.id.pos, "%s: %q is longer than %d characters (maxIDLen in generator/naming.go; its endpoint label must fit in 63)", in("id"), r.ID, maxIDLen)
