@@ -111,16 +111,33 @@ func parseID(s string) Region {
 		return ""
 	}
 	var buf [parseBufLen]byte
+	var changed uint64 // the bits that lower-casing flipped
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		put64(buf[i:], lower64(word(s[i:])))
+		w := word(s[i:])
+		lw := lower64(w)
+		changed |= w ^ lw
+		put64(buf[i:], lw)
 	}
-	if i < len(s) {
+	if rest := len(s) - i; rest > 0 {
 		var w uint64
-		for j := len(s) - 1; j >= i; j-- {
-			w = w<<8 | uint64(s[j])
+		if len(s) >= 8 {
+			// The last eight bytes, shifted to drop those already done.
+			w = word(s[len(s)-8:]) >> (8 * (8 - rest))
+		} else {
+			for j := len(s) - 1; j >= 0; j-- {
+				w = w<<8 | uint64(s[j])
+			}
 		}
-		put64(buf[i:], lower64(w))
+		lw := lower64(w)
+		changed |= w ^ lw
+		put64(buf[i:], lw)
+	}
+	if changed == 0 {
+		// Already lower case: look s itself up. Reading buf back right
+		// after the 8-byte stores stalls on store forwarding when a
+		// comparison loads 16 bytes at once.
+		return lookupID(s)
 	}
 	// The string shares buf's memory: lookupID only compares it, and buf
 	// is not written again, so the string never sees a change.
