@@ -57,14 +57,29 @@ func stringMap(keys []string) map[string]int {
 	return m
 }
 
-func BenchmarkBaselineMapParseKeys(b *testing.B) {
-	keys := parseKeys(benchRegions())
-	m := stringMap(parseKeys(All())) // every key; keys is the sample
+// benchMapLookups is the loop of the map baselines: m looked up by keys in
+// turn.
+func benchMapLookups(b *testing.B, m map[string]int, keys []string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		sinkInt += m[keys[i%len(keys)]]
 	}
+}
+
+// benchNames times Name over regions in turn.
+func benchNames(b *testing.B, regions []Region) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkString = regions[i%len(regions)].Name()
+	}
+}
+
+func BenchmarkBaselineMapParseKeys(b *testing.B) {
+	keys := parseKeys(benchRegions())
+	m := stringMap(parseKeys(All())) // every key; keys is the sample
+	benchMapLookups(b, m, keys)
 }
 
 func BenchmarkParse(b *testing.B) {
@@ -88,20 +103,11 @@ func regionKeys(regions []Region) []string {
 func BenchmarkBaselineMapRegion(b *testing.B) {
 	keys := regionKeys(benchRegions())
 	m := stringMap(regionKeys(All())) // every key; keys is the sample
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		sinkInt += m[keys[i%len(keys)]]
-	}
+	benchMapLookups(b, m, keys)
 }
 
 func BenchmarkName(b *testing.B) {
-	all := benchRegions()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		sinkString = all[i%len(all)].Name()
-	}
+	benchNames(b, benchRegions())
 }
 
 func BenchmarkMainlandChina(b *testing.B) {
@@ -180,11 +186,7 @@ func endpointInputs(regions []Region) []string {
 func BenchmarkBaselineMapEndpoint(b *testing.B) {
 	in := endpointInputs(benchRegions())
 	m := stringMap(endpointInputs(All())) // every key; in is the sample
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		sinkInt += m[in[i%len(in)]]
-	}
+	benchMapLookups(b, m, in)
 }
 
 func BenchmarkParseEndpoint(b *testing.B) {
@@ -204,20 +206,11 @@ func BenchmarkParseEndpoint(b *testing.B) {
 func BenchmarkBaselineMapRegionSweep(b *testing.B) {
 	keys := regionKeys(All())
 	m := stringMap(keys)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		sinkInt += m[keys[i%len(keys)]]
-	}
+	benchMapLookups(b, m, keys)
 }
 
 func BenchmarkNameSweep(b *testing.B) {
-	all := All()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		sinkString = all[i%len(all)].Name()
-	}
+	benchNames(b, All())
 }
 
 // BenchmarkLookupIPLarge compares the binary search with a linear scan
