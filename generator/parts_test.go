@@ -60,7 +60,7 @@ func TestPartsJoinAsWhole(t *testing.T) {
 		}
 		want := wholeFile(t, goParts(tbl, name, len(tbl.Regions)+1))
 		for _, per := range []int{1, 2, 7, 256, len(tbl.Regions) + 1} {
-			got, err := renderParts(goParts(tbl, name, per))
+			got, err := renderParts(goParts(tbl, name, per), 2)
 			if err != nil {
 				t.Fatal(err)
 			}
