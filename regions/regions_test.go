@@ -426,6 +426,24 @@ func TestLower64(t *testing.T) {
 	}
 }
 
+// TestLastWord holds lastWord to a bytewise reference for every string
+// length up to 20 and every start of a partial last word.
+func TestLastWord(t *testing.T) {
+	const src = "abcdefghijklmnopqrst"
+	for n := 1; n <= len(src); n++ {
+		s := src[:n]
+		for i := max(0, n-7); i < n; i++ {
+			var want uint64
+			for j := n - 1; j >= i; j-- {
+				want = want<<8 | uint64(s[j])
+			}
+			if got := lastWord(s, i); got != want {
+				t.Errorf("lastWord(%q, %d) = %#x, want %#x", s, i, got, want)
+			}
+		}
+	}
+}
+
 // TestParseCaseVariants parses every ID with each single letter
 // upper-cased, which exercises both whole words and the partial last word
 // of the lower-casing.
