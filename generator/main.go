@@ -1,7 +1,7 @@
 // Command generator turns regions.yaml into the Go package regions and the
 // document REGIONS.md. It is run by go generate from the repository root:
 //
-//	go run ./generator [-check] [-in regions.yaml] [-out regions/data_gen.go] [-md REGIONS.md]
+//	go run ./generator [-check] [-in regions.yaml -out regions/data_gen.go -md REGIONS.md]
 //	go run ./generator -changes-from OLD.yaml
 //
 // It reads and validates the whole table first and reports every problem it
@@ -58,7 +58,23 @@ func parseFlags(args []string) (config, error) {
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	return c, nil
+	return c, checkPathFlags(fs, c)
+}
+
+// checkPathFlags refuses a partial set of -in, -out and -md: the defaults
+// are the repository's files, so "-in other.yaml -out /tmp/x.go" alone
+// would overwrite the repository's REGIONS.md with other data.
+func checkPathFlags(fs *flag.FlagSet, c config) error {
+	given := 0
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "in" || f.Name == "out" || f.Name == "md" {
+			given++
+		}
+	})
+	if c.changesFrom != "" || given == 0 || given == 3 {
+		return nil
+	}
+	return errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
 }
 
 func run(args []string, stdout io.Writer) error {

@@ -105,6 +105,30 @@ func TestCheckModeReportsStaleOutput(t *testing.T) {
 	assertUntouched(t, c)
 }
 
+// TestPathFlagsGoTogether: a run that names some outputs but not all
+// would write the others' defaults, the repository's files.
+func TestPathFlagsGoTogether(t *testing.T) {
+	c := workspace(t, "testdata/valid/basic.yaml")
+	for _, args := range [][]string{
+		{"-in", c.in},
+		{"-in", c.in, "-out", c.out},
+		{"-out", c.out, "-md", c.md},
+		{"-check", "-md", ""},
+	} {
+		err := run(args, nil)
+		if err == nil || !strings.Contains(err.Error(), "-in, -out and -md go together") {
+			t.Errorf("run %q: %v; want the flags refused", args, err)
+		}
+	}
+	assertUntouched(t, c)
+	if err := run(append(c.args()[:4], "-md", ""), nil); err != nil {
+		t.Errorf(`-md "" with -in and -out: %v`, err)
+	}
+	if got, err := os.ReadFile(c.md); string(got) != "committed md\n" {
+		t.Errorf(`-md "" wrote %s: %q, %v`, c.md, got, err)
+	}
+}
+
 func TestMissingInputFile(t *testing.T) {
 	c := workspace(t, "testdata/valid/basic.yaml")
 	c.in = filepath.Join(t.TempDir(), "nope.yaml")
