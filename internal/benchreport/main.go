@@ -83,12 +83,37 @@ func main() {
 			t.bench, num(median(b.ns)), num(median(b.bytes)), num(median(b.allocs)), t.base, num(median(base.ns)),
 			ratio, cmp, t.limit, t.note, yes(met))
 	}
-	if g := runs["GenerateRealTable"]; g != nil {
-		fmt.Printf("\nGenerating the real table in process: %s ms per run (median), %s B/op.\n", num(median(g.ns)/1e6), num(median(g.bytes)))
+	fmt.Println()
+	for _, a := range absolutes {
+		if s := runs[a.bench]; s != nil {
+			fmt.Println(absoluteLine(a, s))
+		}
 	}
-	if g := runs["Generate/regions=10000"]; g != nil {
-		fmt.Printf("Generating 10,000 regions: %s s per run (median), %s MB/op.\n", num(median(g.ns)/1e9), num(median(g.bytes)/1e6))
+}
+
+// absolute is a target on a benchmark's own time, not a ratio: the time per
+// run must be under limit (in unit, which is scale nanoseconds).
+type absolute struct {
+	bench, what string
+	limit       float64
+	unit        string
+	scale       float64
+}
+
+var absolutes = []absolute{
+	{"GenerateRealTable", "Generating the real table in process", 5, "ms", 1e6},
+	{"Generate/regions=10000", "Generating 10,000 regions", 1, "s", 1e9},
+}
+
+// absoluteLine reports one absolute target as a sentence.
+func absoluteLine(a absolute, s *stats) string {
+	t := median(s.ns) / a.scale
+	met := "met"
+	if t >= a.limit {
+		met = "**not met**"
 	}
+	return fmt.Sprintf("%s: %s %s per run (median), %s MB/op; target under %g %s: %s.",
+		a.what, num(t), a.unit, num(median(s.bytes)/1e6), a.limit, a.unit, met)
 }
 
 // read collects every benchmark line of the input, by name.
