@@ -99,7 +99,12 @@ func renderParts(parts []func() *jen.File, workers int) ([]byte, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("rendering Go: %w", err)
 	}
+	size := 0
+	for _, p := range out {
+		size += len(p)
+	}
 	var src bytes.Buffer
+	src.Grow(size)
 	src.Write(out[0])
 	for i, p := range out[1:] {
 		body, ok := bytes.CutPrefix(p, []byte(partPrefix))

@@ -293,7 +293,9 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 			}
 		}},
 		{"regions", true, func(v *yaml.Node) {
-			for i, item := range d.list(v, "regions") {
+			items := d.list(v, "regions")
+			t.regions = make([]rawRegion, 0, len(items))
+			for i, item := range items {
 				t.regions = append(t.regions, d.region(item, i))
 			}
 		}},
