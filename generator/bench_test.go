@@ -31,7 +31,7 @@ func generateAll(b *testing.B, data []byte) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := render(tbl, config{in: "regions.yaml", out: "data_gen.go", md: "REGIONS.md"}); err != nil {
+	if _, err := render(tbl, "data_gen.go", "REGIONS.md"); err != nil {
 		b.Fatal(err)
 	}
 }

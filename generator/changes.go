@@ -207,7 +207,7 @@ func compareTop(c *changeReport, old, new *Table) {
 		what, old, new string
 		need           bump
 	}{
-		{"default region", old.DefaultRegion, new.DefaultRegion, bumpMinor},
+		{"default region", old.Default.ID, new.Default.ID, bumpMinor},
 		{"default public endpoint", old.DefaultPublic, new.DefaultPublic, bumpMinor},
 		{"default internal endpoint", old.DefaultInternal, new.DefaultInternal, bumpMinor},
 		{"global accelerate endpoint", old.GlobalAccelerate, new.GlobalAccelerate, bumpMinor},

@@ -34,10 +34,10 @@ func FuzzLoadValidate(f *testing.F) {
 			}
 			return
 		}
-		if _, err := genGo(tbl, "f.yaml"); err != nil {
+		if _, err := genGo(tbl); err != nil {
 			t.Fatalf("accepted table does not render: %v", err)
 		}
-		genMarkdown(tbl, "f.yaml")
+		genMarkdown(tbl)
 	})
 }
 

@@ -57,7 +57,7 @@ func TestGolden(t *testing.T) {
 	for _, path := range fixtures(t, "valid") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			tbl := mustTable(t, path)
-			outs, err := render(tbl, config{in: path, out: "data_gen.go", md: "REGIONS.md"})
+			outs, err := render(tbl, "data_gen.go", "REGIONS.md")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,11 +95,15 @@ func TestErrors(t *testing.T) {
 // compares with the committed files.
 func TestCommittedOutputIsCurrent(t *testing.T) {
 	tbl := mustTable(t, "../regions.yaml")
-	outs, err := render(tbl, config{in: "../regions.yaml", out: "../regions/data_gen.go", md: "../REGIONS.md"})
+	outs, err := render(tbl, "../regions/data_gen.go", "../REGIONS.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := staleDiff(outs); d != "" {
+	d, err := staleDiff(outs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d != "" {
 		t.Errorf("committed output is stale; run make generate:\n%s", d)
 	}
 }
@@ -109,7 +113,7 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	var prev [][]byte
 	for i := 0; i < 2; i++ {
-		outs, err := render(mustTable(t, "../regions.yaml"), config{in: "regions.yaml", out: "x.go", md: "x.md"})
+		outs, err := render(mustTable(t, "../regions.yaml"), "x.go", "x.md")
 		if err != nil {
 			t.Fatal(err)
 		}

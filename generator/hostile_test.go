@@ -150,54 +150,81 @@ func TestCheckGoName(t *testing.T) {
 	}
 }
 
-// TestReservedNamesCoverPackage keeps reservedNames in step with the
-// package-level names of package regions that do not come from a region.
-func TestReservedNamesCoverPackage(t *testing.T) {
-	fset := token.NewFileSet()
+// handWrittenDecls returns the package-level names that the hand-written
+// files of package regions declare.
+func handWrittenDecls(t *testing.T) []string {
+	t.Helper()
 	paths, err := filepath.Glob("../regions/*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []*ast.File
+	fset := token.NewFileSet()
+	var names []string
 	for _, p := range paths {
-		if strings.HasSuffix(p, "_test.go") {
+		if strings.HasSuffix(p, "_test.go") || filepath.Base(p) == "data_gen.go" {
 			continue
 		}
 		f, err := parser.ParseFile(fset, p, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, f)
+		for _, decl := range f.Decls {
+			names = append(names, declNames(decl)...)
+		}
 	}
+	return names
+}
+
+// TestExportedNamesCoverPackage keeps exportedNames in step with the
+// exported names of package regions that do not come from a region.
+func TestExportedNamesCoverPackage(t *testing.T) {
 	tbl := mustTable(t, "../regions.yaml")
+	src, err := genGo(tbl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "data_gen.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := handWrittenDecls(t)
+	for _, decl := range f.Decls {
+		declared = append(declared, declNames(decl)...)
+	}
 	fromRegions := map[string]bool{}
 	for _, r := range tbl.Regions {
 		fromRegions[r.GoName] = true
-		fromRegions[infoVarName(r.GoName)] = true
 	}
-	reserved := map[string]bool{}
-	for _, n := range reservedNames {
-		reserved[n] = true
+	listed := map[string]bool{}
+	for _, n := range exportedNames {
+		listed[n] = true
 	}
+	seen := map[string]bool{}
 	var missing []string
-	declared := map[string]bool{}
-	for _, f := range files {
-		for _, decl := range f.Decls {
-			for _, name := range declNames(decl) {
-				declared[name] = true
-				if !fromRegions[name] && !reserved[name] && name != "_" {
-					missing = append(missing, name)
-				}
-			}
+	for _, name := range declared {
+		seen[name] = true
+		if token.IsExported(name) && !fromRegions[name] && !listed[name] {
+			missing = append(missing, name)
 		}
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
-		t.Errorf("package regions declares names that reservedNames lacks: %v", missing)
+		t.Errorf("package regions declares exported names that exportedNames lacks: %v", missing)
 	}
-	for _, n := range reservedNames {
-		if !declared[n] {
-			t.Errorf("reservedNames has %s, which package regions does not declare", n)
+	for _, n := range exportedNames {
+		if !seen[n] {
+			t.Errorf("exportedNames has %s, which package regions does not declare", n)
+		}
+	}
+}
+
+// TestHandWrittenNamesAvoidGenPrefix: the generator's unexported names
+// begin with genPrefix, so hand-written code must not, whatever it is
+// renamed to.
+func TestHandWrittenNamesAvoidGenPrefix(t *testing.T) {
+	for _, name := range handWrittenDecls(t) {
+		if strings.HasPrefix(name, genPrefix) {
+			t.Errorf("package regions declares %s by hand; the prefix %q is the generator's", name, genPrefix)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +21,10 @@ import (
 // here if the table ever needs more.
 const maxInputSize = 8 << 20
 
+// maxOutputSize bounds an existing output that the generator reads to
+// compare: the data file of ten thousand regions is about 4 MiB.
+const maxOutputSize = 64 << 20
+
 // Raw values keep the position they were read at, for validation errors.
 type (
 	rawString struct {
@@ -35,6 +41,7 @@ type (
 
 // rawTable is regions.yaml as read: shape and types checked, values not.
 type rawTable struct {
+	input, sha256                  string // display name and checksum of the file
 	version, source, defaultRegion rawString
 	defaultPublic, defaultInternal rawString
 	accelGlobal, accelOverseas     rawString
@@ -53,26 +60,37 @@ type rawRegion struct {
 	vip                   []rawString
 }
 
-// readInput reads the table file, enforcing the size limit.
-func readInput(path string) ([]byte, error) {
+// readRegular reads a regular file of at most limit bytes (the constant
+// named knob, for the message). It judges the file by what
+// stat says of path (os.Stat follows a symbolic link, os.Lstat does not).
+// Anything else is refused before it is opened: a FIFO would block the open
+// and a device may never end.
+func readRegular(path string, limit int64, knob string, stat func(string) (os.FileInfo, error)) ([]byte, error) {
+	fi, err := stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%v)", path, fi.Mode().Type())
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxInputSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	if len(data) > maxInputSize {
-		return nil, fmt.Errorf("%s: larger than %d bytes (maxInputSize in generator/load.go)", path, maxInputSize)
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes (%s in generator/load.go)", path, limit, knob)
 	}
 	return data, nil
 }
 
-// loadTable parses YAML into a rawTable, recording every shape and type
-// problem in ps.
-func loadTable(data []byte, ps *problems) *rawTable {
+// loadTable parses the bytes of the file at path into a rawTable,
+// recording every shape and type problem in ps.
+func loadTable(path string, data []byte, ps *problems) *rawTable {
 	if !utf8.Valid(data) {
 		off := invalidUTF8Offset(data)
 		line := 1 + bytes.Count(data[:off], []byte("\n"))
@@ -105,7 +123,12 @@ func loadTable(data []byte, ps *problems) *rawTable {
 		return nil
 	}
 	d := &decoder{ps: ps}
-	return d.table(doc.Content[0])
+	t := d.table(doc.Content[0])
+	if t != nil {
+		sum := sha256.Sum256(data)
+		t.input, t.sha256 = displayName(path), hex.EncodeToString(sum[:])
+	}
+	return t
 }
 
 func invalidUTF8Offset(data []byte) int {
@@ -353,7 +376,7 @@ func regionLabel(n *yaml.Node, index int) string {
 		return label
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if v := n.Content[i+1]; n.Content[i].Value == "id" && v.Kind == yaml.ScalarNode && isRegionID(v.Value) {
+		if v := n.Content[i+1]; n.Content[i].Value == "id" && v.Kind == yaml.ScalarNode && regionIDProblem(v.Value) == "" {
 			return label + " (" + v.Value + ")"
 		}
 	}

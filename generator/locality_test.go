@@ -62,7 +62,7 @@ func generateBytes(t *testing.T, name string, data []byte) []output {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outs, err := render(tbl, config{in: name, out: "data_gen.go", md: "REGIONS.md"})
+	outs, err := render(tbl, "data_gen.go", "REGIONS.md")
 	if err != nil {
 		t.Fatal(err)
 	}

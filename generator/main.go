@@ -24,7 +24,6 @@ import (
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("generator: ")
-	removeTempsOnSignal()
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		var ie *inputError
 		if errors.As(err, &ie) || errors.Is(err, errStale) || errors.Is(err, errVersionPolicy) {
@@ -71,10 +70,27 @@ func checkPathFlags(fs *flag.FlagSet, c config) error {
 			given++
 		}
 	})
-	if c.changesFrom != "" || given == 0 || given == 3 {
-		return nil
+	if c.changesFrom == "" && given != 0 && given != 3 {
+		return errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
 	}
-	return errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
+	if samePath(c.out, c.in) || samePath(c.md, c.in) || samePath(c.out, c.md) {
+		return errors.New("-in, -out and -md must name three different files")
+	}
+	return nil
+}
+
+// samePath reports whether two non-empty paths name the same file, as
+// written or as they resolve.
+func samePath(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
 func run(args []string, stdout io.Writer) error {
@@ -89,12 +105,16 @@ func run(args []string, stdout io.Writer) error {
 	if c.changesFrom != "" {
 		return reportChanges(c.changesFrom, t, stdout)
 	}
-	outs, err := render(t, c)
+	outs, err := render(t, c.out, c.md)
 	if err != nil {
 		return err
 	}
 	if c.check {
-		if d := staleDiff(outs); d != "" {
+		d, err := staleDiff(outs)
+		if err != nil {
+			return err
+		}
+		if d != "" {
 			return fmt.Errorf("%s\n%w", d, errStale)
 		}
 		return nil
@@ -104,34 +124,34 @@ func run(args []string, stdout io.Writer) error {
 
 // loadAndValidate reads, parses and validates one table file.
 func loadAndValidate(path string) (*Table, error) {
-	data, err := readInput(path)
+	data, err := readRegular(path, maxInputSize, "maxInputSize", os.Stat)
 	if err != nil {
 		return nil, err
 	}
 	return parseTable(path, data)
 }
 
-// parseTable turns the bytes of a table file into a validated Table. All
-// problems come back as one *inputError.
-func parseTable(name string, data []byte) (*Table, error) {
-	ps := &problems{file: name}
-	raw := loadTable(data, ps)
-	t := validate(raw, data, ps)
+// parseTable turns the bytes of a table file into a validated Table: decode,
+// then build. All problems come back as one *inputError.
+func parseTable(path string, data []byte) (*Table, error) {
+	ps := &problems{file: path}
+	t := build(loadTable(path, data, ps), ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
 	return t, nil
 }
 
-// render produces every output's bytes; nothing is written.
-func render(t *Table, c config) ([]output, error) {
-	goSrc, err := genGo(t, filepath.Base(c.in))
+// render produces the bytes of the Go file at goPath and, unless mdPath is
+// "", of the Markdown file at mdPath; nothing is written.
+func render(t *Table, goPath, mdPath string) ([]output, error) {
+	goSrc, err := genGo(t)
 	if err != nil {
 		return nil, err
 	}
-	outs := []output{{c.out, goSrc}}
-	if c.md != "" {
-		outs = append(outs, output{c.md, genMarkdown(t, filepath.Base(c.in))})
+	outs := []output{{goPath, goSrc}}
+	if mdPath != "" {
+		outs = append(outs, output{mdPath, genMarkdown(t)})
 	}
 	return outs, nil
 }

@@ -1,15 +1,22 @@
 package main
 
-import "net/netip"
+import (
+	"fmt"
+	"net/netip"
+	"sort"
+	"strings"
+)
 
-// Table is the validated region table: everything emission needs, checked.
-// Emission reads only a Table, never raw input.
+// Table is the validated region table with every value the emitters need
+// already derived. Emitters read a Table and nothing else: they never look
+// anything up, sort or check.
 type Table struct {
+	Input   string // the input's file name, safe to print in headers
 	Version string // semantic version, without "v"
 	Source  string // where the data came from
 	SHA256  string // hex SHA-256 of the input file
 
-	DefaultRegion      string // region ID the default endpoints map to
+	Default            *Region // the region the default endpoints map to
 	DefaultPublic      string
 	DefaultInternal    string
 	GlobalAccelerate   string
@@ -17,17 +24,22 @@ type Table struct {
 
 	Notes   []string
 	Regions []Region // in table order
+
+	Irregular     []*Region // regions whose endpoints break the pattern, in table order
+	MaxCloudIDLen int       // length of the longest cloud region ID
+	VIP4, VIP6    []vipSpan // every VIP range of each family, sorted by address
 }
 
 // Region is one checked row of the table.
 type Region struct {
 	ID      string // "oss-cn-hangzhou"
 	CloudID string // "cn-hangzhou"
-	GoName  string // "CNHangzhou"
+	GoName  string // "CNHangzhou", the exported constant
+	VarName string // "genInfoCNHangzhou", the unexported row
 	Name    string // "China (Hangzhou)"
 
 	MainlandChina bool
-	Status        string // "active", "decommissioning" or "decommissioned"
+	Status        status
 
 	Public, Internal, VPC string
 	Irregular             bool // endpoints break the oss-<id>[-internal] pattern
@@ -37,19 +49,120 @@ type Region struct {
 	VIP         []netip.Prefix // canonical, in table order
 }
 
-// Lifecycle states, as written in the YAML.
+// vipSpan is one VIP range as an address interval, for LookupIP's index.
+type vipSpan struct {
+	Prefix      netip.Prefix
+	First, Last netip.Addr
+	Region      *Region
+}
+
+// status is a region's lifecycle state.
+type status int
+
 const (
-	statusActive          = "active"
-	statusDecommissioning = "decommissioning"
-	statusDecommissioned  = "decommissioned"
+	statusActive status = iota
+	statusDecommissioning
+	statusDecommissioned
 )
 
-// region returns the region with the given ID, or nil.
-func (t *Table) region(id string) *Region {
-	for i := range t.Regions {
-		if t.Regions[i].ID == id {
-			return &t.Regions[i]
+// statusWords are the states as written in the YAML, indexed by status.
+var statusWords = [...]string{"active", "decommissioning", "decommissioned"}
+
+func (s status) String() string { return statusWords[s] }
+
+// goConst is the state's constant in package regions.
+func (s status) goConst() string {
+	return [...]string{"Active", "Decommissioning", "Decommissioned"}[s]
+}
+
+func parseStatus(word string) (status, bool) {
+	for i, w := range statusWords {
+		if w == word {
+			return status(i), true
 		}
 	}
-	return nil
+	return 0, false
+}
+
+// build checks a rawTable and builds the Table, recording every problem in
+// ps. It returns nil if there was any.
+func build(raw *rawTable, ps *problems) *Table {
+	if raw == nil {
+		return nil
+	}
+	v := newValidator(ps)
+	t := &Table{Input: raw.input, SHA256: raw.sha256}
+	t.Version = v.version(raw.version)
+	t.Source = v.text(raw.source, "source")
+	for i, n := range raw.notes {
+		t.Notes = append(t.Notes, v.text(n, fmt.Sprintf("notes[%d]", i)))
+	}
+	t.DefaultPublic = v.host(raw.defaultPublic, "default_endpoints.public", "")
+	t.DefaultInternal = v.host(raw.defaultInternal, "default_endpoints.internal", "")
+	t.GlobalAccelerate = v.host(raw.accelGlobal, "accelerate_endpoints.global", "")
+	t.OverseasAccelerate = v.host(raw.accelOverseas, "accelerate_endpoints.overseas", "")
+	if len(raw.regions) == 0 {
+		ps.addf(position{}, "regions: the table has no regions")
+	}
+	t.Regions = make([]Region, 0, len(raw.regions))
+	for i := range raw.regions {
+		t.Regions = append(t.Regions, v.region(&raw.regions[i]))
+	}
+	v.checkOverlaps()
+	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
+	if len(ps.list) > 0 {
+		return nil
+	}
+	derive(t)
+	return t
+}
+
+// derive computes the values that emission needs from a valid table.
+func derive(t *Table) {
+	for i := range t.Regions {
+		r := &t.Regions[i]
+		t.MaxCloudIDLen = max(t.MaxCloudIDLen, len(r.CloudID))
+		if r.Irregular {
+			t.Irregular = append(t.Irregular, r)
+		}
+		for _, p := range r.VIP {
+			s := vipSpan{Prefix: p, First: p.Addr(), Last: lastAddr(p), Region: r}
+			if p.Addr().Is4() {
+				t.VIP4 = append(t.VIP4, s)
+			} else {
+				t.VIP6 = append(t.VIP6, s)
+			}
+		}
+	}
+	for _, spans := range [][]vipSpan{t.VIP4, t.VIP6} {
+		sort.Slice(spans, func(i, j int) bool { return spans[i].First.Less(spans[j].First) })
+	}
+}
+
+// lastAddr returns the last address of a prefix.
+func lastAddr(p netip.Prefix) netip.Addr {
+	a := p.Masked().Addr().As16()
+	hostBits := p.Addr().BitLen() - p.Bits()
+	for i := 15; i >= 0 && hostBits > 0; i-- {
+		n := min(hostBits, 8)
+		a[i] |= byte(1<<n - 1)
+		hostBits -= n
+	}
+	if p.Addr().Is4() {
+		return netip.AddrFrom16(a).Unmap()
+	}
+	return netip.AddrFrom16(a)
+}
+
+// displayName is the input's file name as generated headers show it: its
+// base name, with anything but letters, digits and ._+- replaced, so that
+// no file name can end a comment or start a line.
+func displayName(path string) string {
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	return strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("._+-", r) {
+			return r
+		}
+		return '_'
+	}, base)
 }

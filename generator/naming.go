@@ -5,35 +5,46 @@ import (
 	"strings"
 )
 
-// isRegionID reports whether s has the form of an OSS region ID: "oss-",
-// then at least two hyphen-separated parts of lower-case letters and
-// digits, the first of letters only ("oss-cn-hangzhou", "oss-us-west-1").
-// It is the regular expression ^oss-[a-z]+(-[a-z0-9]+)+$ written out
-// (TestIsRegionIDMatchesPattern): the regexp engine was a tenth of the run
-// time of a 10,000-region table.
-func isRegionID(s string) bool {
+// regionIDProblem says why s is not an OSS region ID, or "". An ID is
+// "oss-" and a cloud region ID: at least two hyphen-separated parts of
+// lower-case letters and digits, the first of letters only
+// ("oss-cn-hangzhou", "oss-us-west-1"). Parts that would make the ID's own
+// endpoints read as other hosts are refused: a first part "oss" or
+// "accelerate", a last part "internal". The regions package reads host
+// names with the same grammar (isCloudID); the cases in
+// regions/testdata/region_ids.txt hold both to it.
+func regionIDProblem(s string) string {
+	const form = "is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou"
 	rest, ok := strings.CutPrefix(s, "oss-")
 	if !ok {
-		return false
+		return form
 	}
-	parts := 0
-	for part := range strings.SplitSeq(rest, "-") {
+	parts := strings.Split(rest, "-")
+	if len(parts) < 2 {
+		return form
+	}
+	for i, part := range parts {
 		if part == "" {
-			return false
+			return form
 		}
-		for i := 0; i < len(part); i++ {
-			c := part[i]
-			if !('a' <= c && c <= 'z' || parts > 0 && '0' <= c && c <= '9') {
-				return false
+		for j := 0; j < len(part); j++ {
+			if c := part[j]; !('a' <= c && c <= 'z' || i > 0 && '0' <= c && c <= '9') {
+				return form
 			}
 		}
-		parts++
 	}
-	return parts >= 2
+	switch {
+	case parts[0] == "oss":
+		return "begins with oss-oss-: write the ID with one oss- prefix (its endpoints would not parse back)"
+	case parts[0] == "accelerate":
+		return "begins with oss-accelerate-: its endpoints would read as the transfer acceleration endpoints"
+	case parts[len(parts)-1] == "internal":
+		return "ends in -internal: its public endpoint would read as the internal endpoint of another region"
+	}
+	return ""
 }
 
-// maxIDLen keeps "<id>-internal" within a 63-byte DNS label, and the ID
-// within the parse buffer of the regions package (parseBufLen).
+// maxIDLen keeps "<id>-internal" within a 63-byte DNS label.
 const maxIDLen = 63 - len("-internal")
 
 // goName derives a region's constant name from its ID: drop "oss-",
@@ -54,31 +65,29 @@ func goName(id string) string {
 	return b.String()
 }
 
-// infoVarName is the unexported variable that holds a region's row.
-func infoVarName(goName string) string { return "info" + goName }
+// genPrefix begins every unexported name the generator declares in package
+// regions; the package's hand-written code never declares such a name
+// (TestHandWrittenNamesAvoidGenPrefix), so the two cannot collide.
+const genPrefix = "gen"
 
-// reservedNames are the package-level names of package regions that do not
-// come from a region: the hand-written API and the generated fixed names.
-// A derived name must not equal any of them after case folding.
-// TestReservedNamesCoverPackage keeps this list in step with the package.
-var reservedNames = []string{
+// rowVarName is the unexported variable that holds a region's row.
+func rowVarName(goName string) string { return genPrefix + "Info" + goName }
+
+// exportedNames are the exported package-level names of package regions
+// that do not come from a region: the hand-written API and the generated
+// fixed names. A region's constant must not equal any of them after case
+// folding. TestExportedNamesCoverPackage keeps the list in step.
+var exportedNames = []string{
 	// hand-written
 	"Accelerate", "AccelerateOverseas", "Active", "All", "Decommissioned",
 	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
-	"ErrUnknownRegion", "Internal", "Kind", "LookupIP", "Parse",
-	"ParseEndpoint", "Public", "Region", "Status", "VPC", "be64",
-	"bucketError", "checkBucket", "checkPort", "clip", "editDistance",
-	"endpointError", "equalFoldASCII", "hostOf", "kindNames", "lastWord",
-	"less128", "lookup4", "lookup6", "lookupFolded", "lookupInfo", "lower64",
-	"matchHost", "maxHostLen", "numericLabel", "ossDomain", "parseBufLen",
-	"parseID", "patternHost", "patternRegion", "put64", "quote", "regionInfo",
-	"search4", "search6", "span4", "span6", "unknownRegion",
-	"unknownRegionError", "word", "wrapped",
+	"ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
+	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",
+	"Region", "Status", "VPC",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint",
-	"Source", "Version", "allRegions", "lookupCloudID", "lookupSpecialHost",
-	"maxIDLen", "vip4", "vip6",
+	"Source", "Version",
 }
 
 // checkGoName reports why name cannot be a region constant, or "".
@@ -91,8 +100,8 @@ func checkGoName(name string) string {
 	case !token.IsExported(name):
 		return "is not an exported Go name"
 	}
-	for _, r := range reservedNames {
-		if strings.EqualFold(name, r) || strings.EqualFold(infoVarName(name), r) {
+	for _, r := range exportedNames {
+		if strings.EqualFold(name, r) {
 			return "collides with the package's own name " + r
 		}
 	}

@@ -39,12 +39,12 @@ type dump struct {
 func expectedDump(t *Table) dump {
 	d := dump{
 		Version: t.Version, Source: t.Source, DataSHA256: t.SHA256,
-		DefaultRegion: t.DefaultRegion, DefaultEndpoint: t.DefaultPublic, DefaultInternalEndpoint: t.DefaultInternal,
+		DefaultRegion: t.Default.ID, DefaultEndpoint: t.DefaultPublic, DefaultInternalEndpoint: t.DefaultInternal,
 		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate,
 	}
 	for _, r := range t.Regions {
 		e := dumpRegion{
-			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status, Mainland: r.MainlandChina, Known: true,
+			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status.String(), Mainland: r.MainlandChina, Known: true,
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, VIPByTicket: r.VIPByTicket,
 			ParsedID: r.ID, ParsedCloud: r.ID,
 			ParsedHosts: map[string]string{r.Public: r.ID + " public", r.Internal: r.ID + " internal"},
@@ -56,8 +56,8 @@ func expectedDump(t *Table) dump {
 		// irregular region, a host that ParseEndpoint must refuse.
 		e.PatternHost = r.ID + " public"
 		if pattern := r.ID + ".aliyuncs.com"; r.Irregular && pattern != r.Public {
-			e.PatternHost = "regions: not an OSS endpoint: \"" + pattern + "\": " + pattern +
-				" is not an endpoint of region " + r.ID + "; its public endpoint is " + r.Public
+			e.PatternHost = "regions: not an OSS endpoint \"" + pattern + "\": host \"" + pattern +
+				"\" is not an endpoint of region " + r.ID + "; its public endpoint is " + r.Public
 		}
 		if r.Accelerate {
 			e.Accelerate, e.Overseas = t.GlobalAccelerate, t.OverseasAccelerate
@@ -133,7 +133,7 @@ func packageFor(t *testing.T, tbl *Table) string {
 		}
 		writeFile(t, filepath.Join(dir, base), data)
 	}
-	src, err := genGo(tbl, "fixture.yaml")
+	src, err := genGo(tbl)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/netip"
 	"regexp"
@@ -13,51 +11,8 @@ import (
 	"golang.org/x/mod/semver"
 )
 
-// validate checks a rawTable and builds the Table, recording every problem
-// in ps. It returns nil if there was any.
-func validate(raw *rawTable, data []byte, ps *problems) *Table {
-	if raw == nil {
-		return nil
-	}
-	sum := sha256.Sum256(data)
-	t := &Table{SHA256: hex.EncodeToString(sum[:])}
-	v := &validator{
-		ps:      ps,
-		hosts:   map[string]hostUse{},
-		ids:     map[string]position{},
-		goNames: map[string]string{},
-		names:   map[string]position{},
-	}
-
-	t.Version = v.version(raw.version)
-	t.Source = v.text(raw.source, "source")
-	for i, n := range raw.notes {
-		t.Notes = append(t.Notes, v.text(n, fmt.Sprintf("notes[%d]", i)))
-	}
-	t.DefaultPublic = v.host(raw.defaultPublic, "default_endpoints.public", "")
-	t.DefaultInternal = v.host(raw.defaultInternal, "default_endpoints.internal", "")
-	t.GlobalAccelerate = v.host(raw.accelGlobal, "accelerate_endpoints.global", "")
-	t.OverseasAccelerate = v.host(raw.accelOverseas, "accelerate_endpoints.overseas", "")
-
-	if len(raw.regions) == 0 {
-		ps.addf(position{}, "regions: the table has no regions")
-	}
-	for i := range raw.regions {
-		t.Regions = append(t.Regions, v.region(&raw.regions[i]))
-	}
-	v.checkOverlaps()
-
-	if raw.defaultRegion.set {
-		t.DefaultRegion = raw.defaultRegion.val
-		if _, ok := v.ids[t.DefaultRegion]; !ok {
-			ps.addf(raw.defaultRegion.pos, "default_region: %q is not the id of a region in the table", clip(t.DefaultRegion))
-		}
-	}
-	if len(ps.list) > 0 {
-		return nil
-	}
-	return t
-}
+// The checks below are the helpers of build (model.go): each checks one
+// kind of value and records what is wrong in the validator's problems.
 
 // validator holds what validation has seen so far, for duplicate checks.
 type validator struct {
@@ -73,6 +28,16 @@ type hostUse struct {
 	what   string
 	region string
 	pos    position
+}
+
+func newValidator(ps *problems) *validator {
+	return &validator{
+		ps:      ps,
+		hosts:   map[string]hostUse{},
+		ids:     map[string]position{},
+		goNames: map[string]string{},
+		names:   map[string]position{},
+	}
 }
 
 type rangeUse struct {
@@ -182,8 +147,8 @@ func (v *validator) region(raw *rawRegion) Region {
 	if raw.id.set {
 		r.ID = raw.id.val
 		switch {
-		case !isRegionID(r.ID):
-			v.ps.addf(raw.id.pos, "%s: %q is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou", in("id"), clip(r.ID))
+		case regionIDProblem(r.ID) != "":
+			v.ps.addf(raw.id.pos, "%s: %q %s", in("id"), clip(r.ID), regionIDProblem(r.ID))
 		case len(r.ID) > maxIDLen:
 			v.ps.addf(raw.id.pos, "%s: %q is longer than %d characters (maxIDLen in generator/naming.go; its endpoint label must fit in 63)", in("id"), r.ID, maxIDLen)
 		default:
@@ -201,14 +166,12 @@ func (v *validator) region(raw *rawRegion) Region {
 			}
 		}
 	}
-	r.Status = statusActive
 	if raw.status.set {
-		switch raw.status.val {
-		case statusActive, statusDecommissioning, statusDecommissioned:
-			r.Status = raw.status.val
-		default:
+		st, ok := parseStatus(raw.status.val)
+		if !ok {
 			v.ps.addf(raw.status.pos, "%s: %q is not a status; expected active, decommissioning or decommissioned", in("status"), clip(raw.status.val))
 		}
+		r.Status = st
 	}
 	r.MainlandChina = raw.mainland.val
 	r.Accelerate = raw.accelerate.val
@@ -243,6 +206,7 @@ func (v *validator) regionID(raw *rawRegion, r *Region) {
 	v.ids[r.ID] = raw.id.pos
 	r.CloudID = strings.TrimPrefix(r.ID, "oss-")
 	r.GoName = goName(r.ID)
+	r.VarName = rowVarName(r.GoName)
 	if msg := checkGoName(r.GoName); msg != "" {
 		v.ps.addf(raw.id.pos, "%s: the Go name %s derived from %s %s", raw.label, r.GoName, r.ID, msg)
 		return
@@ -253,6 +217,21 @@ func (v *validator) regionID(raw *rawRegion, r *Region) {
 		return
 	}
 	v.goNames[key] = r.ID
+}
+
+// defaultRegion checks that default_region names a region of the table
+// and returns it.
+func (v *validator) defaultRegion(s rawString, regions []Region) *Region {
+	if !s.set {
+		return nil
+	}
+	for i := range regions {
+		if regions[i].ID == s.val {
+			return &regions[i]
+		}
+	}
+	v.ps.addf(s.pos, "default_region: %q is not the id of a region in the table", clip(s.val))
+	return nil
 }
 
 // checkPattern holds a region's endpoints to the usual naming pattern unless

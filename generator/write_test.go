@@ -1,12 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -51,7 +50,7 @@ func assertUntouched(t *testing.T, c config) {
 func assertNoTemps(t *testing.T, c config) {
 	t.Helper()
 	for _, dir := range []string{filepath.Dir(c.out), filepath.Dir(c.md)} {
-		left, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
+		left, _ := filepath.Glob(filepath.Join(dir, tempPattern))
 		if len(left) > 0 {
 			t.Errorf("temporary files left behind: %v", left)
 		}
@@ -158,105 +157,15 @@ func TestOutputDirectoryNotWritable(t *testing.T) {
 	goodOut := c.out
 	c.out = filepath.Join(c.md, "data_gen.go")
 	err := run(c.args(), nil)
-	if err == nil || !strings.Contains(err.Error(), "writing "+c.out) {
+	if err == nil || !strings.Contains(err.Error(), c.out+": not a directory") {
 		t.Errorf("output under a file: %v", err)
 	}
 	c.out = goodOut
 	assertUntouched(t, c)
 }
 
-// buildGenerator compiles this command once per test binary.
-func buildGenerator(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the generator; skipped with -short")
-	}
-	bin := filepath.Join(t.TempDir(), "generator")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// startPaused runs the generator until it has written its temporary files
-// and stops before renaming them.
-func startPaused(t *testing.T, bin string, c config) *exec.Cmd {
-	t.Helper()
-	cmd := exec.Command(bin, c.args()...)
-	cmd.Env = append(os.Environ(), "OSSREGIONS_TEST_PAUSE_BEFORE_RENAME=1")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	paused := make(chan bool, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if strings.HasPrefix(sc.Text(), "paused before rename:") {
-				paused <- true
-				return
-			}
-		}
-		paused <- false
-	}()
-	select {
-	case ok := <-paused:
-		if !ok {
-			cmd.Wait()
-			t.Fatal("the generator exited without pausing")
-		}
-	case <-time.After(time.Minute):
-		cmd.Process.Kill()
-		t.Fatal("the generator did not reach the rename within a minute")
-	}
-	return cmd
-}
-
-// TestKilledMidWrite stops the generator between writing and renaming: an
-// interrupt cleans up; SIGKILL leaves a temporary file, never a damaged
-// output, and the next run removes it.
-func TestKilledMidWrite(t *testing.T) {
-	bin := buildGenerator(t)
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		c := workspace(t, "testdata/valid/basic.yaml")
-		cmd := startPaused(t, bin, c)
-		cmd.Process.Signal(sig)
-		if err := cmd.Wait(); err == nil {
-			t.Errorf("%v: the generator exited 0", sig)
-		}
-		assertUntouched(t, c)
-	}
-
-	c := workspace(t, "testdata/valid/basic.yaml")
-	cmd := startPaused(t, bin, c)
-	cmd.Process.Kill()
-	cmd.Wait()
-	for path, want := range map[string]string{c.out: "committed go\n", c.md: "committed md\n"} {
-		if got, _ := os.ReadFile(path); string(got) != want {
-			t.Errorf("after SIGKILL %s holds %q", path, got)
-		}
-	}
-	left, _ := filepath.Glob(filepath.Join(filepath.Dir(c.out), tempPrefix+"*"))
-	if len(left) != 1 {
-		t.Errorf("after SIGKILL: temporary files %v; want the one the killed run left", left)
-	}
-	out, err := exec.Command(bin, c.args()...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("rerun: %v\n%s", err, out)
-	}
-	assertNoTemps(t, c)
-	if got, _ := os.ReadFile(c.out); !strings.HasPrefix(string(got), "// Code generated") {
-		t.Errorf("rerun did not write the output: %q", got)
-	}
-}
-
 // TestBothOutputsInOneDirectory writes the Go and Markdown outputs side by
-// side: the sweep of stale temporary files must not remove the other
-// output's fresh one.
+// side.
 func TestBothOutputsInOneDirectory(t *testing.T) {
 	c := workspace(t, "testdata/valid/basic.yaml")
 	c.md = filepath.Join(filepath.Dir(c.out), "REGIONS.md")
@@ -269,4 +178,154 @@ func TestBothOutputsInOneDirectory(t *testing.T) {
 		}
 	}
 	assertNoTemps(t, c)
+}
+
+// TestSecondOutputFailureReplacesNothing: an output that cannot be
+// replaced (here a directory where REGIONS.md goes) fails the run before
+// any output is, the first included.
+func TestSecondOutputFailureReplacesNothing(t *testing.T) {
+	c := workspace(t, "testdata/valid/basic.yaml")
+	if err := os.Remove(c.md); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(c.md, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := run(c.args(), nil)
+	if err == nil || !strings.Contains(err.Error(), c.md+": not a regular file") || !strings.Contains(err.Error(), "nothing was written") {
+		t.Fatalf("REGIONS.md a directory: %v", err)
+	}
+	if got, _ := os.ReadFile(c.out); string(got) != "committed go\n" {
+		t.Errorf("%s was replaced: %q", c.out, got)
+	}
+	assertNoTemps(t, c)
+}
+
+// TestConcurrentRuns starts two runs on the same outputs at once, many
+// times over: both must succeed and leave the right bytes.
+func TestConcurrentRuns(t *testing.T) {
+	c := workspace(t, "testdata/valid/basic.yaml")
+	want, err := os.ReadFile("testdata/valid/basic.go.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantGo := strings.ReplaceAll(string(want), "from basic.yaml;", "from regions.yaml;")
+	for round := 0; round < 50; round++ {
+		writeFile(t, c.out, []byte("stale go\n"))
+		writeFile(t, c.md, []byte("stale md\n"))
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = run(c.args(), nil)
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d, run %d: %v", round, i, err)
+			}
+		}
+		if got, _ := os.ReadFile(c.out); string(got) != wantGo {
+			t.Fatalf("round %d: %s holds %.60q", round, c.out, got)
+		}
+	}
+	assertNoTemps(t, c)
+}
+
+// runWithin runs the generator and fails the test if it takes longer than
+// a few seconds: reading a FIFO or a device must not hang it.
+func runWithin(t *testing.T, args []string) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- run(args, nil) }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(10 * time.Second):
+		t.Fatalf("run %q did not return within 10 s", args)
+		return nil
+	}
+}
+
+// TestOnlyRegularFilesAreRead puts a symbolic link to /dev/zero and a FIFO
+// where an output or the input should be: each run fails at once, naming
+// the file, and writes nothing.
+func TestOnlyRegularFilesAreRead(t *testing.T) {
+	special := map[string]func(path string) error{
+		"symlink to /dev/zero": func(path string) error { return os.Symlink("/dev/zero", path) },
+		"FIFO":                 func(path string) error { return syscall.Mkfifo(path, 0o644) },
+	}
+	for what, make := range special {
+		for _, role := range []string{"out", "in"} {
+			for _, check := range []bool{false, true} {
+				c := workspace(t, "testdata/valid/basic.yaml")
+				path := map[string]string{"out": c.out, "in": c.in}[role]
+				if err := os.Remove(path); err != nil {
+					t.Fatal(err)
+				}
+				if err := make(path); err != nil {
+					t.Fatal(err)
+				}
+				args := c.args()
+				if check {
+					args = append(args, "-check")
+				}
+				err := runWithin(t, args)
+				if err == nil || !strings.Contains(err.Error(), path+": not a regular file") {
+					t.Errorf("%s as -%s (check %v): %v", what, role, check, err)
+				}
+				if got, _ := os.ReadFile(c.md); string(got) != "committed md\n" {
+					t.Errorf("%s as -%s: %s was replaced", what, role, c.md)
+				}
+				assertNoTemps(t, c)
+			}
+		}
+	}
+}
+
+// TestPathsMustDiffer: an output on top of the input, or both outputs in
+// one file, is refused before anything is read.
+func TestPathsMustDiffer(t *testing.T) {
+	c := workspace(t, "testdata/valid/basic.yaml")
+	for _, args := range [][]string{
+		{"-in", c.in, "-out", c.in, "-md", c.md},
+		{"-in", c.in, "-out", c.out, "-md", c.in},
+		{"-in", c.in, "-out", c.out, "-md", c.out},
+		{"-in", c.in, "-out", filepath.Join(filepath.Dir(c.out), ".", filepath.Base(c.out)), "-md", c.out},
+	} {
+		err := run(args, nil)
+		if err == nil || !strings.Contains(err.Error(), "must name three different files") {
+			t.Errorf("run %q: %v; want the paths refused", args, err)
+		}
+	}
+	assertUntouched(t, c)
+}
+
+// TestInputNameIsSanitised names the input so that, printed raw, it would
+// end the header comment of either output and start a line of code.
+func TestInputNameIsSanitised(t *testing.T) {
+	c := workspace(t, "testdata/valid/basic.yaml")
+	evil := filepath.Join(filepath.Dir(c.in), "x -->\nconst Evil = 1 .yaml")
+	if err := os.Rename(c.in, evil); err != nil {
+		t.Fatal(err)
+	}
+	c.in = evil
+	if err := run(c.args(), nil); err != nil {
+		t.Fatal(err)
+	}
+	const shown = "x_--__const_Evil___1_.yaml"
+	goSrc, _ := os.ReadFile(c.out)
+	md, _ := os.ReadFile(c.md)
+	if first, _, _ := strings.Cut(string(goSrc), "\n"); first != "// Code generated by "+generatorPath+" from "+shown+"; DO NOT EDIT." {
+		t.Errorf("Go header: %q", first)
+	}
+	if first, _, _ := strings.Cut(string(md), "\n"); first != "<!-- Code generated by "+generatorPath+" from "+shown+"; DO NOT EDIT. -->" {
+		t.Errorf("Markdown header: %q", first)
+	}
+	if strings.Contains(string(goSrc), "Evil =") {
+		t.Error("the file name reached the Go source as code")
+	}
 }

@@ -137,10 +137,10 @@ func BenchmarkKnown(b *testing.B) {
 	}
 }
 
-// vipAddrs are addresses inside every VIP range of regions, and as many
-// outside.
+// vipAddrs are addresses inside every VIP range of regions, as many
+// outside, and two IPv6 addresses.
 func vipAddrs(regions []Region) []netip.Addr {
-	var addrs []netip.Addr
+	addrs := []netip.Addr{netip.MustParseAddr("2001:db8::1"), netip.MustParseAddr("fd00::7")}
 	for _, r := range regions {
 		ranges, _ := r.VIPRanges()
 		for _, p := range ranges {
@@ -174,11 +174,12 @@ func BenchmarkLookupIP(b *testing.B) {
 }
 
 // endpointInputs are bucket URLs on internal endpoints and bare hosts of
-// regions.
+// regions, in lower case and with upper-case hosts.
 func endpointInputs(regions []Region) []string {
 	var in []string
 	for _, r := range regions {
-		in = append(in, "https://bucket."+r.InternalEndpoint()+"/dir/object.txt", r.PublicEndpoint())
+		in = append(in, "https://bucket."+r.InternalEndpoint()+"/dir/object.txt", r.PublicEndpoint(),
+			"HTTPS://bucket."+strings.ToUpper(r.PublicEndpoint())+"/K", strings.ToUpper(r.InternalEndpoint()))
 	}
 	return in
 }
@@ -197,6 +198,38 @@ func BenchmarkParseEndpoint(b *testing.B) {
 		var e Endpoint
 		e, sinkErr = ParseEndpoint(in[i%len(in)])
 		sinkRegion = e.Region
+	}
+}
+
+// suggestionInputs are typos of every region (each byte dropped, doubled or
+// changed, two bytes swapped), other IDs and garbage.
+func suggestionInputs() []string {
+	inputs := []string{"", "oss-", "x", "us-west-9", "eu", "cn-hangzhou.aliyuncs.com", strings.Repeat("a", 130), strings.Repeat("cn-", 20)}
+	for _, r := range All() {
+		id := r.CloudRegion()
+		for i := range len(id) {
+			inputs = append(inputs, id[:i]+id[i+1:], id[:i]+id[i:i+1]+id[i:], id[:i]+"q"+id[i+1:], "OSS-"+strings.ToUpper(id[:i])+id[i+1:])
+			if i+1 < len(id) {
+				inputs = append(inputs, id[:i]+id[i+1:i+2]+id[i:i+1]+id[i+2:])
+			}
+		}
+	}
+	return inputs
+}
+
+// BenchmarkParseUnknown times Parse's error path: typos of every region
+// and garbage, each with the search for a suggestion.
+func BenchmarkParseUnknown(b *testing.B) {
+	var in []string
+	for _, s := range suggestionInputs() {
+		if _, err := Parse(s); err != nil {
+			in = append(in, s)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkRegion, sinkErr = Parse(in[i%len(in)])
 	}
 }
 
@@ -220,7 +253,7 @@ func BenchmarkLookupIPLarge(b *testing.B) {
 	spans := make([]span4, n)
 	for i := range spans {
 		first := uint32(10)<<24 | uint32(i)<<8
-		spans[i] = span4{first, first | 0xff, lookupInfo(allRegions[0])}
+		spans[i] = span4{first, first | 0xff, lookupInfo(genAllRegions[0])}
 	}
 	probes := make([]uint32, 1024)
 	for i := range probes {

@@ -11,8 +11,8 @@ const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\" (inte
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
 const DataSHA256 = "6c703fa7a2469e6e8d7d81c9c9a1707c380ee136bbfbaae78bba7ac867ab45f8"
 
-// maxIDLen is the generator's limit on the length of a region ID.
-const maxIDLen = 54
+// genMaxCloudIDLen is the length of the longest cloud region ID in the table.
+const genMaxCloudIDLen = 14
 
 const (
 	// DefaultRegion is the region that the default endpoints map to.
@@ -30,7 +30,7 @@ const (
 // CNHangzhou is China (Hangzhou), OSS region oss-cn-hangzhou.
 const CNHangzhou Region = "oss-cn-hangzhou"
 
-var infoCNHangzhou = regionInfo{
+var genInfoCNHangzhou = regionInfo{
 	id:         CNHangzhou,
 	name:       "China (Hangzhou)",
 	mainland:   true,
@@ -50,7 +50,7 @@ var infoCNHangzhou = regionInfo{
 // CNShanghai is China (Shanghai), OSS region oss-cn-shanghai.
 const CNShanghai Region = "oss-cn-shanghai"
 
-var infoCNShanghai = regionInfo{
+var genInfoCNShanghai = regionInfo{
 	id:         CNShanghai,
 	name:       "China (Shanghai)",
 	mainland:   true,
@@ -70,7 +70,7 @@ var infoCNShanghai = regionInfo{
 // CNQingdao is China (Qingdao), OSS region oss-cn-qingdao.
 const CNQingdao Region = "oss-cn-qingdao"
 
-var infoCNQingdao = regionInfo{
+var genInfoCNQingdao = regionInfo{
 	id:         CNQingdao,
 	name:       "China (Qingdao)",
 	mainland:   true,
@@ -90,7 +90,7 @@ var infoCNQingdao = regionInfo{
 // CNBeijing is China (Beijing), OSS region oss-cn-beijing.
 const CNBeijing Region = "oss-cn-beijing"
 
-var infoCNBeijing = regionInfo{
+var genInfoCNBeijing = regionInfo{
 	id:         CNBeijing,
 	name:       "China (Beijing)",
 	mainland:   true,
@@ -112,7 +112,7 @@ var infoCNBeijing = regionInfo{
 // CNZhangjiakou is China (Zhangjiakou), OSS region oss-cn-zhangjiakou.
 const CNZhangjiakou Region = "oss-cn-zhangjiakou"
 
-var infoCNZhangjiakou = regionInfo{
+var genInfoCNZhangjiakou = regionInfo{
 	id:         CNZhangjiakou,
 	name:       "China (Zhangjiakou)",
 	mainland:   true,
@@ -132,7 +132,7 @@ var infoCNZhangjiakou = regionInfo{
 // CNHuhehaote is China (Hohhot), OSS region oss-cn-huhehaote.
 const CNHuhehaote Region = "oss-cn-huhehaote"
 
-var infoCNHuhehaote = regionInfo{
+var genInfoCNHuhehaote = regionInfo{
 	id:         CNHuhehaote,
 	name:       "China (Hohhot)",
 	mainland:   true,
@@ -152,7 +152,7 @@ var infoCNHuhehaote = regionInfo{
 // CNWulanchabu is China (Ulanqab), OSS region oss-cn-wulanchabu.
 const CNWulanchabu Region = "oss-cn-wulanchabu"
 
-var infoCNWulanchabu = regionInfo{
+var genInfoCNWulanchabu = regionInfo{
 	id:         CNWulanchabu,
 	name:       "China (Ulanqab)",
 	mainland:   true,
@@ -172,7 +172,7 @@ var infoCNWulanchabu = regionInfo{
 // CNShenzhen is China (Shenzhen), OSS region oss-cn-shenzhen.
 const CNShenzhen Region = "oss-cn-shenzhen"
 
-var infoCNShenzhen = regionInfo{
+var genInfoCNShenzhen = regionInfo{
 	id:         CNShenzhen,
 	name:       "China (Shenzhen)",
 	mainland:   true,
@@ -192,7 +192,7 @@ var infoCNShenzhen = regionInfo{
 // CNHeyuan is China (Heyuan), OSS region oss-cn-heyuan.
 const CNHeyuan Region = "oss-cn-heyuan"
 
-var infoCNHeyuan = regionInfo{
+var genInfoCNHeyuan = regionInfo{
 	id:          CNHeyuan,
 	name:        "China (Heyuan)",
 	mainland:    true,
@@ -207,7 +207,7 @@ var infoCNHeyuan = regionInfo{
 // CNGuangzhou is China (Guangzhou), OSS region oss-cn-guangzhou.
 const CNGuangzhou Region = "oss-cn-guangzhou"
 
-var infoCNGuangzhou = regionInfo{
+var genInfoCNGuangzhou = regionInfo{
 	id:         CNGuangzhou,
 	name:       "China (Guangzhou)",
 	mainland:   true,
@@ -225,7 +225,7 @@ var infoCNGuangzhou = regionInfo{
 // CNChengdu is China (Chengdu), OSS region oss-cn-chengdu.
 const CNChengdu Region = "oss-cn-chengdu"
 
-var infoCNChengdu = regionInfo{
+var genInfoCNChengdu = regionInfo{
 	id:         CNChengdu,
 	name:       "China (Chengdu)",
 	mainland:   true,
@@ -245,7 +245,7 @@ var infoCNChengdu = regionInfo{
 // CNHongkong is China (Hong Kong), OSS region oss-cn-hongkong.
 const CNHongkong Region = "oss-cn-hongkong"
 
-var infoCNHongkong = regionInfo{
+var genInfoCNHongkong = regionInfo{
 	id:         CNHongkong,
 	name:       "China (Hong Kong)",
 	mainland:   false,
@@ -265,7 +265,7 @@ var infoCNHongkong = regionInfo{
 // USWest1 is US (Silicon Valley), OSS region oss-us-west-1.
 const USWest1 Region = "oss-us-west-1"
 
-var infoUSWest1 = regionInfo{
+var genInfoUSWest1 = regionInfo{
 	id:          USWest1,
 	name:        "US (Silicon Valley)",
 	mainland:    false,
@@ -280,7 +280,7 @@ var infoUSWest1 = regionInfo{
 // USEast1 is US (Virginia), OSS region oss-us-east-1.
 const USEast1 Region = "oss-us-east-1"
 
-var infoUSEast1 = regionInfo{
+var genInfoUSEast1 = regionInfo{
 	id:         USEast1,
 	name:       "US (Virginia)",
 	mainland:   false,
@@ -300,7 +300,7 @@ var infoUSEast1 = regionInfo{
 // APSoutheast1 is Singapore, OSS region oss-ap-southeast-1.
 const APSoutheast1 Region = "oss-ap-southeast-1"
 
-var infoAPSoutheast1 = regionInfo{
+var genInfoAPSoutheast1 = regionInfo{
 	id:         APSoutheast1,
 	name:       "Singapore",
 	mainland:   false,
@@ -320,7 +320,7 @@ var infoAPSoutheast1 = regionInfo{
 // APSoutheast2 is Australia (Sydney), OSS region oss-ap-southeast-2.
 const APSoutheast2 Region = "oss-ap-southeast-2"
 
-var infoAPSoutheast2 = regionInfo{
+var genInfoAPSoutheast2 = regionInfo{
 	id:          APSoutheast2,
 	name:        "Australia (Sydney)",
 	mainland:    false,
@@ -335,7 +335,7 @@ var infoAPSoutheast2 = regionInfo{
 // APSoutheast3 is Malaysia (Kuala Lumpur), OSS region oss-ap-southeast-3.
 const APSoutheast3 Region = "oss-ap-southeast-3"
 
-var infoAPSoutheast3 = regionInfo{
+var genInfoAPSoutheast3 = regionInfo{
 	id:         APSoutheast3,
 	name:       "Malaysia (Kuala Lumpur)",
 	mainland:   false,
@@ -355,7 +355,7 @@ var infoAPSoutheast3 = regionInfo{
 // APSoutheast5 is Indonesia (Jakarta), OSS region oss-ap-southeast-5.
 const APSoutheast5 Region = "oss-ap-southeast-5"
 
-var infoAPSoutheast5 = regionInfo{
+var genInfoAPSoutheast5 = regionInfo{
 	id:          APSoutheast5,
 	name:        "Indonesia (Jakarta)",
 	mainland:    false,
@@ -370,7 +370,7 @@ var infoAPSoutheast5 = regionInfo{
 // APNortheast1 is Japan (Tokyo), OSS region oss-ap-northeast-1.
 const APNortheast1 Region = "oss-ap-northeast-1"
 
-var infoAPNortheast1 = regionInfo{
+var genInfoAPNortheast1 = regionInfo{
 	id:          APNortheast1,
 	name:        "Japan (Tokyo)",
 	mainland:    false,
@@ -385,7 +385,7 @@ var infoAPNortheast1 = regionInfo{
 // APSouth1 is India (Mumbai), OSS region oss-ap-south-1.
 const APSouth1 Region = "oss-ap-south-1"
 
-var infoAPSouth1 = regionInfo{
+var genInfoAPSouth1 = regionInfo{
 	id:         APSouth1,
 	name:       "India (Mumbai)",
 	mainland:   false,
@@ -405,7 +405,7 @@ var infoAPSouth1 = regionInfo{
 // EUCentral1 is Germany (Frankfurt), OSS region oss-eu-central-1.
 const EUCentral1 Region = "oss-eu-central-1"
 
-var infoEUCentral1 = regionInfo{
+var genInfoEUCentral1 = regionInfo{
 	id:          EUCentral1,
 	name:        "Germany (Frankfurt)",
 	mainland:    false,
@@ -420,7 +420,7 @@ var infoEUCentral1 = regionInfo{
 // EUWest1 is UK (London), OSS region oss-eu-west-1.
 const EUWest1 Region = "oss-eu-west-1"
 
-var infoEUWest1 = regionInfo{
+var genInfoEUWest1 = regionInfo{
 	id:          EUWest1,
 	name:        "UK (London)",
 	mainland:    false,
@@ -435,7 +435,7 @@ var infoEUWest1 = regionInfo{
 // MEEast1 is UAE (Dubai), OSS region oss-me-east-1.
 const MEEast1 Region = "oss-me-east-1"
 
-var infoMEEast1 = regionInfo{
+var genInfoMEEast1 = regionInfo{
 	id:          MEEast1,
 	name:        "UAE (Dubai)",
 	mainland:    false,
@@ -447,8 +447,8 @@ var infoMEEast1 = regionInfo{
 	vipByTicket: true,
 }
 
-// allRegions lists every region in table order.
-var allRegions = [...]Region{
+// genAllRegions lists every region in table order.
+var genAllRegions = [...]Region{
 	CNHangzhou,
 	CNShanghai,
 	CNQingdao,
@@ -474,197 +474,185 @@ var allRegions = [...]Region{
 	MEEast1,
 }
 
-// lookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.
-func lookupCloudID(id string) *regionInfo {
-	switch id {
+// genLookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.
+func genLookupCloudID[T string | []byte](id T) *regionInfo {
+	switch string(id) {
 	case "cn-hangzhou":
-		return &infoCNHangzhou
+		return &genInfoCNHangzhou
 	case "cn-shanghai":
-		return &infoCNShanghai
+		return &genInfoCNShanghai
 	case "cn-qingdao":
-		return &infoCNQingdao
+		return &genInfoCNQingdao
 	case "cn-beijing":
-		return &infoCNBeijing
+		return &genInfoCNBeijing
 	case "cn-zhangjiakou":
-		return &infoCNZhangjiakou
+		return &genInfoCNZhangjiakou
 	case "cn-huhehaote":
-		return &infoCNHuhehaote
+		return &genInfoCNHuhehaote
 	case "cn-wulanchabu":
-		return &infoCNWulanchabu
+		return &genInfoCNWulanchabu
 	case "cn-shenzhen":
-		return &infoCNShenzhen
+		return &genInfoCNShenzhen
 	case "cn-heyuan":
-		return &infoCNHeyuan
+		return &genInfoCNHeyuan
 	case "cn-guangzhou":
-		return &infoCNGuangzhou
+		return &genInfoCNGuangzhou
 	case "cn-chengdu":
-		return &infoCNChengdu
+		return &genInfoCNChengdu
 	case "cn-hongkong":
-		return &infoCNHongkong
+		return &genInfoCNHongkong
 	case "us-west-1":
-		return &infoUSWest1
+		return &genInfoUSWest1
 	case "us-east-1":
-		return &infoUSEast1
+		return &genInfoUSEast1
 	case "ap-southeast-1":
-		return &infoAPSoutheast1
+		return &genInfoAPSoutheast1
 	case "ap-southeast-2":
-		return &infoAPSoutheast2
+		return &genInfoAPSoutheast2
 	case "ap-southeast-3":
-		return &infoAPSoutheast3
+		return &genInfoAPSoutheast3
 	case "ap-southeast-5":
-		return &infoAPSoutheast5
+		return &genInfoAPSoutheast5
 	case "ap-northeast-1":
-		return &infoAPNortheast1
+		return &genInfoAPNortheast1
 	case "ap-south-1":
-		return &infoAPSouth1
+		return &genInfoAPSouth1
 	case "eu-central-1":
-		return &infoEUCentral1
+		return &genInfoEUCentral1
 	case "eu-west-1":
-		return &infoEUWest1
+		return &genInfoEUWest1
 	case "me-east-1":
-		return &infoMEEast1
+		return &genInfoMEEast1
 	}
 	return nil
 }
 
-// lookupSpecialHost maps a lower-case host that breaks the endpoint pattern to its region and kind; kind 0 means none.
-func lookupSpecialHost(host string) (Region, Kind) {
-	switch host {
-	case DefaultEndpoint:
-		return DefaultRegion, Public
-	case DefaultInternalEndpoint:
-		return DefaultRegion, Internal
-	case GlobalAccelerateEndpoint:
-		return "", Accelerate
-	case OverseasAccelerateEndpoint:
-		return "", AccelerateOverseas
-	}
-	return "", 0
-}
+// genIrregularRegions lists the rows whose endpoints break the oss-<id>[-internal].aliyuncs.com pattern.
+var genIrregularRegions = [...]*regionInfo{}
 
-// vip4 holds the IPv4 VIP ranges as address intervals, sorted by address.
-var vip4 = [...]span4{
+// genVIP4 holds the IPv4 VIP ranges as address intervals, sorted by address.
+var genVIP4 = [...]span4{
 	// 100.98.35.0/24
-	{0x64622300, 0x646223ff, &infoCNShanghai},
+	{0x64622300, 0x646223ff, &genInfoCNShanghai},
 	// 100.98.110.0/24
-	{0x64626e00, 0x64626eff, &infoCNShanghai},
+	{0x64626e00, 0x64626eff, &genInfoCNShanghai},
 	// 100.98.159.0/24
-	{0x64629f00, 0x64629fff, &infoCNZhangjiakou},
+	{0x64629f00, 0x64629fff, &genInfoCNZhangjiakou},
 	// 100.98.169.0/24
-	{0x6462a900, 0x6462a9ff, &infoCNShanghai},
+	{0x6462a900, 0x6462a9ff, &genInfoCNShanghai},
 	// 100.98.170.0/24
-	{0x6462aa00, 0x6462aaff, &infoCNHangzhou},
+	{0x6462aa00, 0x6462aaff, &genInfoCNHangzhou},
 	// 100.99.100.0/24
-	{0x64636400, 0x646364ff, &infoUSEast1},
+	{0x64636400, 0x646364ff, &genInfoUSEast1},
 	// 100.99.101.0/24
-	{0x64636500, 0x646365ff, &infoUSEast1},
+	{0x64636500, 0x646365ff, &genInfoUSEast1},
 	// 100.99.102.0/24
-	{0x64636600, 0x646366ff, &infoUSEast1},
+	{0x64636600, 0x646366ff, &genInfoUSEast1},
 	// 100.99.103.0/24
-	{0x64636700, 0x646367ff, &infoCNHongkong},
+	{0x64636700, 0x646367ff, &genInfoCNHongkong},
 	// 100.99.104.0/24
-	{0x64636800, 0x646368ff, &infoCNHongkong},
+	{0x64636800, 0x646368ff, &genInfoCNHongkong},
 	// 100.99.106.0/24
-	{0x64636a00, 0x64636aff, &infoCNHongkong},
+	{0x64636a00, 0x64636aff, &genInfoCNHongkong},
 	// 100.99.107.0/24
-	{0x64636b00, 0x64636bff, &infoCNChengdu},
+	{0x64636b00, 0x64636bff, &genInfoCNChengdu},
 	// 100.99.108.0/24
-	{0x64636c00, 0x64636cff, &infoCNChengdu},
+	{0x64636c00, 0x64636cff, &genInfoCNChengdu},
 	// 100.99.109.0/24
-	{0x64636d00, 0x64636dff, &infoCNChengdu},
+	{0x64636d00, 0x64636dff, &genInfoCNChengdu},
 	// 100.99.110.0/24
-	{0x64636e00, 0x64636eff, &infoCNHuhehaote},
+	{0x64636e00, 0x64636eff, &genInfoCNHuhehaote},
 	// 100.99.111.0/24
-	{0x64636f00, 0x64636fff, &infoCNHuhehaote},
+	{0x64636f00, 0x64636fff, &genInfoCNHuhehaote},
 	// 100.99.112.0/24
-	{0x64637000, 0x646370ff, &infoCNHuhehaote},
+	{0x64637000, 0x646370ff, &genInfoCNHuhehaote},
 	// 100.99.113.0/24
-	{0x64637100, 0x646371ff, &infoCNQingdao},
+	{0x64637100, 0x646371ff, &genInfoCNQingdao},
 	// 100.99.114.0/24
-	{0x64637200, 0x646372ff, &infoCNQingdao},
+	{0x64637200, 0x646372ff, &genInfoCNQingdao},
 	// 100.99.115.0/24
-	{0x64637300, 0x646373ff, &infoCNQingdao},
+	{0x64637300, 0x646373ff, &genInfoCNQingdao},
 	// 100.99.116.0/24
-	{0x64637400, 0x646374ff, &infoAPSoutheast1},
+	{0x64637400, 0x646374ff, &genInfoAPSoutheast1},
 	// 100.99.117.0/24
-	{0x64637500, 0x646375ff, &infoAPSoutheast1},
+	{0x64637500, 0x646375ff, &genInfoAPSoutheast1},
 	// 100.99.122.0/24
-	{0x64637a00, 0x64637aff, &infoAPSouth1},
+	{0x64637a00, 0x64637aff, &genInfoAPSouth1},
 	// 100.99.123.0/24
-	{0x64637b00, 0x64637bff, &infoAPSouth1},
+	{0x64637b00, 0x64637bff, &genInfoAPSouth1},
 	// 100.99.124.0/24
-	{0x64637c00, 0x64637cff, &infoAPSouth1},
+	{0x64637c00, 0x64637cff, &genInfoAPSouth1},
 	// 100.99.125.0/24
-	{0x64637d00, 0x64637dff, &infoAPSoutheast3},
+	{0x64637d00, 0x64637dff, &genInfoAPSoutheast3},
 	// 100.99.130.0/24
-	{0x64638200, 0x646382ff, &infoAPSoutheast3},
+	{0x64638200, 0x646382ff, &genInfoAPSoutheast3},
 	// 100.99.131.0/24
-	{0x64638300, 0x646383ff, &infoAPSoutheast3},
+	{0x64638300, 0x646383ff, &genInfoAPSoutheast3},
 	// 100.99.213.0/24
-	{0x6463d500, 0x6463d5ff, &infoAPSoutheast1},
+	{0x6463d500, 0x6463d5ff, &genInfoAPSoutheast1},
 	// 100.114.0.0/24
-	{0x64720000, 0x647200ff, &infoCNZhangjiakou},
+	{0x64720000, 0x647200ff, &genInfoCNZhangjiakou},
 	// 100.114.1.0/24
-	{0x64720100, 0x647201ff, &infoCNZhangjiakou},
+	{0x64720100, 0x647201ff, &genInfoCNZhangjiakou},
 	// 100.114.11.0/24
-	{0x64720b00, 0x64720bff, &infoCNWulanchabu},
+	{0x64720b00, 0x64720bff, &genInfoCNWulanchabu},
 	// 100.114.12.0/24
-	{0x64720c00, 0x64720cff, &infoCNWulanchabu},
+	{0x64720c00, 0x64720cff, &genInfoCNWulanchabu},
 	// 100.114.100.0/24
-	{0x64726400, 0x647264ff, &infoCNWulanchabu},
+	{0x64726400, 0x647264ff, &genInfoCNWulanchabu},
 	// 100.114.101.0/24
-	{0x64726500, 0x647265ff, &infoCNGuangzhou},
+	{0x64726500, 0x647265ff, &genInfoCNGuangzhou},
 	// 100.114.102.0/24
-	{0x64726600, 0x647266ff, &infoCNHangzhou},
+	{0x64726600, 0x647266ff, &genInfoCNHangzhou},
 	// 100.115.33.0/24
-	{0x64732100, 0x647321ff, &infoCNGuangzhou},
+	{0x64732100, 0x647321ff, &genInfoCNGuangzhou},
 	// 100.115.60.0/24
-	{0x64733c00, 0x64733cff, &infoUSEast1},
+	{0x64733c00, 0x64733cff, &genInfoUSEast1},
 	// 100.115.61.0/24
-	{0x64733d00, 0x64733dff, &infoCNHongkong},
+	{0x64733d00, 0x64733dff, &genInfoCNHongkong},
 	// 100.115.155.0/24
-	{0x64739b00, 0x64739bff, &infoCNChengdu},
+	{0x64739b00, 0x64739bff, &genInfoCNChengdu},
 	// 100.115.173.0/24
-	{0x6473ad00, 0x6473adff, &infoCNQingdao},
+	{0x6473ad00, 0x6473adff, &genInfoCNQingdao},
 	// 100.118.28.0/24
-	{0x64761c00, 0x64761cff, &infoCNHangzhou},
+	{0x64761c00, 0x64761cff, &genInfoCNHangzhou},
 	// 100.118.31.0/24
-	{0x64761f00, 0x64761fff, &infoCNHangzhou},
+	{0x64761f00, 0x64761fff, &genInfoCNHangzhou},
 	// 100.118.58.0/24
-	{0x64763a00, 0x64763aff, &infoCNBeijing},
+	{0x64763a00, 0x64763aff, &genInfoCNBeijing},
 	// 100.118.78.0/24
-	{0x64764e00, 0x64764eff, &infoCNShenzhen},
+	{0x64764e00, 0x64764eff, &genInfoCNShenzhen},
 	// 100.118.90.0/24
-	{0x64765a00, 0x64765aff, &infoCNZhangjiakou},
+	{0x64765a00, 0x64765aff, &genInfoCNZhangjiakou},
 	// 100.118.102.0/24
-	{0x64766600, 0x647666ff, &infoCNShanghai},
+	{0x64766600, 0x647666ff, &genInfoCNShanghai},
 	// 100.118.165.0/24
-	{0x6476a500, 0x6476a5ff, &infoAPSoutheast3},
+	{0x6476a500, 0x6476a5ff, &genInfoAPSoutheast3},
 	// 100.118.167.0/24
-	{0x6476a700, 0x6476a7ff, &infoCNBeijing},
+	{0x6476a700, 0x6476a7ff, &genInfoCNBeijing},
 	// 100.118.170.0/24
-	{0x6476aa00, 0x6476aaff, &infoCNBeijing},
+	{0x6476aa00, 0x6476aaff, &genInfoCNBeijing},
 	// 100.118.171.0/24
-	{0x6476ab00, 0x6476abff, &infoCNBeijing},
+	{0x6476ab00, 0x6476abff, &genInfoCNBeijing},
 	// 100.118.172.0/24
-	{0x6476ac00, 0x6476acff, &infoCNBeijing},
+	{0x6476ac00, 0x6476acff, &genInfoCNBeijing},
 	// 100.118.173.0/24
-	{0x6476ad00, 0x6476adff, &infoCNBeijing},
+	{0x6476ad00, 0x6476adff, &genInfoCNBeijing},
 	// 100.118.195.0/24
-	{0x6476c300, 0x6476c3ff, &infoCNHuhehaote},
+	{0x6476c300, 0x6476c3ff, &genInfoCNHuhehaote},
 	// 100.118.203.0/24
-	{0x6476cb00, 0x6476cbff, &infoCNShenzhen},
+	{0x6476cb00, 0x6476cbff, &genInfoCNShenzhen},
 	// 100.118.204.0/24
-	{0x6476cc00, 0x6476ccff, &infoCNShenzhen},
+	{0x6476cc00, 0x6476ccff, &genInfoCNShenzhen},
 	// 100.118.211.0/24
-	{0x6476d300, 0x6476d3ff, &infoAPSouth1},
+	{0x6476d300, 0x6476d3ff, &genInfoAPSouth1},
 	// 100.118.214.0/24
-	{0x6476d600, 0x6476d6ff, &infoCNWulanchabu},
+	{0x6476d600, 0x6476d6ff, &genInfoCNWulanchabu},
 	// 100.118.217.0/24
-	{0x6476d900, 0x6476d9ff, &infoCNShenzhen},
+	{0x6476d900, 0x6476d9ff, &genInfoCNShenzhen},
 	// 100.118.219.0/24
-	{0x6476db00, 0x6476dbff, &infoAPSoutheast1},
+	{0x6476db00, 0x6476dbff, &genInfoAPSoutheast1},
 }
 
-// vip6 holds the IPv6 VIP ranges as address intervals, sorted by address.
-var vip6 = [...]span6{}
+// genVIP6 holds the IPv6 VIP ranges as address intervals, sorted by address.
+var genVIP6 = [...]span6{}

@@ -1,9 +1,6 @@
 package regions
 
-import (
-	"errors"
-	"strings"
-)
+import "strings"
 
 // Endpoint is what ParseEndpoint found in a host or URL.
 type Endpoint struct {
@@ -20,257 +17,343 @@ type Endpoint struct {
 	Host string
 }
 
-// ErrInvalidEndpoint is wrapped by every error of ParseEndpoint.
-var ErrInvalidEndpoint = errors.New("not an OSS endpoint")
-
-// ErrInvalidBucket is wrapped by the errors for bad bucket names.
-var ErrInvalidBucket = errors.New("invalid bucket name")
-
-// Hosts longer than a DNS name can be are rejected before any other work.
+// Hosts longer than a DNS name can be are refused before any other work.
 const maxHostLen = 253
+
+// maxInputLen bounds what ParseEndpoint reads: a URL with a long path is
+// still fine, a megabyte is not.
+const maxInputLen = 2048
 
 const ossDomain = ".aliyuncs.com"
 
 // ParseEndpoint finds the region and kind of an OSS endpoint given as a host
 // ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http or https URL, with
 // or without a bucket label in front ("bucket.oss-cn-shanghai.aliyuncs.com").
+// Host names are read in any case.
 //
 // The default endpoints map to DefaultRegion; the accelerate endpoints have
 // Kind Accelerate or AccelerateOverseas and no region. A well-formed host
 // oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com whose region is
 // not in the table yet is accepted with that region (Known reports false).
 // Anything else, such as user info, an IP address, or a host that only ends
-// like an endpoint, is an error wrapping ErrInvalidEndpoint.
+// like an endpoint, is an *Error matching ErrInvalidEndpoint; a bad bucket
+// label matches ErrInvalidBucket as well.
 func ParseEndpoint(s string) (Endpoint, error) {
-	host, err := hostOf(s)
-	if err != nil {
-		return Endpoint{}, endpointError(s, err.Error())
+	host, upper, reason := hostOf(s)
+	if reason != "" {
+		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 	}
-	if e, ok := matchHost(host); ok {
+	if !upper {
+		return parseHost(s, host, host)
+	}
+	// Host names are case-insensitive: match a lower-case copy, on the stack.
+	var buf [maxHostLen]byte
+	return parseHost(s, host, buf[:lowerASCII(buf[:], host)])
+}
+
+// parseHost finds the endpoint in a checked host, given lower-cased as
+// lower; s is ParseEndpoint's input, for errors.
+func parseHost[T string | []byte](s, host string, lower T) (e Endpoint, err error) {
+	if matchHost(&e, lower, host) {
 		return e, nil
 	}
-	if dot := strings.IndexByte(host, '.'); dot >= 0 {
-		label, rest := host[:dot], host[dot+1:]
-		if e, ok := matchHost(rest); ok {
-			if err := checkBucket(label); err != nil {
-				return Endpoint{}, endpointError(s, err.Error())
-			}
-			e.Bucket = label
-			return e, nil
+	if dot := strings.IndexByte(host, '.'); dot >= 0 && matchHost(&e, lower[dot+1:], host[dot+1:]) {
+		if reason := bucketProblem(lower[:dot]); reason != "" {
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "bucket "+quote(host[:dot])+": "+reason)
 		}
+		e.Bucket = lowerOf(lower[:dot], host[:dot])
+		return e, nil
 	}
-	if r, ok := patternRegion(host); ok && r.Known() {
-		return Endpoint{}, endpointError(s, host+" is not an endpoint of region "+string(r)+"; its public endpoint is "+r.PublicEndpoint())
-	}
-	return Endpoint{}, endpointError(s, "host "+quote(host)+" is not an OSS endpoint")
+	return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower))
 }
 
-func endpointError(s, why string) error {
-	return &wrapped{"regions: " + ErrInvalidEndpoint.Error() + ": " + quote(s) + ": " + why, ErrInvalidEndpoint}
+// hostOf returns the host name of a host, host:port or URL, as written,
+// whether it has upper-case letters, or why there is none.
+func hostOf(s string) (host string, upper bool, reason string) {
+	if len(s) > maxInputLen {
+		return "", false, "input too long"
+	}
+	rest, reason := cutScheme(s)
+	if reason != "" {
+		return "", false, reason
+	}
+	host, port, upper, reason := splitHostPort(rest)
+	if reason == "" && port != "" {
+		reason = portProblem(port[1:])
+	}
+	if reason == "" {
+		reason = labelsProblem(host)
+	}
+	return host, upper, reason
 }
 
-// hostOf returns the lower-case host of a host, host:port or URL. It reads
-// the input once, left to right, and allocates only to lower-case a host
-// that has upper-case letters.
-func hostOf(s string) (string, error) {
-	if len(s) > 2048 {
-		return "", errors.New("input too long")
-	}
-	switch {
-	case len(s) >= len("https://") && equalFoldASCII(s[:len("https://")], "https://"):
-		s = s[len("https://"):]
-	case len(s) >= len("http://") && equalFoldASCII(s[:len("http://")], "http://"):
-		s = s[len("http://"):]
-	default:
-		if i := strings.Index(s, "://"); i >= 0 {
-			return "", errors.New("scheme " + quote(s[:i]) + " is not http or https")
+// cutScheme removes an http:// or https:// scheme, in any case, and refuses
+// any other.
+func cutScheme(s string) (rest, reason string) {
+	for _, scheme := range [...]string{"https://", "http://"} {
+		if len(s) >= len(scheme) && equalFoldASCII(s[:len(scheme)], scheme) {
+			return s[len(scheme):], ""
 		}
 	}
-	end, colon, colons, bad, lower := len(s), -1, 0, false, true
+	if i := strings.Index(s, "://"); i >= 0 {
+		return "", "scheme " + quote(s[:i]) + " is not http or https"
+	}
+	return s, ""
+}
+
+// splitHostPort reads the host and the port (with its colon, or "") that
+// come before any path, query or fragment. The host may hold only the
+// letters, digits, hyphens and dots of a host name; user info is refused,
+// for a URL with user info sends credentials to its host, and so are IPv6
+// literals.
+func splitHostPort(s string) (host, port string, upper bool, reason string) {
+	end, colon := len(s), -1
 scan:
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
 		case 'A' <= c && c <= 'Z':
-			lower = false
-		case c == ':':
+			upper = true
+		case c == ':' && colon < 0:
 			colon = i
-			colons++
 		case c == '/', c == '?', c == '#':
 			end = i
 			break scan
 		case c == '@':
-			return "", errors.New("user info is not allowed")
+			return "", "", false, "user info is not allowed"
 		case c == '[' && i == 0:
-			return "", errors.New("an IP address is not an OSS endpoint")
+			return "", "", false, "an IP address is not an OSS endpoint"
 		default:
-			bad = true
+			reason = "has a character that is not allowed in an OSS host name"
 		}
 	}
-	s = s[:end]
+	host = s[:end]
 	if colon >= 0 {
-		if err := checkPort(s[colon+1:]); err != nil {
-			return "", err
+		host, port = s[:colon], s[colon:end]
+		if strings.IndexByte(port[1:], ':') >= 0 {
+			reason = "has a character that is not allowed in an OSS host name"
 		}
-		s = s[:colon]
 	}
-	switch {
-	case bad || colons > 1:
-		return "", errors.New("host " + quote(s) + " has a character that is not allowed in an OSS host name")
-	case s == "":
-		return "", errors.New("no host")
-	case len(s) > maxHostLen:
-		return "", errors.New("host too long")
-	case s[len(s)-1] == '.':
-		return "", errors.New("host ends in a dot")
-	case numericLabel(s[strings.LastIndexByte(s, '.')+1:]):
-		// A host name's last label is never all digits; an IPv4 address's
-		// is. IPv6 literals were refused above, by bracket or colon.
-		return "", errors.New("an IP address is not an OSS endpoint")
+	if reason != "" {
+		return "", "", false, "host " + quote(host) + " " + reason
 	}
-	if !lower {
-		s = strings.ToLower(s)
-	}
-	return s, nil
+	return host, port, upper, ""
 }
 
-func numericLabel(l string) bool {
-	for i := 0; i < len(l); i++ {
-		if l[i] < '0' || l[i] > '9' {
+// portProblem says why a port is not a number from 1 to 65535, or "".
+func portProblem(p string) string {
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] < '0' || p[i] > '9' || i == 5 {
+			n = 0
+			break
+		}
+		n = n*10 + int(p[i]-'0')
+	}
+	if n < 1 || n > 65535 {
+		return "port " + quote(p) + " is not a number from 1 to 65535"
+	}
+	return ""
+}
+
+// labelsProblem says why a host of allowed characters cannot be an OSS
+// host name, or "". It refuses IPv4 addresses: a host name's last label is
+// never all digits.
+func labelsProblem(host string) string {
+	switch {
+	case host == "":
+		return "no host"
+	case len(host) > maxHostLen:
+		return "host too long"
+	case host[len(host)-1] == '.':
+		return "host ends in a dot"
+	case allDigits(host[strings.LastIndexByte(host, '.')+1:]):
+		return "an IP address is not an OSS endpoint"
+	}
+	return ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}
 	return true
 }
 
-func checkPort(p string) error {
-	if p == "" || len(p) > 5 {
-		return errors.New("port " + quote(p) + " is not a number from 1 to 65535")
+// matchHost sets e to the region, kind and host of a host without a bucket
+// label and reports whether it is an endpoint; the host is
+// given lower-cased as lower and as written as host (its substrings are
+// kept where lower equals them, without a copy).
+func matchHost[T string | []byte](e *Endpoint, lower T, host string) bool {
+	if specialHost(e, lower) {
+		return true
 	}
-	n := 0
-	for i := 0; i < len(p); i++ {
-		if p[i] < '0' || p[i] > '9' {
-			return errors.New("port " + quote(p) + " is not a number from 1 to 65535")
-		}
-		n = n*10 + int(p[i]-'0')
-	}
-	if n < 1 || n > 65535 {
-		return errors.New("port " + quote(p) + " is not a number from 1 to 65535")
-	}
-	return nil
-}
-
-// matchHost reports the region and kind of a host without a bucket label.
-func matchHost(host string) (Endpoint, bool) {
-	r, k := lookupSpecialHost(host)
-	if k == 0 {
-		r, k = patternHost(host)
-	}
-	return Endpoint{Region: r, Kind: k, Host: host}, k != 0
-}
-
-// patternHost maps a host of the usual form to its region and kind. A
-// region newer than the table is taken on trust; a known region's host must
-// be one of its endpoints.
-func patternHost(host string) (Region, Kind) {
-	r, ok := patternRegion(host)
+	id, internal, ok := patternID(lower)
 	if !ok {
-		return "", 0
+		return false
 	}
-	in := lookupInfo(r)
+	if in := lookupCloudID(id); in != nil {
+		// A known region's host must be one of its own endpoints.
+		return endpointOfRow(e, in, lower)
+	}
+	if !isCloudID(id) {
+		return false
+	}
+	// A region newer than the table, taken on trust.
+	e.Kind, e.Host = Public, lowerOf(lower, host)
+	if internal {
+		e.Kind = Internal
+	}
+	e.Region = Region(e.Host[:len("oss-")+len(id)])
+	return true
+}
+
+// specialHost sets e for the hosts that the oss-<id>[-internal].aliyuncs.com
+// pattern does not: the default and accelerate endpoints, and the
+// endpoints of irregular regions.
+func specialHost[T string | []byte](e *Endpoint, h T) bool {
+	switch string(h) {
+	case DefaultEndpoint:
+		e.Region, e.Kind, e.Host = DefaultRegion, Public, DefaultEndpoint
+	case DefaultInternalEndpoint:
+		e.Region, e.Kind, e.Host = DefaultRegion, Internal, DefaultInternalEndpoint
+	case GlobalAccelerateEndpoint:
+		e.Kind, e.Host = Accelerate, GlobalAccelerateEndpoint
+	case OverseasAccelerateEndpoint:
+		e.Kind, e.Host = AccelerateOverseas, OverseasAccelerateEndpoint
+	default:
+		for _, in := range genIrregularRegions {
+			if endpointOfRow(e, in, h) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// endpointOfRow sets e if h is one of the row's endpoints. The comparisons
+// are written out: a switch on these non-constant cases would copy h.
+func endpointOfRow[T string | []byte](e *Endpoint, in *regionInfo, h T) bool {
 	switch {
-	case in == nil && strings.HasSuffix(host, "-internal"+ossDomain):
-		return r, Internal
-	case in == nil:
-		return r, Public
-	case host == in.public:
-		return r, Public
-	case host == in.internal:
-		return r, Internal
-	case host == in.vpc:
-		return r, VPC
+	case string(h) == in.public:
+		e.Kind, e.Host = Public, in.public
+	case string(h) == in.internal:
+		e.Kind, e.Host = Internal, in.internal
+	case string(h) == in.vpc:
+		e.Kind, e.Host = VPC, in.vpc
+	default:
+		return false
 	}
-	return "", 0 // a known region whose endpoints are irregular
+	e.Region = in.id
+	return true
 }
 
-// patternRegion reads the region ID out of a host of the usual form
-// oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com, where <id> has at
-// least two hyphen-separated parts, the first of letters ("cn-hangzhou").
-// The Region is a substring of host.
-func patternRegion(host string) (Region, bool) {
-	if !strings.HasPrefix(host, "oss-") || !strings.HasSuffix(host, ossDomain) {
-		return "", false
+// patternID returns the cloud region ID that a host of the form
+// oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com names, unchecked.
+func patternID[T string | []byte](h T) (id T, internal, ok bool) {
+	if len(h) <= len("oss-")+len(ossDomain) || string(h[:len("oss-")]) != "oss-" || string(h[len(h)-len(ossDomain):]) != ossDomain {
+		return id, false, false
 	}
-	id := strings.TrimSuffix(host[:len(host)-len(ossDomain)], "-internal")
-	cloud := id[len("oss-"):]
-	dash := strings.IndexByte(cloud, '-')
-	if dash < 0 {
-		return "", false
+	id = h[len("oss-") : len(h)-len(ossDomain)]
+	if n := len(id) - len("-internal"); n > 0 && string(id[n:]) == "-internal" {
+		return id[:n], true, true
 	}
-	first := cloud[:dash]
-	if first == "" || first == "accelerate" {
-		return "", false
-	}
-	for i := 0; i < len(first); i++ {
-		if first[i] < 'a' || first[i] > 'z' {
-			return "", false
-		}
-	}
-	prev := byte('-')
-	for i := len(first) + 1; i < len(cloud); i++ {
-		c := cloud[i]
-		if c == '-' && prev == '-' || !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return "", false
-		}
-		prev = c
-	}
-	if prev == '-' {
-		return "", false
-	}
-	return Region(id), true
+	return id, false, true
 }
 
-// checkBucket applies the OSS bucket naming rules: 3 to 63 characters of
+// lookupCloudID returns the row of a lower-case cloud region ID, or nil.
+func lookupCloudID[T string | []byte](id T) *regionInfo {
+	if len(id) > genMaxCloudIDLen {
+		return nil
+	}
+	return genLookupCloudID(id)
+}
+
+// isCloudID reports whether id has the form of a cloud region ID: at least
+// two hyphen-separated parts of lower-case letters and digits, the first of
+// letters only and neither "oss" nor "accelerate", the last not "internal".
+// The generator holds region IDs to the same grammar (the cases in
+// testdata/region_ids.txt hold both to it).
+func isCloudID[T string | []byte](id T) bool {
+	parts, start := 0, 0
+	for i := 0; i <= len(id); i++ {
+		if i < len(id) && id[i] != '-' {
+			c := id[i]
+			if !('a' <= c && c <= 'z' || parts > 0 && '0' <= c && c <= '9') {
+				return false
+			}
+			continue
+		}
+		part := string(id[start:i])
+		if part == "" || parts == 0 && (part == "oss" || part == "accelerate") {
+			return false
+		}
+		if i == len(id) && part == "internal" {
+			return false
+		}
+		parts, start = parts+1, i+1
+	}
+	return parts >= 2
+}
+
+// unmatchedHost says why a host that matched nothing is not an endpoint.
+func unmatchedHost[T string | []byte](h T) string {
+	if id, _, ok := patternID(h); ok {
+		if in := lookupCloudID(id); in != nil {
+			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public
+		}
+	}
+	return "host " + quote(string(h)) + " is not an OSS endpoint"
+}
+
+// lowerOf returns lower as a string: s itself when s was already lower
+// case, so that only input with capitals costs a copy.
+func lowerOf[T string | []byte](lower T, s string) string {
+	if string(lower) == s {
+		return s
+	}
+	return string(lower)
+}
+
+// bucketProblem applies the OSS bucket naming rules: 3 to 63 characters of
 // lower-case letters, digits and hyphens, starting and ending with a letter
-// or digit.
-func checkBucket(b string) error {
+// or digit. It says what is wrong, or "".
+func bucketProblem[T string | []byte](b T) string {
 	if len(b) < 3 || len(b) > 63 {
-		return bucketError(b, "must be 3 to 63 characters long")
+		return "must be 3 to 63 characters long"
 	}
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return bucketError(b, "only lower-case letters, digits and hyphens are allowed")
+			return "only lower-case letters, digits and hyphens are allowed"
 		}
 	}
 	if b[0] == '-' || b[len(b)-1] == '-' {
-		return bucketError(b, "must start and end with a letter or digit")
+		return "must start and end with a letter or digit"
 	}
-	return nil
-}
-
-func bucketError(b, why string) error {
-	return &wrapped{ErrInvalidBucket.Error() + " " + quote(b) + ": " + why, ErrInvalidBucket}
+	return ""
 }
 
 // URL returns the https URL of the region's endpoint of kind k, with the
 // bucket as its first label ("https://bucket.oss-cn-hangzhou.aliyuncs.com").
-// An empty bucket gives the endpoint's own URL. A bucket name that breaks
-// the OSS naming rules, an unknown region, or a kind the region lacks is an
-// error.
+// An empty bucket gives the endpoint's own URL. An unknown region
+// (ErrUnknownRegion), a kind the region lacks (ErrNoEndpoint) or a bucket
+// name that breaks the OSS naming rules (ErrInvalidBucket) is an *Error.
 func (r Region) URL(k Kind, bucket string) (string, error) {
 	host, ok := r.Endpoint(k)
-	if !ok {
-		if !r.Known() {
-			return "", &wrapped{"regions: " + ErrUnknownRegion.Error() + " " + quote(string(r)), ErrUnknownRegion}
-		}
-		return "", errors.New("regions: region " + string(r) + " has no " + k.String() + " endpoint")
-	}
-	if bucket == "" {
+	switch {
+	case !r.Known():
+		return "", newError("Region.URL", string(r), ErrUnknownRegion, "")
+	case !ok:
+		return "", newError("Region.URL", string(r), ErrNoEndpoint, "the region has no "+k.String()+" endpoint")
+	case bucket == "":
 		return "https://" + host, nil
 	}
-	if err := checkBucket(bucket); err != nil {
-		return "", &wrapped{"regions: " + err.Error(), ErrInvalidBucket}
+	if reason := bucketProblem(bucket); reason != "" {
+		return "", newError("Region.URL", bucket, ErrInvalidBucket, reason)
 	}
 	return "https://" + bucket + "." + host, nil
 }

@@ -68,7 +68,7 @@ func ExampleParseEndpoint() {
 	// oss-cn-shanghai cn-shanghai internal oss-sample oss-cn-shanghai-internal.aliyuncs.com
 	// oss-cn-hangzhou public
 	// oss-xx-newcity-1 false
-	// regions: not an OSS endpoint: "oss-cn-hangzhou.aliyuncs.com.evil.example": host "oss-cn-hangzhou.aliyuncs.com.evil.example" is not an OSS endpoint
+	// regions: not an OSS endpoint "oss-cn-hangzhou.aliyuncs.com.evil.example": host "oss-cn-hangzhou.aliyuncs.com.evil.example" is not an OSS endpoint
 }
 
 // A region and an endpoint kind as fields of a JSON config.

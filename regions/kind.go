@@ -1,9 +1,6 @@
 package regions
 
-import (
-	"errors"
-	"strconv"
-)
+import "strconv"
 
 // Kind is a kind of OSS endpoint. The zero value is not a valid Kind.
 type Kind uint8
@@ -42,20 +39,30 @@ func (k Kind) String() string {
 // MarshalText encodes k as its String form; an invalid kind is an error.
 func (k Kind) MarshalText() ([]byte, error) {
 	if !k.Valid() {
-		return nil, errors.New("regions: cannot marshal invalid " + k.String())
+		return nil, newError("Kind.MarshalText", k.String(), ErrInvalidKind, "")
 	}
 	return []byte(kindNames[k]), nil
 }
 
 // UnmarshalText decodes a kind's String form, in any case.
 func (k *Kind) UnmarshalText(text []byte) error {
-	for i := Public; i <= AccelerateOverseas; i++ {
-		if equalFoldASCII(string(text), kindNames[i]) {
-			*k = i
-			return nil
+	if i := indexFold(kindNames[:], text); i > 0 {
+		*k = Kind(i)
+		return nil
+	}
+	return newError("Kind.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]), ErrInvalidKind,
+		"want one of public, internal, vpc, accelerate, accelerate-overseas")
+}
+
+// indexFold returns the index of text in names, compared in any ASCII
+// case, or 0 if it is not there; names[0], the zero value, never matches.
+func indexFold(names []string, text []byte) int {
+	for i := 1; i < len(names); i++ {
+		if equalFoldASCII(string(text), names[i]) {
+			return i
 		}
 	}
-	return errors.New("regions: unknown endpoint kind " + quote(string(text[:min(len(text), 81)])) + " (want one of public, internal, vpc, accelerate, accelerate-overseas)")
+	return 0
 }
 
 // equalFoldASCII reports whether a and b are equal under ASCII case folding;

@@ -1,48 +1,19 @@
 package regions
 
 import (
-	"errors"
 	"net/netip"
-	"strconv"
 	"strings"
-	"unsafe"
 )
 
 // This file holds the logic over the generated tables in data_gen.go. It
 // never names a region: everything that depends on regions.yaml is
-// generated, so adding a region never touches this file.
+// generated, so adding a region never touches this file. Generated names
+// that are not exported begin with "gen"; hand-written ones never do.
 
 // Region is an OSS region ID, such as "oss-cn-hangzhou". Its methods answer
 // from the generated table; for a Region that is not in it (Known reports
 // false) they return zero values.
 type Region string
-
-// Status is where a region is in its lifecycle.
-type Status uint8
-
-// The lifecycle states of a region. Constants of regions that are not
-// Active carry a Deprecated notice.
-const (
-	// Active regions are in service.
-	Active Status = iota + 1
-	// Decommissioning regions still serve requests but are being retired.
-	Decommissioning
-	// Decommissioned regions no longer serve requests.
-	Decommissioned
-)
-
-// String returns "active", "decommissioning" or "decommissioned".
-func (s Status) String() string {
-	switch s {
-	case Active:
-		return "active"
-	case Decommissioning:
-		return "decommissioning"
-	case Decommissioned:
-		return "decommissioned"
-	}
-	return "Status(" + strconv.Itoa(int(s)) + ")"
-}
 
 // regionInfo is one row of the table; data_gen.go holds one per region.
 type regionInfo struct {
@@ -58,121 +29,67 @@ type regionInfo struct {
 	vip         []string // canonical CIDR prefixes, in table order
 }
 
-// span4 and span6 are the VIP ranges as address intervals, sorted by first
-// address, for LookupIP's binary search. An IPv6 address is its two
-// big-endian 64-bit halves.
-type span4 struct {
-	first, last uint32
-	region      *regionInfo
-}
-
-type span6 struct {
-	first, last [2]uint64
-	region      *regionInfo
-}
-
-// ErrUnknownRegion is wrapped by the errors of Parse and UnmarshalText for
-// an ID that is not in the table.
-var ErrUnknownRegion = errors.New(unknownRegion)
-
-const unknownRegion = "unknown region"
-
-// Parsing lower-cases into a stack buffer of whole 8-byte words; this fails
-// to compile if the generator's limit on ID length outgrows it.
-const parseBufLen = 64
-
-const _ = uint(parseBufLen - maxIDLen)
-
 // All returns every region in table order, in a new slice.
 func All() []Region {
-	out := make([]Region, len(allRegions))
-	copy(out, allRegions[:])
+	out := make([]Region, len(genAllRegions))
+	copy(out, genAllRegions[:])
 	return out
 }
 
 // Parse returns the region for an OSS region ID ("oss-cn-hangzhou") or a
-// cloud region ID ("cn-hangzhou"), in any case, ignoring surrounding space.
-// An unknown ID is an error that wraps ErrUnknownRegion and names the
-// closest known ID.
+// cloud region ID ("cn-hangzhou"), in any case, ignoring surrounding ASCII
+// white space (space, tab, newline, carriage return, vertical tab, form feed).
+// An unknown ID is an *Error wrapping ErrUnknownRegion, whose Suggestion is
+// the closest known region, if one is close.
 func Parse(s string) (Region, error) {
-	if r := parseID(s); r != "" {
-		return r, nil
+	if in := parseID(s); in != nil {
+		return in.id, nil
 	}
-	return "", unknownRegionError(s)
+	return "", unknownRegionError("Parse", s)
 }
 
 // parseID looks up an ID in either form and any case without allocating.
-// s is looked up as it is first: lower case is the usual input, and a miss
-// costs less than checking the case of every byte. On a miss, s is
-// lower-cased (lookupFolded) and looked up again.
-func parseID(s string) Region {
-	if len(s) > 0 && (s[0] <= ' ' || s[len(s)-1] <= ' ') {
-		s = strings.TrimSpace(s)
+// Lower case, the usual input, is looked up as it is.
+func parseID(s string) *regionInfo {
+	s = trimSpace(s)
+	if in := genLookupCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
+		return in
 	}
-	if in := lookupCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
-		return in.id
+	var buf [len("oss-") + genMaxCloudIDLen]byte
+	if len(s) > len(buf) {
+		return nil // longer than any ID in the table
 	}
-	if len(s) == 0 || len(s) > parseBufLen {
-		return ""
+	id := buf[:lowerASCII(buf[:], s)]
+	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
+		id = id[len("oss-"):]
 	}
-	return lookupFolded(s)
+	return genLookupCloudID(id)
 }
 
-// lookupFolded looks up s, at most parseBufLen bytes, lower-cased into a
-// stack buffer. Words are read from s, not from a copy: reading a copy back
-// as words measured slower (a store-forwarding stall, by the profile).
-func lookupFolded(s string) Region {
-	var buf [parseBufLen]byte
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		put64(buf[i:], lower64(word(s[i:])))
+// trimSpace removes leading and trailing ASCII white space.
+func trimSpace[T string | []byte](s T) T {
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
 	}
-	if i < len(s) {
-		put64(buf[i:], lower64(lastWord(s, i)))
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
 	}
-	// The string shares buf's memory: the lookup only compares it, and buf
-	// is not written again, so the string never sees a change.
-	if in := lookupCloudID(strings.TrimPrefix(unsafe.String(&buf[0], len(s)), "oss-")); in != nil {
-		return in.id
-	}
-	return ""
+	return s
 }
 
-// lastWord returns s[i:], fewer than eight bytes, as a little-endian word.
-func lastWord(s string, i int) uint64 {
-	if len(s) >= 8 {
-		// The last eight bytes, shifted to drop those before i.
-		return word(s[len(s)-8:]) >> (8 * (8 - (len(s) - i)))
+func isSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
+
+// lowerASCII copies s into buf with ASCII letters lower-cased and returns
+// the number of bytes copied; buf must be long enough.
+func lowerASCII(buf []byte, s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
 	}
-	var w uint64
-	for j := len(s) - 1; j >= i; j-- {
-		w = w<<8 | uint64(s[j])
-	}
-	return w
-}
-
-// lower64 lower-cases the ASCII capital letters of eight bytes at once;
-// every other byte is left as it is.
-func lower64(w uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	low7 := w &^ highs
-	atLeastA := low7 + (0x80-'A')*ones       // high bit set where the byte is >= 'A'
-	pastZ := low7 + (0x80-'Z'-1)*ones        // high bit set where the byte is > 'Z'
-	return w | (atLeastA&^pastZ&^w&highs)>>2 // ASCII capitals gain the case bit 0x20
-}
-
-// word reads s[:8] as a little-endian word; the compiler makes it one load.
-func word(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// put64 stores w into b[:8] little-endian; the compiler makes it one store.
-func put64(b []byte, w uint64) {
-	_ = b[7]
-	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
-	b[4], b[5], b[6], b[7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
+	return len(s)
 }
 
 // lookupInfo returns the table row of r, or nil if r is not in the table.
@@ -180,78 +97,79 @@ func put64(b []byte, w uint64) {
 //
 //go:noinline
 func lookupInfo(r Region) *regionInfo {
-	if len(r) <= len("oss-") || r[:len("oss-")] != "oss-" {
+	cloud, ok := strings.CutPrefix(string(r), "oss-")
+	if !ok {
 		return nil
 	}
 	// Every row's id is "oss-" and its cloud ID, so a hit is r's own row.
-	return lookupCloudID(string(r[len("oss-"):]))
+	return genLookupCloudID(cloud)
 }
 
-func unknownRegionError(s string) error {
-	// Only the first bytes can matter for a suggestion; do not copy more.
-	id := strings.TrimSpace(s)
-	if len(id) > 2*parseBufLen {
-		id = id[:2*parseBufLen]
+// maxSuggestDistance is how many single-byte edits a suggestion may be
+// from the input: half the length of the suggested cloud ID.
+func maxSuggestDistance(cloudID string) int { return len(cloudID) / 2 }
+
+// unknownRegionError builds Parse's error, with as its suggestion the first
+// region in table order at the smallest edit distance, if that is at most
+// maxSuggestDistance. The cost is bounded whatever the input: limits are
+// tried from 0 up, so a typo settles after a few cells per region, and an
+// input longer than any ID plus the largest distance is not searched.
+func unknownRegionError(fn, s string) *Error {
+	e := newError(fn, s, ErrUnknownRegion, "")
+	s = trimSpace(s)
+	var buf [len("oss-") + genMaxCloudIDLen + genMaxCloudIDLen/2]byte
+	if len(s) > len(buf) {
+		return e
 	}
-	id = strings.TrimPrefix(strings.ToLower(id), "oss-")
-	best, bestDist := Region(""), -1
-	for _, r := range allRegions {
-		d := editDistance(id, r.CloudRegion())
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = r, d
+	id := buf[:lowerASCII(buf[:], s)]
+	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
+		id = id[len("oss-"):]
+	}
+	for limit := 0; limit <= genMaxCloudIDLen/2; limit++ {
+		for _, r := range genAllRegions {
+			cloud := r.CloudRegion()
+			if limit <= maxSuggestDistance(cloud) && withinDistance(id, cloud, limit) {
+				e.Suggestion = r
+				return e
+			}
 		}
 	}
-	msg := "regions: " + unknownRegion + " " + quote(s)
-	if best != "" && bestDist <= len(best.CloudRegion())/2 {
-		msg += " (did you mean " + strconv.Quote(string(best)) + "?)"
-	}
-	return &wrapped{msg, ErrUnknownRegion}
+	return e
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes; b is
-// a cloud region ID, at most maxIDLen bytes, so the rows fit on the stack.
-func editDistance(a, b string) int {
-	var rows [2][maxIDLen + 1]int
-	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
+// withinDistance reports whether the Levenshtein distance between a and b,
+// in bytes, is at most limit. It computes only the cells within limit of
+// the diagonal and stops at the first row whose cells all exceed limit.
+// b is a cloud region ID of the table, so the rows fit on the stack.
+func withinDistance(a []byte, b string, limit int) bool {
+	if len(a)-len(b) > limit || len(b)-len(a) > limit {
+		return false
+	}
+	var rows [2][genMaxCloudIDLen + 2]int
+	prev, cur := rows[0][:len(b)+2], rows[1][:len(b)+2]
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, limit+1)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		cur[lo-1] = min(i, limit+1) // beyond the band a cell is over limit
+		rowMin := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		cur[hi+1] = limit + 1
+		if rowMin > limit {
+			return false // no later row can come back under it
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(b)] <= limit
 }
-
-// clip shortens s for an error message.
-func clip(s string) string {
-	const limit = 80
-	if len(s) > limit {
-		return s[:limit] + "..."
-	}
-	return s
-}
-
-// quote clips and quotes input for an error message.
-func quote(s string) string { return strconv.Quote(clip(s)) }
-
-// wrapped is an error with its own message that wraps a sentinel error.
-// The package builds messages without fmt, which would add to every binary
-// that imports it.
-type wrapped struct {
-	msg string
-	err error
-}
-
-func (e *wrapped) Error() string { return e.msg }
-func (e *wrapped) Unwrap() error { return e.err }
 
 // Known reports whether r is in the table.
 func (r Region) Known() bool { return lookupInfo(r) != nil }
@@ -263,19 +181,23 @@ func (r Region) String() string { return string(r) }
 // error, so that what is written can always be read back.
 func (r Region) MarshalText() ([]byte, error) {
 	if !r.Known() {
-		return nil, &wrapped{"regions: cannot marshal " + ErrUnknownRegion.Error() + " " + quote(string(r)), ErrUnknownRegion}
+		return nil, newError("Region.MarshalText", string(r), ErrUnknownRegion, "")
 	}
 	return []byte(r), nil
 }
 
 // UnmarshalText sets r from text as Parse reads it.
 func (r *Region) UnmarshalText(text []byte) error {
-	p, err := Parse(string(text))
-	if err != nil {
-		return err
+	// Only an ID as long as the table's longest can match; a short string
+	// stays on the stack.
+	if id := trimSpace(text); len(id) <= len("oss-")+genMaxCloudIDLen {
+		if in := parseID(string(id)); in != nil {
+			*r = in.id
+			return nil
+		}
 	}
-	*r = p
-	return nil
+	// Only the first bytes can matter to the error: do not copy more.
+	return unknownRegionError("Region.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]))
 }
 
 // Name returns the region's display name, such as "China (Hangzhou)".
@@ -364,79 +286,3 @@ func (r Region) VIPRanges() ([]netip.Prefix, bool) {
 	}
 	return out, true
 }
-
-// LookupIP returns the region whose VIP ranges hold addr. IPv4-mapped IPv6
-// addresses are looked up as IPv4.
-func LookupIP(addr netip.Addr) (Region, bool) {
-	addr = addr.Unmap()
-	if addr.Is4() {
-		a := addr.As4()
-		return lookup4(uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3]))
-	}
-	if addr.Is6() {
-		a := addr.As16()
-		return lookup6([2]uint64{be64(a[:8]), be64(a[8:])})
-	}
-	return "", false
-}
-
-func lookup4(a uint32) (Region, bool) {
-	if in := search4(vip4[:], a); in != nil {
-		return in.id, true
-	}
-	return "", false
-}
-
-// search4 returns the region of the span that holds a, by binary search
-// for the first span whose last address is >= a; spans do not overlap.
-func search4(spans []span4, a uint32) *regionInfo {
-	lo, hi := 0, len(spans)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if spans[m].last < a {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(spans) && spans[lo].first <= a {
-		return spans[lo].region
-	}
-	return nil
-}
-
-func lookup6(a [2]uint64) (Region, bool) {
-	if in := search6(vip6[:], a); in != nil {
-		return in.id, true
-	}
-	return "", false
-}
-
-// search6 is search4 for IPv6 spans, comparing 128-bit addresses.
-func search6(spans []span6, a [2]uint64) *regionInfo {
-	lo, hi := 0, len(spans)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if less128(spans[m].last, a) {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(spans) && !less128(a, spans[lo].first) {
-		return spans[lo].region
-	}
-	return nil
-}
-
-// be64 reads a big-endian uint64; encoding/binary would add to every
-// binary that imports this package.
-func be64(b []byte) uint64 {
-	var v uint64
-	for _, c := range b[:8] {
-		v = v<<8 | uint64(c)
-	}
-	return v
-}
-
-func less128(x, y [2]uint64) bool { return x[0] < y[0] || x[0] == y[0] && x[1] < y[1] }

@@ -1,0 +1,105 @@
+package regions
+
+import "strconv"
+
+// Error is the error every function of this package returns. It carries
+// the failing call's input and one of the sentinel errors below as data, in
+// the manner of strconv.NumError, so that a caller can test and read it
+// without parsing text:
+//
+//	var e *regions.Error
+//	if errors.As(err, &e) && e.Suggestion != "" {
+//		fmt.Println("did you mean", e.Suggestion)
+//	}
+type Error struct {
+	// Func names the function or method that failed: "Parse",
+	// "ParseEndpoint", "Region.URL", "Region.MarshalText", ...
+	Func string
+	// Input is the input it failed on, or its first 80 bytes if it was
+	// longer (the message then adds "...").
+	Input string
+	// Err is the sentinel error that says what kind of failure it is:
+	// ErrUnknownRegion, ErrInvalidEndpoint, ErrInvalidBucket, ErrNoEndpoint,
+	// ErrInvalidKind or ErrInvalidStatus.
+	Err error
+	// Reason says what exactly is wrong, or is "" where Err says it all.
+	Reason string
+	// Suggestion is, for ErrUnknownRegion, the known region whose ID is
+	// closest to Input, or "" where none is close.
+	Suggestion Region
+
+	clipped bool // Input is the start of a longer input
+}
+
+// The sentinel errors that Error.Err holds; test for them with errors.Is.
+var (
+	// ErrUnknownRegion: the region ID is not in the table.
+	ErrUnknownRegion = sentinel("regions: unknown region")
+	// ErrInvalidEndpoint: the input is not an OSS endpoint. Every error of
+	// ParseEndpoint matches it, a bad bucket label included.
+	ErrInvalidEndpoint = sentinel("regions: not an OSS endpoint")
+	// ErrInvalidBucket: a bucket name breaks the OSS naming rules.
+	ErrInvalidBucket = sentinel("regions: invalid bucket name")
+	// ErrNoEndpoint: the region has no endpoint of the kind asked for.
+	ErrNoEndpoint = sentinel("regions: no such endpoint")
+	// ErrInvalidKind: the text is not the name of an endpoint Kind.
+	ErrInvalidKind = sentinel("regions: invalid endpoint kind")
+	// ErrInvalidStatus: the text is not the name of a lifecycle Status.
+	ErrInvalidStatus = sentinel("regions: invalid status")
+)
+
+// sentinelError is the type of the sentinels: a fixed message. The package
+// builds messages without fmt, which would add to every binary importing it.
+type sentinelError struct{ msg string }
+
+func (e *sentinelError) Error() string { return e.msg }
+
+func sentinel(msg string) error { return &sentinelError{msg} }
+
+// Error returns the sentinel's message, the quoted input, the reason and
+// the suggestion, such as
+// `regions: unknown region "cn-shangai" (did you mean "oss-cn-shanghai"?)`.
+func (e *Error) Error() string {
+	msg := e.Err.Error() + " " + strconv.Quote(e.Input)
+	if e.clipped {
+		msg += "..."
+	}
+	if e.Reason != "" {
+		msg += ": " + e.Reason
+	}
+	if e.Suggestion != "" {
+		msg += " (did you mean " + strconv.Quote(string(e.Suggestion)) + "?)"
+	}
+	return msg
+}
+
+// Unwrap returns the sentinel, Err.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is reports whether target is ErrInvalidEndpoint for an error of
+// ParseEndpoint: a bad bucket label there wraps ErrInvalidBucket and is
+// still not an OSS endpoint.
+func (e *Error) Is(target error) bool {
+	return target == ErrInvalidEndpoint && e.Func == "ParseEndpoint"
+}
+
+// newError returns an Error for the first maxErrorInput bytes of input,
+// without copying them: an error costs one allocation.
+func newError(fn, input string, err error, reason string) *Error {
+	clipped := len(input) > maxErrorInput
+	if clipped {
+		input = input[:maxErrorInput]
+	}
+	return &Error{Func: fn, Input: input, Err: err, Reason: reason, clipped: clipped}
+}
+
+// maxErrorInput is how much of the input an Error keeps and quotes.
+const maxErrorInput = 80
+
+// quote quotes the first maxErrorInput bytes of s for an error's reason.
+func quote(s string) string {
+	if len(s) > maxErrorInput {
+		return strconv.Quote(s[:maxErrorInput]) + "..."
+	}
+	return strconv.Quote(s)
+}
