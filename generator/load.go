@@ -61,17 +61,16 @@ type rawRegion struct {
 }
 
 // readRegular reads a regular file of at most limit bytes (the constant
-// named knob, for the message). It judges the file by what
-// stat says of path (os.Stat follows a symbolic link, os.Lstat does not).
-// Anything else is refused before it is opened: a FIFO would block the open
-// and a device may never end.
+// named knob, for the message), judged by what stat says of path: os.Stat
+// follows a symbolic link, os.Lstat does not. Anything else is refused
+// before it is opened: a FIFO would block the open, a device never ends.
 func readRegular(path string, limit int64, knob string, stat func(string) (os.FileInfo, error)) ([]byte, error) {
 	fi, err := stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file (%v)", path, fi.Mode().Type())
+		return nil, fmt.Errorf("%s: not a regular file but %s", path, fileKind(fi.Mode()))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -86,6 +85,23 @@ func readRegular(path string, limit int64, knob string, stat func(string) (os.Fi
 		return nil, fmt.Errorf("%s: larger than %d bytes (%s in generator/load.go)", path, limit, knob)
 	}
 	return data, nil
+}
+
+// fileKind names the kind of a file that is not a regular one.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // loadTable parses the bytes of the file at path into a rawTable,

@@ -102,7 +102,8 @@ type absolute struct {
 
 var absolutes = []absolute{
 	{"GenerateRealTable", "Generating the real table in process", 5, "ms", 1e6},
-	{"Generate/regions=10000", "Generating 10,000 regions", 1, "s", 1e9},
+	{"Generate/regions=10000", "Generating 10,000 regions (one render, one processor's work)", 2, "s", 1e9},
+	{"ParseUnknown", "Parse of an unknown ID (typos of every region and garbage), with its suggestion", 1, "µs", 1e3},
 }
 
 // absoluteLine reports one absolute target as a sentence.
@@ -112,8 +113,8 @@ func absoluteLine(a absolute, s *stats) string {
 	if t >= a.limit {
 		met = "**not met**"
 	}
-	return fmt.Sprintf("%s: %s %s per run (median), %s MB/op; target under %g %s: %s.",
-		a.what, num(t), a.unit, num(median(s.bytes)/1e6), a.limit, a.unit, met)
+	return fmt.Sprintf("%s: %s %s per run (median), %s B/op, %s allocs/op; target under %g %s: %s.",
+		a.what, num(t), a.unit, num(median(s.bytes)), num(median(s.allocs)), a.limit, a.unit, met)
 }
 
 // read collects every benchmark line of the input, by name.

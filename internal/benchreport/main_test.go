@@ -34,8 +34,8 @@ PASS
 
 func TestAbsoluteLine(t *testing.T) {
 	a := absolute{"Generate/regions=10000", "Generating 10,000 regions", 1, "s", 1e9}
-	fast := &stats{ns: []float64{0.7e9, 0.8e9, 1.2e9}, bytes: []float64{433e6, 433e6, 433e6}}
-	if got, want := absoluteLine(a, fast), "Generating 10,000 regions: 0.8 s per run (median), 433 MB/op; target under 1 s: met."; got != want {
+	fast := &stats{ns: []float64{0.7e9, 0.8e9, 1.2e9}, bytes: []float64{433e6, 433e6, 433e6}, allocs: []float64{5, 5, 5}}
+	if got, want := absoluteLine(a, fast), "Generating 10,000 regions: 0.8 s per run (median), 433000000 B/op, 5.0 allocs/op; target under 1 s: met."; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	slow := &stats{ns: []float64{1.0e9}}
