@@ -19,9 +19,19 @@
 //	e, err := regions.ParseEndpoint("https://bucket.oss-cn-shanghai.aliyuncs.com/key")
 //	signingRegion := e.Region.CloudRegion() // "cn-shanghai"
 //
-// Region and Kind implement encoding.TextMarshaler and TextUnmarshaler, so
-// they work as fields of JSON, YAML or TOML configuration. LookupIP finds
-// the region of a VPC VIP address; VIPRanges lists a region's ranges.
+// Region, Kind and Status implement encoding.TextMarshaler and
+// TextUnmarshaler, so they work as fields of JSON, YAML or TOML
+// configuration. LookupIP finds the region of a VPC VIP address; VIPRanges
+// lists a region's ranges.
+//
+// Every error is an *Error, which carries the input, the sentinel error it
+// wraps (for errors.Is) and, for an unknown region, the closest known one:
+//
+//	_, err := regions.Parse("cn-shangai")
+//	var e *regions.Error
+//	if errors.As(err, &e) && e.Suggestion != "" {
+//		// offer e.Suggestion
+//	}
 //
 // A host of the usual form oss-<id>.aliyuncs.com whose region is newer than
 // this table still parses, with Known reporting false: the table always

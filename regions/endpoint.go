@@ -39,21 +39,14 @@ const ossDomain = ".aliyuncs.com"
 // like an endpoint, is an *Error matching ErrInvalidEndpoint; a bad bucket
 // label matches ErrInvalidBucket as well.
 func ParseEndpoint(s string) (Endpoint, error) {
-	host, upper, reason := hostOf(s)
+	host, reason := hostOf(s)
 	if reason != "" {
 		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 	}
-	if !upper {
-		return parseHost(s, host, host)
-	}
 	// Host names are case-insensitive: match a lower-case copy, on the stack.
 	var buf [maxHostLen]byte
-	return parseHost(s, host, buf[:lowerASCII(buf[:], host)])
-}
-
-// parseHost finds the endpoint in a checked host, given lower-cased as
-// lower; s is ParseEndpoint's input, for errors.
-func parseHost[T string | []byte](s, host string, lower T) (e Endpoint, err error) {
+	lower := buf[:lowerASCII(buf[:], host)]
+	var e Endpoint
 	if matchHost(&e, lower, host) {
 		return e, nil
 	}
@@ -68,23 +61,23 @@ func parseHost[T string | []byte](s, host string, lower T) (e Endpoint, err erro
 }
 
 // hostOf returns the host name of a host, host:port or URL, as written,
-// whether it has upper-case letters, or why there is none.
-func hostOf(s string) (host string, upper bool, reason string) {
+// or why there is none.
+func hostOf(s string) (host, reason string) {
 	if len(s) > maxInputLen {
-		return "", false, "input too long"
+		return "", "input too long"
 	}
 	rest, reason := cutScheme(s)
 	if reason != "" {
-		return "", false, reason
+		return "", reason
 	}
-	host, port, upper, reason := splitHostPort(rest)
+	host, port, reason := splitHostPort(rest)
 	if reason == "" && port != "" {
 		reason = portProblem(port[1:])
 	}
 	if reason == "" {
 		reason = labelsProblem(host)
 	}
-	return host, upper, reason
+	return host, reason
 }
 
 // cutScheme removes an http:// or https:// scheme, in any case, and refuses
@@ -106,23 +99,21 @@ func cutScheme(s string) (rest, reason string) {
 // letters, digits, hyphens and dots of a host name; user info is refused,
 // for a URL with user info sends credentials to its host, and so are IPv6
 // literals.
-func splitHostPort(s string) (host, port string, upper bool, reason string) {
+func splitHostPort(s string) (host, port, reason string) {
 	end, colon := len(s), -1
 scan:
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
-		case 'A' <= c && c <= 'Z':
-			upper = true
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.':
 		case c == ':' && colon < 0:
 			colon = i
 		case c == '/', c == '?', c == '#':
 			end = i
 			break scan
 		case c == '@':
-			return "", "", false, "user info is not allowed"
+			return "", "", "user info is not allowed"
 		case c == '[' && i == 0:
-			return "", "", false, "an IP address is not an OSS endpoint"
+			return "", "", "an IP address is not an OSS endpoint"
 		default:
 			reason = "has a character that is not allowed in an OSS host name"
 		}
@@ -135,9 +126,9 @@ scan:
 		}
 	}
 	if reason != "" {
-		return "", "", false, "host " + quote(host) + " " + reason
+		return "", "", "host " + quote(host) + " " + reason
 	}
-	return host, port, upper, ""
+	return host, port, ""
 }
 
 // portProblem says why a port is not a number from 1 to 65535, or "".
@@ -186,19 +177,16 @@ func allDigits(s string) bool {
 // label and reports whether it is an endpoint; the host is
 // given lower-cased as lower and as written as host (its substrings are
 // kept where lower equals them, without a copy).
-func matchHost[T string | []byte](e *Endpoint, lower T, host string) bool {
+func matchHost(e *Endpoint, lower []byte, host string) bool {
+	id, internal, ok := patternID(lower)
+	known := ok && lookupCloudID(id) != nil
+	if known && endpointOfRow(e, lookupCloudID(id), lower) {
+		return true
+	}
 	if specialHost(e, lower) {
 		return true
 	}
-	id, internal, ok := patternID(lower)
-	if !ok {
-		return false
-	}
-	if in := lookupCloudID(id); in != nil {
-		// A known region's host must be one of its own endpoints.
-		return endpointOfRow(e, in, lower)
-	}
-	if !isCloudID(id) {
+	if !ok || known || !isCloudID(id) {
 		return false
 	}
 	// A region newer than the table, taken on trust.
@@ -213,7 +201,7 @@ func matchHost[T string | []byte](e *Endpoint, lower T, host string) bool {
 // specialHost sets e for the hosts that the oss-<id>[-internal].aliyuncs.com
 // pattern does not: the default and accelerate endpoints, and the
 // endpoints of irregular regions.
-func specialHost[T string | []byte](e *Endpoint, h T) bool {
+func specialHost(e *Endpoint, h []byte) bool {
 	switch string(h) {
 	case DefaultEndpoint:
 		e.Region, e.Kind, e.Host = DefaultRegion, Public, DefaultEndpoint
@@ -236,7 +224,7 @@ func specialHost[T string | []byte](e *Endpoint, h T) bool {
 
 // endpointOfRow sets e if h is one of the row's endpoints. The comparisons
 // are written out: a switch on these non-constant cases would copy h.
-func endpointOfRow[T string | []byte](e *Endpoint, in *regionInfo, h T) bool {
+func endpointOfRow(e *Endpoint, in *regionInfo, h []byte) bool {
 	switch {
 	case string(h) == in.public:
 		e.Kind, e.Host = Public, in.public
@@ -253,7 +241,7 @@ func endpointOfRow[T string | []byte](e *Endpoint, in *regionInfo, h T) bool {
 
 // patternID returns the cloud region ID that a host of the form
 // oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com names, unchecked.
-func patternID[T string | []byte](h T) (id T, internal, ok bool) {
+func patternID(h []byte) (id []byte, internal, ok bool) {
 	if len(h) <= len("oss-")+len(ossDomain) || string(h[:len("oss-")]) != "oss-" || string(h[len(h)-len(ossDomain):]) != ossDomain {
 		return id, false, false
 	}
@@ -265,7 +253,7 @@ func patternID[T string | []byte](h T) (id T, internal, ok bool) {
 }
 
 // lookupCloudID returns the row of a lower-case cloud region ID, or nil.
-func lookupCloudID[T string | []byte](id T) *regionInfo {
+func lookupCloudID(id []byte) *regionInfo {
 	if len(id) > genMaxCloudIDLen {
 		return nil
 	}
@@ -300,7 +288,7 @@ func isCloudID[T string | []byte](id T) bool {
 }
 
 // unmatchedHost says why a host that matched nothing is not an endpoint.
-func unmatchedHost[T string | []byte](h T) string {
+func unmatchedHost(h []byte) string {
 	if id, _, ok := patternID(h); ok {
 		if in := lookupCloudID(id); in != nil {
 			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public
@@ -311,7 +299,7 @@ func unmatchedHost[T string | []byte](h T) string {
 
 // lowerOf returns lower as a string: s itself when s was already lower
 // case, so that only input with capitals costs a copy.
-func lowerOf[T string | []byte](lower T, s string) string {
+func lowerOf(lower []byte, s string) string {
 	if string(lower) == s {
 		return s
 	}
