@@ -44,7 +44,7 @@ fuzz:
 	  echo "== $$t ($(FUZZTIME))"; (cd regions && $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) .) || exit 1; done
 	@echo "== FuzzLoadValidate ($(FUZZTIME))"; cd generator && $(GO) test -run '^$$' -fuzz '^FuzzLoadValidate$$' -fuzztime $(FUZZTIME) .
 
-## bench: the performance benchmarks and the targets table (README, "Performance")
+## bench: the performance benchmarks and the targets table (docs/performance.md)
 bench:
 	@out=$$(mktemp); trap 'rm -f $$out' EXIT; set -e; \
 	  (cd regions && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) .) | tee $$out; \
