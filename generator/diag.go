@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // maxReported caps how many problems one run prints; the rest are counted.
@@ -64,11 +66,44 @@ func (e *inputError) Error() string {
 }
 
 func formatProblem(file string, p problem) string {
+	file, msg := printable(file), printable(p.msg)
 	switch {
 	case p.pos.line == 0:
-		return fmt.Sprintf("%s: %s", file, p.msg)
+		return fmt.Sprintf("%s: %s", file, msg)
 	case p.pos.col == 0:
-		return fmt.Sprintf("%s:%d: %s", file, p.pos.line, p.msg)
+		return fmt.Sprintf("%s:%d: %s", file, p.pos.line, msg)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", file, p.pos.line, p.pos.col, p.msg)
+	return fmt.Sprintf("%s:%d:%d: %s", file, p.pos.line, p.pos.col, msg)
+}
+
+// printable replaces every character of s that is not printable, tabs and
+// newlines included, by its Go escape: text from the input can then
+// neither act on a terminal (escape sequences) nor forge a line of output.
+// Messages quote input values already; this holds for whatever reaches
+// them, YAML parser messages and file names included.
+func printable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPrint(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+// printableLines is printable for text of several lines, such as a diff:
+// newlines and tabs are kept, everything else is escaped.
+func printableLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\t")
+		for j, p := range parts {
+			parts[j] = printable(p)
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
 }

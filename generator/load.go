@@ -200,7 +200,7 @@ func rejectAliases(root *yaml.Node, ps *problems) bool {
 	if count > 1 {
 		more = fmt.Sprintf(" (and %d more aliases)", count-1)
 	}
-	ps.addf(position{first.Line, first.Column}, "YAML alias *%s: aliases are not allowed in the table; write the value out%s", first.Value, more)
+	ps.addf(position{first.Line, first.Column}, "YAML alias %q: aliases are not allowed in the table; write the value out%s", "*"+first.Value, more)
 	return true
 }
 
@@ -234,7 +234,7 @@ func kindName(n *yaml.Node) string {
 	case "!!null":
 		return "nothing (null)"
 	}
-	return fmt.Sprintf("%s %q", n.ShortTag(), n.Value)
+	return fmt.Sprintf("a value tagged %q", n.ShortTag())
 }
 
 // mapping decodes the known fields of a mapping node and reports unknown,
@@ -244,7 +244,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
 		d.ps.addf(at(n), "%s: expected a mapping, found %s", what, kindName(n))
 		return false
 	}
-	seen := map[string]bool{}
+	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		f := findField(fields, k.Value)
@@ -252,11 +252,17 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
 			d.ps.addf(at(k), "%s: unknown field %q; expected one of %s", what, k.Value, fieldNames(fields))
 			continue
 		}
-		seen[f.key] = true
+		// yaml.v3 rejects duplicate keys only when it decodes into Go
+		// values; walking the node tree, the last one would silently win.
+		if first := seen[f.key]; first != nil {
+			d.ps.addf(at(k), "%s: field %q appears twice, here and at line %d column %d; keep one", what, f.key, first.Line, first.Column)
+			continue
+		}
+		seen[f.key] = k
 		f.decode(v)
 	}
 	for _, f := range fields {
-		if f.required && !seen[f.key] {
+		if f.required && seen[f.key] == nil {
 			d.ps.addf(at(n), "%s: missing field %q", what, f.key)
 		}
 	}

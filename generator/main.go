@@ -27,10 +27,10 @@ func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		var ie *inputError
 		if errors.As(err, &ie) || errors.Is(err, errStale) || errors.Is(err, errVersionPolicy) {
-			fmt.Fprintln(os.Stderr, err)
+			fmt.Fprintln(os.Stderr, printableLines(err.Error()))
 			os.Exit(1)
 		}
-		log.Fatal(err)
+		log.Fatal(printableLines(err.Error()))
 	}
 }
 

@@ -32,6 +32,7 @@ type dump struct {
 	DefaultRegion, DefaultEndpoint       string
 	DefaultInternalEndpoint              string
 	GlobalAccelerate, OverseasAccelerate string
+	ParsedTop                            map[string]string
 	Regions                              []dumpRegion
 }
 
@@ -41,7 +42,13 @@ func expectedDump(t *Table) dump {
 		Version: t.Version, Source: t.Source, DataSHA256: t.SHA256,
 		DefaultRegion: t.Default.ID, DefaultEndpoint: t.DefaultPublic, DefaultInternalEndpoint: t.DefaultInternal,
 		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate,
+		// Every host of the table parses back to exactly its region and kind.
+		ParsedTop: map[string]string{
+			t.DefaultPublic: t.Default.ID + " public", t.DefaultInternal: t.Default.ID + " internal",
+			t.GlobalAccelerate: "accelerate", t.OverseasAccelerate: "accelerate-overseas",
+		},
 	}
+	withBucket(d.ParsedTop)
 	for _, r := range t.Regions {
 		e := dumpRegion{
 			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status.String(), Mainland: r.MainlandChina, Known: true,
@@ -52,6 +59,7 @@ func expectedDump(t *Table) dump {
 		if r.VPC != r.Internal {
 			e.ParsedHosts[r.VPC] = r.ID + " vpc"
 		}
+		withBucket(e.ParsedHosts)
 		// The host the usual pattern gives is the public endpoint, or, for an
 		// irregular region, a host that ParseEndpoint must refuse.
 		e.PatternHost = r.ID + " public"
@@ -70,6 +78,17 @@ func expectedDump(t *Table) dump {
 		d.Regions = append(d.Regions, e)
 	}
 	return d
+}
+
+// withBucket adds to each expected host the same host behind a bucket label.
+func withBucket(parsed map[string]string) {
+	hosts := make([]string, 0, len(parsed))
+	for h := range parsed {
+		hosts = append(hosts, h)
+	}
+	for _, h := range hosts {
+		parsed["examplebucket."+h] = parsed[h] + " examplebucket"
+	}
 }
 
 // runDumper builds testdata/dumper against the regions package in

@@ -112,6 +112,10 @@ func (v *validator) host(s rawString, what, region string) string {
 		v.ps.addf(s.pos, "%s: %q is not a valid host name: %s", what, clip(s.val), msg)
 		return ""
 	}
+	if !inOSSDomain(s.val) {
+		v.ps.addf(s.pos, "%s: %q is not in Alibaba Cloud's OSS domain; an endpoint must end in %s", what, clip(s.val), strings.Join(ossHostSuffixes, " or "))
+		return ""
+	}
 	if prev, ok := v.hosts[s.val]; ok && (region == "" || prev.region != region) {
 		v.ps.addf(s.pos, "%s: endpoint %s is already used by %s at line %d", what, s.val, prev.what, prev.pos.line)
 		return s.val
@@ -120,6 +124,20 @@ func (v *validator) host(s rawString, what, region string) string {
 		v.hosts[s.val] = hostUse{what, region, s.pos}
 	}
 	return s.val
+}
+
+// ossHostSuffixes are the domains an endpoint may be in. ParseEndpoint
+// trusts every host of the table as an OSS endpoint, so a host outside
+// them would make the package vouch for it.
+var ossHostSuffixes = []string{".aliyuncs.com"}
+
+func inOSSDomain(h string) bool {
+	for _, suffix := range ossHostSuffixes {
+		if strings.HasSuffix(h, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 func checkHost(h string) string {
@@ -137,6 +155,9 @@ func checkHost(h string) string {
 		if !isHostLabel(l) {
 			return fmt.Sprintf("label %q must be lower-case letters, digits and inner hyphens", clip(l))
 		}
+	}
+	if strings.Trim(labels[len(labels)-1], "0123456789") == "" {
+		return "it looks like an IP address (its last label is all digits), which the package refuses as an endpoint"
 	}
 	return ""
 }
@@ -262,6 +283,10 @@ func (v *validator) checkPattern(raw *rawRegion, r *Region) {
 	}
 }
 
+// ipv4Mapped is the IPv6 block that LookupIP unmaps to IPv4 before looking
+// an address up, so no IPv6 range may reach into it.
+var ipv4Mapped = netip.MustParsePrefix("::ffff:0:0/96")
+
 var shortIPv4 = regexp.MustCompile(`^(\d{1,3})(\.\d{1,3}){0,2}/\d{1,2}$`)
 
 // prefix parses one VIP range, which must be a canonical CIDR prefix.
@@ -288,6 +313,10 @@ func (v *validator) prefix(s rawString, what string) (netip.Prefix, bool) {
 		v.ps.addf(s.pos, "%s: %q: write IPv4 ranges in dotted form and IPv6 ranges without a zone", what, s.val)
 		return netip.Prefix{}, false
 	}
+	if p.Addr().Is6() && p.Masked().Overlaps(ipv4Mapped) {
+		v.ps.addf(s.pos, "%s: %q overlaps %s, the IPv4-mapped addresses, which LookupIP reads as IPv4: write IPv4 ranges in dotted form", what, s.val, ipv4Mapped)
+		return netip.Prefix{}, false
+	}
 	if m := p.Masked(); m != p {
 		v.ps.addf(s.pos, "%s: %q has host bits set (did you mean %s?)", what, s.val, m)
 		return netip.Prefix{}, false
@@ -300,9 +329,13 @@ func (v *validator) prefix(s rawString, what string) (netip.Prefix, bool) {
 	return p, true
 }
 
-// checkOverlaps reports VIP ranges that overlap, within or across regions.
+// checkOverlaps reports VIP ranges that overlap, within or across
+// regions: each range that contains others (or repeats one written before
+// it) once, naming all of them, so that a widened range is reported where
+// it was written.
 func (v *validator) checkOverlaps() {
 	rs := append([]rangeUse(nil), v.ranges...)
+	// Stable: of two equal prefixes, the one written first comes first.
 	sort.SliceStable(rs, func(i, j int) bool {
 		a, b := rs[i].prefix, rs[j].prefix
 		if c := a.Addr().Compare(b.Addr()); c != 0 {
@@ -310,16 +343,35 @@ func (v *validator) checkOverlaps() {
 		}
 		return a.Bits() < b.Bits()
 	})
-	// Prefixes either nest or are disjoint, so a range overlaps an earlier
-	// one exactly when the widest open range so far contains its address.
-	var open *rangeUse
+	// Prefixes either nest or are disjoint: in this order the ranges that
+	// contain one are exactly those still open on the stack.
+	over := map[*rangeUse][]*rangeUse{}
+	var stack []*rangeUse
 	for i := range rs {
 		r := &rs[i]
-		if open != nil && open.prefix.Contains(r.prefix.Addr()) {
-			v.ps.addf(r.pos, "%s: %s overlaps %s (%s, line %d)", r.what, r.prefix, open.prefix, open.what, open.pos.line)
+		for len(stack) > 0 && !stack[len(stack)-1].prefix.Contains(r.prefix.Addr()) {
+			stack = stack[:len(stack)-1]
+		}
+		for _, s := range stack {
+			if s.prefix == r.prefix {
+				over[r] = append(over[r], s)
+			} else {
+				over[s] = append(over[s], r)
+			}
+		}
+		stack = append(stack, r)
+	}
+	for i := range rs {
+		r := &rs[i]
+		if len(over[r]) == 0 {
 			continue
 		}
-		open = r
+		sort.Slice(over[r], func(a, b int) bool { return over[r][a].pos.less(over[r][b].pos) })
+		names := make([]string, len(over[r]))
+		for j, o := range over[r] {
+			names[j] = fmt.Sprintf("%s (line %d)", o.prefix, o.pos.line)
+		}
+		v.ps.addf(r.pos, "%s: %s overlaps %s; VIP ranges must not overlap", r.what, r.prefix, strings.Join(names, ", "))
 	}
 }
 

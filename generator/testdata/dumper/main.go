@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"net/netip"
 	"os"
+	"strings"
 
 	"github.com/ossregions/ossregions/regions"
 )
@@ -19,7 +20,7 @@ type region struct {
 	VIPByTicket             bool
 	VIP                     []string
 	ParsedID, ParsedCloud   string // Parse of the ID and the cloud ID
-	ParsedHosts             map[string]string
+	ParsedHosts             map[string]string // ParseEndpoint of each endpoint, bare and with a bucket
 	PatternHost             string   // ParseEndpoint of oss-<id>.aliyuncs.com
 	LookupFirst, LookupLast []string // LookupIP of each range's first and last address
 }
@@ -29,6 +30,7 @@ type dump struct {
 	DefaultRegion, DefaultEndpoint       string
 	DefaultInternalEndpoint              string
 	GlobalAccelerate, OverseasAccelerate string
+	ParsedTop                            map[string]string // ParseEndpoint of the default and accelerate hosts, bare and with a bucket
 	Regions                              []region
 }
 
@@ -38,6 +40,11 @@ func main() {
 		DefaultRegion: string(regions.DefaultRegion), DefaultEndpoint: regions.DefaultEndpoint,
 		DefaultInternalEndpoint: regions.DefaultInternalEndpoint,
 		GlobalAccelerate:        regions.GlobalAccelerateEndpoint, OverseasAccelerate: regions.OverseasAccelerateEndpoint,
+		ParsedTop:               map[string]string{},
+	}
+	for _, h := range []string{d.DefaultEndpoint, d.DefaultInternalEndpoint, d.GlobalAccelerate, d.OverseasAccelerate} {
+		d.ParsedTop[h] = parsed(h)
+		d.ParsedTop["examplebucket."+h] = parsed("examplebucket." + h)
 	}
 	for _, r := range regions.All() {
 		out := region{
@@ -60,6 +67,7 @@ func main() {
 		out.ParsedID, out.ParsedCloud = string(p1), string(p2)
 		for _, h := range []string{out.Public, out.Internal, out.VPC} {
 			out.ParsedHosts[h] = parsed(h)
+			out.ParsedHosts["examplebucket."+h] = parsed("examplebucket." + h)
 		}
 		out.PatternHost = parsed(string(r) + ".aliyuncs.com")
 		d.Regions = append(d.Regions, out)
@@ -77,7 +85,7 @@ func parsed(host string) string {
 	if err != nil {
 		return err.Error()
 	}
-	return string(e.Region) + " " + e.Kind.String()
+	return strings.TrimSpace(string(e.Region) + " " + e.Kind.String() + " " + e.Bucket)
 }
 
 func lookup(a netip.Addr) string {
