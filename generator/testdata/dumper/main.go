@@ -19,10 +19,10 @@ type region struct {
 	Accelerate, Overseas    string // "" where the region has none
 	VIPByTicket             bool
 	VIP                     []string
-	ParsedID, ParsedCloud   string // Parse of the ID and the cloud ID
+	ParsedID, ParsedCloud   string            // Parse of the ID and the cloud ID
 	ParsedHosts             map[string]string // ParseEndpoint of each endpoint, bare and with a bucket
-	PatternHost             string   // ParseEndpoint of oss-<id>.aliyuncs.com
-	LookupFirst, LookupLast []string // LookupIP of each range's first and last address
+	PatternHost             string            // ParseEndpoint of oss-<id>.aliyuncs.com
+	LookupFirst, LookupLast []string          // LookupIP of each range's first and last address
 }
 
 type dump struct {
@@ -40,7 +40,7 @@ func main() {
 		DefaultRegion: string(regions.DefaultRegion), DefaultEndpoint: regions.DefaultEndpoint,
 		DefaultInternalEndpoint: regions.DefaultInternalEndpoint,
 		GlobalAccelerate:        regions.GlobalAccelerateEndpoint, OverseasAccelerate: regions.OverseasAccelerateEndpoint,
-		ParsedTop:               map[string]string{},
+		ParsedTop: map[string]string{},
 	}
 	for _, h := range []string{d.DefaultEndpoint, d.DefaultInternalEndpoint, d.GlobalAccelerate, d.OverseasAccelerate} {
 		d.ParsedTop[h] = parsed(h)
