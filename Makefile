@@ -13,7 +13,7 @@ MODULES     := . regions internal/benchcmp
 export GOWORK := off
 export GOFLAGS := -mod=readonly
 
-.PHONY: all generate check test unit lint fuzz bench bench-large changes release-check tools clean
+.PHONY: all generate check test unit lint fuzz bench bench-large changes release-check from-ok tools clean
 
 all: test
 
@@ -61,17 +61,23 @@ bench-large:
 	    | sed 's/^Benchmark/BenchmarkLarge:/' | tee -a $$out; \
 	  echo; $(GO) run ./internal/benchreport < $$out
 
-## changes: the release notes since FROM (a git revision or tag): make changes FROM=regions/v1.0.0
-changes:
-	@test -n "$(FROM)" || { echo "usage: make changes FROM=<git revision>"; exit 2; }
+## changes: the release notes since FROM (a tag or commit): make changes FROM=regions/v1.0.0
+changes: from-ok
 	@tmp=$$(mktemp); trap 'rm -f $$tmp' EXIT; \
 	  git show "$(FROM):regions.yaml" > $$tmp && $(GO) run ./generator -changes-from $$tmp
 
 ## release-check: the gates for a release: stale output, version bump, tests
-release-check: check
-	@test -n "$(FROM)" || { echo "usage: make release-check FROM=<previous release tag>"; exit 2; }
+release-check: check from-ok
 	$(MAKE) --no-print-directory changes FROM=$(FROM) > /dev/null
 	$(MAKE) --no-print-directory lint unit
+
+# from-ok: FROM names a commit of this repository that holds a regions.yaml.
+from-ok:
+	@test -n "$(FROM)" || { echo "usage: make $(MAKECMDGOALS) FROM=<the previous release: a tag such as regions/v1.0.0, or a commit>"; \
+	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(none means the first release: README, \"Making a release\")"; exit 2; }
+	@git rev-parse -q --verify "$(FROM)^{commit}" >/dev/null || { echo "make $(MAKECMDGOALS): FROM=$(FROM) is not a tag or commit of this repository"; \
+	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(none means the first release: README, \"Making a release\")"; exit 2; }
+	@git cat-file -e "$(FROM):regions.yaml" 2>/dev/null || { echo "make $(MAKECMDGOALS): $(FROM) has no regions.yaml; name the commit of the previous release"; exit 2; }
 
 ## tools: install the pinned staticcheck into ./bin
 tools: $(STATICCHECK)

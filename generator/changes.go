@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"os"
 	"strings"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/semver"
 )
 
@@ -262,17 +264,50 @@ func (c *changeReport) markdown() string {
 	return b.String()
 }
 
-// check enforces the version policy.
-func (c *changeReport) check() error {
+// check enforces the version policy. It says what to set, as a problem
+// at the version line of the new table (file, line).
+func (c *changeReport) check(file string, line int) error {
 	got, err := actualBump(c.oldVersion, c.newVersion)
+	var why string
+	switch {
+	case err != nil:
+		why = fmt.Sprintf("version %s → %s goes down; a release version never does", c.oldVersion, c.newVersion)
+	case got >= c.required:
+		return nil
+	case got == bumpNone:
+		why = fmt.Sprintf("version %s → %s is no version change, but the changes need a %s bump (%s)",
+			c.oldVersion, c.newVersion, c.required, c.why())
+	default:
+		why = fmt.Sprintf("version %s → %s is a %s bump, but the changes need a %s bump (%s)",
+			c.oldVersion, c.newVersion, got, c.required, c.why())
+	}
+	return fmt.Errorf("%s:%d: %s; set version: %s", file, line, why, minVersion(c.oldVersion, max(c.required, bumpPatch)))
+}
+
+// modulePathProblem refuses a release of major version 2 or above while the
+// regions module's path (in goMod) lacks the /vN suffix that Go requires,
+// and says how to add it. It returns "" when there is nothing to do.
+func modulePathProblem(goMod string, version string) string {
+	major := semver.Major("v" + version)
+	if major == "v0" || major == "v1" {
+		return ""
+	}
+	data, err := os.ReadFile(goMod)
 	if err != nil {
-		return err
+		return fmt.Sprintf("version %s needs the module path to end in /%s, and %v", version, major, err)
 	}
-	if got < c.required {
-		return fmt.Errorf("version %s is a %s bump from %s, but the changes need a %s bump (%s); raise version in regions.yaml to at least %s",
-			c.newVersion, got, c.oldVersion, c.required, c.why(), minVersion(c.oldVersion, c.required))
+	path := modfile.ModulePath(data)
+	if strings.HasSuffix(path, "/"+major) {
+		return ""
 	}
-	return nil
+	base := path
+	if i := strings.LastIndex(path, "/v"); i >= 0 && semver.IsValid(path[i+1:]) {
+		base = path[:i]
+	}
+	return fmt.Sprintf("version %s is major version %s, and Go requires its module path to end in /%s, but %s says %q. "+
+		"Change the module line to %q, replace %q with %q in every import (go.mod replace lines, tests, examples, README), "+
+		"run make generate and make test, then run this again",
+		version, major, major, goMod, path, base+"/"+major, path, base+"/"+major)
 }
 
 // minVersion is the smallest version that makes the required bump.
@@ -292,19 +327,22 @@ func minVersion(v string, b bump) string {
 
 var errVersionPolicy = errors.New("the version does not follow the release policy")
 
-// reportChanges prints what changed since the table at oldPath and enforces
-// the version policy.
-func reportChanges(oldPath string, t *Table, w io.Writer) error {
+// reportChanges checks the version of the table t (read from newPath)
+// against the earlier table at oldPath and, only if it follows the policy,
+// prints what changed: a refused report is never on standard output, so it
+// cannot end up in release notes. goMod is the regions module's go.mod.
+func reportChanges(oldPath, newPath, goMod string, t *Table, w io.Writer) error {
 	old, err := loadAndValidate(oldPath)
 	if err != nil {
 		return fmt.Errorf("the earlier table: %w", err)
 	}
 	c := compareTables(old, t)
-	if _, err := io.WriteString(w, c.markdown()); err != nil {
-		return err
-	}
-	if err := c.check(); err != nil {
+	if err := c.check(newPath, t.VersionLine); err != nil {
 		return fmt.Errorf("%w: %v", errVersionPolicy, err)
 	}
-	return nil
+	if msg := modulePathProblem(goMod, t.Version); msg != "" {
+		return fmt.Errorf("%w: %s:%d: %s", errVersionPolicy, newPath, t.VersionLine, msg)
+	}
+	_, err = io.WriteString(w, c.markdown())
+	return err
 }

@@ -43,10 +43,27 @@ func genMarkdown(t *Table) []byte {
 	if len(t.Notes) > 0 {
 		p("\n## Notes\n\n")
 		for _, n := range t.Notes {
-			p("- %s\n", mdEscape(n))
+			p("- %s\n", mdEscapeLineStart(mdEscape(n)))
 		}
 	}
 	return b.Bytes()
+}
+
+// mdEscapeLineStart escapes what would make the start of a list item a
+// block of its own: a thematic break or heading underline (---, ===, ***),
+// a nested list (-, +, 1. or 1)) or a quote.
+func mdEscapeLineStart(s string) string {
+	if s == "" {
+		return s
+	}
+	if strings.ContainsRune("-+=*>", rune(s[0])) {
+		return "\\" + s
+	}
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
+		return s[:digits] + "\\" + s[digits:]
+	}
+	return s
 }
 
 func yesNo(b bool) string {

@@ -103,7 +103,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	if c.changesFrom != "" {
-		return reportChanges(c.changesFrom, t, stdout)
+		return reportChanges(c.changesFrom, c.in, filepath.Join(filepath.Dir(c.out), "go.mod"), t, stdout)
 	}
 	outs, err := render(t, c.out, c.md)
 	if err != nil {

@@ -12,7 +12,8 @@ import (
 // anything up, sort or check.
 type Table struct {
 	Input   string // the input's file name, safe to print in headers
-	Version string // semantic version, without "v"
+	Version     string // semantic version, without "v"
+	VersionLine int    // where version is written, for the release gate's messages
 	Source  string // where the data came from
 	SHA256  string // hex SHA-256 of the input file
 
@@ -92,7 +93,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	}
 	v := newValidator(ps)
 	t := &Table{Input: raw.input, SHA256: raw.sha256}
-	t.Version = v.version(raw.version)
+	t.Version, t.VersionLine = v.version(raw.version), raw.version.pos.line
 	t.Source = v.text(raw.source, "source")
 	for i, n := range raw.notes {
 		t.Notes = append(t.Notes, v.text(n, fmt.Sprintf("notes[%d]", i)))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"regexp"
 	"strings"
@@ -28,5 +29,18 @@ func TestREADMEExamplesAreTested(t *testing.T) {
 		if !strings.Contains(string(examples), "() {\n"+body+"}\n") {
 			t.Errorf("README snippet is not the body of an Example in regions/example_test.go:\n%s", body)
 		}
+	}
+}
+
+// TestLicenseCoversModule: the regions module, which is what users
+// download, carries the repository's license.
+func TestLicenseCoversModule(t *testing.T) {
+	top, err1 := os.ReadFile("../LICENSE")
+	mod, err2 := os.ReadFile("../regions/LICENSE")
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if !bytes.Equal(top, mod) || !bytes.Contains(top, []byte("Apache License\n                           Version 2.0")) {
+		t.Error("regions/LICENSE must be the repository's Apache License 2.0")
 	}
 }

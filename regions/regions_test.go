@@ -427,3 +427,24 @@ func TestParseCaseVariants(t *testing.T) {
 		t.Errorf("Parse of %d bytes = %q, %v; want ErrUnknownRegion", len(long), got, err)
 	}
 }
+
+// TestLookupIPZone: an address with a zone is in no prefix, for LookupIP as
+// for netip.Prefix.Contains; without the zone the same address is found.
+func TestLookupIPZone(t *testing.T) {
+	for _, r := range All() {
+		ranges, _ := r.VIPRanges()
+		for _, p := range ranges {
+			a := p.Addr()
+			if !a.Is6() {
+				a = netip.AddrFrom16(a.As16()) // IPv4-mapped: can carry a zone
+			}
+			zoned := a.WithZone("eth0")
+			if got, ok := LookupIP(zoned); ok || p.Contains(zoned) {
+				t.Errorf("LookupIP(%v) = %s, %v; Contains %v", zoned, got, ok, p.Contains(zoned))
+			}
+			if got, ok := LookupIP(a); !ok || got != r {
+				t.Errorf("LookupIP(%v) = %s, %v; want %s", a, got, ok, r)
+			}
+		}
+	}
+}

@@ -16,8 +16,12 @@ type span6 struct {
 }
 
 // LookupIP returns the region whose VIP ranges hold addr. IPv4-mapped IPv6
-// addresses are looked up as IPv4.
+// addresses are looked up as IPv4. An address with a zone is in no range,
+// as netip.Prefix.Contains has it.
 func LookupIP(addr netip.Addr) (Region, bool) {
+	if addr.Zone() != "" {
+		return "", false
+	}
 	addr = addr.Unmap()
 	var in *regionInfo
 	switch {
