@@ -11,11 +11,11 @@ import (
 // already derived. Emitters read a Table and nothing else: they never look
 // anything up, sort or check.
 type Table struct {
-	Input   string // the input's file name, safe to print in headers
+	Input       string // the input's file name, safe to print in headers
 	Version     string // semantic version, without "v"
 	VersionLine int    // where version is written, for the release gate's messages
-	Source  string // where the data came from
-	SHA256  string // hex SHA-256 of the input file
+	Source      string // where the data came from
+	SHA256      string // hex SHA-256 of the input file
 
 	Default            *Region // the region the default endpoints map to
 	DefaultPublic      string
