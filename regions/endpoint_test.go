@@ -6,36 +6,52 @@ import (
 	"testing"
 )
 
+// TestParseEndpoint reads every endpoint of every region in the forms
+// users give it, and the hosts that are not a region's.
 func TestParseEndpoint(t *testing.T) {
-	tests := []struct {
+	type test struct {
 		in   string
 		want Endpoint
-	}{
-		{"oss-cn-shanghai.aliyuncs.com", Endpoint{CNShanghai, Public, "", "oss-cn-shanghai.aliyuncs.com"}},
-		{"oss-cn-shanghai-internal.aliyuncs.com", Endpoint{CNShanghai, Internal, "", "oss-cn-shanghai-internal.aliyuncs.com"}},
-		{"oss-sample.oss-cn-shanghai.aliyuncs.com", Endpoint{CNShanghai, Public, "oss-sample", "oss-cn-shanghai.aliyuncs.com"}},
-		{"https://oss-cn-shanghai.aliyuncs.com", Endpoint{CNShanghai, Public, "", "oss-cn-shanghai.aliyuncs.com"}},
-		{"http://bucket.oss-cn-shanghai.aliyuncs.com/dir/object.txt?x=1#f", Endpoint{CNShanghai, Public, "bucket", "oss-cn-shanghai.aliyuncs.com"}},
-		{"HTTPS://Bucket-1.OSS-US-WEST-1.aliyuncs.com:443/", Endpoint{USWest1, Public, "bucket-1", "oss-us-west-1.aliyuncs.com"}},
-		{"oss-me-east-1-internal.aliyuncs.com:8080", Endpoint{MEEast1, Internal, "", "oss-me-east-1-internal.aliyuncs.com"}},
-		{"oss.aliyuncs.com", Endpoint{CNHangzhou, Public, "", "oss.aliyuncs.com"}},
-		{"oss-internal.aliyuncs.com", Endpoint{CNHangzhou, Internal, "", "oss-internal.aliyuncs.com"}},
-		{"logs.oss.aliyuncs.com", Endpoint{CNHangzhou, Public, "logs", "oss.aliyuncs.com"}},
-		{"oss-accelerate.aliyuncs.com", Endpoint{"", Accelerate, "", "oss-accelerate.aliyuncs.com"}},
-		{"https://my-bucket.oss-accelerate-overseas.aliyuncs.com/a", Endpoint{"", AccelerateOverseas, "my-bucket", "oss-accelerate-overseas.aliyuncs.com"}},
-		// Not in the table yet: the table always lags behind new regions.
-		{"oss-cn-newcity.aliyuncs.com", Endpoint{"oss-cn-newcity", Public, "", "oss-cn-newcity.aliyuncs.com"}},
-		{"bkt.oss-eu-north-7-internal.aliyuncs.com", Endpoint{"oss-eu-north-7", Internal, "bkt", "oss-eu-north-7-internal.aliyuncs.com"}},
-		// Paths do not change the host.
-		{"https://oss-cn-beijing.aliyuncs.com/../../etc/passwd", Endpoint{CNBeijing, Public, "", "oss-cn-beijing.aliyuncs.com"}},
 	}
+	var tests []test
+	for _, r := range All() {
+		for _, k := range []Kind{Public, Internal, VPC} {
+			h, _ := r.Endpoint(k)
+			want := Endpoint{r, k, "", h}
+			if k == VPC && h == r.InternalEndpoint() {
+				want.Kind = Internal
+			}
+			withBucket := want
+			withBucket.Bucket = "bucket-1"
+			tests = append(tests,
+				test{h, want},
+				test{"https://" + h, want},
+				test{h + ":8080", want},
+				test{"http://bucket-1." + h + "/dir/object.txt?x=1#f", withBucket},
+				test{"HTTPS://Bucket-1." + strings.ToUpper(h) + ":443/", withBucket},
+				// Paths do not change the host.
+				test{"https://" + h + "/../../etc/passwd", want},
+			)
+		}
+	}
+	d := DefaultRegion
+	tests = append(tests,
+		test{DefaultEndpoint, Endpoint{d, Public, "", DefaultEndpoint}},
+		test{DefaultInternalEndpoint, Endpoint{d, Internal, "", DefaultInternalEndpoint}},
+		test{"logs." + DefaultEndpoint, Endpoint{d, Public, "logs", DefaultEndpoint}},
+		test{GlobalAccelerateEndpoint, Endpoint{"", Accelerate, "", GlobalAccelerateEndpoint}},
+		test{"https://my-bucket." + OverseasAccelerateEndpoint + "/a", Endpoint{"", AccelerateOverseas, "my-bucket", OverseasAccelerateEndpoint}},
+		// Not in the table: the table always lags behind new regions.
+		test{"oss-xx-newcity-1.aliyuncs.com", Endpoint{"oss-xx-newcity-1", Public, "", "oss-xx-newcity-1.aliyuncs.com"}},
+		test{"bkt.oss-xx-north-7-internal.aliyuncs.com", Endpoint{"oss-xx-north-7", Internal, "bkt", "oss-xx-north-7-internal.aliyuncs.com"}},
+	)
 	for _, tt := range tests {
 		got, err := ParseEndpoint(tt.in)
 		if err != nil || got != tt.want {
 			t.Errorf("ParseEndpoint(%q) =\n %+v, %v\nwant %+v", tt.in, got, err, tt.want)
 		}
 	}
-	if e, _ := ParseEndpoint("oss-cn-newcity.aliyuncs.com"); e.Region.Known() {
+	if e, _ := ParseEndpoint("oss-xx-newcity-1.aliyuncs.com"); e.Region.Known() {
 		t.Error("a region that is not in the table reports Known")
 	}
 }
@@ -103,27 +119,34 @@ func TestParseEndpointHostile(t *testing.T) {
 }
 
 func TestURL(t *testing.T) {
-	tests := []struct {
+	type test struct {
 		r      Region
 		k      Kind
 		bucket string
 		want   string
 		err    string
-	}{
-		{CNShanghai, Public, "oss-sample", "https://oss-sample.oss-cn-shanghai.aliyuncs.com", ""},
-		{CNShanghai, Public, "", "https://oss-cn-shanghai.aliyuncs.com", ""},
-		{CNShanghai, VPC, "b-1-2", "https://b-1-2.oss-cn-shanghai-internal.aliyuncs.com", ""},
-		{USEast1, Accelerate, "cdn-assets", "https://cdn-assets.oss-accelerate.aliyuncs.com", ""},
-		{CNHeyuan, Accelerate, "x", "", `regions: no such endpoint "oss-cn-heyuan": the region has no accelerate endpoint`},
-		{CNHeyuan, Kind(0), "", "", `regions: no such endpoint "oss-cn-heyuan": the region has no Kind(0) endpoint`},
+	}
+	d := DefaultRegion
+	tests := []test{
+		{d, Public, "oss-sample", "https://oss-sample." + d.PublicEndpoint(), ""},
+		{d, Public, "", "https://" + d.PublicEndpoint(), ""},
+		{d, VPC, "b-1-2", "https://b-1-2." + d.VPCEndpoint(), ""},
+		{d, Kind(0), "", "", `regions: no such endpoint "` + string(d) + `": the region has no Kind(0) endpoint`},
 		{Region("oss-xx-new-1"), Public, "", "", `regions: unknown region "oss-xx-new-1"`},
-		{CNShanghai, Public, "Upper", "", `regions: invalid bucket name "Upper": only lower-case letters, digits and hyphens are allowed`},
-		{CNShanghai, Public, "a.b.c", "", `regions: invalid bucket name "a.b.c": only lower-case letters, digits and hyphens are allowed`},
-		{CNShanghai, Public, "evil.example/x?", "", `regions: invalid bucket name "evil.example/x?": only lower-case letters, digits and hyphens are allowed`},
-		{CNShanghai, Public, "x@y", "", `regions: invalid bucket name "x@y": only lower-case letters, digits and hyphens are allowed`},
-		{CNShanghai, Public, "ab", "", `regions: invalid bucket name "ab": must be 3 to 63 characters long`},
-		{CNShanghai, Public, strings.Repeat("a", 64), "", `regions: invalid bucket name "` + strings.Repeat("a", 64) + `": must be 3 to 63 characters long`},
-		{CNShanghai, Public, "abc-", "", `regions: invalid bucket name "abc-": must start and end with a letter or digit`},
+		{d, Public, "Upper", "", `regions: invalid bucket name "Upper": only lower-case letters, digits and hyphens are allowed`},
+		{d, Public, "a.b.c", "", `regions: invalid bucket name "a.b.c": only lower-case letters, digits and hyphens are allowed`},
+		{d, Public, "evil.example/x?", "", `regions: invalid bucket name "evil.example/x?": only lower-case letters, digits and hyphens are allowed`},
+		{d, Public, "x@y", "", `regions: invalid bucket name "x@y": only lower-case letters, digits and hyphens are allowed`},
+		{d, Public, "ab", "", `regions: invalid bucket name "ab": must be 3 to 63 characters long`},
+		{d, Public, strings.Repeat("a", 64), "", `regions: invalid bucket name "` + strings.Repeat("a", 64) + `": must be 3 to 63 characters long`},
+		{d, Public, "abc-", "", `regions: invalid bucket name "abc-": must start and end with a letter or digit`},
+	}
+	for _, r := range All() {
+		if h, ok := r.Endpoint(Accelerate); ok {
+			tests = append(tests, test{r, Accelerate, "cdn-assets", "https://cdn-assets." + h, ""})
+		} else {
+			tests = append(tests, test{r, Accelerate, "x", "", `regions: no such endpoint "` + string(r) + `": the region has no accelerate endpoint`})
+		}
 	}
 	for _, tt := range tests {
 		got, err := tt.r.URL(tt.k, tt.bucket)
