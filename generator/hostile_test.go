@@ -252,3 +252,28 @@ func declNames(decl ast.Decl) []string {
 	}
 	return names
 }
+
+// TestDiagnosticsArePrintable: no character from the input, file names
+// included, reaches the terminal as a control: escape sequences, newlines
+// that would forge a diagnostic line, bidirectional overrides.
+func TestDiagnosticsArePrintable(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "t\x1b[2J\nregions.yaml:1:1: ok\u202e.yaml")
+	data := []byte("version: !<%1B]0;pwned%07> 1.0.0\nsource: \"\\x1b[31mred\"\n")
+	writeFile(t, name, data)
+	_, err := loadAndValidate(name)
+	if err == nil {
+		t.Fatal("accepted")
+	}
+	msg := err.Error()
+	for _, bad := range []string{"\x1b", "\a", "\u202e", "\r"} {
+		if strings.Contains(msg, bad) {
+			t.Errorf("message holds %q:\n%s", bad, msg)
+		}
+	}
+	for _, line := range strings.Split(msg, "\n") {
+		if !strings.HasPrefix(line, dir) {
+			t.Errorf("a line that does not begin with the file's path: %q", line)
+		}
+	}
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The README's maintainer procedures, followed in a temporary copy of the
+// repository with the commands it names: add a region, deprecate one,
+// remove one. The regions are picked from the table, not named.
+
+// repoCopy copies what `go generate ./...` and the regions tests need.
+func repoCopy(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	var files []string
+	for _, pattern := range []string{"../go.mod", "../go.sum", "../doc.go", "../regions.yaml", "*.go", "../regions/*", "../regions/testdata/*"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	for _, f := range files {
+		if fi, err := os.Stat(f); err != nil || fi.IsDir() || strings.HasSuffix(f, "_test.go") && !strings.HasPrefix(f, "../regions/") {
+			continue
+		}
+		rel := strings.TrimPrefix(f, "../")
+		if !strings.HasPrefix(f, "../") {
+			rel = filepath.Join("generator", f)
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, rel), data)
+	}
+	return dir
+}
+
+// goIn runs the go command in dir and returns its combined output and error.
+func goIn(dir string, args ...string) (string, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// editTable applies edit to the copy's regions.yaml.
+func editTable(t *testing.T, dir string, edit func(string) string) {
+	t.Helper()
+	path := filepath.Join(dir, "regions.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, path, []byte(edit(string(data))))
+}
+
+var versionLine = regexp.MustCompile(`(?m)^version: .*$`)
+
+func setVersion(v string) func(string) string {
+	return func(s string) string { return versionLine.ReplaceAllString(s, "version: "+v) }
+}
+
+// release regenerates, runs the regions tests and the change report from
+// the table at old, and returns the report.
+func release(t *testing.T, dir, old string) (string, error) {
+	t.Helper()
+	if out, err := goIn(dir, "generate", "./..."); err != nil {
+		t.Fatalf("go generate: %v\n%s", err, out)
+	}
+	if out, err := goIn(filepath.Join(dir, "regions"), "test", "-short", "-count=1", "./..."); err != nil {
+		t.Fatalf("regions tests after the change: %v\n%s", err, out)
+	}
+	oldPath := filepath.Join(t.TempDir(), "old.yaml")
+	writeFile(t, oldPath, []byte(old))
+	report, err := goIn(dir, "run", "./generator", "-changes-from", oldPath)
+	t.Logf("change report (%v):\n%s", err, report)
+	return report, err
+}
+
+func readTable(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "regions.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestMaintainerProcedures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and tests copies of the repository; skipped with -short")
+	}
+	tbl := mustTable(t, "../regions.yaml")
+	dir := repoCopy(t)
+	major, minor := semverParts(t, tbl.Version)
+
+	// Adding a region: an entry, a minor version, make generate, the tests.
+	old := readTable(t, dir)
+	editTable(t, dir, setVersion(version(major, minor+1, 0)))
+	editTable(t, dir, func(s string) string {
+		return s + `  - id: oss-xx-test-1
+    name: "Testland (Capital)"
+    mainland_china: false
+    endpoints:
+      public: oss-xx-test-1.aliyuncs.com
+      internal: oss-xx-test-1-internal.aliyuncs.com
+      vpc: oss-xx-test-1-internal.aliyuncs.com
+    accelerate: false
+    vip_ranges: ticket
+`
+	})
+	report, err := release(t, dir, old)
+	if err != nil || !strings.Contains(report, "## Added\n\n- `oss-xx-test-1` Testland (Capital) (constant `XXTest1`)") {
+		t.Fatalf("adding a region: %v\n%s", err, report)
+	}
+
+	// Deprecating a region: a status and a minor version.
+	var victim *Region
+	for i := range tbl.Regions {
+		if r := &tbl.Regions[i]; r != tbl.Default && r.Status == statusActive {
+			victim = r
+		}
+	}
+	old = readTable(t, dir)
+	editTable(t, dir, setVersion(version(major, minor+2, 0)))
+	editTable(t, dir, func(s string) string {
+		return strings.Replace(s, "  - id: "+victim.ID+"\n", "  - id: "+victim.ID+"\n    status: decommissioning\n", 1)
+	})
+	report, err = release(t, dir, old)
+	if err != nil || !strings.Contains(report, "## Lifecycle\n\n- `"+victim.ID+"`") {
+		t.Fatalf("deprecating %s: %v\n%s", victim.ID, err, report)
+	}
+
+	// Removing it: refused without a major version, with the version to set;
+	// then, at 2.0.0, refused until the module path has /v2; then done.
+	old = readTable(t, dir)
+	editTable(t, dir, func(s string) string {
+		start := strings.Index(s, "  - id: "+victim.ID+"\n")
+		end := strings.Index(s[start+1:], "\n  - id: ")
+		return s[:start] + s[start+1+end+1:]
+	})
+	next := version(major+1, 0, 0)
+	report, err = release(t, dir, old)
+	if err == nil || !strings.Contains(report, "is no version change, but the changes need a major bump (a region was removed); set version: "+next) {
+		t.Fatalf("removing %s without a major version: %v\n%s", victim.ID, err, report)
+	}
+	editTable(t, dir, setVersion(next))
+	report, err = release(t, dir, old)
+	if major+1 >= 2 {
+		if err == nil || !strings.Contains(report, "Go requires its module path to end in /v") {
+			t.Fatalf("major version %s without a /vN module path: %v\n%s", next, err, report)
+		}
+		// The steps the message gives: the module line and every import.
+		const path = "github.com/ossregions/ossregions/regions"
+		newPath := path + "/v" + strings.Split(next, ".")[0]
+		for _, f := range append(globAll(t, dir, "regions/*.go"), filepath.Join(dir, "regions/go.mod"), filepath.Join(dir, "go.mod")) {
+			data, _ := os.ReadFile(f)
+			writeFile(t, f, []byte(strings.ReplaceAll(string(data), path, newPath)))
+		}
+		report, err = release(t, dir, old)
+	}
+	if err != nil || !strings.Contains(report, "## Removed\n\n- `"+victim.ID+"`") {
+		t.Fatalf("removing %s at %s: %v\n%s", victim.ID, next, err, report)
+	}
+}
+
+func globAll(t *testing.T, dir, pattern string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(dir, pattern))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func semverParts(t *testing.T, v string) (major, minor int) {
+	t.Helper()
+	var patch int
+	if _, err := fmt.Sscanf(v, "%d.%d.%d", &major, &minor, &patch); err != nil {
+		t.Fatal(err)
+	}
+	return major, minor
+}
+
+func version(major, minor, patch int) string {
+	return strconv.Itoa(major) + "." + strconv.Itoa(minor) + "." + strconv.Itoa(patch)
+}
