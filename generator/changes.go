@@ -143,6 +143,7 @@ func compareRegion(c *changeReport, o, n *Region) {
 	}
 	for _, e := range []struct{ kind, old, new string }{
 		{"public", o.Public, n.Public}, {"internal", o.Internal, n.Internal}, {"VPC", o.VPC, n.VPC},
+		{"dual-stack", o.DualStack, n.DualStack},
 	} {
 		if e.old != e.new {
 			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new))

@@ -86,8 +86,11 @@ func genRegion(f *jen.File, r *Region) {
 		jen.Id("public").Op(":").Lit(r.Public),
 		jen.Id("internal").Op(":").Lit(r.Internal),
 		jen.Id("vpc").Op(":").Lit(r.VPC),
-		jen.Id("accelerate").Op(":").Lit(r.Accelerate),
 	}
+	if r.DualStack != "" {
+		fields = append(fields, jen.Id("dualStack").Op(":").Lit(r.DualStack))
+	}
+	fields = append(fields, jen.Id("accelerate").Op(":").Lit(r.Accelerate))
 	if r.VIPByTicket {
 		fields = append(fields, jen.Id("vipByTicket").Op(":").True())
 	} else {

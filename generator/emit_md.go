@@ -16,11 +16,11 @@ func genMarkdown(t *Table) []byte {
 	p("# OSS regions and endpoints\n\n")
 	p("Region data version %s. Source: %s.\n\n", t.Version, mdEscape(t.Source))
 	p("## Regions and endpoints\n\n")
-	p("| Region | Region ID | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Transfer acceleration | Status |\n")
-	p("|:--|:--|:--|:--|:--|:--|:--|:--|\n")
+	p("| Region | Region ID | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Dual-stack endpoint | Transfer acceleration | Status |\n")
+	p("|:--|:--|:--|:--|:--|:--|:--|:--|:--|\n")
 	for _, r := range t.Regions {
-		p("| %s | `%s` | %s | `%s` | `%s` | `%s` | %s | %s |\n",
-			mdEscape(r.Name), r.ID, yesNo(r.MainlandChina), r.Public, r.Internal, r.VPC, yesNo(r.Accelerate), r.Status)
+		p("| %s | `%s` | %s | `%s` | `%s` | `%s` | %s | %s | %s |\n",
+			mdEscape(r.Name), r.ID, yesNo(r.MainlandChina), r.Public, r.Internal, r.VPC, codeOrDash(r.DualStack), yesNo(r.Accelerate), r.Status)
 	}
 	p("\nDefault endpoints: `%s` maps to the public endpoint and `%s` to the internal endpoint of %s (`%s`).\n\n",
 		t.DefaultPublic, t.DefaultInternal, mdEscape(t.Default.Name), t.Default.ID)
@@ -64,6 +64,14 @@ func mdEscapeLineStart(s string) string {
 		return s[:digits] + "\\" + s[digits:]
 	}
 	return s
+}
+
+// codeOrDash shows a host as code, or "-" where there is none.
+func codeOrDash(host string) string {
+	if host == "" {
+		return "-"
+	}
+	return "`" + host + "`"
 }
 
 func yesNo(b bool) string {

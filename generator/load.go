@@ -55,6 +55,7 @@ type rawRegion struct {
 	mainland, accelerate  rawBool
 	irregular             rawBool
 	public, internal, vpc rawString
+	dualStack             rawString
 	vipSet, vipByTicket   bool
 	vipPos                position
 	vip                   []rawString
@@ -364,6 +365,7 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 				{"public", true, func(v *yaml.Node) { r.public = d.str(v, in("endpoints.public")) }},
 				{"internal", true, func(v *yaml.Node) { r.internal = d.str(v, in("endpoints.internal")) }},
 				{"vpc", true, func(v *yaml.Node) { r.vpc = d.str(v, in("endpoints.vpc")) }},
+				{"dual_stack", false, func(v *yaml.Node) { r.dualStack = d.str(v, in("endpoints.dual_stack")) }},
 			})
 		}},
 		{"irregular_endpoints", false, func(v *yaml.Node) { r.irregular = d.boolean(v, in("irregular_endpoints")) }},

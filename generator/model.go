@@ -43,7 +43,8 @@ type Region struct {
 	Status        status
 
 	Public, Internal, VPC string
-	Irregular             bool // endpoints break the oss-<id>[-internal] pattern
+	DualStack             string // the IPv4/IPv6 endpoint, or "" where OSS offers none
+	Irregular             bool   // endpoints break the oss-<id>[-internal] pattern
 	Accelerate            bool
 
 	VIPByTicket bool           // ranges are published only by ticket

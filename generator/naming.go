@@ -81,7 +81,7 @@ var exportedNames = []string{
 	// hand-written
 	"Accelerate", "AccelerateOverseas", "Active", "All", "Decommissioned",
 	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
-	"ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
+	"DualStack", "ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
 	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",
 	"Region", "Status", "VPC",
 	// generated

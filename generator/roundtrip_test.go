@@ -18,6 +18,7 @@ type dumpRegion struct {
 	ID, Name, Cloud, Status string
 	Mainland, Known         bool
 	Public, Internal, VPC   string
+	DualStack               string
 	Accelerate, Overseas    string
 	VIPByTicket             bool
 	VIP                     []string
@@ -52,12 +53,15 @@ func expectedDump(t *Table) dump {
 	for _, r := range t.Regions {
 		e := dumpRegion{
 			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status.String(), Mainland: r.MainlandChina, Known: true,
-			Public: r.Public, Internal: r.Internal, VPC: r.VPC, VIPByTicket: r.VIPByTicket,
+			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, VIPByTicket: r.VIPByTicket,
 			ParsedID: r.ID, ParsedCloud: r.ID,
 			ParsedHosts: map[string]string{r.Public: r.ID + " public", r.Internal: r.ID + " internal"},
 		}
 		if r.VPC != r.Internal {
 			e.ParsedHosts[r.VPC] = r.ID + " vpc"
+		}
+		if r.DualStack != "" {
+			e.ParsedHosts[r.DualStack] = r.ID + " dual-stack"
 		}
 		withBucket(e.ParsedHosts)
 		// The host the usual pattern gives is the public endpoint, or, for an

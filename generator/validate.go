@@ -126,6 +126,10 @@ func (v *validator) host(s rawString, what, region string) string {
 	return s.val
 }
 
+// dualStackDomain is what a region's cloud ID is followed by in its
+// dual-stack (IPv4/IPv6) endpoint, cn-hangzhou.oss.aliyuncs.com.
+const dualStackDomain = ".oss.aliyuncs.com"
+
 // ossHostSuffixes are the domains an endpoint may be in. ParseEndpoint
 // trusts every host of the table as an OSS endpoint, so a host outside
 // them would make the package vouch for it.
@@ -200,6 +204,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	r.Public = v.host(raw.public, in("endpoints.public"), r.ID)
 	r.Internal = v.host(raw.internal, in("endpoints.internal"), r.ID)
 	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), r.ID)
+	r.DualStack = v.host(raw.dualStack, in("endpoints.dual_stack"), r.ID)
 	if r.Public != "" && r.Public == r.Internal {
 		v.ps.addf(raw.internal.pos, "%s: the internal endpoint must differ from the public one", in("endpoints.internal"))
 	}
@@ -267,6 +272,7 @@ func (v *validator) checkPattern(raw *rawRegion, r *Region) {
 		{r.Public, wantPublic, "endpoints.public", raw.public.pos},
 		{r.Internal, wantInternal, "endpoints.internal", raw.internal.pos},
 		{r.VPC, wantInternal, "endpoints.vpc", raw.vpc.pos},
+		{r.DualStack, r.CloudID + dualStackDomain, "endpoints.dual_stack", raw.dualStack.pos},
 	}
 	regular := true
 	for _, c := range checks {

@@ -174,12 +174,17 @@ func BenchmarkLookupIP(b *testing.B) {
 }
 
 // endpointInputs are bucket URLs on internal endpoints and bare hosts of
-// regions, in lower case and with upper-case hosts.
+// regions, in lower case and with upper-case hosts, path-style URLs, and
+// bucket URLs on dual-stack endpoints where regions have them.
 func endpointInputs(regions []Region) []string {
 	var in []string
 	for _, r := range regions {
 		in = append(in, "https://bucket."+r.InternalEndpoint()+"/dir/object.txt", r.PublicEndpoint(),
-			"HTTPS://bucket."+strings.ToUpper(r.PublicEndpoint())+"/K", strings.ToUpper(r.InternalEndpoint()))
+			"HTTPS://bucket."+strings.ToUpper(r.PublicEndpoint())+"/K", strings.ToUpper(r.InternalEndpoint()),
+			"https://"+r.PublicEndpoint()+"/bucket/dir/object.txt")
+		if h, ok := r.Endpoint(DualStack); ok {
+			in = append(in, "https://bucket."+h+"/dir/object.txt")
+		}
 	}
 	return in
 }

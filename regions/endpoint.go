@@ -15,6 +15,26 @@ type Endpoint struct {
 	Bucket string
 	// Host is the endpoint host, lower-case, without bucket and port.
 	Host string
+	// PathStyle reports that Bucket came from the first segment of the
+	// URL's path, as in https://oss-cn-hangzhou.aliyuncs.com/bucket/key:
+	// a URL whose host has no bucket label and whose path is not empty.
+	PathStyle bool
+	// S3Compatible reports a host of the form s3.oss-<id>.aliyuncs.com,
+	// which OSS serves to AWS S3 clients: requests to it are signed as for
+	// the service "s3" rather than "oss". Host is then that s3. host.
+	S3Compatible bool
+}
+
+// SigningRegion returns the region to sign requests to this endpoint with
+// (the cloud region ID of V4 signatures, "cn-hangzhou"), and false when
+// the host names no region: the accelerate endpoints serve every region,
+// and a request through them is signed for the bucket's own region, which
+// the caller must know. Signing with "" instead fails only at the server.
+func (e Endpoint) SigningRegion() (string, bool) {
+	if e.Region == "" {
+		return "", false
+	}
+	return e.Region.CloudRegion(), true
 }
 
 // Hosts longer than a DNS name can be are refused before any other work.
@@ -39,7 +59,7 @@ const ossDomain = ".aliyuncs.com"
 // like an endpoint, is an *Error matching ErrInvalidEndpoint; a bad bucket
 // label matches ErrInvalidBucket as well.
 func ParseEndpoint(s string) (Endpoint, error) {
-	host, reason := hostOf(s)
+	host, path, reason := hostOf(s)
 	if reason != "" {
 		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 	}
@@ -47,11 +67,26 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	var buf [maxHostLen]byte
 	lower := buf[:lowerASCII(buf[:], host)]
 	var e Endpoint
-	if matchHost(&e, lower, host) {
+	if matchAny(&e, lower, host) {
+		bucket := pathBucket(path)
+		if bucket == "" {
+			return e, nil
+		}
+		if reason := bucketProblem(bucket, false); reason != "" {
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "path-style bucket "+quote(bucket)+": "+reason)
+		}
+		e.Bucket, e.PathStyle = bucket, true
 		return e, nil
 	}
-	if dot := strings.IndexByte(host, '.'); dot >= 0 && matchHost(&e, lower[dot+1:], host[dot+1:]) {
-		if reason := bucketProblem(lower[:dot]); reason != "" {
+	if id, ok := dualStackID(lower); ok && doubledPrefix(id) {
+		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, doubledPrefixReason(lower, id))
+	}
+	if dot := strings.IndexByte(host, '.'); dot >= 0 && matchAny(&e, lower[dot+1:], host[dot+1:]) {
+		if reason := bucketProblem(host[:dot], true); reason != "" {
+			if _, s3 := cutS3(lower); s3 {
+				// Not a bucket "s3": an S3-compatible host where there is none.
+				return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower))
+			}
 			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "bucket "+quote(host[:dot])+": "+reason)
 		}
 		e.Bucket = lowerOf(lower[:dot], host[:dot])
@@ -60,15 +95,53 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower))
 }
 
+// cutS3 removes the label s3 from the front of a host.
+func cutS3(h []byte) ([]byte, bool) {
+	if len(h) > len("s3.") && string(h[:len("s3.")]) == "s3." {
+		return h[len("s3."):], true
+	}
+	return h, false
+}
+
+// pathBucket returns the first segment of a URL path ("/bucket/key"), or "".
+func pathBucket(path string) string {
+	if !strings.HasPrefix(path, "/") {
+		return "" // a query or fragment, or nothing
+	}
+	for i := 1; i < len(path); i++ {
+		if c := path[i]; c == '/' || c == '?' || c == '#' {
+			return path[1:i]
+		}
+	}
+	return path[1:]
+}
+
+// matchAny is matchHost, and also reads the S3-compatible form of a
+// regional endpoint, s3.<endpoint>.
+func matchAny(e *Endpoint, lower []byte, host string) bool {
+	if matchHost(e, lower, host) {
+		return true
+	}
+	// Only regional endpoints of the usual form have an S3-compatible host.
+	if s3, ok := cutS3(lower); ok {
+		if id, _, ok := patternID(s3); ok && isCloudID(id) && matchHost(e, s3, host[len("s3."):]) {
+			e.Host, e.S3Compatible = lowerOf(lower, host), true
+			return true
+		}
+	}
+	return false
+}
+
 // hostOf returns the host name of a host, host:port or URL, as written,
-// or why there is none.
-func hostOf(s string) (host, reason string) {
+// and what follows host and port (path, query, fragment), or why there is
+// no host.
+func hostOf(s string) (host, path, reason string) {
 	if len(s) > maxInputLen {
-		return "", "input too long"
+		return "", "", "input too long"
 	}
 	rest, reason := cutScheme(s)
 	if reason != "" {
-		return "", reason
+		return "", "", reason
 	}
 	host, port, reason := splitHostPort(rest)
 	if reason == "" && port != "" {
@@ -77,7 +150,7 @@ func hostOf(s string) (host, reason string) {
 	if reason == "" {
 		reason = labelsProblem(host)
 	}
-	return host, reason
+	return host, rest[len(host)+len(port):], reason
 }
 
 // cutScheme removes an http:// or https:// scheme, in any case, and refuses
@@ -183,6 +256,9 @@ func matchHost(e *Endpoint, lower []byte, host string) bool {
 	if known && endpointOfRow(e, lookupCloudID(id), lower) {
 		return true
 	}
+	if id, ok := dualStackID(lower); ok {
+		return matchDualStack(e, id, lower, host)
+	}
 	if specialHost(e, lower) {
 		return true
 	}
@@ -196,6 +272,54 @@ func matchHost(e *Endpoint, lower []byte, host string) bool {
 	}
 	e.Region = Region(e.Host[:len("oss-")+len(id)])
 	return true
+}
+
+// dualStackID returns the label of a host <label>.oss.aliyuncs.com, the
+// form of the dual-stack endpoints, unchecked.
+func dualStackID(h []byte) ([]byte, bool) {
+	n := len(h) - len(dualStackDomain)
+	if n <= 0 || string(h[n:]) != dualStackDomain {
+		return nil, false
+	}
+	for _, c := range h[:n] {
+		if c == '.' {
+			return nil, false
+		}
+	}
+	return h[:n], true
+}
+
+const dualStackDomain = ".oss.aliyuncs.com"
+
+// matchDualStack reads <id>.oss.aliyuncs.com. Its first label can also be
+// a bucket on the legacy default endpoint oss.aliyuncs.com: it is a region
+// if it is one of the table's dual-stack hosts, or if it is shaped like a
+// region ID (regionShaped), and a bucket otherwise (matchHost then fails
+// and ParseEndpoint reads the label as a bucket).
+func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
+	in := lookupCloudID(id)
+	switch {
+	case in != nil:
+		return endpointOfRow(e, in, lower)
+	case specialHost(e, lower):
+		return true
+	case !regionShaped(id):
+		return false
+	}
+	// A region newer than the table, taken on trust.
+	e.Kind, e.Host = DualStack, lowerOf(lower, host)
+	e.Region = Region("oss-" + e.Host[:len(id)])
+	return true
+}
+
+// regionShaped reports whether a dual-stack host's first label reads as a
+// region ID rather than a bucket: a cloud region ID whose first part is a
+// two-letter area, as every Alibaba Cloud region's is (cn, us, ap, eu, me,
+// na). A bucket named like that (ab-cd) on the legacy endpoint
+// oss.aliyuncs.com reads as a region; give such buckets a regional
+// endpoint.
+func regionShaped(id []byte) bool {
+	return isCloudID(id) && len(id) > 2 && id[2] == '-'
 }
 
 // specialHost sets e for the hosts that the oss-<id>[-internal].aliyuncs.com
@@ -232,6 +356,8 @@ func endpointOfRow(e *Endpoint, in *regionInfo, h []byte) bool {
 		e.Kind, e.Host = Internal, in.internal
 	case string(h) == in.vpc:
 		e.Kind, e.Host = VPC, in.vpc
+	case in.dualStack != "" && string(h) == in.dualStack:
+		e.Kind, e.Host = DualStack, in.dualStack
 	default:
 		return false
 	}
@@ -290,11 +416,29 @@ func isCloudID[T string | []byte](id T) bool {
 // unmatchedHost says why a host that matched nothing is not an endpoint.
 func unmatchedHost(h []byte) string {
 	if id, _, ok := patternID(h); ok {
+		if doubledPrefix(id) {
+			return doubledPrefixReason(h, id)
+		}
 		if in := lookupCloudID(id); in != nil {
 			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public
 		}
 	}
+	if rest, ok := cutS3(h); ok {
+		return "host " + quote(string(h)) + " is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3." + string(DefaultRegion) + ossDomain + ", not for " + quote(string(rest))
+	}
 	return "host " + quote(string(h)) + " is not an OSS endpoint"
+}
+
+// doubledPrefix reports an ID with the oss- prefix in front of a cloud
+// region ID: the host of an SDK given Region.String() ("oss-cn-hangzhou")
+// where it wants the cloud region ID ("cn-hangzhou").
+func doubledPrefix(id []byte) bool {
+	return len(id) > len("oss-") && string(id[:len("oss-")]) == "oss-" && isCloudID(id[len("oss-"):])
+}
+
+func doubledPrefixReason(h, id []byte) string {
+	return "host " + quote(string(h)) + " holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() (" +
+		quote(string(id[len("oss-"):])) + "), not from the Region itself"
 }
 
 // lowerOf returns lower as a string: s itself when s was already lower
@@ -309,13 +453,16 @@ func lowerOf(lower []byte, s string) string {
 // bucketProblem applies the OSS bucket naming rules: 3 to 63 characters of
 // lower-case letters, digits and hyphens, starting and ending with a letter
 // or digit. It says what is wrong, or "".
-func bucketProblem[T string | []byte](b T) string {
+//
+// In a host name letters of any case are the same bucket (inHost); in a URL
+// path and as an argument, upper case is refused.
+func bucketProblem(b string, inHost bool) string {
 	if len(b) < 3 || len(b) > 63 {
 		return "must be 3 to 63 characters long"
 	}
 	for i := 0; i < len(b); i++ {
 		c := b[i]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || inHost && 'A' <= c && c <= 'Z') {
 			return "only lower-case letters, digits and hyphens are allowed"
 		}
 	}
@@ -340,7 +487,7 @@ func (r Region) URL(k Kind, bucket string) (string, error) {
 	case bucket == "":
 		return "https://" + host, nil
 	}
-	if reason := bucketProblem(bucket); reason != "" {
+	if reason := bucketProblem(bucket, false); reason != "" {
 		return "", newError("Region.URL", bucket, ErrInvalidBucket, reason)
 	}
 	return "https://" + bucket + "." + host, nil

@@ -17,7 +17,7 @@ func TestParseEndpoint(t *testing.T) {
 	for _, r := range All() {
 		for _, k := range []Kind{Public, Internal, VPC} {
 			h, _ := r.Endpoint(k)
-			want := Endpoint{r, k, "", h}
+			want := Endpoint{Region: r, Kind: k, Bucket: "", Host: h}
 			if k == VPC && h == r.InternalEndpoint() {
 				want.Kind = Internal
 			}
@@ -29,21 +29,23 @@ func TestParseEndpoint(t *testing.T) {
 				test{h + ":8080", want},
 				test{"http://bucket-1." + h + "/dir/object.txt?x=1#f", withBucket},
 				test{"HTTPS://Bucket-1." + strings.ToUpper(h) + ":443/", withBucket},
-				// Paths do not change the host.
-				test{"https://" + h + "/../../etc/passwd", want},
+				// A path names the bucket when the host does not.
+				test{"https://" + h + "/", want},
+				test{"https://" + h + "/?regions", want},
+				test{"https://" + h + "/bucket-1/dir/object.txt?x=1", pathStyle(withBucket)},
 			)
 		}
 	}
 	d := DefaultRegion
 	tests = append(tests,
-		test{DefaultEndpoint, Endpoint{d, Public, "", DefaultEndpoint}},
-		test{DefaultInternalEndpoint, Endpoint{d, Internal, "", DefaultInternalEndpoint}},
-		test{"logs." + DefaultEndpoint, Endpoint{d, Public, "logs", DefaultEndpoint}},
-		test{GlobalAccelerateEndpoint, Endpoint{"", Accelerate, "", GlobalAccelerateEndpoint}},
-		test{"https://my-bucket." + OverseasAccelerateEndpoint + "/a", Endpoint{"", AccelerateOverseas, "my-bucket", OverseasAccelerateEndpoint}},
+		test{DefaultEndpoint, Endpoint{Region: d, Kind: Public, Bucket: "", Host: DefaultEndpoint}},
+		test{DefaultInternalEndpoint, Endpoint{Region: d, Kind: Internal, Bucket: "", Host: DefaultInternalEndpoint}},
+		test{"logs." + DefaultEndpoint, Endpoint{Region: d, Kind: Public, Bucket: "logs", Host: DefaultEndpoint}},
+		test{GlobalAccelerateEndpoint, Endpoint{Region: "", Kind: Accelerate, Bucket: "", Host: GlobalAccelerateEndpoint}},
+		test{"https://my-bucket." + OverseasAccelerateEndpoint + "/a", Endpoint{Region: "", Kind: AccelerateOverseas, Bucket: "my-bucket", Host: OverseasAccelerateEndpoint}},
 		// Not in the table: the table always lags behind new regions.
-		test{"oss-xx-newcity-1.aliyuncs.com", Endpoint{"oss-xx-newcity-1", Public, "", "oss-xx-newcity-1.aliyuncs.com"}},
-		test{"bkt.oss-xx-north-7-internal.aliyuncs.com", Endpoint{"oss-xx-north-7", Internal, "bkt", "oss-xx-north-7-internal.aliyuncs.com"}},
+		test{"oss-xx-newcity-1.aliyuncs.com", Endpoint{Region: "oss-xx-newcity-1", Kind: Public, Bucket: "", Host: "oss-xx-newcity-1.aliyuncs.com"}},
+		test{"bkt.oss-xx-north-7-internal.aliyuncs.com", Endpoint{Region: "oss-xx-north-7", Kind: Internal, Bucket: "bkt", Host: "oss-xx-north-7-internal.aliyuncs.com"}},
 	)
 	for _, tt := range tests {
 		got, err := ParseEndpoint(tt.in)
@@ -92,7 +94,15 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"oss-accelerate-internal.aliyuncs.com", `host "oss-accelerate-internal.aliyuncs.com" is not an OSS endpoint`},
 		{"oss-cn.aliyuncs.com", `host "oss-cn.aliyuncs.com" is not an OSS endpoint`},
 		{"oss-cn--x.aliyuncs.com", `host "oss-cn--x.aliyuncs.com" is not an OSS endpoint`},
-		{"oss-cn-hangzhou.aliyuncs.com/x", ""}, // control: accepted
+		{"https://oss-cn-hangzhou.aliyuncs.com/../../etc/passwd", `path-style bucket "..": must be 3 to 63 characters long`},
+		{"https://oss-cn-hangzhou.aliyuncs.com/My_Bucket/k", `path-style bucket "My_Bucket": only lower-case letters, digits and hyphens are allowed`},
+		{"oss-oss-cn-hangzhou.aliyuncs.com", `host "oss-oss-cn-hangzhou.aliyuncs.com" holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() ("cn-hangzhou"), not from the Region itself`},
+		{"bucket.oss-oss-cn-hangzhou-internal.aliyuncs.com", `host "bucket.oss-oss-cn-hangzhou-internal.aliyuncs.com" is not an OSS endpoint`},
+		{"oss-cn-hangzhou.oss.aliyuncs.com", `host "oss-cn-hangzhou.oss.aliyuncs.com" holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() ("cn-hangzhou"), not from the Region itself`},
+		{"s3.oss-internal.aliyuncs.com", `host "s3.oss-internal.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-internal.aliyuncs.com"`},
+		{"s3.oss-accelerate.aliyuncs.com", `host "s3.oss-accelerate.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-accelerate.aliyuncs.com"`},
+		{"oss-cn-hangzhou.aliyuncs.com/", ""},      // control: accepted
+		{"oss-cn-hangzhou.aliyuncs.com/abc/x", ""}, // control: accepted
 	}
 	for _, tt := range tests {
 		got, err := ParseEndpoint(tt.in)
@@ -186,3 +196,70 @@ func TestEndpointRoundTrip(t *testing.T) {
 
 // short shortens an input for a test message.
 func short(s string) string { return s[:min(len(s), 80)] }
+
+func pathStyle(e Endpoint) Endpoint {
+	e.PathStyle = true
+	return e
+}
+
+// TestParseEndpointForms reads the forms the OSS SDKs send besides the
+// plain ones: dual-stack hosts, S3-compatible hosts, and the default
+// endpoint with a bucket, which a dual-stack host looks like.
+func TestParseEndpointForms(t *testing.T) {
+	type test struct {
+		in   string
+		want Endpoint
+	}
+	var tests []test
+	for _, r := range All() {
+		if h, ok := r.Endpoint(DualStack); ok {
+			want := Endpoint{Region: r, Kind: DualStack, Host: h}
+			tests = append(tests, test{h, want}, test{"https://examplebucket." + strings.ToUpper(h) + "/k", Endpoint{Region: r, Kind: DualStack, Bucket: "examplebucket", Host: h}})
+		}
+		for _, k := range []Kind{Public, Internal} {
+			h, _ := r.Endpoint(k)
+			if !strings.HasPrefix(h, "oss-") {
+				continue
+			}
+			s3 := "s3." + h
+			tests = append(tests,
+				test{s3, Endpoint{Region: r, Kind: k, Host: s3, S3Compatible: true}},
+				test{"https://examplebucket." + s3 + "/k", Endpoint{Region: r, Kind: k, Bucket: "examplebucket", Host: s3, S3Compatible: true}},
+			)
+		}
+	}
+	tests = append(tests,
+		// Shaped like a region ID: a dual-stack region newer than the table.
+		test{"xx-newcity-1.oss.aliyuncs.com", Endpoint{Region: "oss-xx-newcity-1", Kind: DualStack, Host: "xx-newcity-1.oss.aliyuncs.com"}},
+		test{"b-1.xx-newcity-1.oss.aliyuncs.com", Endpoint{Region: "oss-xx-newcity-1", Kind: DualStack, Bucket: "b-1", Host: "xx-newcity-1.oss.aliyuncs.com"}},
+		// Not shaped like one: a bucket on the legacy default endpoint.
+		test{"examplebucket.oss.aliyuncs.com", Endpoint{Region: DefaultRegion, Kind: Public, Bucket: "examplebucket", Host: DefaultEndpoint}},
+		test{"logs-2024.oss.aliyuncs.com", Endpoint{Region: DefaultRegion, Kind: Public, Bucket: "logs-2024", Host: DefaultEndpoint}},
+		test{"s3.oss-xx-newcity-1.aliyuncs.com", Endpoint{Region: "oss-xx-newcity-1", Kind: Public, Host: "s3.oss-xx-newcity-1.aliyuncs.com", S3Compatible: true}},
+	)
+	for _, tt := range tests {
+		got, err := ParseEndpoint(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseEndpoint(%q) =\n %+v, %v\nwant %+v", tt.in, got, err, tt.want)
+		}
+	}
+	if e, _ := ParseEndpoint("xx-newcity-1.oss.aliyuncs.com"); e.Region.Known() {
+		t.Error("a dual-stack region that is not in the table reports Known")
+	}
+}
+
+// TestSigningRegion: an accelerate endpoint names no region, and says so.
+func TestSigningRegion(t *testing.T) {
+	for _, h := range []string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint} {
+		e, err := ParseEndpoint("https://bucket." + h + "/k")
+		if region, ok := e.SigningRegion(); err != nil || ok || region != "" || e.Region != "" {
+			t.Errorf("%s: SigningRegion() = %q, %v (%v)", h, region, ok, err)
+		}
+	}
+	for _, r := range All() {
+		e, err := ParseEndpoint(r.PublicEndpoint())
+		if region, ok := e.SigningRegion(); err != nil || !ok || region != r.CloudRegion() {
+			t.Errorf("%s: SigningRegion() = %q, %v (%v)", r, region, ok, err)
+		}
+	}
+}

@@ -84,7 +84,10 @@ func (e *Error) Is(target error) bool {
 }
 
 // newError returns an Error for the first maxErrorInput bytes of input,
-// without copying them: an error costs one allocation.
+// without copying them: an error costs one allocation. It is called from
+// fifteen places and kept out of line: inlined, it cost 2 KiB of binary.
+//
+//go:noinline
 func newError(fn, input string, err error, reason string) *Error {
 	clipped := len(input) > maxErrorInput
 	if clipped {

@@ -19,13 +19,16 @@ const (
 	// AccelerateOverseas is the transfer acceleration endpoint for regions
 	// outside mainland China.
 	AccelerateOverseas
+	// DualStack is the endpoint reachable over IPv4 and IPv6,
+	// <region-id>.oss.aliyuncs.com, in the regions that have one.
+	DualStack
 )
 
 // kindNames is indexed by Kind; index 0 is the invalid zero value.
-var kindNames = [...]string{"", "public", "internal", "vpc", "accelerate", "accelerate-overseas"}
+var kindNames = [...]string{"", "public", "internal", "vpc", "accelerate", "accelerate-overseas", "dual-stack"}
 
 // Valid reports whether k is one of the declared kinds.
-func (k Kind) Valid() bool { return k >= Public && k <= AccelerateOverseas }
+func (k Kind) Valid() bool { return k >= Public && k <= DualStack }
 
 // String returns the kind's text form ("public", "vpc", ...), or "Kind(N)"
 // for an invalid kind.
@@ -51,7 +54,7 @@ func (k *Kind) UnmarshalText(text []byte) error {
 		return nil
 	}
 	return newError("Kind.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]), ErrInvalidKind,
-		"want one of public, internal, vpc, accelerate, accelerate-overseas")
+		"want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack")
 }
 
 // indexFold returns the index of text in names, compared in any ASCII

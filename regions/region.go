@@ -24,6 +24,7 @@ type regionInfo struct {
 	public      string
 	internal    string
 	vpc         string
+	dualStack   string // "" where the region has none
 	accelerate  bool
 	vipByTicket bool
 	vip         []string // canonical CIDR prefixes, in table order
@@ -228,8 +229,9 @@ func (r Region) Status() Status {
 }
 
 // Endpoint returns the region's endpoint host of kind k. It reports false
-// where the table has none: an unknown region or kind, or transfer
-// acceleration in a region without it.
+// where the table has none: an unknown region or kind, transfer
+// acceleration in a region without it, or a dual-stack endpoint where OSS
+// offers none.
 func (r Region) Endpoint(k Kind) (string, bool) {
 	in := lookupInfo(r)
 	if in == nil {
@@ -242,6 +244,8 @@ func (r Region) Endpoint(k Kind) (string, bool) {
 		return in.internal, true
 	case VPC:
 		return in.vpc, true
+	case DualStack:
+		return in.dualStack, in.dualStack != ""
 	case Accelerate:
 		if in.accelerate {
 			return GlobalAccelerateEndpoint, true

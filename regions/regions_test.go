@@ -253,7 +253,7 @@ func TestKind(t *testing.T) {
 		text string
 	}{
 		{Public, "public"}, {Internal, "internal"}, {VPC, "vpc"},
-		{Accelerate, "accelerate"}, {AccelerateOverseas, "accelerate-overseas"},
+		{Accelerate, "accelerate"}, {AccelerateOverseas, "accelerate-overseas"}, {DualStack, "dual-stack"},
 	}
 	for _, tt := range tests {
 		if !tt.k.Valid() || tt.k.String() != tt.text {
@@ -268,7 +268,7 @@ func TestKind(t *testing.T) {
 			t.Errorf("UnmarshalText(%q) = %v, %v", strings.ToUpper(tt.text), k, err)
 		}
 	}
-	for _, k := range []Kind{0, 6, 255} {
+	for _, k := range []Kind{0, 7, 255} {
 		if k.Valid() {
 			t.Errorf("Kind(%d).Valid() = true", uint8(k))
 		}
@@ -281,7 +281,7 @@ func TestKind(t *testing.T) {
 	}
 	var k Kind
 	err := k.UnmarshalText([]byte("intranet"))
-	if err == nil || err.Error() != `regions: invalid endpoint kind "intranet": want one of public, internal, vpc, accelerate, accelerate-overseas` {
+	if err == nil || err.Error() != `regions: invalid endpoint kind "intranet": want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack` {
 		t.Errorf("UnmarshalText(intranet) error: %v", err)
 	}
 }

@@ -32,7 +32,7 @@ var targets = []target{
 	{"Endpoint", "BaselineMapRegion", 1.0, false, ""},
 	{"Known", "BaselineMapRegion", 1.0, false, ""},
 	{"LookupIP", "BaselineMapAddr", 1.5, false, ""},
-	{"ParseEndpoint", "BaselineMapEndpoint", 8, false, "bucket URLs and bare hosts, lower- and upper-case"},
+	{"ParseEndpoint", "BaselineMapEndpoint", 8, false, "bucket URLs, bare hosts, upper-case hosts, path style, dual-stack"},
 	{"LookupIPLarge/binary", "LookupIPLarge/linear", 0.1, false, "10,000 prefixes: binary search vs linear scan"},
 	{"ParsePublicEndpoint", "AWSEndpointFor", 50, true, "speed-up over the AWS SDK v1 resolver"},
 	{"Generate/regions=1000", "Generate/regions=100", 12, false, "10x the regions"},

@@ -16,6 +16,7 @@ type region struct {
 	ID, Name, Cloud, Status string
 	Mainland, Known         bool
 	Public, Internal, VPC   string
+	DualStack               string // "" where the region has none
 	Accelerate, Overseas    string // "" where the region has none
 	VIPByTicket             bool
 	VIP                     []string
@@ -53,6 +54,7 @@ func main() {
 			Public: r.PublicEndpoint(), Internal: r.InternalEndpoint(), VPC: r.VPCEndpoint(),
 			ParsedHosts: map[string]string{},
 		}
+		out.DualStack, _ = r.Endpoint(regions.DualStack)
 		out.Accelerate, _ = r.Endpoint(regions.Accelerate)
 		out.Overseas, _ = r.Endpoint(regions.AccelerateOverseas)
 		ranges, ok := r.VIPRanges()
@@ -65,7 +67,10 @@ func main() {
 		p1, _ := regions.Parse(string(r))
 		p2, _ := regions.Parse(r.CloudRegion())
 		out.ParsedID, out.ParsedCloud = string(p1), string(p2)
-		for _, h := range []string{out.Public, out.Internal, out.VPC} {
+		for _, h := range []string{out.Public, out.Internal, out.VPC, out.DualStack} {
+			if h == "" {
+				continue
+			}
 			out.ParsedHosts[h] = parsed(h)
 			out.ParsedHosts["examplebucket."+h] = parsed("examplebucket." + h)
 		}
