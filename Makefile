@@ -8,7 +8,7 @@ STATICCHECK := $(BIN)/staticcheck
 FUZZTIME    ?= 10s
 BENCHCOUNT  ?= 5
 # Every module in the repository.
-MODULES     := . regions internal/benchcmp
+MODULES     := . regions internal/benchcmp internal/sdktest
 
 export GOWORK := off
 export GOFLAGS := -mod=readonly

@@ -17,7 +17,23 @@
 // The region of an endpoint, for example for a V4 signature:
 //
 //	e, err := regions.ParseEndpoint("https://bucket.oss-cn-shanghai.aliyuncs.com/key")
-//	signingRegion := e.Region.CloudRegion() // "cn-shanghai"
+//	signingRegion, ok := e.SigningRegion() // "cn-shanghai", true
+//
+// An accelerate endpoint (oss-accelerate.aliyuncs.com) serves every region
+// and names none: its Endpoint has an empty Region and SigningRegion
+// reports false. Sign such requests for the bucket's own region, which you
+// must know from elsewhere; e.Region.CloudRegion() would be "", and at
+// least one SDK signs with an empty region without complaint, to fail only
+// at the server.
+//
+// ParseEndpoint also reads the other forms the OSS SDKs send: dual-stack
+// hosts (cn-hangzhou.oss.aliyuncs.com, Kind DualStack), S3-compatible hosts
+// (s3.oss-cn-hangzhou.aliyuncs.com, S3Compatible set: sign for service
+// "s3"), and path-style URLs (https://oss-cn-hangzhou.aliyuncs.com/bucket/key,
+// PathStyle set). A dual-stack host looks like a bucket on the legacy
+// default endpoint oss.aliyuncs.com: its first label is read as a region
+// when it is a region's dual-stack host or is shaped like a region ID (two
+// letters, a hyphen, more parts: "xx-newcity-1"), and as a bucket otherwise.
 //
 // Region, Kind and Status implement encoding.TextMarshaler and
 // TextUnmarshaler, so they work as fields of JSON, YAML or TOML

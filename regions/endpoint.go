@@ -5,8 +5,10 @@ import "strings"
 // Endpoint is what ParseEndpoint found in a host or URL.
 type Endpoint struct {
 	// Region is the endpoint's region. It is empty for the accelerate
-	// endpoints, which serve every region; it may be a region that is not in
-	// the table (Known reports false) for a well-formed regional host.
+	// endpoints, which serve every region: sign requests through them for
+	// the bucket's own region (SigningRegion reports false). It may be a
+	// region that is not in the table (Known reports false) for a
+	// well-formed regional or dual-stack host.
 	Region Region
 	// Kind is the kind of endpoint. A host that is both the internal and the
 	// VPC endpoint of its region, as most are, is reported as Internal.
