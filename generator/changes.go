@@ -138,19 +138,23 @@ func compareRegion(c *changeReport, o, n *Region) {
 	if o.Name != n.Name {
 		c.add("Renamed", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, o.Name, n.Name))
 	}
-	if o.Status != n.Status {
-		c.add("Lifecycle", bumpMinor, "a region's lifecycle status changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, o.Status, n.Status))
+	switch {
+	case o.Status != n.Status:
+		c.add("Lifecycle", bumpMinor, "a region's lifecycle status changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, statusText(*o), statusText(*n)))
+	case o.StatusDate != n.StatusDate:
+		c.add("Lifecycle", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, statusText(*o), statusText(*n)))
 	}
 	for _, e := range []struct{ kind, old, new string }{
 		{"public", o.Public, n.Public}, {"internal", o.Internal, n.Internal}, {"VPC", o.VPC, n.VPC},
 		{"dual-stack", o.DualStack, n.DualStack},
+		{"extra internal", strings.Join(o.InternalExtra, "`, `"), strings.Join(n.InternalExtra, "`, `")},
 	} {
 		if e.old != e.new {
 			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new))
 		}
 	}
-	if o.Accelerate != n.Accelerate {
-		c.add("Transfer acceleration", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.Accelerate), yesNo(n.Accelerate)))
+	if acceleration(*o) != acceleration(*n) {
+		c.add("Transfer acceleration", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, acceleration(*o), acceleration(*n)))
 	}
 	if o.MainlandChina != n.MainlandChina {
 		c.add("Mainland China", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.MainlandChina), yesNo(n.MainlandChina)))

@@ -68,13 +68,9 @@ func genDefaults(f *jen.File, t *Table) {
 // genRegion emits one region's block: its constant and its table row.
 func genRegion(f *jen.File, r *Region) {
 	f.Comment(fmt.Sprintf("%s is %s, OSS region %s.", r.GoName, r.Name, r.ID))
-	switch r.Status {
-	case statusDecommissioning:
+	if notice := deprecation(r); notice != "" {
 		f.Comment("")
-		f.Comment("Deprecated: OSS is decommissioning this region.")
-	case statusDecommissioned:
-		f.Comment("")
-		f.Comment("Deprecated: OSS has decommissioned this region.")
+		f.Comment("Deprecated: " + notice)
 	}
 	f.Const().Id(r.GoName).Id("Region").Op("=").Lit(r.ID)
 	f.Line()
@@ -83,9 +79,21 @@ func genRegion(f *jen.File, r *Region) {
 		jen.Id("name").Op(":").Lit(r.Name),
 		jen.Id("mainland").Op(":").Lit(r.MainlandChina),
 		jen.Id("status").Op(":").Id(r.Status.goConst()),
+	}
+	if r.StatusDate != "" {
+		fields = append(fields, jen.Id("statusDate").Op(":").Lit(r.StatusDate))
+	}
+	fields = append(fields,
 		jen.Id("public").Op(":").Lit(r.Public),
 		jen.Id("internal").Op(":").Lit(r.Internal),
 		jen.Id("vpc").Op(":").Lit(r.VPC),
+	)
+	if len(r.InternalExtra) > 0 {
+		hosts := make([]jen.Code, len(r.InternalExtra))
+		for i, h := range r.InternalExtra {
+			hosts[i] = jen.Lit(h)
+		}
+		fields = append(fields, jen.Id("internalExtra").Op(":").Index().String().Custom(multiline, hosts...))
 	}
 	if r.DualStack != "" {
 		fields = append(fields, jen.Id("dualStack").Op(":").Lit(r.DualStack))
@@ -104,6 +112,22 @@ func genRegion(f *jen.File, r *Region) {
 }
 
 // genAllRegions emits the table-order list behind All.
+// deprecation is the notice on the constant of a region that is not
+// active, or "".
+func deprecation(r *Region) string {
+	switch {
+	case r.Status == statusDecommissioned && r.StatusDate != "":
+		return "OSS closed this region on " + r.StatusDate + "; data stored there is no longer available."
+	case r.Status == statusDecommissioned:
+		return "OSS has closed this region."
+	case r.Status == statusDecommissioning && r.StatusDate != "":
+		return "OSS has been decommissioning this region since " + r.StatusDate + "."
+	case r.Status == statusDecommissioning:
+		return "OSS is decommissioning this region."
+	}
+	return ""
+}
+
 func genAllRegions(f *jen.File, t *Table) {
 	names := make([]jen.Code, len(t.Regions))
 	for i, r := range t.Regions {

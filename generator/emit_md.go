@@ -19,8 +19,8 @@ func genMarkdown(t *Table) []byte {
 	p("| Region | Region ID | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Dual-stack endpoint | Transfer acceleration | Status |\n")
 	p("|:--|:--|:--|:--|:--|:--|:--|:--|:--|\n")
 	for _, r := range t.Regions {
-		p("| %s | `%s` | %s | `%s` | `%s` | `%s` | %s | %s | %s |\n",
-			mdEscape(r.Name), r.ID, yesNo(r.MainlandChina), r.Public, r.Internal, r.VPC, codeOrDash(r.DualStack), yesNo(r.Accelerate), r.Status)
+		p("| %s | `%s` | %s | `%s` | %s | `%s` | %s | %s | %s |\n",
+			mdEscape(r.Name), r.ID, yesNo(r.MainlandChina), r.Public, internalHosts(r), r.VPC, codeOrDash(r.DualStack), acceleration(r), statusText(r))
 	}
 	p("\nDefault endpoints: `%s` maps to the public endpoint and `%s` to the internal endpoint of %s (`%s`).\n\n",
 		t.DefaultPublic, t.DefaultInternal, mdEscape(t.Default.Name), t.Default.ID)
@@ -64,6 +64,28 @@ func mdEscapeLineStart(s string) string {
 		return s[:digits] + "\\" + s[digits:]
 	}
 	return s
+}
+
+// internalHosts shows the internal endpoint and any extra internal hosts.
+func internalHosts(r Region) string {
+	return "`" + strings.Join(append([]string{r.Internal}, r.InternalExtra...), "`, `") + "`"
+}
+
+// acceleration says whether a region has transfer acceleration, or that no
+// source says.
+func acceleration(r Region) string {
+	if r.AccelerateNotStated {
+		return "not stated"
+	}
+	return yesNo(r.Accelerate)
+}
+
+// statusText shows a lifecycle state with its date.
+func statusText(r Region) string {
+	if r.StatusDate != "" {
+		return r.Status.String() + " (" + r.StatusDate + ")"
+	}
+	return r.Status.String()
 }
 
 // codeOrDash shows a host as code, or "-" where there is none.

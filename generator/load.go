@@ -52,7 +52,10 @@ type rawTable struct {
 type rawRegion struct {
 	label                 string // "regions[3] (oss-cn-beijing)", for messages
 	id, name, status      rawString
+	statusDate            rawString
 	mainland, accelerate  rawBool
+	accelNotStated        bool // accelerate: not stated
+	internalExtra         []rawString
 	irregular             rawBool
 	public, internal, vpc rawString
 	dualStack             rawString
@@ -295,6 +298,15 @@ func (d *decoder) str(n *yaml.Node, what string) rawString {
 	return rawString{val: n.Value, pos: at(n), set: true}
 }
 
+// date reads a YYYY-MM-DD date, which YAML reads as a timestamp unless it
+// is quoted; build checks the form.
+func (d *decoder) date(n *yaml.Node, what string) rawString {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!timestamp" {
+		return rawString{val: n.Value, pos: at(n), set: true}
+	}
+	return d.str(n, what)
+}
+
 func (d *decoder) boolean(n *yaml.Node, what string) rawBool {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
 		d.ps.addf(at(n), "%s: expected true or false, found %s", what, kindName(n))
@@ -359,6 +371,7 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 		{"id", true, func(v *yaml.Node) { r.id = d.str(v, in("id")) }},
 		{"name", true, func(v *yaml.Node) { r.name = d.str(v, in("name")) }},
 		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
+		{"status_date", false, func(v *yaml.Node) { r.statusDate = d.date(v, in("status_date")) }},
 		{"mainland_china", true, func(v *yaml.Node) { r.mainland = d.boolean(v, in("mainland_china")) }},
 		{"endpoints", true, func(v *yaml.Node) {
 			d.mapping(v, in("endpoints"), []field{
@@ -366,10 +379,25 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 				{"internal", true, func(v *yaml.Node) { r.internal = d.str(v, in("endpoints.internal")) }},
 				{"vpc", true, func(v *yaml.Node) { r.vpc = d.str(v, in("endpoints.vpc")) }},
 				{"dual_stack", false, func(v *yaml.Node) { r.dualStack = d.str(v, in("endpoints.dual_stack")) }},
+				{"internal_extra", false, func(v *yaml.Node) {
+					for i, item := range d.list(v, in("endpoints.internal_extra")) {
+						r.internalExtra = append(r.internalExtra, d.str(item, in(fmt.Sprintf("endpoints.internal_extra[%d]", i))))
+					}
+				}},
 			})
 		}},
 		{"irregular_endpoints", false, func(v *yaml.Node) { r.irregular = d.boolean(v, in("irregular_endpoints")) }},
-		{"accelerate", true, func(v *yaml.Node) { r.accelerate = d.boolean(v, in("accelerate")) }},
+		{"accelerate", true, func(v *yaml.Node) {
+			if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && v.Value == "not stated" {
+				r.accelerate, r.accelNotStated = rawBool{pos: at(v), set: true}, true
+				return
+			}
+			if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
+				d.ps.addf(at(v), "%s: expected true, false or \"not stated\", found %s", in("accelerate"), kindName(v))
+				return
+			}
+			r.accelerate = d.boolean(v, in("accelerate"))
+		}},
 		{"vip_ranges", true, func(v *yaml.Node) { d.vipRanges(v, &r) }},
 	})
 	return r

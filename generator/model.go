@@ -41,11 +41,14 @@ type Region struct {
 
 	MainlandChina bool
 	Status        status
+	StatusDate    string // YYYY-MM-DD the status took effect, or ""
 
 	Public, Internal, VPC string
-	DualStack             string // the IPv4/IPv6 endpoint, or "" where OSS offers none
+	DualStack             string   // the IPv4/IPv6 endpoint, or "" where OSS offers none
+	InternalExtra         []string // more internal hosts, such as inside a finance network
 	Irregular             bool   // endpoints break the oss-<id>[-internal] pattern
 	Accelerate            bool
+	AccelerateNotStated   bool // no source says whether the region has acceleration
 
 	VIPByTicket bool           // ranges are published only by ticket
 	VIP         []netip.Prefix // canonical, in table order

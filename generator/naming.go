@@ -79,7 +79,7 @@ func rowVarName(goName string) string { return genPrefix + "Info" + goName }
 // folding. TestExportedNamesCoverPackage keeps the list in step.
 var exportedNames = []string{
 	// hand-written
-	"Accelerate", "AccelerateOverseas", "Active", "All", "Decommissioned",
+	"Accelerate", "AccelerateOverseas", "Active", "All", "AllActive", "Decommissioned",
 	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
 	"DualStack", "ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
 	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",

@@ -16,6 +16,9 @@ import (
 
 type dumpRegion struct {
 	ID, Name, Cloud, Status string
+	StatusDate              string
+	Active                  bool
+	Hosts                   []string
 	Mainland, Known         bool
 	Public, Internal, VPC   string
 	DualStack               string
@@ -53,12 +56,21 @@ func expectedDump(t *Table) dump {
 	for _, r := range t.Regions {
 		e := dumpRegion{
 			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status.String(), Mainland: r.MainlandChina, Known: true,
+			StatusDate: r.StatusDate, Active: r.Status == statusActive,
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, VIPByTicket: r.VIPByTicket,
 			ParsedID: r.ID, ParsedCloud: r.ID,
 			ParsedHosts: map[string]string{r.Public: r.ID + " public", r.Internal: r.ID + " internal"},
 		}
+		e.Hosts = append([]string{r.Public, r.Internal}, r.InternalExtra...)
+		for _, h := range r.InternalExtra {
+			e.ParsedHosts[h] = r.ID + " internal"
+		}
 		if r.VPC != r.Internal {
 			e.ParsedHosts[r.VPC] = r.ID + " vpc"
+			e.Hosts = append(e.Hosts, r.VPC)
+		}
+		if r.DualStack != "" {
+			e.Hosts = append(e.Hosts, r.DualStack)
 		}
 		if r.DualStack != "" {
 			e.ParsedHosts[r.DualStack] = r.ID + " dual-stack"

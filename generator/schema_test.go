@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
@@ -45,6 +46,24 @@ func yamlValue(t *testing.T, path string) any {
 	var v any
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		t.Fatal(err)
+	}
+	return datesAsText(v)
+}
+
+// datesAsText turns the timestamps yaml.v3 makes of unquoted dates back
+// into the text an editor's YAML 1.2 schema check sees.
+func datesAsText(v any) any {
+	switch v := v.(type) {
+	case time.Time:
+		return v.Format(time.DateOnly)
+	case map[string]any:
+		for k, e := range v {
+			v[k] = datesAsText(e)
+		}
+	case []any:
+		for i, e := range v {
+			v[i] = datesAsText(e)
+		}
 	}
 	return v
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"time"
 	"net/netip"
 	"regexp"
 	"sort"
@@ -52,6 +54,18 @@ func (v *validator) version(s rawString) string {
 	}
 	if !semver.IsValid("v"+s.val) || strings.HasPrefix(s.val, "v") || semver.Canonical("v"+s.val) != "v"+s.val {
 		v.ps.addf(s.pos, "version: %q is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)", clip(s.val))
+		return ""
+	}
+	return s.val
+}
+
+// date checks a YYYY-MM-DD date.
+func (v *validator) date(s rawString, what string) string {
+	if !s.set {
+		return ""
+	}
+	if t, err := time.Parse(time.DateOnly, s.val); err != nil || t.Format(time.DateOnly) != s.val {
+		v.ps.addf(s.pos, "%s: %q is not a date YYYY-MM-DD", what, clip(s.val))
 		return ""
 	}
 	return s.val
@@ -198,9 +212,19 @@ func (v *validator) region(raw *rawRegion) Region {
 		}
 		r.Status = st
 	}
+	r.StatusDate = v.date(raw.statusDate, in("status_date"))
+	if r.StatusDate != "" && r.Status == statusActive {
+		v.ps.addf(raw.statusDate.pos, "%s: a date belongs to a status other than active; remove it or set status", in("status_date"))
+	}
 	r.MainlandChina = raw.mainland.val
-	r.Accelerate = raw.accelerate.val
+	r.Accelerate, r.AccelerateNotStated = raw.accelerate.val, raw.accelNotStated
+	for i, h := range raw.internalExtra {
+		r.InternalExtra = append(r.InternalExtra, v.host(h, in(fmt.Sprintf("endpoints.internal_extra[%d]", i)), r.ID))
+	}
 	r.Irregular = raw.irregular.val
+	if len(raw.internalExtra) > 0 && !r.Irregular {
+		v.ps.addf(raw.internalExtra[0].pos, "%s: extra internal hosts break the endpoint pattern; mark the region irregular_endpoints: true", in("endpoints.internal_extra"))
+	}
 	r.Public = v.host(raw.public, in("endpoints.public"), r.ID)
 	r.Internal = v.host(raw.internal, in("endpoints.internal"), r.ID)
 	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), r.ID)
@@ -213,8 +237,14 @@ func (v *validator) region(raw *rawRegion) Region {
 	}
 	r.VIPByTicket = raw.vipByTicket
 	for i, s := range raw.vip {
-		if p, ok := v.prefix(s, in(fmt.Sprintf("vip_ranges[%d]", i))); ok {
+		what := in(fmt.Sprintf("vip_ranges[%d]", i))
+		p, ok := v.prefix(s, what)
+		// A region reached two ways (finance regions, from inside and
+		// outside their network) lists some blocks for each: one region's
+		// block twice is one range, not an overlap.
+		if ok && !slices.Contains(r.VIP, p) {
 			r.VIP = append(r.VIP, p)
+			v.ranges = append(v.ranges, rangeUse{p, what, s.pos})
 		}
 	}
 	if raw.vipSet && !raw.vipByTicket && len(raw.vip) == 0 {
@@ -331,7 +361,6 @@ func (v *validator) prefix(s rawString, what string) (netip.Prefix, bool) {
 		v.ps.addf(s.pos, "%s: write %q in canonical form %s", what, s.val, p)
 		return netip.Prefix{}, false
 	}
-	v.ranges = append(v.ranges, rangeUse{p, what, s.pos})
 	return p, true
 }
 

@@ -361,6 +361,12 @@ func endpointOfRow(e *Endpoint, in *regionInfo, h []byte) bool {
 	case in.dualStack != "" && string(h) == in.dualStack:
 		e.Kind, e.Host = DualStack, in.dualStack
 	default:
+		for _, extra := range in.internalExtra {
+			if string(h) == extra {
+				e.Kind, e.Host, e.Region = Internal, extra, in.id
+				return true
+			}
+		}
 		return false
 	}
 	e.Region = in.id

@@ -17,23 +17,39 @@ type Region string
 
 // regionInfo is one row of the table; data_gen.go holds one per region.
 type regionInfo struct {
-	id          Region
-	name        string
-	mainland    bool
-	status      Status
-	public      string
-	internal    string
-	vpc         string
-	dualStack   string // "" where the region has none
-	accelerate  bool
-	vipByTicket bool
-	vip         []string // canonical CIDR prefixes, in table order
+	id            Region
+	name          string
+	mainland      bool
+	status        Status
+	statusDate    string // YYYY-MM-DD the status took effect, or ""
+	public        string
+	internal      string
+	vpc           string
+	dualStack     string   // "" where the region has none
+	internalExtra []string // more internal hosts, such as inside a finance network
+	accelerate    bool
+	vipByTicket   bool
+	vip           []string // canonical CIDR prefixes, in table order
 }
 
-// All returns every region in table order, in a new slice.
+// All returns every region in table order, in a new slice, closed ones
+// included: their constants remain (removing one is a major release).
+// AllActive lists only the regions in service.
 func All() []Region {
 	out := make([]Region, len(genAllRegions))
 	copy(out, genAllRegions[:])
+	return out
+}
+
+// AllActive returns the regions whose Status is Active, in table order, in
+// a new slice: the ones to offer a user choosing a region.
+func AllActive() []Region {
+	var out []Region
+	for _, r := range genAllRegions {
+		if r.Status() == Active {
+			out = append(out, r)
+		}
+	}
 	return out
 }
 
@@ -220,6 +236,16 @@ func (r Region) MainlandChina() bool {
 	return in != nil && in.mainland
 }
 
+// StatusDate returns the date, YYYY-MM-DD, on which the region's
+// lifecycle state took effect (the day OSS closed it, for a Decommissioned
+// region), or "" where the table does not say.
+func (r Region) StatusDate() string {
+	if in := lookupInfo(r); in != nil {
+		return in.statusDate
+	}
+	return ""
+}
+
 // Status returns the region's lifecycle state, or 0 for an unknown region.
 func (r Region) Status() Status {
 	if in := lookupInfo(r); in != nil {
@@ -274,6 +300,25 @@ func (r Region) InternalEndpoint() string {
 func (r Region) VPCEndpoint() string {
 	h, _ := r.Endpoint(VPC)
 	return h
+}
+
+// Hosts returns every endpoint host of the region, in a new slice: public,
+// internal (with the extra internal hosts some regions have, such as
+// inside a finance network), VPC where it differs, and dual-stack where the
+// region has one. It is nil for an unknown region.
+func (r Region) Hosts() []string {
+	in := lookupInfo(r)
+	if in == nil {
+		return nil
+	}
+	hosts := append([]string{in.public, in.internal}, in.internalExtra...)
+	if in.vpc != in.internal {
+		hosts = append(hosts, in.vpc)
+	}
+	if in.dualStack != "" {
+		hosts = append(hosts, in.dualStack)
+	}
+	return hosts
 }
 
 // VIPRanges returns the region's VPC VIP address ranges in a new slice. It

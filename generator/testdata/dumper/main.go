@@ -14,6 +14,9 @@ import (
 
 type region struct {
 	ID, Name, Cloud, Status string
+	StatusDate              string
+	Active                  bool     // listed by AllActive
+	Hosts                   []string // every host of the region
 	Mainland, Known         bool
 	Public, Internal, VPC   string
 	DualStack               string // "" where the region has none
@@ -67,7 +70,12 @@ func main() {
 		p1, _ := regions.Parse(string(r))
 		p2, _ := regions.Parse(r.CloudRegion())
 		out.ParsedID, out.ParsedCloud = string(p1), string(p2)
-		for _, h := range []string{out.Public, out.Internal, out.VPC, out.DualStack} {
+		out.StatusDate = r.StatusDate()
+		for _, a := range regions.AllActive() {
+			out.Active = out.Active || a == r
+		}
+		out.Hosts = r.Hosts()
+		for _, h := range out.Hosts {
 			if h == "" {
 				continue
 			}
