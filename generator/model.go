@@ -46,7 +46,7 @@ type Region struct {
 	Public, Internal, VPC string
 	DualStack             string   // the IPv4/IPv6 endpoint, or "" where OSS offers none
 	InternalExtra         []string // more internal hosts, such as inside a finance network
-	Irregular             bool   // endpoints break the oss-<id>[-internal] pattern
+	Irregular             bool     // endpoints break the oss-<id>[-internal] pattern
 	Accelerate            bool
 	AccelerateNotStated   bool // no source says whether the region has acceleration
 

@@ -2,12 +2,12 @@ package main
 
 import (
 	"fmt"
-	"slices"
-	"time"
 	"net/netip"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/mod/semver"
