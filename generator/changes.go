@@ -149,7 +149,13 @@ func compareRegion(c *changeReport, o, n *Region) {
 		{"dual-stack", o.DualStack, n.DualStack},
 		{"extra internal", strings.Join(o.InternalExtra, "`, `"), strings.Join(n.InternalExtra, "`, `")},
 	} {
-		if e.old != e.new {
+		switch {
+		case e.old == e.new:
+		case e.old == "":
+			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: added `%s`", n.ID, e.kind, e.new))
+		case e.new == "":
+			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: removed `%s`", n.ID, e.kind, e.old))
+		default:
 			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new))
 		}
 	}

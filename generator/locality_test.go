@@ -77,26 +77,29 @@ func TestAddingARegionOnlyInserts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const newRegion = `  - id: oss-cn-nanjing
-    name: China (Nanjing - Local Region)
+	// A region inserted before the table's second one, with ranges from a
+	// block no table uses (198.18.0.0/15 is for benchmarking, RFC 2544).
+	const newRegion = `  - id: oss-xx-newtown-1
+    name: Newtown (Testland)
     mainland_china: true
     endpoints:
-      public: oss-cn-nanjing.aliyuncs.com
-      internal: oss-cn-nanjing-internal.aliyuncs.com
-      vpc: oss-cn-nanjing-internal.aliyuncs.com
+      public: oss-xx-newtown-1.aliyuncs.com
+      internal: oss-xx-newtown-1-internal.aliyuncs.com
+      vpc: oss-xx-newtown-1-internal.aliyuncs.com
     accelerate: false
     vip_ranges:
-      - 100.118.240.0/24
-      - 100.99.200.0/24
+      - 198.18.240.0/24
+      - 198.18.200.0/24
 `
-	after := strings.Replace(string(before), "  - id: oss-cn-heyuan\n", newRegion+"  - id: oss-cn-heyuan\n", 1)
-	after = strings.Replace(after, "\nversion: 1.0.0\n", "\nversion: 1.1.0\n", 1)
+	second := mustTable(t, "../regions.yaml").Regions[1].ID
+	after := strings.Replace(string(before), "  - id: "+second+"\n", newRegion+"  - id: "+second+"\n", 1)
+	after = versionLine.ReplaceAllString(after, "version: 99.0.0")
 	if after == string(before) {
 		t.Fatal("regions.yaml changed shape; update the test's anchors")
 	}
 	outsBefore := generateBytes(t, "regions.yaml", before)
 	outsAfter := generateBytes(t, "regions.yaml", []byte(after))
-	mentions := []string{"CNNanjing", "oss-cn-nanjing", "cn-nanjing", "100.118.240.0/24", "100.99.200.0/24", "China (Nanjing - Local Region)"}
+	mentions := []string{"XXNewtown1", "oss-xx-newtown-1", "xx-newtown-1", "198.18.240.0/24", "198.18.200.0/24", "Newtown (Testland)"}
 	for i := range outsBefore {
 		deleted, inserted, hunks := lineChanges(t, outsBefore[i].data, outsAfter[i].data)
 		if d := withoutProvenance(deleted); len(d) > 0 {

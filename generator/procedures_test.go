@@ -127,10 +127,17 @@ func TestMaintainerProcedures(t *testing.T) {
 		t.Fatalf("adding a region: %v\n%s", err, report)
 	}
 
-	// Deprecating a region: a status and a minor version.
+	// Deprecating a region: a status and a minor version. The region is one
+	// that no Example names: an Example that names it prints its data and
+	// must be updated with it (README).
+	examples, err := os.ReadFile("../regions/example_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var victim *Region
 	for i := range tbl.Regions {
-		if r := &tbl.Regions[i]; r != tbl.Default && r.Status == statusActive {
+		r := &tbl.Regions[i]
+		if r != tbl.Default && r.Status == statusActive && !strings.Contains(string(examples), "regions."+r.GoName+".") {
 			victim = r
 		}
 	}

@@ -165,9 +165,14 @@ func TestInitDoesNoWork(t *testing.T) {
 }
 
 // TestBinarySize bounds what the package adds to a program that already
-// uses the same standard packages.
+// uses the same standard packages: 64 KiB for the 23 regions of release
+// 1.0.0, when the target was set, and rowAllowance for each region since.
+// A row with its strings, VIP ranges and case in the ID switch measured
+// 680 bytes on average when release 1.1.0 added 21 regions (60,531 bytes
+// before the data, 74,798 after); code growth still has the 64 KiB to fit.
 func TestBinarySize(t *testing.T) {
-	const limit = 64 << 10
+	const rowAllowance = 700
+	limit := int64(64<<10 + rowAllowance*max(0, len(All())-23))
 	with := consumer(t, useEverything)
 	without := consumer(t, useStdOnly)
 	size := func(dir string) int64 {

@@ -3,16 +3,16 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.0.0"
+const Version = "1.1.0"
 
 // Source says where the region data came from.
-const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\" (international site, English)"
+const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "6c703fa7a2469e6e8d7d81c9c9a1707c380ee136bbfbaae78bba7ac867ab45f8"
+const DataSHA256 = "09a31dee166a47b1e0f8208db71ec509651f62f30ecda3fd3fa7305e2589d1d3"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
-const genMaxCloudIDLen = 14
+const genMaxCloudIDLen = 21
 
 const (
 	// DefaultRegion is the region that the default endpoints map to.
@@ -38,6 +38,7 @@ var genInfoCNHangzhou = regionInfo{
 	public:     "oss-cn-hangzhou.aliyuncs.com",
 	internal:   "oss-cn-hangzhou-internal.aliyuncs.com",
 	vpc:        "oss-cn-hangzhou-internal.aliyuncs.com",
+	dualStack:  "cn-hangzhou.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.118.28.0/24",
@@ -58,12 +59,68 @@ var genInfoCNShanghai = regionInfo{
 	public:     "oss-cn-shanghai.aliyuncs.com",
 	internal:   "oss-cn-shanghai-internal.aliyuncs.com",
 	vpc:        "oss-cn-shanghai-internal.aliyuncs.com",
+	dualStack:  "cn-shanghai.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.98.35.0/24",
 		"100.98.110.0/24",
 		"100.98.169.0/24",
 		"100.118.102.0/24",
+	},
+}
+
+// CNNanjing is China (Nanjing - Local Region), OSS region oss-cn-nanjing.
+//
+// Deprecated: OSS is decommissioning this region.
+const CNNanjing Region = "oss-cn-nanjing"
+
+var genInfoCNNanjing = regionInfo{
+	id:         CNNanjing,
+	name:       "China (Nanjing - Local Region)",
+	mainland:   true,
+	status:     Decommissioning,
+	public:     "oss-cn-nanjing.aliyuncs.com",
+	internal:   "oss-cn-nanjing-internal.aliyuncs.com",
+	vpc:        "oss-cn-nanjing-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.114.142.0/24",
+	},
+}
+
+// CNFuzhou is China (Fuzhou - Local Region), OSS region oss-cn-fuzhou.
+//
+// Deprecated: OSS is decommissioning this region.
+const CNFuzhou Region = "oss-cn-fuzhou"
+
+var genInfoCNFuzhou = regionInfo{
+	id:         CNFuzhou,
+	name:       "China (Fuzhou - Local Region)",
+	mainland:   true,
+	status:     Decommissioning,
+	public:     "oss-cn-fuzhou.aliyuncs.com",
+	internal:   "oss-cn-fuzhou-internal.aliyuncs.com",
+	vpc:        "oss-cn-fuzhou-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.115.21.0/24",
+	},
+}
+
+// CNWuhanLr is China (Wuhan - Local Region), OSS region oss-cn-wuhan-lr.
+const CNWuhanLr Region = "oss-cn-wuhan-lr"
+
+var genInfoCNWuhanLr = regionInfo{
+	id:         CNWuhanLr,
+	name:       "China (Wuhan - Local Region)",
+	mainland:   true,
+	status:     Active,
+	public:     "oss-cn-wuhan-lr.aliyuncs.com",
+	internal:   "oss-cn-wuhan-lr-internal.aliyuncs.com",
+	vpc:        "oss-cn-wuhan-lr-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.115.89.0/24",
 	},
 }
 
@@ -78,6 +135,7 @@ var genInfoCNQingdao = regionInfo{
 	public:     "oss-cn-qingdao.aliyuncs.com",
 	internal:   "oss-cn-qingdao-internal.aliyuncs.com",
 	vpc:        "oss-cn-qingdao-internal.aliyuncs.com",
+	dualStack:  "cn-qingdao.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.115.173.0/24",
@@ -98,6 +156,7 @@ var genInfoCNBeijing = regionInfo{
 	public:     "oss-cn-beijing.aliyuncs.com",
 	internal:   "oss-cn-beijing-internal.aliyuncs.com",
 	vpc:        "oss-cn-beijing-internal.aliyuncs.com",
+	dualStack:  "cn-beijing.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.118.58.0/24",
@@ -120,6 +179,7 @@ var genInfoCNZhangjiakou = regionInfo{
 	public:     "oss-cn-zhangjiakou.aliyuncs.com",
 	internal:   "oss-cn-zhangjiakou-internal.aliyuncs.com",
 	vpc:        "oss-cn-zhangjiakou-internal.aliyuncs.com",
+	dualStack:  "cn-zhangjiakou.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.118.90.0/24",
@@ -140,6 +200,7 @@ var genInfoCNHuhehaote = regionInfo{
 	public:     "oss-cn-huhehaote.aliyuncs.com",
 	internal:   "oss-cn-huhehaote-internal.aliyuncs.com",
 	vpc:        "oss-cn-huhehaote-internal.aliyuncs.com",
+	dualStack:  "cn-huhehaote.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.118.195.0/24",
@@ -160,6 +221,7 @@ var genInfoCNWulanchabu = regionInfo{
 	public:     "oss-cn-wulanchabu.aliyuncs.com",
 	internal:   "oss-cn-wulanchabu-internal.aliyuncs.com",
 	vpc:        "oss-cn-wulanchabu-internal.aliyuncs.com",
+	dualStack:  "cn-wulanchabu.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.114.11.0/24",
@@ -180,6 +242,7 @@ var genInfoCNShenzhen = regionInfo{
 	public:     "oss-cn-shenzhen.aliyuncs.com",
 	internal:   "oss-cn-shenzhen-internal.aliyuncs.com",
 	vpc:        "oss-cn-shenzhen-internal.aliyuncs.com",
+	dualStack:  "cn-shenzhen.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.118.78.0/24",
@@ -193,15 +256,19 @@ var genInfoCNShenzhen = regionInfo{
 const CNHeyuan Region = "oss-cn-heyuan"
 
 var genInfoCNHeyuan = regionInfo{
-	id:          CNHeyuan,
-	name:        "China (Heyuan)",
-	mainland:    true,
-	status:      Active,
-	public:      "oss-cn-heyuan.aliyuncs.com",
-	internal:    "oss-cn-heyuan-internal.aliyuncs.com",
-	vpc:         "oss-cn-heyuan-internal.aliyuncs.com",
-	accelerate:  false,
-	vipByTicket: true,
+	id:         CNHeyuan,
+	name:       "China (Heyuan)",
+	mainland:   true,
+	status:     Active,
+	public:     "oss-cn-heyuan.aliyuncs.com",
+	internal:   "oss-cn-heyuan-internal.aliyuncs.com",
+	vpc:        "oss-cn-heyuan-internal.aliyuncs.com",
+	dualStack:  "cn-heyuan.oss.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.98.83.0/24",
+		"100.118.174.0/24",
+	},
 }
 
 // CNGuangzhou is China (Guangzhou), OSS region oss-cn-guangzhou.
@@ -215,6 +282,7 @@ var genInfoCNGuangzhou = regionInfo{
 	public:     "oss-cn-guangzhou.aliyuncs.com",
 	internal:   "oss-cn-guangzhou-internal.aliyuncs.com",
 	vpc:        "oss-cn-guangzhou-internal.aliyuncs.com",
+	dualStack:  "cn-guangzhou.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.115.33.0/24",
@@ -233,12 +301,30 @@ var genInfoCNChengdu = regionInfo{
 	public:     "oss-cn-chengdu.aliyuncs.com",
 	internal:   "oss-cn-chengdu-internal.aliyuncs.com",
 	vpc:        "oss-cn-chengdu-internal.aliyuncs.com",
+	dualStack:  "cn-chengdu.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.115.155.0/24",
 		"100.99.107.0/24",
 		"100.99.108.0/24",
 		"100.99.109.0/24",
+	},
+}
+
+// CNZhongwei is China (Zhongwei), OSS region oss-cn-zhongwei.
+const CNZhongwei Region = "oss-cn-zhongwei"
+
+var genInfoCNZhongwei = regionInfo{
+	id:         CNZhongwei,
+	name:       "China (Zhongwei)",
+	mainland:   true,
+	status:     Active,
+	public:     "oss-cn-zhongwei.aliyuncs.com",
+	internal:   "oss-cn-zhongwei-internal.aliyuncs.com",
+	vpc:        "oss-cn-zhongwei-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.115.157.0/27",
 	},
 }
 
@@ -253,6 +339,7 @@ var genInfoCNHongkong = regionInfo{
 	public:     "oss-cn-hongkong.aliyuncs.com",
 	internal:   "oss-cn-hongkong-internal.aliyuncs.com",
 	vpc:        "oss-cn-hongkong-internal.aliyuncs.com",
+	dualStack:  "cn-hongkong.oss.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
 		"100.115.61.0/24",
@@ -262,38 +349,38 @@ var genInfoCNHongkong = regionInfo{
 	},
 }
 
-// USWest1 is US (Silicon Valley), OSS region oss-us-west-1.
-const USWest1 Region = "oss-us-west-1"
+// APNortheast1 is Japan (Tokyo), OSS region oss-ap-northeast-1.
+const APNortheast1 Region = "oss-ap-northeast-1"
 
-var genInfoUSWest1 = regionInfo{
-	id:          USWest1,
-	name:        "US (Silicon Valley)",
-	mainland:    false,
-	status:      Active,
-	public:      "oss-us-west-1.aliyuncs.com",
-	internal:    "oss-us-west-1-internal.aliyuncs.com",
-	vpc:         "oss-us-west-1-internal.aliyuncs.com",
-	accelerate:  true,
-	vipByTicket: true,
-}
-
-// USEast1 is US (Virginia), OSS region oss-us-east-1.
-const USEast1 Region = "oss-us-east-1"
-
-var genInfoUSEast1 = regionInfo{
-	id:         USEast1,
-	name:       "US (Virginia)",
+var genInfoAPNortheast1 = regionInfo{
+	id:         APNortheast1,
+	name:       "Japan (Tokyo)",
 	mainland:   false,
 	status:     Active,
-	public:     "oss-us-east-1.aliyuncs.com",
-	internal:   "oss-us-east-1-internal.aliyuncs.com",
-	vpc:        "oss-us-east-1-internal.aliyuncs.com",
+	public:     "oss-ap-northeast-1.aliyuncs.com",
+	internal:   "oss-ap-northeast-1-internal.aliyuncs.com",
+	vpc:        "oss-ap-northeast-1-internal.aliyuncs.com",
 	accelerate: true,
 	vip: []string{
-		"100.115.60.0/24",
-		"100.99.100.0/24",
-		"100.99.101.0/24",
-		"100.99.102.0/24",
+		"100.114.211.0/24",
+		"100.114.114.0/25",
+	},
+}
+
+// APNortheast2 is South Korea (Seoul), OSS region oss-ap-northeast-2.
+const APNortheast2 Region = "oss-ap-northeast-2"
+
+var genInfoAPNortheast2 = regionInfo{
+	id:         APNortheast2,
+	name:       "South Korea (Seoul)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-ap-northeast-2.aliyuncs.com",
+	internal:   "oss-ap-northeast-2-internal.aliyuncs.com",
+	vpc:        "oss-ap-northeast-2-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.99.119.0/24",
 	},
 }
 
@@ -318,13 +405,16 @@ var genInfoAPSoutheast1 = regionInfo{
 }
 
 // APSoutheast2 is Australia (Sydney), OSS region oss-ap-southeast-2.
+//
+// Deprecated: OSS closed this region on 2024-09-30; data stored there is no longer available.
 const APSoutheast2 Region = "oss-ap-southeast-2"
 
 var genInfoAPSoutheast2 = regionInfo{
 	id:          APSoutheast2,
 	name:        "Australia (Sydney)",
 	mainland:    false,
-	status:      Active,
+	status:      Decommissioned,
+	statusDate:  "2024-09-30",
 	public:      "oss-ap-southeast-2.aliyuncs.com",
 	internal:    "oss-ap-southeast-2-internal.aliyuncs.com",
 	vpc:         "oss-ap-southeast-2-internal.aliyuncs.com",
@@ -356,40 +446,79 @@ var genInfoAPSoutheast3 = regionInfo{
 const APSoutheast5 Region = "oss-ap-southeast-5"
 
 var genInfoAPSoutheast5 = regionInfo{
-	id:          APSoutheast5,
-	name:        "Indonesia (Jakarta)",
-	mainland:    false,
-	status:      Active,
-	public:      "oss-ap-southeast-5.aliyuncs.com",
-	internal:    "oss-ap-southeast-5-internal.aliyuncs.com",
-	vpc:         "oss-ap-southeast-5-internal.aliyuncs.com",
-	accelerate:  true,
-	vipByTicket: true,
+	id:         APSoutheast5,
+	name:       "Indonesia (Jakarta)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-ap-southeast-5.aliyuncs.com",
+	internal:   "oss-ap-southeast-5-internal.aliyuncs.com",
+	vpc:        "oss-ap-southeast-5-internal.aliyuncs.com",
+	accelerate: true,
+	vip: []string{
+		"100.114.98.0/24",
+	},
 }
 
-// APNortheast1 is Japan (Tokyo), OSS region oss-ap-northeast-1.
-const APNortheast1 Region = "oss-ap-northeast-1"
+// APSoutheast6 is Philippines (Manila), OSS region oss-ap-southeast-6.
+const APSoutheast6 Region = "oss-ap-southeast-6"
 
-var genInfoAPNortheast1 = regionInfo{
-	id:          APNortheast1,
-	name:        "Japan (Tokyo)",
+var genInfoAPSoutheast6 = regionInfo{
+	id:         APSoutheast6,
+	name:       "Philippines (Manila)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-ap-southeast-6.aliyuncs.com",
+	internal:   "oss-ap-southeast-6-internal.aliyuncs.com",
+	vpc:        "oss-ap-southeast-6-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.115.16.0/24",
+	},
+}
+
+// APSoutheast7 is Thailand (Bangkok), OSS region oss-ap-southeast-7.
+const APSoutheast7 Region = "oss-ap-southeast-7"
+
+var genInfoAPSoutheast7 = regionInfo{
+	id:         APSoutheast7,
+	name:       "Thailand (Bangkok)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-ap-southeast-7.aliyuncs.com",
+	internal:   "oss-ap-southeast-7-internal.aliyuncs.com",
+	vpc:        "oss-ap-southeast-7-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.98.249.0/24",
+	},
+}
+
+// APSoutheast8 is Malaysia (Johor), OSS region oss-ap-southeast-8.
+const APSoutheast8 Region = "oss-ap-southeast-8"
+
+var genInfoAPSoutheast8 = regionInfo{
+	id:          APSoutheast8,
+	name:        "Malaysia (Johor)",
 	mainland:    false,
 	status:      Active,
-	public:      "oss-ap-northeast-1.aliyuncs.com",
-	internal:    "oss-ap-northeast-1-internal.aliyuncs.com",
-	vpc:         "oss-ap-northeast-1-internal.aliyuncs.com",
-	accelerate:  true,
+	public:      "oss-ap-southeast-8.aliyuncs.com",
+	internal:    "oss-ap-southeast-8-internal.aliyuncs.com",
+	vpc:         "oss-ap-southeast-8-internal.aliyuncs.com",
+	accelerate:  false,
 	vipByTicket: true,
 }
 
 // APSouth1 is India (Mumbai), OSS region oss-ap-south-1.
+//
+// Deprecated: OSS closed this region on 2024-07-15; data stored there is no longer available.
 const APSouth1 Region = "oss-ap-south-1"
 
 var genInfoAPSouth1 = regionInfo{
 	id:         APSouth1,
 	name:       "India (Mumbai)",
 	mainland:   false,
-	status:     Active,
+	status:     Decommissioned,
+	statusDate: "2024-07-15",
 	public:     "oss-ap-south-1.aliyuncs.com",
 	internal:   "oss-ap-south-1-internal.aliyuncs.com",
 	vpc:        "oss-ap-south-1-internal.aliyuncs.com",
@@ -406,43 +535,246 @@ var genInfoAPSouth1 = regionInfo{
 const EUCentral1 Region = "oss-eu-central-1"
 
 var genInfoEUCentral1 = regionInfo{
-	id:          EUCentral1,
-	name:        "Germany (Frankfurt)",
-	mainland:    false,
-	status:      Active,
-	public:      "oss-eu-central-1.aliyuncs.com",
-	internal:    "oss-eu-central-1-internal.aliyuncs.com",
-	vpc:         "oss-eu-central-1-internal.aliyuncs.com",
-	accelerate:  true,
-	vipByTicket: true,
+	id:         EUCentral1,
+	name:       "Germany (Frankfurt)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-eu-central-1.aliyuncs.com",
+	internal:   "oss-eu-central-1-internal.aliyuncs.com",
+	vpc:        "oss-eu-central-1-internal.aliyuncs.com",
+	dualStack:  "eu-central-1.oss.aliyuncs.com",
+	accelerate: true,
+	vip: []string{
+		"100.115.154.0/24",
+	},
 }
 
 // EUWest1 is UK (London), OSS region oss-eu-west-1.
 const EUWest1 Region = "oss-eu-west-1"
 
 var genInfoEUWest1 = regionInfo{
-	id:          EUWest1,
-	name:        "UK (London)",
-	mainland:    false,
-	status:      Active,
-	public:      "oss-eu-west-1.aliyuncs.com",
-	internal:    "oss-eu-west-1-internal.aliyuncs.com",
-	vpc:         "oss-eu-west-1-internal.aliyuncs.com",
-	accelerate:  true,
-	vipByTicket: true,
+	id:         EUWest1,
+	name:       "UK (London)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-eu-west-1.aliyuncs.com",
+	internal:   "oss-eu-west-1-internal.aliyuncs.com",
+	vpc:        "oss-eu-west-1-internal.aliyuncs.com",
+	accelerate: true,
+	vip: []string{
+		"100.114.114.128/25",
+	},
+}
+
+// EUWest2 is France (Paris), OSS region oss-eu-west-2.
+const EUWest2 Region = "oss-eu-west-2"
+
+var genInfoEUWest2 = regionInfo{
+	id:         EUWest2,
+	name:       "France (Paris)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-eu-west-2.aliyuncs.com",
+	internal:   "oss-eu-west-2-internal.aliyuncs.com",
+	vpc:        "oss-eu-west-2-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.115.159.0/27",
+	},
+}
+
+// USWest1 is US (Silicon Valley), OSS region oss-us-west-1.
+const USWest1 Region = "oss-us-west-1"
+
+var genInfoUSWest1 = regionInfo{
+	id:         USWest1,
+	name:       "US (Silicon Valley)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-us-west-1.aliyuncs.com",
+	internal:   "oss-us-west-1-internal.aliyuncs.com",
+	vpc:        "oss-us-west-1-internal.aliyuncs.com",
+	accelerate: true,
+	vip: []string{
+		"100.115.107.0/24",
+	},
+}
+
+// USEast1 is US (Virginia), OSS region oss-us-east-1.
+const USEast1 Region = "oss-us-east-1"
+
+var genInfoUSEast1 = regionInfo{
+	id:         USEast1,
+	name:       "US (Virginia)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-us-east-1.aliyuncs.com",
+	internal:   "oss-us-east-1-internal.aliyuncs.com",
+	vpc:        "oss-us-east-1-internal.aliyuncs.com",
+	accelerate: true,
+	vip: []string{
+		"100.115.60.0/24",
+		"100.99.100.0/24",
+		"100.99.101.0/24",
+		"100.99.102.0/24",
+	},
+}
+
+// NASouth1 is Mexico, OSS region oss-na-south-1.
+const NASouth1 Region = "oss-na-south-1"
+
+var genInfoNASouth1 = regionInfo{
+	id:         NASouth1,
+	name:       "Mexico",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-na-south-1.aliyuncs.com",
+	internal:   "oss-na-south-1-internal.aliyuncs.com",
+	vpc:        "oss-na-south-1-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.115.112.0/27",
+	},
 }
 
 // MEEast1 is UAE (Dubai), OSS region oss-me-east-1.
 const MEEast1 Region = "oss-me-east-1"
 
 var genInfoMEEast1 = regionInfo{
-	id:          MEEast1,
-	name:        "UAE (Dubai)",
-	mainland:    false,
+	id:         MEEast1,
+	name:       "UAE (Dubai)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-me-east-1.aliyuncs.com",
+	internal:   "oss-me-east-1-internal.aliyuncs.com",
+	vpc:        "oss-me-east-1-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.99.235.0/24",
+	},
+}
+
+// MECentral1 is SAU (Riyadh - Partner Region), OSS region oss-me-central-1.
+const MECentral1 Region = "oss-me-central-1"
+
+var genInfoMECentral1 = regionInfo{
+	id:         MECentral1,
+	name:       "SAU (Riyadh - Partner Region)",
+	mainland:   false,
+	status:     Active,
+	public:     "oss-me-central-1.aliyuncs.com",
+	internal:   "oss-me-central-1-internal.aliyuncs.com",
+	vpc:        "oss-me-central-1-internal.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.99.121.0/24",
+	},
+}
+
+// CNHangzhouFinance is China East 1 Finance, OSS region oss-cn-hangzhou-finance.
+const CNHangzhouFinance Region = "oss-cn-hangzhou-finance"
+
+var genInfoCNHangzhouFinance = regionInfo{
+	id:       CNHangzhouFinance,
+	name:     "China East 1 Finance",
+	mainland: true,
+	status:   Active,
+	public:   "oss-cn-hzfinance.aliyuncs.com",
+	internal: "oss-cn-hzfinance-internal.aliyuncs.com",
+	vpc:      "oss-cn-hzfinance-internal.aliyuncs.com",
+	internalExtra: []string{
+		"oss-cn-hzjbp-a-internal.aliyuncs.com",
+		"oss-cn-hzjbp-b-internal.aliyuncs.com",
+	},
+	dualStack:  "cn-hangzhou-finance.oss.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.103.4.210/32",
+		"100.115.6.0/24",
+		"100.103.4.95/32",
+		"100.103.5.142/32",
+		"100.103.5.143/32",
+		"100.103.5.144/32",
+	},
+}
+
+// CNShanghaiFinance1 is China East 2 Finance, OSS region oss-cn-shanghai-finance-1.
+const CNShanghaiFinance1 Region = "oss-cn-shanghai-finance-1"
+
+var genInfoCNShanghaiFinance1 = regionInfo{
+	id:       CNShanghaiFinance1,
+	name:     "China East 2 Finance",
+	mainland: true,
+	status:   Active,
+	public:   "oss-cn-shanghai-finance-1-pub.aliyuncs.com",
+	internal: "oss-cn-shanghai-finance-1-pub-internal.aliyuncs.com",
+	vpc:      "oss-cn-shanghai-finance-1-pub-internal.aliyuncs.com",
+	internalExtra: []string{
+		"oss-cn-shanghai-finance-1-internal.aliyuncs.com",
+	},
+	dualStack:  "cn-shanghai-finance.oss.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.115.105.0/24",
+		"100.100.36.8/32",
+		"100.100.36.24/32",
+	},
+}
+
+// CNShenzhenFinance1 is China South 1 Finance, OSS region oss-cn-shenzhen-finance-1.
+const CNShenzhenFinance1 Region = "oss-cn-shenzhen-finance-1"
+
+var genInfoCNShenzhenFinance1 = regionInfo{
+	id:       CNShenzhenFinance1,
+	name:     "China South 1 Finance",
+	mainland: true,
+	status:   Active,
+	public:   "oss-cn-szfinance.aliyuncs.com",
+	internal: "oss-cn-szfinance-internal.aliyuncs.com",
+	vpc:      "oss-cn-szfinance-internal.aliyuncs.com",
+	internalExtra: []string{
+		"oss-cn-shenzhen-finance-1-internal.aliyuncs.com",
+	},
+	dualStack:  "cn-shenzhen-finance.oss.aliyuncs.com",
+	accelerate: false,
+	vip: []string{
+		"100.112.15.0/24",
+		"100.100.80.70/32",
+	},
+}
+
+// CNBeijingFinance1 is China North 2 Finance, OSS region oss-cn-beijing-finance-1.
+const CNBeijingFinance1 Region = "oss-cn-beijing-finance-1"
+
+var genInfoCNBeijingFinance1 = regionInfo{
+	id:       CNBeijingFinance1,
+	name:     "China North 2 Finance",
+	mainland: true,
+	status:   Active,
+	public:   "oss-cn-beijing-finance-1-pub.aliyuncs.com",
+	internal: "oss-cn-beijing-finance-1-pub-internal.aliyuncs.com",
+	vpc:      "oss-cn-beijing-finance-1-pub-internal.aliyuncs.com",
+	internalExtra: []string{
+		"oss-cn-beijing-finance-1-internal.aliyuncs.com",
+	},
+	accelerate: false,
+	vip: []string{
+		"100.112.52.0/24",
+	},
+}
+
+// CNNorth2Gov1 is China North 2 Ali Gov 1, OSS region oss-cn-north-2-gov-1.
+const CNNorth2Gov1 Region = "oss-cn-north-2-gov-1"
+
+var genInfoCNNorth2Gov1 = regionInfo{
+	id:          CNNorth2Gov1,
+	name:        "China North 2 Ali Gov 1",
+	mainland:    true,
 	status:      Active,
-	public:      "oss-me-east-1.aliyuncs.com",
-	internal:    "oss-me-east-1-internal.aliyuncs.com",
-	vpc:         "oss-me-east-1-internal.aliyuncs.com",
+	public:      "oss-cn-north-2-gov-1.aliyuncs.com",
+	internal:    "oss-cn-north-2-gov-1-internal.aliyuncs.com",
+	vpc:         "oss-cn-north-2-gov-1-internal.aliyuncs.com",
+	dualStack:   "cn-north-2-gov-1.oss.aliyuncs.com",
 	accelerate:  false,
 	vipByTicket: true,
 }
@@ -451,6 +783,9 @@ var genInfoMEEast1 = regionInfo{
 var genAllRegions = [...]Region{
 	CNHangzhou,
 	CNShanghai,
+	CNNanjing,
+	CNFuzhou,
+	CNWuhanLr,
 	CNQingdao,
 	CNBeijing,
 	CNZhangjiakou,
@@ -460,18 +795,31 @@ var genAllRegions = [...]Region{
 	CNHeyuan,
 	CNGuangzhou,
 	CNChengdu,
+	CNZhongwei,
 	CNHongkong,
-	USWest1,
-	USEast1,
+	APNortheast1,
+	APNortheast2,
 	APSoutheast1,
 	APSoutheast2,
 	APSoutheast3,
 	APSoutheast5,
-	APNortheast1,
+	APSoutheast6,
+	APSoutheast7,
+	APSoutheast8,
 	APSouth1,
 	EUCentral1,
 	EUWest1,
+	EUWest2,
+	USWest1,
+	USEast1,
+	NASouth1,
 	MEEast1,
+	MECentral1,
+	CNHangzhouFinance,
+	CNShanghaiFinance1,
+	CNShenzhenFinance1,
+	CNBeijingFinance1,
+	CNNorth2Gov1,
 }
 
 // genLookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.
@@ -481,6 +829,12 @@ func genLookupCloudID[T string | []byte](id T) *regionInfo {
 		return &genInfoCNHangzhou
 	case "cn-shanghai":
 		return &genInfoCNShanghai
+	case "cn-nanjing":
+		return &genInfoCNNanjing
+	case "cn-fuzhou":
+		return &genInfoCNFuzhou
+	case "cn-wuhan-lr":
+		return &genInfoCNWuhanLr
 	case "cn-qingdao":
 		return &genInfoCNQingdao
 	case "cn-beijing":
@@ -499,12 +853,14 @@ func genLookupCloudID[T string | []byte](id T) *regionInfo {
 		return &genInfoCNGuangzhou
 	case "cn-chengdu":
 		return &genInfoCNChengdu
+	case "cn-zhongwei":
+		return &genInfoCNZhongwei
 	case "cn-hongkong":
 		return &genInfoCNHongkong
-	case "us-west-1":
-		return &genInfoUSWest1
-	case "us-east-1":
-		return &genInfoUSEast1
+	case "ap-northeast-1":
+		return &genInfoAPNortheast1
+	case "ap-northeast-2":
+		return &genInfoAPNortheast2
 	case "ap-southeast-1":
 		return &genInfoAPSoutheast1
 	case "ap-southeast-2":
@@ -513,27 +869,58 @@ func genLookupCloudID[T string | []byte](id T) *regionInfo {
 		return &genInfoAPSoutheast3
 	case "ap-southeast-5":
 		return &genInfoAPSoutheast5
-	case "ap-northeast-1":
-		return &genInfoAPNortheast1
+	case "ap-southeast-6":
+		return &genInfoAPSoutheast6
+	case "ap-southeast-7":
+		return &genInfoAPSoutheast7
+	case "ap-southeast-8":
+		return &genInfoAPSoutheast8
 	case "ap-south-1":
 		return &genInfoAPSouth1
 	case "eu-central-1":
 		return &genInfoEUCentral1
 	case "eu-west-1":
 		return &genInfoEUWest1
+	case "eu-west-2":
+		return &genInfoEUWest2
+	case "us-west-1":
+		return &genInfoUSWest1
+	case "us-east-1":
+		return &genInfoUSEast1
+	case "na-south-1":
+		return &genInfoNASouth1
 	case "me-east-1":
 		return &genInfoMEEast1
+	case "me-central-1":
+		return &genInfoMECentral1
+	case "cn-hangzhou-finance":
+		return &genInfoCNHangzhouFinance
+	case "cn-shanghai-finance-1":
+		return &genInfoCNShanghaiFinance1
+	case "cn-shenzhen-finance-1":
+		return &genInfoCNShenzhenFinance1
+	case "cn-beijing-finance-1":
+		return &genInfoCNBeijingFinance1
+	case "cn-north-2-gov-1":
+		return &genInfoCNNorth2Gov1
 	}
 	return nil
 }
 
 // genIrregularRegions lists the rows whose endpoints break the oss-<id>[-internal].aliyuncs.com pattern.
-var genIrregularRegions = [...]*regionInfo{}
+var genIrregularRegions = [...]*regionInfo{
+	&genInfoCNHangzhouFinance,
+	&genInfoCNShanghaiFinance1,
+	&genInfoCNShenzhenFinance1,
+	&genInfoCNBeijingFinance1,
+}
 
 // genVIP4 holds the IPv4 VIP ranges as address intervals, sorted by address.
 var genVIP4 = [...]span4{
 	// 100.98.35.0/24
 	{0x64622300, 0x646223ff, &genInfoCNShanghai},
+	// 100.98.83.0/24
+	{0x64625300, 0x646253ff, &genInfoCNHeyuan},
 	// 100.98.110.0/24
 	{0x64626e00, 0x64626eff, &genInfoCNShanghai},
 	// 100.98.159.0/24
@@ -542,6 +929,8 @@ var genVIP4 = [...]span4{
 	{0x6462a900, 0x6462a9ff, &genInfoCNShanghai},
 	// 100.98.170.0/24
 	{0x6462aa00, 0x6462aaff, &genInfoCNHangzhou},
+	// 100.98.249.0/24
+	{0x6462f900, 0x6462f9ff, &genInfoAPSoutheast7},
 	// 100.99.100.0/24
 	{0x64636400, 0x646364ff, &genInfoUSEast1},
 	// 100.99.101.0/24
@@ -576,6 +965,10 @@ var genVIP4 = [...]span4{
 	{0x64637400, 0x646374ff, &genInfoAPSoutheast1},
 	// 100.99.117.0/24
 	{0x64637500, 0x646375ff, &genInfoAPSoutheast1},
+	// 100.99.119.0/24
+	{0x64637700, 0x646377ff, &genInfoAPNortheast2},
+	// 100.99.121.0/24
+	{0x64637900, 0x646379ff, &genInfoMECentral1},
 	// 100.99.122.0/24
 	{0x64637a00, 0x64637aff, &genInfoAPSouth1},
 	// 100.99.123.0/24
@@ -590,6 +983,28 @@ var genVIP4 = [...]span4{
 	{0x64638300, 0x646383ff, &genInfoAPSoutheast3},
 	// 100.99.213.0/24
 	{0x6463d500, 0x6463d5ff, &genInfoAPSoutheast1},
+	// 100.99.235.0/24
+	{0x6463eb00, 0x6463ebff, &genInfoMEEast1},
+	// 100.100.36.8/32
+	{0x64642408, 0x64642408, &genInfoCNShanghaiFinance1},
+	// 100.100.36.24/32
+	{0x64642418, 0x64642418, &genInfoCNShanghaiFinance1},
+	// 100.100.80.70/32
+	{0x64645046, 0x64645046, &genInfoCNShenzhenFinance1},
+	// 100.103.4.95/32
+	{0x6467045f, 0x6467045f, &genInfoCNHangzhouFinance},
+	// 100.103.4.210/32
+	{0x646704d2, 0x646704d2, &genInfoCNHangzhouFinance},
+	// 100.103.5.142/32
+	{0x6467058e, 0x6467058e, &genInfoCNHangzhouFinance},
+	// 100.103.5.143/32
+	{0x6467058f, 0x6467058f, &genInfoCNHangzhouFinance},
+	// 100.103.5.144/32
+	{0x64670590, 0x64670590, &genInfoCNHangzhouFinance},
+	// 100.112.15.0/24
+	{0x64700f00, 0x64700fff, &genInfoCNShenzhenFinance1},
+	// 100.112.52.0/24
+	{0x64703400, 0x647034ff, &genInfoCNBeijingFinance1},
 	// 100.114.0.0/24
 	{0x64720000, 0x647200ff, &genInfoCNZhangjiakou},
 	// 100.114.1.0/24
@@ -598,20 +1013,50 @@ var genVIP4 = [...]span4{
 	{0x64720b00, 0x64720bff, &genInfoCNWulanchabu},
 	// 100.114.12.0/24
 	{0x64720c00, 0x64720cff, &genInfoCNWulanchabu},
+	// 100.114.98.0/24
+	{0x64726200, 0x647262ff, &genInfoAPSoutheast5},
 	// 100.114.100.0/24
 	{0x64726400, 0x647264ff, &genInfoCNWulanchabu},
 	// 100.114.101.0/24
 	{0x64726500, 0x647265ff, &genInfoCNGuangzhou},
 	// 100.114.102.0/24
 	{0x64726600, 0x647266ff, &genInfoCNHangzhou},
+	// 100.114.114.0/25
+	{0x64727200, 0x6472727f, &genInfoAPNortheast1},
+	// 100.114.114.128/25
+	{0x64727280, 0x647272ff, &genInfoEUWest1},
+	// 100.114.142.0/24
+	{0x64728e00, 0x64728eff, &genInfoCNNanjing},
+	// 100.114.211.0/24
+	{0x6472d300, 0x6472d3ff, &genInfoAPNortheast1},
+	// 100.115.6.0/24
+	{0x64730600, 0x647306ff, &genInfoCNHangzhouFinance},
+	// 100.115.16.0/24
+	{0x64731000, 0x647310ff, &genInfoAPSoutheast6},
+	// 100.115.21.0/24
+	{0x64731500, 0x647315ff, &genInfoCNFuzhou},
 	// 100.115.33.0/24
 	{0x64732100, 0x647321ff, &genInfoCNGuangzhou},
 	// 100.115.60.0/24
 	{0x64733c00, 0x64733cff, &genInfoUSEast1},
 	// 100.115.61.0/24
 	{0x64733d00, 0x64733dff, &genInfoCNHongkong},
+	// 100.115.89.0/24
+	{0x64735900, 0x647359ff, &genInfoCNWuhanLr},
+	// 100.115.105.0/24
+	{0x64736900, 0x647369ff, &genInfoCNShanghaiFinance1},
+	// 100.115.107.0/24
+	{0x64736b00, 0x64736bff, &genInfoUSWest1},
+	// 100.115.112.0/27
+	{0x64737000, 0x6473701f, &genInfoNASouth1},
+	// 100.115.154.0/24
+	{0x64739a00, 0x64739aff, &genInfoEUCentral1},
 	// 100.115.155.0/24
 	{0x64739b00, 0x64739bff, &genInfoCNChengdu},
+	// 100.115.157.0/27
+	{0x64739d00, 0x64739d1f, &genInfoCNZhongwei},
+	// 100.115.159.0/27
+	{0x64739f00, 0x64739f1f, &genInfoEUWest2},
 	// 100.115.173.0/24
 	{0x6473ad00, 0x6473adff, &genInfoCNQingdao},
 	// 100.118.28.0/24
@@ -638,6 +1083,8 @@ var genVIP4 = [...]span4{
 	{0x6476ac00, 0x6476acff, &genInfoCNBeijing},
 	// 100.118.173.0/24
 	{0x6476ad00, 0x6476adff, &genInfoCNBeijing},
+	// 100.118.174.0/24
+	{0x6476ae00, 0x6476aeff, &genInfoCNHeyuan},
 	// 100.118.195.0/24
 	{0x6476c300, 0x6476c3ff, &genInfoCNHuhehaote},
 	// 100.118.203.0/24

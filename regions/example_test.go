@@ -103,21 +103,24 @@ func ExampleLookupIP() {
 	ranges, ok := regions.CNGuangzhou.VIPRanges()
 	fmt.Println(ranges, ok)
 
-	_, ok = regions.APNortheast1.VIPRanges()
-	fmt.Println(ok) // published only by ticket
+	_, ok = regions.CNNorth2Gov1.VIPRanges()
+	fmt.Println(ok) // not published
 	// Output:
 	// oss-cn-wulanchabu true
 	// [100.115.33.0/24 100.114.101.0/24] true
 	// false
 }
 
-// Every region in table order.
+// Every region in table order, with its lifecycle state: closed regions
+// stay in the table, with their constants, and the date OSS closed them.
 func ExampleAll() {
 	for _, r := range regions.All()[:3] {
-		fmt.Println(r.CloudRegion(), r.MainlandChina())
+		fmt.Println(r.CloudRegion(), r.MainlandChina(), r.Status())
 	}
+	fmt.Println(regions.APSouth1.Status(), regions.APSouth1.StatusDate())
 	// Output:
-	// cn-hangzhou true
-	// cn-shanghai true
-	// cn-qingdao true
+	// cn-hangzhou true active
+	// cn-shanghai true active
+	// cn-nanjing true decommissioning
+	// decommissioned 2024-07-15
 }
