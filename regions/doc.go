@@ -53,6 +53,20 @@
 // this table still parses, with Known reporting false: the table always
 // lags behind new regions.
 //
+// # Lifecycle, irregular hosts, unknown facts
+//
+// All lists every region, closed ones included, so that their constants
+// stay (removing one is a major release); their constants carry a
+// Deprecated notice, Status says where they are, and StatusDate the day
+// it took effect. AllActive lists the regions in service. Finance-cloud
+// regions have hosts that break the usual pattern and more internal hosts
+// inside the finance network: Hosts lists every host of a region, and
+// ParseEndpoint maps each to its region, whose CloudRegion is the V4
+// signing region. Endpoint reports false both where a region lacks a kind
+// of endpoint and where no source says whether it has it (transfer
+// acceleration of regions newer than release 1.0.0); REGIONS.md tells the
+// two apart.
+//
 // # Versions
 //
 // The package is released as module github.com/ossregions/ossregions/regions,
