@@ -254,17 +254,20 @@ func allDigits(s string) bool {
 // kept where lower equals them, without a copy).
 func matchHost(e *Endpoint, lower []byte, host string) bool {
 	id, internal, ok := patternID(lower)
-	known := ok && lookupCloudID(id) != nil
-	if known && endpointOfRow(e, lookupCloudID(id), lower) {
+	var in *regionInfo
+	if ok {
+		in = lookupCloudID(id)
+	}
+	if in != nil && endpointOfRow(e, in, lower) {
 		return true
 	}
-	if id, ok := dualStackID(lower); ok {
-		return matchDualStack(e, id, lower, host)
+	if dsID, ok := dualStackID(lower); ok {
+		return matchDualStack(e, dsID, lower, host)
 	}
 	if specialHost(e, lower) {
 		return true
 	}
-	if !ok || known || !isCloudID(id) {
+	if !ok || in != nil || !isCloudID(id) {
 		return false
 	}
 	// A region newer than the table, taken on trust.
