@@ -84,7 +84,7 @@ func TestSchemaRejectsShapeErrors(t *testing.T) {
 	s := compileSchema(t)
 	for _, name := range []string{
 		"unknown_field", "missing_field", "wrong_types", "bad_status",
-		"empty_vip_list", "bad_id", "bad_semver", "bad_hostname", "top_level_list", "no_regions",
+		"empty_vip_list", "bad_id", "bad_semver", "bad_hostname", "top_level_list", "no_regions", "host_form",
 	} {
 		p := filepath.Join("testdata", "errors", name+".yaml")
 		if _, err := loadAndValidate(p); err == nil {

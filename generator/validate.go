@@ -116,9 +116,18 @@ func isHostLabel(l string) bool {
 	return true
 }
 
-// host checks an endpoint host name and that no other entry uses it;
-// region is "" for the top-level endpoints.
+// host checks an endpoint host name of the form L.aliyuncs.com and that
+// no other entry uses it; region is "" for the top-level endpoints.
 func (v *validator) host(s rawString, what, region string) string {
+	return v.hostOfForm(s, what, region, threeLabelProblem)
+}
+
+// dualStackHost is host for a dual-stack endpoint, <id>.oss.aliyuncs.com.
+func (v *validator) dualStackHost(s rawString, what, region string) string {
+	return v.hostOfForm(s, what, region, dualStackProblem)
+}
+
+func (v *validator) hostOfForm(s rawString, what, region string, formProblem func(string) string) string {
 	if !s.set {
 		return ""
 	}
@@ -128,6 +137,10 @@ func (v *validator) host(s rawString, what, region string) string {
 	}
 	if !inOSSDomain(s.val) {
 		v.ps.addf(s.pos, "%s: %q is not in Alibaba Cloud's OSS domain; an endpoint must end in %s", what, clip(s.val), strings.Join(ossHostSuffixes, " or "))
+		return ""
+	}
+	if msg := formProblem(s.val); msg != "" {
+		v.ps.addf(s.pos, "%s: %q %s", what, clip(s.val), msg)
 		return ""
 	}
 	if prev, ok := v.hosts[s.val]; ok && (region == "" || prev.region != region) {
@@ -143,6 +156,29 @@ func (v *validator) host(s rawString, what, region string) string {
 // dualStackDomain is what a region's cloud ID is followed by in its
 // dual-stack (IPv4/IPv6) endpoint, cn-hangzhou.oss.aliyuncs.com.
 const dualStackDomain = ".oss.aliyuncs.com"
+
+// ParseEndpoint finds the endpoint in a host with a bucket label by
+// counting labels from the end (endpointStart in regions/endpoint.go), so
+// the table's hosts keep to the two forms it counts: L.aliyuncs.com, and
+// the dual-stack <id>.oss.aliyuncs.com, whose id it tells from a bucket on
+// oss.aliyuncs.com by its two-letter area.
+func threeLabelProblem(h string) string {
+	if strings.Count(h, ".") != 2 {
+		return "has more than three labels; expected the form L.aliyuncs.com, which ParseEndpoint relies on to find the endpoint behind a bucket label (dual-stack hosts <id>.oss.aliyuncs.com go in endpoints.dual_stack)"
+	}
+	return ""
+}
+
+func dualStackProblem(h string) string {
+	id, ok := strings.CutSuffix(h, dualStackDomain)
+	switch {
+	case !ok || strings.Contains(id, "."):
+		return "is not of the form <id>" + dualStackDomain + ", which ParseEndpoint reads as a dual-stack endpoint"
+	case regionIDProblem("oss-"+id) != "" || len(id) < 3 || id[2] != '-':
+		return "does not begin with a region ID whose first part is a two-letter area (cn-, ap-, ...); ParseEndpoint would read that label as a bucket on oss.aliyuncs.com"
+	}
+	return ""
+}
 
 // ossHostSuffixes are the domains an endpoint may be in. ParseEndpoint
 // trusts every host of the table as an OSS endpoint, so a host outside
@@ -228,7 +264,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	r.Public = v.host(raw.public, in("endpoints.public"), r.ID)
 	r.Internal = v.host(raw.internal, in("endpoints.internal"), r.ID)
 	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), r.ID)
-	r.DualStack = v.host(raw.dualStack, in("endpoints.dual_stack"), r.ID)
+	r.DualStack = v.dualStackHost(raw.dualStack, in("endpoints.dual_stack"), r.ID)
 	if r.Public != "" && r.Public == r.Internal {
 		v.ps.addf(raw.internal.pos, "%s: the internal endpoint must differ from the public one", in("endpoints.internal"))
 	}
@@ -295,21 +331,24 @@ func (v *validator) defaultRegion(s rawString, regions []Region) *Region {
 func (v *validator) checkPattern(raw *rawRegion, r *Region) {
 	wantPublic := r.ID + ".aliyuncs.com"
 	wantInternal := r.ID + "-internal.aliyuncs.com"
+	// got is the checked host ("" if it was refused), raw what was written.
 	checks := []struct {
-		got, want, what string
-		pos             position
+		got, raw, want, what string
+		pos                  position
 	}{
-		{r.Public, wantPublic, "endpoints.public", raw.public.pos},
-		{r.Internal, wantInternal, "endpoints.internal", raw.internal.pos},
-		{r.VPC, wantInternal, "endpoints.vpc", raw.vpc.pos},
-		{r.DualStack, r.CloudID + dualStackDomain, "endpoints.dual_stack", raw.dualStack.pos},
+		{r.Public, raw.public.val, wantPublic, "endpoints.public", raw.public.pos},
+		{r.Internal, raw.internal.val, wantInternal, "endpoints.internal", raw.internal.pos},
+		{r.VPC, raw.vpc.val, wantInternal, "endpoints.vpc", raw.vpc.pos},
+		{r.DualStack, raw.dualStack.val, r.CloudID + dualStackDomain, "endpoints.dual_stack", raw.dualStack.pos},
 	}
 	regular := true
 	for _, c := range checks {
+		if c.raw != "" && c.raw != c.want {
+			regular = false
+		}
 		if c.got == "" || c.got == c.want {
 			continue
 		}
-		regular = false
 		if !r.Irregular {
 			v.ps.addf(c.pos, "%s: %s: %s breaks the pattern (expected %s); if that is right, mark the region irregular_endpoints: true", raw.label, c.what, c.got, c.want)
 		}

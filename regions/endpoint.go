@@ -1,6 +1,9 @@
 package regions
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Endpoint is what ParseEndpoint found in a host or URL.
 type Endpoint struct {
@@ -68,33 +71,59 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	// Host names are case-insensitive: match a lower-case copy, on the stack.
 	var buf [maxHostLen]byte
 	lower := buf[:lowerASCII(buf[:], host)]
+	start := endpointStart(lower)
 	var e Endpoint
-	if matchAny(&e, lower, host) {
-		bucket := pathBucket(path)
-		if bucket == "" {
-			return e, nil
+	if start > 0 && bytes.IndexByte(lower[:start-1], '.') >= 0 {
+		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower, lower))
+	}
+	if !matchAny(&e, lower[start:], host[start:]) {
+		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower, lower[start:]))
+	}
+	if start > 0 {
+		if id, ok := dualStackID(lower); ok && doubledPrefix(id) {
+			// A bucket on oss.aliyuncs.com by its form, but far more likely
+			// a dual-stack host built from Region.String().
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, doubledPrefixReason(lower, id))
 		}
-		if reason := bucketProblem(bucket, false); reason != "" {
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "path-style bucket "+quote(bucket)+": "+reason)
+		bucket := host[:start-1]
+		if reason := bucketProblem(bucket, true); reason != "" {
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "bucket "+quote(bucket)+": "+reason)
 		}
-		e.Bucket, e.PathStyle = bucket, true
+		e.Bucket = lowerOf(lower[:start-1], bucket)
 		return e, nil
 	}
-	if id, ok := dualStackID(lower); ok && doubledPrefix(id) {
-		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, doubledPrefixReason(lower, id))
-	}
-	if dot := strings.IndexByte(host, '.'); dot >= 0 && matchAny(&e, lower[dot+1:], host[dot+1:]) {
-		if reason := bucketProblem(host[:dot], true); reason != "" {
-			if _, s3 := cutS3(lower); s3 {
-				// Not a bucket "s3": an S3-compatible host where there is none.
-				return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower))
-			}
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "bucket "+quote(host[:dot])+": "+reason)
-		}
-		e.Bucket = lowerOf(lower[:dot], host[:dot])
+	bucket := pathBucket(path)
+	if bucket == "" {
 		return e, nil
 	}
-	return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower))
+	if reason := bucketProblem(bucket, false); reason != "" {
+		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "path-style bucket "+quote(bucket)+": "+reason)
+	}
+	e.Bucket, e.PathStyle = bucket, true
+	return e, nil
+}
+
+// endpointStart returns where the endpoint begins in a host that may have
+// a bucket label in front: 0, or just after that label's dot. The
+// generator holds the table's hosts to two forms, L.aliyuncs.com and the
+// dual-stack <id>.oss.aliyuncs.com, so the endpoint is the last three
+// labels, or four for the S3-compatible form s3.<endpoint> and for a
+// dual-stack host, told from a bucket on oss.aliyuncs.com by the shape of
+// its region ID (regionShaped).
+func endpointStart(h []byte) int {
+	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
+	if !ok {
+		return 0 // no endpoint: it is the whole host that matches nothing
+	}
+	dot := bytes.LastIndexByte(rest, '.') // before the last label but two
+	if dot < 0 {
+		return 0
+	}
+	prev := bytes.LastIndexByte(rest[:dot], '.')
+	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && regionShaped(label) {
+		return prev + 1
+	}
+	return dot + 1
 }
 
 // cutS3 removes the label s3 from the front of a host.
@@ -156,17 +185,17 @@ func hostOf(s string) (host, path, reason string) {
 }
 
 // cutScheme removes an http:// or https:// scheme, in any case, and refuses
-// any other.
+// any other. A scheme is what comes before the first colon when "://"
+// follows it; "://" later in a path is no scheme.
 func cutScheme(s string) (rest, reason string) {
-	for _, scheme := range [...]string{"https://", "http://"} {
-		if len(s) >= len(scheme) && equalFoldASCII(s[:len(scheme)], scheme) {
-			return s[len(scheme):], ""
-		}
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 || !strings.HasPrefix(s[colon:], "://") {
+		return s, ""
 	}
-	if i := strings.Index(s, "://"); i >= 0 {
-		return "", "scheme " + quote(s[:i]) + " is not http or https"
+	if scheme := s[:colon]; !equalFoldASCII(scheme, "https") && !equalFoldASCII(scheme, "http") {
+		return "", "scheme " + quote(scheme) + " is not http or https"
 	}
-	return s, ""
+	return s[colon+len("://"):], ""
 }
 
 // splitHostPort reads the host and the port (with its colon, or "") that
@@ -296,11 +325,10 @@ func dualStackID(h []byte) ([]byte, bool) {
 
 const dualStackDomain = ".oss.aliyuncs.com"
 
-// matchDualStack reads <id>.oss.aliyuncs.com. Its first label can also be
-// a bucket on the legacy default endpoint oss.aliyuncs.com: it is a region
-// if it is one of the table's dual-stack hosts, or if it is shaped like a
-// region ID (regionShaped), and a bucket otherwise (matchHost then fails
-// and ParseEndpoint reads the label as a bucket).
+// matchDualStack reads <id>.oss.aliyuncs.com: a dual-stack host of the
+// table, or one of a region newer than the table if id is shaped like a
+// region ID (endpointStart has read any other label in front of
+// oss.aliyuncs.com as a bucket).
 func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
 	in := lookupCloudID(id)
 	switch {
@@ -424,9 +452,15 @@ func isCloudID[T string | []byte](id T) bool {
 	return parts >= 2
 }
 
-// unmatchedHost says why a host that matched nothing is not an endpoint.
-func unmatchedHost(h []byte) string {
-	if id, _, ok := patternID(h); ok {
+// unmatchedHost says why a host that matched nothing is not an endpoint;
+// ep is the part of it that endpointStart took for the endpoint.
+func unmatchedHost(h, ep []byte) string {
+	if id, ok := dualStackID(ep); ok {
+		if in := lookupCloudID(id); in != nil {
+			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public
+		}
+	}
+	if id, _, ok := patternID(ep); ok {
 		if doubledPrefix(id) {
 			return doubledPrefixReason(h, id)
 		}
@@ -434,7 +468,7 @@ func unmatchedHost(h []byte) string {
 			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public
 		}
 	}
-	if rest, ok := cutS3(h); ok {
+	if rest, ok := cutS3(ep); ok {
 		return "host " + quote(string(h)) + " is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3." + string(DefaultRegion) + ossDomain + ", not for " + quote(string(rest))
 	}
 	return "host " + quote(string(h)) + " is not an OSS endpoint"

@@ -82,6 +82,8 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"oss-cn-hangzhou.aliyuncs.com:", `port "" is not a number from 1 to 65535`},
 		{"oss-cn-hangzhou.aliyuncs.com:-1", `port "-1" is not a number from 1 to 65535`},
 		{"ftp://oss-cn-hangzhou.aliyuncs.com", `scheme "ftp" is not http or https`},
+		{"HTTPS:/oss-cn-hangzhou.aliyuncs.com", `port "" is not a number from 1 to 65535`},
+		{"https:oss-cn-hangzhou.aliyuncs.com", `port "oss-cn-hangzhou.aliyuncs.com" is not a number from 1 to 65535`},
 		{"oss-cn-hangzhou.aliyuncs.com\x00", `host "oss-cn-hangzhou.aliyuncs.com\x00" has a character that is not allowed in an OSS host name`},
 		{" oss-cn-hangzhou.aliyuncs.com", `host " oss-cn-hangzhou.aliyuncs.com" has a character that is not allowed in an OSS host name`},
 		{"oss-cn-hängzhou.aliyuncs.com", `host "oss-cn-hängzhou.aliyuncs.com" has a character that is not allowed in an OSS host name`},
@@ -97,12 +99,14 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"https://oss-cn-hangzhou.aliyuncs.com/../../etc/passwd", `path-style bucket "..": must be 3 to 63 characters long`},
 		{"https://oss-cn-hangzhou.aliyuncs.com/My_Bucket/k", `path-style bucket "My_Bucket": only lower-case letters, digits and hyphens are allowed`},
 		{"oss-oss-cn-hangzhou.aliyuncs.com", `host "oss-oss-cn-hangzhou.aliyuncs.com" holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() ("cn-hangzhou"), not from the Region itself`},
-		{"bucket.oss-oss-cn-hangzhou-internal.aliyuncs.com", `host "bucket.oss-oss-cn-hangzhou-internal.aliyuncs.com" is not an OSS endpoint`},
+		{"bucket.oss-oss-cn-hangzhou-internal.aliyuncs.com", `host "bucket.oss-oss-cn-hangzhou-internal.aliyuncs.com" holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() ("cn-hangzhou"), not from the Region itself`},
 		{"oss-cn-hangzhou.oss.aliyuncs.com", `host "oss-cn-hangzhou.oss.aliyuncs.com" holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() ("cn-hangzhou"), not from the Region itself`},
 		{"s3.oss-internal.aliyuncs.com", `host "s3.oss-internal.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-internal.aliyuncs.com"`},
 		{"s3.oss-accelerate.aliyuncs.com", `host "s3.oss-accelerate.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-accelerate.aliyuncs.com"`},
-		{"oss-cn-hangzhou.aliyuncs.com/", ""},      // control: accepted
-		{"oss-cn-hangzhou.aliyuncs.com/abc/x", ""}, // control: accepted
+		{"oss-cn-hangzhou.aliyuncs.com/", ""},              // control: accepted
+		{"oss-cn-hangzhou.aliyuncs.com/abc/x", ""},         // control: accepted
+		{"oss-cn-hangzhou.aliyuncs.com:443/abc/x://y", ""}, // control: "://" in a path is no scheme
+		{"HtTpS://oss-cn-hangzhou.aliyuncs.com", ""},       // control: schemes in any case
 	}
 	for _, tt := range tests {
 		got, err := ParseEndpoint(tt.in)
@@ -260,6 +264,96 @@ func TestSigningRegion(t *testing.T) {
 		e, err := ParseEndpoint(r.PublicEndpoint())
 		if region, ok := e.SigningRegion(); err != nil || !ok || region != r.CloudRegion() {
 			t.Errorf("%s: SigningRegion() = %q, %v (%v)", r, region, ok, err)
+		}
+	}
+}
+
+// trialHost is the simple reference for how ParseEndpoint splits a host
+// into bucket and endpoint: try the whole host as an endpoint, then the
+// host after its first label. ParseEndpoint finds the endpoint by its
+// labels instead (endpointStart) and matches once. It returns the endpoint
+// and the bucket label as written, or ok == false.
+func trialHost(host string) (e Endpoint, bucket string, ok bool) {
+	lower := []byte(strings.ToLower(host))
+	if matchAny(&e, lower, host) {
+		return e, "", true
+	}
+	if dot := strings.IndexByte(host, '.'); dot >= 0 && matchAny(&e, lower[dot+1:], host[dot+1:]) {
+		return e, host[:dot], true
+	}
+	return Endpoint{}, "", false
+}
+
+// checkAgainstTrial fails if ParseEndpoint accepts a host that trialHost
+// does not, or reads it differently; an error from either side of a bad
+// bucket counts as agreement.
+func checkAgainstTrial(t *testing.T, host string) {
+	t.Helper()
+	got, err := ParseEndpoint(host)
+	want, bucket, ok := trialHost(host)
+	switch {
+	case err == nil && !ok:
+		t.Errorf("ParseEndpoint(%q) = %+v; the reference finds no endpoint", host, got)
+	case err != nil && ok && bucketProblem(bucket, true) == "" && !doubledPrefixHost(host) && !regionLabel(want, bucket):
+		t.Errorf("ParseEndpoint(%q): %v; the reference finds %+v with bucket %q", host, err, want, bucket)
+	case err == nil && (got.Region != want.Region || got.Kind != want.Kind || got.Host != want.Host ||
+		got.S3Compatible != want.S3Compatible || got.Bucket != strings.ToLower(bucket)):
+		t.Errorf("ParseEndpoint(%q) = %+v; the reference finds %+v with bucket %q", host, got, want, bucket)
+	}
+}
+
+// regionLabel reports a label shaped like a region ID in front of
+// oss.aliyuncs.com, which ParseEndpoint reads as a dual-stack host, never
+// as a bucket. The reference reads it as a bucket when the region is in
+// the table without a dual-stack host; ParseEndpoint refuses it.
+func regionLabel(e Endpoint, bucket string) bool {
+	return e.Host == DefaultEndpoint && regionShaped([]byte(strings.ToLower(bucket)))
+}
+
+// doubledPrefixHost reports a host oss-<id>.oss.aliyuncs.com, which
+// ParseEndpoint refuses on purpose although the reference reads it as a
+// bucket on oss.aliyuncs.com.
+func doubledPrefixHost(host string) bool {
+	id, ok := dualStackID([]byte(strings.ToLower(host)))
+	return ok && doubledPrefix(id)
+}
+
+// TestEndpointStartAgreesWithTrial holds ParseEndpoint's one-pass split of
+// bucket and endpoint to the reference, for every host of the table and
+// of the pattern, bare and behind buckets of every shape.
+func TestEndpointStartAgreesWithTrial(t *testing.T) {
+	hosts := []string{DefaultEndpoint, DefaultInternalEndpoint, GlobalAccelerateEndpoint, OverseasAccelerateEndpoint,
+		"oss-xx-new-1.aliyuncs.com", "oss-xx-new-1-internal.aliyuncs.com", "xx-new-1.oss.aliyuncs.com", "aliyuncs.com", "com", ""}
+	for _, r := range All() {
+		hosts = append(hosts, r.Hosts()...)
+		hosts = append(hosts, "s3."+r.PublicEndpoint(), r.CloudRegion()+".oss.aliyuncs.com", "oss-"+r.CloudRegion()+".oss.aliyuncs.com")
+	}
+	labels := []string{"", "bucket", "s3", "oss", "ab-cd", "cn-hangzhou", "oss-cn-hangzhou", "a.b", "Bucket-1", "s3.s3", "xy"}
+	for _, h := range hosts {
+		for _, l := range labels {
+			host := h
+			if l != "" {
+				host = l + "." + h
+			}
+			checkAgainstTrial(t, host)
+			checkAgainstTrial(t, strings.ToUpper(host))
+		}
+	}
+}
+
+// TestDualStackHostNotListed: the dual-stack form of a region that the
+// table lists no dual-stack endpoint for is refused, and the error says
+// so, rather than reading the region ID as a bucket on oss.aliyuncs.com.
+func TestDualStackHostNotListed(t *testing.T) {
+	for _, r := range All() {
+		if _, ok := r.Endpoint(DualStack); ok {
+			continue
+		}
+		host := "bucket." + r.CloudRegion() + ".oss.aliyuncs.com"
+		_, err := ParseEndpoint(host)
+		want := "is not an endpoint of region " + string(r) + ": the table lists no dual-stack endpoint for it"
+		if !errors.Is(err, ErrInvalidEndpoint) || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseEndpoint(%q) = %v, want an error saying it %s", host, err, want)
 		}
 	}
 }

@@ -46,6 +46,9 @@ func FuzzParseEndpoint(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if host, _, reason := hostOf(s); reason == "" {
+			checkAgainstTrial(t, host)
+		}
 		e, err := ParseEndpoint(s)
 		if err != nil {
 			if e != (Endpoint{}) {
