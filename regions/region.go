@@ -165,30 +165,33 @@ func withinDistance(a []byte, b string, limit int) bool {
 	if len(a)-len(b) > limit || len(b)-len(a) > limit {
 		return false
 	}
-	var rows [2][genMaxCloudIDLen + 2]int
+	// Cells are capped at limit+1, which is small: bytes keep the rows
+	// (zeroed on every call) to a few words.
+	over := uint8(limit + 1)
+	var rows [2][genMaxCloudIDLen + 2]uint8
 	prev, cur := rows[0][:len(b)+2], rows[1][:len(b)+2]
 	for j := range prev {
-		prev[j] = min(j, limit+1)
+		prev[j] = uint8(min(j, int(over)))
 	}
 	for i := 1; i <= len(a); i++ {
 		lo, hi := max(1, i-limit), min(len(b), i+limit)
-		cur[lo-1] = min(i, limit+1) // beyond the band a cell is over limit
+		cur[lo-1] = uint8(min(i, int(over))) // beyond the band a cell is over limit
 		rowMin := cur[lo-1]
 		for j := lo; j <= hi; j++ {
-			cost := 1
+			cost := uint8(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost, over)
 			rowMin = min(rowMin, cur[j])
 		}
-		cur[hi+1] = limit + 1
-		if rowMin > limit {
+		cur[hi+1] = over
+		if rowMin >= over {
 			return false // no later row can come back under it
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)] <= limit
+	return prev[len(b)] < over
 }
 
 // Known reports whether r is in the table.
