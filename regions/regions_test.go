@@ -414,28 +414,6 @@ func TestLookupIPZone(t *testing.T) {
 	}
 }
 
-// levenshtein is the plain full-matrix edit distance in bytes, the
-// reference for withinDistance.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
-
 // TestWithinDistanceMatchesReference holds the banded, capped search to
 // the plain edit distance, for the table's cloud IDs against typos of
 // them and against each other, at every limit the suggestion search uses.
@@ -451,7 +429,7 @@ func TestWithinDistanceMatchesReference(t *testing.T) {
 		}
 		for _, r := range All() {
 			b := r.CloudRegion()
-			d := levenshtein(a, b)
+			d := editDistance(a, b)
 			for limit := 0; limit <= genMaxCloudIDLen/2; limit++ {
 				if got := withinDistance([]byte(a), b, limit); got != (d <= limit) {
 					t.Fatalf("withinDistance(%q, %q, %d) = %v; the distance is %d", a, b, limit, got, d)
