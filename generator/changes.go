@@ -235,8 +235,23 @@ func compareTop(c *changeReport, old, new *Table) {
 			c.add("Table", e.need, reason, fmt.Sprintf("%s: `%s` → `%s`", e.what, e.old, e.new))
 		}
 	}
+	compareRegionless(c, old.Regionless, new.Regionless)
 	if strings.Join(old.Notes, "\n") != strings.Join(new.Notes, "\n") {
 		c.add("Table", bumpPatch, "notes or source changed", "notes changed")
+	}
+}
+
+// compareRegionless reports the optional regionless endpoint: taking it
+// away makes ParseEndpoint refuse a host it read, so that is major.
+func compareRegionless(c *changeReport, old, new string) {
+	switch {
+	case old == new:
+	case old == "":
+		c.add("Table", bumpMinor, "an endpoint was added", fmt.Sprintf("regionless endpoint added: `%s`", new))
+	case new == "":
+		c.add("Table", bumpMajor, "an endpoint was removed", fmt.Sprintf("regionless endpoint removed: `%s`", old))
+	default:
+		c.add("Table", bumpMinor, "a default or accelerate endpoint changed", fmt.Sprintf("regionless endpoint: `%s` → `%s`", old, new))
 	}
 }
 

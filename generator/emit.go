@@ -62,6 +62,9 @@ func genDefaults(f *jen.File, t *Table) {
 		g.Id("GlobalAccelerateEndpoint").Op("=").Lit(t.GlobalAccelerate)
 		g.Comment("OverseasAccelerateEndpoint is the transfer acceleration endpoint for regions outside mainland China.")
 		g.Id("OverseasAccelerateEndpoint").Op("=").Lit(t.OverseasAccelerate)
+		g.Comment("RegionlessEndpoint is the endpoint of buckets that have no region attribute (Kind Regionless);")
+		g.Comment("it names no region. It is \"\" when the table lists none.")
+		g.Id("RegionlessEndpoint").Op("=").Lit(t.Regionless)
 	})
 }
 

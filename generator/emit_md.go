@@ -26,6 +26,9 @@ func genMarkdown(t *Table) []byte {
 		t.DefaultPublic, t.DefaultInternal, mdEscape(t.Default.Name), t.Default.ID)
 	p("Transfer acceleration endpoints, where a region has it: `%s` (global) and `%s` (regions outside mainland China).\n\n",
 		t.GlobalAccelerate, t.OverseasAccelerate)
+	if t.Regionless != "" {
+		p("Buckets that have no region attribute: `%s`. It is not a region's endpoint and names no region.\n\n", t.Regionless)
+	}
 	p("## VPC VIP address ranges\n\n")
 	p("| Region | Region ID | VIP address ranges |\n")
 	p("|:--|:--|:--|\n")

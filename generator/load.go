@@ -45,6 +45,7 @@ type rawTable struct {
 	version, source, defaultRegion rawString
 	defaultPublic, defaultInternal rawString
 	accelGlobal, accelOverseas     rawString
+	regionless                     rawString
 	notes                          []rawString
 	regions                        []rawRegion
 }
@@ -345,6 +346,7 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 				{"overseas", true, func(v *yaml.Node) { t.accelOverseas = d.str(v, "accelerate_endpoints.overseas") }},
 			})
 		}},
+		{"regionless_endpoint", false, func(v *yaml.Node) { t.regionless = d.str(v, "regionless_endpoint") }},
 		{"notes", false, func(v *yaml.Node) {
 			for i, item := range d.list(v, "notes") {
 				t.notes = append(t.notes, d.str(item, fmt.Sprintf("notes[%d]", i)))

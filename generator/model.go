@@ -22,6 +22,7 @@ type Table struct {
 	DefaultInternal    string
 	GlobalAccelerate   string
 	OverseasAccelerate string
+	Regionless         string // the endpoint of buckets without a region attribute, or ""
 
 	Notes   []string
 	Regions []Region // in table order
@@ -106,6 +107,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	t.DefaultInternal = v.host(raw.defaultInternal, "default_endpoints.internal", "")
 	t.GlobalAccelerate = v.host(raw.accelGlobal, "accelerate_endpoints.global", "")
 	t.OverseasAccelerate = v.host(raw.accelOverseas, "accelerate_endpoints.overseas", "")
+	t.Regionless = v.host(raw.regionless, "regionless_endpoint", "")
 	if len(raw.regions) == 0 {
 		ps.addf(position{}, "regions: the table has no regions")
 	}

@@ -83,10 +83,10 @@ var exportedNames = []string{
 	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
 	"DualStack", "ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
 	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",
-	"Region", "Status", "VPC",
+	"Region", "Regionless", "Status", "VPC",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
-	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint",
+	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint", "RegionlessEndpoint",
 	"Source", "Version",
 }
 

@@ -9,7 +9,7 @@ const Version = "1.1.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "09a31dee166a47b1e0f8208db71ec509651f62f30ecda3fd3fa7305e2589d1d3"
+const DataSHA256 = "8a4f051b23d37120f39334b700dc3a6f35788fbee725cb200dac15db5ab5b101"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -25,6 +25,9 @@ const (
 	GlobalAccelerateEndpoint = "oss-accelerate.aliyuncs.com"
 	// OverseasAccelerateEndpoint is the transfer acceleration endpoint for regions outside mainland China.
 	OverseasAccelerateEndpoint = "oss-accelerate-overseas.aliyuncs.com"
+	// RegionlessEndpoint is the endpoint of buckets that have no region attribute (Kind Regionless);
+	// it names no region. It is "" when the table lists none.
+	RegionlessEndpoint = "oss-rg-china-mainland.aliyuncs.com"
 )
 
 // CNHangzhou is China (Hangzhou), OSS region oss-cn-hangzhou.

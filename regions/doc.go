@@ -24,7 +24,9 @@
 // reports false. Sign such requests for the bucket's own region, which you
 // must know from elsewhere; e.Region.CloudRegion() would be "", and at
 // least one SDK signs with an empty region without complaint, to fail only
-// at the server.
+// at the server. RegionlessEndpoint (oss-rg-china-mainland.aliyuncs.com),
+// the endpoint of buckets without a region attribute, is not a region
+// either: Kind Regionless, an empty Region, and SigningRegion false.
 //
 // ParseEndpoint also reads the other forms the OSS SDKs send: dual-stack
 // hosts (cn-hangzhou.oss.aliyuncs.com, Kind DualStack), S3-compatible hosts
@@ -32,8 +34,9 @@
 // "s3"), and path-style URLs (https://oss-cn-hangzhou.aliyuncs.com/bucket/key,
 // PathStyle set). A dual-stack host looks like a bucket on the legacy
 // default endpoint oss.aliyuncs.com: its first label is read as a region
-// when it is a region's dual-stack host or is shaped like a region ID (two
-// letters, a hyphen, more parts: "xx-newcity-1"), and as a bucket otherwise.
+// when it is shaped like a region ID (two letters, a hyphen, more parts:
+// "xx-newcity-1"), and as a bucket otherwise. A region that the table
+// lists without a dual-stack host is refused in that form.
 //
 // Region, Kind and Status implement encoding.TextMarshaler and
 // TextUnmarshaler, so they work as fields of JSON, YAML or TOML

@@ -9,7 +9,8 @@ import (
 type Endpoint struct {
 	// Region is the endpoint's region. It is empty for the accelerate
 	// endpoints, which serve every region: sign requests through them for
-	// the bucket's own region (SigningRegion reports false). It may be a
+	// the bucket's own region (SigningRegion reports false); and for
+	// RegionlessEndpoint, whose buckets have no region attribute. It may be a
 	// region that is not in the table (Known reports false) for a
 	// well-formed regional or dual-stack host.
 	Region Region
@@ -34,7 +35,9 @@ type Endpoint struct {
 // (the cloud region ID of V4 signatures, "cn-hangzhou"), and false when
 // the host names no region: the accelerate endpoints serve every region,
 // and a request through them is signed for the bucket's own region, which
-// the caller must know. Signing with "" instead fails only at the server.
+// the caller must know; RegionlessEndpoint serves buckets that have no
+// region attribute, and no source this table rests on says what they sign
+// with. Signing with "" instead fails only at the server.
 func (e Endpoint) SigningRegion() (string, bool) {
 	if e.Region == "" {
 		return "", false
@@ -57,7 +60,8 @@ const ossDomain = ".aliyuncs.com"
 // Host names are read in any case.
 //
 // The default endpoints map to DefaultRegion; the accelerate endpoints have
-// Kind Accelerate or AccelerateOverseas and no region. A well-formed host
+// Kind Accelerate or AccelerateOverseas and no region, and
+// RegionlessEndpoint has Kind Regionless and no region. A well-formed host
 // oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com whose region is
 // not in the table yet is accepted with that region (Known reports false).
 // Anything else, such as user info, an IP address, or a host that only ends
@@ -368,6 +372,8 @@ func specialHost(e *Endpoint, h []byte) bool {
 		e.Kind, e.Host = Accelerate, GlobalAccelerateEndpoint
 	case OverseasAccelerateEndpoint:
 		e.Kind, e.Host = AccelerateOverseas, OverseasAccelerateEndpoint
+	case RegionlessEndpoint:
+		e.Kind, e.Host = Regionless, RegionlessEndpoint
 	default:
 		for _, in := range genIrregularRegions {
 			if endpointOfRow(e, in, h) {

@@ -322,7 +322,7 @@ func doubledPrefixHost(host string) bool {
 // bucket and endpoint to the reference, for every host of the table and
 // of the pattern, bare and behind buckets of every shape.
 func TestEndpointStartAgreesWithTrial(t *testing.T) {
-	hosts := []string{DefaultEndpoint, DefaultInternalEndpoint, GlobalAccelerateEndpoint, OverseasAccelerateEndpoint,
+	hosts := []string{DefaultEndpoint, DefaultInternalEndpoint, GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint,
 		"oss-xx-new-1.aliyuncs.com", "oss-xx-new-1-internal.aliyuncs.com", "xx-new-1.oss.aliyuncs.com", "aliyuncs.com", "com", ""}
 	for _, r := range All() {
 		hosts = append(hosts, r.Hosts()...)
@@ -354,6 +354,32 @@ func TestDualStackHostNotListed(t *testing.T) {
 		want := "is not an endpoint of region " + string(r) + ": the table lists no dual-stack endpoint for it"
 		if !errors.Is(err, ErrInvalidEndpoint) || !strings.Contains(err.Error(), want) {
 			t.Errorf("ParseEndpoint(%q) = %v, want an error saying it %s", host, err, want)
+		}
+	}
+}
+
+// TestRegionless: the endpoint of buckets without a region attribute, where
+// the table lists one, reads as Kind Regionless with no region and no
+// signing region, bare and behind a bucket; no region has it.
+func TestRegionless(t *testing.T) {
+	for _, r := range All() {
+		if h, ok := r.Endpoint(Regionless); ok || h != "" {
+			t.Errorf("%s.Endpoint(Regionless) = %q, %v", r, h, ok)
+		}
+	}
+	if RegionlessEndpoint == "" {
+		t.Skip("the table lists no regionless endpoint")
+	}
+	for _, in := range []string{RegionlessEndpoint, "https://bucket." + strings.ToUpper(RegionlessEndpoint) + "/k", "https://" + RegionlessEndpoint + "/bucket/k"} {
+		e, err := ParseEndpoint(in)
+		if err != nil || e.Kind != Regionless || e.Region != "" || e.Host != RegionlessEndpoint {
+			t.Errorf("ParseEndpoint(%q) = %+v, %v; want Kind Regionless, no region, host %s", in, e, err, RegionlessEndpoint)
+		}
+		if in != RegionlessEndpoint && e.Bucket != "bucket" {
+			t.Errorf("ParseEndpoint(%q): bucket %q, want bucket", in, e.Bucket)
+		}
+		if region, ok := e.SigningRegion(); ok {
+			t.Errorf("ParseEndpoint(%q).SigningRegion() = %q, true; want false", in, region)
 		}
 	}
 }

@@ -22,13 +22,17 @@ const (
 	// DualStack is the endpoint reachable over IPv4 and IPv6,
 	// <region-id>.oss.aliyuncs.com, in the regions that have one.
 	DualStack
+	// Regionless is RegionlessEndpoint, the endpoint of buckets that have
+	// no region attribute (in mainland China). Like the accelerate
+	// endpoints it names no region; no region has it as an endpoint.
+	Regionless
 )
 
 // kindNames is indexed by Kind; index 0 is the invalid zero value.
-var kindNames = [...]string{"", "public", "internal", "vpc", "accelerate", "accelerate-overseas", "dual-stack"}
+var kindNames = [...]string{"", "public", "internal", "vpc", "accelerate", "accelerate-overseas", "dual-stack", "regionless"}
 
 // Valid reports whether k is one of the declared kinds.
-func (k Kind) Valid() bool { return k >= Public && k <= DualStack }
+func (k Kind) Valid() bool { return k >= Public && k <= Regionless }
 
 // String returns the kind's text form ("public", "vpc", ...), or "Kind(N)"
 // for an invalid kind.
@@ -54,7 +58,7 @@ func (k *Kind) UnmarshalText(text []byte) error {
 		return nil
 	}
 	return newError("Kind.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]), ErrInvalidKind,
-		"want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack")
+		"want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack, regionless")
 }
 
 // indexFold returns the index of text in names, compared in any ASCII

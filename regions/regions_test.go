@@ -254,6 +254,7 @@ func TestKind(t *testing.T) {
 	}{
 		{Public, "public"}, {Internal, "internal"}, {VPC, "vpc"},
 		{Accelerate, "accelerate"}, {AccelerateOverseas, "accelerate-overseas"}, {DualStack, "dual-stack"},
+		{Regionless, "regionless"},
 	}
 	for _, tt := range tests {
 		if !tt.k.Valid() || tt.k.String() != tt.text {
@@ -268,7 +269,7 @@ func TestKind(t *testing.T) {
 			t.Errorf("UnmarshalText(%q) = %v, %v", strings.ToUpper(tt.text), k, err)
 		}
 	}
-	for _, k := range []Kind{0, 7, 255} {
+	for _, k := range []Kind{0, Regionless + 1, 255} {
 		if k.Valid() {
 			t.Errorf("Kind(%d).Valid() = true", uint8(k))
 		}
@@ -281,7 +282,7 @@ func TestKind(t *testing.T) {
 	}
 	var k Kind
 	err := k.UnmarshalText([]byte("intranet"))
-	if err == nil || err.Error() != `regions: invalid endpoint kind "intranet": want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack` {
+	if err == nil || err.Error() != `regions: invalid endpoint kind "intranet": want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack, regionless` {
 		t.Errorf("UnmarshalText(intranet) error: %v", err)
 	}
 }
