@@ -84,10 +84,10 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower, lower[start:]))
 	}
 	if start > 0 {
-		if id, ok := dualStackID(lower); ok && doubledPrefix(id) {
+		if label := lower[:start-1]; e.Host == DefaultEndpoint && doubledPrefix(label) {
 			// A bucket on oss.aliyuncs.com by its form, but far more likely
 			// a dual-stack host built from Region.String().
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, doubledPrefixReason(lower, id))
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, doubledPrefixReason(lower, label))
 		}
 		bucket := host[:start-1]
 		if reason := bucketProblem(bucket, true); reason != "" {
