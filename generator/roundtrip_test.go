@@ -36,6 +36,7 @@ type dump struct {
 	DefaultRegion, DefaultEndpoint       string
 	DefaultInternalEndpoint              string
 	GlobalAccelerate, OverseasAccelerate string
+	Regionless                           string
 	ParsedTop                            map[string]string
 	Regions                              []dumpRegion
 }
@@ -45,12 +46,15 @@ func expectedDump(t *Table) dump {
 	d := dump{
 		Version: t.Version, Source: t.Source, DataSHA256: t.SHA256,
 		DefaultRegion: t.Default.ID, DefaultEndpoint: t.DefaultPublic, DefaultInternalEndpoint: t.DefaultInternal,
-		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate,
+		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate, Regionless: t.Regionless,
 		// Every host of the table parses back to exactly its region and kind.
 		ParsedTop: map[string]string{
 			t.DefaultPublic: t.Default.ID + " public", t.DefaultInternal: t.Default.ID + " internal",
 			t.GlobalAccelerate: "accelerate", t.OverseasAccelerate: "accelerate-overseas",
 		},
+	}
+	if t.Regionless != "" {
+		d.ParsedTop[t.Regionless] = "regionless"
 	}
 	withBucket(d.ParsedTop)
 	for _, r := range t.Regions {

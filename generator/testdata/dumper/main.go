@@ -34,6 +34,7 @@ type dump struct {
 	DefaultRegion, DefaultEndpoint       string
 	DefaultInternalEndpoint              string
 	GlobalAccelerate, OverseasAccelerate string
+	Regionless                           string
 	ParsedTop                            map[string]string // ParseEndpoint of the default and accelerate hosts, bare and with a bucket
 	Regions                              []region
 }
@@ -44,9 +45,14 @@ func main() {
 		DefaultRegion: string(regions.DefaultRegion), DefaultEndpoint: regions.DefaultEndpoint,
 		DefaultInternalEndpoint: regions.DefaultInternalEndpoint,
 		GlobalAccelerate:        regions.GlobalAccelerateEndpoint, OverseasAccelerate: regions.OverseasAccelerateEndpoint,
-		ParsedTop: map[string]string{},
+		Regionless: regions.RegionlessEndpoint,
+		ParsedTop:  map[string]string{},
 	}
-	for _, h := range []string{d.DefaultEndpoint, d.DefaultInternalEndpoint, d.GlobalAccelerate, d.OverseasAccelerate} {
+	top := []string{d.DefaultEndpoint, d.DefaultInternalEndpoint, d.GlobalAccelerate, d.OverseasAccelerate}
+	if d.Regionless != "" {
+		top = append(top, d.Regionless)
+	}
+	for _, h := range top {
 		d.ParsedTop[h] = parsed(h)
 		d.ParsedTop["examplebucket."+h] = parsed("examplebucket." + h)
 	}
