@@ -119,7 +119,7 @@ func endpointStart(h []byte) int {
 	if !ok {
 		return 0 // no endpoint: it is the whole host that matches nothing
 	}
-	dot := bytes.LastIndexByte(rest, '.') // before the last label but two
+	dot := bytes.LastIndexByte(rest, '.') // before the label in front of aliyuncs.com
 	if dot < 0 {
 		return 0
 	}
@@ -463,7 +463,10 @@ func isCloudID[T string | []byte](id T) bool {
 func unmatchedHost(h, ep []byte) string {
 	if id, ok := dualStackID(ep); ok {
 		if in := lookupCloudID(id); in != nil {
-			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public
+			if in.dualStack == "" {
+				return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public
+			}
+			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack
 		}
 	}
 	if id, _, ok := patternID(ep); ok {
