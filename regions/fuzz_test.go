@@ -69,9 +69,16 @@ func FuzzParseEndpoint(f *testing.F) {
 		if err != nil || again.Region != e.Region || again.Kind != e.Kind {
 			t.Fatalf("ParseEndpoint(%q) = %+v, %v; from %q it was %+v", e.Host, again, err, s, e)
 		}
-		if e.Bucket != "" {
+		// A path-style bucket on oss.aliyuncs.com that is shaped like a
+		// region ID reads, in the host, as a dual-stack host (README).
+		ambiguous := e.PathStyle && e.Host == DefaultEndpoint && (regionShaped([]byte(e.Bucket)) || doubledPrefix([]byte(e.Bucket)))
+		if e.Bucket != "" && !ambiguous {
+			// The same bucket in the host: what a path-style URL gave, but
+			// with PathStyle false.
+			want := e
+			want.PathStyle = false
 			again, err := ParseEndpoint("https://" + e.Bucket + "." + e.Host + "/")
-			if err != nil || again != e {
+			if err != nil || again != want {
 				t.Fatalf("bucket URL of %+v parses as %+v, %v", e, again, err)
 			}
 		}
