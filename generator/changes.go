@@ -251,7 +251,7 @@ func compareRegionless(c *changeReport, old, new string) {
 	case new == "":
 		c.add("Table", bumpMajor, "an endpoint was removed", fmt.Sprintf("regionless endpoint removed: `%s`", old))
 	default:
-		c.add("Table", bumpMinor, "a default or accelerate endpoint changed", fmt.Sprintf("regionless endpoint: `%s` → `%s`", old, new))
+		c.add("Table", bumpMinor, "the regionless endpoint changed", fmt.Sprintf("regionless endpoint: `%s` → `%s`", old, new))
 	}
 }
 
