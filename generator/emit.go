@@ -27,6 +27,7 @@ func genGo(t *Table) ([]byte, error) {
 	}
 	genAllRegions(f, t)
 	genLookupCloudID(f, t)
+	genIsArea(f, t)
 	genIrregularRegions(f, t)
 	genVIPIndex(f, t)
 	var buf bytes.Buffer
@@ -153,6 +154,22 @@ func genLookupCloudID(f *jen.File, t *Table) {
 			}
 		}),
 		jen.Return(jen.Nil()),
+	)
+}
+
+// genIsArea emits the set of areas, the first parts of the table's cloud
+// region IDs: ParseEndpoint reads a label in front of oss.aliyuncs.com as
+// a region newer than the table only in an area the table already has.
+func genIsArea(f *jen.File, t *Table) {
+	// One case an area, so that a region of a new area adds lines only.
+	f.Comment(`genIsArea reports whether s is the first part of a cloud region ID in the table ("cn" of "cn-hangzhou").`)
+	f.Func().Id("genIsArea").Types(jen.Id("T").Union(jen.String(), jen.Index().Byte())).Params(jen.Id("s").Id("T")).Bool().Block(
+		jen.Switch(jen.String().Parens(jen.Id("s"))).BlockFunc(func(g *jen.Group) {
+			for _, a := range t.Areas {
+				g.Case(jen.Lit(a)).Block(jen.Return(jen.True()))
+			}
+		}),
+		jen.Return(jen.False()),
 	)
 }
 

@@ -99,7 +99,8 @@ func TestAddingARegionOnlyInserts(t *testing.T) {
 	}
 	outsBefore := generateBytes(t, "regions.yaml", before)
 	outsAfter := generateBytes(t, "regions.yaml", []byte(after))
-	mentions := []string{"XXNewtown1", "oss-xx-newtown-1", "xx-newtown-1", "198.18.240.0/24", "198.18.200.0/24", "Newtown (Testland)"}
+	// "xx" is the region's area, new to the table (genIsArea).
+	mentions := []string{"XXNewtown1", "oss-xx-newtown-1", "xx-newtown-1", "198.18.240.0/24", "198.18.200.0/24", "Newtown (Testland)", `"xx"`}
 	for i := range outsBefore {
 		deleted, inserted, hunks := lineChanges(t, outsBefore[i].data, outsAfter[i].data)
 		if d := withoutProvenance(deleted); len(d) > 0 {

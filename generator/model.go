@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -29,6 +30,7 @@ type Table struct {
 
 	Irregular     []*Region // regions whose endpoints break the pattern, in table order
 	MaxCloudIDLen int       // length of the longest cloud region ID
+	Areas         []string  // the first parts of the cloud region IDs ("ap", "cn"), sorted, once each
 	VIP4, VIP6    []vipSpan // every VIP range of each family, sorted by address
 }
 
@@ -129,6 +131,9 @@ func derive(t *Table) {
 	for i := range t.Regions {
 		r := &t.Regions[i]
 		t.MaxCloudIDLen = max(t.MaxCloudIDLen, len(r.CloudID))
+		if area, _, _ := strings.Cut(r.CloudID, "-"); !slices.Contains(t.Areas, area) {
+			t.Areas = append(t.Areas, area)
+		}
 		if r.Irregular {
 			t.Irregular = append(t.Irregular, r)
 		}
@@ -141,6 +146,7 @@ func derive(t *Table) {
 			}
 		}
 	}
+	sort.Strings(t.Areas)
 	for _, spans := range [][]vipSpan{t.VIP4, t.VIP6} {
 		sort.Slice(spans, func(i, j int) bool { return spans[i].First.Less(spans[j].First) })
 	}

@@ -910,6 +910,25 @@ func genLookupCloudID[T string | []byte](id T) *regionInfo {
 	return nil
 }
 
+// genIsArea reports whether s is the first part of a cloud region ID in the table ("cn" of "cn-hangzhou").
+func genIsArea[T string | []byte](s T) bool {
+	switch string(s) {
+	case "ap":
+		return true
+	case "cn":
+		return true
+	case "eu":
+		return true
+	case "me":
+		return true
+	case "na":
+		return true
+	case "us":
+		return true
+	}
+	return false
+}
+
 // genIrregularRegions lists the rows whose endpoints break the oss-<id>[-internal].aliyuncs.com pattern.
 var genIrregularRegions = [...]*regionInfo{
 	&genInfoCNHangzhouFinance,

@@ -48,16 +48,27 @@ func (e Endpoint) SigningRegion() (string, bool) {
 // Hosts longer than a DNS name can be are refused before any other work.
 const maxHostLen = 253
 
-// maxInputLen bounds what ParseEndpoint reads: a URL with a long path is
-// still fine, a megabyte is not.
-const maxInputLen = 2048
+// maxLabelLen is the longest a label of a host name can be.
+const maxLabelLen = 63
+
+// maxHostPortLen bounds how far ParseEndpoint looks for the end of the
+// host and port: whatever follows, a path, a query of any length, is not
+// read beyond its first segment.
+const maxHostPortLen = maxHostLen + len(":65535")
 
 const ossDomain = ".aliyuncs.com"
 
 // ParseEndpoint finds the region and kind of an OSS endpoint given as a host
 // ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http or https URL, with
 // or without a bucket label in front ("bucket.oss-cn-shanghai.aliyuncs.com").
-// Host names are read in any case.
+// Host names are read in any case, and surrounding ASCII white space is
+// ignored, as by Parse.
+//
+// The input may be of any length, such as a presigned URL with a long
+// security token: ParseEndpoint reads only the scheme, the host and port
+// (at most 259 bytes; a longer host is an error) and the first path
+// segment (a bucket name, at most 63 bytes), so its work is bounded
+// whatever the rest of the URL holds.
 //
 // The default endpoints map to DefaultRegion; the accelerate endpoints have
 // Kind Accelerate or AccelerateOverseas and no region, and
@@ -66,9 +77,17 @@ const ossDomain = ".aliyuncs.com"
 // not in the table yet is accepted with that region (Known reports false).
 // Anything else, such as user info, an IP address, or a host that only ends
 // like an endpoint, is an *Error matching ErrInvalidEndpoint; a bad bucket
-// label matches ErrInvalidBucket as well.
+// label, of any characters, matches ErrInvalidBucket as well.
+//
+// On oss.aliyuncs.com, the legacy default endpoint, a label in front is a
+// bucket unless it names a region: a dual-stack host of the table, the
+// cloud region ID of a region of the table, or, for a region newer than
+// the table, an ID of the full shape of one in an area the table has,
+// ending in a number (ap-southeast-9). A bucket named like that on the
+// legacy endpoint is read as a region; address it through its regional
+// endpoint instead.
 func ParseEndpoint(s string) (Endpoint, error) {
-	host, path, reason := hostOf(s)
+	host, path, badChar, reason := hostOf(trimSpace(s))
 	if reason != "" {
 		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 	}
@@ -77,17 +96,24 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	lower := buf[:lowerASCII(buf[:], host)]
 	start := endpointStart(lower)
 	var e Endpoint
-	if start > 0 && bytes.IndexByte(lower[:start-1], '.') >= 0 {
-		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower, lower))
-	}
 	if !matchAny(&e, lower[start:], host[start:]) {
-		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, unmatchedHost(lower, lower[start:]))
+		if badChar {
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "host "+quote(host)+" has a character that is not allowed in an OSS host name")
+		}
+		reason, suggestion := unmatchedHost(lower, lower[start:])
+		err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+		err.Suggestion = suggestion
+		return Endpoint{}, err
 	}
 	if start > 0 {
-		if label := lower[:start-1]; e.Host == DefaultEndpoint && doubledPrefix(label) {
+		front := lower[:start-1]
+		if label := front[bytes.LastIndexByte(front, '.')+1:]; e.Host == DefaultEndpoint && doubledPrefix(label) {
 			// A bucket on oss.aliyuncs.com by its form, but far more likely
 			// a dual-stack host built from Region.String().
 			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, doubledPrefixReason(lower, label))
+		}
+		if bytes.IndexByte(front, '.') >= 0 {
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "host "+quote(string(lower))+" is not an OSS endpoint")
 		}
 		bucket := host[:start-1]
 		if reason := bucketProblem(bucket, true); reason != "" {
@@ -112,8 +138,8 @@ func ParseEndpoint(s string) (Endpoint, error) {
 // generator holds the table's hosts to two forms, L.aliyuncs.com and the
 // dual-stack <id>.oss.aliyuncs.com, so the endpoint is the last three
 // labels, or four for the S3-compatible form s3.<endpoint> and for a
-// dual-stack host, told from a bucket on oss.aliyuncs.com by the shape of
-// its region ID (regionShaped).
+// dual-stack host, told from a bucket on oss.aliyuncs.com by
+// dualStackLabel.
 func endpointStart(h []byte) int {
 	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
 	if !ok {
@@ -124,7 +150,7 @@ func endpointStart(h []byte) int {
 		return 0
 	}
 	prev := bytes.LastIndexByte(rest[:dot], '.')
-	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && regionShaped(label) {
+	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && dualStackLabel(label, h[prev+1:]) {
 		return prev + 1
 	}
 	return dot + 1
@@ -138,17 +164,20 @@ func cutS3(h []byte) ([]byte, bool) {
 	return h, false
 }
 
-// pathBucket returns the first segment of a URL path ("/bucket/key"), or "".
+// pathBucket returns the first segment of a URL path ("/bucket/key"), or
+// "". It reads no further than one byte past the longest bucket name: a
+// longer segment is returned cut there, and refused as too long.
 func pathBucket(path string) string {
 	if !strings.HasPrefix(path, "/") {
 		return "" // a query or fragment, or nothing
 	}
-	for i := 1; i < len(path); i++ {
+	end := min(len(path), 1+maxLabelLen+1)
+	for i := 1; i < end; i++ {
 		if c := path[i]; c == '/' || c == '?' || c == '#' {
 			return path[1:i]
 		}
 	}
-	return path[1:]
+	return path[1:end]
 }
 
 // matchAny is matchHost, and also reads the S3-compatible form of a
@@ -168,31 +197,32 @@ func matchAny(e *Endpoint, lower []byte, host string) bool {
 }
 
 // hostOf returns the host name of a host, host:port or URL, as written,
-// and what follows host and port (path, query, fragment), or why there is
-// no host.
-func hostOf(s string) (host, path, reason string) {
-	if len(s) > maxInputLen {
-		return "", "", "input too long"
-	}
+// whether it holds a character that no host name may (badChar), and what
+// follows host and port (path, query, fragment), or why there is no host.
+func hostOf(s string) (host, path string, badChar bool, reason string) {
 	rest, reason := cutScheme(s)
 	if reason != "" {
-		return "", "", reason
+		return "", "", false, reason
 	}
-	host, port, reason := splitHostPort(rest)
+	host, port, badChar, reason := splitHostPort(rest)
 	if reason == "" && port != "" {
 		reason = portProblem(port[1:])
 	}
 	if reason == "" {
 		reason = labelsProblem(host)
 	}
-	return host, rest[len(host)+len(port):], reason
+	if reason != "" {
+		return "", "", false, reason
+	}
+	return host, rest[len(host)+len(port):], badChar, ""
 }
 
 // cutScheme removes an http:// or https:// scheme, in any case, and refuses
 // any other. A scheme is what comes before the first colon when "://"
-// follows it; "://" later in a path is no scheme.
+// follows it; "://" later in a path is no scheme. A colon past where a
+// host and port could end is no scheme either.
 func cutScheme(s string) (rest, reason string) {
-	colon := strings.IndexByte(s, ':')
+	colon := strings.IndexByte(s[:min(len(s), maxHostPortLen+1)], ':')
 	if colon < 0 || !strings.HasPrefix(s[colon:], "://") {
 		return s, ""
 	}
@@ -203,14 +233,19 @@ func cutScheme(s string) (rest, reason string) {
 }
 
 // splitHostPort reads the host and the port (with its colon, or "") that
-// come before any path, query or fragment. The host may hold only the
-// letters, digits, hyphens and dots of a host name; user info is refused,
-// for a URL with user info sends credentials to its host, and so are IPv6
-// literals.
-func splitHostPort(s string) (host, port, reason string) {
+// come before any path, query or fragment, and reports whether the host
+// holds anything but the letters, digits, hyphens and dots of a host name
+// (ParseEndpoint then says whether that is in a bucket label or in the
+// endpoint). User info is refused, for a URL with user info sends
+// credentials to its host, and so are IPv6 literals. It reads at most
+// maxHostPortLen+1 bytes.
+func splitHostPort(s string) (host, port string, badChar bool, reason string) {
 	end, colon := len(s), -1
 scan:
 	for i := 0; i < len(s); i++ {
+		if i > maxHostPortLen {
+			return "", "", false, "host too long"
+		}
 		switch c := s[i]; {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.':
 		case c == ':' && colon < 0:
@@ -219,24 +254,18 @@ scan:
 			end = i
 			break scan
 		case c == '@':
-			return "", "", "user info is not allowed"
+			return "", "", false, "user info is not allowed"
 		case c == '[' && i == 0:
-			return "", "", "an IP address is not an OSS endpoint"
+			return "", "", false, "an IP address is not an OSS endpoint"
 		default:
-			reason = "has a character that is not allowed in an OSS host name"
+			badChar = badChar || colon < 0 // in the port, portProblem says it
 		}
 	}
 	host = s[:end]
 	if colon >= 0 {
 		host, port = s[:colon], s[colon:end]
-		if strings.IndexByte(port[1:], ':') >= 0 {
-			reason = "has a character that is not allowed in an OSS host name"
-		}
 	}
-	if reason != "" {
-		return "", "", "host " + quote(host) + " " + reason
-	}
-	return host, port, ""
+	return host, port, badChar, ""
 }
 
 // portProblem says why a port is not a number from 1 to 65535, or "".
@@ -300,7 +329,7 @@ func matchHost(e *Endpoint, lower []byte, host string) bool {
 	if specialHost(e, lower) {
 		return true
 	}
-	if !ok || in != nil || !isCloudID(id) {
+	if !ok || in != nil || !isCloudID(id) || misspeltInternal(id) || len(lower)-len(ossDomain) > maxLabelLen {
 		return false
 	}
 	// A region newer than the table, taken on trust.
@@ -331,8 +360,8 @@ const dualStackDomain = ".oss.aliyuncs.com"
 
 // matchDualStack reads <id>.oss.aliyuncs.com: a dual-stack host of the
 // table, or one of a region newer than the table if id is shaped like a
-// region ID (endpointStart has read any other label in front of
-// oss.aliyuncs.com as a bucket).
+// region ID of an area the table has (endpointStart has read any other
+// label in front of oss.aliyuncs.com as a bucket).
 func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
 	in := lookupCloudID(id)
 	switch {
@@ -340,7 +369,7 @@ func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
 		return endpointOfRow(e, in, lower)
 	case specialHost(e, lower):
 		return true
-	case !regionShaped(id):
+	case !newRegionShaped(id) || len(id) > maxLabelLen:
 		return false
 	}
 	// A region newer than the table, taken on trust.
@@ -349,14 +378,43 @@ func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
 	return true
 }
 
-// regionShaped reports whether a dual-stack host's first label reads as a
-// region ID rather than a bucket: a cloud region ID whose first part is a
-// two-letter area, as every Alibaba Cloud region's is (cn, us, ap, eu, me,
-// na). A bucket named like that (ab-cd) on the legacy endpoint
-// oss.aliyuncs.com reads as a region; give such buckets a regional
-// endpoint.
-func regionShaped(id []byte) bool {
-	return isCloudID(id) && len(id) > 2 && id[2] == '-'
+// dualStackLabel reports whether the label in front of oss.aliyuncs.com,
+// in host (label.oss.aliyuncs.com), names a region rather than a bucket
+// on the legacy default endpoint: host is a dual-stack host of the table,
+// label is the cloud region ID of a region of the table, or it is shaped
+// like the ID of a region newer than the table (newRegionShaped).
+func dualStackLabel(label, host []byte) bool {
+	if lookupCloudID(label) != nil || newRegionShaped(label) {
+		return true
+	}
+	for _, in := range genIrregularRegions {
+		if in.dualStack != "" && string(host) == in.dualStack {
+			return true
+		}
+	}
+	return false
+}
+
+// newRegionShaped reports whether id has the full shape of a region ID
+// that the table may not have yet: a cloud region ID whose first part is
+// an area of the table (cn, ap, ...: genIsArea) and whose last part is a
+// number, as in ap-southeast-9. Bucket names such as my-bucket, db-backup
+// or ml-datasets are not; cn-backup-1 is, and is read as a region.
+func newRegionShaped(id []byte) bool {
+	if !isCloudID(id) {
+		return false
+	}
+	first, last := bytes.IndexByte(id, '-'), bytes.LastIndexByte(id, '-')
+	return genIsArea(id[:first]) && allDigits(string(id[last+1:]))
+}
+
+// misspeltInternal reports whether the last part of a cloud region ID is
+// a near miss of "internal" ("interal", "internl"): a typo of an internal
+// endpoint, not a new region.
+func misspeltInternal(id []byte) bool {
+	part := id[bytes.LastIndexByte(id, '-')+1:]
+	return len(part) >= len("internal")-2 && len(part) <= len("internal")+2 &&
+		string(part) != "internal" && withinDistance(part, "internal", 2)
 }
 
 // specialHost sets e for the hosts that the oss-<id>[-internal].aliyuncs.com
@@ -458,29 +516,41 @@ func isCloudID[T string | []byte](id T) bool {
 	return parts >= 2
 }
 
-// unmatchedHost says why a host that matched nothing is not an endpoint;
-// ep is the part of it that endpointStart took for the endpoint.
-func unmatchedHost(h, ep []byte) string {
+// unmatchedHost says why a host that matched nothing is not an endpoint,
+// and, where the reason does not name it, the known region a misspelt
+// host was probably meant for; ep is the part of it that endpointStart
+// took for the endpoint.
+func unmatchedHost(h, ep []byte) (string, Region) {
 	if id, ok := dualStackID(ep); ok {
 		if in := lookupCloudID(id); in != nil {
 			if in.dualStack == "" {
-				return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public
+				return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public, ""
 			}
-			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack
+			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack, ""
 		}
 	}
 	if id, _, ok := patternID(ep); ok {
 		if doubledPrefix(id) {
-			return doubledPrefixReason(h, id)
+			return doubledPrefixReason(h, id), ""
 		}
 		if in := lookupCloudID(id); in != nil {
-			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public
+			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public, ""
+		}
+		if isCloudID(id) && misspeltInternal(id) {
+			var known Region
+			if in := lookupCloudID(id[:bytes.LastIndexByte(id, '-')]); in != nil {
+				known = in.id
+			}
+			return "host " + quote(string(h)) + " is not an OSS endpoint: its last part looks like a misspelt -internal", known
 		}
 	}
-	if rest, ok := cutS3(ep); ok {
-		return "host " + quote(string(h)) + " is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3." + string(DefaultRegion) + ossDomain + ", not for " + quote(string(rest))
+	if bytes.IndexByte(ep, '.') > maxLabelLen {
+		return "host " + quote(string(h)) + " is not an OSS endpoint: a label is longer than 63 characters", ""
 	}
-	return "host " + quote(string(h)) + " is not an OSS endpoint"
+	if rest, ok := cutS3(ep); ok {
+		return "host " + quote(string(h)) + " is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3." + string(DefaultRegion) + ossDomain + ", not for " + quote(string(rest)), ""
+	}
+	return "host " + quote(string(h)) + " is not an OSS endpoint", ""
 }
 
 // doubledPrefix reports an ID with the oss- prefix in front of a cloud
@@ -530,12 +600,15 @@ func bucketProblem(b string, inHost bool) string {
 // bucket as its first label ("https://bucket.oss-cn-hangzhou.aliyuncs.com").
 // An empty bucket gives the endpoint's own URL. An unknown region
 // (ErrUnknownRegion), a kind the region lacks (ErrNoEndpoint) or a bucket
-// name that breaks the OSS naming rules (ErrInvalidBucket) is an *Error.
+// name that breaks the OSS naming rules (ErrInvalidBucket) is an *Error, and
+// so is a Kind that is not one of the declared kinds (ErrInvalidKind).
 func (r Region) URL(k Kind, bucket string) (string, error) {
 	host, ok := r.Endpoint(k)
 	switch {
 	case !r.Known():
 		return "", newError("Region.URL", string(r), ErrUnknownRegion, "")
+	case !k.Valid():
+		return "", newError("Region.URL", k.String(), ErrInvalidKind, "")
 	case !ok:
 		return "", newError("Region.URL", string(r), ErrNoEndpoint, "the region has no "+k.String()+" endpoint")
 	case bucket == "":

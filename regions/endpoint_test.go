@@ -85,13 +85,14 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"HTTPS:/oss-cn-hangzhou.aliyuncs.com", `port "" is not a number from 1 to 65535`},
 		{"https:oss-cn-hangzhou.aliyuncs.com", `port "oss-cn-hangzhou.aliyuncs.com" is not a number from 1 to 65535`},
 		{"oss-cn-hangzhou.aliyuncs.com\x00", `host "oss-cn-hangzhou.aliyuncs.com\x00" has a character that is not allowed in an OSS host name`},
-		{" oss-cn-hangzhou.aliyuncs.com", `host " oss-cn-hangzhou.aliyuncs.com" has a character that is not allowed in an OSS host name`},
+		{"oss-cn-hangzhou .aliyuncs.com", `host "oss-cn-hangzhou .aliyuncs.com" has a character that is not allowed in an OSS host name`},
 		{"oss-cn-hängzhou.aliyuncs.com", `host "oss-cn-hängzhou.aliyuncs.com" has a character that is not allowed in an OSS host name`},
 		{"xn--oss-cn-hngzhou-cib.aliyuncs.com", `host "xn--oss-cn-hngzhou-cib.aliyuncs.com" is not an OSS endpoint`},
 		{"-xy.oss-cn-hangzhou.aliyuncs.com", `bucket "-xy": must start and end with a letter or digit`},
 		{"ab.oss-cn-hangzhou.aliyuncs.com", `bucket "ab": must be 3 to 63 characters long`},
-		{"Ex_ample.OSS-CN-HANGZHOU.aliyuncs.com", `host "Ex_ample.OSS-CN-HANGZHOU.aliyuncs.com" has a character that is not allowed in an OSS host name`},
-		{"oss-cn-hangzhou.aliyuncs.com" + strings.Repeat("x", 3000), "input too long"},
+		{"Ex_ample.OSS-CN-HANGZHOU.aliyuncs.com", `bucket "Ex_ample": only lower-case letters, digits and hyphens are allowed`},
+		{"oss-cn-hangzhou.aliyuncs.com" + strings.Repeat("x", 3000), "host too long"},
+		{"https://" + strings.Repeat("x", 1<<20), "host too long"},
 		{strings.Repeat("a.", 130) + "oss-cn-hangzhou.aliyuncs.com", "host too long"},
 		{"oss-accelerate-internal.aliyuncs.com", `host "oss-accelerate-internal.aliyuncs.com" is not an OSS endpoint`},
 		{"oss-cn.aliyuncs.com", `host "oss-cn.aliyuncs.com" is not an OSS endpoint`},
@@ -145,7 +146,9 @@ func TestURL(t *testing.T) {
 		{d, Public, "oss-sample", "https://oss-sample." + d.PublicEndpoint(), ""},
 		{d, Public, "", "https://" + d.PublicEndpoint(), ""},
 		{d, VPC, "b-1-2", "https://b-1-2." + d.VPCEndpoint(), ""},
-		{d, Kind(0), "", "", `regions: no such endpoint "` + string(d) + `": the region has no Kind(0) endpoint`},
+		{d, Kind(0), "", "", `regions: invalid endpoint kind "Kind(0)"`},
+		{d, Kind(200), "b-1", "", `regions: invalid endpoint kind "Kind(200)"`},
+		{d, Regionless, "", "", `regions: no such endpoint "` + string(d) + `": the region has no regionless endpoint`},
 		{Region("oss-xx-new-1"), Public, "", "", `regions: unknown region "oss-xx-new-1"`},
 		{d, Public, "Upper", "", `regions: invalid bucket name "Upper": only lower-case letters, digits and hyphens are allowed`},
 		{d, Public, "a.b.c", "", `regions: invalid bucket name "a.b.c": only lower-case letters, digits and hyphens are allowed`},
@@ -232,10 +235,13 @@ func TestParseEndpointForms(t *testing.T) {
 			)
 		}
 	}
+	// Shaped like a region ID of an area the table has: a dual-stack region
+	// newer than the table.
+	area, _, _ := strings.Cut(DefaultRegion.CloudRegion(), "-")
+	newcity := area + "-newcity-1"
 	tests = append(tests,
-		// Shaped like a region ID: a dual-stack region newer than the table.
-		test{"xx-newcity-1.oss.aliyuncs.com", Endpoint{Region: "oss-xx-newcity-1", Kind: DualStack, Host: "xx-newcity-1.oss.aliyuncs.com"}},
-		test{"b-1.xx-newcity-1.oss.aliyuncs.com", Endpoint{Region: "oss-xx-newcity-1", Kind: DualStack, Bucket: "b-1", Host: "xx-newcity-1.oss.aliyuncs.com"}},
+		test{newcity + ".oss.aliyuncs.com", Endpoint{Region: Region("oss-" + newcity), Kind: DualStack, Host: newcity + ".oss.aliyuncs.com"}},
+		test{"b-1." + newcity + ".oss.aliyuncs.com", Endpoint{Region: Region("oss-" + newcity), Kind: DualStack, Bucket: "b-1", Host: newcity + ".oss.aliyuncs.com"}},
 		// Not shaped like one: a bucket on the legacy default endpoint.
 		test{"examplebucket.oss.aliyuncs.com", Endpoint{Region: DefaultRegion, Kind: Public, Bucket: "examplebucket", Host: DefaultEndpoint}},
 		test{"logs-2024.oss.aliyuncs.com", Endpoint{Region: DefaultRegion, Kind: Public, Bucket: "logs-2024", Host: DefaultEndpoint}},
@@ -247,7 +253,7 @@ func TestParseEndpointForms(t *testing.T) {
 			t.Errorf("ParseEndpoint(%q) =\n %+v, %v\nwant %+v", tt.in, got, err, tt.want)
 		}
 	}
-	if e, _ := ParseEndpoint("xx-newcity-1.oss.aliyuncs.com"); e.Region.Known() {
+	if e, _ := ParseEndpoint(newcity + ".oss.aliyuncs.com"); e.Region.Known() {
 		t.Error("a dual-stack region that is not in the table reports Known")
 	}
 }
@@ -302,12 +308,13 @@ func checkAgainstTrial(t *testing.T, host string) {
 	}
 }
 
-// regionLabel reports a label shaped like a region ID in front of
+// regionLabel reports a label that names a region in front of
 // oss.aliyuncs.com, which ParseEndpoint reads as a dual-stack host, never
 // as a bucket. The reference reads it as a bucket when the region is in
 // the table without a dual-stack host; ParseEndpoint refuses it.
 func regionLabel(e Endpoint, bucket string) bool {
-	return e.Host == DefaultEndpoint && regionShaped([]byte(strings.ToLower(bucket)))
+	b := strings.ToLower(bucket)
+	return e.Host == DefaultEndpoint && dualStackLabel([]byte(b), []byte(b+dualStackDomain))
 }
 
 // doubledPrefixHost reports a host oss-<id>.oss.aliyuncs.com, which

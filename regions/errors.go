@@ -1,6 +1,9 @@
 package regions
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // Error is the error every function of this package returns. It carries
 // the failing call's input and one of the sentinel errors below as data, in
@@ -15,8 +18,9 @@ type Error struct {
 	// Func names the function or method that failed: "Parse",
 	// "ParseEndpoint", "Region.URL", "Region.MarshalText", ...
 	Func string
-	// Input is the input it failed on, or its first 80 bytes if it was
-	// longer (the message then adds "...").
+	// Input is the input it failed on, or, if it was longer than 80 bytes,
+	// as much of its start as fits in 80 bytes without cutting a UTF-8
+	// character (the message then adds "...").
 	Input string
 	// Err is the sentinel error that says what kind of failure it is:
 	// ErrUnknownRegion, ErrInvalidEndpoint, ErrInvalidBucket, ErrNoEndpoint,
@@ -25,7 +29,9 @@ type Error struct {
 	// Reason says what exactly is wrong, or is "" where Err says it all.
 	Reason string
 	// Suggestion is, for ErrUnknownRegion, the known region whose ID is
-	// closest to Input, or "" where none is close.
+	// closest to Input, or the region of an endpoint given where an ID was
+	// wanted; for ParseEndpoint, the known region a misspelt or misused
+	// host was probably meant for. It is "" where there is none.
 	Suggestion Region
 
 	clipped bool // Input is the start of a longer input
@@ -91,7 +97,7 @@ func (e *Error) Is(target error) bool {
 func newError(fn, input string, err error, reason string) *Error {
 	clipped := len(input) > maxErrorInput
 	if clipped {
-		input = input[:maxErrorInput]
+		input = clip(input)
 	}
 	return &Error{Func: fn, Input: input, Err: err, Reason: reason, clipped: clipped}
 }
@@ -102,7 +108,18 @@ const maxErrorInput = 80
 // quote quotes the first maxErrorInput bytes of s for an error's reason.
 func quote(s string) string {
 	if len(s) > maxErrorInput {
-		return strconv.Quote(s[:maxErrorInput]) + "..."
+		return strconv.Quote(clip(s)) + "..."
 	}
 	return strconv.Quote(s)
+}
+
+// clip returns the start of s that fits in maxErrorInput bytes without
+// cutting a UTF-8 sequence: it backs up over at most three continuation
+// bytes, so invalid UTF-8 is still cut near the limit.
+func clip(s string) string {
+	n := maxErrorInput
+	for i := 0; i < utf8.UTFMax-1 && n > 0 && !utf8.RuneStart(s[n]); i++ {
+		n--
+	}
+	return s[:n]
 }

@@ -43,17 +43,20 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
-// MarshalText encodes k as its String form; an invalid kind is an error.
+// MarshalText encodes k as its String form, and the zero Kind as "" (as
+// net/netip.Addr does its zero value), so that a zero-valued field can be
+// written; any other invalid kind is an error.
 func (k Kind) MarshalText() ([]byte, error) {
-	if !k.Valid() {
+	if k != 0 && !k.Valid() {
 		return nil, newError("Kind.MarshalText", k.String(), ErrInvalidKind, "")
 	}
 	return []byte(kindNames[k]), nil
 }
 
-// UnmarshalText decodes a kind's String form, in any case.
+// UnmarshalText decodes a kind's String form, in any case, ignoring
+// surrounding ASCII white space; empty text is the zero Kind.
 func (k *Kind) UnmarshalText(text []byte) error {
-	if i := indexFold(kindNames[:], text); i > 0 {
+	if i, ok := indexFold(kindNames[:], text); ok {
 		*k = Kind(i)
 		return nil
 	}
@@ -61,15 +64,17 @@ func (k *Kind) UnmarshalText(text []byte) error {
 		"want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack, regionless")
 }
 
-// indexFold returns the index of text in names, compared in any ASCII
-// case, or 0 if it is not there; names[0], the zero value, never matches.
-func indexFold(names []string, text []byte) int {
-	for i := 1; i < len(names); i++ {
+// indexFold returns the index of text, without surrounding white space,
+// in names, compared in any ASCII case; names[0] is "", the zero value,
+// which empty text matches.
+func indexFold(names []string, text []byte) (int, bool) {
+	text = trimSpace(text)
+	for i := range names {
 		if equalFoldASCII(string(text), names[i]) {
-			return i
+			return i, true
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // equalFoldASCII reports whether a and b are equal under ASCII case folding;

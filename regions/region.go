@@ -34,7 +34,7 @@ type regionInfo struct {
 
 // All returns every region in table order, in a new slice, closed ones
 // included: their constants remain (removing one is a major release).
-// AllActive lists only the regions in service.
+// AllActive lists only the Active ones.
 func All() []Region {
 	out := make([]Region, len(genAllRegions))
 	copy(out, genAllRegions[:])
@@ -42,7 +42,8 @@ func All() []Region {
 }
 
 // AllActive returns the regions whose Status is Active, in table order, in
-// a new slice: the ones to offer a user choosing a region.
+// a new slice: the ones to offer a user choosing a region. Decommissioning
+// regions still serve requests but are left out.
 func AllActive() []Region {
 	var out []Region
 	for _, r := range genAllRegions {
@@ -55,9 +56,16 @@ func AllActive() []Region {
 
 // Parse returns the region for an OSS region ID ("oss-cn-hangzhou") or a
 // cloud region ID ("cn-hangzhou"), in any case, ignoring surrounding ASCII
-// white space (space, tab, newline, carriage return, vertical tab, form feed).
+// white space (space, tab, newline, carriage return, vertical tab, form
+// feed), as every function of the package that reads text does.
+//
 // An unknown ID is an *Error wrapping ErrUnknownRegion, whose Suggestion is
-// the closest known region, if one is close.
+// the closest known region, if one is close: a region in service if one
+// is (Active before Decommissioning at the same distance), a
+// decommissioned one only if none is. Given an endpoint host or URL
+// ("oss-cn-hangzhou.aliyuncs.com", "oss-cn-hangzhou-internal"), the
+// Suggestion is its region and the Reason says that ParseEndpoint reads
+// hosts.
 func Parse(s string) (Region, error) {
 	if in := parseID(s); in != nil {
 		return in.id, nil
@@ -129,14 +137,26 @@ func lookupInfo(r Region) *regionInfo {
 // from the input: half the length of the suggested cloud ID.
 func maxSuggestDistance(cloudID string) int { return len(cloudID) / 2 }
 
-// unknownRegionError builds Parse's error, with as its suggestion the first
-// region in table order at the smallest edit distance, if that is at most
-// maxSuggestDistance. The cost is bounded whatever the input: limits are
-// tried from 0 up, so a typo settles after a few cells per region, and an
-// input longer than any ID plus the largest distance is not searched.
+// unknownRegionError builds Parse's error, with its suggestion: the
+// region of an endpoint given instead of an ID, or the closest region by
+// edit distance (suggest).
 func unknownRegionError(fn, s string) *Error {
 	e := newError(fn, s, ErrUnknownRegion, "")
 	s = trimSpace(s)
+	// An endpoint given for a region: a host's first label names its
+	// region in the usual forms, and so does oss-<id>-internal; only
+	// ParseEndpoint knows the others (a bucket in front, irregular hosts).
+	if in := parseID(firstLabel(s)); in != nil {
+		e.Suggestion, e.Reason = in.id, endpointGiven
+		return e
+	}
+	if hostLike(s) {
+		e.Reason = endpointGiven
+		if ep, err := ParseEndpoint(s); err == nil && ep.Region.Known() {
+			e.Suggestion = ep.Region
+		}
+		return e
+	}
 	var buf [len("oss-") + genMaxCloudIDLen + genMaxCloudIDLen/2]byte
 	if len(s) > len(buf) {
 		return e
@@ -145,22 +165,87 @@ func unknownRegionError(fn, s string) *Error {
 	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
 		id = id[len("oss-"):]
 	}
-	for limit := 0; limit <= genMaxCloudIDLen/2; limit++ {
-		for _, r := range genAllRegions {
-			cloud := r.CloudRegion()
-			if limit <= maxSuggestDistance(cloud) && withinDistance(id, cloud, limit) {
-				e.Suggestion = r
-				return e
-			}
-		}
+	var closer Region
+	e.Suggestion, closer = suggest(id)
+	if closer != "" {
+		e.Reason = "the closer " + string(closer) + " is decommissioned"
 	}
 	return e
+}
+
+const endpointGiven = "an endpoint, not a region ID (ParseEndpoint reads hosts and URLs)"
+
+// hostLike reports whether s reads as a host or URL rather than an ID.
+func hostLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '.' || c == ':' || c == '/' {
+			return true
+		}
+	}
+	return false
+}
+
+// firstLabel returns the first label of the host in s, after any scheme,
+// without an oss- prefix or -internal suffix: "cn-hangzhou" of
+// "https://oss-cn-hangzhou-internal.aliyuncs.com/".
+func firstLabel(s string) string {
+	rest, _ := cutScheme(s)
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; c == '.' || c == ':' || c == '/' {
+			rest = rest[:i]
+			break
+		}
+	}
+	return strings.TrimSuffix(rest, "-internal")
+}
+
+// suggest returns the region whose cloud ID is closest to id by edit
+// distance, if that is at most maxSuggestDistance: among the regions in
+// service, Active before Decommissioning and then in table order at the
+// same distance; among the decommissioned ones only if none in service is
+// close. It also returns the decommissioned region that is closer than
+// the one suggested, if there is one. The cost is bounded whatever the
+// input: limits are tried from 0 up, so a typo settles after a few cells
+// per region, and an input longer than any ID plus the largest distance
+// is not searched.
+func suggest(id []byte) (suggestion, closer Region) {
+	if len(id) > genMaxCloudIDLen+genMaxCloudIDLen/2 {
+		return "", ""
+	}
+	var closed, closedBefore Region // closedBefore: found at a smaller limit
+	for limit := 0; limit <= genMaxCloudIDLen/2; limit++ {
+		closedBefore = closed
+		var decommissioning Region
+		for _, r := range genAllRegions {
+			cloud := r.CloudRegion()
+			if limit > maxSuggestDistance(cloud) || !withinDistance(id, cloud, limit) {
+				continue
+			}
+			switch r.Status() {
+			case Active:
+				return r, closedBefore
+			case Decommissioning:
+				if decommissioning == "" {
+					decommissioning = r
+				}
+			default:
+				if closed == "" {
+					closed = r
+				}
+			}
+		}
+		if decommissioning != "" {
+			return decommissioning, closedBefore
+		}
+	}
+	return closed, ""
 }
 
 // withinDistance reports whether the Levenshtein distance between a and b,
 // in bytes, is at most limit. It computes only the cells within limit of
 // the diagonal and stops at the first row whose cells all exceed limit.
-// b is a cloud region ID of the table, so the rows fit on the stack.
+// b is a cloud region ID of the table or "internal", so the rows fit on
+// the stack.
 func withinDistance(a []byte, b string, limit int) bool {
 	if len(a)-len(b) > limit || len(b)-len(a) > limit {
 		return false
@@ -168,7 +253,7 @@ func withinDistance(a []byte, b string, limit int) bool {
 	// Cells are capped at limit+1, which is small: bytes keep the rows
 	// (zeroed on every call) to a few words.
 	over := uint8(limit + 1)
-	var rows [2][genMaxCloudIDLen + 2]uint8
+	var rows [2][max(genMaxCloudIDLen, len("internal")) + 2]uint8
 	prev, cur := rows[0][:len(b)+2], rows[1][:len(b)+2]
 	for j := range prev {
 		prev[j] = uint8(min(j, int(over)))
@@ -200,28 +285,49 @@ func (r Region) Known() bool { return lookupInfo(r) != nil }
 // String returns the region ID.
 func (r Region) String() string { return string(r) }
 
-// MarshalText returns the region ID. A region that is not in the table is an
-// error, so that what is written can always be read back.
+// MarshalText returns the region ID, as net/netip.Addr does its address:
+// the zero Region is "", and a well-formed region that the table does not
+// know (one that ParseEndpoint read from a host newer than the table) is
+// its ID. Only a Region that is no region ID at all, neither "" nor
+// "oss-" and a cloud region ID, is an error.
 func (r Region) MarshalText() ([]byte, error) {
-	if !r.Known() {
-		return nil, newError("Region.MarshalText", string(r), ErrUnknownRegion, "")
+	if r != "" && !r.Known() && !wellFormed(r) {
+		return nil, newError("Region.MarshalText", string(r), ErrUnknownRegion, "not of the form oss-<cloud region ID>")
 	}
 	return []byte(r), nil
 }
 
-// UnmarshalText sets r from text as Parse reads it.
+// wellFormed reports whether r is "oss-" and a cloud region ID.
+func wellFormed(r Region) bool {
+	cloud, ok := strings.CutPrefix(string(r), "oss-")
+	return ok && isCloudID(cloud)
+}
+
+// UnmarshalText sets r from text as Parse reads it, and to the zero Region
+// for empty text (or only white space), so that the zero value survives a
+// round trip. Non-empty text must name a region of the table.
 func (r *Region) UnmarshalText(text []byte) error {
+	id := trimSpace(text)
+	if len(id) == 0 {
+		*r = ""
+		return nil
+	}
 	// Only an ID as long as the table's longest can match; a short string
 	// stays on the stack.
-	if id := trimSpace(text); len(id) <= len("oss-")+genMaxCloudIDLen {
+	if len(id) <= len("oss-")+genMaxCloudIDLen {
 		if in := parseID(string(id)); in != nil {
 			*r = in.id
 			return nil
 		}
 	}
-	// Only the first bytes can matter to the error: do not copy more.
-	return unknownRegionError("Region.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]))
+	// Only the first bytes can matter to the error and its suggestion (an
+	// endpoint URL has its host in them): do not copy more.
+	return unknownRegionError("Region.UnmarshalText", string(text[:min(len(text), maxUnmarshalInput)]))
 }
+
+// maxUnmarshalInput is how much of a rejected text UnmarshalText reads
+// for its error: enough for a host and port behind a scheme.
+const maxUnmarshalInput = len("https://") + maxHostPortLen + 1
 
 // Name returns the region's display name, such as "China (Hangzhou)".
 func (r Region) Name() string {

@@ -66,7 +66,7 @@ func TestParseErrors(t *testing.T) {
 		id := r.CloudRegion()
 		inputs = append(inputs, "oss-"+id[:len(id)-1], id+"x", "oss-oss-"+id)
 	}
-	inputs = append(inputs, "", "oss-", "xyzzy", "cn-hangzhou.aliyuncs.com", strings.Repeat("a", 100))
+	inputs = append(inputs, "", "oss-", "xyzzy", strings.Repeat("a", 100))
 	for _, in := range inputs {
 		got, err := Parse(in)
 		if err == nil {
@@ -79,7 +79,11 @@ func TestParseErrors(t *testing.T) {
 		if len(in) > maxErrorInput {
 			want += "..."
 		}
-		if s := referenceSuggestion(in); s != "" {
+		s, closer := referenceSuggestion(in)
+		if closer != "" {
+			want += ": the closer " + string(closer) + " is decommissioned"
+		}
+		if s != "" {
 			want += ` (did you mean "` + string(s) + `"?)`
 		}
 		if got != "" || err.Error() != want {
@@ -216,8 +220,17 @@ func TestRegionText(t *testing.T) {
 	if err != nil || string(b) != string(r0) {
 		t.Errorf("MarshalText = %q, %v", b, err)
 	}
-	if _, err := Region("oss-xx-nowhere-1").MarshalText(); !errors.Is(err, ErrUnknownRegion) {
-		t.Errorf("MarshalText of unknown region: %v", err)
+	// As netip.Addr: a well-formed region newer than the table is its ID,
+	// the zero value is "", and only what is no region ID is an error.
+	for _, r := range []Region{"oss-xx-nowhere-1", ""} {
+		if b, err := r.MarshalText(); err != nil || string(b) != string(r) {
+			t.Errorf("Region(%q).MarshalText() = %q, %v", r, b, err)
+		}
+	}
+	for _, r := range []Region{"cn-hangzhou", "oss-", "oss-CN-HANGZHOU", "oss-cn-hangzhou\n"} {
+		if _, err := r.MarshalText(); !errors.Is(err, ErrUnknownRegion) {
+			t.Errorf("Region(%q).MarshalText(): %v, want ErrUnknownRegion", r, err)
+		}
 	}
 	var r Region
 	if err := r.UnmarshalText([]byte(strings.ToUpper(r0.CloudRegion()))); err != nil || r != r0 {
@@ -273,8 +286,8 @@ func TestKind(t *testing.T) {
 		if k.Valid() {
 			t.Errorf("Kind(%d).Valid() = true", uint8(k))
 		}
-		if _, err := k.MarshalText(); err == nil {
-			t.Errorf("Kind(%d).MarshalText() succeeded", uint8(k))
+		if _, err := k.MarshalText(); (err == nil) != (k == 0) {
+			t.Errorf("Kind(%d).MarshalText(): %v; only the zero Kind marshals, as \"\"", uint8(k), err)
 		}
 	}
 	if got := Kind(0).String(); got != "Kind(0)" {

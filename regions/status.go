@@ -28,17 +28,20 @@ func (s Status) String() string {
 	return statusNames[s]
 }
 
-// MarshalText encodes s as its String form; an invalid status is an error.
+// MarshalText encodes s as its String form, and the zero Status as "", so
+// that a zero-valued field can be written; any other invalid status is an
+// error.
 func (s Status) MarshalText() ([]byte, error) {
-	if s < Active || s > Decommissioned {
+	if s > Decommissioned {
 		return nil, newError("Status.MarshalText", s.String(), ErrInvalidStatus, "")
 	}
 	return []byte(statusNames[s]), nil
 }
 
-// UnmarshalText decodes a status's String form, in any case.
+// UnmarshalText decodes a status's String form, in any case, ignoring
+// surrounding ASCII white space; empty text is the zero Status.
 func (s *Status) UnmarshalText(text []byte) error {
-	if i := indexFold(statusNames[:], text); i > 0 {
+	if i, ok := indexFold(statusNames[:], text); ok {
 		*s = Status(i)
 		return nil
 	}
