@@ -174,10 +174,14 @@ func BenchmarkLookupIP(b *testing.B) {
 }
 
 // endpointInputs are bucket URLs on internal endpoints and bare hosts of
-// regions, in lower case and with upper-case hosts, path-style URLs, and
-// bucket URLs on dual-stack endpoints where regions have them.
+// regions, in lower case and with upper-case hosts, path-style URLs,
+// bucket URLs on dual-stack endpoints where regions have them, and bucket
+// URLs on the legacy default endpoint.
 func endpointInputs(regions []Region) []string {
-	var in []string
+	in := []string{
+		"https://ml-datasets." + DefaultEndpoint + "/train/part-0001.parquet",
+		"my-bucket." + DefaultEndpoint, "https://qa-reports-2024." + DefaultEndpoint + "/index.html",
+	}
 	for _, r := range regions {
 		in = append(in, "https://bucket."+r.InternalEndpoint()+"/dir/object.txt", r.PublicEndpoint(),
 			"HTTPS://bucket."+strings.ToUpper(r.PublicEndpoint())+"/K", strings.ToUpper(r.InternalEndpoint()),
@@ -195,8 +199,9 @@ func BenchmarkBaselineMapEndpoint(b *testing.B) {
 	benchMapLookups(b, m, in)
 }
 
-func BenchmarkParseEndpoint(b *testing.B) {
-	in := endpointInputs(benchRegions())
+func BenchmarkParseEndpoint(b *testing.B) { benchParseEndpoint(b, endpointInputs(benchRegions())) }
+
+func benchParseEndpoint(b *testing.B, in []string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -204,6 +209,27 @@ func BenchmarkParseEndpoint(b *testing.B) {
 		e, sinkErr = ParseEndpoint(in[i%len(in)])
 		sinkRegion = e.Region
 	}
+}
+
+// presignedURL is a V4 presigned URL as an SDK makes it for a bucket on
+// host, with an STS security token of 1,100 characters and an object key
+// of 1,000: about 2,400 bytes, of which ParseEndpoint reads the host.
+func presignedURL(host string) string {
+	return "https://examplebucket." + host + "/" + strings.Repeat("k", 1000) +
+		"?x-oss-credential=LTAI5tExample%2F20261201%2F" + "cn-hangzhou%2Foss%2Faliyun_v4_request" +
+		"&x-oss-date=20261201T000000Z&x-oss-expires=3600&x-oss-signature-version=OSS4-HMAC-SHA256" +
+		"&x-oss-security-token=" + strings.Repeat("T", 1100) + "&x-oss-signature=" + strings.Repeat("f", 64)
+}
+
+// BenchmarkParseEndpointPresigned reads presigned URLs, one per region:
+// against the same baseline as ParseEndpoint, for its cost must not grow
+// with the URL (a map would hash all of it).
+func BenchmarkParseEndpointPresigned(b *testing.B) {
+	var in []string
+	for _, r := range benchRegions() {
+		in = append(in, presignedURL(r.PublicEndpoint()))
+	}
+	benchParseEndpoint(b, in)
 }
 
 // suggestionInputs are typos of the benchmarks' regions (every region of

@@ -34,13 +34,20 @@
 // "s3"), and path-style URLs (https://oss-cn-hangzhou.aliyuncs.com/bucket/key,
 // PathStyle set). A dual-stack host looks like a bucket on the legacy
 // default endpoint oss.aliyuncs.com: its first label is read as a region
-// when it is shaped like a region ID (two letters, a hyphen, more parts:
-// "xx-newcity-1"), and as a bucket otherwise. A region that the table
-// lists without a dual-stack host is refused in that form.
+// only when the table knows it, or when it has the full shape of a region
+// ID of an area the table has, ending in a number ("ap-southeast-9");
+// "my-bucket.oss.aliyuncs.com" is a bucket. A region that the table lists
+// without a dual-stack host is refused in that form. ParseEndpoint reads
+// URLs of any length, such as presigned ones, but only their host and
+// first path segment.
+//
+// Every function that reads text ignores surrounding ASCII white space.
 //
 // Region, Kind and Status implement encoding.TextMarshaler and
 // TextUnmarshaler, so they work as fields of JSON, YAML or TOML
-// configuration. LookupIP finds the region of a VPC VIP address; VIPRanges
+// configuration. As with net/netip.Addr, their zero values marshal to ""
+// and back, and a well-formed Region newer than the table marshals to its
+// ID, so that every value the package returns can be logged. LookupIP finds the region of a VPC VIP address; VIPRanges
 // lists a region's ranges.
 //
 // Every error is an *Error, which carries the input, the sentinel error it

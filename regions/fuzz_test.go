@@ -47,7 +47,10 @@ func FuzzParseEndpoint(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if host, _, _, reason := hostOf(trimSpace(s)); reason == "" {
+		// The host as ParseEndpoint reads it; white space around it (before
+		// a path: "host #") is a character it refuses, which ParseEndpoint
+		// of the bare host would trim.
+		if host, _, _, reason := hostOf(trimSpace(s)); reason == "" && host == trimSpace(host) {
 			checkAgainstTrial(t, host)
 		}
 		e, err := ParseEndpoint(s)
