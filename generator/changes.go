@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/semver"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // The change report compares two validated tables, prints what changed for
@@ -82,14 +84,14 @@ func (c *changeReport) why() string { return strings.Join(c.reasons[c.required],
 
 // compareTables lists every difference from old to new, in a fixed order:
 // sections in the order below, regions in table order.
-func compareTables(old, new *Table) *changeReport {
+func compareTables(old, new *table.Table) *changeReport {
 	c := &changeReport{oldVersion: old.Version, newVersion: new.Version, reasons: map[bump][]string{}}
 	oldByID, newByID := byID(old), byID(new)
-	newByName := map[string]*Region{}
+	newByName := map[string]*table.Region{}
 	for i := range new.Regions {
 		newByName[new.Regions[i].Name] = &new.Regions[i]
 	}
-	renamedTo := map[string]*Region{} // old ID -> region under a new ID
+	renamedTo := map[string]*table.Region{} // old ID -> region under a new ID
 	for _, o := range old.Regions {
 		if _, kept := newByID[o.ID]; kept {
 			continue
@@ -125,8 +127,8 @@ func compareTables(old, new *Table) *changeReport {
 	return c
 }
 
-func byID(t *Table) map[string]*Region {
-	m := map[string]*Region{}
+func byID(t *table.Table) map[string]*table.Region {
+	m := map[string]*table.Region{}
 	for i := range t.Regions {
 		m[t.Regions[i].ID] = &t.Regions[i]
 	}
@@ -134,7 +136,7 @@ func byID(t *Table) map[string]*Region {
 }
 
 // compareRegion lists the changes to one region kept under its ID.
-func compareRegion(c *changeReport, o, n *Region) {
+func compareRegion(c *changeReport, o, n *table.Region) {
 	if o.Name != n.Name {
 		c.add("Renamed", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, o.Name, n.Name))
 	}
@@ -171,7 +173,7 @@ func compareRegion(c *changeReport, o, n *Region) {
 }
 
 // compareVIP describes how a region's VIP ranges changed, or "".
-func compareVIP(o, n *Region) string {
+func compareVIP(o, n *table.Region) string {
 	switch {
 	case o.VIPByTicket && n.VIPByTicket:
 		return ""
@@ -215,7 +217,7 @@ func prefixList(ps []netip.Prefix) string {
 }
 
 // compareTop lists changes outside the regions.
-func compareTop(c *changeReport, old, new *Table) {
+func compareTop(c *changeReport, old, new *table.Table) {
 	for _, e := range []struct {
 		what, old, new string
 		need           bump
@@ -357,8 +359,8 @@ var errVersionPolicy = errors.New("the version does not follow the release polic
 // against the earlier table at oldPath and, only if it follows the policy,
 // prints what changed: a refused report is never on standard output, so it
 // cannot end up in release notes. goMod is the regions module's go.mod.
-func reportChanges(oldPath, newPath, goMod string, t *Table, w io.Writer) error {
-	old, err := loadAndValidate(oldPath)
+func reportChanges(oldPath, newPath, goMod string, t *table.Table, w io.Writer) error {
+	old, err := table.Load(oldPath)
 	if err != nil {
 		return fmt.Errorf("the earlier table: %w", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // FuzzLoadValidate feeds arbitrary bytes to the loader and validator: they
@@ -21,15 +23,15 @@ func FuzzLoadValidate(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tbl, err := parseTable("f.yaml", data)
+		tbl, err := table.Parse("f.yaml", data)
 		if err != nil {
-			var ie *inputError
-			if !errors.As(err, &ie) || len(ie.list) == 0 {
+			var ie *table.InputError
+			if !errors.As(err, &ie) || len(ie.Problems()) == 0 {
 				t.Fatalf("error is not a list of problems: %v", err)
 			}
-			for _, p := range ie.list {
-				if p.pos.line == 0 && !fileLevelProblem(p.msg) {
-					t.Fatalf("problem without a position: %s", p.msg)
+			for _, p := range ie.Problems() {
+				if p.Line == 0 && !fileLevelProblem(p.Msg) {
+					t.Fatalf("problem without a position: %s", p.Msg)
 				}
 			}
 			return

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ from what the generator produces now")
@@ -42,9 +44,9 @@ func fixtures(t *testing.T, dir string) []string {
 	return files
 }
 
-func mustTable(t *testing.T, path string) *Table {
+func mustTable(t *testing.T, path string) *table.Table {
 	t.Helper()
-	tbl, err := loadAndValidate(path)
+	tbl, err := table.Load(path)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -73,17 +75,17 @@ func TestGolden(t *testing.T) {
 func TestErrors(t *testing.T) {
 	for _, path := range fixtures(t, "errors") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			_, err := loadAndValidate(path)
+			_, err := table.Load(path)
 			if err == nil {
 				t.Fatal("accepted; want an error")
 			}
-			var ie *inputError
+			var ie *table.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("error is not an input error: %v", err)
 			}
-			for _, p := range ie.list {
-				if p.pos.line == 0 && !strings.HasPrefix(p.msg, "the file is empty") && !strings.HasPrefix(p.msg, "regions: the table has no regions") {
-					t.Errorf("problem without a position: %s", p.msg)
+			for _, p := range ie.Problems() {
+				if p.Line == 0 && !strings.HasPrefix(p.Msg, "the file is empty") && !strings.HasPrefix(p.Msg, "regions: the table has no regions") {
+					t.Errorf("problem without a position: %s", p.Msg)
 				}
 			}
 			compareGolden(t, strings.TrimSuffix(path, ".yaml")+".err", []byte(err.Error()+"\n"))

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // withName returns the basic fixture with the first region's name replaced
@@ -48,7 +50,7 @@ func TestHostileNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseTable("basic.yaml", withName(t, tt.yaml))
+			_, err := table.Parse("basic.yaml", withName(t, tt.yaml))
 			if err == nil {
 				t.Fatal("accepted")
 			}
@@ -80,7 +82,7 @@ func TestBadFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseTable("t.yaml", tt.data)
+			_, err := table.Parse("t.yaml", tt.data)
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("\n got %v\nwant %s", err, tt.want)
 			}
@@ -90,13 +92,13 @@ func TestBadFiles(t *testing.T) {
 
 func TestInputSizeLimit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "big.yaml")
-	big := make([]byte, maxInputSize+1)
+	big := make([]byte, table.MaxInputSize+1)
 	for i := range big {
 		big[i] = '#'
 	}
 	writeFile(t, path, big)
-	_, err := loadAndValidate(path)
-	want := path + ": larger than 8388608 bytes (maxInputSize in generator/load.go)"
+	_, err := table.Load(path)
+	want := path + ": larger than 8388608 bytes (MaxInputSize in internal/table/load.go)"
 	if err == nil || err.Error() != want {
 		t.Errorf("\n got %v\nwant %s", err, want)
 	}
@@ -110,43 +112,22 @@ func TestTooManyProblems(t *testing.T) {
 	for i := 0; i < 60; i++ {
 		b.WriteString("  - {bogus: 1}\n")
 	}
-	_, err := parseTable("t.yaml", []byte(b.String()))
+	_, err := table.Parse("t.yaml", []byte(b.String()))
 	if err == nil {
 		t.Fatal("accepted")
 	}
 	lines := strings.Split(err.Error(), "\n")
-	if len(lines) != maxReported+1 {
-		t.Fatalf("%d lines; want %d problems and a count", len(lines), maxReported)
+	if len(lines) != table.MaxReported+1 {
+		t.Fatalf("%d lines; want %d problems and a count", len(lines), table.MaxReported)
 	}
-	if want := "t.yaml: ... and 371 more problems (421 in all)"; lines[maxReported] != want {
-		t.Errorf("last line %q, want %q", lines[maxReported], want)
+	if want := "t.yaml: ... and 371 more problems (421 in all)"; lines[table.MaxReported] != want {
+		t.Errorf("last line %q, want %q", lines[table.MaxReported], want)
 	}
 	if want := `t.yaml:3:17: default_region: "oss-cn-a" is not the id of a region in the table`; lines[0] != want {
 		t.Errorf("first line %q, want %q", lines[0], want)
 	}
 	if want := `t.yaml:7:5: regions[0]: missing field "id"`; lines[1] != want {
 		t.Errorf("second line %q, want %q", lines[1], want)
-	}
-}
-
-// TestCheckGoName covers the guards that the ID pattern already makes hard
-// to reach from YAML: keywords and non-identifiers.
-func TestCheckGoName(t *testing.T) {
-	for name, want := range map[string]string{
-		"CNHangzhou": "",
-		"func":       "is a Go keyword",
-		"1X":         "is not a Go identifier",
-		"X-1":        "is not a Go identifier",
-		"cnHangzhou": "is not an exported Go name",
-		"PARSE":      "collides with the package's own name Parse",
-		"Kind":       "collides with the package's own name Kind",
-	} {
-		if got := checkGoName(name); got != want {
-			t.Errorf("checkGoName(%q) = %q, want %q", name, got, want)
-		}
-	}
-	if got := goName("oss-ap-southeast-1"); got != "APSoutheast1" {
-		t.Errorf("goName = %q", got)
 	}
 }
 
@@ -175,7 +156,7 @@ func handWrittenDecls(t *testing.T) []string {
 	return names
 }
 
-// TestExportedNamesCoverPackage keeps exportedNames in step with the
+// TestExportedNamesCoverPackage keeps ExportedNames in step with the
 // exported names of package regions that do not come from a region.
 func TestExportedNamesCoverPackage(t *testing.T) {
 	tbl := mustTable(t, "../regions.yaml")
@@ -196,7 +177,7 @@ func TestExportedNamesCoverPackage(t *testing.T) {
 		fromRegions[r.GoName] = true
 	}
 	listed := map[string]bool{}
-	for _, n := range exportedNames {
+	for _, n := range table.ExportedNames {
 		listed[n] = true
 	}
 	seen := map[string]bool{}
@@ -209,22 +190,22 @@ func TestExportedNamesCoverPackage(t *testing.T) {
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
-		t.Errorf("package regions declares exported names that exportedNames lacks: %v", missing)
+		t.Errorf("package regions declares exported names that ExportedNames lacks: %v", missing)
 	}
-	for _, n := range exportedNames {
+	for _, n := range table.ExportedNames {
 		if !seen[n] {
-			t.Errorf("exportedNames has %s, which package regions does not declare", n)
+			t.Errorf("ExportedNames has %s, which package regions does not declare", n)
 		}
 	}
 }
 
 // TestHandWrittenNamesAvoidGenPrefix: the generator's unexported names
-// begin with genPrefix, so hand-written code must not, whatever it is
+// begin with table.GenPrefix, so hand-written code must not, whatever it is
 // renamed to.
 func TestHandWrittenNamesAvoidGenPrefix(t *testing.T) {
 	for _, name := range handWrittenDecls(t) {
-		if strings.HasPrefix(name, genPrefix) {
-			t.Errorf("package regions declares %s by hand; the prefix %q is the generator's", name, genPrefix)
+		if strings.HasPrefix(name, table.GenPrefix) {
+			t.Errorf("package regions declares %s by hand; the prefix %q is the generator's", name, table.GenPrefix)
 		}
 	}
 }
@@ -261,7 +242,7 @@ func TestDiagnosticsArePrintable(t *testing.T) {
 	name := filepath.Join(dir, "t\x1b[2J\nregions.yaml:1:1: ok\u202e.yaml")
 	data := []byte("version: !<%1B]0;pwned%07> 1.0.0\nsource: \"\\x1b[31mred\"\n")
 	writeFile(t, name, data)
-	_, err := loadAndValidate(name)
+	_, err := table.Load(name)
 	if err == nil {
 		t.Fatal("accepted")
 	}

@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // TestLargeTableCompiles generates the package for a synthetic table of
@@ -15,7 +17,7 @@ func TestLargeTableCompiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles a 10,000-region package; skipped with -short")
 	}
-	tbl, err := parseTable("synthetic.yaml", syntheticTable(10000))
+	tbl, err := table.Parse("synthetic.yaml", syntheticTable(10000))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // The generated files are read in review, so a small change to the table
@@ -58,7 +60,7 @@ func withoutProvenance(lines []string) []string {
 
 func generateBytes(t *testing.T, name string, data []byte) []output {
 	t.Helper()
-	tbl, err := parseTable(name, data)
+	tbl, err := table.Parse(name, data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,18 +19,20 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("generator: ")
 	if err := run(os.Args[1:], os.Stdout); err != nil {
-		var ie *inputError
+		var ie *table.InputError
 		if errors.As(err, &ie) || errors.Is(err, errStale) || errors.Is(err, errVersionPolicy) {
-			fmt.Fprintln(os.Stderr, printableLines(err.Error()))
+			fmt.Fprintln(os.Stderr, table.PrintableLines(err.Error()))
 			os.Exit(1)
 		}
-		log.Fatal(printableLines(err.Error()))
+		log.Fatal(table.PrintableLines(err.Error()))
 	}
 }
 
@@ -98,7 +100,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	t, err := loadAndValidate(c.in)
+	t, err := table.Load(c.in)
 	if err != nil {
 		return err
 	}
@@ -122,29 +124,9 @@ func run(args []string, stdout io.Writer) error {
 	return writeOutputs(outs)
 }
 
-// loadAndValidate reads, parses and validates one table file.
-func loadAndValidate(path string) (*Table, error) {
-	data, err := readRegular(path, maxInputSize, "maxInputSize", os.Stat)
-	if err != nil {
-		return nil, err
-	}
-	return parseTable(path, data)
-}
-
-// parseTable turns the bytes of a table file into a validated Table: decode,
-// then build. All problems come back as one *inputError.
-func parseTable(path string, data []byte) (*Table, error) {
-	ps := &problems{file: path}
-	t := build(loadTable(path, data, ps), ps)
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	return t, nil
-}
-
 // render produces the bytes of the Go file at goPath and, unless mdPath is
 // "", of the Markdown file at mdPath; nothing is written.
-func render(t *Table, goPath, mdPath string) ([]output, error) {
+func render(t *table.Table, goPath, mdPath string) ([]output, error) {
 	goSrc, err := genGo(t)
 	if err != nil {
 		return nil, err

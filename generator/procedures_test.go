@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // The README's maintainer procedures, followed in a temporary copy of the
@@ -20,7 +22,7 @@ func repoCopy(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	var files []string
-	for _, pattern := range []string{"../go.mod", "../go.sum", "../doc.go", "../regions.yaml", "*.go", "../regions/*", "../regions/testdata/*"} {
+	for _, pattern := range []string{"../go.mod", "../go.sum", "../doc.go", "../regions.yaml", "*.go", "../regions/*", "../regions/testdata/*", "../internal/table/*.go"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
@@ -134,10 +136,10 @@ func TestMaintainerProcedures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var victim *Region
+	var victim *table.Region
 	for i := range tbl.Regions {
 		r := &tbl.Regions[i]
-		if r != tbl.Default && r.Status == statusActive && !strings.Contains(string(examples), "regions."+r.GoName+".") {
+		if r != tbl.Default && r.Status == table.StatusActive && !strings.Contains(string(examples), "regions."+r.GoName+".") {
 			victim = r
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // The tests in this file compile generated packages and read every value
@@ -42,7 +44,7 @@ type dump struct {
 }
 
 // expectedDump is what the dumper must print for a package generated from t.
-func expectedDump(t *Table) dump {
+func expectedDump(t *table.Table) dump {
 	d := dump{
 		Version: t.Version, Source: t.Source, DataSHA256: t.SHA256,
 		DefaultRegion: t.Default.ID, DefaultEndpoint: t.DefaultPublic, DefaultInternalEndpoint: t.DefaultInternal,
@@ -60,7 +62,7 @@ func expectedDump(t *Table) dump {
 	for _, r := range t.Regions {
 		e := dumpRegion{
 			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status.String(), Mainland: r.MainlandChina, Known: true,
-			StatusDate: r.StatusDate, Active: r.Status == statusActive,
+			StatusDate: r.StatusDate, Active: r.Status == table.StatusActive,
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, VIPByTicket: r.VIPByTicket,
 			ParsedID: r.ID, ParsedCloud: r.ID,
 			ParsedHosts: map[string]string{r.Public: r.ID + " public", r.Internal: r.ID + " internal"},
@@ -154,7 +156,7 @@ func writeFile(t *testing.T, path string, data []byte) {
 
 // packageFor writes a copy of the regions package, with its data file
 // generated from tbl, and returns its directory.
-func packageFor(t *testing.T, tbl *Table) string {
+func packageFor(t *testing.T, tbl *table.Table) string {
 	t.Helper()
 	dir := t.TempDir()
 	files, err := filepath.Glob("../regions/*")

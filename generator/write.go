@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // output is one generated file and the bytes it should hold.
@@ -21,7 +23,7 @@ type output struct {
 // readOutput reads the current bytes of an output: nil if it does not
 // exist, an error if it is anything but a regular file of bounded size.
 func readOutput(path string) ([]byte, error) {
-	data, err := readRegular(path, maxOutputSize, "maxOutputSize", os.Lstat)
+	data, err := table.ReadRegular(path, table.MaxOutputSize, "maxOutputSize", os.Lstat)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // workspace copies a fixture into a fresh directory with committed outputs
@@ -83,8 +85,8 @@ func TestWriteGeneratesBothOutputs(t *testing.T) {
 func TestFailedRunWritesNothing(t *testing.T) {
 	c := workspace(t, "testdata/errors/many_problems.yaml")
 	err := run(c.args(), nil)
-	var ie *inputError
-	if !errors.As(err, &ie) || len(ie.list) != 5 {
+	var ie *table.InputError
+	if !errors.As(err, &ie) || len(ie.Problems()) != 5 {
 		t.Fatalf("want all 5 problems, got %v", err)
 	}
 	assertUntouched(t, c)

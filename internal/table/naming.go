@@ -1,4 +1,4 @@
-package main
+package table
 
 import (
 	"go/token"
@@ -65,19 +65,19 @@ func goName(id string) string {
 	return b.String()
 }
 
-// genPrefix begins every unexported name the generator declares in package
+// GenPrefix begins every unexported name the generator declares in package
 // regions; the package's hand-written code never declares such a name
 // (TestHandWrittenNamesAvoidGenPrefix), so the two cannot collide.
-const genPrefix = "gen"
+const GenPrefix = "gen"
 
 // rowVarName is the unexported variable that holds a region's row.
-func rowVarName(goName string) string { return genPrefix + "Info" + goName }
+func rowVarName(goName string) string { return GenPrefix + "Info" + goName }
 
-// exportedNames are the exported package-level names of package regions
+// ExportedNames are the exported package-level names of package regions
 // that do not come from a region: the hand-written API and the generated
 // fixed names. A region's constant must not equal any of them after case
 // folding. TestExportedNamesCoverPackage keeps the list in step.
-var exportedNames = []string{
+var ExportedNames = []string{
 	// hand-written
 	"Accelerate", "AccelerateOverseas", "Active", "All", "AllActive", "Decommissioned",
 	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
@@ -100,7 +100,7 @@ func checkGoName(name string) string {
 	case !token.IsExported(name):
 		return "is not an exported Go name"
 	}
-	for _, r := range exportedNames {
+	for _, r := range ExportedNames {
 		if strings.EqualFold(name, r) {
 			return "collides with the package's own name " + r
 		}

@@ -1,4 +1,4 @@
-package main
+package table
 
 import (
 	"bufio"
@@ -11,7 +11,7 @@ import (
 // TestRegionIDSharedCases holds regionIDProblem to the cases that the
 // regions package's host matcher is held to as well.
 func TestRegionIDSharedCases(t *testing.T) {
-	f, err := os.Open("../regions/testdata/region_ids.txt")
+	f, err := os.Open("../../regions/testdata/region_ids.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package table
 
 import (
 	"fmt"
@@ -8,8 +8,8 @@ import (
 	"unicode"
 )
 
-// maxReported caps how many problems one run prints; the rest are counted.
-const maxReported = 50
+// MaxReported caps how many problems one run prints; the rest are counted.
+const MaxReported = 50
 
 // position is a 1-based line and column in the input; the zero position
 // means the file as a whole.
@@ -43,20 +43,37 @@ func (ps *problems) err() error {
 	}
 	list := append([]problem(nil), ps.list...)
 	sort.SliceStable(list, func(i, j int) bool { return list[i].pos.less(list[j].pos) })
-	return &inputError{file: ps.file, list: list}
+	return &InputError{file: ps.file, list: list}
 }
 
-// inputError is the error of a run that found problems in its input.
-type inputError struct {
+// InputError is the error of a run that found problems in its input.
+type InputError struct {
 	file string
 	list []problem // sorted by position
 }
 
-func (e *inputError) Error() string {
+// Problem is one problem of an InputError: where (line and column, 0
+// where there is none) and what.
+type Problem struct {
+	Line, Col int
+	Msg       string
+}
+
+// Problems returns the problems, sorted by position.
+func (e *InputError) Problems() []Problem {
+	out := make([]Problem, len(e.list))
+	for i, p := range e.list {
+		out[i] = Problem{p.pos.line, p.pos.col, p.msg}
+	}
+	return out
+}
+
+// Error lists the problems, one a line, each with its file:line:col.
+func (e *InputError) Error() string {
 	var b strings.Builder
 	for i, p := range e.list {
-		if i == maxReported {
-			fmt.Fprintf(&b, "%s: ... and %d more problems (%d in all)\n", e.file, len(e.list)-maxReported, len(e.list))
+		if i == MaxReported {
+			fmt.Fprintf(&b, "%s: ... and %d more problems (%d in all)\n", e.file, len(e.list)-MaxReported, len(e.list))
 			break
 		}
 		b.WriteString(formatProblem(e.file, p))
@@ -66,7 +83,7 @@ func (e *inputError) Error() string {
 }
 
 func formatProblem(file string, p problem) string {
-	file, msg := printable(file), printable(p.msg)
+	file, msg := Printable(file), Printable(p.msg)
 	switch {
 	case p.pos.line == 0:
 		return fmt.Sprintf("%s: %s", file, msg)
@@ -76,12 +93,12 @@ func formatProblem(file string, p problem) string {
 	return fmt.Sprintf("%s:%d:%d: %s", file, p.pos.line, p.pos.col, msg)
 }
 
-// printable replaces every character of s that is not printable, tabs and
+// Printable replaces every character of s that is not printable, tabs and
 // newlines included, by its Go escape: text from the input can then
 // neither act on a terminal (escape sequences) nor forge a line of output.
 // Messages quote input values already; this holds for whatever reaches
 // them, YAML parser messages and file names included.
-func printable(s string) string {
+func Printable(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsPrint(r) {
@@ -94,14 +111,14 @@ func printable(s string) string {
 	return b.String()
 }
 
-// printableLines is printable for text of several lines, such as a diff:
+// PrintableLines is Printable for text of several lines, such as a diff:
 // newlines and tabs are kept, everything else is escaped.
-func printableLines(s string) string {
+func PrintableLines(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		parts := strings.Split(l, "\t")
 		for j, p := range parts {
-			parts[j] = printable(p)
+			parts[j] = Printable(p)
 		}
 		lines[i] = strings.Join(parts, "\t")
 	}

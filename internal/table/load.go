@@ -1,4 +1,4 @@
-package main
+package table
 
 import (
 	"bytes"
@@ -16,14 +16,14 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxInputSize bounds the YAML file the generator reads. The real table is
+// MaxInputSize bounds the YAML file the generator reads. The real table is
 // about 10 KiB; the limit leaves room for ten thousand regions. Raise it
 // here if the table ever needs more.
-const maxInputSize = 8 << 20
+const MaxInputSize = 8 << 20
 
-// maxOutputSize bounds an existing output that the generator reads to
+// MaxOutputSize bounds an existing output that the generator reads to
 // compare: the data file of ten thousand regions is about 4 MiB.
-const maxOutputSize = 64 << 20
+const MaxOutputSize = 64 << 20
 
 // Raw values keep the position they were read at, for validation errors.
 type (
@@ -52,7 +52,7 @@ type rawTable struct {
 
 type rawRegion struct {
 	label                 string // "regions[3] (oss-cn-beijing)", for messages
-	id, name, status      rawString
+	id, name, Status      rawString
 	statusDate            rawString
 	mainland, accelerate  rawBool
 	accelNotStated        bool // accelerate: not stated
@@ -65,11 +65,11 @@ type rawRegion struct {
 	vip                   []rawString
 }
 
-// readRegular reads a regular file of at most limit bytes (the constant
+// ReadRegular reads a regular file of at most limit bytes (the constant
 // named knob, for the message), judged by what stat says of path: os.Stat
 // follows a symbolic link, os.Lstat does not. Anything else is refused
 // before it is opened: a FIFO would block the open, a device never ends.
-func readRegular(path string, limit int64, knob string, stat func(string) (os.FileInfo, error)) ([]byte, error) {
+func ReadRegular(path string, limit int64, knob string, stat func(string) (os.FileInfo, error)) ([]byte, error) {
 	fi, err := stat(path)
 	if err != nil {
 		return nil, err
@@ -87,7 +87,7 @@ func readRegular(path string, limit int64, knob string, stat func(string) (os.Fi
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: larger than %d bytes (%s in generator/load.go)", path, limit, knob)
+		return nil, fmt.Errorf("%s: larger than %d bytes (%s in internal/table/load.go)", path, limit, knob)
 	}
 	return data, nil
 }
@@ -372,7 +372,7 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 	d.mapping(n, r.label, []field{
 		{"id", true, func(v *yaml.Node) { r.id = d.str(v, in("id")) }},
 		{"name", true, func(v *yaml.Node) { r.name = d.str(v, in("name")) }},
-		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
+		{"status", false, func(v *yaml.Node) { r.Status = d.str(v, in("status")) }},
 		{"status_date", false, func(v *yaml.Node) { r.statusDate = d.date(v, in("status_date")) }},
 		{"mainland_china", true, func(v *yaml.Node) { r.mainland = d.boolean(v, in("mainland_china")) }},
 		{"endpoints", true, func(v *yaml.Node) {

@@ -1,4 +1,4 @@
-package main
+package table
 
 import (
 	"fmt"
@@ -225,7 +225,7 @@ func (v *validator) region(raw *rawRegion) Region {
 		case regionIDProblem(r.ID) != "":
 			v.ps.addf(raw.id.pos, "%s: %q %s", in("id"), clip(r.ID), regionIDProblem(r.ID))
 		case len(r.ID) > maxIDLen:
-			v.ps.addf(raw.id.pos, "%s: %q is longer than %d characters (maxIDLen in generator/naming.go; its endpoint label must fit in 63)", in("id"), r.ID, maxIDLen)
+			v.ps.addf(raw.id.pos, "%s: %q is longer than %d characters (maxIDLen in internal/table/naming.go; its endpoint label must fit in 63)", in("id"), r.ID, maxIDLen)
 		default:
 			v.regionID(raw, &r)
 		}
@@ -241,15 +241,15 @@ func (v *validator) region(raw *rawRegion) Region {
 			}
 		}
 	}
-	if raw.status.set {
-		st, ok := parseStatus(raw.status.val)
+	if raw.Status.set {
+		st, ok := ParseStatus(raw.Status.val)
 		if !ok {
-			v.ps.addf(raw.status.pos, "%s: %q is not a status; expected active, decommissioning or decommissioned", in("status"), clip(raw.status.val))
+			v.ps.addf(raw.Status.pos, "%s: %q is not a status; expected active, decommissioning or decommissioned", in("status"), clip(raw.Status.val))
 		}
 		r.Status = st
 	}
 	r.StatusDate = v.date(raw.statusDate, in("status_date"))
-	if r.StatusDate != "" && r.Status == statusActive {
+	if r.StatusDate != "" && r.Status == StatusActive {
 		v.ps.addf(raw.statusDate.pos, "%s: a date belongs to a status other than active; remove it or set status", in("status_date"))
 	}
 	r.MainlandChina = raw.mainland.val

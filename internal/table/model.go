@@ -1,8 +1,9 @@
-package main
+package table
 
 import (
 	"fmt"
 	"net/netip"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -31,7 +32,7 @@ type Table struct {
 	Irregular     []*Region // regions whose endpoints break the pattern, in table order
 	MaxCloudIDLen int       // length of the longest cloud region ID
 	Areas         []string  // the first parts of the cloud region IDs ("ap", "cn"), sorted, once each
-	VIP4, VIP6    []vipSpan // every VIP range of each family, sorted by address
+	VIP4, VIP6    []VIPSpan // every VIP range of each family, sorted by address
 }
 
 // Region is one checked row of the table.
@@ -43,7 +44,7 @@ type Region struct {
 	Name    string // "China (Hangzhou)"
 
 	MainlandChina bool
-	Status        status
+	Status        Status
 	StatusDate    string // YYYY-MM-DD the status took effect, or ""
 
 	Public, Internal, VPC string
@@ -57,36 +58,34 @@ type Region struct {
 	VIP         []netip.Prefix // canonical, in table order
 }
 
-// vipSpan is one VIP range as an address interval, for LookupIP's index.
-type vipSpan struct {
+// VIPSpan is one VIP range as an address interval, for LookupIP's index.
+type VIPSpan struct {
 	Prefix      netip.Prefix
 	First, Last netip.Addr
 	Region      *Region
 }
 
-// status is a region's lifecycle state.
-type status int
+// Status is a region's lifecycle state.
+type Status int
 
+// The lifecycle states, in the order of package regions' constants.
 const (
-	statusActive status = iota
-	statusDecommissioning
-	statusDecommissioned
+	StatusActive Status = iota
+	StatusDecommissioning
+	StatusDecommissioned
 )
 
-// statusWords are the states as written in the YAML, indexed by status.
+// statusWords are the states as written in the YAML, indexed by Status.
 var statusWords = [...]string{"active", "decommissioning", "decommissioned"}
 
-func (s status) String() string { return statusWords[s] }
+// String returns the state as the YAML writes it.
+func (s Status) String() string { return statusWords[s] }
 
-// goConst is the state's constant in package regions.
-func (s status) goConst() string {
-	return [...]string{"Active", "Decommissioning", "Decommissioned"}[s]
-}
-
-func parseStatus(word string) (status, bool) {
+// ParseStatus reads a state as the YAML writes it.
+func ParseStatus(word string) (Status, bool) {
 	for i, w := range statusWords {
 		if w == word {
-			return status(i), true
+			return Status(i), true
 		}
 	}
 	return 0, false
@@ -138,7 +137,7 @@ func derive(t *Table) {
 			t.Irregular = append(t.Irregular, r)
 		}
 		for _, p := range r.VIP {
-			s := vipSpan{Prefix: p, First: p.Addr(), Last: lastAddr(p), Region: r}
+			s := VIPSpan{Prefix: p, First: p.Addr(), Last: lastAddr(p), Region: r}
 			if p.Addr().Is4() {
 				t.VIP4 = append(t.VIP4, s)
 			} else {
@@ -147,7 +146,7 @@ func derive(t *Table) {
 		}
 	}
 	sort.Strings(t.Areas)
-	for _, spans := range [][]vipSpan{t.VIP4, t.VIP6} {
+	for _, spans := range [][]VIPSpan{t.VIP4, t.VIP6} {
 		sort.Slice(spans, func(i, j int) bool { return spans[i].First.Less(spans[j].First) })
 	}
 }
@@ -178,4 +177,24 @@ func displayName(path string) string {
 		}
 		return '_'
 	}, base)
+}
+
+// Load reads, parses and validates one table file.
+func Load(path string) (*Table, error) {
+	data, err := ReadRegular(path, MaxInputSize, "MaxInputSize", os.Stat)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse turns the bytes of a table file into a validated Table: decode,
+// then build. All problems come back as one *InputError.
+func Parse(path string, data []byte) (*Table, error) {
+	ps := &problems{file: path}
+	t := build(loadTable(path, data, ps), ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
