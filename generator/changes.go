@@ -164,6 +164,10 @@ func compareRegion(c *changeReport, o, n *table.Region) {
 	if acceleration(*o) != acceleration(*n) {
 		c.add("Transfer acceleration", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, acceleration(*o), acceleration(*n)))
 	}
+	if o.Cloud != n.Cloud {
+		// Programs choose regions by cloud (Region.Cloud), as by status.
+		c.add("Cloud", bumpMinor, "a region's cloud changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, o.Cloud, n.Cloud))
+	}
 	if o.MainlandChina != n.MainlandChina {
 		c.add("Mainland China", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.MainlandChina), yesNo(n.MainlandChina)))
 	}

@@ -76,6 +76,11 @@ func statusConst(s table.Status) string {
 	return [...]string{"Active", "Decommissioning", "Decommissioned"}[s]
 }
 
+// cloudConst is the name of a cloud's constant in package regions.
+func cloudConst(c table.Cloud) string {
+	return [...]string{"CloudPublic", "CloudFinance", "CloudGovernment"}[c]
+}
+
 // genRegion emits one region's block: its constant and its table row.
 func genRegion(f *jen.File, r *table.Region) {
 	f.Comment(fmt.Sprintf("%s is %s, OSS region %s.", r.GoName, r.Name, r.ID))
@@ -89,6 +94,7 @@ func genRegion(f *jen.File, r *table.Region) {
 		jen.Id("id").Op(":").Id(r.GoName),
 		jen.Id("name").Op(":").Lit(r.Name),
 		jen.Id("mainland").Op(":").Lit(r.MainlandChina),
+		jen.Id("cloud").Op(":").Id(cloudConst(r.Cloud)),
 		jen.Id("status").Op(":").Id(statusConst(r.Status)),
 	}
 	if r.StatusDate != "" {

@@ -18,11 +18,11 @@ func genMarkdown(t *table.Table) []byte {
 	p("# OSS regions and endpoints\n\n")
 	p("Region data version %s. Source: %s.\n\n", t.Version, mdEscape(t.Source))
 	p("## Regions and endpoints\n\n")
-	p("| Region | Region ID | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Dual-stack endpoint | Transfer acceleration | Status |\n")
-	p("|:--|:--|:--|:--|:--|:--|:--|:--|:--|\n")
+	p("| Region | Region ID | Cloud | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Dual-stack endpoint | Transfer acceleration | Status |\n")
+	p("|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|\n")
 	for _, r := range t.Regions {
-		p("| %s | `%s` | %s | `%s` | %s | `%s` | %s | %s | %s |\n",
-			mdEscape(r.Name), r.ID, yesNo(r.MainlandChina), r.Public, internalHosts(r), r.VPC, codeOrDash(r.DualStack), acceleration(r), statusText(r))
+		p("| %s | `%s` | %s | %s | `%s` | %s | `%s` | %s | %s | %s |\n",
+			mdEscape(r.Name), r.ID, r.Cloud, yesNo(r.MainlandChina), r.Public, internalHosts(r), r.VPC, codeOrDash(r.DualStack), acceleration(r), statusText(r))
 	}
 	p("\nDefault endpoints: `%s` maps to the public endpoint and `%s` to the internal endpoint of %s (`%s`).\n\n",
 		t.DefaultPublic, t.DefaultInternal, mdEscape(t.Default.Name), t.Default.ID)

@@ -18,6 +18,7 @@ import (
 
 type dumpRegion struct {
 	ID, Name, Cloud, Status string
+	Partition               string // Region.Cloud(): public, finance or government
 	StatusDate              string
 	Active                  bool
 	Hosts                   []string
@@ -61,7 +62,7 @@ func expectedDump(t *table.Table) dump {
 	withBucket(d.ParsedTop)
 	for _, r := range t.Regions {
 		e := dumpRegion{
-			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status.String(), Mainland: r.MainlandChina, Known: true,
+			ID: r.ID, Name: r.Name, Cloud: r.CloudID, Status: r.Status.String(), Partition: r.Cloud.String(), Mainland: r.MainlandChina, Known: true,
 			StatusDate: r.StatusDate, Active: r.Status == table.StatusActive,
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, VIPByTicket: r.VIPByTicket,
 			ParsedID: r.ID, ParsedCloud: r.ID,

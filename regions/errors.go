@@ -24,7 +24,7 @@ type Error struct {
 	Input string
 	// Err is the sentinel error that says what kind of failure it is:
 	// ErrUnknownRegion, ErrInvalidEndpoint, ErrInvalidBucket, ErrNoEndpoint,
-	// ErrInvalidKind or ErrInvalidStatus.
+	// ErrInvalidKind, ErrInvalidStatus or ErrInvalidCloud.
 	Err error
 	// Reason says what exactly is wrong, or is "" where Err says it all.
 	Reason string
@@ -52,6 +52,8 @@ var (
 	ErrInvalidKind = sentinel("regions: invalid endpoint kind")
 	// ErrInvalidStatus: the text is not the name of a lifecycle Status.
 	ErrInvalidStatus = sentinel("regions: invalid status")
+	// ErrInvalidCloud: the text is not the name of a Cloud.
+	ErrInvalidCloud = sentinel("regions: invalid cloud")
 )
 
 // sentinelError is the type of the sentinels: a fixed message. The package

@@ -20,6 +20,7 @@ type regionInfo struct {
 	id            Region
 	name          string
 	mainland      bool
+	cloud         Cloud
 	status        Status
 	statusDate    string // YYYY-MM-DD the status took effect, or ""
 	public        string

@@ -52,7 +52,8 @@ type rawTable struct {
 
 type rawRegion struct {
 	label                 string // "regions[3] (oss-cn-beijing)", for messages
-	id, name, Status      rawString
+	id, name, status      rawString
+	cloud                 rawString
 	statusDate            rawString
 	mainland, accelerate  rawBool
 	accelNotStated        bool // accelerate: not stated
@@ -372,7 +373,8 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 	d.mapping(n, r.label, []field{
 		{"id", true, func(v *yaml.Node) { r.id = d.str(v, in("id")) }},
 		{"name", true, func(v *yaml.Node) { r.name = d.str(v, in("name")) }},
-		{"status", false, func(v *yaml.Node) { r.Status = d.str(v, in("status")) }},
+		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
+		{"cloud", false, func(v *yaml.Node) { r.cloud = d.str(v, in("cloud")) }},
 		{"status_date", false, func(v *yaml.Node) { r.statusDate = d.date(v, in("status_date")) }},
 		{"mainland_china", true, func(v *yaml.Node) { r.mainland = d.boolean(v, in("mainland_china")) }},
 		{"endpoints", true, func(v *yaml.Node) {

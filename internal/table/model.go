@@ -44,6 +44,7 @@ type Region struct {
 	Name    string // "China (Hangzhou)"
 
 	MainlandChina bool
+	Cloud         Cloud
 	Status        Status
 	StatusDate    string // YYYY-MM-DD the status took effect, or ""
 
@@ -80,6 +81,33 @@ var statusWords = [...]string{"active", "decommissioning", "decommissioned"}
 
 // String returns the state as the YAML writes it.
 func (s Status) String() string { return statusWords[s] }
+
+// Cloud is the cloud a region belongs to (AWS calls it a partition): the
+// public cloud, whose regions DescribeRegions lists, or the finance or
+// government cloud, which have hosts and networks of their own.
+type Cloud int
+
+// The clouds; CloudPublic is the default of a region without cloud:.
+const (
+	CloudPublic Cloud = iota
+	CloudFinance
+	CloudGovernment
+)
+
+var cloudWords = [...]string{"public", "finance", "government"}
+
+// String returns the cloud as the YAML writes it.
+func (c Cloud) String() string { return cloudWords[c] }
+
+// ParseCloud reads a cloud as the YAML writes it.
+func ParseCloud(word string) (Cloud, bool) {
+	for i, w := range cloudWords {
+		if w == word {
+			return Cloud(i), true
+		}
+	}
+	return 0, false
+}
 
 // ParseStatus reads a state as the YAML writes it.
 func ParseStatus(word string) (Status, bool) {

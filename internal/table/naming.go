@@ -79,7 +79,8 @@ func rowVarName(goName string) string { return GenPrefix + "Info" + goName }
 // folding. TestExportedNamesCoverPackage keeps the list in step.
 var ExportedNames = []string{
 	// hand-written
-	"Accelerate", "AccelerateOverseas", "Active", "All", "AllActive", "Decommissioned",
+	"Accelerate", "AccelerateOverseas", "Active", "All", "AllActive", "Cloud", "CloudFinance",
+	"CloudGovernment", "CloudPublic", "Decommissioned", "ErrInvalidCloud",
 	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
 	"DualStack", "ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
 	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",

@@ -241,12 +241,19 @@ func (v *validator) region(raw *rawRegion) Region {
 			}
 		}
 	}
-	if raw.Status.set {
-		st, ok := ParseStatus(raw.Status.val)
+	if raw.status.set {
+		st, ok := ParseStatus(raw.status.val)
 		if !ok {
-			v.ps.addf(raw.Status.pos, "%s: %q is not a status; expected active, decommissioning or decommissioned", in("status"), clip(raw.Status.val))
+			v.ps.addf(raw.status.pos, "%s: %q is not a status; expected active, decommissioning or decommissioned", in("status"), clip(raw.status.val))
 		}
 		r.Status = st
+	}
+	if raw.cloud.set {
+		c, ok := ParseCloud(raw.cloud.val)
+		if !ok {
+			v.ps.addf(raw.cloud.pos, "%s: %q is not a cloud; expected public, finance or government", in("cloud"), clip(raw.cloud.val))
+		}
+		r.Cloud = c
 	}
 	r.StatusDate = v.date(raw.statusDate, in("status_date"))
 	if r.StatusDate != "" && r.Status == StatusActive {

@@ -14,6 +14,7 @@ import (
 
 type region struct {
 	ID, Name, Cloud, Status string
+	Partition               string // Region.Cloud(): public, finance or government
 	StatusDate              string
 	Active                  bool     // listed by AllActive
 	Hosts                   []string // every host of the region
@@ -58,7 +59,7 @@ func main() {
 	}
 	for _, r := range regions.All() {
 		out := region{
-			ID: string(r), Name: r.Name(), Cloud: r.CloudRegion(), Status: r.Status().String(),
+			ID: string(r), Name: r.Name(), Cloud: r.CloudRegion(), Status: r.Status().String(), Partition: r.Cloud().String(),
 			Mainland: r.MainlandChina(), Known: r.Known(),
 			Public: r.PublicEndpoint(), Internal: r.InternalEndpoint(), VPC: r.VPCEndpoint(),
 			ParsedHosts: map[string]string{},
