@@ -67,7 +67,8 @@ const ossDomain = ".aliyuncs.com"
 // The input may be of any length, such as a presigned URL with a long
 // security token: ParseEndpoint reads only the scheme, the host and port
 // (at most 259 bytes; a longer host is an error) and the first path
-// segment (a bucket name, at most 63 bytes), so its work is bounded
+// segment (at most 64 bytes: a longer one is no bucket name), so its work
+// is bounded
 // whatever the rest of the URL holds.
 //
 // The default endpoints map to DefaultRegion; the accelerate endpoints have
@@ -87,7 +88,11 @@ const ossDomain = ".aliyuncs.com"
 // legacy endpoint is read as a region; address it through its regional
 // endpoint instead.
 func ParseEndpoint(s string) (Endpoint, error) {
-	host, path, badChar, reason := hostOf(trimSpace(s))
+	in := s
+	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {
+		in = trimSpace(in) // rare: kept off the path of the usual input
+	}
+	host, path, badChar, reason := hostOf(in)
 	if reason != "" {
 		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 	}
@@ -97,29 +102,18 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	start := endpointStart(lower)
 	var e Endpoint
 	if !matchAny(&e, lower[start:], host[start:]) {
-		if badChar {
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "host "+quote(host)+" has a character that is not allowed in an OSS host name")
-		}
-		reason, suggestion := unmatchedHost(lower, lower[start:])
-		err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
-		err.Suggestion = suggestion
-		return Endpoint{}, err
+		return Endpoint{}, unmatchedError(s, host, lower, start, badChar)
 	}
 	if start > 0 {
 		front := lower[:start-1]
-		if label := front[bytes.LastIndexByte(front, '.')+1:]; e.Host == DefaultEndpoint && doubledPrefix(label) {
-			// A bucket on oss.aliyuncs.com by its form, but far more likely
-			// a dual-stack host built from Region.String().
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, doubledPrefixReason(lower, label))
-		}
-		if bytes.IndexByte(front, '.') >= 0 {
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "host "+quote(string(lower))+" is not an OSS endpoint")
+		if reason := frontProblem(&e, lower, front); reason != "" {
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 		}
 		bucket := host[:start-1]
 		if reason := bucketProblem(bucket, true); reason != "" {
 			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "bucket "+quote(bucket)+": "+reason)
 		}
-		e.Bucket = lowerOf(lower[:start-1], bucket)
+		e.Bucket = lowerOf(front, bucket)
 		return e, nil
 	}
 	bucket := pathBucket(path)
@@ -131,6 +125,40 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	}
 	e.Bucket, e.PathStyle = bucket, true
 	return e, nil
+}
+
+// unmatchedError is ParseEndpoint's error for a host whose endpoint part,
+// from start, matched nothing.
+func unmatchedError(s, host string, lower []byte, start int, badChar bool) error {
+	if badChar {
+		return newError("ParseEndpoint", s, ErrInvalidEndpoint, "host "+quote(host)+" has a character that is not allowed in an OSS host name")
+	}
+	reason, suggestion := unmatchedHost(lower, lower[start:])
+	err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+	err.Suggestion = suggestion
+	return err
+}
+
+// frontProblem says why what is in front of the endpoint e in host, lower
+// case, is not a bucket label, or "".
+func frontProblem(e *Endpoint, host, front []byte) string {
+	if e.Host == DefaultEndpoint {
+		// A bucket on oss.aliyuncs.com by its form, but far more likely a
+		// dual-stack host built from Region.String().
+		if label := front[bytes.LastIndexByte(front, '.')+1:]; doubledPrefix(label) {
+			return doubledPrefixReason(host, label)
+		}
+	}
+	switch {
+	case bytes.IndexByte(front, '.') >= 0:
+		return "host " + quote(string(host)) + " is not an OSS endpoint"
+	case string(front) == "s3":
+		// s3.<dual-stack or default host>: not a bucket but the S3 form,
+		// which exists for regional endpoints only.
+		reason, _ := unmatchedHost(host, host)
+		return reason
+	}
+	return ""
 }
 
 // endpointStart returns where the endpoint begins in a host that may have
@@ -150,7 +178,7 @@ func endpointStart(h []byte) int {
 		return 0
 	}
 	prev := bytes.LastIndexByte(rest[:dot], '.')
-	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && dualStackLabel(label, h[prev+1:]) {
+	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && dualStackLabel(label) {
 		return prev + 1
 	}
 	return dot + 1
@@ -204,6 +232,10 @@ func hostOf(s string) (host, path string, badChar bool, reason string) {
 	if reason != "" {
 		return "", "", false, reason
 	}
+	if len(rest) != len(s) && (len(rest) > len("http://") && equalFoldASCII(rest[:len("http://")], "http://") ||
+		len(rest) > len("https://") && equalFoldASCII(rest[:len("https://")], "https://")) {
+		return "", "", false, "the scheme is written twice"
+	}
 	host, port, badChar, reason := splitHostPort(rest)
 	if reason == "" && port != "" {
 		reason = portProblem(port[1:])
@@ -223,13 +255,22 @@ func hostOf(s string) (host, path string, badChar bool, reason string) {
 // host and port could end is no scheme either.
 func cutScheme(s string) (rest, reason string) {
 	colon := strings.IndexByte(s[:min(len(s), maxHostPortLen+1)], ':')
-	if colon < 0 || !strings.HasPrefix(s[colon:], "://") {
-		return s, ""
+	switch {
+	case colon < 0:
+	case strings.HasPrefix(s[colon:], "://"):
+		if !webScheme(s[:colon]) {
+			return "", "scheme " + quote(s[:colon]) + " is not http or https"
+		}
+		return s[colon+len("://"):], ""
+	case strings.HasPrefix(s[colon:], ":/") && webScheme(s[:colon]):
+		return "", "scheme " + quote(s[:colon]) + " must be followed by \"://\""
 	}
-	if scheme := s[:colon]; !equalFoldASCII(scheme, "https") && !equalFoldASCII(scheme, "http") {
-		return "", "scheme " + quote(scheme) + " is not http or https"
-	}
-	return s[colon+len("://"):], ""
+	return s, ""
+}
+
+// webScheme reports whether scheme is http or https, in any case.
+func webScheme(scheme string) bool {
+	return equalFoldASCII(scheme, "https") || equalFoldASCII(scheme, "http")
 }
 
 // splitHostPort reads the host and the port (with its colon, or "") that
@@ -240,12 +281,10 @@ func cutScheme(s string) (rest, reason string) {
 // credentials to its host, and so are IPv6 literals. It reads at most
 // maxHostPortLen+1 bytes.
 func splitHostPort(s string) (host, port string, badChar bool, reason string) {
-	end, colon := len(s), -1
+	end, colon := -1, -1
+	n := min(len(s), maxHostPortLen+1)
 scan:
-	for i := 0; i < len(s); i++ {
-		if i > maxHostPortLen {
-			return "", "", false, "host too long"
-		}
+	for i := 0; i < n; i++ {
 		switch c := s[i]; {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.':
 		case c == ':' && colon < 0:
@@ -260,6 +299,12 @@ scan:
 		default:
 			badChar = badChar || colon < 0 // in the port, portProblem says it
 		}
+	}
+	if end < 0 {
+		if len(s) > maxHostPortLen {
+			return "", "", false, "host too long"
+		}
+		end = len(s)
 	}
 	host = s[:end]
 	if colon >= 0 {
@@ -378,17 +423,17 @@ func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
 	return true
 }
 
-// dualStackLabel reports whether the label in front of oss.aliyuncs.com,
-// in host (label.oss.aliyuncs.com), names a region rather than a bucket
-// on the legacy default endpoint: host is a dual-stack host of the table,
-// label is the cloud region ID of a region of the table, or it is shaped
-// like the ID of a region newer than the table (newRegionShaped).
-func dualStackLabel(label, host []byte) bool {
+// dualStackLabel reports whether the label in front of oss.aliyuncs.com
+// names a region rather than a bucket on the legacy default endpoint:
+// label.oss.aliyuncs.com is a dual-stack host of the table, label is the
+// cloud region ID of a region of the table, or it is shaped like the ID of
+// a region newer than the table (newRegionShaped).
+func dualStackLabel(label []byte) bool {
 	if lookupCloudID(label) != nil || newRegionShaped(label) {
 		return true
 	}
 	for _, in := range genIrregularRegions {
-		if in.dualStack != "" && string(host) == in.dualStack {
+		if d, ok := strings.CutSuffix(in.dualStack, dualStackDomain); ok && d == string(label) {
 			return true
 		}
 	}
@@ -396,16 +441,17 @@ func dualStackLabel(label, host []byte) bool {
 }
 
 // newRegionShaped reports whether id has the full shape of a region ID
-// that the table may not have yet: a cloud region ID whose first part is
-// an area of the table (cn, ap, ...: genIsArea) and whose last part is a
-// number, as in ap-southeast-9. Bucket names such as my-bucket, db-backup
-// or ml-datasets are not; cn-backup-1 is, and is read as a region.
+// that the table may not have yet: area-name-...-number, a cloud region ID
+// of at least three parts whose first is an area of the table (cn, ap,
+// ...: genIsArea), whose second begins with a letter and whose last is a
+// number, as in ap-southeast-9. Bucket names such as my-bucket, db-backup,
+// ml-datasets or eu-2023 are not; cn-backup-1 is, and is read as a region.
 func newRegionShaped(id []byte) bool {
 	if !isCloudID(id) {
 		return false
 	}
 	first, last := bytes.IndexByte(id, '-'), bytes.LastIndexByte(id, '-')
-	return genIsArea(id[:first]) && allDigits(string(id[last+1:]))
+	return first < last && genIsArea(id[:first]) && 'a' <= id[first+1] && id[first+1] <= 'z' && allDigits(string(id[last+1:]))
 }
 
 // misspeltInternal reports whether the last part of a cloud region ID is
@@ -553,11 +599,12 @@ func unmatchedHost(h, ep []byte) (string, Region) {
 	return "host " + quote(string(h)) + " is not an OSS endpoint", ""
 }
 
-// doubledPrefix reports an ID with the oss- prefix in front of a cloud
-// region ID: the host of an SDK given Region.String() ("oss-cn-hangzhou")
-// where it wants the cloud region ID ("cn-hangzhou").
+// doubledPrefix reports an ID with the oss- prefix in front of what names
+// a region (dualStackLabel): the host of an SDK given Region.String()
+// ("oss-cn-hangzhou") where it wants the cloud region ID ("cn-hangzhou").
+// A bucket named oss-test-bucket is not one.
 func doubledPrefix(id []byte) bool {
-	return len(id) > len("oss-") && string(id[:len("oss-")]) == "oss-" && isCloudID(id[len("oss-"):])
+	return len(id) > len("oss-") && string(id[:len("oss-")]) == "oss-" && dualStackLabel(id[len("oss-"):])
 }
 
 func doubledPrefixReason(h, id []byte) string {

@@ -82,7 +82,9 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"oss-cn-hangzhou.aliyuncs.com:", `port "" is not a number from 1 to 65535`},
 		{"oss-cn-hangzhou.aliyuncs.com:-1", `port "-1" is not a number from 1 to 65535`},
 		{"ftp://oss-cn-hangzhou.aliyuncs.com", `scheme "ftp" is not http or https`},
-		{"HTTPS:/oss-cn-hangzhou.aliyuncs.com", `port "" is not a number from 1 to 65535`},
+		{"HTTPS:/oss-cn-hangzhou.aliyuncs.com", `scheme "HTTPS" must be followed by "://"`},
+		{"https://https://oss-cn-hangzhou.aliyuncs.com/k", "the scheme is written twice"},
+		{"s3.cn-hangzhou.oss.aliyuncs.com", `host "s3.cn-hangzhou.oss.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "cn-hangzhou.oss.aliyuncs.com"`},
 		{"https:oss-cn-hangzhou.aliyuncs.com", `port "oss-cn-hangzhou.aliyuncs.com" is not a number from 1 to 65535`},
 		{"oss-cn-hangzhou.aliyuncs.com\x00", `host "oss-cn-hangzhou.aliyuncs.com\x00" has a character that is not allowed in an OSS host name`},
 		{"oss-cn-hangzhou .aliyuncs.com", `host "oss-cn-hangzhou .aliyuncs.com" has a character that is not allowed in an OSS host name`},
@@ -314,7 +316,7 @@ func checkAgainstTrial(t *testing.T, host string) {
 // the table without a dual-stack host; ParseEndpoint refuses it.
 func regionLabel(e Endpoint, bucket string) bool {
 	b := strings.ToLower(bucket)
-	return e.Host == DefaultEndpoint && dualStackLabel([]byte(b), []byte(b+dualStackDomain))
+	return e.Host == DefaultEndpoint && dualStackLabel([]byte(b))
 }
 
 // doubledPrefixHost reports a host oss-<id>.oss.aliyuncs.com, which

@@ -30,8 +30,9 @@ type Error struct {
 	Reason string
 	// Suggestion is, for ErrUnknownRegion, the known region whose ID is
 	// closest to Input, or the region of an endpoint given where an ID was
-	// wanted; for ParseEndpoint, the known region a misspelt or misused
-	// host was probably meant for. It is "" where there is none.
+	// wanted; for ParseEndpoint, the known region of a host with a
+	// misspelt -internal (its other errors name any region in Reason). It
+	// is "" where there is none.
 	Suggestion Region
 
 	clipped bool // Input is the start of a longer input

@@ -40,11 +40,12 @@ func isTableLabel(label string) bool {
 // TestLegacyBucketHosts: a bucket on oss.aliyuncs.com is a bucket unless
 // its label names a region (the rule in ParseEndpoint's doc).
 func TestLegacyBucketHosts(t *testing.T) {
-	buckets := []string{"my-bucket", "ai-models", "db-backup", "ml-datasets", "qa-reports-2024", "logs", "examplebucket", "a-b-c", "x1-2"}
+	buckets := []string{"my-bucket", "ai-models", "db-backup", "ml-datasets", "qa-reports-2024", "logs", "examplebucket", "a-b-c", "x1-2",
+		"oss-test-bucket", "oss-backup-2024", "oss-my-data"}
 	for _, a := range areas() {
-		// An area without a number at the end, or a number that is not the
-		// last part, is no region ID.
-		buckets = append(buckets, a+"-backup", a+"-backup-1x", a+"-1-backup", "my-"+a+"-1")
+		// An area without a number at the end, a number that is not the
+		// last part, or no name between area and number is no region ID.
+		buckets = append(buckets, a+"-backup", a+"-backup-1x", a+"-1-backup", "my-"+a+"-1", a+"-2023", a+"-01", a+"-1", a+"-2023-1")
 	}
 	for _, b := range buckets {
 		if isTableLabel(b) {
@@ -321,6 +322,49 @@ func TestParseGivenEndpoint(t *testing.T) {
 			if e.Suggestion != r || !strings.Contains(e.Reason, "ParseEndpoint") {
 				t.Errorf("Parse(%q): %v; want the suggestion %s and a word on ParseEndpoint", in, err, r)
 			}
+		}
+	}
+}
+
+// TestParseEndpointLabels: the first label of every table host given to
+// Parse, in any case, suggests its region; an internal endpoint's name,
+// misspelt or not, suggests the region it names; and a host of a region
+// newer than the table suggests what its ID would.
+func TestParseEndpointLabels(t *testing.T) {
+	for _, r := range All() {
+		var inputs []string
+		for _, h := range r.Hosts() {
+			if label, ok := strings.CutSuffix(h, ".aliyuncs.com"); ok && !strings.Contains(label, ".") {
+				inputs = append(inputs, label, strings.ToUpper(label))
+			}
+		}
+		if r.InternalEndpoint() == "oss-"+r.CloudRegion()+"-internal.aliyuncs.com" {
+			inputs = append(inputs, "OSS-"+strings.ToUpper(r.CloudRegion())+"-INTERNAL", r.CloudRegion()+"-interal", "oss-"+r.CloudRegion()+"-Internl")
+		}
+		for _, in := range inputs {
+			_, err := Parse(in)
+			var e *Error
+			if !errors.As(err, &e) {
+				continue // the label is a region ID too
+			}
+			if e.Suggestion != r || !strings.Contains(e.Reason, "ParseEndpoint") {
+				t.Errorf("Parse(%q): %v; want the suggestion %s", in, err, r)
+			}
+		}
+	}
+	for _, in := range suggestionInputs() {
+		if !isCloudID(in) || hostLike(in) {
+			continue
+		}
+		_, err := Parse(in)
+		var e *Error
+		if !errors.As(err, &e) {
+			continue
+		}
+		host := "https://oss-" + in + ".aliyuncs.com/bucket-1/k"
+		var h *Error
+		if errors.As(second(Parse(host)), &h); h.Suggestion != e.Suggestion {
+			t.Errorf("Parse(%q) suggests %q, Parse(%q) %q", host, h.Suggestion, in, e.Suggestion)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package regions
 
 import (
+	"bytes"
 	"net/netip"
 	"strings"
 )
@@ -143,28 +144,34 @@ func maxSuggestDistance(cloudID string) int { return len(cloudID) / 2 }
 // edit distance (suggest).
 func unknownRegionError(fn, s string) *Error {
 	e := newError(fn, s, ErrUnknownRegion, "")
-	s = trimSpace(s)
-	// An endpoint given for a region: a host's first label names its
-	// region in the usual forms, and so does oss-<id>-internal; only
-	// ParseEndpoint knows the others (a bucket in front, irregular hosts).
-	if in := parseID(firstLabel(s)); in != nil {
-		e.Suggestion, e.Reason = in.id, endpointGiven
-		return e
-	}
+	// Only the start can matter: a host and port behind a scheme.
+	s = trimSpace(s[:min(len(s), maxUnmarshalInput)])
 	if hostLike(s) {
-		e.Reason = endpointGiven
-		if ep, err := ParseEndpoint(s); err == nil && ep.Region.Known() {
-			e.Suggestion = ep.Region
-		}
+		e.Suggestion, e.Reason = endpointRegion(s), endpointGiven
 		return e
 	}
-	var buf [len("oss-") + genMaxCloudIDLen + genMaxCloudIDLen/2]byte
-	if len(s) > len(buf) {
+	var buf [len("oss-") + genMaxCloudIDLen + genMaxCloudIDLen/2 + len("-internal") + len(ossDomain)]byte
+	if len(s)+len(ossDomain) > len(buf) {
 		return e
 	}
 	id := buf[:lowerASCII(buf[:], s)]
 	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
+		// The first label of an irregular endpoint (oss-cn-szfinance):
+		// the others' are oss-<id> and oss-<id>-internal.
+		var ep Endpoint
+		if specialHost(&ep, append(id, ossDomain...)) && ep.Region != "" {
+			e.Suggestion, e.Reason = ep.Region, endpointGiven
+			return e
+		}
 		id = id[len("oss-"):]
+	}
+	// An internal endpoint's name, perhaps misspelt: the rest is the ID.
+	if dash := bytes.LastIndexByte(id, '-'); dash > 0 && (string(id[dash+1:]) == "internal" || misspeltInternal(id)) {
+		id, e.Reason = id[:dash], endpointGiven
+		if in := genLookupCloudID(id); in != nil {
+			e.Suggestion = in.id
+			return e
+		}
 	}
 	var closer Region
 	e.Suggestion, closer = suggest(id)
@@ -175,6 +182,23 @@ func unknownRegionError(fn, s string) *Error {
 }
 
 const endpointGiven = "an endpoint, not a region ID (ParseEndpoint reads hosts and URLs)"
+
+// endpointRegion returns the known region that a host or URL given to
+// Parse names, or the closest one to the region it names, or "".
+func endpointRegion(s string) Region {
+	if in := parseID(firstLabel(s)); in != nil {
+		return in.id // the usual forms, without ParseEndpoint's costs
+	}
+	ep, err := ParseEndpoint(s)
+	switch {
+	case err != nil:
+		return err.(*Error).Suggestion
+	case ep.Region == "" || ep.Region.Known():
+		return ep.Region
+	}
+	r, _ := suggest([]byte(ep.Region.CloudRegion()))
+	return r
+}
 
 // hostLike reports whether s reads as a host or URL rather than an ID.
 func hostLike(s string) bool {
@@ -187,8 +211,8 @@ func hostLike(s string) bool {
 }
 
 // firstLabel returns the first label of the host in s, after any scheme,
-// without an oss- prefix or -internal suffix: "cn-hangzhou" of
-// "https://oss-cn-hangzhou-internal.aliyuncs.com/".
+// without an -internal suffix in any case: "oss-cn-hangzhou" of
+// "https://OSS-CN-HANGZHOU-INTERNAL.aliyuncs.com/".
 func firstLabel(s string) string {
 	rest, _ := cutScheme(s)
 	for i := 0; i < len(rest); i++ {
@@ -197,7 +221,10 @@ func firstLabel(s string) string {
 			break
 		}
 	}
-	return strings.TrimSuffix(rest, "-internal")
+	if n := len(rest) - len("-internal"); n > 0 && equalFoldASCII(rest[n:], "-internal") {
+		rest = rest[:n]
+	}
+	return rest
 }
 
 // suggest returns the region whose cloud ID is closest to id by edit
@@ -218,7 +245,7 @@ func suggest(id []byte) (suggestion, closer Region) {
 		closedBefore = closed
 		var decommissioning Region
 		for _, r := range genAllRegions {
-			cloud := r.CloudRegion()
+			cloud := string(r)[len("oss-"):] // every ID of the table has the prefix
 			if limit > maxSuggestDistance(cloud) || !withinDistance(id, cloud, limit) {
 				continue
 			}
