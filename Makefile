@@ -13,12 +13,12 @@ FUZZTIME    ?= 200000x
 FUZZMINTIME ?= 500x
 BENCHCOUNT  ?= 5
 # Every module in the repository.
-MODULES     := . regions internal/benchcmp internal/sdktest
+MODULES     := . regions internal/benchcmp internal/sdktest internal/drift
 
 export GOWORK := off
 export GOFLAGS := -mod=readonly
 
-.PHONY: all generate check test unit lint fuzz bench bench-large changes release-check from-ok tools clean
+.PHONY: all generate check test unit lint fuzz bench bench-large changes release-check from-ok drift tools clean
 
 all: test
 
@@ -83,6 +83,14 @@ from-ok:
 	@git rev-parse -q --verify "$(FROM)^{commit}" >/dev/null || { echo "make $(MAKECMDGOALS): FROM=$(FROM) is not a tag or commit of this repository"; \
 	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(none means the first release: README, \"Making a release\")"; exit 2; }
 	@git cat-file -e "$(FROM):regions.yaml" 2>/dev/null || { echo "make $(MAKECMDGOALS): $(FROM) has no regions.yaml; name the commit of the previous release"; exit 2; }
+
+## drift: hold regions.yaml against DescribeRegions (credentials from OSS_ACCESS_KEY_ID,
+## OSS_ACCESS_KEY_SECRET, OSS_SESSION_TOKEN); make drift RESPONSE=FILE reads a saved response.
+## The command exits 0 (agrees), 1 (drifted) or 2 (could not check); make says "Error 1" or
+## "Error 2" and exits 2 for either of the last two.
+drift:
+	@cd internal/drift && $(GO) build -o $(BIN)/drift .
+	@$(BIN)/drift -in regions.yaml $(if $(RESPONSE),-response "$(RESPONSE)")
 
 ## tools: install the pinned staticcheck into ./bin
 tools: $(STATICCHECK)

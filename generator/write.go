@@ -23,7 +23,7 @@ type output struct {
 // readOutput reads the current bytes of an output: nil if it does not
 // exist, an error if it is anything but a regular file of bounded size.
 func readOutput(path string) ([]byte, error) {
-	data, err := table.ReadRegular(path, table.MaxOutputSize, "maxOutputSize", os.Lstat)
+	data, err := table.ReadRegular(path, table.MaxOutputSize, "MaxOutputSize in internal/table/load.go", os.Lstat)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

@@ -58,7 +58,7 @@ func TestEveryErrorIsTyped(t *testing.T) {
 			t.Errorf("%s(%q): errors.Is(err, ErrInvalidEndpoint) = %v", tt.fn, tt.input, !wantEndpoint)
 		}
 	}
-	for _, sentinel := range []error{ErrUnknownRegion, ErrInvalidEndpoint, ErrInvalidBucket, ErrNoEndpoint, ErrInvalidKind, ErrInvalidStatus} {
+	for _, sentinel := range []error{ErrUnknownRegion, ErrInvalidEndpoint, ErrInvalidBucket, ErrNoEndpoint, ErrInvalidKind, ErrInvalidStatus, ErrInvalidCloud} {
 		if !strings.HasPrefix(sentinel.Error(), "regions: ") {
 			t.Errorf("sentinel %q lacks the package prefix", sentinel)
 		}

@@ -452,3 +452,34 @@ func TestWithinDistanceMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestCloud holds Cloud's text forms and Region.Cloud to each other; the
+// values per region are read back against regions.yaml by the
+// generator's round trip.
+func TestCloud(t *testing.T) {
+	for c := CloudPublic; c <= CloudGovernment; c++ {
+		b, err := c.MarshalText()
+		var back Cloud
+		if err != nil || back.UnmarshalText([]byte(" "+strings.ToUpper(string(b))+"\n")) != nil || back != c || c.String() != string(b) {
+			t.Errorf("Cloud %d: %q, %v; read back as %v", c, b, err, back)
+		}
+	}
+	if b, err := Cloud(0).MarshalText(); err != nil || len(b) != 0 {
+		t.Errorf("Cloud(0).MarshalText() = %q, %v; want \"\"", b, err)
+	}
+	if _, err := Cloud(9).MarshalText(); !errors.Is(err, ErrInvalidCloud) {
+		t.Errorf("Cloud(9).MarshalText(): %v", err)
+	}
+	var c Cloud
+	if err := c.UnmarshalText([]byte("partition")); !errors.Is(err, ErrInvalidCloud) || c != 0 {
+		t.Errorf("UnmarshalText(partition) = %v, %v", c, err)
+	}
+	for _, r := range All() {
+		if got := r.Cloud(); got < CloudPublic || got > CloudGovernment {
+			t.Errorf("%s.Cloud() = %v", r, got)
+		}
+	}
+	if got := Region("oss-xx-nowhere-1").Cloud(); got != 0 {
+		t.Errorf("Cloud of an unknown region = %v", got)
+	}
+}

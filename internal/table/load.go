@@ -66,8 +66,8 @@ type rawRegion struct {
 	vip                   []rawString
 }
 
-// ReadRegular reads a regular file of at most limit bytes (the constant
-// named knob, for the message), judged by what stat says of path: os.Stat
+// ReadRegular reads a regular file of at most limit bytes (knob names the
+// constant and where it is, for the message), judged by what stat says of path: os.Stat
 // follows a symbolic link, os.Lstat does not. Anything else is refused
 // before it is opened: a FIFO would block the open, a device never ends.
 func ReadRegular(path string, limit int64, knob string, stat func(string) (os.FileInfo, error)) ([]byte, error) {
@@ -88,7 +88,7 @@ func ReadRegular(path string, limit int64, knob string, stat func(string) (os.Fi
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: larger than %d bytes (%s in internal/table/load.go)", path, limit, knob)
+		return nil, fmt.Errorf("%s: larger than %d bytes (%s)", path, limit, knob)
 	}
 	return data, nil
 }

@@ -209,7 +209,7 @@ func displayName(path string) string {
 
 // Load reads, parses and validates one table file.
 func Load(path string) (*Table, error) {
-	data, err := ReadRegular(path, MaxInputSize, "MaxInputSize", os.Stat)
+	data, err := ReadRegular(path, MaxInputSize, "MaxInputSize in internal/table/load.go", os.Stat)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,121 @@
+// Command drift holds regions.yaml against the regions that OSS itself
+// lists through its DescribeRegions API, and prints one Markdown report:
+//
+//	drift [-in regions.yaml]                  # calls DescribeRegions
+//	drift [-in regions.yaml] -response FILE   # reads a saved response body
+//
+// The call goes through the OSS Go SDK v2, with credentials from
+// OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and, for STS credentials,
+// OSS_SESSION_TOKEN, to the public endpoint of the table's default region,
+// and is bounded in time (-timeout). It writes nothing. It exits 0 when
+// the table agrees with the service, 1 when it has drifted, and 2 when it
+// could not check.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// Exit codes.
+const (
+	exitAgrees   = 0
+	exitDrifted  = 1
+	exitNotCheck = 2
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+// config is what the flags ask for.
+type config struct {
+	in, response, endpoint string
+	timeout                time.Duration
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("drift", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to check")
+	fs.StringVar(&c.response, "response", "", "read this saved DescribeRegions response body instead of calling the API")
+	fs.StringVar(&c.endpoint, "endpoint", "", "call this endpoint (host, or http:// or https:// URL) instead of the default region's public endpoint")
+	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "how long the call may take, retries included")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if c.timeout <= 0 {
+		return c, errors.New("-timeout must be positive")
+	}
+	return c, nil
+}
+
+// run is the command; it returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "drift: "+table.PrintableLines(err.Error()))
+		return exitNotCheck
+	}
+	c, err := parseFlags(args, stderr)
+	if err != nil {
+		return fail(err)
+	}
+	t, err := table.Load(c.in)
+	if err != nil {
+		return fail(err)
+	}
+	var body []byte
+	var source string
+	if c.response != "" {
+		body, err = table.ReadRegular(c.response, maxResponseSize, "maxResponseSize in internal/drift/response.go", os.Stat)
+		source = "the saved response " + quote(displayName(c.response))
+	} else {
+		var creds credentials
+		if creds, err = credentialsFrom(getenv); err != nil {
+			return fail(err)
+		}
+		endpoint := c.endpoint
+		if endpoint == "" {
+			endpoint = t.Default.Public
+		}
+		body, err = describeRegions(ctx, endpoint, t.Default.CloudID, creds, c.timeout)
+		source = "DescribeRegions at " + quote(endpoint)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	entries, err := parseResponse(body)
+	if err != nil {
+		return fail(err)
+	}
+	f, err := compare(t, entries)
+	if err != nil {
+		return fail(err)
+	}
+	fmt.Fprint(stdout, f.markdown(t, source))
+	if f.drifted() {
+		return exitDrifted
+	}
+	return exitAgrees
+}
+
+// displayName is a file name as the report shows it: its last element.
+func displayName(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' || path[i] == '\\' {
+			return path[i+1:]
+		}
+	}
+	return path
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// markdown renders the findings as the report: a summary, then one
+// section per kind of drift that was found, then the information. Values
+// from the response are shown only once they have passed the table's
+// checks; refused ones are quoted, ASCII only.
+func (f *findings) markdown(t *table.Table, source string) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# Drift check of %s %s\n\n", t.Input, t.Version)
+	p("Against: %s. The service lists %d regions; the table has %d public-cloud regions, %d of them in service.\n\n",
+		source, f.listed, f.public, f.inUse)
+	if f.drifted() {
+		p("**The table has drifted: %d %s.**\n", f.count(), plural(f.count(), "finding", "findings"))
+	} else {
+		p("**The table agrees with the service.**\n")
+	}
+	if len(f.missing) > 0 {
+		p("\n## Regions the service lists that the table lacks (%d)\n", len(f.missing))
+		p("\nAdd each block to `regions.yaml` and fill in what DescribeRegions does not give, from the documentation (\"Regions and endpoints\"); the generator refuses a block until then.\n")
+		for _, n := range f.missing {
+			p("\n### `%s`\n\n```yaml\n%s```\n", n.id, yamlBlock(n))
+		}
+	}
+	if len(f.gone) > 0 {
+		p("\n## Regions in service that the service no longer lists (%d)\n\n", len(f.gone))
+		for _, r := range f.gone {
+			p("- `%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it (or `status: decommissioning` with the day it began, while it still serves).\n", r.ID, r.Name, r.Status)
+		}
+	}
+	if len(f.listedClosed) > 0 {
+		p("\n## Regions the table calls decommissioned that the service lists (%d)\n\n", len(f.listedClosed))
+		for _, r := range f.listedClosed {
+			since := ""
+			if r.StatusDate != "" {
+				since = " since " + r.StatusDate
+			}
+			p("- `%s` %s, decommissioned%s: the service lists it again; check the documentation before changing `status`.\n", r.ID, r.Name, since)
+		}
+	}
+	if len(f.differ) > 0 {
+		p("\n## Endpoints that differ (%d)\n\n", len(f.differ))
+		for _, d := range f.differ {
+			p("- `%s` %s: `%s` (table) → `%s` (service)\n", d.id, d.kind, d.table, d.service)
+		}
+	}
+	if len(f.refused) > 0 {
+		p("\n## Entries not taken (%d)\n\nValues of the response that break the table's own rules; they are neither compared nor proposed.\n\n", len(f.refused))
+		for _, r := range f.refused {
+			p("- response line %d: %s %s %s\n", r.line, r.what, quote(r.val), r.why)
+		}
+	}
+	if len(f.accelNotStated)+len(f.accelOther) > 0 {
+		p("\n## Transfer acceleration (information, not drift)\n\n")
+		if n := len(f.accelNotStated); n > 0 {
+			p("- The service gives `%s` for %d %s whose acceleration the table marks \"not stated\": `%s`. DescribeRegions documents this value as the same for every region, so it does not show whether a region offers acceleration.\n",
+				t.GlobalAccelerate, n, plural(n, "region", "regions"), strings.Join(f.accelNotStated, "`, `"))
+		}
+		for _, a := range f.accelOther {
+			p("- An accelerate endpoint other than the table's `%s`: %s.\n", t.GlobalAccelerate, a)
+		}
+	}
+	if len(f.otherClouds) > 0 {
+		p("\n## Not checked (%d)\n\nDescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n", len(f.otherClouds))
+		for _, o := range f.otherClouds {
+			listed := "not listed by the service"
+			if o.listed {
+				listed = "listed by the service"
+			}
+			p("- `%s` %s (%s cloud), %s\n", o.r.ID, o.r.Name, o.r.Cloud, listed)
+		}
+	}
+	return b.String()
+}
+
+// yamlBlock is the regions.yaml entry for a region the table lacks: the
+// values DescribeRegions gives, and every required field it cannot give
+// left as a comment, so that the generator refuses the block as it is.
+func yamlBlock(n newRegion) string {
+	return fmt.Sprintf(`  # Sources: DescribeRegions (ID and endpoints); name, mainland flag and VIP ranges from the documentation.
+  - id: %s
+    # name: the display name, from the documentation
+    # mainland_china: true or false
+    endpoints:
+      public: %s
+      internal: %s
+      # The internal endpoint serves VPCs as well (OSS SDK documentation).
+      vpc: %s
+    accelerate: not stated
+    # vip_ranges: the published VIP ranges, or ticket
+`, n.id, n.public, n.internal, n.internal)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
