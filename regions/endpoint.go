@@ -106,8 +106,11 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	}
 	if start > 0 {
 		front := lower[:start-1]
-		if reason := frontProblem(&e, lower, front); reason != "" {
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+		// Only these fronts can be a problem; the usual bucket is not.
+		if e.Host == DefaultEndpoint || len(front) == len("s3") || bytes.IndexByte(front, '.') >= 0 {
+			if reason := frontProblem(&e, lower, front); reason != "" {
+				return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+			}
 		}
 		bucket := host[:start-1]
 		if reason := bucketProblem(bucket, true); reason != "" {
@@ -232,8 +235,7 @@ func hostOf(s string) (host, path string, badChar bool, reason string) {
 	if reason != "" {
 		return "", "", false, reason
 	}
-	if len(rest) != len(s) && (len(rest) > len("http://") && equalFoldASCII(rest[:len("http://")], "http://") ||
-		len(rest) > len("https://") && equalFoldASCII(rest[:len("https://")], "https://")) {
+	if len(rest) != len(s) && schemeAgain(rest) {
 		return "", "", false, "the scheme is written twice"
 	}
 	host, port, badChar, reason := splitHostPort(rest)
@@ -266,6 +268,16 @@ func cutScheme(s string) (rest, reason string) {
 		return "", "scheme " + quote(s[:colon]) + " must be followed by \"://\""
 	}
 	return s, ""
+}
+
+// schemeAgain reports whether rest, what follows a scheme, begins with
+// one, as in "https://https://host".
+func schemeAgain(rest string) bool {
+	if rest == "" || rest[0]|0x20 != 'h' {
+		return false // the usual case, decided by one byte
+	}
+	return len(rest) > len("http://") && equalFoldASCII(rest[:len("http://")], "http://") ||
+		len(rest) > len("https://") && equalFoldASCII(rest[:len("https://")], "https://")
 }
 
 // webScheme reports whether scheme is http or https, in any case.
