@@ -24,3 +24,30 @@ func TestEndpointProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestExtraHostsMakeARegionIrregular: a region whose only break with the
+// pattern is its extra internal hosts is valid once marked irregular (the
+// generator used to ask to mark it, and then to remove the mark).
+func TestExtraHostsMakeARegionIrregular(t *testing.T) {
+	const yaml = `version: 1.0.0
+source: test
+default_region: oss-cn-hangzhou
+default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}
+accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}
+regions:
+  - id: oss-cn-hangzhou
+    name: China (Hangzhou)
+    mainland_china: true
+    irregular_endpoints: true
+    endpoints:
+      public: oss-cn-hangzhou.aliyuncs.com
+      internal: oss-cn-hangzhou-internal.aliyuncs.com
+      vpc: oss-cn-hangzhou-internal.aliyuncs.com
+      internal_extra: [oss-cn-hangzhou-extra-internal.aliyuncs.com]
+    accelerate: true
+    vip_ranges: ticket
+`
+	if _, err := Parse("t.yaml", []byte(yaml)); err != nil {
+		t.Errorf("refused: %v", err)
+	}
+}

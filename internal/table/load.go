@@ -48,6 +48,8 @@ type rawTable struct {
 	regionless                     rawString
 	notes                          []rawString
 	regions                        []rawRegion
+	regionsPos                     position // where the regions list is
+	regionsList                    bool     // regions is a list (perhaps empty)
 }
 
 type rawRegion struct {
@@ -126,7 +128,7 @@ func loadTable(path string, data []byte, ps *problems) *rawTable {
 		ps.addf(position{}, "the file is empty (only comments or blank lines); expected a mapping with version, regions, ...")
 		return nil
 	} else if err != nil {
-		addYAMLError(ps, err)
+		addYAMLError(ps, data, err)
 		return nil
 	}
 	var extra yaml.Node
@@ -134,7 +136,7 @@ func loadTable(path string, data []byte, ps *problems) *rawTable {
 		ps.addf(position{extra.Line, extra.Column}, "a second YAML document; expected exactly one")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		addYAMLError(ps, err)
+		addYAMLError(ps, data, err)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
@@ -169,14 +171,57 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // addYAMLError turns a yaml.v3 syntax error into a problem. yaml.v3 gives
 // a line but no column for syntax errors, and for some of them the line
 // before the problem, hence "near".
-func addYAMLError(ps *problems, err error) {
+func addYAMLError(ps *problems, data []byte, err error) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if strings.Contains(m[2], "tab character") {
+			// yaml.v3 names the line or the one before it; the position
+			// is the first tab on either.
+			for l := line; l <= line+1; l++ {
+				if col := tabColumn(data, l); col > 0 {
+					ps.addf(position{l, col}, "not valid YAML: a tab character indents this line; YAML indents with spaces only")
+					return
+				}
+			}
+		}
 		ps.addf(position{line: line}, "not valid YAML near here: %s", m[2])
 		return
 	}
+	if off := controlOffset(data); off >= 0 {
+		// yaml.v3 gives no position for these; find the first one.
+		r, _ := utf8.DecodeRune(data[off:])
+		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off])
+		ps.addf(position{line, col}, "not valid YAML: the control character %U is not allowed in YAML; remove it", r)
+		return
+	}
 	ps.addf(position{}, "not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+// tabColumn returns the column of the first tab on line (1-based), or 0.
+func tabColumn(data []byte, line int) int {
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	if line < 1 || line > len(lines) {
+		return 0
+	}
+	l := lines[line-1]
+	if i := bytes.IndexByte(l, '\t'); i >= 0 {
+		return 1 + utf8.RuneCount(l[:i])
+	}
+	return 0
+}
+
+// controlOffset returns the offset of the first character YAML does not
+// allow (a C0 or C1 control other than tab, newline, carriage return and
+// next line, or DEL), or -1.
+func controlOffset(data []byte) int {
+	for i, r := range string(data) {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f && r != 0x85 {
+			return i
+		}
+	}
+	return -1
 }
 
 // rejectAliases reports the first alias in the tree and counts the rest.
@@ -354,6 +399,7 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 			}
 		}},
 		{"regions", true, func(v *yaml.Node) {
+			t.regionsPos, t.regionsList = at(v), v.Kind == yaml.SequenceNode
 			items := d.list(v, "regions")
 			t.regions = make([]rawRegion, 0, len(items))
 			for i, item := range items {

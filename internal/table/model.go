@@ -137,14 +137,15 @@ func build(raw *rawTable, ps *problems) *Table {
 	t.GlobalAccelerate = v.host(raw.accelGlobal, "accelerate_endpoints.global", "")
 	t.OverseasAccelerate = v.host(raw.accelOverseas, "accelerate_endpoints.overseas", "")
 	t.Regionless = v.host(raw.regionless, "regionless_endpoint", "")
-	if len(raw.regions) == 0 {
-		ps.addf(position{}, "regions: the table has no regions")
+	if raw.regionsList && len(raw.regions) == 0 {
+		ps.addf(raw.regionsPos, "regions: the table has no regions")
 	}
 	t.Regions = make([]Region, 0, len(raw.regions))
 	for i := range raw.regions {
 		t.Regions = append(t.Regions, v.region(&raw.regions[i]))
 	}
 	v.checkOverlaps()
+	v.checkLabels(raw.regions, t.Regions)
 	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
 	if len(ps.list) > 0 {
 		return nil

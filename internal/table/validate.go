@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/mod/semver"
 )
@@ -166,6 +167,9 @@ func threeLabelProblem(h string) string {
 	if strings.Count(h, ".") != 2 {
 		return "has more than three labels; expected the form L.aliyuncs.com, which ParseEndpoint relies on to find the endpoint behind a bucket label (dual-stack hosts <id>.oss.aliyuncs.com go in endpoints.dual_stack)"
 	}
+	if label := h[:strings.IndexByte(h, '.')]; label != "oss" && !strings.HasPrefix(label, "oss-") {
+		return "is not an OSS host: its first label must be oss or begin with oss- (other products' hosts, such as sts.aliyuncs.com, would map to a region)"
+	}
 	return ""
 }
 
@@ -219,6 +223,9 @@ func checkHost(h string) string {
 func (v *validator) region(raw *rawRegion) Region {
 	r := Region{}
 	in := func(f string) string { return raw.label + ": " + f }
+	// key tells the region's own hosts from others' in the duplicate
+	// check, also for a region without a usable ID.
+	key := raw.label
 	if raw.id.set {
 		r.ID = raw.id.val
 		switch {
@@ -230,8 +237,15 @@ func (v *validator) region(raw *rawRegion) Region {
 			v.regionID(raw, &r)
 		}
 	}
+	if r.CloudID != "" {
+		key = r.ID
+	}
 	if raw.name.set {
 		r.Name = v.text(raw.name, in("name"))
+		if n := utf8.RuneCountInString(r.Name); n > maxNameLen {
+			v.ps.addf(raw.name.pos, "%s: %d characters, more than %d (maxNameLen in internal/table/validate.go): a name must fit a cell of REGIONS.md and a line of go doc", in("name"), n, maxNameLen)
+			r.Name = ""
+		}
 		if r.Name != "" {
 			key := strings.ToLower(r.Name)
 			if prev, dup := v.names[key]; dup {
@@ -262,19 +276,23 @@ func (v *validator) region(raw *rawRegion) Region {
 	r.MainlandChina = raw.mainland.val
 	r.Accelerate, r.AccelerateNotStated = raw.accelerate.val, raw.accelNotStated
 	for i, h := range raw.internalExtra {
-		r.InternalExtra = append(r.InternalExtra, v.host(h, in(fmt.Sprintf("endpoints.internal_extra[%d]", i)), r.ID))
+		r.InternalExtra = append(r.InternalExtra, v.host(h, in(fmt.Sprintf("endpoints.internal_extra[%d]", i)), key))
 	}
 	r.Irregular = raw.irregular.val
 	if len(raw.internalExtra) > 0 && !r.Irregular {
 		v.ps.addf(raw.internalExtra[0].pos, "%s: extra internal hosts break the endpoint pattern; mark the region irregular_endpoints: true", in("endpoints.internal_extra"))
 	}
-	r.Public = v.host(raw.public, in("endpoints.public"), r.ID)
-	r.Internal = v.host(raw.internal, in("endpoints.internal"), r.ID)
-	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), r.ID)
-	r.DualStack = v.dualStackHost(raw.dualStack, in("endpoints.dual_stack"), r.ID)
+	r.Public = v.host(raw.public, in("endpoints.public"), key)
+	r.Internal = v.host(raw.internal, in("endpoints.internal"), key)
+	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), key)
+	r.DualStack = v.dualStackHost(raw.dualStack, in("endpoints.dual_stack"), key)
 	if r.Public != "" && r.Public == r.Internal {
 		v.ps.addf(raw.internal.pos, "%s: the internal endpoint must differ from the public one", in("endpoints.internal"))
 	}
+	if r.Public != "" && r.Public == r.VPC {
+		v.ps.addf(raw.vpc.pos, "%s: the VPC endpoint must differ from the public one", in("endpoints.vpc"))
+	}
+	v.checkExtraHosts(raw, &r)
 	if r.CloudID != "" {
 		v.checkPattern(raw, &r)
 	}
@@ -294,6 +312,68 @@ func (v *validator) region(raw *rawRegion) Region {
 		v.ps.addf(raw.vipPos, "%s: empty list; write vip_ranges: ticket if the ranges are published only by ticket", in("vip_ranges"))
 	}
 	return r
+}
+
+// maxNameLen caps a display name, in characters: the longest real one
+// ("China (Nanjing - Local Region)") has 30.
+const maxNameLen = 80
+
+// checkExtraHosts refuses an extra internal host that repeats one of the
+// region's own endpoints or an earlier extra host: Hosts() would list it
+// twice and REGIONS.md would show it as internal.
+func (v *validator) checkExtraHosts(raw *rawRegion, r *Region) {
+	own := []struct{ host, what string }{{r.Public, "public"}, {r.Internal, "internal"}, {r.VPC, "VPC"}, {r.DualStack, "dual-stack"}}
+	for i, h := range r.InternalExtra {
+		if h == "" {
+			continue
+		}
+		what := fmt.Sprintf("%s: endpoints.internal_extra[%d]", raw.label, i)
+		for _, o := range own {
+			if h == o.host {
+				v.ps.addf(raw.internalExtra[i].pos, "%s: %s is the region's %s endpoint; list a host once", what, h, o.what)
+				break
+			}
+		}
+		if j := slices.Index(r.InternalExtra[:i], h); j >= 0 {
+			v.ps.addf(raw.internalExtra[i].pos, "%s: %s is already endpoints.internal_extra[%d]; list a host once", what, h, j)
+		}
+	}
+}
+
+// labelUse is where a label in front of oss.aliyuncs.com comes from: a
+// region's cloud ID or the first label of its dual-stack host.
+type labelUse struct {
+	region, what string
+	pos          position
+}
+
+// checkLabels holds cloud IDs and dual-stack labels to one namespace:
+// ParseEndpoint reads <label>.oss.aliyuncs.com as the region whose cloud ID
+// or dual-stack host it is, so two regions may not share a label.
+func (v *validator) checkLabels(raws []rawRegion, regions []Region) {
+	seen := map[string]labelUse{}
+	use := func(label string, u labelUse) {
+		prev, dup := seen[label]
+		switch {
+		case !dup:
+			seen[label] = u
+		case prev.region != u.region:
+			v.ps.addf(u.pos, "%s: %s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
+				u.region, u.what, label, prev.what, prev.region, prev.pos.line, label)
+		}
+	}
+	for i := range regions {
+		r, raw := &regions[i], &raws[i]
+		if r.CloudID != "" {
+			use(r.CloudID, labelUse{r.ID, "the cloud ID", raw.id.pos})
+		}
+	}
+	for i := range regions {
+		r, raw := &regions[i], &raws[i]
+		if label, ok := strings.CutSuffix(r.DualStack, dualStackDomain); ok && r.ID != "" {
+			use(label, labelUse{r.ID, "the label of the dual-stack host", raw.dualStack.pos})
+		}
+	}
 }
 
 // regionID checks the uniqueness of a well-formed ID and its Go name.
@@ -326,6 +406,9 @@ func (v *validator) defaultRegion(s rawString, regions []Region) *Region {
 	}
 	for i := range regions {
 		if regions[i].ID == s.val {
+			if regions[i].Status == StatusDecommissioned {
+				v.ps.addf(s.pos, "default_region: %s is decommissioned; the default endpoints must map to a region in service", s.val)
+			}
 			return &regions[i]
 		}
 	}
@@ -348,7 +431,8 @@ func (v *validator) checkPattern(raw *rawRegion, r *Region) {
 		{r.VPC, raw.vpc.val, wantInternal, "endpoints.vpc", raw.vpc.pos},
 		{r.DualStack, raw.dualStack.val, r.CloudID + dualStackDomain, "endpoints.dual_stack", raw.dualStack.pos},
 	}
-	regular := true
+	// Extra internal hosts break the pattern as much as an irregular host.
+	regular := len(raw.internalExtra) == 0
 	for _, c := range checks {
 		if c.raw != "" && c.raw != c.want {
 			regular = false
