@@ -299,21 +299,32 @@ func (c *changeReport) markdown() string {
 // check enforces the version policy. It says what to set, as a problem
 // at the version line of the new table (file, line).
 func (c *changeReport) check(file string, line int) error {
+	// The one rule: the next version is the smallest bump the changes
+	// need, and no changes keep the version.
+	want := minVersion(c.oldVersion, c.required)
 	got, err := actualBump(c.oldVersion, c.newVersion)
 	var why string
 	switch {
+	case c.newVersion == want:
+		return nil
 	case err != nil:
 		why = fmt.Sprintf("version %s → %s goes down; a release version never does", c.oldVersion, c.newVersion)
-	case got >= c.required:
-		return nil
+	case c.required == bumpNone:
+		why = fmt.Sprintf("version %s → %s, but nothing changed since %s", c.oldVersion, c.newVersion, c.oldVersion)
 	case got == bumpNone:
 		why = fmt.Sprintf("version %s → %s is no version change, but the changes need a %s bump (%s)",
 			c.oldVersion, c.newVersion, c.required, c.why())
-	default:
+	case got < c.required:
 		why = fmt.Sprintf("version %s → %s is a %s bump, but the changes need a %s bump (%s)",
 			c.oldVersion, c.newVersion, got, c.required, c.why())
+	case got > c.required:
+		why = fmt.Sprintf("version %s → %s is a %s bump, larger than the %s bump the changes need (%s)",
+			c.oldVersion, c.newVersion, got, c.required, c.why())
+	default:
+		why = fmt.Sprintf("version %s → %s skips versions; the next %s version after %s is %s",
+			c.oldVersion, c.newVersion, c.required, c.oldVersion, want)
 	}
-	return fmt.Errorf("%s:%d: %s; set version: %s", file, line, why, minVersion(c.oldVersion, max(c.required, bumpPatch)))
+	return fmt.Errorf("%s:%d: %s; set version: %s", file, line, why, want)
 }
 
 // modulePathProblem refuses a release of major version 2 or above while the

@@ -53,8 +53,13 @@ func (v *validator) version(s rawString) string {
 	if !s.set {
 		return ""
 	}
-	if !semver.IsValid("v"+s.val) || strings.HasPrefix(s.val, "v") || semver.Canonical("v"+s.val) != "v"+s.val {
+	switch {
+	case !semver.IsValid("v"+s.val) || strings.HasPrefix(s.val, "v") || semver.Canonical("v"+s.val) != "v"+s.val && semver.Build("v"+s.val) == "":
 		v.ps.addf(s.pos, "version: %q is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)", clip(s.val))
+		return ""
+	case semver.Prerelease("v"+s.val) != "" || semver.Build("v"+s.val) != "":
+		// The version is the regions module's tag: releases only.
+		v.ps.addf(s.pos, "version: %q has a pre-release or build suffix; the table has release versions only, MAJOR.MINOR.PATCH (such as 1.2.0)", clip(s.val))
 		return ""
 	}
 	return s.val
