@@ -18,7 +18,7 @@ MODULES     := . regions internal/benchcmp internal/sdktest internal/drift
 export GOWORK := off
 export GOFLAGS := -mod=readonly
 
-.PHONY: all generate check test unit lint fuzz bench bench-large changes release-check from-ok drift tools clean
+.PHONY: all generate check test unit lint fuzz bench bench-large changes record release-check from-ok drift tools clean
 
 all: test
 
@@ -66,14 +66,21 @@ bench-large:
 	    | sed 's/^Benchmark/BenchmarkLarge:/' | tee -a $$out; \
 	  echo; $(GO) run ./internal/benchreport < $$out
 
-## changes: the release notes since FROM (a tag or commit): make changes FROM=regions/v1.0.0
-changes: from-ok
-	@tmp=$$(mktemp); trap 'rm -f $$tmp' EXIT; \
-	  git show "$(FROM):regions.yaml" > $$tmp && $(GO) run ./generator -changes-from $$tmp
+## changes: the release notes since the last release in releases.txt, or since FROM (a tag or commit)
+changes:
+	@if [ -z "$(FROM)" ]; then $(GO) run ./generator -changes-since-release -releases releases.txt; else \
+	  $(MAKE) --no-print-directory from-ok FROM="$(FROM)" && tmp=$$(mktemp) && trap 'rm -f $$tmp' EXIT && \
+	  git show "$(FROM):regions.yaml" > $$tmp && $(GO) run ./generator -changes-from $$tmp -releases releases.txt; fi
 
-## release-check: the gates for a release: stale output, version bump, tests
-release-check: check from-ok
-	$(MAKE) --no-print-directory changes FROM=$(FROM) > /dev/null
+## record: record the table's version and data in releases.txt (a release; README, "Making a release")
+record:
+	$(GO) run ./generator -record -releases releases.txt
+
+## release-check: the gates for a release: stale output, version policy, the release recorded, tests
+release-check: check
+	@if [ -z "$(FROM)" ]; then $(GO) run ./generator -changes-since-release -releases releases.txt -require-recorded > /dev/null; else \
+	  $(MAKE) --no-print-directory from-ok FROM="$(FROM)" && tmp=$$(mktemp) && trap 'rm -f $$tmp' EXIT && \
+	  git show "$(FROM):regions.yaml" > $$tmp && $(GO) run ./generator -changes-from $$tmp -releases releases.txt -require-recorded > /dev/null; fi
 	$(MAKE) --no-print-directory lint unit
 
 # from-ok: FROM names a commit of this repository that holds a regions.yaml.

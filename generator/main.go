@@ -2,13 +2,21 @@
 // document REGIONS.md. It is run by go generate from the repository root:
 //
 //	go run ./generator [-check] [-in regions.yaml -out regions/data_gen.go -md REGIONS.md]
-//	go run ./generator -changes-from OLD.yaml
+//	go run ./generator -changes-from OLD.yaml [-releases releases.txt [-require-recorded]]
+//	go run ./generator -changes-since-release -releases releases.txt
+//	go run ./generator -record -releases releases.txt
+//	go run ./generator -digest
 //
 // It reads and validates the whole table first and reports every problem it
 // finds; only a valid table produces output, written atomically. With
 // -check it writes nothing and fails with a diff if an output is stale.
 // With -changes-from it prints a Markdown report of what changed since an
-// earlier table and checks that the version was bumped enough.
+// earlier table and checks that the version was bumped as the policy says;
+// with -releases it also refuses a version the release ledger records with
+// other data. -changes-since-release compares with the last release the
+// ledger records, found in the git history by its digest; -record adds the
+// table's version to the ledger; -digest prints the version and the digest
+// of the table's data.
 package main
 
 import (
@@ -43,6 +51,11 @@ type config struct {
 	in, out, md string
 	check       bool
 	changesFrom string
+
+	releases        string // the release ledger, or "" for none
+	sinceRelease    bool
+	requireRecorded bool
+	record, digest  bool
 }
 
 func parseFlags(args []string) (config, error) {
@@ -53,6 +66,11 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.md, "md", "REGIONS.md", "the Markdown region document to generate")
 	fs.BoolVar(&c.check, "check", false, "write nothing; fail with a diff if an output is stale")
 	fs.StringVar(&c.changesFrom, "changes-from", "", "print the changes since this earlier table, and check the version bump")
+	fs.StringVar(&c.releases, "releases", "", "the release ledger (releases.txt) to hold the version to")
+	fs.BoolVar(&c.sinceRelease, "changes-since-release", false, "print the changes since the last release in the ledger, found in the git history")
+	fs.BoolVar(&c.requireRecorded, "require-recorded", false, "with -changes-from: fail unless the ledger records this version with this data")
+	fs.BoolVar(&c.record, "record", false, "record the table's version and data digest in the ledger")
+	fs.BoolVar(&c.digest, "digest", false, "print the table's version and the digest of its data")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -72,6 +90,9 @@ func checkPathFlags(fs *flag.FlagSet, c config) error {
 			given++
 		}
 	})
+	if (c.record || c.sinceRelease) && c.releases == "" {
+		return errors.New("-record and -changes-since-release need -releases, the ledger")
+	}
 	if c.changesFrom == "" && given != 0 && given != 3 {
 		return errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
 	}
@@ -104,8 +125,16 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if c.changesFrom != "" {
-		return reportChanges(c.changesFrom, c.in, filepath.Join(filepath.Dir(c.out), "go.mod"), t, stdout)
+	switch {
+	case c.digest:
+		_, err := fmt.Fprintf(stdout, "%s %s\n", t.Version, t.DataDigest())
+		return err
+	case c.record:
+		msg, err := recordRelease(c.releases, c.in, t)
+		fmt.Fprint(stdout, msg)
+		return err
+	case c.changesFrom != "" || c.sinceRelease:
+		return releaseReport(c, t, stdout)
 	}
 	outs, err := render(t, c.out, c.md)
 	if err != nil {
@@ -122,6 +151,44 @@ func run(args []string, stdout io.Writer) error {
 		return nil
 	}
 	return writeOutputs(outs)
+}
+
+// releaseReport runs the ledger's gates, then the change report since
+// -changes-from or since the last recorded release.
+func releaseReport(c config, t *table.Table, stdout io.Writer) error {
+	var rels []releaseEntry
+	if c.releases != "" {
+		var err error
+		if rels, err = readLedger(c.releases); err != nil {
+			return err
+		}
+		if err := checkLedger(c.releases, c.in, t, rels); err != nil {
+			return err
+		}
+		if c.requireRecorded {
+			if err := recorded(c.releases, c.in, t, rels); err != nil {
+				return err
+			}
+		}
+	}
+	oldPath := c.changesFrom
+	if c.sinceRelease {
+		data, name, err := previousRelease(c.releases, c.in, t, rels)
+		if err != nil {
+			return err
+		}
+		dir, err := os.MkdirTemp("", "ossregions-release-*")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		oldPath = filepath.Join(dir, "regions.yaml")
+		if err := os.WriteFile(oldPath, data, 0o600); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "generator: comparing with release %s\n", name)
+	}
+	return reportChanges(oldPath, c.in, filepath.Join(filepath.Dir(c.out), "go.mod"), t, stdout)
 }
 
 // render produces the bytes of the Go file at goPath and, unless mdPath is

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// TestForgottenBumpIsRefused: a region added as the README says, with the
+// version left as released, is refused whatever FROM says, and the report
+// is not printed.
+func TestForgottenBumpIsRefused(t *testing.T) {
+	data, err := os.ReadFile("../regions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "regions.yaml")
+	added := string(data) + `  - id: oss-xx-test-1
+    name: "Testland (Capital)"
+    mainland_china: false
+    endpoints:
+      public: oss-xx-test-1.aliyuncs.com
+      internal: oss-xx-test-1-internal.aliyuncs.com
+      vpc: oss-xx-test-1-internal.aliyuncs.com
+    accelerate: false
+    vip_ranges: ticket
+`
+	writeFile(t, in, []byte(added))
+	rels, err := readLedger("../releases.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every release recorded is a FROM a maintainer might give.
+	for _, from := range []string{"../regions.yaml", in} {
+		var out bytes.Buffer
+		err := run([]string{"-in", in, "-out", filepath.Join(dir, "x.go"), "-md", "", "-changes-from", from, "-releases", "../releases.txt"}, &out)
+		if !errors.Is(err, errVersionPolicy) || !strings.Contains(err.Error(), "was released with other data (../releases.txt:") || out.Len() != 0 {
+			t.Errorf("FROM %s: %v; printed %q", from, err, out.String())
+		}
+	}
+	if tbl := mustTable(t, "../regions.yaml"); rels[len(rels)-1].version != tbl.Version {
+		t.Errorf("the table's version %s is not the last recorded release %s", tbl.Version, rels[len(rels)-1].version)
+	}
+}
+
+// TestLedgerHoldsTheTable: the table's version is recorded with its data
+// (the release was recorded), and checking it passes.
+func TestLedgerHoldsTheTable(t *testing.T) {
+	tbl := mustTable(t, "../regions.yaml")
+	rels, err := readLedger("../releases.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkLedger("releases.txt", "regions.yaml", tbl, rels); err != nil {
+		t.Error(err)
+	}
+	if err := recorded("releases.txt", "regions.yaml", tbl, rels); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestLedgerRecordsHistory: every release the ledger records is the data
+// of a commit of this repository, as released.
+func TestLedgerRecordsHistory(t *testing.T) {
+	if err := exec.Command("git", "-C", "..", "rev-parse", "--git-dir").Run(); err != nil {
+		t.Skipf("not a git checkout: %v", err)
+	}
+	rels, err := readLedger("../releases.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("git", "-C", "..", "log", "--format=%H", "--", "regions.yaml").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, commit := range strings.Fields(string(out)) {
+		blob, err := exec.Command("git", "-C", "..", "show", commit+":regions.yaml").Output()
+		if err != nil {
+			continue
+		}
+		if tbl, err := table.Parse("regions.yaml", blob); err == nil {
+			found[tbl.Version+" "+tbl.DataDigest()] = true
+		}
+	}
+	for _, r := range rels {
+		if !found[r.version+" "+r.digest] {
+			t.Errorf("releases.txt:%d: no commit holds %s with digest %s", r.line, r.version, r.digest)
+		}
+	}
+}
+
+// TestRecordRelease records a new version, keeps a recorded one, and
+// refuses a recorded version with other data.
+func TestRecordRelease(t *testing.T) {
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "releases.txt")
+	writeFile(t, ledger, []byte("# a ledger\n0.0.9 "+strings.Repeat("0", 64)+"\n"))
+	tbl := mustTable(t, "testdata/valid/basic.yaml")
+	msg, err := recordRelease(ledger, "basic.yaml", tbl)
+	if err != nil || !strings.HasPrefix(msg, "recorded "+tbl.Version+" ") {
+		t.Fatalf("record: %q, %v", msg, err)
+	}
+	if msg, err := recordRelease(ledger, "basic.yaml", tbl); err != nil || !strings.Contains(msg, "recorded already") {
+		t.Errorf("record again: %q, %v", msg, err)
+	}
+	data, _ := os.ReadFile(ledger)
+	if !strings.HasSuffix(string(data), tbl.Version+" "+tbl.DataDigest()+"\n") || strings.Count(string(data), tbl.Version+" ") != 1 {
+		t.Errorf("ledger:\n%s", data)
+	}
+	other := mustTable(t, "testdata/valid/irregular.yaml")
+	other.Version = tbl.Version
+	if _, err := recordRelease(ledger, "irregular.yaml", other); err == nil || !strings.Contains(err.Error(), "was released with other data") {
+		t.Errorf("recording other data under %s: %v", tbl.Version, err)
+	}
+}
+
+// TestLedgerErrors: a malformed ledger is refused with its line.
+func TestLedgerErrors(t *testing.T) {
+	d := strings.Repeat("a", 64)
+	for body, want := range map[string]string{
+		"1.0.0 " + d + "\n1.0\n":                                 `releases.txt:2: "1.0" is not a line VERSION DIGEST`,
+		"1.1.0 " + d + "\n1.0.0 " + d + "\n":                     "releases.txt:2: version 1.0.0 does not follow 1.1.0 (line 1)",
+		"1.0.0 " + strings.ToUpper(d) + "\n":                     "releases.txt:1: ",
+		"1.0.0 " + d + " trailing\n":                             "releases.txt:1: ",
+		"# only a comment\n\n1.0.0 " + d + "\n1.0.0 " + d + "\n": "releases.txt:4: version 1.0.0 does not follow 1.0.0 (line 3)",
+	} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "releases.txt")
+		writeFile(t, p, []byte(body))
+		_, err := readLedger(p)
+		if err == nil || !strings.Contains(err.Error(), strings.Replace(want, "releases.txt", p, 1)) {
+			t.Errorf("%q: %v; want %q", body, err, want)
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package table
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+)
+
+// DataDigest is the hex SHA-256 of the table's data: every value of the
+// table except its version, in a canonical form, so that comments, layout,
+// quoting and key order do not count. A field added later is left out
+// where it holds its default (omitempty), so that the digest of a table
+// written before the field existed does not change.
+func (t *Table) DataDigest() string {
+	type region struct {
+		ID, Name            string
+		Cloud               string `json:",omitempty"`
+		MainlandChina       bool
+		Status, StatusDate  string
+		Public, Internal    string
+		VPC, DualStack      string
+		InternalExtra       []string
+		Irregular           bool
+		Accelerate          bool
+		AccelerateNotStated bool
+		VIPByTicket         bool
+		VIP                 []string
+	}
+	data := struct {
+		Source                               string
+		Default                              string
+		DefaultPublic, DefaultInternal       string
+		GlobalAccelerate, OverseasAccelerate string
+		Regionless                           string
+		Notes                                []string
+		Regions                              []region
+	}{
+		Source: t.Source, Default: t.Default.ID, DefaultPublic: t.DefaultPublic, DefaultInternal: t.DefaultInternal,
+		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate, Regionless: t.Regionless, Notes: t.Notes,
+	}
+	for _, r := range t.Regions {
+		x := region{ID: r.ID, Name: r.Name, MainlandChina: r.MainlandChina, Status: r.Status.String(), StatusDate: r.StatusDate,
+			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, InternalExtra: r.InternalExtra,
+			Irregular: r.Irregular, Accelerate: r.Accelerate, AccelerateNotStated: r.AccelerateNotStated, VIPByTicket: r.VIPByTicket}
+		if r.Cloud != CloudPublic {
+			x.Cloud = r.Cloud.String()
+		}
+		for _, p := range r.VIP {
+			x.VIP = append(x.VIP, p.String())
+		}
+		data.Regions = append(data.Regions, x)
+	}
+	b, err := json.Marshal(data)
+	if err != nil {
+		panic(err) // strings, bools and slices of them always marshal
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
