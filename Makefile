@@ -86,9 +86,9 @@ release-check: check
 # from-ok: FROM names a commit of this repository that holds a regions.yaml.
 from-ok:
 	@test -n "$(FROM)" || { echo "usage: make $(MAKECMDGOALS) FROM=<the previous release: a tag such as regions/v1.0.0, or a commit>"; \
-	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(none means the first release: README, \"Making a release\")"; exit 2; }
+	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(without FROM, make changes compares with the last release in releases.txt)"; exit 2; }
 	@git rev-parse -q --verify "$(FROM)^{commit}" >/dev/null || { echo "make $(MAKECMDGOALS): FROM=$(FROM) is not a tag or commit of this repository"; \
-	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(none means the first release: README, \"Making a release\")"; exit 2; }
+	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(without FROM, make changes compares with the last release in releases.txt)"; exit 2; }
 	@git cat-file -e "$(FROM):regions.yaml" 2>/dev/null || { echo "make $(MAKECMDGOALS): $(FROM) has no regions.yaml; name the commit of the previous release"; exit 2; }
 
 ## drift: hold regions.yaml against DescribeRegions (credentials from OSS_ACCESS_KEY_ID,

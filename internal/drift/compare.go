@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/ossregions/ossregions/internal/table"
 )
@@ -20,6 +21,7 @@ type findings struct {
 	accelNotStated []string // listed with an accelerate endpoint; the table says not stated
 	accelOther     []string // an accelerate endpoint other than the table's
 	otherClouds    []otherCloud
+	regionless     bool // the service lists the table's regionless endpoint as a region
 }
 
 // newRegion is a region the service lists that the table lacks.
@@ -60,6 +62,7 @@ func (f *findings) count() int {
 // read as every region closed.
 func compare(t *table.Table, entries []entry) (*findings, error) {
 	f := &findings{}
+	hosts := tableHosts(t)
 	byID := map[string]*table.Region{}
 	for i := range t.Regions {
 		r := &t.Regions[i]
@@ -72,7 +75,24 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		}
 	}
 	seen := map[string]int{} // ID -> line
+	listedInUse := 0         // table regions in service that the response lists
+	unread := map[string]bool{}
 	for _, e := range entries {
+		if len(e.repeated) > 0 {
+			f.refused = append(f.refused, refusal{e.line, "RegionInfo", e.Region, "gives " + strings.Join(e.repeated, ", ") + " more than once, so it is ambiguous"})
+			for _, id := range e.regions {
+				unread[id] = true // listed, perhaps: not a closure candidate
+			}
+			continue
+		}
+		if e.Region == "" {
+			f.refused = append(f.refused, refusal{e.line, "Region", "", "is missing"})
+			continue
+		}
+		if t.Regionless != "" && e.Region+".aliyuncs.com" == t.Regionless {
+			f.regionless = true
+			continue
+		}
 		if msg := table.RegionIDProblem(e.Region); msg != "" {
 			f.refused = append(f.refused, refusal{e.line, "Region", e.Region, msg})
 			continue
@@ -86,9 +106,24 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		internal, internalOK := f.host(e, "InternalEndpoint", e.InternalEndpoint)
 		f.accelerate(t, e)
 		r, known := byID[e.Region]
+		// A host the table gives to another region, or to no region, is
+		// never taken for this one.
+		for _, h := range []struct {
+			field, host string
+			ok          *bool
+		}{{"InternetEndpoint", public, &publicOK}, {"InternalEndpoint", internal, &internalOK}} {
+			if owner, used := hosts[h.host]; *h.ok && used && (!known || owner != r.ID) {
+				f.refused = append(f.refused, refusal{e.line, h.field + " of " + e.Region, h.host, "is already " + owner + " in the table"})
+				*h.ok = false
+			}
+		}
 		switch {
 		case !known:
 			if publicOK && internalOK {
+				if msg := patternProblem(e.Region, public, internal); msg != "" {
+					f.refused = append(f.refused, refusal{e.line, "RegionInfo of " + e.Region, e.Region, msg})
+					continue
+				}
 				f.missing = append(f.missing, newRegion{e.Region, public, internal})
 			}
 		case r.Cloud != table.CloudPublic:
@@ -96,6 +131,7 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		case r.Status == table.StatusDecommissioned:
 			f.listedClosed = append(f.listedClosed, r)
 		default:
+			listedInUse++
 			if publicOK && public != r.Public {
 				f.differ = append(f.differ, endpointDiff{r.ID, "public", r.Public, public})
 			}
@@ -105,9 +141,11 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		}
 	}
 	f.listed = len(seen)
-	if f.listed*2 < f.inUse {
-		return nil, fmt.Errorf("the response lists %d %s where the table has %d public-cloud regions in service: too few to be the whole list (a response for one region, or a cut one?); nothing is taken as closed",
-			f.listed, plural(f.listed, "region", "regions"), f.inUse)
+	// Judged by the regions of the table that it lists, so that a list of
+	// made-up regions does not pass for the service's.
+	if listedInUse*2 <= f.inUse && f.inUse > 0 {
+		return nil, fmt.Errorf("the response lists %d of the table's %d public-cloud regions in service: too few to be the whole list (a response for one region, a cut one, or not the service's?); nothing is taken as closed",
+			listedInUse, f.inUse)
 	}
 	for i := range t.Regions {
 		r := &t.Regions[i]
@@ -115,12 +153,43 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		switch {
 		case r.Cloud != table.CloudPublic:
 			f.otherClouds = append(f.otherClouds, otherCloud{r, listed})
-		case !listed && r.Status != table.StatusDecommissioned:
+		case !listed && !unread[r.ID] && r.Status != table.StatusDecommissioned:
 			f.gone = append(f.gone, r)
 		}
 	}
 	sort.Slice(f.refused, func(i, j int) bool { return f.refused[i].line < f.refused[j].line })
 	return f, nil
+}
+
+// tableHosts maps every host of the table to what it is, for the check
+// that a response does not give one region's host to another.
+func tableHosts(t *table.Table) map[string]string {
+	m := map[string]string{
+		t.DefaultPublic: "the default endpoint", t.DefaultInternal: "the default internal endpoint",
+		t.GlobalAccelerate: "the global accelerate endpoint", t.OverseasAccelerate: "the overseas accelerate endpoint",
+	}
+	if t.Regionless != "" {
+		m[t.Regionless] = "the regionless endpoint"
+	}
+	for _, r := range t.Regions {
+		for _, h := range append([]string{r.Public, r.Internal, r.VPC, r.DualStack}, r.InternalExtra...) {
+			if h != "" {
+				m[h] = r.ID
+			}
+		}
+	}
+	return m
+}
+
+// patternProblem says why a new region's endpoints are not the usual
+// oss-<id>.aliyuncs.com and oss-<id>-internal.aliyuncs.com, or "": a block
+// is proposed only for those; anything else is a matter for the
+// documentation.
+func patternProblem(id, public, internal string) string {
+	if public != id+".aliyuncs.com" || internal != id+"-internal.aliyuncs.com" {
+		return fmt.Sprintf("lists endpoints %s and %s, not the usual %s.aliyuncs.com and %s-internal.aliyuncs.com; check them against the documentation before adding the region", public, internal, id, id)
+	}
+	return ""
 }
 
 // host checks one endpoint of an entry with the table's own host rules;

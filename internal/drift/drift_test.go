@@ -179,6 +179,7 @@ type server struct {
 	status  int
 	body    []byte
 	hang    bool
+	header  map[string]string
 	calls   atomic.Int32
 	badReqs atomic.Int32
 }
@@ -192,6 +193,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.hang {
 		<-r.Context().Done()
 		return
+	}
+	for k, v := range s.header {
+		w.Header().Set(k, v)
 	}
 	w.Header().Set("Content-Type", "application/xml")
 	w.Header().Set("x-oss-request-id", "5C3D9175B6FC201293AD0000")
@@ -276,6 +280,10 @@ func TestLiveFailures(t *testing.T) {
 	}{
 		{"denied", &server{status: http.StatusForbidden, body: denied}, nil,
 			`drift: access denied ("AccessDenied" "You have no right to access this object because of bucket acl."): the credentials need the RAM permission oss:DescribeRegions`},
+		{"key refused", &server{status: http.StatusForbidden, body: []byte("<Error><Code>InvalidAccessKeyId</Code><Message>The OSS Access Key Id you provided does not exist in our records.</Message></Error>")}, nil,
+			`drift: the credentials were refused ("InvalidAccessKeyId" "The OSS Access Key Id you provided does not exist in our records."): a wrong or rotated key`},
+		{"redirect", &server{status: http.StatusFound, header: map[string]string{"Location": "http://127.0.0.2:9/?regions"}}, nil,
+			`redirects to "127.0.0.2:9"; not followed`},
 		{"service error", &server{status: http.StatusServiceUnavailable, body: []byte("<Error><Code>ServiceUnavailable</Code><Message>try later</Message></Error>")}, nil,
 			`failed: HTTP 503, "ServiceUnavailable": "try later"`},
 		{"oversized", &server{status: http.StatusOK, body: append([]byte("<RegionInfoList>"), bytes.Repeat([]byte(" "), maxResponseSize+1)...)}, nil,
@@ -312,5 +320,17 @@ func TestNoCredentials(t *testing.T) {
 		if code != exitNotCheck || out.Len() != 0 || !strings.Contains(errOut.String(), "no credentials: set OSS_ACCESS_KEY_") || s.calls.Load() != 0 {
 			t.Errorf("env %v: exit %d, stderr %q, %d calls", env, code, errOut.String(), s.calls.Load())
 		}
+	}
+}
+
+// TestUsage: -h prints the usage and exits 0; a bad flag is one error
+// with the usage, exit 2.
+func TestUsage(t *testing.T) {
+	if got := runCmd(t, nil, "-h"); got.code != 0 || !strings.HasPrefix(got.stdout, "usage: drift") || got.stderr != "" {
+		t.Errorf("-h: %v", got)
+	}
+	got := runCmd(t, nil, "-bogus")
+	if got.code != exitNotCheck || strings.Count(got.stderr, "-bogus") != 1 || !strings.Contains(got.stderr, "usage: drift") {
+		t.Errorf("-bogus: %v", got)
 	}
 }

@@ -44,7 +44,7 @@ func describeRegions(ctx context.Context, endpoint, region string, c credentials
 	cfg := oss.LoadDefaultConfig().
 		WithRegion(region).
 		WithCredentialsProvider(osscreds.NewStaticCredentialsProvider(c.id, c.secret, c.token)).
-		WithHttpClient(&http.Client{Transport: keep}).
+		WithHttpClient(&http.Client{Transport: keep, CheckRedirect: noRedirects}).
 		WithRetryMaxAttempts(1)
 	switch {
 	case strings.HasPrefix(endpoint, "http://"):
@@ -64,12 +64,21 @@ func describeRegions(ctx context.Context, endpoint, region string, c credentials
 	return keep.body, nil
 }
 
+// noRedirects refuses to follow a redirect: the signed request goes to the
+// endpoint asked for, or nowhere.
+func noRedirects(req *http.Request, _ []*http.Request) error {
+	return fmt.Errorf("the endpoint redirects to %s; not followed", quote(req.URL.Host))
+}
+
 // callError says why the call failed: access denied names the permission.
 func callError(endpoint string, err error) error {
 	var se *oss.ServiceError
 	if errors.As(err, &se) {
-		if se.StatusCode == http.StatusForbidden || se.Code == "AccessDenied" {
+		switch {
+		case se.Code == "AccessDenied":
 			return fmt.Errorf("access denied (%s %s): the credentials need the RAM permission oss:DescribeRegions", quote(se.Code), quote(se.Message))
+		case se.StatusCode == http.StatusForbidden:
+			return fmt.Errorf("the credentials were refused (%s %s): a wrong or rotated key, an expired STS token, or a clock far off", quote(se.Code), quote(se.Message))
 		}
 		return fmt.Errorf("DescribeRegions at %s failed: HTTP %d, %s: %s", quote(endpoint), se.StatusCode, quote(se.Code), quote(se.Message))
 	}

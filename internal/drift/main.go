@@ -41,10 +41,10 @@ type config struct {
 	timeout                time.Duration
 }
 
-func parseFlags(args []string, stderr io.Writer) (config, error) {
+func parseFlags(args []string) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("drift", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // run prints the one error
 	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to check")
 	fs.StringVar(&c.response, "response", "", "read this saved DescribeRegions response body instead of calling the API")
 	fs.StringVar(&c.endpoint, "endpoint", "", "call this endpoint (host, or http:// or https:// URL) instead of the default region's public endpoint")
@@ -67,9 +67,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fmt.Fprintln(stderr, "drift: "+table.PrintableLines(err.Error()))
 		return exitNotCheck
 	}
-	c, err := parseFlags(args, stderr)
+	c, err := parseFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return exitAgrees
+	}
 	if err != nil {
-		return fail(err)
+		return fail(fmt.Errorf("%v\n%s", err, usage))
 	}
 	t, err := table.Load(c.in)
 	if err != nil {
@@ -109,6 +113,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	}
 	return exitAgrees
 }
+
+const usage = `usage: drift [-in regions.yaml] [-response FILE] [-endpoint HOST] [-timeout 30s]
+  -in FILE        the region table to check (default regions.yaml)
+  -response FILE  read this saved DescribeRegions response body instead of calling the API
+  -endpoint HOST  call this endpoint (host, or http:// or https:// URL) instead of the default region's public one
+  -timeout D      how long the call may take, retries included (default 30s)
+exit status: 0 the table agrees, 1 it has drifted, 2 it could not check
+`
 
 // displayName is a file name as the report shows it: its last element.
 func displayName(path string) string {

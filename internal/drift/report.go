@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ossregions/ossregions/internal/table"
@@ -32,7 +33,11 @@ func (f *findings) markdown(t *table.Table, source string) string {
 	if len(f.gone) > 0 {
 		p("\n## Regions in service that the service no longer lists (%d)\n\n", len(f.gone))
 		for _, r := range f.gone {
-			p("- `%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it (or `status: decommissioning` with the day it began, while it still serves).\n", r.ID, r.Name, r.Status)
+			next := " (or `status: decommissioning` with the day it began, while it still serves)"
+			if r.Status == table.StatusDecommissioning {
+				next = ""
+			}
+			p("- `%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it%s.\n", r.ID, r.Name, r.Status, next)
 		}
 	}
 	if len(f.listedClosed) > 0 {
@@ -54,7 +59,9 @@ func (f *findings) markdown(t *table.Table, source string) string {
 	if len(f.refused) > 0 {
 		p("\n## Entries not taken (%d)\n\nValues of the response that break the table's own rules; they are neither compared nor proposed.\n\n", len(f.refused))
 		for _, r := range f.refused {
-			p("- response line %d: %s %s %s\n", r.line, r.what, quote(r.val), r.why)
+			// Everything here may come from the response: made inert, so
+			// that no Markdown or HTML in it renders.
+			p("- response line %d: %s\n", r.line, inert(r.what+" "+quote(r.val)+" "+r.why))
 		}
 	}
 	if len(f.accelNotStated)+len(f.accelOther) > 0 {
@@ -66,6 +73,9 @@ func (f *findings) markdown(t *table.Table, source string) string {
 		for _, a := range f.accelOther {
 			p("- An accelerate endpoint other than the table's `%s`: %s.\n", t.GlobalAccelerate, a)
 		}
+	}
+	if f.regionless {
+		p("\n## The regionless endpoint (information, not drift)\n\n- The service lists `%s`, which the table has as the endpoint of buckets without a region attribute, not as a region.\n", t.Regionless)
 	}
 	if len(f.otherClouds) > 0 {
 		p("\n## Not checked (%d)\n\nDescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n", len(f.otherClouds))
@@ -96,6 +106,26 @@ func yamlBlock(n newRegion) string {
     accelerate: not stated
     # vip_ranges: the published VIP ranges, or ticket
 `, n.id, n.public, n.internal, n.internal)
+}
+
+// inert escapes text for Markdown: every character outside printable
+// ASCII as a Go escape, and every character Markdown or HTML give a
+// meaning to with a backslash, so that the text renders as written.
+func inert(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r > 0x7e:
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		case strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&:", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func plural(n int, one, many string) string {

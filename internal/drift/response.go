@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // The DescribeRegions response is untrusted input, as the YAML is: its
@@ -24,13 +25,16 @@ const maxEntries = 10000
 // maxValueLen bounds one value: no region ID or host name is longer.
 const maxValueLen = 253
 
-// entry is one RegionInfo of the response, as given, with its line.
+// entry is one RegionInfo of the response, with its line: its values
+// without surrounding white space, and the fields it gives more than once.
 type entry struct {
-	Region             string `xml:"Region"`
-	InternetEndpoint   string `xml:"InternetEndpoint"`
-	InternalEndpoint   string `xml:"InternalEndpoint"`
-	AccelerateEndpoint string `xml:"AccelerateEndpoint"`
+	Region             string
+	InternetEndpoint   string
+	InternalEndpoint   string
+	AccelerateEndpoint string
 	line               int
+	repeated           []string
+	regions            []string // every Region value given, for a repeated one
 }
 
 // serviceError is an OSS error body, <Error><Code>...</Code>...</Error>,
@@ -53,22 +57,36 @@ func parseResponse(body []byte) ([]entry, error) {
 	if len(body) > maxResponseSize {
 		return nil, errTooLarge
 	}
+	if bytes.HasPrefix(body, []byte{0xfe, 0xff}) || bytes.HasPrefix(body, []byte{0xff, 0xfe}) {
+		return nil, errors.New("the response is UTF-16; save it as UTF-8")
+	}
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, errors.New("the response is empty")
 	}
 	d := xml.NewDecoder(bytes.NewReader(body))
+	charset := ""
+	d.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
+		charset = label
+		return nil, errors.New("not UTF-8")
+	}
 	root, err := rootElement(d)
+	if charset != "" {
+		return nil, fmt.Errorf("the response declares the encoding %s; only UTF-8 is read: save it as UTF-8", quote(charset))
+	}
 	if err != nil {
 		return nil, err
 	}
-	switch root.Name.Local {
-	case "Error":
+	switch {
+	case root.Name.Space != "":
+		return nil, fmt.Errorf("the response's root element is in the namespace %s; expected OSS's <RegionInfoList>", quote(root.Name.Space))
+	case root.Name.Local == "Error":
 		var se serviceError
 		if err := d.DecodeElement(&se, &root); err != nil {
 			return nil, xmlError(d, err)
 		}
 		return nil, &se
-	case "RegionInfoList":
+	case root.Name.Local == "RegionInfoList":
 	default:
 		return nil, fmt.Errorf("the response's root element is <%s>; expected <RegionInfoList>", quoteText(root.Name.Local))
 	}
@@ -83,7 +101,7 @@ func parseResponse(body []byte) ([]entry, error) {
 		case xml.EndElement:
 			return entries, trailing(d)
 		case xml.StartElement:
-			if tok.Name.Local != "RegionInfo" {
+			if tok.Name.Local != "RegionInfo" || tok.Name.Space != "" {
 				if err := d.Skip(); err != nil { // an element this check does not know
 					return nil, xmlError(d, err)
 				}
@@ -92,11 +110,54 @@ func parseResponse(body []byte) ([]entry, error) {
 			if len(entries) == maxEntries {
 				return nil, fmt.Errorf("the response lists more than %d regions (maxEntries in internal/drift/response.go)", maxEntries)
 			}
-			e := entry{line: line}
-			if err := d.DecodeElement(&e, &tok); err != nil {
-				return nil, xmlError(d, err)
+			e, err := regionInfo(d, line)
+			if err != nil {
+				return nil, err
 			}
 			entries = append(entries, e)
+		}
+	}
+}
+
+// regionInfo reads the fields of one RegionInfo, whose start element has
+// been read. Elements it does not know, and elements in a namespace, are
+// skipped; a field given twice is recorded, for the entry is then
+// ambiguous.
+func regionInfo(d *xml.Decoder, line int) (entry, error) {
+	e := entry{line: line}
+	fields := map[string]*string{
+		"Region": &e.Region, "InternetEndpoint": &e.InternetEndpoint,
+		"InternalEndpoint": &e.InternalEndpoint, "AccelerateEndpoint": &e.AccelerateEndpoint,
+	}
+	seen := map[string]bool{}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return e, xmlError(d, err)
+		}
+		switch tok := tok.(type) {
+		case xml.EndElement:
+			return e, nil
+		case xml.StartElement:
+			field, known := fields[tok.Name.Local]
+			if !known || tok.Name.Space != "" {
+				if err := d.Skip(); err != nil {
+					return e, xmlError(d, err)
+				}
+				continue
+			}
+			var v string
+			if err := d.DecodeElement(&v, &tok); err != nil {
+				return e, xmlError(d, err)
+			}
+			if seen[tok.Name.Local] {
+				e.repeated = append(e.repeated, tok.Name.Local)
+			}
+			seen[tok.Name.Local] = true
+			*field = strings.TrimSpace(v)
+			if tok.Name.Local == "Region" {
+				e.regions = append(e.regions, *field)
+			}
 		}
 	}
 }
@@ -155,10 +216,15 @@ func xmlError(d *xml.Decoder, err error) error {
 }
 
 // quote quotes a value from the response for a message or report: ASCII
-// only, every other character escaped, at most maxValueLen bytes of it.
+// only, every other character escaped, at most maxValueLen bytes of it,
+// cut on a character boundary.
 func quote(s string) string {
 	if len(s) > maxValueLen {
-		return fmt.Sprintf("%+q...", s[:maxValueLen])
+		n := maxValueLen
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		return fmt.Sprintf("%+q...", s[:n])
 	}
 	return fmt.Sprintf("%+q", s)
 }
@@ -167,5 +233,6 @@ func quote(s string) string {
 // parser, which may repeat parts of the input.
 func quoteText(s string) string {
 	q := quote(s)
-	return strings.TrimSuffix(strings.TrimPrefix(q, `"`), `"`)
+	q = strings.TrimSuffix(strings.TrimPrefix(q, `"`), `"`)
+	return strings.ReplaceAll(q, `\"`, `"`) // quotation marks are harmless in a message
 }
