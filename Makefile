@@ -18,7 +18,7 @@ MODULES     := . regions internal/benchcmp internal/sdktest internal/drift
 export GOWORK := off
 export GOFLAGS := -mod=readonly
 
-.PHONY: all generate check test unit lint fuzz bench bench-large changes record release-check from-ok drift tools clean
+.PHONY: all generate check test unit lint fuzz bench bench-large changes record major release-check from-ok drift tools clean
 
 all: test
 
@@ -71,6 +71,11 @@ changes:
 	@if [ -z "$(FROM)" ]; then $(GO) run ./generator -changes-since-release -releases releases.txt; else \
 	  $(MAKE) --no-print-directory from-ok FROM="$(FROM)" && tmp=$$(mktemp) && trap 'rm -f $$tmp' EXIT && \
 	  git show "$(FROM):regions.yaml" > $$tmp && $(GO) run ./generator -changes-from $$tmp -releases releases.txt; fi
+
+## major: move the regions module to the path of major version N (make major N=2): go.mod lines and imports
+major:
+	@test -n "$(N)" || { echo "usage: make major N=<the new major version, 2 or more>"; exit 2; }
+	$(GO) run ./generator -major $(N)
 
 ## record: record the table's version and data in releases.txt (a release; README, "Making a release")
 record:

@@ -348,9 +348,9 @@ func modulePathProblem(goMod string, version string) string {
 		base = path[:i]
 	}
 	return fmt.Sprintf("version %s is major version %s, and Go requires its module path to end in /%s, but %s says %q. "+
-		"Change the module line to %q, replace %q with %q in every import (go.mod replace lines, tests, examples, README), "+
-		"run make generate and make test, then run this again",
-		version, major, major, goMod, path, base+"/"+major, path, base+"/"+major)
+		"Run make major N=%s: it changes the module line to %q, and every go.mod requirement, replace and import of %q; "+
+		"then update the documents that name the path (README, the package doc), run make generate and make test, and run this again",
+		version, major, major, goMod, path, strings.TrimPrefix(major, "v"), base+"/"+major, path)
 }
 
 // minVersion is the smallest version that makes the required bump.

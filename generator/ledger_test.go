@@ -22,13 +22,13 @@ func TestForgottenBumpIsRefused(t *testing.T) {
 	}
 	dir := t.TempDir()
 	in := filepath.Join(dir, "regions.yaml")
-	added := string(data) + `  - id: oss-xx-test-1
-    name: "Testland (Capital)"
+	added := string(data) + `  - id: oss-xx-forgot-1
+    name: "Forgotland (Capital)"
     mainland_china: false
     endpoints:
-      public: oss-xx-test-1.aliyuncs.com
-      internal: oss-xx-test-1-internal.aliyuncs.com
-      vpc: oss-xx-test-1-internal.aliyuncs.com
+      public: oss-xx-forgot-1.aliyuncs.com
+      internal: oss-xx-forgot-1-internal.aliyuncs.com
+      vpc: oss-xx-forgot-1-internal.aliyuncs.com
     accelerate: false
     vip_ranges: ticket
 `

@@ -6,6 +6,7 @@
 //	go run ./generator -changes-since-release -releases releases.txt
 //	go run ./generator -record -releases releases.txt
 //	go run ./generator -digest
+//	go run ./generator -major N
 //
 // It reads and validates the whole table first and reports every problem it
 // finds; only a valid table produces output, written atomically. With
@@ -56,6 +57,7 @@ type config struct {
 	sinceRelease    bool
 	requireRecorded bool
 	record, digest  bool
+	major           int // move the regions module to major version N's path
 }
 
 func parseFlags(args []string) (config, error) {
@@ -71,6 +73,7 @@ func parseFlags(args []string) (config, error) {
 	fs.BoolVar(&c.requireRecorded, "require-recorded", false, "with -changes-from: fail unless the ledger records this version with this data")
 	fs.BoolVar(&c.record, "record", false, "record the table's version and data digest in the ledger")
 	fs.BoolVar(&c.digest, "digest", false, "print the table's version and the digest of its data")
+	fs.IntVar(&c.major, "major", 0, "move the regions module to the module path of major version N (/vN) in every go.mod and import, and stop")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -121,6 +124,19 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if c.major != 0 {
+		outs, err := moveMajor(".", c.major)
+		if err != nil {
+			return err
+		}
+		if err := writeOutputs(outs); err != nil {
+			return err
+		}
+		for _, o := range outs {
+			fmt.Fprintln(stdout, "rewrote", o.path)
+		}
+		return nil
+	}
 	t, err := table.Load(c.in)
 	if err != nil {
 		return err
@@ -163,6 +179,12 @@ func releaseReport(c config, t *table.Table, stdout io.Writer) error {
 			return err
 		}
 		if err := checkLedger(c.releases, c.in, t, rels); err != nil {
+			// Name the version to set where the earlier table says it.
+			if old, lerr := table.Load(c.changesFrom); c.changesFrom != "" && lerr == nil && old.Version == t.Version {
+				if want := minVersion(old.Version, compareTables(old, t).required); want != t.Version {
+					return fmt.Errorf("%w; set version: %s", err, want)
+				}
+			}
 			return err
 		}
 		if c.requireRecorded {

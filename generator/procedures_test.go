@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,34 +18,32 @@ import (
 // repository with the commands it names: add a region, deprecate one,
 // remove one. The regions are picked from the table, not named.
 
-// repoCopy copies what `go generate ./...` and the regions tests need.
+// repoCopy copies the repository, every module of it, without its git
+// data and installed tools.
 func repoCopy(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	var files []string
-	for _, pattern := range []string{"../go.mod", "../go.sum", "../doc.go", "../regions.yaml", "*.go", "../regions/*", "../regions/testdata/*", "../internal/table/*.go"} {
-		m, err := filepath.Glob(pattern)
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		files = append(files, m...)
-	}
-	for _, f := range files {
-		if fi, err := os.Stat(f); err != nil || fi.IsDir() || strings.HasSuffix(f, "_test.go") && !strings.HasPrefix(f, "../regions/") {
-			continue
+		rel, _ := filepath.Rel("..", path)
+		switch {
+		case d.IsDir() && (d.Name() == ".git" || rel == "bin"):
+			return filepath.SkipDir
+		case d.IsDir():
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		case !d.Type().IsRegular() || d.Name() == ".git":
+			return nil
 		}
-		rel := strings.TrimPrefix(f, "../")
-		if !strings.HasPrefix(f, "../") {
-			rel = filepath.Join("generator", f)
-		}
-		data, err := os.ReadFile(f)
+		data, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, filepath.Join(dir, rel), data)
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -87,8 +86,14 @@ func release(t *testing.T, dir, old string) (string, error) {
 	}
 	oldPath := filepath.Join(t.TempDir(), "old.yaml")
 	writeFile(t, oldPath, []byte(old))
-	report, err := goIn(dir, "run", "./generator", "-changes-from", oldPath)
+	report, err := goIn(dir, "run", "./generator", "-changes-from", oldPath, "-releases", "releases.txt")
 	t.Logf("change report (%v):\n%s", err, report)
+	if err == nil {
+		// The report is out: record the release (README, "Making a release").
+		if out, err := makeIn(dir, "record"); err != nil {
+			t.Fatalf("make record: %v\n%s", err, out)
+		}
+	}
 	return report, err
 }
 
@@ -163,7 +168,7 @@ func TestMaintainerProcedures(t *testing.T) {
 	})
 	next := version(major+1, 0, 0)
 	report, err = release(t, dir, old)
-	if err == nil || !strings.Contains(report, "is no version change, but the changes need a major bump (a region was removed); set version: "+next) {
+	if err == nil || !strings.Contains(report, "was released with other data (releases.txt:") || !strings.Contains(report, "raise the version; set version: "+next) {
 		t.Fatalf("removing %s without a major version: %v\n%s", victim.ID, err, report)
 	}
 	editTable(t, dir, setVersion(next))
@@ -172,18 +177,31 @@ func TestMaintainerProcedures(t *testing.T) {
 		if err == nil || !strings.Contains(report, "Go requires its module path to end in /v") {
 			t.Fatalf("major version %s without a /vN module path: %v\n%s", next, err, report)
 		}
-		// The steps the message gives: the module line and every import.
-		const path = "github.com/ossregions/ossregions/regions"
-		newPath := path + "/v" + strings.Split(next, ".")[0]
-		for _, f := range append(globAll(t, dir, "regions/*.go"), filepath.Join(dir, "regions/go.mod"), filepath.Join(dir, "go.mod")) {
-			data, _ := os.ReadFile(f)
-			writeFile(t, f, []byte(strings.ReplaceAll(string(data), path, newPath)))
+		// The command the message gives, then every module's tests.
+		if out, err := makeIn(dir, "major", "N="+strings.Split(next, ".")[0]); err != nil {
+			t.Fatalf("make major: %v\n%s", err, out)
 		}
 		report, err = release(t, dir, old)
 	}
 	if err != nil || !strings.Contains(report, "## Removed\n\n- `"+victim.ID+"`") {
 		t.Fatalf("removing %s at %s: %v\n%s", victim.ID, next, err, report)
 	}
+	// Every module still builds and passes its tests at the new path (the
+	// root's with -short: it holds this test).
+	for _, m := range []string{".", "regions", "internal/benchcmp", "internal/sdktest", "internal/drift"} {
+		if out, err := goIn(filepath.Join(dir, m), "test", "-short", "-count=1", "./..."); err != nil {
+			t.Errorf("module %s after the release of %s: %v\n%s", m, next, err, out)
+		}
+	}
+}
+
+// makeIn runs make in dir and returns its combined output and error.
+func makeIn(dir string, args ...string) (string, error) {
+	cmd := exec.Command("make", append([]string{"--no-print-directory"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
 }
 
 func globAll(t *testing.T, dir, pattern string) []string {

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
+
 	"github.com/ossregions/ossregions/internal/table"
 )
 
@@ -127,7 +130,8 @@ func runDumper(t *testing.T, regionsDir string) dump {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goMod := "module example.com/dumper\n\ngo 1.23\n\nrequire github.com/ossregions/ossregions/regions v0.0.0\n\nreplace github.com/ossregions/ossregions/regions => " + abs + "\n"
+	path, version := regionsModule(t, abs)
+	goMod := "module example.com/dumper\n\ngo 1.23\n\nrequire " + path + " " + version + "\n\nreplace " + path + " => " + abs + "\n"
 	writeFile(t, filepath.Join(dir, "go.mod"), []byte(goMod))
 	writeFile(t, filepath.Join(dir, "main.go"), src)
 	cmd := exec.Command("go", "run", ".")
@@ -216,4 +220,25 @@ func TestFixturesCompileAndRoundTrip(t *testing.T) {
 			compareDump(t, runDumper(t, packageFor(t, tbl)), expectedDump(tbl))
 		})
 	}
+}
+
+// regionsModule returns the module path of the regions package in dir, as
+// its go.mod says (it gains /vN at a major release), and the version a
+// program requires of it through a replace: v0.0.0, or for /vN a
+// pseudo-version of vN. Packages generated for fixtures have a go.mod of
+// their own, with the same path.
+func regionsModule(t *testing.T, dir string) (path, version string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		data, err = os.ReadFile("../regions/go.mod")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = modfile.ModulePath(data)
+	if _, major, ok := module.SplitPathVersion(path); ok && major != "" {
+		return path, strings.TrimPrefix(major, "/") + ".0.0-00010101000000-000000000000"
+	}
+	return path, "v0.0.0"
 }

@@ -15,7 +15,27 @@ import (
 	"testing"
 )
 
-const modulePath = "github.com/ossregions/ossregions/regions"
+// modulePath is this module's path, as go.mod says: it gains /vN at a
+// major release (make major).
+var modulePath = func() string {
+	data, err := os.ReadFile("go.mod")
+	if m := regexp.MustCompile(`(?m)^module (\S+)$`).FindSubmatch(data); err == nil && m != nil {
+		return string(m[1])
+	}
+	return "go.mod has no module line"
+}()
+
+// requirement is the version a consumer requires of modulePath, which a
+// replace supplies: v0.0.0, or for a /vN path a pseudo-version of vN.
+func requirement() string {
+	if m := regexp.MustCompile(`/v(\d+)$`).FindStringSubmatch(modulePath); m != nil {
+		return "v" + m[1] + ".0.0-00010101000000-000000000000"
+	}
+	return "v0.0.0"
+}
+
+// sourcePath is the import path the programs below are written with.
+const sourcePath = "github.com/ossregions/ossregions/regions"
 
 // consumer writes a throwaway module that requires this package through a
 // replace directive, with main.go as given, and returns its directory.
@@ -29,9 +49,9 @@ func consumer(t *testing.T, mainGo string) string {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	goMod := "module example.com/consumer\n\ngo 1.23\n\nrequire " + modulePath + " v0.0.0\n\nreplace " + modulePath + " => " + here + "\n"
+	goMod := "module example.com/consumer\n\ngo 1.23\n\nrequire " + modulePath + " " + requirement() + "\n\nreplace " + modulePath + " => " + here + "\n"
 	write(t, filepath.Join(dir, "go.mod"), goMod)
-	write(t, filepath.Join(dir, "main.go"), mainGo)
+	write(t, filepath.Join(dir, "main.go"), strings.ReplaceAll(mainGo, `"`+sourcePath+`"`, `"`+modulePath+`"`))
 	return dir
 }
 
