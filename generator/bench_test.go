@@ -33,7 +33,7 @@ func generateAll(b *testing.B, data []byte) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := render(tbl, "data_gen.go", "REGIONS.md"); err != nil {
+	if _, err := renderOutputs(tbl, "data_gen.go", "REGIONS.md"); err != nil {
 		b.Fatal(err)
 	}
 }

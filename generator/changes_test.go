@@ -33,37 +33,6 @@ func TestChangeReports(t *testing.T) {
 	}
 }
 
-func TestActualBump(t *testing.T) {
-	tests := []struct {
-		old, new string
-		want     bump
-		err      bool
-	}{
-		{"1.0.0", "1.0.0", bumpNone, false},
-		{"1.0.0", "1.0.1", bumpPatch, false},
-		{"1.0.9", "1.1.0", bumpMinor, false},
-		{"1.4.2", "2.0.0", bumpMajor, false},
-		{"1.0.0", "1.0.0-rc.1", bumpNone, true},
-		{"1.0.0-rc.1", "1.0.0", bumpPatch, false},
-		{"2.0.0", "1.9.9", bumpNone, true},
-	}
-	for _, tt := range tests {
-		got, err := actualBump(tt.old, tt.new)
-		if got != tt.want || (err != nil) != tt.err {
-			t.Errorf("actualBump(%s, %s) = %v, %v; want %v, error %v", tt.old, tt.new, got, err, tt.want, tt.err)
-		}
-	}
-	for _, tt := range []struct {
-		v    string
-		b    bump
-		want string
-	}{{"1.2.3", bumpMajor, "2.0.0"}, {"1.2.3", bumpMinor, "1.3.0"}, {"1.2.3", bumpPatch, "1.2.4"}, {"0.9.0-rc.1", bumpPatch, "0.9.1"}} {
-		if got := minVersion(tt.v, tt.b); got != tt.want {
-			t.Errorf("minVersion(%s, %v) = %s, want %s", tt.v, tt.b, got, tt.want)
-		}
-	}
-}
-
 // TestModulePathForMajorVersions: from v2 on, the release gate refuses a
 // module path without the /vN suffix and says how to add it.
 func TestModulePathForMajorVersions(t *testing.T) {

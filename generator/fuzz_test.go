@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ossregions/ossregions/internal/render"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
@@ -36,10 +37,10 @@ func FuzzLoadValidate(f *testing.F) {
 			}
 			return
 		}
-		if _, err := genGo(tbl); err != nil {
+		if _, err := render.Go(tbl); err != nil {
 			t.Fatalf("accepted table does not render: %v", err)
 		}
-		genMarkdown(tbl)
+		render.Markdown(tbl)
 	})
 }
 

@@ -59,7 +59,7 @@ func TestGolden(t *testing.T) {
 	for _, path := range fixtures(t, "valid") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			tbl := mustTable(t, path)
-			outs, err := render(tbl, "data_gen.go", "REGIONS.md")
+			outs, err := renderOutputs(tbl, "data_gen.go", "REGIONS.md")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +97,7 @@ func TestErrors(t *testing.T) {
 // compares with the committed files.
 func TestCommittedOutputIsCurrent(t *testing.T) {
 	tbl := mustTable(t, "../regions.yaml")
-	outs, err := render(tbl, "../regions/data_gen.go", "../REGIONS.md")
+	outs, err := renderOutputs(tbl, "../regions/data_gen.go", "../REGIONS.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	var prev [][]byte
 	for i := 0; i < 2; i++ {
-		outs, err := render(mustTable(t, "../regions.yaml"), "x.go", "x.md")
+		outs, err := renderOutputs(mustTable(t, "../regions.yaml"), "x.go", "x.md")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ossregions/ossregions/internal/render"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
@@ -160,7 +161,7 @@ func handWrittenDecls(t *testing.T) []string {
 // exported names of package regions that do not come from a region.
 func TestExportedNamesCoverPackage(t *testing.T) {
 	tbl := mustTable(t, "../regions.yaml")
-	src, err := genGo(tbl)
+	src, err := render.Go(tbl)
 	if err != nil {
 		t.Fatal(err)
 	}

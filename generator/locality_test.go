@@ -64,7 +64,7 @@ func generateBytes(t *testing.T, name string, data []byte) []output {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outs, err := render(tbl, "data_gen.go", "REGIONS.md")
+	outs, err := renderOutputs(tbl, "data_gen.go", "REGIONS.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ossregions/ossregions/internal/render"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
@@ -152,7 +153,7 @@ func run(args []string, stdout io.Writer) error {
 	case c.changesFrom != "" || c.sinceRelease:
 		return releaseReport(c, t, stdout)
 	}
-	outs, err := render(t, c.out, c.md)
+	outs, err := renderOutputs(t, c.out, c.md)
 	if err != nil {
 		return err
 	}
@@ -181,7 +182,7 @@ func releaseReport(c config, t *table.Table, stdout io.Writer) error {
 		if err := checkLedger(c.releases, c.in, t, rels); err != nil {
 			// Name the version to set where the earlier table says it.
 			if old, lerr := table.Load(c.changesFrom); c.changesFrom != "" && lerr == nil && old.Version == t.Version {
-				if want := minVersion(old.Version, compareTables(old, t).required); want != t.Version {
+				if want := render.MinVersion(old.Version, render.Changes(old, t).Required()); want != t.Version {
 					return fmt.Errorf("%w; set version: %s", err, want)
 				}
 			}
@@ -213,16 +214,16 @@ func releaseReport(c config, t *table.Table, stdout io.Writer) error {
 	return reportChanges(oldPath, c.in, filepath.Join(filepath.Dir(c.out), "go.mod"), t, stdout)
 }
 
-// render produces the bytes of the Go file at goPath and, unless mdPath is
+// renderOutputs produces the bytes of the Go file at goPath and, unless mdPath is
 // "", of the Markdown file at mdPath; nothing is written.
-func render(t *table.Table, goPath, mdPath string) ([]output, error) {
-	goSrc, err := genGo(t)
+func renderOutputs(t *table.Table, goPath, mdPath string) ([]output, error) {
+	goSrc, err := render.Go(t)
 	if err != nil {
 		return nil, err
 	}
 	outs := []output{{goPath, goSrc}}
 	if mdPath != "" {
-		outs = append(outs, output{mdPath, genMarkdown(t)})
+		outs = append(outs, output{mdPath, render.Markdown(t)})
 	}
 	return outs, nil
 }

@@ -204,15 +204,6 @@ func makeIn(dir string, args ...string) (string, error) {
 	return string(out), err
 }
 
-func globAll(t *testing.T, dir, pattern string) []string {
-	t.Helper()
-	m, err := filepath.Glob(filepath.Join(dir, pattern))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func semverParts(t *testing.T, v string) (major, minor int) {
 	t.Helper()
 	var patch int

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
 
+	"github.com/ossregions/ossregions/internal/render"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
@@ -179,7 +180,7 @@ func packageFor(t *testing.T, tbl *table.Table) string {
 		}
 		writeFile(t, filepath.Join(dir, base), data)
 	}
-	src, err := genGo(tbl)
+	src, err := render.Go(tbl)
 	if err != nil {
 		t.Fatal(err)
 	}

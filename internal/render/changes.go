@@ -1,14 +1,10 @@
-package main
+package render
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"net/netip"
-	"os"
 	"strings"
 
-	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/semver"
 
 	"github.com/ossregions/ossregions/internal/table"
@@ -25,29 +21,28 @@ import (
 //   - patch: data of existing regions only: names, endpoints, VIP ranges,
 //     mainland China and acceleration flags; notes and source.
 //
-// A table with changes must raise its version by at least the required
-// bump; a version may never go down.
+// The next version is the smallest bump the changes need (Check).
 
-// bump is a semantic-version increment, ordered by size.
-type bump int
+// Bump is a semantic-version increment, ordered by size.
+type Bump int
 
 const (
-	bumpNone bump = iota
-	bumpPatch
-	bumpMinor
-	bumpMajor
+	BumpNone Bump = iota
+	BumpPatch
+	BumpMinor
+	BumpMajor
 )
 
-func (b bump) String() string {
+func (b Bump) String() string {
 	return [...]string{"none", "patch", "minor", "major"}[b]
 }
 
-// changeReport is what changed between two tables, section by section.
-type changeReport struct {
+// ChangeReport is what changed between two tables, section by section.
+type ChangeReport struct {
 	oldVersion, newVersion string
 	sections               []section
-	required               bump
-	reasons                map[bump][]string // the rules each bump was needed by
+	required               Bump
+	reasons                map[Bump][]string // the rules each bump was needed by
 }
 
 type section struct {
@@ -55,7 +50,7 @@ type section struct {
 	items []string
 }
 
-func (c *changeReport) add(title string, need bump, reason, item string) {
+func (c *ChangeReport) add(title string, need Bump, reason, item string) {
 	for i := range c.sections {
 		if c.sections[i].title == title {
 			c.sections[i].items = append(c.sections[i].items, item)
@@ -67,7 +62,7 @@ func (c *changeReport) add(title string, need bump, reason, item string) {
 	c.need(need, reason)
 }
 
-func (c *changeReport) need(b bump, reason string) {
+func (c *ChangeReport) need(b Bump, reason string) {
 	if b > c.required {
 		c.required = b
 	}
@@ -80,12 +75,15 @@ func (c *changeReport) need(b bump, reason string) {
 }
 
 // why says which rules made the required bump necessary.
-func (c *changeReport) why() string { return strings.Join(c.reasons[c.required], "; ") }
+// Required is the bump the changes need.
+func (c *ChangeReport) Required() Bump { return c.required }
 
-// compareTables lists every difference from old to new, in a fixed order:
+func (c *ChangeReport) why() string { return strings.Join(c.reasons[c.required], "; ") }
+
+// Changes lists every difference from old to new, in a fixed order:
 // sections in the order below, regions in table order.
-func compareTables(old, new *table.Table) *changeReport {
-	c := &changeReport{oldVersion: old.Version, newVersion: new.Version, reasons: map[bump][]string{}}
+func Changes(old, new *table.Table) *ChangeReport {
+	c := &ChangeReport{oldVersion: old.Version, newVersion: new.Version, reasons: map[Bump][]string{}}
 	oldByID, newByID := byID(old), byID(new)
 	newByName := map[string]*table.Region{}
 	for i := range new.Regions {
@@ -98,13 +96,13 @@ func compareTables(old, new *table.Table) *changeReport {
 		}
 		if n := newByName[o.Name]; n != nil && oldByID[n.ID] == nil {
 			renamedTo[o.ID] = n
-			c.add("Region IDs changed", bumpMajor, "a region ID changed",
+			c.add("Region IDs changed", BumpMajor, "a region ID changed",
 				fmt.Sprintf("%s: `%s` → `%s` (constant `%s` → `%s`)", o.Name, o.ID, n.ID, o.GoName, n.GoName))
 		}
 	}
 	for _, o := range old.Regions {
 		if newByID[o.ID] == nil && renamedTo[o.ID] == nil {
-			c.add("Removed", bumpMajor, "a region was removed", fmt.Sprintf("`%s` %s (constant `%s`)", o.ID, o.Name, o.GoName))
+			c.add("Removed", BumpMajor, "a region was removed", fmt.Sprintf("`%s` %s (constant `%s`)", o.ID, o.Name, o.GoName))
 		}
 	}
 	renamedFrom := map[string]bool{}
@@ -113,7 +111,7 @@ func compareTables(old, new *table.Table) *changeReport {
 	}
 	for _, n := range new.Regions {
 		if oldByID[n.ID] == nil && !renamedFrom[n.ID] {
-			c.add("Added", bumpMinor, "a region was added", fmt.Sprintf("`%s` %s (constant `%s`)", n.ID, n.Name, n.GoName))
+			c.add("Added", BumpMinor, "a region was added", fmt.Sprintf("`%s` %s (constant `%s`)", n.ID, n.Name, n.GoName))
 		}
 	}
 	for _, n := range new.Regions {
@@ -136,15 +134,15 @@ func byID(t *table.Table) map[string]*table.Region {
 }
 
 // compareRegion lists the changes to one region kept under its ID.
-func compareRegion(c *changeReport, o, n *table.Region) {
+func compareRegion(c *ChangeReport, o, n *table.Region) {
 	if o.Name != n.Name {
-		c.add("Renamed", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, o.Name, n.Name))
+		c.add("Renamed", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, o.Name, n.Name))
 	}
 	switch {
 	case o.Status != n.Status:
-		c.add("Lifecycle", bumpMinor, "a region's lifecycle status changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, statusText(*o), statusText(*n)))
+		c.add("Lifecycle", BumpMinor, "a region's lifecycle status changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, statusText(*o), statusText(*n)))
 	case o.StatusDate != n.StatusDate:
-		c.add("Lifecycle", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, statusText(*o), statusText(*n)))
+		c.add("Lifecycle", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, statusText(*o), statusText(*n)))
 	}
 	for _, e := range []struct{ kind, old, new string }{
 		{"public", o.Public, n.Public}, {"internal", o.Internal, n.Internal}, {"VPC", o.VPC, n.VPC},
@@ -154,25 +152,25 @@ func compareRegion(c *changeReport, o, n *table.Region) {
 		switch {
 		case e.old == e.new:
 		case e.old == "":
-			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: added `%s`", n.ID, e.kind, e.new))
+			c.add("Endpoints", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: added `%s`", n.ID, e.kind, e.new))
 		case e.new == "":
-			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: removed `%s`", n.ID, e.kind, e.old))
+			c.add("Endpoints", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: removed `%s`", n.ID, e.kind, e.old))
 		default:
-			c.add("Endpoints", bumpPatch, "region data changed", fmt.Sprintf("`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new))
+			c.add("Endpoints", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new))
 		}
 	}
 	if acceleration(*o) != acceleration(*n) {
-		c.add("Transfer acceleration", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, acceleration(*o), acceleration(*n)))
+		c.add("Transfer acceleration", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, acceleration(*o), acceleration(*n)))
 	}
 	if o.Cloud != n.Cloud {
 		// Programs choose regions by cloud (Region.Cloud), as by status.
-		c.add("Cloud", bumpMinor, "a region's cloud changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, o.Cloud, n.Cloud))
+		c.add("Cloud", BumpMinor, "a region's cloud changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, o.Cloud, n.Cloud))
 	}
 	if o.MainlandChina != n.MainlandChina {
-		c.add("Mainland China", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.MainlandChina), yesNo(n.MainlandChina)))
+		c.add("Mainland China", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.MainlandChina), yesNo(n.MainlandChina)))
 	}
 	if vip := compareVIP(o, n); vip != "" {
-		c.add("VIP ranges", bumpPatch, "region data changed", fmt.Sprintf("`%s`: %s", n.ID, vip))
+		c.add("VIP ranges", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s", n.ID, vip))
 	}
 }
 
@@ -221,21 +219,21 @@ func prefixList(ps []netip.Prefix) string {
 }
 
 // compareTop lists changes outside the regions.
-func compareTop(c *changeReport, old, new *table.Table) {
+func compareTop(c *ChangeReport, old, new *table.Table) {
 	for _, e := range []struct {
 		what, old, new string
-		need           bump
+		need           Bump
 	}{
-		{"default region", old.Default.ID, new.Default.ID, bumpMinor},
-		{"default public endpoint", old.DefaultPublic, new.DefaultPublic, bumpMinor},
-		{"default internal endpoint", old.DefaultInternal, new.DefaultInternal, bumpMinor},
-		{"global accelerate endpoint", old.GlobalAccelerate, new.GlobalAccelerate, bumpMinor},
-		{"overseas accelerate endpoint", old.OverseasAccelerate, new.OverseasAccelerate, bumpMinor},
-		{"source", old.Source, new.Source, bumpPatch},
+		{"default region", old.Default.ID, new.Default.ID, BumpMinor},
+		{"default public endpoint", old.DefaultPublic, new.DefaultPublic, BumpMinor},
+		{"default internal endpoint", old.DefaultInternal, new.DefaultInternal, BumpMinor},
+		{"global accelerate endpoint", old.GlobalAccelerate, new.GlobalAccelerate, BumpMinor},
+		{"overseas accelerate endpoint", old.OverseasAccelerate, new.OverseasAccelerate, BumpMinor},
+		{"source", old.Source, new.Source, BumpPatch},
 	} {
 		if e.old != e.new {
 			reason := "a default or accelerate endpoint changed"
-			if e.need == bumpPatch {
+			if e.need == BumpPatch {
 				reason = "notes or source changed"
 			}
 			c.add("Table", e.need, reason, fmt.Sprintf("%s: `%s` → `%s`", e.what, e.old, e.new))
@@ -243,43 +241,43 @@ func compareTop(c *changeReport, old, new *table.Table) {
 	}
 	compareRegionless(c, old.Regionless, new.Regionless)
 	if strings.Join(old.Notes, "\n") != strings.Join(new.Notes, "\n") {
-		c.add("Table", bumpPatch, "notes or source changed", "notes changed")
+		c.add("Table", BumpPatch, "notes or source changed", "notes changed")
 	}
 }
 
 // compareRegionless reports the optional regionless endpoint: taking it
 // away makes ParseEndpoint refuse a host it read, so that is major.
-func compareRegionless(c *changeReport, old, new string) {
+func compareRegionless(c *ChangeReport, old, new string) {
 	switch {
 	case old == new:
 	case old == "":
-		c.add("Table", bumpMinor, "an endpoint was added", fmt.Sprintf("regionless endpoint added: `%s`", new))
+		c.add("Table", BumpMinor, "an endpoint was added", fmt.Sprintf("regionless endpoint added: `%s`", new))
 	case new == "":
-		c.add("Table", bumpMajor, "an endpoint was removed", fmt.Sprintf("regionless endpoint removed: `%s`", old))
+		c.add("Table", BumpMajor, "an endpoint was removed", fmt.Sprintf("regionless endpoint removed: `%s`", old))
 	default:
-		c.add("Table", bumpMinor, "the regionless endpoint changed", fmt.Sprintf("regionless endpoint: `%s` → `%s`", old, new))
+		c.add("Table", BumpMinor, "the regionless endpoint changed", fmt.Sprintf("regionless endpoint: `%s` → `%s`", old, new))
 	}
 }
 
 // actualBump is the increment from old to new, or an error if the version
 // went down.
-func actualBump(oldV, newV string) (bump, error) {
+func actualBump(oldV, newV string) (Bump, error) {
 	o, n := "v"+oldV, "v"+newV
 	switch c := semver.Compare(n, o); {
 	case c < 0:
-		return bumpNone, fmt.Errorf("version went down from %s to %s", oldV, newV)
+		return BumpNone, fmt.Errorf("version went down from %s to %s", oldV, newV)
 	case c == 0:
-		return bumpNone, nil
+		return BumpNone, nil
 	case semver.Major(n) != semver.Major(o):
-		return bumpMajor, nil
+		return BumpMajor, nil
 	case semver.MajorMinor(n) != semver.MajorMinor(o):
-		return bumpMinor, nil
+		return BumpMinor, nil
 	}
-	return bumpPatch, nil
+	return BumpPatch, nil
 }
 
-// markdown renders the report for release notes.
-func (c *changeReport) markdown() string {
+// Markdown renders the report for release notes.
+func (c *ChangeReport) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Region data %s (from %s)\n\n", c.newVersion, c.oldVersion)
 	if len(c.sections) == 0 {
@@ -296,12 +294,12 @@ func (c *changeReport) markdown() string {
 	return b.String()
 }
 
-// check enforces the version policy. It says what to set, as a problem
+// Check enforces the version policy. It says what to set, as a problem
 // at the version line of the new table (file, line).
-func (c *changeReport) check(file string, line int) error {
+func (c *ChangeReport) Check(file string, line int) error {
 	// The one rule: the next version is the smallest bump the changes
 	// need, and no changes keep the version.
-	want := minVersion(c.oldVersion, c.required)
+	want := MinVersion(c.oldVersion, c.required)
 	got, err := actualBump(c.oldVersion, c.newVersion)
 	var why string
 	switch {
@@ -309,9 +307,9 @@ func (c *changeReport) check(file string, line int) error {
 		return nil
 	case err != nil:
 		why = fmt.Sprintf("version %s → %s goes down; a release version never does", c.oldVersion, c.newVersion)
-	case c.required == bumpNone:
+	case c.required == BumpNone:
 		why = fmt.Sprintf("version %s → %s, but nothing changed since %s", c.oldVersion, c.newVersion, c.oldVersion)
-	case got == bumpNone:
+	case got == BumpNone:
 		why = fmt.Sprintf("version %s → %s is no version change, but the changes need a %s bump (%s)",
 			c.oldVersion, c.newVersion, c.required, c.why())
 	case got < c.required:
@@ -327,65 +325,17 @@ func (c *changeReport) check(file string, line int) error {
 	return fmt.Errorf("%s:%d: %s; set version: %s", file, line, why, want)
 }
 
-// modulePathProblem refuses a release of major version 2 or above while the
-// regions module's path (in goMod) lacks the /vN suffix that Go requires,
-// and says how to add it. It returns "" when there is nothing to do.
-func modulePathProblem(goMod string, version string) string {
-	major := semver.Major("v" + version)
-	if major == "v0" || major == "v1" {
-		return ""
-	}
-	data, err := os.ReadFile(goMod)
-	if err != nil {
-		return fmt.Sprintf("version %s needs the module path to end in /%s, and %v", version, major, err)
-	}
-	path := modfile.ModulePath(data)
-	if strings.HasSuffix(path, "/"+major) {
-		return ""
-	}
-	base := path
-	if i := strings.LastIndex(path, "/v"); i >= 0 && semver.IsValid(path[i+1:]) {
-		base = path[:i]
-	}
-	return fmt.Sprintf("version %s is major version %s, and Go requires its module path to end in /%s, but %s says %q. "+
-		"Run make major N=%s: it changes the module line to %q, and every go.mod requirement, replace and import of %q; "+
-		"then update the documents that name the path (README, the package doc), run make generate and make test, and run this again",
-		version, major, major, goMod, path, strings.TrimPrefix(major, "v"), base+"/"+major, path)
-}
-
-// minVersion is the smallest version that makes the required bump.
-func minVersion(v string, b bump) string {
+// MinVersion is the smallest version that makes the required bump.
+func MinVersion(v string, b Bump) string {
 	var major, minor, patch int
 	fmt.Sscanf(strings.SplitN(v, "-", 2)[0], "%d.%d.%d", &major, &minor, &patch)
 	switch b {
-	case bumpMajor:
+	case BumpMajor:
 		return fmt.Sprintf("%d.0.0", major+1)
-	case bumpMinor:
+	case BumpMinor:
 		return fmt.Sprintf("%d.%d.0", major, minor+1)
-	case bumpPatch:
+	case BumpPatch:
 		return fmt.Sprintf("%d.%d.%d", major, minor, patch+1)
 	}
 	return v
-}
-
-var errVersionPolicy = errors.New("the version does not follow the release policy")
-
-// reportChanges checks the version of the table t (read from newPath)
-// against the earlier table at oldPath and, only if it follows the policy,
-// prints what changed: a refused report is never on standard output, so it
-// cannot end up in release notes. goMod is the regions module's go.mod.
-func reportChanges(oldPath, newPath, goMod string, t *table.Table, w io.Writer) error {
-	old, err := table.Load(oldPath)
-	if err != nil {
-		return fmt.Errorf("the earlier table: %w", err)
-	}
-	c := compareTables(old, t)
-	if err := c.check(newPath, t.VersionLine); err != nil {
-		return fmt.Errorf("%w: %v", errVersionPolicy, err)
-	}
-	if msg := modulePathProblem(goMod, t.Version); msg != "" {
-		return fmt.Errorf("%w: %s:%d: %s", errVersionPolicy, newPath, t.VersionLine, msg)
-	}
-	_, err = io.WriteString(w, c.markdown())
-	return err
 }
