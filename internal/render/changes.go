@@ -74,10 +74,10 @@ func (c *ChangeReport) need(b Bump, reason string) {
 	c.reasons[b] = append(c.reasons[b], reason)
 }
 
-// why says which rules made the required bump necessary.
 // Required is the bump the changes need.
 func (c *ChangeReport) Required() Bump { return c.required }
 
+// why says which rules made the required bump necessary.
 func (c *ChangeReport) why() string { return strings.Join(c.reasons[c.required], "; ") }
 
 // Changes lists every difference from old to new, in a fixed order:
