@@ -22,7 +22,7 @@ export GOFLAGS := -mod=readonly
 
 all: test
 
-## generate: regenerate regions/data_gen.go and REGIONS.md from regions.yaml
+## generate: regenerate regions/data_gen.go, REGIONS.md and regions.json from regions.yaml
 generate:
 	$(GO) generate ./...
 

@@ -4,4 +4,4 @@
 // Import the regions package; this one only carries the go:generate line.
 package ossregions
 
-//go:generate go run ./generator -in regions.yaml -out regions/data_gen.go -md REGIONS.md
+//go:generate go run ./generator -in regions.yaml -out regions/data_gen.go -md REGIONS.md -json regions.json

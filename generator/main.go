@@ -51,6 +51,7 @@ var errStale = errors.New("generated files are stale; run make generate")
 // config is what the flags ask for.
 type config struct {
 	in, out, md string
+	json        string // regions.json, or "" for none
 	check       bool
 	changesFrom string
 
@@ -67,6 +68,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to read")
 	fs.StringVar(&c.out, "out", filepath.Join("regions", "data_gen.go"), "the Go file to generate")
 	fs.StringVar(&c.md, "md", "REGIONS.md", "the Markdown region document to generate")
+	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition of the table to generate (with -in, -out and -md: none unless given)")
 	fs.BoolVar(&c.check, "check", false, "write nothing; fail with a diff if an output is stale")
 	fs.StringVar(&c.changesFrom, "changes-from", "", "print the changes since this earlier table, and check the version bump")
 	fs.StringVar(&c.releases, "releases", "", "the release ledger (releases.txt) to hold the version to")
@@ -80,6 +82,11 @@ func parseFlags(args []string) (config, error) {
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	jsonGiven := false
+	fs.Visit(func(f *flag.Flag) { jsonGiven = jsonGiven || f.Name == "json" })
+	if c.in != "regions.yaml" && !jsonGiven {
+		c.json = "" // another table writes no regions.json unless asked
 	}
 	return c, checkPathFlags(fs, c)
 }
@@ -100,8 +107,9 @@ func checkPathFlags(fs *flag.FlagSet, c config) error {
 	if c.changesFrom == "" && given != 0 && given != 3 {
 		return errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
 	}
-	if samePath(c.out, c.in) || samePath(c.md, c.in) || samePath(c.out, c.md) {
-		return errors.New("-in, -out and -md must name three different files")
+	if samePath(c.out, c.in) || samePath(c.md, c.in) || samePath(c.out, c.md) ||
+		samePath(c.json, c.in) || samePath(c.json, c.out) || samePath(c.json, c.md) {
+		return errors.New("-in, -out, -md and -json must name different files")
 	}
 	return nil
 }
@@ -154,6 +162,9 @@ func run(args []string, stdout io.Writer) error {
 		return releaseReport(c, t, stdout)
 	}
 	outs, err := renderOutputs(t, c.out, c.md)
+	if err == nil && c.json != "" {
+		outs = append(outs, output{c.json, render.JSON(t)})
+	}
 	if err != nil {
 		return err
 	}
