@@ -16,10 +16,10 @@ func syntheticTable(n int) []byte {
 	b.WriteString("version: 1.0.0\nsource: synthetic\ndefault_region: oss-xx-r0\n")
 	b.WriteString("default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}\n")
 	b.WriteString("accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}\n")
-	b.WriteString("regions:\n")
+	b.WriteString("sources:\n  - {key: S, title: synthetic, date: 2026-01-01}\nregions:\n")
 	for i := 0; i < n; i++ {
 		id := fmt.Sprintf("oss-xx-r%d", i)
-		fmt.Fprintf(&b, "  - id: %s\n    name: Synthetic %d\n    mainland_china: %v\n", id, i, i%2 == 0)
+		fmt.Fprintf(&b, "  - id: %s\n    name: Synthetic %d\n    sources: [S]\n    confidence: high\n    mainland_china: %v\n", id, i, i%2 == 0)
 		fmt.Fprintf(&b, "    endpoints:\n      public: %s.aliyuncs.com\n      internal: %s-internal.aliyuncs.com\n      vpc: %s-internal.aliyuncs.com\n", id, id, id)
 		fmt.Fprintf(&b, "    accelerate: true\n    vip_ranges:\n      - 10.%d.%d.0/25\n      - 10.%d.%d.128/25\n", i>>8, i&0xff, i>>8, i&0xff)
 	}

@@ -35,7 +35,7 @@ func withName(t *testing.T, yamlQuoted string) []byte {
 // Names that are merely awkward (quotes, backslashes, comment markers) are
 // accepted and round-trip: see testdata/valid/hostile_names.yaml.
 func TestHostileNames(t *testing.T) {
-	const at = "basic.yaml:15:11: regions[0] (oss-cn-hangzhou): name: "
+	const at = "basic.yaml:21:11: regions[0] (oss-cn-hangzhou): name: "
 	tests := []struct{ name, yaml, want string }{
 		{"newline", `"China\nconst Evil = 1"`, at + `"China\nconst Evil = 1" contains U+000A, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
 		{"carriage return", `"China\r// x"`, at + `"China\r// x" contains U+000D, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
@@ -109,7 +109,8 @@ func TestInputSizeLimit(t *testing.T) {
 func TestTooManyProblems(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("version: 1.0.0\nsource: s\ndefault_region: oss-cn-a\ndefault_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}\n")
-	b.WriteString("accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}\nregions:\n")
+	b.WriteString("accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}\n")
+	b.WriteString("sources: [{key: S, title: s, date: 2026-01-01}]\nregions:\n")
 	for i := 0; i < 60; i++ {
 		b.WriteString("  - {bogus: 1}\n")
 	}
@@ -121,14 +122,14 @@ func TestTooManyProblems(t *testing.T) {
 	if len(lines) != table.MaxReported+1 {
 		t.Fatalf("%d lines; want %d problems and a count", len(lines), table.MaxReported)
 	}
-	if want := "t.yaml: ... and 371 more problems (421 in all)"; lines[table.MaxReported] != want {
+	if want := "t.yaml: ... and 432 more problems (482 in all)"; lines[table.MaxReported] != want {
 		t.Errorf("last line %q, want %q", lines[table.MaxReported], want)
 	}
 	if want := `t.yaml:3:17: default_region: "oss-cn-a" is not the id of a region in the table`; lines[0] != want {
 		t.Errorf("first line %q, want %q", lines[0], want)
 	}
-	if want := `t.yaml:7:5: regions[0]: missing field "id"`; lines[1] != want {
-		t.Errorf("second line %q, want %q", lines[1], want)
+	if want := `t.yaml:8:5: regions[0]: missing field "id"`; lines[2] != want {
+		t.Errorf("third line %q, want %q", lines[2], want)
 	}
 }
 

@@ -143,7 +143,7 @@ func previousRelease(ledgerPath, tablePath string, t *table.Table, rels []releas
 		if err != nil {
 			continue
 		}
-		old, err := table.Parse(tablePath, blob)
+		old, err := table.ParseEarlier(tablePath, blob)
 		if err == nil && old.Version == prev.version && old.DataDigest() == prev.digest {
 			return blob, fmt.Sprintf("%s at commit %s (%s:%d)", prev.version, commit[:12], ledgerPath, prev.line), nil
 		}

@@ -24,6 +24,8 @@ func TestForgottenBumpIsRefused(t *testing.T) {
 	in := filepath.Join(dir, "regions.yaml")
 	added := string(data) + `  - id: oss-xx-forgot-1
     name: "Forgotland (Capital)"
+    sources: [D-cn]
+    confidence: medium
     mainland_china: false
     endpoints:
       public: oss-xx-forgot-1.aliyuncs.com
@@ -33,11 +35,7 @@ func TestForgottenBumpIsRefused(t *testing.T) {
     vip_ranges: ticket
 `
 	writeFile(t, in, []byte(added))
-	rels, err := readLedger("../releases.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Every release recorded is a FROM a maintainer might give.
+	// The released table, and the changed one itself, as FROM.
 	for _, from := range []string{"../regions.yaml", in} {
 		var out bytes.Buffer
 		err := run([]string{"-in", in, "-out", filepath.Join(dir, "x.go"), "-md", "", "-changes-from", from, "-releases", "../releases.txt"}, &out)
@@ -45,13 +43,11 @@ func TestForgottenBumpIsRefused(t *testing.T) {
 			t.Errorf("FROM %s: %v; printed %q", from, err, out.String())
 		}
 	}
-	if tbl := mustTable(t, "../regions.yaml"); rels[len(rels)-1].version != tbl.Version {
-		t.Errorf("the table's version %s is not the last recorded release %s", tbl.Version, rels[len(rels)-1].version)
-	}
 }
 
-// TestLedgerHoldsTheTable: the table's version is recorded with its data
-// (the release was recorded), and checking it passes.
+// TestLedgerHoldsTheTable: the ledger does not record the table's version
+// with other data. (Whether the release is recorded is release-check's
+// gate, not a test's: between a bump and make record the tests pass.)
 func TestLedgerHoldsTheTable(t *testing.T) {
 	tbl := mustTable(t, "../regions.yaml")
 	rels, err := readLedger("../releases.txt")
@@ -59,9 +55,6 @@ func TestLedgerHoldsTheTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := checkLedger("releases.txt", "regions.yaml", tbl, rels); err != nil {
-		t.Error(err)
-	}
-	if err := recorded("releases.txt", "regions.yaml", tbl, rels); err != nil {
 		t.Error(err)
 	}
 }
@@ -86,7 +79,7 @@ func TestLedgerRecordsHistory(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		if tbl, err := table.Parse("regions.yaml", blob); err == nil {
+		if tbl, err := table.ParseEarlier("regions.yaml", blob); err == nil {
 			found[tbl.Version+" "+tbl.DataDigest()] = true
 		}
 	}

@@ -85,6 +85,8 @@ func TestAddingARegionOnlyInserts(t *testing.T) {
 	// block no table uses (198.18.0.0/15 is for benchmarking, RFC 2544).
 	const newRegion = `  - id: oss-xx-newtown-1
     name: Newtown (Testland)
+    sources: [D-cn]
+    confidence: medium
     mainland_china: true
     endpoints:
       public: oss-xx-newtown-1.aliyuncs.com

@@ -192,7 +192,7 @@ func releaseReport(c config, t *table.Table, stdout io.Writer) error {
 		}
 		if err := checkLedger(c.releases, c.in, t, rels); err != nil {
 			// Name the version to set where the earlier table says it.
-			if old, lerr := table.Load(c.changesFrom); c.changesFrom != "" && lerr == nil && old.Version == t.Version {
+			if old, lerr := table.LoadEarlier(c.changesFrom); c.changesFrom != "" && lerr == nil && old.Version == t.Version {
 				if want := render.MinVersion(old.Version, render.Changes(old, t).Required()); want != t.Version {
 					return fmt.Errorf("%w; set version: %s", err, want)
 				}

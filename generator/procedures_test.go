@@ -120,6 +120,8 @@ func TestMaintainerProcedures(t *testing.T) {
 	editTable(t, dir, func(s string) string {
 		return s + `  - id: oss-xx-test-1
     name: "Testland (Capital)"
+    sources: [D-cn]
+    confidence: medium
     mainland_china: false
     endpoints:
       public: oss-xx-test-1.aliyuncs.com

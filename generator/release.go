@@ -47,7 +47,7 @@ var errVersionPolicy = errors.New("the version does not follow the release polic
 // prints what changed: a refused report is never on standard output, so it
 // cannot end up in release notes. goMod is the regions module's go.mod.
 func reportChanges(oldPath, newPath, goMod string, t *table.Table, w io.Writer) error {
-	old, err := table.Load(oldPath)
+	old, err := table.LoadEarlier(oldPath)
 	if err != nil {
 		return fmt.Errorf("the earlier table: %w", err)
 	}

@@ -146,7 +146,7 @@ func TestProposedBlockNeedsAPerson(t *testing.T) {
 	}
 	withBlock := strings.TrimRight(string(yamlData), "\n") + "\n" + block
 	_, err = table.Parse("regions.yaml", []byte(withBlock))
-	for _, field := range []string{`missing field "name"`, `missing field "mainland_china"`, `missing field "vip_ranges"`} {
+	for _, field := range []string{`missing field "name"`, `missing field "mainland_china"`, `missing field "vip_ranges"`, `missing field "sources"`} {
 		if err == nil || !strings.Contains(err.Error(), field) {
 			t.Errorf("the proposed block is not refused for %s: %v", field, err)
 		}
@@ -155,6 +155,8 @@ func TestProposedBlockNeedsAPerson(t *testing.T) {
 		"    # name: the display name, from the documentation\n", "    name: Newtown\n",
 		"    # mainland_china: true or false\n", "    mainland_china: true\n",
 		"    # vip_ranges: the published VIP ranges, or ticket\n", "    vip_ranges: ticket\n",
+		"    # sources: [the keys of the documents that list it]\n", "    sources: [D-cn]\n",
+		"    # confidence: high or medium, where one document does\n", "    confidence: medium\n",
 	).Replace(withBlock)
 	if _, err := table.Parse("regions.yaml", []byte(filled)); err != nil {
 		t.Errorf("the filled-in block is refused: %v", err)

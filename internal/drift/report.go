@@ -105,6 +105,8 @@ func yamlBlock(n newRegion) string {
       vpc: %s
     accelerate: not stated
     # vip_ranges: the published VIP ranges, or ticket
+    # sources: [the keys of the documents that list it]
+    # confidence: high or medium, where one document does
 `, n.id, n.public, n.internal, n.internal)
 }
 

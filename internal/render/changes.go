@@ -169,9 +169,20 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 	if o.MainlandChina != n.MainlandChina {
 		c.add("Mainland China", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.MainlandChina), yesNo(n.MainlandChina)))
 	}
+	if os, ns := sourcesOf(o), sourcesOf(n); os != ns {
+		c.add("Sources", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, os, ns))
+	}
 	if vip := compareVIP(o, n); vip != "" {
 		c.add("VIP ranges", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s", n.ID, vip))
 	}
+}
+
+// sourcesOf shows a region's sources for the report, or "none".
+func sourcesOf(r *table.Region) string {
+	if len(r.Sources) == 0 {
+		return "none"
+	}
+	return sourcesText(*r)
 }
 
 // compareVIP describes how a region's VIP ranges changed, or "".
@@ -240,6 +251,9 @@ func compareTop(c *ChangeReport, old, new *table.Table) {
 		}
 	}
 	compareRegionless(c, old.Regionless, new.Regionless)
+	if fmt.Sprint(old.Sources) != fmt.Sprint(new.Sources) {
+		c.add("Table", BumpPatch, "the list of sources changed", "sources changed")
+	}
 	if strings.Join(old.Notes, "\n") != strings.Join(new.Notes, "\n") {
 		c.add("Table", BumpPatch, "notes or source changed", "notes changed")
 	}

@@ -21,7 +21,15 @@ type jsonTable struct {
 	AccelerateEndpoints jsonAccelerate `json:"accelerateEndpoints"`
 	RegionlessEndpoint  *string        `json:"regionlessEndpoint"`
 	Notes               []string       `json:"notes"`
+	Sources             []jsonSource   `json:"sources"`
 	Regions             []jsonRegion   `json:"regions"`
+}
+
+type jsonSource struct {
+	Key   string  `json:"key"`
+	Title string  `json:"title"`
+	URL   *string `json:"url"`
+	Date  string  `json:"date"`
 }
 
 type jsonDefaults struct {
@@ -47,6 +55,8 @@ type jsonRegion struct {
 	Hosts         []jsonHost    `json:"hosts"`
 	Accelerate    any           `json:"accelerate"` // true, false or "not stated"
 	VIPRanges     []string      `json:"vipRanges"`  // null where published only by ticket
+	Sources       []string      `json:"sources"`
+	Confidence    *string       `json:"confidence"` // null where not stated
 }
 
 type jsonEndpoints struct {
@@ -74,7 +84,11 @@ func JSON(t *table.Table) []byte {
 		AccelerateEndpoints: jsonAccelerate{t.GlobalAccelerate, t.OverseasAccelerate},
 		RegionlessEndpoint:  orNull(t.Regionless),
 		Notes:               append([]string{}, t.Notes...),
+		Sources:             []jsonSource{},
 		Regions:             make([]jsonRegion, 0, len(t.Regions)),
+	}
+	for _, s := range t.Sources {
+		out.Sources = append(out.Sources, jsonSource{s.Key, s.Title, orNull(s.URL), s.Date})
 	}
 	for i := range t.Regions {
 		out.Regions = append(out.Regions, jsonRegionOf(&t.Regions[i]))
@@ -97,6 +111,8 @@ func jsonRegionOf(r *table.Region) jsonRegion {
 			InternalExtra: append([]string{}, r.InternalExtra...),
 		},
 		Accelerate: r.Accelerate,
+		Sources:    append([]string{}, r.Sources...),
+		Confidence: orNull(r.Confidence),
 	}
 	if r.AccelerateNotStated {
 		j.Accelerate = "not stated"

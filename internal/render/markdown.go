@@ -18,11 +18,11 @@ func Markdown(t *table.Table) []byte {
 	p("# OSS regions and endpoints\n\n")
 	p("Region data version %s. Source: %s.\n\n", t.Version, mdEscape(t.Source))
 	p("## Regions and endpoints\n\n")
-	p("| Region | Region ID | Cloud | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Dual-stack endpoint | Transfer acceleration | Status |\n")
-	p("|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|\n")
+	p("| Region | Region ID | Cloud | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Dual-stack endpoint | Transfer acceleration | Status | Sources |\n")
+	p("|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|\n")
 	for _, r := range t.Regions {
-		p("| %s | `%s` | %s | %s | `%s` | %s | `%s` | %s | %s | %s |\n",
-			mdEscape(r.Name), r.ID, r.Cloud, yesNo(r.MainlandChina), r.Public, internalHosts(r), r.VPC, codeOrDash(r.DualStack), acceleration(r), statusText(r))
+		p("| %s | `%s` | %s | %s | `%s` | %s | `%s` | %s | %s | %s | %s |\n",
+			mdEscape(r.Name), r.ID, r.Cloud, yesNo(r.MainlandChina), r.Public, internalHosts(r), r.VPC, codeOrDash(r.DualStack), acceleration(r), statusText(r), sourcesText(r))
 	}
 	p("\nDefault endpoints: `%s` maps to the public endpoint and `%s` to the internal endpoint of %s (`%s`).\n\n",
 		t.DefaultPublic, t.DefaultInternal, mdEscape(t.Default.Name), t.Default.ID)
@@ -44,6 +44,17 @@ func Markdown(t *table.Table) []byte {
 			ranges = strings.Join(parts, ", ")
 		}
 		p("| %s | `%s` | %s |\n", mdEscape(r.Name), r.ID, ranges)
+	}
+	if len(t.Sources) > 0 {
+		p("\n## Sources\n\n")
+		p("| Key | Document | Date |\n|:--|:--|:--|\n")
+		for _, s := range t.Sources {
+			title := mdEscape(s.Title)
+			if s.URL != "" {
+				title = "[" + title + "](" + s.URL + ")"
+			}
+			p("| %s | %s | %s |\n", s.Key, title, s.Date)
+		}
 	}
 	if len(t.Notes) > 0 {
 		p("\n## Notes\n\n")
@@ -83,6 +94,15 @@ func acceleration(r table.Region) string {
 		return "not stated"
 	}
 	return yesNo(r.Accelerate)
+}
+
+// sourcesText shows a row's source keys and, where stated, confidence.
+func sourcesText(r table.Region) string {
+	s := strings.Join(r.Sources, ", ")
+	if r.Confidence != "" {
+		s += " (" + r.Confidence + ")"
+	}
+	return s
 }
 
 // statusText shows a lifecycle state with its date.

@@ -34,9 +34,12 @@ source: test
 default_region: oss-cn-hangzhou
 default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}
 accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}
+sources: [{key: S, title: s, date: 2026-01-01}]
 regions:
   - id: oss-cn-hangzhou
     name: China (Hangzhou)
+    sources: [S]
+    confidence: high
     mainland_china: true
     irregular_endpoints: true
     endpoints:

@@ -25,6 +25,8 @@ func (t *Table) DataDigest() string {
 		AccelerateNotStated bool
 		VIPByTicket         bool
 		VIP                 []string
+		Sources             []string `json:",omitempty"`
+		Confidence          string   `json:",omitempty"`
 	}
 	data := struct {
 		Source                               string
@@ -33,15 +35,17 @@ func (t *Table) DataDigest() string {
 		GlobalAccelerate, OverseasAccelerate string
 		Regionless                           string
 		Notes                                []string
+		Sources                              []Source `json:",omitempty"`
 		Regions                              []region
 	}{
 		Source: t.Source, Default: t.Default.ID, DefaultPublic: t.DefaultPublic, DefaultInternal: t.DefaultInternal,
-		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate, Regionless: t.Regionless, Notes: t.Notes,
+		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate, Regionless: t.Regionless, Notes: t.Notes, Sources: t.Sources,
 	}
 	for _, r := range t.Regions {
 		x := region{ID: r.ID, Name: r.Name, MainlandChina: r.MainlandChina, Status: r.Status.String(), StatusDate: r.StatusDate,
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, InternalExtra: r.InternalExtra,
-			Irregular: r.Irregular, Accelerate: r.Accelerate, AccelerateNotStated: r.AccelerateNotStated, VIPByTicket: r.VIPByTicket}
+			Irregular: r.Irregular, Accelerate: r.Accelerate, AccelerateNotStated: r.AccelerateNotStated, VIPByTicket: r.VIPByTicket,
+			Sources: r.Sources, Confidence: r.Confidence}
 		if r.Cloud != CloudPublic {
 			x.Cloud = r.Cloud.String()
 		}

@@ -47,15 +47,25 @@ type rawTable struct {
 	accelGlobal, accelOverseas     rawString
 	regionless                     rawString
 	notes                          []rawString
+	sources                        []rawSource
 	regions                        []rawRegion
 	regionsPos                     position // where the regions list is
 	regionsList                    bool     // regions is a list (perhaps empty)
+}
+
+// rawSource is one entry of the top-level sources list.
+type rawSource struct {
+	key, title, url, date rawString
+	pos                   position
 }
 
 type rawRegion struct {
 	label                 string // "regions[3] (oss-cn-beijing)", for messages
 	id, name, status      rawString
 	cloud                 rawString
+	sources               []rawString
+	sourcesPos            position
+	confidence            rawString
 	statusDate            rawString
 	mainland, accelerate  rawBool
 	accelNotStated        bool // accelerate: not stated
@@ -114,7 +124,7 @@ func fileKind(m os.FileMode) string {
 
 // loadTable parses the bytes of the file at path into a rawTable,
 // recording every shape and type problem in ps.
-func loadTable(path string, data []byte, ps *problems) *rawTable {
+func loadTable(path string, data []byte, ps *problems, earlier bool) *rawTable {
 	if !utf8.Valid(data) {
 		off := invalidUTF8Offset(data)
 		line := 1 + bytes.Count(data[:off], []byte("\n"))
@@ -146,7 +156,7 @@ func loadTable(path string, data []byte, ps *problems) *rawTable {
 	if rejectAliases(doc.Content[0], ps) {
 		return nil
 	}
-	d := &decoder{ps: ps}
+	d := &decoder{ps: ps, earlier: earlier}
 	t := d.table(doc.Content[0])
 	if t != nil {
 		sum := sha256.Sum256(data)
@@ -256,7 +266,10 @@ func rejectAliases(root *yaml.Node, ps *problems) bool {
 }
 
 // decoder checks the shape and scalar types of the YAML tree.
-type decoder struct{ ps *problems }
+type decoder struct {
+	ps      *problems
+	earlier bool // a table of an earlier release, written before sources were required
+}
 
 // field is one key a mapping may hold.
 type field struct {
@@ -393,6 +406,19 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 			})
 		}},
 		{"regionless_endpoint", false, func(v *yaml.Node) { t.regionless = d.str(v, "regionless_endpoint") }},
+		{"sources", !d.earlier, func(v *yaml.Node) {
+			for i, item := range d.list(v, "sources") {
+				what := fmt.Sprintf("sources[%d]", i)
+				s := rawSource{pos: at(item)}
+				d.mapping(item, what, []field{
+					{"key", true, func(v *yaml.Node) { s.key = d.str(v, what+".key") }},
+					{"title", true, func(v *yaml.Node) { s.title = d.str(v, what+".title") }},
+					{"url", false, func(v *yaml.Node) { s.url = d.str(v, what+".url") }},
+					{"date", true, func(v *yaml.Node) { s.date = d.date(v, what+".date") }},
+				})
+				t.sources = append(t.sources, s)
+			}
+		}},
 		{"notes", false, func(v *yaml.Node) {
 			for i, item := range d.list(v, "notes") {
 				t.notes = append(t.notes, d.str(item, fmt.Sprintf("notes[%d]", i)))
@@ -421,6 +447,13 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 		{"name", true, func(v *yaml.Node) { r.name = d.str(v, in("name")) }},
 		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
 		{"cloud", false, func(v *yaml.Node) { r.cloud = d.str(v, in("cloud")) }},
+		{"sources", !d.earlier, func(v *yaml.Node) {
+			r.sourcesPos = at(v)
+			for i, item := range d.list(v, in("sources")) {
+				r.sources = append(r.sources, d.str(item, in(fmt.Sprintf("sources[%d]", i))))
+			}
+		}},
+		{"confidence", false, func(v *yaml.Node) { r.confidence = d.str(v, in("confidence")) }},
 		{"status_date", false, func(v *yaml.Node) { r.statusDate = d.date(v, in("status_date")) }},
 		{"mainland_china", true, func(v *yaml.Node) { r.mainland = d.boolean(v, in("mainland_china")) }},
 		{"endpoints", true, func(v *yaml.Node) {

@@ -27,6 +27,7 @@ type Table struct {
 	Regionless         string // the endpoint of buckets without a region attribute, or ""
 
 	Notes   []string
+	Sources []Source // the documents the table rests on, in table order
 	Regions []Region // in table order
 
 	Irregular     []*Region // regions whose endpoints break the pattern, in table order
@@ -45,6 +46,8 @@ type Region struct {
 
 	MainlandChina bool
 	Cloud         Cloud
+	Sources       []string // keys of the Sources the row rests on
+	Confidence    string   // "high" or "medium" where stated; required for one source
 	Status        Status
 	StatusDate    string // YYYY-MM-DD the status took effect, or ""
 
@@ -64,6 +67,13 @@ type VIPSpan struct {
 	Prefix      netip.Prefix
 	First, Last netip.Addr
 	Region      *Region
+}
+
+// Source is a document the table rests on.
+type Source struct {
+	Key, Title string
+	URL        string // "" where there is none
+	Date       string // YYYY-MM-DD or YYYY-MM: when it was read, or the date it shows
 }
 
 // Status is a region's lifecycle state.
@@ -132,6 +142,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	for i, n := range raw.notes {
 		t.Notes = append(t.Notes, v.text(n, fmt.Sprintf("notes[%d]", i)))
 	}
+	t.Sources = v.sources(raw.sources)
 	t.DefaultPublic = v.host(raw.defaultPublic, "default_endpoints.public", "")
 	t.DefaultInternal = v.host(raw.defaultInternal, "default_endpoints.internal", "")
 	t.GlobalAccelerate = v.host(raw.accelGlobal, "accelerate_endpoints.global", "")
@@ -146,6 +157,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	}
 	v.checkOverlaps()
 	v.checkLabels(raw.regions, t.Regions)
+	v.checkSourcesUsed(raw.sources, t.Regions)
 	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
 	if len(ps.list) > 0 {
 		return nil
@@ -219,9 +231,25 @@ func Load(path string) (*Table, error) {
 
 // Parse turns the bytes of a table file into a validated Table: decode,
 // then build. All problems come back as one *InputError.
-func Parse(path string, data []byte) (*Table, error) {
+func Parse(path string, data []byte) (*Table, error) { return parse(path, data, false) }
+
+// ParseEarlier is Parse for the table of an earlier release, which the
+// change report and the release ledger compare with: it may predate the
+// sources fields, which it then lacks.
+func ParseEarlier(path string, data []byte) (*Table, error) { return parse(path, data, true) }
+
+// LoadEarlier is Load for the table of an earlier release (ParseEarlier).
+func LoadEarlier(path string) (*Table, error) {
+	data, err := ReadRegular(path, MaxInputSize, "MaxInputSize in internal/table/load.go", os.Stat)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEarlier(path, data)
+}
+
+func parse(path string, data []byte, earlier bool) (*Table, error) {
 	ps := &problems{file: path}
-	t := build(loadTable(path, data, ps), ps)
+	t := build(loadTable(path, data, ps, earlier), ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}

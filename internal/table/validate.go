@@ -25,6 +25,9 @@ type validator struct {
 	goNames map[string]string   // case-folded Go name -> region ID
 	names   map[string]position // case-folded display name -> position
 	ranges  []rangeUse
+
+	sourceKeys  map[string]position // source key -> where it is defined
+	sourcesUsed map[string]bool
 }
 
 type hostUse struct {
@@ -40,6 +43,9 @@ func newValidator(ps *problems) *validator {
 		ids:     map[string]position{},
 		goNames: map[string]string{},
 		names:   map[string]position{},
+
+		sourceKeys:  map[string]position{},
+		sourcesUsed: map[string]bool{},
 	}
 }
 
@@ -267,6 +273,7 @@ func (v *validator) region(raw *rawRegion) Region {
 		}
 		r.Status = st
 	}
+	r.Sources, r.Confidence = v.regionSources(raw, in)
 	if raw.cloud.set {
 		c, ok := ParseCloud(raw.cloud.val)
 		if !ok {
@@ -317,6 +324,94 @@ func (v *validator) region(raw *rawRegion) Region {
 		v.ps.addf(raw.vipPos, "%s: empty list; write vip_ranges: ticket if the ranges are published only by ticket", in("vip_ranges"))
 	}
 	return r
+}
+
+// sourceKey is the form of a source key: a letter, then letters, digits
+// and hyphens ("D-intl", "TF").
+var sourceKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,31}$`)
+
+// sourceDate is when a source was read or the date it shows: a day or a
+// month.
+var sourceDate = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$`)
+
+// sources checks the top-level sources list and records its keys.
+func (v *validator) sources(raws []rawSource) []Source {
+	var out []Source
+	for i, raw := range raws {
+		what := fmt.Sprintf("sources[%d]", i)
+		s := Source{Title: v.text(raw.title, what+".title")}
+		if raw.key.set {
+			switch {
+			case !sourceKey.MatchString(raw.key.val):
+				v.ps.addf(raw.key.pos, "%s.key: %q is not a source key: a letter, then letters, digits and hyphens, at most 32", what, clip(raw.key.val))
+			case v.sourceKeys[raw.key.val] != (position{}):
+				v.ps.addf(raw.key.pos, "%s.key: %s is already the key of the source at line %d", what, raw.key.val, v.sourceKeys[raw.key.val].line)
+			default:
+				s.Key = raw.key.val
+				v.sourceKeys[s.Key] = raw.key.pos
+			}
+		}
+		if raw.url.set {
+			if u := raw.url.val; !strings.HasPrefix(u, "https://") || strings.ContainsAny(u, " \t\"'<>`") || checkText(u) != "" {
+				v.ps.addf(raw.url.pos, "%s.url: %q is not an https:// URL", what, clip(u))
+			} else {
+				s.URL = u
+			}
+		}
+		if raw.date.set {
+			if !sourceDate.MatchString(raw.date.val) {
+				v.ps.addf(raw.date.pos, "%s.date: %q is not a date YYYY-MM-DD or a month YYYY-MM", what, clip(raw.date.val))
+			} else {
+				s.Date = raw.date.val
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// regionSources checks a region's source keys and confidence: every key
+// names a source of the list, and a row that rests on one source says
+// how sure it is.
+func (v *validator) regionSources(raw *rawRegion, in func(string) string) ([]string, string) {
+	var keys []string
+	for i, k := range raw.sources {
+		what := in(fmt.Sprintf("sources[%d]", i))
+		switch {
+		case !k.set:
+		case v.sourceKeys[k.val] == (position{}):
+			v.ps.addf(k.pos, "%s: %q is not the key of a source in the top-level sources list", what, clip(k.val))
+		case slices.Contains(keys, k.val):
+			v.ps.addf(k.pos, "%s: %s is listed twice", what, k.val)
+		default:
+			keys = append(keys, k.val)
+			v.sourcesUsed[k.val] = true
+		}
+	}
+	if raw.sourcesPos != (position{}) && len(raw.sources) == 0 {
+		v.ps.addf(raw.sourcesPos, "%s: empty; list the keys of the sources the row rests on", in("sources"))
+	}
+	confidence := ""
+	if raw.confidence.set {
+		switch c := raw.confidence.val; c {
+		case "high", "medium":
+			confidence = c
+		default:
+			v.ps.addf(raw.confidence.pos, "%s: %q is not a confidence; expected high or medium (the table holds no low values)", in("confidence"), clip(c))
+		}
+	} else if len(raw.sources) == 1 && raw.sourcesPos != (position{}) {
+		v.ps.addf(raw.sourcesPos, "%s: the row rests on one source; say how sure it is: confidence: high or medium", in("sources"))
+	}
+	return keys, confidence
+}
+
+// checkSourcesUsed refuses a source that no region cites.
+func (v *validator) checkSourcesUsed(raws []rawSource, _ []Region) {
+	for i, raw := range raws {
+		if raw.key.set && v.sourceKeys[raw.key.val] == raw.key.pos && !v.sourcesUsed[raw.key.val] {
+			v.ps.addf(raw.key.pos, "sources[%d].key: no region cites %s; remove it or cite it", i, raw.key.val)
+		}
+	}
 }
 
 // maxNameLen caps a display name, in characters: the longest real one
