@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/semver"
 
+	"github.com/ossregions/ossregions/internal/render"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
@@ -34,6 +37,11 @@ func readLedger(path string) ([]releaseEntry, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseLedger(path, data)
+}
+
+// parseLedger reads the lines of a ledger named path.
+func parseLedger(path string, data []byte) ([]releaseEntry, error) {
 	var out []releaseEntry
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
@@ -92,15 +100,80 @@ func recorded(ledgerPath, tablePath string, t *table.Table, rels []releaseEntry)
 		errVersionPolicy, tablePath, t.VersionLine, t.Version, ledgerPath)
 }
 
+// inChangelog requires the release notes of the table's version in
+// CHANGELOG.md beside the ledger, as make changes prints them.
+func inChangelog(ledgerPath string, t *table.Table) error {
+	path := filepath.Join(filepath.Dir(ledgerPath), "CHANGELOG.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if !regexp.MustCompile(`(?m)^# Region data ` + regexp.QuoteMeta(t.Version) + ` \(from `).Match(data) {
+		return fmt.Errorf("%w: %s has no section for %s; put the report of make changes at its top", errVersionPolicy, path, t.Version)
+	}
+	return nil
+}
+
+// ledgerGrows refuses a ledger that lost or changed a line of the one
+// committed at HEAD: a recorded release never changes or goes away. Where
+// there is no git history, or no committed ledger, there is nothing to
+// hold it to.
+func ledgerGrows(path string, rels []releaseEntry) error {
+	committed, err := exec.Command("git", "show", "HEAD:"+path).Output()
+	if err != nil {
+		return nil
+	}
+	old, err := parseLedger("HEAD:"+path, committed)
+	if err != nil {
+		return nil // the committed ledger is refused on its own
+	}
+	for _, o := range old {
+		if !slices.ContainsFunc(rels, func(r releaseEntry) bool { return r.version == o.version && r.digest == o.digest }) {
+			return fmt.Errorf("%w: %s: the committed ledger records %s %s (HEAD:%s:%d), which this one lacks; a recorded release never changes or goes away",
+				errVersionPolicy, path, o.version, o.digest[:12], path, o.line)
+		}
+	}
+	return nil
+}
+
+// lastBelow is the last release the ledger records below version, or nil.
+func lastBelow(rels []releaseEntry, version string) *releaseEntry {
+	var prev *releaseEntry
+	for i := range rels {
+		if semver.Compare("v"+rels[i].version, "v"+version) < 0 {
+			prev = &rels[i]
+		}
+	}
+	return prev
+}
+
 // recordRelease appends the table's version and digest to the ledger,
-// unless it is there already; it refuses what checkLedger refuses.
+// unless it is there already. It refuses what checkLedger refuses, and a
+// version that is not the one the version rule gives after the last
+// release (the table of which it finds in the history).
 func recordRelease(ledgerPath, tablePath string, t *table.Table) (string, error) {
 	rels, err := readLedger(ledgerPath)
 	if err != nil {
 		return "", err
 	}
+	if err := ledgerGrows(ledgerPath, rels); err != nil {
+		return "", err
+	}
 	if err := checkLedger(ledgerPath, tablePath, t, rels); err != nil {
 		return "", err
+	}
+	if prev := lastBelow(rels, t.Version); prev != nil && !slices.ContainsFunc(rels, func(r releaseEntry) bool { return r.version == t.Version }) {
+		data, _, err := findRelease(ledgerPath, tablePath, *prev)
+		if err != nil {
+			return "", err
+		}
+		old, err := table.ParseEarlier(tablePath, data)
+		if err != nil {
+			return "", err
+		}
+		if err := render.Changes(old, t).Check(tablePath, t.VersionLine); err != nil {
+			return "", fmt.Errorf("%w: %v", errVersionPolicy, err)
+		}
 	}
 	line := t.Version + " " + t.DataDigest()
 	for _, r := range rels {
@@ -125,15 +198,17 @@ func recordRelease(ledgerPath, tablePath string, t *table.Table) (string, error)
 // version, found in the repository's history by its digest, and names the
 // commit it was found at.
 func previousRelease(ledgerPath, tablePath string, t *table.Table, rels []releaseEntry) (data []byte, name string, err error) {
-	var prev *releaseEntry
-	for i := range rels {
-		if semver.Compare("v"+rels[i].version, "v"+t.Version) < 0 {
-			prev = &rels[i]
-		}
-	}
+	prev := lastBelow(rels, t.Version)
 	if prev == nil {
 		return nil, "", fmt.Errorf("%s records no release before %s; give the earlier table with FROM", ledgerPath, t.Version)
 	}
+	return findRelease(ledgerPath, tablePath, *prev)
+}
+
+// findRelease returns the data of a recorded release, found in the
+// repository's history by its digest, and names the commit.
+func findRelease(ledgerPath, tablePath string, rel releaseEntry) (data []byte, name string, err error) {
+	prev := &rel
 	out, err := exec.Command("git", "log", "--format=%H", "--", tablePath).Output()
 	if err != nil {
 		return nil, "", fmt.Errorf("reading the history of %s with git: %v", tablePath, err)
@@ -148,5 +223,9 @@ func previousRelease(ledgerPath, tablePath string, t *table.Table, rels []releas
 			return blob, fmt.Sprintf("%s at commit %s (%s:%d)", prev.version, commit[:12], ledgerPath, prev.line), nil
 		}
 	}
-	return nil, "", fmt.Errorf("no commit of %s holds release %s as %s:%d records it; give the earlier table with FROM", tablePath, prev.version, ledgerPath, prev.line)
+	hint := ""
+	if shallow, _ := exec.Command("git", "rev-parse", "--is-shallow-repository").Output(); strings.TrimSpace(string(shallow)) == "true" {
+		hint = " (this clone is shallow: git fetch --unshallow)"
+	}
+	return nil, "", fmt.Errorf("no commit of %s holds release %s as %s:%d records it%s; give the earlier table with FROM", tablePath, prev.version, ledgerPath, prev.line, hint)
 }

@@ -45,6 +45,17 @@ func TestForgottenBumpIsRefused(t *testing.T) {
 	}
 }
 
+// TestFromMustBeTheLastRelease: a FROM that is not the last release the
+// ledger records is refused, so that a hand-picked table cannot hide a
+// change.
+func TestFromMustBeTheLastRelease(t *testing.T) {
+	var out bytes.Buffer
+	err := run([]string{"-in", "../regions.yaml", "-out", filepath.Join(t.TempDir(), "x.go"), "-md", "", "-changes-from", "testdata/valid/basic.yaml", "-releases", "../releases.txt"}, &out)
+	if !errors.Is(err, errVersionPolicy) || !strings.Contains(err.Error(), "the last release before") || out.Len() != 0 {
+		t.Errorf("FROM a fixture: %v; printed %q", err, out.String())
+	}
+}
+
 // TestLedgerHoldsTheTable: the ledger does not record the table's version
 // with other data. (Whether the release is recorded is release-check's
 // gate, not a test's: between a bump and make record the tests pass.)
@@ -62,8 +73,14 @@ func TestLedgerHoldsTheTable(t *testing.T) {
 // TestLedgerRecordsHistory: every release the ledger records is the data
 // of a commit of this repository, as released.
 func TestLedgerRecordsHistory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the whole history of the repository; skipped with -short")
+	}
 	if err := exec.Command("git", "-C", "..", "rev-parse", "--git-dir").Run(); err != nil {
 		t.Skipf("not a git checkout: %v", err)
+	}
+	if out, _ := exec.Command("git", "-C", "..", "rev-parse", "--is-shallow-repository").Output(); strings.TrimSpace(string(out)) == "true" {
+		t.Skip("a shallow clone holds no history to find the releases in (git fetch --unshallow)")
 	}
 	rels, err := readLedger("../releases.txt")
 	if err != nil {
@@ -95,7 +112,7 @@ func TestLedgerRecordsHistory(t *testing.T) {
 func TestRecordRelease(t *testing.T) {
 	dir := t.TempDir()
 	ledger := filepath.Join(dir, "releases.txt")
-	writeFile(t, ledger, []byte("# a ledger\n0.0.9 "+strings.Repeat("0", 64)+"\n"))
+	writeFile(t, ledger, []byte("# a ledger with no release yet\n"))
 	tbl := mustTable(t, "testdata/valid/basic.yaml")
 	msg, err := recordRelease(ledger, "basic.yaml", tbl)
 	if err != nil || !strings.HasPrefix(msg, "recorded "+tbl.Version+" ") {

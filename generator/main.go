@@ -190,19 +190,8 @@ func releaseReport(c config, t *table.Table, stdout io.Writer) error {
 		if rels, err = readLedger(c.releases); err != nil {
 			return err
 		}
-		if err := checkLedger(c.releases, c.in, t, rels); err != nil {
-			// Name the version to set where the earlier table says it.
-			if old, lerr := table.LoadEarlier(c.changesFrom); c.changesFrom != "" && lerr == nil && old.Version == t.Version {
-				if want := render.MinVersion(old.Version, render.Changes(old, t).Required()); want != t.Version {
-					return fmt.Errorf("%w; set version: %s", err, want)
-				}
-			}
+		if err := ledgerGrows(c.releases, rels); err != nil {
 			return err
-		}
-		if c.requireRecorded {
-			if err := recorded(c.releases, c.in, t, rels); err != nil {
-				return err
-			}
 		}
 	}
 	oldPath := c.changesFrom
@@ -222,7 +211,50 @@ func releaseReport(c config, t *table.Table, stdout io.Writer) error {
 		}
 		fmt.Fprintf(os.Stderr, "generator: comparing with release %s\n", name)
 	}
+	if c.releases != "" {
+		if err := ledgerGates(c, t, rels, oldPath); err != nil {
+			return err
+		}
+	}
 	return reportChanges(oldPath, c.in, filepath.Join(filepath.Dir(c.out), "go.mod"), t, stdout)
+}
+
+// ledgerGates holds the table and the earlier table at oldPath to the
+// ledger: the earlier one must be the last release before the table's
+// version, so that a hand-picked FROM cannot hide a change; the table's
+// version must not be recorded with other data (the error then names the
+// version to set); and, for the release gate, it must be recorded.
+func ledgerGates(c config, t *table.Table, rels []releaseEntry, oldPath string) error {
+	old, err := table.LoadEarlier(oldPath)
+	if err != nil {
+		return fmt.Errorf("the earlier table: %w", err)
+	}
+	if err := checkLedger(c.releases, c.in, t, rels); err != nil {
+		// Name the version to set: what the changes since the release
+		// recorded under this version need.
+		for _, r := range rels {
+			if r.version != t.Version {
+				continue
+			}
+			if data, _, ferr := findRelease(c.releases, c.in, r); ferr == nil {
+				if released, perr := table.ParseEarlier(c.in, data); perr == nil {
+					return fmt.Errorf("%w; set version: %s", err, render.MinVersion(t.Version, render.Changes(released, t).Required()))
+				}
+			}
+		}
+		return err
+	}
+	if prev := lastBelow(rels, t.Version); prev != nil && (old.Version != prev.version || old.DataDigest() != prev.digest) {
+		return fmt.Errorf("%w: the earlier table (%s) is not release %s as %s:%d records it, the last release before %s; compare with that release: make changes without FROM",
+			errVersionPolicy, old.Version, prev.version, c.releases, prev.line, t.Version)
+	}
+	if c.requireRecorded {
+		if err := recorded(c.releases, c.in, t, rels); err != nil {
+			return err
+		}
+		return inChangelog(c.releases, t)
+	}
+	return nil
 }
 
 // renderOutputs produces the bytes of the Go file at goPath and, unless mdPath is

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,55 +72,47 @@ func moveMajor(root string, n int) ([]output, error) {
 }
 
 // moveInGoMod rewrites one go.mod: its module line, requirement and
-// replace of the old path. It returns nil if the file does not name it.
+// replace of the old path, in place, token by token, so that comments,
+// blocks and order stay as they are. It returns nil if the file does not
+// name the path.
 func moveInGoMod(path, old, newPath, version string) (*output, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	f, err := modfile.Parse(path, data, nil)
-	if err != nil {
-		return nil, err
-	}
-	changed := false
-	if f.Module != nil && f.Module.Mod.Path == old {
-		if err := f.AddModuleStmt(newPath); err != nil {
-			return nil, err
+	token := regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(old) + `(\s|$)`)
+	required := regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(newPath) + `\s+(v\S+)`)
+	_, major, _ := module.SplitPathVersion(newPath)
+	lines := strings.SplitAfter(string(data), "\n")
+	inRequire, changed := false, false
+	for i, line := range lines {
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) >= 2 && fields[0] == "require" && fields[1] == "(":
+			inRequire = true
+		case inRequire && len(fields) > 0 && fields[0] == ")":
+			inRequire = false
 		}
-		changed = true
-	}
-	for _, r := range f.Require {
-		if r.Mod.Path == old {
-			if err := f.DropRequire(old); err != nil {
-				return nil, err
-			}
-			if err := f.AddRequire(newPath, version); err != nil {
-				return nil, err
-			}
-			changed = true
-			break
+		if !token.MatchString(line) {
+			continue
 		}
-	}
-	for _, r := range f.Replace {
-		if r.Old.Path == old {
-			oldVersion, dir := r.Old.Version, r.New.Path
-			if err := f.DropReplace(old, oldVersion); err != nil {
-				return nil, err
+		line = token.ReplaceAllString(line, "${1}"+newPath+"${2}")
+		if inRequire || len(fields) > 0 && fields[0] == "require" {
+			// The version must be one of the new major version.
+			if m := required.FindStringSubmatchIndex(line); m != nil {
+				if v := line[m[4]:m[5]]; module.CheckPathMajor(v, major) != nil {
+					line = line[:m[4]] + version + line[m[5]:]
+				}
 			}
-			if err := f.AddReplace(newPath, oldVersion, dir, ""); err != nil {
-				return nil, err
-			}
-			changed = true
-			break
 		}
+		lines[i], changed = line, true
 	}
 	if !changed {
 		return nil, nil
 	}
-	f.Cleanup()
-	out, err := f.Format()
-	if err != nil {
-		return nil, err
+	out := []byte(strings.Join(lines, ""))
+	if _, err := modfile.Parse(path, out, nil); err != nil {
+		return nil, fmt.Errorf("%s after the move: %v", path, err)
 	}
 	return &output{path, out}, nil
 }

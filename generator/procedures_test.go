@@ -89,9 +89,13 @@ func release(t *testing.T, dir, old string) (string, error) {
 	report, err := goIn(dir, "run", "./generator", "-changes-from", oldPath, "-releases", "releases.txt")
 	t.Logf("change report (%v):\n%s", err, report)
 	if err == nil {
-		// The report is out: record the release (README, "Making a release").
+		// The report is out: record the release and commit it (README,
+		// "Making a release").
 		if out, err := makeIn(dir, "record"); err != nil {
 			t.Fatalf("make record: %v\n%s", err, out)
+		}
+		if out, err := gitIn(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "release"); err != nil {
+			t.Fatalf("git commit: %v\n%s", err, out)
 		}
 	}
 	return report, err
@@ -112,6 +116,12 @@ func TestMaintainerProcedures(t *testing.T) {
 	}
 	tbl := mustTable(t, "../regions.yaml")
 	dir := repoCopy(t)
+	// A repository of its own: the ledger finds releases in its history.
+	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "copy"}} {
+		if out, err := gitIn(dir, args...); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
 	major, minor := semverParts(t, tbl.Version)
 
 	// Adding a region: an entry, a minor version, make generate, the tests.
@@ -188,13 +198,44 @@ func TestMaintainerProcedures(t *testing.T) {
 	if err != nil || !strings.Contains(report, "## Removed\n\n- `"+victim.ID+"`") {
 		t.Fatalf("removing %s at %s: %v\n%s", victim.ID, next, err, report)
 	}
+	// The ledger cannot be fooled: a recorded release may not go away, and
+	// make record refuses a version the rule does not give.
+	ledger := readTable(t, dir) // for its version line below
+	rels, err := os.ReadFile(filepath.Join(dir, "releases.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(rels), "\n"), "\n")
+	writeFile(t, filepath.Join(dir, "releases.txt"), []byte(strings.Join(lines[:len(lines)-1], "\n")+"\n"))
+	if out, err := goIn(dir, "run", "./generator", "-changes-since-release", "-releases", "releases.txt"); err == nil || !strings.Contains(out, "never changes or goes away") {
+		t.Errorf("a ledger without its last line: %v\n%s", err, out)
+	}
+	writeFile(t, filepath.Join(dir, "releases.txt"), rels)
+	editTable(t, dir, setVersion(version(major+3, 0, 0)))
+	if out, err := makeIn(dir, "record"); err == nil || !strings.Contains(out, "but nothing changed since") {
+		t.Errorf("make record of %s: %v\n%s", version(major+3, 0, 0), err, out)
+	}
+	writeFile(t, filepath.Join(dir, "regions.yaml"), []byte(ledger))
+
 	// Every module still builds and passes its tests at the new path (the
 	// root's with -short: it holds this test).
 	for _, m := range []string{".", "regions", "internal/benchcmp", "internal/sdktest", "internal/drift"} {
-		if out, err := goIn(filepath.Join(dir, m), "test", "-short", "-count=1", "./..."); err != nil {
+		args := []string{"test", "-count=1", "./..."}
+		if m == "." {
+			args = append(args, "-short") // it holds this test
+		}
+		if out, err := goIn(filepath.Join(dir, m), args...); err != nil {
 			t.Errorf("module %s after the release of %s: %v\n%s", m, next, err, out)
 		}
 	}
+}
+
+// gitIn runs git in dir and returns its combined output and error.
+func gitIn(dir string, args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	return string(out), err
 }
 
 // makeIn runs make in dir and returns its combined output and error.

@@ -193,10 +193,12 @@ func TestInitDoesNoWork(t *testing.T) {
 // until the legacy-bucket rule, the -internal typo check, endpoint hints
 // for Parse, precise scheme and bucket errors and zero-value marshalling
 // (#17) measured 84,121 bytes in all (70,168 before them); it is 72 KiB
-// since.
+// since. Two KiB of headroom keep the test true through the procedures
+// of the README: a removed region frees less than its allowance (about
+// 370 bytes), and a /vN module path lengthens every symbol (about 400).
 func TestBinarySize(t *testing.T) {
-	const rowAllowance = 700
-	limit := int64(72<<10 + rowAllowance*max(0, len(All())-23))
+	const rowAllowance, headroom = 700, 2 << 10
+	limit := int64(72<<10 + headroom + rowAllowance*max(0, len(All())-23))
 	with := consumer(t, useEverything)
 	without := consumer(t, useStdOnly)
 	size := func(dir string) int64 {

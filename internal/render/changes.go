@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/semver"
@@ -121,8 +122,24 @@ func Changes(old, new *table.Table) *ChangeReport {
 		}
 		compareRegion(c, o, &n)
 	}
+	// All() returns the regions in table order, so an order change is a
+	// change, if a small one.
+	if !slices.Equal(commonOrder(old, newByID), commonOrder(new, oldByID)) {
+		c.add("Table", BumpPatch, "the order of the regions changed", "regions reordered: "+strings.Join(commonOrder(new, oldByID), ", "))
+	}
 	compareTop(c, old, new)
 	return c
+}
+
+// commonOrder lists the IDs of t that other also has, in t's order.
+func commonOrder(t *table.Table, other map[string]*table.Region) []string {
+	var ids []string
+	for _, r := range t.Regions {
+		if other[r.ID] != nil {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }
 
 func byID(t *table.Table) map[string]*table.Region {
@@ -202,6 +219,10 @@ func compareVIP(o, n *table.Region) string {
 	}
 	if len(removed) > 0 {
 		parts = append(parts, "removed "+prefixList(removed))
+	}
+	if len(parts) == 0 && !slices.Equal(o.VIP, n.VIP) {
+		// VIPRanges returns them in table order.
+		parts = append(parts, "reordered: "+prefixList(n.VIP))
 	}
 	return strings.Join(parts, "; ")
 }

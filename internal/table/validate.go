@@ -451,27 +451,35 @@ type labelUse struct {
 // ParseEndpoint reads <label>.oss.aliyuncs.com as the region whose cloud ID
 // or dual-stack host it is, so two regions may not share a label.
 func (v *validator) checkLabels(raws []rawRegion, regions []Region) {
-	seen := map[string]labelUse{}
-	use := func(label string, u labelUse) {
-		prev, dup := seen[label]
-		switch {
-		case !dup:
-			seen[label] = u
-		case prev.region != u.region:
-			v.ps.addf(u.pos, "%s: %s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
-				u.region, u.what, label, prev.what, prev.region, prev.pos.line, label)
-		}
+	// Every use, in file order, so that a clash is reported at the later
+	// row, the one just added.
+	type use struct {
+		label, what string
+		u           labelUse
 	}
+	var uses []use
 	for i := range regions {
 		r, raw := &regions[i], &raws[i]
 		if r.CloudID != "" {
-			use(r.CloudID, labelUse{r.ID, "the cloud ID", raw.id.pos})
+			uses = append(uses, use{r.CloudID, raw.label + ": id", labelUse{r.ID, "the cloud ID", raw.id.pos}})
+		}
+		if label, ok := strings.CutSuffix(r.DualStack, dualStackDomain); ok && r.ID != "" {
+			uses = append(uses, use{label, raw.label + ": endpoints.dual_stack", labelUse{r.ID, "the label of the dual-stack host", raw.dualStack.pos}})
 		}
 	}
-	for i := range regions {
-		r, raw := &regions[i], &raws[i]
-		if label, ok := strings.CutSuffix(r.DualStack, dualStackDomain); ok && r.ID != "" {
-			use(label, labelUse{r.ID, "the label of the dual-stack host", raw.dualStack.pos})
+	sort.SliceStable(uses, func(i, j int) bool { return uses[i].u.pos.less(uses[j].u.pos) })
+	seen := map[string]labelUse{}
+	for _, x := range uses {
+		prev, dup := seen[x.label]
+		switch {
+		case !dup:
+			seen[x.label] = x.u
+		case prev.region == x.u.region:
+		case prev.what == x.u.what && x.u.what == "the label of the dual-stack host":
+			// The same host twice: the endpoint check has said so.
+		default:
+			v.ps.addf(x.u.pos, "%s: %s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
+				x.what, x.u.what, x.label, prev.what, prev.region, prev.pos.line, x.label)
 		}
 	}
 }
