@@ -77,7 +77,7 @@ major:
 	@test -n "$(N)" || { echo "usage: make major N=<the new major version, 2 or more>"; exit 2; }
 	$(GO) run ./generator -major $(N)
 
-## record: record the table's version and data in releases.txt (a release; README, "Making a release")
+## record: record the table's version and data in releases.txt (a release; docs/maintaining.md, "Making a release")
 record:
 	$(GO) run ./generator -record -releases releases.txt
 

@@ -12,7 +12,7 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// TestForgottenBumpIsRefused: a region added as the README says, with the
+// TestForgottenBumpIsRefused: a region added as docs/maintaining.md says, with the
 // version left as released, is refused whatever FROM says, and the report
 // is not printed.
 func TestForgottenBumpIsRefused(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// The README's maintainer procedures, followed in a temporary copy of the
+// The maintainer procedures of docs/maintaining.md, followed in a temporary copy of the
 // repository with the commands it names: add a region, deprecate one,
 // remove one. The regions are picked from the table, not named.
 
@@ -89,7 +89,7 @@ func release(t *testing.T, dir, old string) (string, error) {
 	report, err := goIn(dir, "run", "./generator", "-changes-from", oldPath, "-releases", "releases.txt")
 	t.Logf("change report (%v):\n%s", err, report)
 	if err == nil {
-		// The report is out: record the release and commit it (README,
+		// The report is out: record the release and commit it (docs/maintaining.md,
 		// "Making a release").
 		if out, err := makeIn(dir, "record"); err != nil {
 			t.Fatalf("make record: %v\n%s", err, out)
@@ -148,7 +148,7 @@ func TestMaintainerProcedures(t *testing.T) {
 
 	// Deprecating a region: a status and a minor version. The region is one
 	// that no Example names: an Example that names it prints its data and
-	// must be updated with it (README).
+	// must be updated with it (docs/maintaining.md).
 	examples, err := os.ReadFile("../regions/example_test.go")
 	if err != nil {
 		t.Fatal(err)

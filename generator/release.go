@@ -36,7 +36,7 @@ func modulePathProblem(goMod string, version string) string {
 	}
 	return fmt.Sprintf("version %s is major version %s, and Go requires its module path to end in /%s, but %s says %q. "+
 		"Run make major N=%s: it changes the module line to %q, and every go.mod requirement, replace and import of %q; "+
-		"then update the documents that name the path (README, the package doc), run make generate and make test, and run this again",
+		"then update the documents that name the path (README.md, docs/, the package doc), run make generate and make test, and run this again",
 		version, major, major, goMod, path, strings.TrimPrefix(major, "v"), base+"/"+major, path)
 }
 

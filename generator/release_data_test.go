@@ -47,7 +47,7 @@ func TestFinanceAndGovernmentHosts(t *testing.T) {
 	}
 	for _, w := range want {
 		if !slices.ContainsFunc(tbl.Regions, func(r table.Region) bool { return r.ID == w.region }) {
-			continue // removed in a major release, as the README says
+			continue // removed in a major release, as docs/maintaining.md says
 		}
 		if got := hosts[w.host]; got != w.region+" "+w.kind {
 			t.Errorf("%s: the table has %q, the sources %q", w.host, got, w.region+" "+w.kind)

@@ -194,7 +194,7 @@ func TestInitDoesNoWork(t *testing.T) {
 // for Parse, precise scheme and bucket errors and zero-value marshalling
 // (#17) measured 84,121 bytes in all (70,168 before them); it is 72 KiB
 // since. Two KiB of headroom keep the test true through the procedures
-// of the README: a removed region frees less than its allowance (about
+// of docs/maintaining.md: a removed region frees less than its allowance (about
 // 370 bytes), and a /vN module path lengthens every symbol (about 400).
 func TestBinarySize(t *testing.T) {
 	const rowAllowance, headroom = 700, 2 << 10
