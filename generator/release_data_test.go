@@ -8,7 +8,7 @@ import (
 )
 
 // TestFinanceAndGovernmentHosts holds regions.yaml to section 2 of
-// shared/sources/oss-regions-current.md (release 1.1.0): every host of the
+// the D-cn source (its finance and government cloud section, release 1.1.0): every host of the
 // finance and government regions, with its region and kind. The round trip
 // (TestCrossCheckRealTable) then proves that ParseEndpoint of each returns
 // exactly that region and kind. A change to these hosts must change this
