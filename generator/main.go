@@ -194,7 +194,7 @@ func releaseReport(c config, t *table.Table, stdout io.Writer) error {
 			return err
 		}
 	}
-	oldPath := c.changesFrom
+	oldPath, compared := c.changesFrom, ""
 	if c.sinceRelease {
 		data, name, err := previousRelease(c.releases, c.in, t, rels)
 		if err != nil {
@@ -209,14 +209,20 @@ func releaseReport(c config, t *table.Table, stdout io.Writer) error {
 		if err := os.WriteFile(oldPath, data, 0o600); err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "generator: comparing with release %s\n", name)
+		compared = name
 	}
 	if c.releases != "" {
 		if err := ledgerGates(c, t, rels, oldPath); err != nil {
 			return err
 		}
 	}
-	return reportChanges(oldPath, c.in, filepath.Join(filepath.Dir(c.out), "go.mod"), t, stdout)
+	if err := reportChanges(oldPath, c.in, filepath.Join(filepath.Dir(c.out), "go.mod"), t, stdout); err != nil {
+		return err
+	}
+	if compared != "" {
+		fmt.Fprintf(os.Stderr, "generator: compared with release %s\n", compared)
+	}
+	return nil
 }
 
 // ledgerGates holds the table and the earlier table at oldPath to the

@@ -9,7 +9,7 @@ const Version = "1.2.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "2fe863d738974ced9194ab1d444363f776c697f18448d2409ce2705efd81f5bb"
+const DataSHA256 = "53f9f78556d836b5e06c65e8b35afdf81a65bbf30f265972e37e9da865303f40"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21

@@ -81,9 +81,10 @@
 //
 // The package is released as module github.com/ossregions/ossregions/regions,
 // tagged regions/vX.Y.Z; Version holds the same X.Y.Z. A patch release
-// changes data only (names, endpoints, VIP ranges, flags). A minor release
-// adds regions, deprecates them (a Deprecated notice on the constant), or
-// changes the default or accelerate endpoints. Only a major release
+// changes data only (names, endpoints, VIP ranges, flags, sources). A
+// minor release adds regions, deprecates them (a Deprecated notice on the
+// constant), moves one to another Cloud, or changes the default or
+// accelerate endpoints. Only a major release
 // removes a region constant or changes an ID. The generator refuses a
 // version that does not follow these rules.
 //

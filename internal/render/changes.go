@@ -194,6 +194,18 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 	}
 }
 
+// sourceKeys lists the keys of a table's sources, or "none".
+func sourceKeys(ss []table.Source) string {
+	if len(ss) == 0 {
+		return "none"
+	}
+	keys := make([]string, len(ss))
+	for i, s := range ss {
+		keys[i] = s.Key
+	}
+	return strings.Join(keys, ", ")
+}
+
 // sourcesOf shows a region's sources for the report, or "none".
 func sourcesOf(r *table.Region) string {
 	if len(r.Sources) == 0 {
@@ -273,7 +285,7 @@ func compareTop(c *ChangeReport, old, new *table.Table) {
 	}
 	compareRegionless(c, old.Regionless, new.Regionless)
 	if fmt.Sprint(old.Sources) != fmt.Sprint(new.Sources) {
-		c.add("Table", BumpPatch, "the list of sources changed", "sources changed")
+		c.add("Table", BumpPatch, "the list of sources changed", "sources: "+sourceKeys(old.Sources)+" → "+sourceKeys(new.Sources))
 	}
 	if strings.Join(old.Notes, "\n") != strings.Join(new.Notes, "\n") {
 		c.add("Table", BumpPatch, "notes or source changed", "notes changed")

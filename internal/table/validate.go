@@ -3,6 +3,7 @@ package table
 import (
 	"fmt"
 	"net/netip"
+	"net/url"
 	"regexp"
 	"slices"
 	"sort"
@@ -352,14 +353,19 @@ func (v *validator) sources(raws []rawSource) []Source {
 			}
 		}
 		if raw.url.set {
-			if u := raw.url.val; !strings.HasPrefix(u, "https://") || strings.ContainsAny(u, " \t\"'<>`") || checkText(u) != "" {
-				v.ps.addf(raw.url.pos, "%s.url: %q is not an https:// URL", what, clip(u))
+			if u, err := url.Parse(raw.url.val); err != nil || u.Scheme != "https" || !strings.Contains(u.Host, ".") || u.User != nil ||
+				strings.ContainsAny(raw.url.val, " \t\"'<>`") || checkText(raw.url.val) != "" {
+				v.ps.addf(raw.url.pos, "%s.url: %q is not an https:// URL with a host", what, clip(raw.url.val))
 			} else {
-				s.URL = u
+				s.URL = raw.url.val
 			}
 		}
 		if raw.date.set {
-			if !sourceDate.MatchString(raw.date.val) {
+			d := raw.date.val
+			if len(d) == len("2006-01") {
+				d += "-01"
+			}
+			if _, err := time.Parse(time.DateOnly, d); err != nil || !sourceDate.MatchString(raw.date.val) {
 				v.ps.addf(raw.date.pos, "%s.date: %q is not a date YYYY-MM-DD or a month YYYY-MM", what, clip(raw.date.val))
 			} else {
 				s.Date = raw.date.val
