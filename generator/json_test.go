@@ -109,23 +109,7 @@ func TestJSONEditionMatchesAPI(t *testing.T) {
 // TestJSONEditionSchema holds the JSON edition of every valid fixture and
 // of the real table to its schema.
 func TestJSONEditionSchema(t *testing.T) {
-	f, err := os.Open("../regions-json.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("regions-json.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile("regions-json.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := compileSchemaFile(t, "regions-json.schema.json")
 	paths := append(globAll(t, "testdata/valid/*.yaml"), "../regions.yaml")
 	for _, p := range paths {
 		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(render.JSON(mustTable(t, p))))

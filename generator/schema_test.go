@@ -18,8 +18,14 @@ import (
 // accepts, and rejects the shape errors the generator rejects.
 
 func compileSchema(t *testing.T) *jsonschema.Schema {
+	return compileSchemaFile(t, "regions.schema.json")
+}
+
+// compileSchemaFile compiles the JSON Schema of that name at the
+// repository's root.
+func compileSchemaFile(t *testing.T, name string) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open("../regions.schema.json")
+	f, err := os.Open("../" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +35,10 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("regions.schema.json", doc); err != nil {
+	if err := c.AddResource(name, doc); err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.Compile("regions.schema.json")
+	s, err := c.Compile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
