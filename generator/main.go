@@ -83,10 +83,10 @@ func parseFlags(args []string) (config, error) {
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	jsonGiven := false
-	fs.Visit(func(f *flag.Flag) { jsonGiven = jsonGiven || f.Name == "json" })
-	if c.in != "regions.yaml" && !jsonGiven {
-		c.json = "" // another table writes no regions.json unless asked
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if (given["in"] || given["out"] || given["md"]) && !given["json"] {
+		c.json = "" // other paths write no regions.json unless asked
 	}
 	return c, checkPathFlags(fs, c)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -330,5 +331,38 @@ func TestInputNameIsSanitised(t *testing.T) {
 	}
 	if strings.Contains(string(goSrc), "Evil =") {
 		t.Error("the file name reached the Go source as code")
+	}
+}
+
+// TestOtherPathsWriteNoJSON: with -in, -out or -md and no -json, the run
+// writes no regions.json, as the flag's help says; with -json it does.
+func TestOtherPathsWriteNoJSON(t *testing.T) {
+	dir := t.TempDir()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	// Named like the repository's table, in a directory of its own.
+	data, err := os.ReadFile(filepath.Join(wd, "testdata", "valid", "basic.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "regions.yaml"
+	writeFile(t, in, data)
+	if err := run([]string{"-in", in, "-out", "x.go", "-md", ""}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("regions.json"); !os.IsNotExist(err) {
+		t.Errorf("regions.json written without -json: %v", err)
+	}
+	if err := run([]string{"-in", in, "-out", "x.go", "-md", "", "-json", "t.json"}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("t.json"); err != nil {
+		t.Errorf("-json t.json: %v", err)
 	}
 }

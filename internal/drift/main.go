@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/ossregions/ossregions/internal/table"
@@ -83,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	var source string
 	if c.response != "" {
 		body, err = table.ReadRegular(c.response, maxResponseSize, "maxResponseSize in internal/drift/response.go", os.Stat)
-		source = "the saved response " + quote(displayName(c.response))
+		source = "the saved response " + quote(filepath.Base(c.response))
 	} else {
 		var creds credentials
 		if creds, err = credentialsFrom(getenv); err != nil {
@@ -121,13 +122,3 @@ const usage = `usage: drift [-in regions.yaml] [-response FILE] [-endpoint HOST]
   -timeout D      how long the call may take, retries included (default 30s)
 exit status: 0 the table agrees, 1 it has drifted, 2 it could not check
 `
-
-// displayName is a file name as the report shows it: its last element.
-func displayName(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '/' || path[i] == '\\' {
-			return path[i+1:]
-		}
-	}
-	return path
-}

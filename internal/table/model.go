@@ -111,22 +111,14 @@ func (c Cloud) String() string { return cloudWords[c] }
 
 // ParseCloud reads a cloud as the YAML writes it.
 func ParseCloud(word string) (Cloud, bool) {
-	for i, w := range cloudWords {
-		if w == word {
-			return Cloud(i), true
-		}
-	}
-	return 0, false
+	i := slices.Index(cloudWords[:], word)
+	return Cloud(max(i, 0)), i >= 0
 }
 
 // ParseStatus reads a state as the YAML writes it.
 func ParseStatus(word string) (Status, bool) {
-	for i, w := range statusWords {
-		if w == word {
-			return Status(i), true
-		}
-	}
-	return 0, false
+	i := slices.Index(statusWords[:], word)
+	return Status(max(i, 0)), i >= 0
 }
 
 // build checks a rawTable and builds the Table, recording every problem in
