@@ -208,7 +208,6 @@ func previousRelease(ledgerPath, tablePath string, t *table.Table, rels []releas
 // findRelease returns the data of a recorded release, found in the
 // repository's history by its digest, and names the commit.
 func findRelease(ledgerPath, tablePath string, rel releaseEntry) (data []byte, name string, err error) {
-	prev := &rel
 	out, err := exec.Command("git", "log", "--format=%H", "--", tablePath).Output()
 	if err != nil {
 		return nil, "", fmt.Errorf("reading the history of %s with git: %v", tablePath, err)
@@ -219,13 +218,13 @@ func findRelease(ledgerPath, tablePath string, rel releaseEntry) (data []byte, n
 			continue
 		}
 		old, err := table.ParseEarlier(tablePath, blob)
-		if err == nil && old.Version == prev.version && old.DataDigest() == prev.digest {
-			return blob, fmt.Sprintf("%s at commit %s (%s:%d)", prev.version, commit[:12], ledgerPath, prev.line), nil
+		if err == nil && old.Version == rel.version && old.DataDigest() == rel.digest {
+			return blob, fmt.Sprintf("%s at commit %s (%s:%d)", rel.version, commit[:12], ledgerPath, rel.line), nil
 		}
 	}
 	hint := ""
 	if shallow, _ := exec.Command("git", "rev-parse", "--is-shallow-repository").Output(); strings.TrimSpace(string(shallow)) == "true" {
 		hint = " (this clone is shallow: git fetch --unshallow)"
 	}
-	return nil, "", fmt.Errorf("no commit of %s holds release %s as %s:%d records it%s; give the earlier table with FROM", tablePath, prev.version, ledgerPath, prev.line, hint)
+	return nil, "", fmt.Errorf("no commit of %s holds release %s as %s:%d records it%s; give the earlier table with FROM", tablePath, rel.version, ledgerPath, rel.line, hint)
 }
