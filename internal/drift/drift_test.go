@@ -156,7 +156,7 @@ func TestProposedBlockNeedsAPerson(t *testing.T) {
 		"    # mainland_china: true or false\n", "    mainland_china: true\n",
 		"    # vip_ranges: the published VIP ranges, or ticket\n", "    vip_ranges: ticket\n",
 		"    # sources: [the keys of the documents that list it]\n", "    sources: [D-cn]\n",
-		"    # confidence: high or medium, where one document does\n", "    confidence: medium\n",
+		"    # confidence: high, medium or low, where one document does\n", "    confidence: medium\n",
 	).Replace(withBlock)
 	if _, err := table.Parse("regions.yaml", []byte(filled)); err != nil {
 		t.Errorf("the filled-in block is refused: %v", err)

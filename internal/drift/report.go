@@ -106,7 +106,7 @@ func yamlBlock(n newRegion) string {
     accelerate: not stated
     # vip_ranges: the published VIP ranges, or ticket
     # sources: [the keys of the documents that list it]
-    # confidence: high or medium, where one document does
+    # confidence: high, medium or low, where one document does
 `, n.id, n.public, n.internal, n.internal)
 }
 

@@ -47,7 +47,7 @@ type Region struct {
 	MainlandChina bool
 	Cloud         Cloud
 	Sources       []string // keys of the Sources the row rests on
-	Confidence    string   // "high" or "medium" where stated; required for one source
+	Confidence    string   // "high", "medium" or "low" where stated; required for one source
 	Status        Status
 	StatusDate    string // YYYY-MM-DD the status took effect, or ""
 

@@ -400,13 +400,13 @@ func (v *validator) regionSources(raw *rawRegion, in func(string) string) ([]str
 	confidence := ""
 	if raw.confidence.set {
 		switch c := raw.confidence.val; c {
-		case "high", "medium":
+		case "high", "medium", "low":
 			confidence = c
 		default:
-			v.ps.addf(raw.confidence.pos, "%s: %q is not a confidence; expected high or medium (the table holds no low values)", in("confidence"), clip(c))
+			v.ps.addf(raw.confidence.pos, "%s: %q is not a confidence; expected high, medium or low", in("confidence"), clip(c))
 		}
 	} else if len(raw.sources) == 1 && raw.sourcesPos != (position{}) {
-		v.ps.addf(raw.sourcesPos, "%s: the row rests on one source; say how sure it is: confidence: high or medium", in("sources"))
+		v.ps.addf(raw.sourcesPos, "%s: the row rests on one source; say how sure it is: confidence: high, medium or low", in("sources"))
 	}
 	return keys, confidence
 }
