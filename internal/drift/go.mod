@@ -8,7 +8,10 @@ require (
 )
 
 require (
+	github.com/miekg/dns v1.1.73 // indirect
 	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/net v0.57.0 // indirect
+	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/time v0.4.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
