@@ -23,13 +23,6 @@ type query struct {
 	ip6  bool
 }
 
-func (q query) typ() string {
-	if q.ip6 {
-		return "AAAA"
-	}
-	return "A"
-}
-
 // answer is what one query got: addresses, none (the name does not exist
 // or has no record of the type), or a failure, which makes the run one
 // that could not check.

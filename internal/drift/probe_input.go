@@ -293,6 +293,9 @@ func jsonError(data []byte, err error) string {
 	case errors.As(err, &te):
 		return fmt.Sprintf("line %d: %s is %s, expected %s", 1+bytes.Count(data[:min(int(te.Offset), len(data))], []byte("\n")), quoteText(te.Field), te.Value, te.Type)
 	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Sprintf("line %d: the JSON ends before its last value does", 1+bytes.Count(data, []byte("\n")))
+	}
 	return quoteText(err.Error())
 }
 

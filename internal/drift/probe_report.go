@@ -130,17 +130,17 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 			block := yamlBlock(newRegion{nc.c.id, nc.c.host, nc.c.id + "-internal.aliyuncs.com"})
 			block = strings.Replace(block, "# Sources: DescribeRegions (ID and endpoints);",
 				"# Sources: none yet: make probe saw "+nc.c.host+" resolve; find an OSS source that names the region, its ID and endpoints;", 1)
-			p("\n### `%s`\n\nCandidates line %d; resolves to %s.\n\n```yaml\n%s```\n", nc.c.id, nc.c.line, addrList(nc.addrs), block)
+			p("\n### `%s`\n\nLine %d of the candidates file; resolves to %s.\n\n```yaml\n%s```\n", nc.c.id, nc.c.line, addrList(nc.addrs), block)
 		}
 	}
 	if n := len(f.closedResolve); n > 0 {
-		p("\n## Hosts of decommissioned regions that still resolve (information, not drift) (%d)\n\n", n)
+		p("\n## Hosts of decommissioned regions that still resolve (information, not drift)\n\n")
 		for _, r := range f.closedResolve {
 			p("- `%s`: %s: %s\n", r.name, describe(r), addrList(r.addrs))
 		}
 	}
 	if n := len(f.noRanges); n > 0 {
-		p("\n## Internal hosts of regions without published VIP ranges (information, not drift) (%d)\n\n", n)
+		p("\n## Internal hosts of regions without published VIP ranges (information, not drift)\n\n")
 		for _, r := range f.noRanges {
 			p("- `%s`: %s: %s\n", r.name, describe(r), addrList(r.addrs))
 		}
@@ -176,7 +176,16 @@ func describe(r resolved) string {
 	if r.region == nil {
 		return r.role // the probe's own words and checked IDs
 	}
-	return fmt.Sprintf("%s %s, %s", r.role, inert(r.region.name), r.region.status)
+	return fmt.Sprintf("%s %s, %s", r.role, plainOrInert(r.region.name), r.region.status)
+}
+
+// plainOrInert is a region name as it is when it holds only characters
+// that mean nothing to Markdown or HTML in mid-line, else made inert.
+func plainOrInert(s string) string {
+	if strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 (),'-") == "" {
+		return s
+	}
+	return inert(s)
 }
 
 // addrList shows at most maxAddrs addresses, and how many more there are.
