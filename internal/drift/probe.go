@@ -242,7 +242,9 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 // pairAnswer is the A and the AAAA answer of one name.
 type pairAnswer struct{ a, aaaa answer }
 
-func (pa pairAnswer) addrs() []netip.Addr { return append(append([]netip.Addr(nil), pa.a.addrs...), pa.aaaa.addrs...) }
+func (pa pairAnswer) addrs() []netip.Addr {
+	return append(append([]netip.Addr(nil), pa.a.addrs...), pa.aaaa.addrs...)
+}
 
 // askNames asks A and AAAA of every name.
 func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
