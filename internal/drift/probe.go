@@ -226,6 +226,13 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 			f.judgeHost(h, got[i])
 		}
 	}
+	// Judged like drift's list that is too short: when most of the hosts
+	// that must resolve do not, the resolver does not see them (one that
+	// answers NXDOMAIN for everything, or has no way out), and nothing is
+	// taken as gone.
+	if f.mustResolve > 0 && 2*len(f.missing) > f.mustResolve {
+		f.blind = true
+	}
 	for i, c := range p.cands {
 		pa := got[len(p.hosts)+i]
 		switch {
@@ -271,7 +278,9 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 			f.closedResolve = append(f.closedResolve, r)
 		}
 		return
-	case len(addrs) == 0:
+	}
+	f.mustResolve++
+	if len(addrs) == 0 {
 		f.missing = append(f.missing, r)
 		return
 	}

@@ -20,6 +20,8 @@ type probeFindings struct {
 	closedResolve   []resolved // hosts of decommissioned regions that resolve
 	noRanges        []resolved // internal hosts of regions without published ranges
 	quiet           []candidate
+	mustResolve     int  // hosts of open regions, or of no region, that were answered
+	blind           bool // most of them do not resolve: the resolver cannot see them
 }
 
 // resolved is a name with what it resolves to.
@@ -40,7 +42,7 @@ type newCandidate struct {
 
 // untrusted reports whether the run cannot vouch for its answers.
 func (f *probeFindings) untrusted() bool {
-	return len(f.controlsResolve)+len(f.failed) > 0
+	return len(f.controlsResolve)+len(f.failed) > 0 || f.blind
 }
 
 func (f *probeFindings) count() int {
@@ -78,6 +80,9 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 		p("**Could not check: a name that cannot exist resolves, so this resolver answers for names that do not exist (a wildcard zone or a hijacking resolver); nothing else was asked.**\n")
 	case f.stopped:
 		p("**Could not check: the control names got no answer that can be taken; nothing else was asked.**\n")
+	case f.blind:
+		p("**Could not check: %d of the %d hosts that must resolve do not: too many for the table to have drifted. This resolver does not see them (it answers NXDOMAIN for everything, or cannot reach the internet?); nothing is taken as gone.**\n",
+			len(f.missing), f.mustResolve)
 	case len(f.failed) > 0:
 		p("**Could not check: %d of %d queries got no answer that can be taken. The answers that came are below, partial: a name with a query unanswered is not judged.**\n",
 			len(f.failed), 2*len(pl.names()))
@@ -103,7 +108,7 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 			p("- `%s` %s: %s\n", q.name, q.typ, q.why)
 		}
 	}
-	if n := len(f.missing); n > 0 {
+	if n := len(f.missing); n > 0 && !f.blind {
 		p("\n## Hosts that do not resolve (%d)\n\n", n)
 		p("Hosts the table gives to a region in service, or to no region, with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n")
 		for _, r := range f.missing {
@@ -150,7 +155,7 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 		for _, s := range pl.skipped {
 			p("- `%s` (line %d): not asked, already %s.\n", s.c.id, s.c.line, s.what)
 		}
-		if len(f.quiet) > 0 {
+		if len(f.quiet) > 0 && !f.blind { // a blind resolver says nothing of them
 			var ids []string
 			for _, c := range f.quiet {
 				ids = append(ids, c.id)

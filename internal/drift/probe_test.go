@@ -268,6 +268,11 @@ func TestProbeReports(t *testing.T) {
 			delete(z.a, "oss-cn-nanjing.aliyuncs.com") // decommissioning: still open, so drift
 			delete(z.a, "oss-cn-nanjing-internal.aliyuncs.com")
 		}},
+		{name: "blind", code: exitNotCheck, edit: func(z *zone) {
+			// NXDOMAIN for everything: the controls pass, yet nothing
+			// resolves; the table has not lost every region at once.
+			z.a, z.aaaa = map[string][]string{}, map[string][]string{}
+		}},
 		{name: "wildcard", code: exitNotCheck, edit: func(z *zone) { z.wildcard = []string{"203.0.113.9"} },
 			expect: func(t *testing.T, z *zone, got result) {
 				for _, n := range z.names() {
