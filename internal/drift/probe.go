@@ -202,10 +202,8 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	f := &probeFindings{plan: p}
 	ctl := askNames(ctx, a, p.controls)
 	for i, name := range p.controls {
-		if f.unanswered(name, ctl[i]) {
-			continue
-		}
-		if addrs := ctl[i].addrs(); len(addrs) > 0 {
+		f.unanswered(name, ctl[i])
+		if addrs := ctl[i].addrs(); len(addrs) > 0 { // even with the other type unanswered
 			f.controlsResolve = append(f.controlsResolve, resolved{name: name, addrs: addrs})
 		}
 	}

@@ -36,17 +36,18 @@ const (
 // name (lower case, without the final dot); everything else is NXDOMAIN,
 // or, with wildcard, has wildcard's A records.
 type zone struct {
-	mu       sync.Mutex
-	a, aaaa  map[string][]string
-	cname    map[string]string
-	servfail map[string]bool
-	wildcard []string
-	asked    map[string]int // name -> queries
-	tcp      atomic.Int32   // queries over TCP
+	mu           sync.Mutex
+	a, aaaa      map[string][]string
+	cname        map[string]string
+	servfail     map[string]bool
+	servfailAAAA map[string]bool
+	wildcard     []string
+	asked        map[string]int // name -> queries
+	tcp          atomic.Int32   // queries over TCP
 }
 
 func newZone() *zone {
-	return &zone{a: map[string][]string{}, aaaa: map[string][]string{}, cname: map[string]string{}, servfail: map[string]bool{}, asked: map[string]int{}}
+	return &zone{a: map[string][]string{}, aaaa: map[string][]string{}, cname: map[string]string{}, servfail: map[string]bool{}, servfailAAAA: map[string]bool{}, asked: map[string]int{}}
 }
 
 func (z *zone) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
@@ -67,7 +68,7 @@ func (z *zone) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
 	z.mu.Lock()
 	defer z.mu.Unlock()
 	z.asked[name]++
-	if z.servfail[name] {
+	if z.servfail[name] || z.servfailAAAA[name] && q.Qtype == dns.TypeAAAA {
 		m.Rcode = dns.RcodeServerFailure
 		w.WriteMsg(m)
 		return
@@ -272,6 +273,15 @@ func TestProbeReports(t *testing.T) {
 			// NXDOMAIN for everything: the controls pass, yet nothing
 			// resolves; the table has not lost every region at once.
 			z.a, z.aaaa = map[string][]string{}, map[string][]string{}
+		}},
+		{name: "wildcard_servfail", code: exitNotCheck, edit: func(z *zone) {
+			// A for any name, SERVFAIL for AAAA, as a forwarder
+			// without upstream answers: still a name that resolves.
+			z.wildcard = []string{"203.0.113.9"}
+			controls, _ := controlNames(fixedRandom())
+			for _, c := range controls {
+				z.servfailAAAA[c] = true
+			}
 		}},
 		{name: "wildcard", code: exitNotCheck, edit: func(z *zone) { z.wildcard = []string{"203.0.113.9"} },
 			expect: func(t *testing.T, z *zone, got result) {
