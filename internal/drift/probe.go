@@ -156,7 +156,7 @@ type probePlan struct {
 
 type skippedCandidate struct {
 	c    candidate
-	what string // "region oss-sa-east-1 of the table", "the public host of ..."
+	what string // "a region of the table", or the table's host it is
 }
 
 // plan lists the names to ask: the controls, the table's hosts, and the
@@ -211,14 +211,7 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 		f.stopped = true // nothing else this resolver says can be taken
 		return f
 	}
-	var names []string
-	for _, h := range p.hosts {
-		names = append(names, h.host)
-	}
-	for _, c := range p.cands {
-		names = append(names, c.host)
-	}
-	got := askNames(ctx, a, names)
+	got := askNames(ctx, a, p.names()[len(p.controls):]) // the hosts, then the candidates
 	for i, h := range p.hosts {
 		if !f.unanswered(h.host, got[i]) {
 			f.judgeHost(h, got[i])

@@ -50,7 +50,7 @@ type jsonRegion struct {
 		Host string `json:"host"`
 		Kind string `json:"kind"`
 	} `json:"hosts"`
-	VIPRanges *[]string `json:"vipRanges"`
+	VIPRanges json.RawMessage `json:"vipRanges"` // a list, or null: never absent
 }
 
 // probeRegion is a region of the table as the probe holds it.
@@ -153,9 +153,19 @@ func parseProbeTable(path string, data []byte) (*probeInput, error) {
 		if !slices.Contains([]string{"active", "decommissioning", "decommissioned"}, jr.Status) {
 			bad(field+".status", "%s; expected active, decommissioning or decommissioned", quote(jr.Status))
 		}
-		if jr.VIPRanges != nil {
+		var ranges []string
+		switch {
+		case len(jr.VIPRanges) == 0:
+			bad(field+".vipRanges", "missing; expected a list of CIDR prefixes, or null where none are published")
+		case string(jr.VIPRanges) == "null":
+		default:
+			if err := json.Unmarshal(jr.VIPRanges, &ranges); err != nil || ranges == nil {
+				bad(field+".vipRanges", "expected a list of CIDR prefixes, or null where none are published")
+			}
+		}
+		if ranges != nil {
 			var texts []string
-			for j, s := range *jr.VIPRanges {
+			for j, s := range ranges {
 				p, err := netip.ParsePrefix(s)
 				if err != nil || p != p.Masked() {
 					bad(fmt.Sprintf("%s.vipRanges[%d]", field, j), "%s is not a canonical CIDR prefix", quote(s))

@@ -559,7 +559,9 @@ func TestProbeBadInput(t *testing.T) {
 			`"100.118.28.0/24"`, `"100.118.28.1/24"`,
 			`"status": "decommissioned"`, `"status": "gone"`,
 			`"public": "oss.aliyuncs.com"`, `"public": "oss-cn-hangzhou.aliyuncs.com"`,
+			`"vipRanges": null`, `"vipranges": [1]`,
 		).Replace(good), "", []string{
+			`regions[2] (oss-ap-southeast-2).vipRanges: expected a list of CIDR prefixes`,
 			`regions[3] (oss-eu-west-2).hosts[0]: "oss-eu-west-2.evil.example" is not in Alibaba Cloud's OSS domain`,
 			`regions[0] (oss-cn-hangzhou).hosts[2]: "cn-hangzhou.oss.aliyuncs.com" has the kind "quantum"`,
 			`regions[0] (oss-cn-hangzhou).vipRanges[0]: "100.118.28.1/24" is not a canonical CIDR prefix`,
