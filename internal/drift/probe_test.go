@@ -41,13 +41,14 @@ type zone struct {
 	cname        map[string]string
 	servfail     map[string]bool
 	servfailAAAA map[string]bool
+	aaaaInA      map[string][]string // AAAA records smuggled into A answers
 	wildcard     []string
 	asked        map[string]int // name -> queries
 	tcp          atomic.Int32   // queries over TCP
 }
 
 func newZone() *zone {
-	return &zone{a: map[string][]string{}, aaaa: map[string][]string{}, cname: map[string]string{}, servfail: map[string]bool{}, servfailAAAA: map[string]bool{}, asked: map[string]int{}}
+	return &zone{a: map[string][]string{}, aaaa: map[string][]string{}, cname: map[string]string{}, servfail: map[string]bool{}, servfailAAAA: map[string]bool{}, aaaaInA: map[string][]string{}, asked: map[string]int{}}
 }
 
 func (z *zone) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
@@ -99,6 +100,11 @@ func (z *zone) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
 			m.Answer = append(m.Answer, &dns.A{Hdr: hdr, A: net.ParseIP(s)})
 		} else {
 			m.Answer = append(m.Answer, &dns.AAAA{Hdr: hdr, AAAA: net.ParseIP(s)})
+		}
+	}
+	if q.Qtype == dns.TypeA {
+		for _, s := range z.aaaaInA[cur] {
+			m.Answer = append(m.Answer, &dns.AAAA{Hdr: dns.RR_Header{Name: dns.Fqdn(cur), Rrtype: dns.TypeAAAA, Class: dns.ClassINET, Ttl: 60}, AAAA: net.ParseIP(s)})
 		}
 	}
 	if !overTCP {
@@ -314,7 +320,7 @@ func TestProbeReports(t *testing.T) {
 		}},
 		{name: "hostile", code: exitDrifted, edit: func(z *zone) {
 			// A CNAME chain through names with markup, to addresses
-			// outside the ranges; an AAAA record in an A answer's name.
+			// outside the ranges.
 			z.cname["oss-cn-hangzhou-internal.aliyuncs.com"] = "x<b>y</b>.example"
 			z.cname["x<b>y</b>.example"] = "[click](http://evil.example)`rm`.example"
 			z.a["[click](http://evil.example)`rm`.example"] = []string{"10.9.9.9"}
@@ -325,11 +331,18 @@ func TestProbeReports(t *testing.T) {
 				many = append(many, fmt.Sprintf("2001:db8:1::%x", i+1))
 			}
 			z.aaaa["cn-hangzhou.oss.aliyuncs.com"] = many
+			// IPv6 only in the answer to A: not an AAAA record.
+			delete(z.aaaa, "cn-hangzhou-finance.oss.aliyuncs.com")
+			z.aaaaInA["cn-hangzhou-finance.oss.aliyuncs.com"] = []string{"2001:db8:bad::1"}
+			// A CNAME loop: no address.
+			z.cname["oss-cn-nanjing-internal.aliyuncs.com"] = "loop.example"
+			z.cname["loop.example"] = "oss-cn-nanjing-internal.aliyuncs.com"
+			delete(z.a, "oss-cn-nanjing-internal.aliyuncs.com")
 		}, expect: func(t *testing.T, z *zone, got result) {
 			if z.tcp.Load() == 0 {
 				t.Error("1000 AAAA records were not asked again over TCP")
 			}
-			for _, bad := range []string{"<b>", "click", "evil", "rm`"} {
+			for _, bad := range []string{"<b>", "click", "evil", "rm`", "2001:db8:bad::1", "loop"} {
 				if strings.Contains(got.stdout, bad) {
 					t.Errorf("the report carries %q from an answer", bad)
 				}
@@ -352,6 +365,29 @@ func TestProbeReports(t *testing.T) {
 			}
 			golden(t, tt.name, got)
 		})
+	}
+}
+
+// TestProbeHostileTableText: a region name with markup in regions.json
+// reaches the report inert.
+func TestProbeHostileTableText(t *testing.T) {
+	data, err := os.ReadFile(fixtureJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := strings.Replace(string(data), `"name": "UK (London)"`, `"name": "UK <img src=x> [London](http://evil.example) *x*"`, 1)
+	if hostile == string(data) {
+		t.Fatal("the fixture has no region named UK (London)")
+	}
+	jp := writeTemp(t, "regions.json", []byte(hostile))
+	z := agreeingZone(fixture(t))
+	delete(z.a, "oss-eu-west-2.aliyuncs.com")
+	addr := serve(t, z)
+	var out, errOut bytes.Buffer
+	code := runProbe(context.Background(), []string{"-json", jp, "-candidates", fixtureCands, "-resolver", addr}, &out, &errOut, fixedRandom())
+	want := `UK \<img src=x\> \[London\]\(http\://evil\.example\) \*x\*`
+	if code != exitDrifted || !strings.Contains(out.String(), want) {
+		t.Errorf("exit %d; want the name as %s in:\n%s%s", code, want, out.String(), errOut.String())
 	}
 }
 
