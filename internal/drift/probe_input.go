@@ -349,7 +349,10 @@ func parseCandidates(path string, data []byte) ([]candidate, error) {
 			id = "oss-" + id
 		}
 		if msg := table.RegionIDProblem(id); msg != "" {
-			bad("%s %s; expected a region ID such as sa-east-1 or oss-sa-east-1, one a line", quote(line), strings.Replace(msg, "is not a region ID", "is not one", 1))
+			if strings.HasPrefix(msg, "is not a region ID") {
+				msg = "is not a region ID; expected one such as sa-east-1 or oss-sa-east-1 (lower-case letters and digits joined by hyphens), one a line"
+			}
+			bad("%s %s", quote(line), msg)
 			continue
 		}
 		if f, dup := first[id]; dup {
