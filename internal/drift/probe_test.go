@@ -665,3 +665,22 @@ func TestProbeBlockNeedsAPerson(t *testing.T) {
 		t.Errorf("the proposed block is not refused: %v", err)
 	}
 }
+
+// TestProbeInflight: no more queries reach the server at once than
+// -inflight allows.
+func TestProbeInflight(t *testing.T) {
+	z := agreeingZone(fixture(t))
+	var now, most atomic.Int32
+	h := dns.HandlerFunc(func(w dns.ResponseWriter, req *dns.Msg) {
+		n := now.Add(1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		time.Sleep(10 * time.Millisecond)
+		now.Add(-1) // before the answer, which lets the client send the next
+		z.ServeDNS(w, req)
+	})
+	got := probeRun(t, serve(t, h), "-inflight", "2")
+	if got.code != exitAgrees || most.Load() > 2 || most.Load() < 1 {
+		t.Errorf("exit %d, at most %d queries at once; want 2", got.code, most.Load())
+	}
+}
