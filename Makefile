@@ -18,7 +18,7 @@ MODULES     := . regions internal/benchcmp internal/sdktest internal/drift
 export GOWORK := off
 export GOFLAGS := -mod=readonly
 
-.PHONY: all generate check test unit lint fuzz bench bench-large changes record major release-check from-ok drift tools clean
+.PHONY: all generate check test unit lint fuzz bench bench-large changes record major release-check from-ok drift probe tools clean
 
 all: test
 
@@ -103,6 +103,13 @@ from-ok:
 drift:
 	@cd internal/drift && $(GO) build -o $(BIN)/drift .
 	@$(BIN)/drift -in regions.yaml $(if $(RESPONSE),-response "$(RESPONSE)")
+
+## probe: hold regions.json against DNS, no keys needed: every host, its VIP ranges, and the candidate
+## regions of CANDIDATES (default internal/drift/candidates.txt); RESOLVER=IP:PORT asks that server
+## instead of the system's. Exit codes as for drift.
+probe:
+	@cd internal/drift && $(GO) build -o $(BIN)/drift .
+	@$(BIN)/drift probe -json regions.json -candidates "$(or $(CANDIDATES),internal/drift/candidates.txt)" $(if $(RESOLVER),-resolver "$(RESOLVER)")
 
 ## tools: install the pinned staticcheck into ./bin
 tools: $(STATICCHECK)

@@ -1,0 +1,338 @@
+package main
+
+// The probe, drift probe, holds the table against public DNS, which needs
+// no keys:
+//
+//	drift probe [-json regions.json] [-candidates FILE] [-resolver IP:PORT]
+//
+// It asks the A and AAAA records of every host regions.json lists, of
+// oss-<id>.aliyuncs.com for every candidate region in the candidates
+// file, and of control names under aliyuncs.com that cannot exist, and
+// prints one Markdown report. It exits 0 when DNS agrees with the table,
+// 1 when the table has drifted, and 2 when it could not check: a control
+// name that resolves (a wildcard zone or a hijacking resolver), a query
+// not answered (SERVFAIL, a timeout, a resolver out of reach), or bad
+// input.
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/netip"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// maxQueries bounds the queries of one run: the table's hosts and a
+// candidates file of some hundreds of lines, A and AAAA each, are far
+// fewer.
+const maxQueries = 2000
+
+// maxInflight bounds -inflight: the probe is one client, not a load test.
+const maxInflight = 16
+
+// probeConfig is what the probe's flags ask for.
+type probeConfig struct {
+	json, candidates, resolver string
+	timeout, deadline          time.Duration
+	inflight                   int
+}
+
+func parseProbeFlags(args []string) (probeConfig, error) {
+	var c probeConfig
+	fs := flag.NewFlagSet("drift probe", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition of the table")
+	fs.StringVar(&c.candidates, "candidates", "internal/drift/candidates.txt", "the candidate regions, one ID a line")
+	fs.StringVar(&c.resolver, "resolver", "", "ask this DNS server (IP:port) instead of the system's")
+	fs.DurationVar(&c.timeout, "timeout", 3*time.Second, "how long one query may take")
+	fs.DurationVar(&c.deadline, "deadline", 50*time.Second, "how long the whole run may take")
+	fs.IntVar(&c.inflight, "inflight", 4, "how many queries may be in flight at once")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	var problems []string
+	if fs.NArg() > 0 {
+		problems = append(problems, fmt.Sprintf("unexpected arguments %s", quote(strings.Join(fs.Args(), " "))))
+	}
+	if c.resolver != "" {
+		if ap, err := netip.ParseAddrPort(c.resolver); err != nil || ap.Port() == 0 {
+			problems = append(problems, fmt.Sprintf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(c.resolver)))
+		}
+	}
+	if c.timeout <= 0 || c.deadline <= 0 {
+		problems = append(problems, "-timeout and -deadline must be positive")
+	}
+	if c.inflight < 1 || c.inflight > maxInflight {
+		problems = append(problems, fmt.Sprintf("-inflight must be 1 to %d", maxInflight))
+	}
+	if len(problems) > 0 {
+		return c, errors.New(strings.Join(problems, "\n"))
+	}
+	return c, nil
+}
+
+// runProbe is the probe command; random gives the control names' labels.
+func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, random io.Reader) int {
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "drift probe: "+table.PrintableLines(err.Error()))
+		return exitNotCheck
+	}
+	c, err := parseProbeFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, probeUsage)
+		return exitAgrees
+	}
+	if err != nil {
+		return fail(fmt.Errorf("%v\n%s", err, probeUsage))
+	}
+	in, err := loadProbeTable(c.json)
+	cands, cerr := loadCandidates(c.candidates)
+	if err = errors.Join(err, cerr); err != nil {
+		return fail(err)
+	}
+	controls, err := controlNames(random)
+	if err != nil {
+		return fail(err)
+	}
+	p := plan(in, cands, controls)
+	if n := 2 * len(p.names()); n > maxQueries {
+		return fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten the candidates file", n, len(p.names()), maxQueries))
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.deadline)
+	defer cancel()
+	a := &asker{r: newResolver(c.resolver), timeout: c.timeout, inflight: c.inflight}
+	f := p.probe(ctx, a)
+	source := "the system resolver"
+	if c.resolver != "" {
+		source = "the resolver `" + c.resolver + "`" // an IP address and port, checked
+	}
+	fmt.Fprint(stdout, f.markdown(in, c.json, source))
+	switch {
+	case f.untrusted():
+		return exitNotCheck
+	case f.drifted():
+		return exitDrifted
+	}
+	return exitAgrees
+}
+
+// controlNames are two names under aliyuncs.com with random labels, one
+// of the form of a region's host and one not, which no zone that answers
+// honestly has.
+func controlNames(random io.Reader) ([]string, error) {
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+	label := func() (string, error) {
+		b := make([]byte, 14)
+		if _, err := io.ReadFull(random, b); err != nil {
+			return "", fmt.Errorf("no random labels for the control names: %v", err)
+		}
+		for i := range b {
+			b[i] = alphabet[int(b[i])%len(alphabet)]
+		}
+		return "q" + string(b), nil
+	}
+	l1, err1 := label()
+	l2, err2 := label()
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, err
+	}
+	return []string{"oss-zz-" + l1 + "-1.aliyuncs.com", l2 + ".aliyuncs.com"}, nil
+}
+
+// probePlan is what a run asks, and why.
+type probePlan struct {
+	controls []string
+	hosts    []probeHost
+	cands    []candidate // those to ask
+	skipped  []skippedCandidate
+}
+
+type skippedCandidate struct {
+	c    candidate
+	what string // "a region of the table", or the table's host it is
+}
+
+// plan lists the names to ask: the controls, the table's hosts, and the
+// candidates that are not already the table's.
+func plan(in *probeInput, cands []candidate, controls []string) *probePlan {
+	p := &probePlan{controls: controls, hosts: in.hosts}
+	ids := map[string]bool{}
+	for _, r := range in.regions {
+		ids[r.id] = true
+	}
+	hosts := map[string]string{}
+	for _, h := range in.hosts {
+		hosts[h.host] = h.role
+	}
+	for _, c := range cands {
+		switch {
+		case ids[c.id]:
+			p.skipped = append(p.skipped, skippedCandidate{c, "a region of the table"})
+		case hosts[c.host] != "":
+			p.skipped = append(p.skipped, skippedCandidate{c, "`" + c.host + "`, the table's " + hosts[c.host]})
+		default:
+			p.cands = append(p.cands, c)
+		}
+	}
+	return p
+}
+
+// names is every name the plan asks, controls first.
+func (p *probePlan) names() []string {
+	out := append([]string(nil), p.controls...)
+	for _, h := range p.hosts {
+		out = append(out, h.host)
+	}
+	for _, c := range p.cands {
+		out = append(out, c.host)
+	}
+	return out
+}
+
+// probe asks the controls and, when they show the resolver honest, the
+// rest, and judges the answers.
+func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
+	f := &probeFindings{plan: p}
+	ctl := askNames(ctx, a, p.controls)
+	for i, name := range p.controls {
+		f.unanswered(name, ctl[i])
+		if addrs := ctl[i].addrs(); len(addrs) > 0 { // even with the other type unanswered
+			f.controlsResolve = append(f.controlsResolve, resolved{name: name, addrs: addrs})
+		}
+	}
+	if f.untrusted() {
+		f.stopped = true // nothing else this resolver says can be taken
+		return f
+	}
+	got := askNames(ctx, a, p.names()[len(p.controls):]) // the hosts, then the candidates
+	for i, h := range p.hosts {
+		if !f.unanswered(h.host, got[i]) {
+			f.judgeHost(h, got[i])
+		}
+	}
+	// Judged like drift's list that is too short: when most of the hosts
+	// that must resolve do not, the resolver does not see them (one that
+	// answers NXDOMAIN for everything, or has no way out), and nothing is
+	// taken as gone.
+	if f.mustResolve > 0 && 2*len(f.missing) > f.mustResolve {
+		f.blind = true
+	}
+	for i, c := range p.cands {
+		pa := got[len(p.hosts)+i]
+		switch {
+		case f.unanswered(c.host, pa):
+		case len(pa.addrs()) > 0:
+			f.newRegions = append(f.newRegions, newCandidate{c, pa.addrs()})
+		default:
+			f.quiet = append(f.quiet, c)
+		}
+	}
+	return f
+}
+
+// pairAnswer is the A and the AAAA answer of one name.
+type pairAnswer struct{ a, aaaa answer }
+
+func (pa pairAnswer) addrs() []netip.Addr {
+	return append(append([]netip.Addr(nil), pa.a.addrs...), pa.aaaa.addrs...)
+}
+
+// askNames asks A and AAAA of every name.
+func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
+	var qs []query
+	for _, n := range names {
+		qs = append(qs, query{n, false}, query{n, true})
+	}
+	got := a.askAll(ctx, qs)
+	out := make([]pairAnswer, len(names))
+	for i := range names {
+		out[i] = pairAnswer{got[2*i], got[2*i+1]}
+	}
+	return out
+}
+
+// judgeHost holds the answers for one host of the table to what the table
+// says of it.
+func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
+	addrs := pa.addrs()
+	r := resolved{name: h.host, role: h.role, region: h.region, addrs: addrs}
+	switch {
+	case h.region != nil && !h.region.open():
+		if len(addrs) > 0 {
+			f.closedResolve = append(f.closedResolve, r)
+		}
+		return
+	}
+	f.mustResolve++
+	if len(addrs) == 0 {
+		f.missing = append(f.missing, r)
+		return
+	}
+	if h.vipOf != nil {
+		if h.vipOf.vip == nil {
+			r.ranges = h.vipOf
+			f.noRanges = append(f.noRanges, r)
+		} else {
+			for _, ad := range addrs {
+				if !inRanges(ad, h.vipOf.vip) {
+					r.outside = append(r.outside, ad)
+				}
+			}
+			if len(r.outside) > 0 {
+				r.ranges = h.vipOf
+				f.outside = append(f.outside, r)
+			}
+		}
+	}
+	if h.kind == "dual-stack" && len(pa.aaaa.addrs) == 0 {
+		f.noIPv6 = append(f.noIPv6, r)
+	}
+}
+
+func inRanges(ad netip.Addr, ranges []netip.Prefix) bool {
+	for _, p := range ranges {
+		if p.Contains(ad) {
+			return true
+		}
+	}
+	return false
+}
+
+// unanswered records the queries of name that got no answer that can be
+// taken, and reports whether there were any.
+func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
+	found := false
+	for _, q := range []struct {
+		typ string
+		a   answer
+	}{{"A", pa.a}, {"AAAA", pa.aaaa}} {
+		if q.a.failed != "" {
+			f.failed = append(f.failed, failedQuery{name, q.typ, q.a.failed})
+			found = true
+		}
+	}
+	return found
+}
+
+// probeMain is drift probe ARGS as the command line gives it, with
+// random control labels.
+func probeMain() int {
+	return runProbe(context.Background(), os.Args[2:], os.Stdout, os.Stderr, rand.Reader)
+}
+
+const probeUsage = `usage: drift probe [-json regions.json] [-candidates FILE] [-resolver IP:PORT] [-timeout 3s] [-deadline 50s] [-inflight 4]
+  -json FILE        the JSON edition of the table (default regions.json)
+  -candidates FILE  candidate regions, one ID a line, # comments (default internal/drift/candidates.txt)
+  -resolver IP:PORT ask this DNS server instead of the system's
+  -timeout D        how long one query may take (default 3s)
+  -deadline D       how long the whole run may take (default 50s)
+  -inflight N       queries in flight at once, 1 to 16 (default 4)
+exit status: 0 DNS agrees with the table, 1 the table has drifted, 2 it could not check
+`
