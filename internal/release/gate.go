@@ -142,5 +142,5 @@ func (v *Verdict) Note(from *table.Table) string {
 	if v.Base == nil || Same(from, v.Base) {
 		return ""
 	}
-	return fmt.Sprintf("\nThis report runs from %s (FROM). The version check is against the last recorded release, %s, and passed.\n", from.Version, v.Against)
+	return fmt.Sprintf("\nThis report runs from %s (FROM). The version verdict is not about it: the version is judged against the last release before it in the ledger, %s, and follows the policy.\n", from.Version, v.Against)
 }

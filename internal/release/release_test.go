@@ -219,7 +219,7 @@ func TestReportFromAnyTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if note := v.Note(old); !strings.Contains(note, "runs from 1.0.0") || !strings.Contains(note, "release 1.1.0 at commit") {
+	if note := v.Note(old); !strings.Contains(note, "runs from 1.0.0 (FROM)") || !strings.Contains(note, "release 1.1.0 at commit") {
 		t.Errorf("note for a report from 1.0.0: %q", note)
 	}
 	if note := v.Note(v.Base); note != "" {
