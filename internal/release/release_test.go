@@ -179,7 +179,7 @@ func TestGatesAtEveryStep(t *testing.T) {
 	r := newRepo(t)
 	r.release(tableText("1.0.0", "oss-xx-a-1"))
 	steps := []string{
-		tableText("1.1.0", "oss-xx-a-1", "oss-xx-b-1"),               // add
+		tableText("1.1.0", "oss-xx-a-1", "oss-xx-b-1"),                 // add
 		tableText("1.2.0", "oss-xx-a-1 decommissioning", "oss-xx-b-1"), // deprecate
 		tableText("1.3.0", "oss-xx-a-1 decommissioned", "oss-xx-b-1"),  // closed
 	}
