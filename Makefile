@@ -79,7 +79,7 @@ major:
 	@test -n "$(N)" || { echo "usage: make major N=<the new major version, 2 or more>"; exit 2; }
 	$(GO) run ./generator -major $(N)
 
-## record: judge the version and record it with its data's digest in releases.txt (docs/maintaining.md, "Releasing")
+## record: judge the version and record it with its data's digest in releases.txt (docs/maintaining.md, "Changing the table")
 record:
 	$(GO) run ./generator -record -releases releases.txt
 

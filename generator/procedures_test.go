@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
-	"time"
 
 	"golang.org/x/mod/modfile"
 
@@ -224,21 +224,29 @@ func (p *procedure) modulePath() string {
 	return modfile.ModulePath(data)
 }
 
-// testModules runs the tests of every module in the copy: the step must
-// leave them all passing. Go's test cache reruns exactly the tests whose
-// packages or files read changed, so a step that changes little costs
-// little. Left out: this test itself, and TestLargeTableCompiles, whose
-// synthetic table no procedure changes (make test runs it).
+// testModules runs the tests of every module in the copy, all at once:
+// the step must leave them all passing. Go's test cache reruns exactly the
+// tests whose packages or files read changed, so a step that changes
+// little costs little. Left out: this test itself, and
+// TestLargeTableCompiles, whose synthetic table no procedure changes (make
+// test runs it).
 func (p *procedure) testModules(step string) {
 	p.t.Helper()
-	for _, m := range []string{".", "regions", "internal/benchcmp", "internal/sdktest", "internal/drift"} {
-		start := time.Now()
-		out, err := goIn(filepath.Join(p.dir, m), "test", "-skip", "^(TestMaintainerProcedures|TestLargeTableCompiles)$", "./...")
-		if err != nil {
-			p.t.Errorf("%s, after %s: the tests of module %s fail: %v\n%s", p.name, step, m, err, out)
+	modules := []string{".", "regions", "internal/benchcmp", "internal/sdktest", "internal/drift"}
+	outs, errs := make([]string, len(modules)), make([]error, len(modules))
+	var wg sync.WaitGroup
+	for i, m := range modules {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], errs[i] = goIn(filepath.Join(p.dir, m), "test", "-skip", "^(TestMaintainerProcedures|TestLargeTableCompiles)$", "./...")
+		}()
+	}
+	wg.Wait()
+	for i, m := range modules {
+		if errs[i] != nil {
+			p.t.Errorf("%s, after %s: the tests of module %s fail: %v\n%s", p.name, step, m, errs[i], outs[i])
 		}
-		p.t.Logf("%s, after %s: module %s: %v, %d of %d packages cached", p.name, step, m, time.Since(start).Round(time.Millisecond),
-			strings.Count(out, "(cached)"), strings.Count(out, "ok  \t"))
 	}
 }
 
