@@ -29,8 +29,9 @@ func TestMaintainerProcedures(t *testing.T) {
 		t.Skip("follows the procedures in a copy of the repository; skipped with -short")
 	}
 	steps := procedureSteps(t)
-	tbl := mustTable(t, "../regions.yaml")
 	dir := repoClone(t)
+	finishRelease(t, dir)
+	tbl := mustTable(t, filepath.Join(dir, "regions.yaml"))
 	major, minor := semverParts(t, tbl.Version)
 	examples, err := os.ReadFile("../regions/example_test.go")
 	if err != nil {
@@ -76,6 +77,40 @@ func TestMaintainerProcedures(t *testing.T) {
 	out, err := makeIn(dir, "changes", "FROM="+strings.Fields(first)[0])
 	if err != nil || !strings.Contains(out, "This report runs from ") || !strings.Contains(out, "## Added") {
 		t.Errorf("make changes FROM=<the first commit>: %v\n%s", err, out)
+	}
+}
+
+// finishRelease takes a working tree in the middle of the procedure (a
+// version set, recorded or not, the changelog written or not) through its
+// remaining steps, make changes, make record, the changelog and the
+// commit, so that the procedures start from a release; a finished one
+// passes through unchanged.
+func finishRelease(t *testing.T, dir string) {
+	t.Helper()
+	p := &procedure{t: t, dir: dir, name: "the release in progress"}
+	report, err := makeIn(dir, "changes")
+	if err != nil {
+		t.Fatalf("the working tree is not at a step of the procedure: make changes: %v\n%s", err, report)
+	}
+	p.report = report
+	if out, err := makeIn(dir, "record"); err != nil {
+		t.Fatalf("%s: make record: %v\n%s", p.name, err, out)
+	}
+	v := strings.TrimPrefix(versionLine.FindString(readTable(t, dir)), "version: ")
+	changelog, err := os.ReadFile(filepath.Join(dir, "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(changelog), "\n# Region data "+v+" (from ") {
+		p.addToChangelog()
+	}
+	for _, args := range [][]string{{"add", "-A"}, {"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "release " + v}} {
+		if out, err := gitIn(dir, args...); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if out, err := makeIn(dir, "release-gate"); err != nil {
+		t.Fatalf("%s: make release-gate: %v\n%s", p.name, err, out)
 	}
 }
 
@@ -175,14 +210,7 @@ func (p *procedure) follow(step, version string, edit func(string) string, want 
 		}
 		return
 	case step == "CHANGELOG.md":
-		path := filepath.Join(p.dir, "CHANGELOG.md")
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		i := strings.Index(string(data), "\n# Region data ")
-		report := p.report[strings.Index(p.report, "# Region data "):] // make's own lines go
-		writeFile(t, path, []byte(string(data[:i+1])+report+"\n"+string(data[i+1:])))
+		p.addToChangelog()
 	case strings.HasPrefix(step, "git add -A && git commit"):
 		run(gitIn(p.dir, "add", "-A"))
 		run(gitIn(p.dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "region data "+version))
@@ -198,6 +226,20 @@ func (p *procedure) follow(step, version string, edit func(string) string, want 
 		t.Fatalf("docs/maintaining.md, Changing the table: a step the test does not know: %q", step)
 	}
 	p.testModules(step)
+}
+
+// addToChangelog puts the report of make changes into CHANGELOG.md above
+// the newest section.
+func (p *procedure) addToChangelog() {
+	p.t.Helper()
+	path := filepath.Join(p.dir, "CHANGELOG.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	i := strings.Index(string(data), "\n# Region data ")
+	report := p.report[strings.Index(p.report, "# Region data "):] // make's own lines go
+	writeFile(p.t, path, []byte(string(data[:i+1])+report+"\n"+string(data[i+1:])))
 }
 
 // wrongVersionsNameTheRightOne: a minor bump for a removal is refused by
