@@ -28,6 +28,7 @@ func TestMaintainerProcedures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("follows the procedures in a copy of the repository; skipped with -short")
 	}
+	t.Parallel() // mostly waiting for its commands: the other tests run meanwhile
 	steps := procedureSteps(t)
 	dir := repoClone(t)
 	finishRelease(t, dir)
