@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/mod/modfile"
 
@@ -169,6 +170,8 @@ type procedure struct {
 func (p *procedure) follow(step, version string, edit func(string) string, want string) {
 	t := p.t
 	t.Helper()
+	start := time.Now()
+	defer func() { t.Logf("%s: %s: %v", p.name, step, time.Since(start).Round(time.Millisecond)) }()
 	run := func(out string, err error) string {
 		t.Helper()
 		if err != nil {
