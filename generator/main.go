@@ -3,9 +3,10 @@
 // internal/release. It is run by go generate from the repository root:
 //
 //	go run ./generator [-check] [-in regions.yaml -out regions/data_gen.go -md REGIONS.md [-json regions.json]]
-//	go run ./generator -changes-since-release -releases releases.txt [-require-recorded]
+//	go run ./generator -changes-since-release -releases releases.txt
 //	go run ./generator -changes-from OLD.yaml [-releases releases.txt]
 //	go run ./generator -record -releases releases.txt
+//	go run ./generator -require-recorded -releases releases.txt
 //	go run ./generator -digest
 //	go run ./generator -major N
 //
