@@ -11,15 +11,16 @@ import (
 
 // The change report compares two validated tables, prints what changed for
 // release notes and review, and classifies each change by the bump it
-// needs (internal/release judges the version with it):
+// needs (internal/release judges the version with it; docs/maintaining.md,
+// "The version rule", states the rule):
 //
-//   - major: a region removed, or its ID changed. Its Go constant goes away,
-//     which breaks importers.
-//   - minor: a region added (a new constant), a region's lifecycle status
-//     changed (a Deprecated notice comes or goes), or the default region
-//     or a default or accelerate endpoint changed.
-//   - patch: data of existing regions only: names, endpoints, VIP ranges,
-//     mainland China and acceleration flags; notes and source.
+//   - major: a region removed or its ID changed (its Go constant goes away,
+//     which breaks importers), or the regionless endpoint removed.
+//   - minor: a region added, a region's status or cloud changed, the
+//     default region or a default or accelerate endpoint changed, the
+//     regionless endpoint added or changed.
+//   - patch: anything else in existing regions (names, endpoints, VIP
+//     ranges, flags, sources, order); notes, source and the list of sources.
 
 // Bump is a semantic-version increment, ordered by size.
 type Bump int
