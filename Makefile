@@ -18,7 +18,7 @@ MODULES     := . regions internal/benchcmp internal/sdktest internal/drift
 export GOWORK := off
 export GOFLAGS := -mod=readonly
 
-.PHONY: all generate check test unit lint fuzz bench bench-large changes record major release-check from-ok drift probe tools clean
+.PHONY: all generate check test unit lint fuzz bench bench-large changes record major release-check release-gate from-ok drift probe tools clean
 
 all: test
 
@@ -33,15 +33,17 @@ check:
 ## test: everything CI runs: stale check, lint, unit tests, short fuzzing
 test: check lint unit fuzz
 
-## unit: the unit, golden, round-trip and build tests of every module
+## unit: the unit, golden, round-trip and build tests of every module; every failing module is named
 unit:
-	@for m in $(MODULES); do echo "== go test $$m"; (cd $$m && $(GO) test -count=1 ./...) || exit 1; done
+	@failed=; for m in $(MODULES); do echo "== go test $$m"; (cd $$m && $(GO) test -count=1 ./...) || failed="$$failed $$m"; done; \
+	  if [ -n "$$failed" ]; then echo "make unit: tests failed in:$$failed"; exit 1; fi
 
 ## lint: gofmt, go vet and staticcheck on every module
 lint: $(STATICCHECK)
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
-	@for m in $(MODULES); do echo "== vet + staticcheck $$m"; (cd $$m && $(GO) vet ./... && $(STATICCHECK) ./...) || exit 1; done
+	@failed=; for m in $(MODULES); do echo "== vet + staticcheck $$m"; (cd $$m && $(GO) vet ./... && $(STATICCHECK) ./...) || failed="$$failed $$m"; done; \
+	  if [ -n "$$failed" ]; then echo "make lint: problems in:$$failed"; exit 1; fi
 
 ## fuzz: run every fuzz target for FUZZTIME executions (make fuzz FUZZTIME=20000000x for longer)
 fuzz:
@@ -66,43 +68,44 @@ bench-large:
 	    | sed 's/^Benchmark/BenchmarkLarge:/' | tee -a $$out; \
 	  echo; $(GO) run ./internal/benchreport < $$out
 
-## changes: the release notes since the last release in releases.txt, or since FROM (a tag or commit)
+## changes: the change report since the last release in releases.txt, or since FROM (any tag or commit); the version is judged against the last release
 changes:
 	@if [ -z "$(FROM)" ]; then $(GO) run ./generator -changes-since-release -releases releases.txt; else \
 	  $(MAKE) --no-print-directory from-ok FROM="$(FROM)" && tmp=$$(mktemp) && trap 'rm -f $$tmp' EXIT && \
 	  git show "$(FROM):regions.yaml" > $$tmp && $(GO) run ./generator -changes-from $$tmp -releases releases.txt; fi
 
-## major: move the regions module to the path of major version N (make major N=2): go.mod lines and imports
+## major: move the regions module to the path of major version N (make major N=2): go.mod lines, imports and user documents
 major:
 	@test -n "$(N)" || { echo "usage: make major N=<the new major version, 2 or more>"; exit 2; }
 	$(GO) run ./generator -major $(N)
 
-## record: record the table's version and data in releases.txt (a release; docs/maintaining.md, "Making a release")
+## record: judge the version and record it with its data's digest in releases.txt (docs/maintaining.md, "Changing the table")
 record:
 	$(GO) run ./generator -record -releases releases.txt
 
-## release-check: the gates for a release: stale output, version policy, the release recorded, tests
-release-check: check
-	@if [ -z "$(FROM)" ]; then $(GO) run ./generator -changes-since-release -releases releases.txt -require-recorded > /dev/null; else \
-	  $(MAKE) --no-print-directory from-ok FROM="$(FROM)" && tmp=$$(mktemp) && trap 'rm -f $$tmp' EXIT && \
-	  git show "$(FROM):regions.yaml" > $$tmp && $(GO) run ./generator -changes-from $$tmp -releases releases.txt -require-recorded > /dev/null; fi
-	$(MAKE) --no-print-directory lint unit
+## release-check: the gates for a release: stale output, the release gate, lint, every module's tests
+release-check: check release-gate lint unit
+
+## release-gate: the version judged against the last release, recorded in releases.txt, every release in the history, the CHANGELOG section
+release-gate:
+	$(GO) run ./generator -require-recorded -releases releases.txt
 
 # from-ok: FROM names a commit of this repository that holds a regions.yaml.
 from-ok:
-	@test -n "$(FROM)" || { echo "usage: make $(MAKECMDGOALS) FROM=<the previous release: a tag such as regions/v1.0.0, or a commit>"; \
+	@test -n "$(FROM)" || { echo "usage: make $(MAKECMDGOALS) FROM=<a tag such as regions/v1.0.0, or a commit>"; \
 	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(without FROM, make changes compares with the last release in releases.txt)"; exit 2; }
 	@git rev-parse -q --verify "$(FROM)^{commit}" >/dev/null || { echo "make $(MAKECMDGOALS): FROM=$(FROM) is not a tag or commit of this repository"; \
 	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(without FROM, make changes compares with the last release in releases.txt)"; exit 2; }
-	@git cat-file -e "$(FROM):regions.yaml" 2>/dev/null || { echo "make $(MAKECMDGOALS): $(FROM) has no regions.yaml; name the commit of the previous release"; exit 2; }
+	@git cat-file -e "$(FROM):regions.yaml" 2>/dev/null || { echo "make $(MAKECMDGOALS): $(FROM) has no regions.yaml"; exit 2; }
 
 ## drift: hold regions.yaml against DescribeRegions (credentials from OSS_ACCESS_KEY_ID,
-## OSS_ACCESS_KEY_SECRET, OSS_SESSION_TOKEN); make drift RESPONSE=FILE reads a saved response.
+## OSS_ACCESS_KEY_SECRET, OSS_SESSION_TOKEN); make drift SAVE=FILE also saves the response body,
+## make drift RESPONSE=FILE reads a saved one.
 ## The command exits 0 (agrees), 1 (drifted) or 2 (could not check); make says "Error 1" or
 ## "Error 2" and exits 2 for either of the last two.
 drift:
 	@cd internal/drift && $(GO) build -o $(BIN)/drift .
-	@$(BIN)/drift -in regions.yaml $(if $(RESPONSE),-response "$(RESPONSE)")
+	@$(BIN)/drift -in regions.yaml $(if $(RESPONSE),-response "$(RESPONSE)") $(if $(SAVE),-save "$(SAVE)")
 
 ## probe: hold regions.json against DNS, no keys needed: every host, its VIP ranges, and the candidate
 ## regions of CANDIDATES (default internal/drift/candidates.txt); RESOLVER=IP:PORT asks that server

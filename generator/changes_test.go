@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ossregions/ossregions/internal/release"
 )
 
 // TestChangeReports runs the change report on every fixture pair under
@@ -23,38 +25,12 @@ func TestChangeReports(t *testing.T) {
 			err := run([]string{"-in", base + ".new.yaml", "-changes-from", oldPath}, &out)
 			verdict := "version check: ok\n"
 			if err != nil {
-				if !errors.Is(err, errVersionPolicy) {
+				if !errors.Is(err, release.ErrPolicy) {
 					t.Fatalf("unexpected error: %v", err)
 				}
 				verdict = "version check: " + err.Error() + "\n"
 			}
 			compareGolden(t, base+".report", []byte(out.String()+"\n"+verdict))
 		})
-	}
-}
-
-// TestModulePathForMajorVersions: from v2 on, the release gate refuses a
-// module path without the /vN suffix and says how to add it.
-func TestModulePathForMajorVersions(t *testing.T) {
-	dir := t.TempDir()
-	goMod := filepath.Join(dir, "go.mod")
-	writeFile(t, goMod, []byte("module github.com/ossregions/ossregions/regions\n\ngo 1.23\n"))
-	for _, v := range []string{"0.3.0", "1.0.0", "1.9.2"} {
-		if msg := modulePathProblem(goMod, v); msg != "" {
-			t.Errorf("%s: %s", v, msg)
-		}
-	}
-	msg := modulePathProblem(goMod, "2.0.0")
-	for _, want := range []string{"major version v2", `"github.com/ossregions/ossregions/regions/v2"`, "Run make major N=2"} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("2.0.0 without /v2: %q lacks %q", msg, want)
-		}
-	}
-	writeFile(t, goMod, []byte("module github.com/ossregions/ossregions/regions/v2\n\ngo 1.23\n"))
-	if msg := modulePathProblem(goMod, "2.1.0"); msg != "" {
-		t.Errorf("2.1.0 with /v2: %s", msg)
-	}
-	if msg := modulePathProblem(goMod, "3.0.0"); !strings.Contains(msg, `"github.com/ossregions/ossregions/regions/v3"`) {
-		t.Errorf("3.0.0 with /v2: %s", msg)
 	}
 }

@@ -1,23 +1,25 @@
-// Command generator turns regions.yaml into the Go package regions and the
-// document REGIONS.md. It is run by go generate from the repository root:
+// Command generator turns regions.yaml into the Go package regions, the
+// document REGIONS.md and regions.json, and runs the release path of
+// internal/release. It is run by go generate from the repository root:
 //
-//	go run ./generator [-check] [-in regions.yaml -out regions/data_gen.go -md REGIONS.md]
-//	go run ./generator -changes-from OLD.yaml [-releases releases.txt [-require-recorded]]
+//	go run ./generator [-check] [-in regions.yaml -out regions/data_gen.go -md REGIONS.md [-json regions.json]]
 //	go run ./generator -changes-since-release -releases releases.txt
+//	go run ./generator -changes-from OLD.yaml [-releases releases.txt]
 //	go run ./generator -record -releases releases.txt
+//	go run ./generator -require-recorded -releases releases.txt
 //	go run ./generator -digest
 //	go run ./generator -major N
 //
 // It reads and validates the whole table first and reports every problem it
 // finds; only a valid table produces output, written atomically. With
 // -check it writes nothing and fails with a diff if an output is stale.
-// With -changes-from it prints a Markdown report of what changed since an
-// earlier table and checks that the version was bumped as the policy says;
-// with -releases it also refuses a version the release ledger records with
-// other data. -changes-since-release compares with the last release the
-// ledger records, found in the git history by its digest; -record adds the
-// table's version to the ledger; -digest prints the version and the digest
-// of the table's data.
+// -changes-from prints the changes since an earlier table, and
+// -changes-since-release since the last release the ledger records; with
+// the ledger (-releases) the version is judged against that release
+// whatever the earlier table, and without it against the earlier table.
+// -require-recorded is the release gate; -record adds the table's release
+// to the ledger; -digest prints the version and the digest of the data;
+// -major moves the regions module to major version N's path.
 package main
 
 import (
@@ -29,6 +31,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ossregions/ossregions/internal/release"
 	"github.com/ossregions/ossregions/internal/render"
 	"github.com/ossregions/ossregions/internal/table"
 )
@@ -36,9 +39,13 @@ import (
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("generator: ")
-	if err := run(os.Args[1:], os.Stdout); err != nil {
+	err := run(os.Args[1:], os.Stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return // the usage is printed; asking for it is no failure
+	}
+	if err != nil {
 		var ie *table.InputError
-		if errors.As(err, &ie) || errors.Is(err, errStale) || errors.Is(err, errVersionPolicy) {
+		if errors.As(err, &ie) || errors.Is(err, errStale) || errors.Is(err, release.ErrPolicy) {
 			fmt.Fprintln(os.Stderr, table.PrintableLines(err.Error()))
 			os.Exit(1)
 		}
@@ -70,11 +77,11 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.md, "md", "REGIONS.md", "the Markdown region document to generate")
 	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition of the table to generate (with -in, -out and -md: none unless given)")
 	fs.BoolVar(&c.check, "check", false, "write nothing; fail with a diff if an output is stale")
-	fs.StringVar(&c.changesFrom, "changes-from", "", "print the changes since this earlier table, and check the version bump")
-	fs.StringVar(&c.releases, "releases", "", "the release ledger (releases.txt) to hold the version to")
-	fs.BoolVar(&c.sinceRelease, "changes-since-release", false, "print the changes since the last release in the ledger, found in the git history")
-	fs.BoolVar(&c.requireRecorded, "require-recorded", false, "with -changes-from: fail unless the ledger records this version with this data")
-	fs.BoolVar(&c.record, "record", false, "record the table's version and data digest in the ledger")
+	fs.StringVar(&c.changesFrom, "changes-from", "", "print the changes since this earlier table; without -releases, judge the version against it")
+	fs.StringVar(&c.releases, "releases", "", "the release ledger (releases.txt): judge the version against its last release, found in the git history")
+	fs.BoolVar(&c.sinceRelease, "changes-since-release", false, "with -releases: print the changes since the last release in the ledger")
+	fs.BoolVar(&c.requireRecorded, "require-recorded", false, "with -releases: the release gate: the version judged, recorded in the ledger with this data, every recorded release in the history, its CHANGELOG.md section; prints nothing")
+	fs.BoolVar(&c.record, "record", false, "with -releases: judge the version and record it and the data's digest in the ledger")
 	fs.BoolVar(&c.digest, "digest", false, "print the table's version and the digest of its data")
 	fs.IntVar(&c.major, "major", 0, "move the regions module to the module path of major version N (/vN) in every go.mod and import, and stop")
 	if err := fs.Parse(args); err != nil {
@@ -101,8 +108,8 @@ func checkPathFlags(fs *flag.FlagSet, c config) error {
 			given++
 		}
 	})
-	if (c.record || c.sinceRelease) && c.releases == "" {
-		return errors.New("-record and -changes-since-release need -releases, the ledger")
+	if (c.record || c.sinceRelease || c.requireRecorded) && c.releases == "" {
+		return errors.New("-record, -changes-since-release and -require-recorded need -releases, the ledger")
 	}
 	if c.changesFrom == "" && given != 0 && given != 3 {
 		return errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
@@ -134,32 +141,23 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	if c.major != 0 {
-		outs, err := moveMajor(".", c.major)
-		if err != nil {
-			return err
-		}
-		if err := writeOutputs(outs); err != nil {
-			return err
-		}
-		for _, o := range outs {
-			fmt.Fprintln(stdout, "rewrote", o.path)
-		}
-		return nil
+		return moveMajor(c.major, stdout)
 	}
 	t, err := table.Load(c.in)
 	if err != nil {
 		return err
 	}
+	paths := release.Paths{Ledger: c.releases, Table: c.in, GoMod: filepath.Join(filepath.Dir(c.out), "go.mod")}
 	switch {
 	case c.digest:
 		_, err := fmt.Fprintf(stdout, "%s %s\n", t.Version, t.DataDigest())
 		return err
 	case c.record:
-		msg, err := recordRelease(c.releases, c.in, t)
-		fmt.Fprint(stdout, msg)
-		return err
+		return record(paths, t, stdout)
+	case c.requireRecorded:
+		return release.ReadyToRelease(paths, t)
 	case c.changesFrom != "" || c.sinceRelease:
-		return releaseReport(c, t, stdout)
+		return changes(c, paths, t, stdout)
 	}
 	outs, err := renderOutputs(t, c.out, c.md)
 	if err == nil && c.json != "" {
@@ -181,84 +179,71 @@ func run(args []string, stdout io.Writer) error {
 	return writeOutputs(outs)
 }
 
-// releaseReport runs the ledger's gates, then the change report since
-// -changes-from or since the last recorded release.
-func releaseReport(c config, t *table.Table, stdout io.Writer) error {
-	var rels []releaseEntry
-	if c.releases != "" {
+// changes prints the change report since -changes-from, or since the last
+// recorded release, once the version is judged: a refused report is never
+// on standard output, so it cannot end up in release notes.
+func changes(c config, paths release.Paths, t *table.Table, stdout io.Writer) error {
+	var from *table.Table
+	if c.changesFrom != "" {
 		var err error
-		if rels, err = readLedger(c.releases); err != nil {
-			return err
-		}
-		if err := ledgerGrows(c.releases, rels); err != nil {
-			return err
+		if from, err = table.LoadEarlier(c.changesFrom); err != nil {
+			return fmt.Errorf("the earlier table: %w", err)
 		}
 	}
-	oldPath, compared := c.changesFrom, ""
-	if c.sinceRelease {
-		data, name, err := previousRelease(c.releases, c.in, t, rels)
+	note := ""
+	if c.releases == "" {
+		if err := release.Against(from, t, c.in, paths.GoMod); err != nil {
+			return err
+		}
+	} else {
+		v, err := release.Judge(paths, t, from)
 		if err != nil {
 			return err
 		}
-		dir, err := os.MkdirTemp("", "ossregions-release-*")
-		if err != nil {
-			return err
+		if from == nil && v.Base == nil {
+			return fmt.Errorf("%s records no release before %s; give the earlier table with FROM", c.releases, t.Version)
 		}
-		defer os.RemoveAll(dir)
-		oldPath = filepath.Join(dir, "regions.yaml")
-		if err := os.WriteFile(oldPath, data, 0o600); err != nil {
-			return err
+		if from == nil {
+			from = v.Base
 		}
-		compared = name
+		note = v.Note(from)
+		fmt.Fprintf(os.Stderr, "generator: version judged against %s\n", v.Against)
 	}
-	if c.releases != "" {
-		if err := ledgerGates(c, t, rels, oldPath); err != nil {
-			return err
-		}
-	}
-	if err := reportChanges(oldPath, c.in, filepath.Join(filepath.Dir(c.out), "go.mod"), t, stdout); err != nil {
-		return err
-	}
-	if compared != "" {
-		fmt.Fprintf(os.Stderr, "generator: compared with release %s\n", compared)
-	}
-	return nil
+	_, err := io.WriteString(stdout, render.Changes(from, t).Markdown()+note)
+	return err
 }
 
-// ledgerGates holds the table and the earlier table at oldPath to the
-// ledger: the earlier one must be the last release before the table's
-// version, so that a hand-picked FROM cannot hide a change; the table's
-// version must not be recorded with other data (the error then names the
-// version to set); and, for the release gate, it must be recorded.
-func ledgerGates(c config, t *table.Table, rels []releaseEntry, oldPath string) error {
-	old, err := table.LoadEarlier(oldPath)
+// record adds the table's release to the ledger, once judged.
+func record(paths release.Paths, t *table.Table, stdout io.Writer) error {
+	data, msg, err := release.Record(paths, t)
 	if err != nil {
-		return fmt.Errorf("the earlier table: %w", err)
-	}
-	if err := checkLedger(c.releases, c.in, t, rels); err != nil {
-		// Name the version to set: what the changes since the release
-		// recorded under this version need.
-		for _, r := range rels {
-			if r.version != t.Version {
-				continue
-			}
-			if data, _, ferr := findRelease(c.releases, c.in, r); ferr == nil {
-				if released, perr := table.ParseEarlier(c.in, data); perr == nil {
-					return fmt.Errorf("%w; set version: %s", err, render.MinVersion(t.Version, render.Changes(released, t).Required()))
-				}
-			}
-		}
 		return err
 	}
-	if prev := lastBelow(rels, t.Version); prev != nil && (old.Version != prev.version || old.DataDigest() != prev.digest) {
-		return fmt.Errorf("%w: the earlier table (%s) is not release %s as %s:%d records it, the last release before %s; compare with that release: make changes without FROM",
-			errVersionPolicy, old.Version, prev.version, c.releases, prev.line, t.Version)
-	}
-	if c.requireRecorded {
-		if err := recorded(c.releases, c.in, t, rels); err != nil {
+	if data != nil {
+		if err := writeOutputs([]output{{paths.Ledger, data}}); err != nil {
 			return err
 		}
-		return inChangelog(c.releases, t)
+	}
+	_, err = io.WriteString(stdout, msg)
+	return err
+}
+
+// moveMajor moves the regions module to major version n's path in the
+// repository in the current directory.
+func moveMajor(n int, stdout io.Writer) error {
+	files, err := release.MoveMajor(".", n)
+	if err != nil {
+		return err
+	}
+	outs := make([]output, len(files))
+	for i, f := range files {
+		outs[i] = output{f.Path, f.Data}
+	}
+	if err := writeOutputs(outs); err != nil {
+		return err
+	}
+	for _, o := range outs {
+		fmt.Fprintln(stdout, "rewrote", o.path)
 	}
 	return nil
 }

@@ -7,22 +7,307 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"golang.org/x/mod/modfile"
+
+	"github.com/ossregions/ossregions/internal/release"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// The maintainer procedures of docs/maintaining.md, followed in a temporary copy of the
-// repository with the commands it names: add a region, deprecate one,
-// remove one. The regions are picked from the table, not named.
+// TestMaintainerProcedures follows the numbered list of "Changing the
+// table" in docs/maintaining.md, step by step as written, for each case
+// it names (adding, deprecating and removing a region), in a temporary
+// clone of the repository with the working tree on top, and runs the tests
+// of every module after each step. The regions are picked from the table,
+// not named. A step the test does not know fails it, so that the document
+// and the test cannot drift apart.
+func TestMaintainerProcedures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("follows the procedures in a copy of the repository; skipped with -short")
+	}
+	t.Parallel() // mostly waiting for its commands: the other tests run meanwhile
+	steps := procedureSteps(t)
+	dir := repoClone(t)
+	finishRelease(t, dir)
+	tbl := mustTable(t, filepath.Join(dir, "regions.yaml"))
+	major, minor := semverParts(t, tbl.Version)
+	examples, err := os.ReadFile("../regions/example_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The region to deprecate and then remove: active, not the default, and
+	// named by no Example (an Example that names it prints its data, and
+	// docs/maintaining.md says to update it).
+	var victim *table.Region
+	for i := range tbl.Regions {
+		r := &tbl.Regions[i]
+		if r != tbl.Default && r.Status == table.StatusActive && !strings.Contains(string(examples), "regions."+r.GoName+".") {
+			victim = r
+		}
+	}
+	cases := []struct {
+		name, version string
+		edit          func(string) string
+		want          string // in the change report
+	}{
+		{"adding a region", version(major, minor+1, 0), func(s string) string { return s + testRegion }, "## Added\n\n- `oss-xx-test-1` Testland (Capital) (constant `XXTest1`)"},
+		{"deprecating a region", version(major, minor+2, 0), func(s string) string {
+			return strings.Replace(s, "  - id: "+victim.ID+"\n", "  - id: "+victim.ID+"\n    status: decommissioning\n", 1)
+		}, "## Lifecycle\n\n- `" + victim.ID + "`"},
+		{"removing a region", version(major+1, 0, 0), func(s string) string {
+			start := strings.Index(s, "  - id: "+victim.ID+"\n")
+			end := strings.Index(s[start+1:], "\n  - id: ")
+			return s[:start] + s[start+1+end+1:]
+		}, "## Removed\n\n- `" + victim.ID + "`"},
+	}
+	for _, c := range cases {
+		p := &procedure{t: t, dir: dir, name: c.name}
+		for _, step := range steps {
+			p.follow(step, c.version, c.edit, c.want)
+		}
+	}
+	// Reviewing a range: the report from the copy's first commit, across
+	// the three releases, with the verdict's comparison named.
+	first, err := gitIn(dir, "rev-list", "--max-parents=0", "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := makeIn(dir, "changes", "FROM="+strings.Fields(first)[0])
+	if err != nil || !strings.Contains(out, "This report runs from ") || !strings.Contains(out, "## Added") {
+		t.Errorf("make changes FROM=<the first commit>: %v\n%s", err, out)
+	}
+}
 
-// repoCopy copies the repository, every module of it, without its git
-// data and installed tools.
-func repoCopy(t *testing.T) string {
+// finishRelease takes a working tree in the middle of the procedure (a
+// version set, recorded or not, the changelog written or not) through its
+// remaining steps, make changes, make record, the changelog and the
+// commit, so that the procedures start from a release; a finished one
+// passes through unchanged.
+func finishRelease(t *testing.T, dir string) {
 	t.Helper()
-	dir := t.TempDir()
+	p := &procedure{t: t, dir: dir, name: "the release in progress"}
+	report, err := makeIn(dir, "changes")
+	if err != nil {
+		t.Fatalf("the working tree is not at a step of the procedure: make changes: %v\n%s", err, report)
+	}
+	p.report = report
+	if out, err := makeIn(dir, "record"); err != nil {
+		t.Fatalf("%s: make record: %v\n%s", p.name, err, out)
+	}
+	v := strings.TrimPrefix(versionLine.FindString(readTable(t, dir)), "version: ")
+	changelog, err := os.ReadFile(filepath.Join(dir, "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(changelog), "\n# Region data "+v+" (from ") {
+		p.addToChangelog()
+	}
+	for _, args := range [][]string{{"add", "-A"}, {"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "release " + v}} {
+		if out, err := gitIn(dir, args...); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if out, err := makeIn(dir, "release-gate"); err != nil {
+		t.Fatalf("%s: make release-gate: %v\n%s", p.name, err, out)
+	}
+}
+
+// testRegion is the entry the procedure adds.
+const testRegion = `  - id: oss-xx-test-1
+    name: "Testland (Capital)"
+    sources: [D-cn]
+    confidence: medium
+    mainland_china: false
+    endpoints:
+      public: oss-xx-test-1.aliyuncs.com
+      internal: oss-xx-test-1-internal.aliyuncs.com
+      vpc: oss-xx-test-1-internal.aliyuncs.com
+    accelerate: false
+    vip_ranges: ticket
+`
+
+// procedureSteps returns the first code span of each numbered step of
+// "Changing the table" in docs/maintaining.md: the command the step runs,
+// or the file it edits.
+func procedureSteps(t *testing.T) []string {
+	t.Helper()
+	doc, err := os.ReadFile("../docs/maintaining.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "\n## Changing the table\n")
+	if !ok {
+		t.Fatal(`docs/maintaining.md has no section "Changing the table"`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var steps []string
+	for n, m := range regexp.MustCompile("(?m)^(\\d+)\\. [^`]*`([^`]+)`").FindAllStringSubmatch(section, -1) {
+		if m[1] != fmt.Sprint(n+1) {
+			t.Fatalf("docs/maintaining.md, Changing the table: step %s where %d was expected", m[1], n+1)
+		}
+		steps = append(steps, m[2])
+	}
+	if len(steps) < 5 {
+		t.Fatalf("docs/maintaining.md, Changing the table: only %d steps found: %q", len(steps), steps)
+	}
+	return steps
+}
+
+// procedure is one case followed through the steps.
+type procedure struct {
+	t         *testing.T
+	dir, name string
+	report    string // what make changes printed
+}
+
+// follow does one step as the document says, then runs every module's
+// tests after each step that changes the tree or its history (the steps
+// that only judge change nothing).
+func (p *procedure) follow(step, version string, edit func(string) string, want string) {
+	t := p.t
+	t.Helper()
+	start := time.Now()
+	defer func() { t.Logf("%s: %s: %v", p.name, step, time.Since(start).Round(time.Millisecond)) }()
+	run := func(out string, err error) string {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s, %s: %v\n%s", p.name, step, err, out)
+		}
+		return out
+	}
+	switch {
+	case step == "regions.yaml":
+		editTable(t, p.dir, func(s string) string { return versionLine.ReplaceAllString(edit(s), "version: "+version) })
+		return // the outputs are stale until make generate: make test says so
+	case strings.HasPrefix(step, "make major N="):
+		n := strings.Split(version, ".")[0]
+		if n == "0" || n == "1" || strings.HasSuffix(p.modulePath(), "/v"+n) {
+			return // the step is for a new major version from 2 on
+		}
+		old := p.modulePath()
+		p.wrongVersionsNameTheRightOne(version)
+		_, err := makeIn(p.dir, "changes")
+		if err == nil {
+			t.Fatalf("%s: make changes at %s before make major", p.name, version)
+		}
+		run(makeIn(p.dir, "major", "N="+n))
+		if stale, err := release.StaleMentions(p.dir, old); err != nil || len(stale) > 0 {
+			t.Errorf("%s: after make major N=%s the user documents still name %s: %v %v", p.name, n, old, stale, err)
+		}
+		return // the outputs are stale until make generate
+	case step == "make generate":
+		run(makeIn(p.dir, "generate"))
+		return // make test is the next step
+	case step == "make record":
+		run(makeIn(p.dir, "record"))
+	case step == "make test":
+		// make test's lint and fuzzing run in the repository itself: here
+		// its tests, below.
+	case step == "make changes":
+		p.report = run(makeIn(p.dir, "changes"))
+		if !strings.Contains(p.report, want) {
+			t.Fatalf("%s: make changes:\n%s\nwant %q", p.name, p.report, want)
+		}
+		return
+	case step == "CHANGELOG.md":
+		p.addToChangelog()
+	case strings.HasPrefix(step, "git add -A && git commit"):
+		run(gitIn(p.dir, "add", "-A"))
+		run(gitIn(p.dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "region data "+version))
+	case step == "make release-check":
+		// release-check is check, release-gate, lint and the tests; lint runs
+		// in the repository itself, the tests below.
+		run(makeIn(p.dir, "check", "release-gate"))
+		return // it changes nothing: the tests ran after the commit
+	case strings.HasPrefix(step, "git tag regions/v"):
+		run(gitIn(p.dir, "tag", "regions/v"+version))
+		return
+	default:
+		t.Fatalf("docs/maintaining.md, Changing the table: a step the test does not know: %q", step)
+	}
+	p.testModules(step)
+}
+
+// addToChangelog puts the report of make changes into CHANGELOG.md above
+// the newest section.
+func (p *procedure) addToChangelog() {
+	p.t.Helper()
+	path := filepath.Join(p.dir, "CHANGELOG.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	i := strings.Index(string(data), "\n# Region data ")
+	report := p.report[strings.Index(p.report, "# Region data "):] // make's own lines go
+	writeFile(p.t, path, []byte(string(data[:i+1])+report+"\n"+string(data[i+1:])))
+}
+
+// wrongVersionsNameTheRightOne: a minor bump for a removal is refused by
+// every gate with the version to set.
+func (p *procedure) wrongVersionsNameTheRightOne(want string) {
+	t := p.t
+	t.Helper()
+	table := readTable(t, p.dir)
+	major, minor := semverParts(t, strings.TrimPrefix(versionLine.FindString(table), "version: "))
+	editTable(t, p.dir, setVersion(version(major-1, minor+1, 0)))
+	for _, target := range []string{"changes", "record", "release-gate"} {
+		if out, err := makeIn(p.dir, target); err == nil || !strings.Contains(out, "set version: "+want) {
+			t.Errorf("%s: make %s with a minor bump: %v\n%s", p.name, target, err, out)
+		}
+	}
+	writeFile(t, filepath.Join(p.dir, "regions.yaml"), []byte(table))
+}
+
+func (p *procedure) modulePath() string {
+	data, err := os.ReadFile(filepath.Join(p.dir, "regions", "go.mod"))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return modfile.ModulePath(data)
+}
+
+// testModules runs the tests of every module in the copy, all at once:
+// the step must leave them all passing. Go's test cache reruns exactly the
+// tests whose packages or files read changed, so a step that changes
+// little costs little. Left out: this test itself, and
+// TestLargeTableCompiles, whose synthetic table no procedure changes (make
+// test runs it).
+func (p *procedure) testModules(step string) {
+	p.t.Helper()
+	modules := []string{".", "regions", "internal/benchcmp", "internal/sdktest", "internal/drift"}
+	outs, errs := make([]string, len(modules)), make([]error, len(modules))
+	var wg sync.WaitGroup
+	for i, m := range modules {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], errs[i] = goIn(filepath.Join(p.dir, m), "test", "-skip", "^(TestMaintainerProcedures|TestLargeTableCompiles)$", "./...")
+		}()
+	}
+	wg.Wait()
+	for i, m := range modules {
+		if errs[i] != nil {
+			p.t.Errorf("%s, after %s: the tests of module %s fail: %v\n%s", p.name, step, m, errs[i], outs[i])
+		}
+	}
+}
+
+// repoClone clones the repository with its history, where the ledger's
+// releases are, and puts the working tree on top as one commit, so that
+// uncommitted work is what the procedures start from.
+func repoClone(t *testing.T) string {
+	t.Helper()
+	if out, err := exec.Command("git", "-C", "..", "rev-parse", "--is-shallow-repository").Output(); err != nil || strings.TrimSpace(string(out)) != "false" {
+		t.Skipf("needs a git checkout with its history, where the releases are (git fetch --unshallow): %v %s", err, out)
+	}
+	dir := filepath.Join(t.TempDir(), "repo")
+	if out, err := exec.Command("git", "clone", "-q", "--no-checkout", "..", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git clone: %v\n%s", err, out)
+	}
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -45,6 +330,11 @@ func repoCopy(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, args := range [][]string{{"add", "-A"}, {"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "the working tree"}} {
+		if out, err := gitIn(dir, args...); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
 	return dir
 }
 
@@ -55,179 +345,6 @@ func goIn(dir string, args ...string) (string, error) {
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
 	out, err := cmd.CombinedOutput()
 	return string(out), err
-}
-
-// editTable applies edit to the copy's regions.yaml.
-func editTable(t *testing.T, dir string, edit func(string) string) {
-	t.Helper()
-	path := filepath.Join(dir, "regions.yaml")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, path, []byte(edit(string(data))))
-}
-
-var versionLine = regexp.MustCompile(`(?m)^version: .*$`)
-
-func setVersion(v string) func(string) string {
-	return func(s string) string { return versionLine.ReplaceAllString(s, "version: "+v) }
-}
-
-// release regenerates, runs the regions tests and the change report from
-// the table at old, and returns the report.
-func release(t *testing.T, dir, old string) (string, error) {
-	t.Helper()
-	if out, err := goIn(dir, "generate", "./..."); err != nil {
-		t.Fatalf("go generate: %v\n%s", err, out)
-	}
-	if out, err := goIn(filepath.Join(dir, "regions"), "test", "-short", "-count=1", "./..."); err != nil {
-		t.Fatalf("regions tests after the change: %v\n%s", err, out)
-	}
-	oldPath := filepath.Join(t.TempDir(), "old.yaml")
-	writeFile(t, oldPath, []byte(old))
-	report, err := goIn(dir, "run", "./generator", "-changes-from", oldPath, "-releases", "releases.txt")
-	t.Logf("change report (%v):\n%s", err, report)
-	if err == nil {
-		// The report is out: record the release and commit it (docs/maintaining.md,
-		// "Making a release").
-		if out, err := makeIn(dir, "record"); err != nil {
-			t.Fatalf("make record: %v\n%s", err, out)
-		}
-		if out, err := gitIn(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "release"); err != nil {
-			t.Fatalf("git commit: %v\n%s", err, out)
-		}
-	}
-	return report, err
-}
-
-func readTable(t *testing.T, dir string) string {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "regions.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
-func TestMaintainerProcedures(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates and tests copies of the repository; skipped with -short")
-	}
-	tbl := mustTable(t, "../regions.yaml")
-	dir := repoCopy(t)
-	// A repository of its own: the ledger finds releases in its history.
-	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "copy"}} {
-		if out, err := gitIn(dir, args...); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	major, minor := semverParts(t, tbl.Version)
-
-	// Adding a region: an entry, a minor version, make generate, the tests.
-	old := readTable(t, dir)
-	editTable(t, dir, setVersion(version(major, minor+1, 0)))
-	editTable(t, dir, func(s string) string {
-		return s + `  - id: oss-xx-test-1
-    name: "Testland (Capital)"
-    sources: [D-cn]
-    confidence: medium
-    mainland_china: false
-    endpoints:
-      public: oss-xx-test-1.aliyuncs.com
-      internal: oss-xx-test-1-internal.aliyuncs.com
-      vpc: oss-xx-test-1-internal.aliyuncs.com
-    accelerate: false
-    vip_ranges: ticket
-`
-	})
-	report, err := release(t, dir, old)
-	if err != nil || !strings.Contains(report, "## Added\n\n- `oss-xx-test-1` Testland (Capital) (constant `XXTest1`)") {
-		t.Fatalf("adding a region: %v\n%s", err, report)
-	}
-
-	// Deprecating a region: a status and a minor version. The region is one
-	// that no Example names: an Example that names it prints its data and
-	// must be updated with it (docs/maintaining.md).
-	examples, err := os.ReadFile("../regions/example_test.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var victim *table.Region
-	for i := range tbl.Regions {
-		r := &tbl.Regions[i]
-		if r != tbl.Default && r.Status == table.StatusActive && !strings.Contains(string(examples), "regions."+r.GoName+".") {
-			victim = r
-		}
-	}
-	old = readTable(t, dir)
-	editTable(t, dir, setVersion(version(major, minor+2, 0)))
-	editTable(t, dir, func(s string) string {
-		return strings.Replace(s, "  - id: "+victim.ID+"\n", "  - id: "+victim.ID+"\n    status: decommissioning\n", 1)
-	})
-	report, err = release(t, dir, old)
-	if err != nil || !strings.Contains(report, "## Lifecycle\n\n- `"+victim.ID+"`") {
-		t.Fatalf("deprecating %s: %v\n%s", victim.ID, err, report)
-	}
-
-	// Removing it: refused without a major version, with the version to set;
-	// then, at 2.0.0, refused until the module path has /v2; then done.
-	old = readTable(t, dir)
-	editTable(t, dir, func(s string) string {
-		start := strings.Index(s, "  - id: "+victim.ID+"\n")
-		end := strings.Index(s[start+1:], "\n  - id: ")
-		return s[:start] + s[start+1+end+1:]
-	})
-	next := version(major+1, 0, 0)
-	report, err = release(t, dir, old)
-	if err == nil || !strings.Contains(report, "was released with other data (releases.txt:") || !strings.Contains(report, "raise the version; set version: "+next) {
-		t.Fatalf("removing %s without a major version: %v\n%s", victim.ID, err, report)
-	}
-	editTable(t, dir, setVersion(next))
-	report, err = release(t, dir, old)
-	if major+1 >= 2 {
-		if err == nil || !strings.Contains(report, "Go requires its module path to end in /v") {
-			t.Fatalf("major version %s without a /vN module path: %v\n%s", next, err, report)
-		}
-		// The command the message gives, then every module's tests.
-		if out, err := makeIn(dir, "major", "N="+strings.Split(next, ".")[0]); err != nil {
-			t.Fatalf("make major: %v\n%s", err, out)
-		}
-		report, err = release(t, dir, old)
-	}
-	if err != nil || !strings.Contains(report, "## Removed\n\n- `"+victim.ID+"`") {
-		t.Fatalf("removing %s at %s: %v\n%s", victim.ID, next, err, report)
-	}
-	// The ledger cannot be fooled: a recorded release may not go away, and
-	// make record refuses a version the rule does not give.
-	ledger := readTable(t, dir) // for its version line below
-	rels, err := os.ReadFile(filepath.Join(dir, "releases.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimRight(string(rels), "\n"), "\n")
-	writeFile(t, filepath.Join(dir, "releases.txt"), []byte(strings.Join(lines[:len(lines)-1], "\n")+"\n"))
-	if out, err := goIn(dir, "run", "./generator", "-changes-since-release", "-releases", "releases.txt"); err == nil || !strings.Contains(out, "never changes or goes away") {
-		t.Errorf("a ledger without its last line: %v\n%s", err, out)
-	}
-	writeFile(t, filepath.Join(dir, "releases.txt"), rels)
-	editTable(t, dir, setVersion(version(major+3, 0, 0)))
-	if out, err := makeIn(dir, "record"); err == nil || !strings.Contains(out, "but nothing changed since") {
-		t.Errorf("make record of %s: %v\n%s", version(major+3, 0, 0), err, out)
-	}
-	writeFile(t, filepath.Join(dir, "regions.yaml"), []byte(ledger))
-
-	// Every module still builds and passes its tests at the new path (the
-	// root's with -short: it holds this test).
-	for _, m := range []string{".", "regions", "internal/benchcmp", "internal/sdktest", "internal/drift"} {
-		args := []string{"test", "-count=1", "./..."}
-		if m == "." {
-			args = append(args, "-short") // it holds this test
-		}
-		if out, err := goIn(filepath.Join(dir, m), args...); err != nil {
-			t.Errorf("module %s after the release of %s: %v\n%s", m, next, err, out)
-		}
-	}
 }
 
 // gitIn runs git in dir and returns its combined output and error.
@@ -247,6 +364,28 @@ func makeIn(dir string, args ...string) (string, error) {
 	return string(out), err
 }
 
+// editTable applies edit to the copy's regions.yaml.
+func editTable(t *testing.T, dir string, edit func(string) string) {
+	t.Helper()
+	path := filepath.Join(dir, "regions.yaml")
+	writeFile(t, path, []byte(edit(readTable(t, dir))))
+}
+
+func readTable(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "regions.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+var versionLine = regexp.MustCompile(`(?m)^version: .*$`)
+
+func setVersion(v string) func(string) string {
+	return func(s string) string { return versionLine.ReplaceAllString(s, "version: "+v) }
+}
+
 func semverParts(t *testing.T, v string) (major, minor int) {
 	t.Helper()
 	var patch int
@@ -257,5 +396,5 @@ func semverParts(t *testing.T, v string) (major, minor int) {
 }
 
 func version(major, minor, patch int) string {
-	return strconv.Itoa(major) + "." + strconv.Itoa(minor) + "." + strconv.Itoa(patch)
+	return fmt.Sprintf("%d.%d.%d", major, minor, patch)
 }

@@ -135,7 +135,7 @@ func runDumper(t *testing.T, regionsDir string) dump {
 	goMod := "module example.com/dumper\n\ngo 1.23\n\nrequire " + path + " " + version + "\n\nreplace " + path + " => " + abs + "\n"
 	writeFile(t, filepath.Join(dir, "go.mod"), []byte(goMod))
 	writeFile(t, filepath.Join(dir, "main.go"), src)
-	cmd := exec.Command("go", "run", ".")
+	cmd := exec.Command("go", "run", "-trimpath", ".") // the build cache then holds it across temporary directories
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
 	out, err := cmd.Output()

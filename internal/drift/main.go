@@ -1,7 +1,7 @@
 // Command drift holds regions.yaml against the regions that OSS itself
 // lists through its DescribeRegions API, and prints one Markdown report:
 //
-//	drift [-in regions.yaml]                  # calls DescribeRegions
+//	drift [-in regions.yaml] [-save FILE]     # calls DescribeRegions
 //	drift [-in regions.yaml] -response FILE   # reads a saved response body
 //
 // The call goes through the OSS Go SDK v2, with credentials from
@@ -42,6 +42,7 @@ func main() {
 // config is what the flags ask for.
 type config struct {
 	in, response, endpoint string
+	save                   string // where to save the body of a live call
 	timeout                time.Duration
 }
 
@@ -51,6 +52,7 @@ func parseFlags(args []string) (config, error) {
 	fs.SetOutput(io.Discard) // run prints the one error
 	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to check")
 	fs.StringVar(&c.response, "response", "", "read this saved DescribeRegions response body instead of calling the API")
+	fs.StringVar(&c.save, "save", "", "save the body of the live call to this file, to read later with -response")
 	fs.StringVar(&c.endpoint, "endpoint", "", "call this endpoint (host, or http:// or https:// URL) instead of the default region's public endpoint")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "how long the call may take, retries included")
 	if err := fs.Parse(args); err != nil {
@@ -61,6 +63,9 @@ func parseFlags(args []string) (config, error) {
 	}
 	if c.timeout <= 0 {
 		return c, errors.New("-timeout must be positive")
+	}
+	if c.save != "" && c.response != "" {
+		return c, errors.New("-save saves a live call's response; with -response there is none")
 	}
 	return c, nil
 }
@@ -99,6 +104,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		}
 		body, err = describeRegions(ctx, endpoint, t.Default.CloudID, creds, c.timeout)
 		source = "DescribeRegions at " + quote(endpoint)
+		if err == nil && c.save != "" {
+			err = saveBody(c.save, body) // before it is read: a body it refuses is worth keeping too
+		}
 	}
 	if err != nil {
 		return fail(err)
@@ -118,10 +126,32 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	return exitAgrees
 }
 
-const usage = `usage: drift [-in regions.yaml] [-response FILE] [-endpoint HOST] [-timeout 30s]
+const usage = `usage: drift [-in regions.yaml] [-response FILE | -save FILE] [-endpoint HOST] [-timeout 30s]
   -in FILE        the region table to check (default regions.yaml)
   -response FILE  read this saved DescribeRegions response body instead of calling the API
+  -save FILE      save the body of the live call to FILE, to read later with -response
   -endpoint HOST  call this endpoint (host, or http:// or https:// URL) instead of the default region's public one
   -timeout D      how long the call may take, retries included (default 30s)
 exit status: 0 the table agrees, 1 it has drifted, 2 it could not check
 `
+
+// saveBody writes a response body to path through a temporary file beside
+// it, so that a failed save leaves what was there.
+func saveBody(path string, body []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".drift-save-*")
+	if err != nil {
+		return fmt.Errorf("saving the response: %w", err)
+	}
+	_, err = f.Write(body)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("saving the response: %w", err)
+	}
+	return nil
+}

@@ -6,23 +6,21 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/mod/semver"
-
 	"github.com/ossregions/ossregions/internal/table"
 )
 
 // The change report compares two validated tables, prints what changed for
-// release notes and review, and enforces the version policy:
+// release notes and review, and classifies each change by the bump it
+// needs (internal/release judges the version with it; docs/maintaining.md,
+// "The version rule", states the rule):
 //
-//   - major: a region removed, or its ID changed. Its Go constant goes away,
-//     which breaks importers.
-//   - minor: a region added (a new constant), a region's lifecycle status
-//     changed (a Deprecated notice comes or goes), or the default region
-//     or a default or accelerate endpoint changed.
-//   - patch: data of existing regions only: names, endpoints, VIP ranges,
-//     mainland China and acceleration flags; notes and source.
-//
-// The next version is the smallest bump the changes need (Check).
+//   - major: a region removed or its ID changed (its Go constant goes away,
+//     which breaks importers), or the regionless endpoint removed.
+//   - minor: a region added, a region's status or cloud changed, the
+//     default region or a default or accelerate endpoint changed, the
+//     regionless endpoint added or changed.
+//   - patch: anything else in existing regions (names, endpoints, VIP
+//     ranges, flags, sources, order); notes, source and the list of sources.
 
 // Bump is a semantic-version increment, ordered by size.
 type Bump int
@@ -78,8 +76,11 @@ func (c *ChangeReport) need(b Bump, reason string) {
 // Required is the bump the changes need.
 func (c *ChangeReport) Required() Bump { return c.required }
 
-// why says which rules made the required bump necessary.
-func (c *ChangeReport) why() string { return strings.Join(c.reasons[c.required], "; ") }
+// Why says which rules made the required bump necessary.
+func (c *ChangeReport) Why() string { return strings.Join(c.reasons[c.required], "; ") }
+
+// Versions are the versions of the earlier and the later table.
+func (c *ChangeReport) Versions() (old, new string) { return c.oldVersion, c.newVersion }
 
 // Changes lists every difference from old to new, in a fixed order:
 // sections in the order below, regions in table order.
@@ -306,23 +307,6 @@ func compareRegionless(c *ChangeReport, old, new string) {
 	}
 }
 
-// actualBump is the increment from old to new, or an error if the version
-// went down.
-func actualBump(oldV, newV string) (Bump, error) {
-	o, n := "v"+oldV, "v"+newV
-	switch c := semver.Compare(n, o); {
-	case c < 0:
-		return BumpNone, fmt.Errorf("version went down from %s to %s", oldV, newV)
-	case c == 0:
-		return BumpNone, nil
-	case semver.Major(n) != semver.Major(o):
-		return BumpMajor, nil
-	case semver.MajorMinor(n) != semver.MajorMinor(o):
-		return BumpMinor, nil
-	}
-	return BumpPatch, nil
-}
-
 // Markdown renders the report for release notes.
 func (c *ChangeReport) Markdown() string {
 	var b strings.Builder
@@ -331,7 +315,7 @@ func (c *ChangeReport) Markdown() string {
 		b.WriteString("No changes.\n")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "Required version bump: %s (%s).\n", c.required, c.why())
+	fmt.Fprintf(&b, "Required version bump: %s (%s).\n", c.required, c.Why())
 	for _, s := range c.sections {
 		fmt.Fprintf(&b, "\n## %s\n\n", s.title)
 		for _, item := range s.items {
@@ -339,50 +323,4 @@ func (c *ChangeReport) Markdown() string {
 		}
 	}
 	return b.String()
-}
-
-// Check enforces the version policy. It says what to set, as a problem
-// at the version line of the new table (file, line).
-func (c *ChangeReport) Check(file string, line int) error {
-	// The one rule: the next version is the smallest bump the changes
-	// need, and no changes keep the version.
-	want := MinVersion(c.oldVersion, c.required)
-	got, err := actualBump(c.oldVersion, c.newVersion)
-	var why string
-	switch {
-	case c.newVersion == want:
-		return nil
-	case err != nil:
-		why = fmt.Sprintf("version %s → %s goes down; a release version never does", c.oldVersion, c.newVersion)
-	case c.required == BumpNone:
-		why = fmt.Sprintf("version %s → %s, but nothing changed since %s", c.oldVersion, c.newVersion, c.oldVersion)
-	case got == BumpNone:
-		why = fmt.Sprintf("version %s → %s is no version change, but the changes need a %s bump (%s)",
-			c.oldVersion, c.newVersion, c.required, c.why())
-	case got < c.required:
-		why = fmt.Sprintf("version %s → %s is a %s bump, but the changes need a %s bump (%s)",
-			c.oldVersion, c.newVersion, got, c.required, c.why())
-	case got > c.required:
-		why = fmt.Sprintf("version %s → %s is a %s bump, larger than the %s bump the changes need (%s)",
-			c.oldVersion, c.newVersion, got, c.required, c.why())
-	default:
-		why = fmt.Sprintf("version %s → %s skips versions; the next %s version after %s is %s",
-			c.oldVersion, c.newVersion, c.required, c.oldVersion, want)
-	}
-	return fmt.Errorf("%s:%d: %s; set version: %s", file, line, why, want)
-}
-
-// MinVersion is the smallest version that makes the required bump.
-func MinVersion(v string, b Bump) string {
-	var major, minor, patch int
-	fmt.Sscanf(strings.SplitN(v, "-", 2)[0], "%d.%d.%d", &major, &minor, &patch)
-	switch b {
-	case BumpMajor:
-		return fmt.Sprintf("%d.0.0", major+1)
-	case BumpMinor:
-		return fmt.Sprintf("%d.%d.0", major, minor+1)
-	case BumpPatch:
-		return fmt.Sprintf("%d.%d.%d", major, minor, patch+1)
-	}
-	return v
 }

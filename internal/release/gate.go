@@ -1,0 +1,146 @@
+package release
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"github.com/ossregions/ossregions/internal/render"
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// Paths names the files the gates read: the ledger, the table (the working
+// one, also the name of its committed copies) and the regions module's
+// go.mod.
+type Paths struct {
+	Ledger, Table, GoMod string
+}
+
+// Verdict is a table judged against the last recorded release.
+type Verdict struct {
+	Ledger *Ledger
+	// Base is the release judged against, and Against names it (version,
+	// commit, ledger line); Base is nil where the ledger records none
+	// before the table (its first release).
+	Base    *table.Table
+	Against string
+}
+
+// Judge holds the table t to the ledger: the ledger must keep every line
+// of the committed one; a version the ledger records must hold the data it
+// records; and the version must be the one the policy gives after the last
+// recorded release (the release before t's version if the ledger records
+// t). The release's table is from where from holds its data, else it is
+// found in git. Every refusal names the version to set.
+func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
+	l, err := ReadLedger(p.Ledger)
+	if err != nil {
+		return nil, err
+	}
+	if err := ledgerGrows(l); err != nil {
+		return nil, err
+	}
+	own := l.Find(t.Version)
+	base := l.Last()
+	if l.Records(t) {
+		base = l.LastBelow(t.Version)
+	}
+	v := &Verdict{Ledger: l}
+	if base == nil {
+		return v, nil
+	}
+	if from != nil && from.Version == base.Version && from.DataDigest() == base.Digest {
+		v.Base, v.Against = from, fmt.Sprintf("release %s (%s:%d)", base.Version, l.Path, base.Line)
+	} else if v.Base, v.Against, err = findRelease(l, p.Table, *base); err != nil {
+		return nil, err
+	}
+	c := render.Changes(v.Base, t)
+	if own != nil && !l.Records(t) {
+		return nil, fmt.Errorf("%w: %s:%d: version %s was released with other data (%s:%d), and a released version's data never changes; set version: %s (judged against %s, whose changes need: %s)",
+			ErrPolicy, p.Table, t.VersionLine, t.Version, l.Path, own.Line, MinVersion(base.Version, c.Required()), v.Against, bumpText(c))
+	}
+	if err := Check(c, p.Table, t.VersionLine); err != nil {
+		return nil, fmt.Errorf("%w (judged against %s)", err, v.Against)
+	}
+	if msg := ModulePathProblem(p.GoMod, t.Version); msg != "" {
+		return nil, fmt.Errorf("%w: %s:%d: %s", ErrPolicy, p.Table, t.VersionLine, msg)
+	}
+	return v, nil
+}
+
+func bumpText(c *render.ChangeReport) string {
+	if c.Required() == render.BumpNone {
+		return "no bump, nothing changed"
+	}
+	return fmt.Sprintf("a %s bump (%s)", c.Required(), c.Why())
+}
+
+// Against judges t against the earlier table old alone, where there is no
+// ledger (tables outside the repository, the fixtures).
+func Against(old, t *table.Table, tablePath, goMod string) error {
+	if err := Check(render.Changes(old, t), tablePath, t.VersionLine); err != nil {
+		return err
+	}
+	if msg := ModulePathProblem(goMod, t.Version); msg != "" {
+		return fmt.Errorf("%w: %s:%d: %s", ErrPolicy, tablePath, t.VersionLine, msg)
+	}
+	return nil
+}
+
+// Same reports whether the tables hold the same version and data.
+func Same(a, b *table.Table) bool {
+	return a != nil && b != nil && a.Version == b.Version && a.DataDigest() == b.DataDigest()
+}
+
+// Record judges t and returns the ledger's new bytes with t's release
+// appended, or nil if the ledger records it already, and what was done.
+func Record(p Paths, t *table.Table) ([]byte, string, error) {
+	v, err := Judge(p, t, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	if e := v.Ledger.Find(t.Version); e != nil {
+		return nil, fmt.Sprintf("%s is recorded already (%s:%d)\n", t.Version, p.Ledger, e.Line), nil
+	}
+	return v.Ledger.With(t), fmt.Sprintf("recorded %s %s in %s\n", t.Version, t.DataDigest(), p.Ledger), nil
+}
+
+// ReadyToRelease is the release gate: Judge, then t's release recorded in
+// the ledger, every recorded release in the history (or the working
+// table), and t's section in CHANGELOG.md beside the ledger.
+func ReadyToRelease(p Paths, t *table.Table) error {
+	v, err := Judge(p, t, nil)
+	if err != nil {
+		return err
+	}
+	if !v.Ledger.Records(t) {
+		return fmt.Errorf("%w: %s:%d: version %s follows the policy but is not recorded in %s: run make record", ErrPolicy, p.Table, t.VersionLine, t.Version, p.Ledger)
+	}
+	if err := inHistory(v.Ledger, p.Table, t); err != nil {
+		return err
+	}
+	return inChangelog(filepath.Join(filepath.Dir(p.Ledger), "CHANGELOG.md"), t)
+}
+
+// inChangelog requires the release notes of t's version, as make changes
+// prints them, in the changelog at path.
+func inChangelog(path string, t *table.Table) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if !regexp.MustCompile(`(?m)^# Region data ` + regexp.QuoteMeta(t.Version) + ` \(from `).Match(data) {
+		return fmt.Errorf("%w: %s has no section for %s; put the report of make changes above the newest section", ErrPolicy, path, t.Version)
+	}
+	return nil
+}
+
+// Note says, for a report from another table than the release judged
+// against, which comparison the version verdict is for; "" otherwise.
+func (v *Verdict) Note(from *table.Table) string {
+	if v.Base == nil || Same(from, v.Base) {
+		return ""
+	}
+	return fmt.Sprintf("\nThis report runs from %s (FROM). The version verdict is not about it: the version is judged against the last release before it in the ledger, %s, and follows the policy.\n", from.Version, v.Against)
+}

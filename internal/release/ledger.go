@@ -1,0 +1,122 @@
+package release
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
+	"golang.org/x/mod/semver"
+
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// The ledger, releases.txt beside the table, has one line a release,
+// "VERSION DIGEST", the digest being table.DataDigest. The gates trust it
+// rather than tags or a FROM given by hand: a released version's data
+// never changes.
+
+// Entry is one line of the ledger.
+type Entry struct {
+	Version, Digest string
+	Line            int
+}
+
+// Ledger is a parsed ledger and the path it was read from.
+type Ledger struct {
+	Path    string
+	Entries []Entry
+	data    []byte
+}
+
+var ledgerLine = regexp.MustCompile(`^(\d+\.\d+\.\d+) ([0-9a-f]{64})$`)
+
+// ReadLedger reads the ledger at path.
+func ReadLedger(path string) (*Ledger, error) {
+	data, err := table.ReadRegular(path, table.MaxInputSize, "MaxInputSize in internal/table/load.go", os.Stat)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLedger(path, data)
+}
+
+// ParseLedger reads the lines of a ledger named path. Blank lines and
+// # comments are skipped; versions must rise from line to line.
+func ParseLedger(path string, data []byte) (*Ledger, error) {
+	l := &Ledger{Path: path, data: data}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m := ledgerLine.FindStringSubmatch(line)
+		if m == nil || !semver.IsValid("v"+m[1]) {
+			return nil, fmt.Errorf("%s:%d: %q is not a line VERSION DIGEST (such as 1.2.0 and 64 hex digits)", path, n, table.Printable(clipText(line)))
+		}
+		if last := l.Last(); last != nil && semver.Compare("v"+m[1], "v"+last.Version) <= 0 {
+			return nil, fmt.Errorf("%s:%d: version %s does not follow %s (line %d); releases are recorded in order", path, n, m[1], last.Version, last.Line)
+		}
+		l.Entries = append(l.Entries, Entry{m[1], m[2], n})
+	}
+	return l, sc.Err()
+}
+
+func clipText(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "..."
+	}
+	return s
+}
+
+// Find is the entry of version, or nil.
+func (l *Ledger) Find(version string) *Entry {
+	for i := range l.Entries {
+		if l.Entries[i].Version == version {
+			return &l.Entries[i]
+		}
+	}
+	return nil
+}
+
+// Last is the last release recorded, or nil.
+func (l *Ledger) Last() *Entry {
+	if len(l.Entries) == 0 {
+		return nil
+	}
+	return &l.Entries[len(l.Entries)-1]
+}
+
+// LastBelow is the last release recorded below version, or nil.
+func (l *Ledger) LastBelow(version string) *Entry {
+	var prev *Entry
+	for i := range l.Entries {
+		if semver.Compare("v"+l.Entries[i].Version, "v"+version) < 0 {
+			prev = &l.Entries[i]
+		}
+	}
+	return prev
+}
+
+// Records reports whether the ledger holds t's version with t's data.
+func (l *Ledger) Records(t *table.Table) bool {
+	e := l.Find(t.Version)
+	return e != nil && e.Digest == t.DataDigest()
+}
+
+// With is the ledger's bytes with t's version and digest appended.
+func (l *Ledger) With(t *table.Table) []byte {
+	data := bytes.Clone(l.data)
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		data = append(data, '\n')
+	}
+	return append(data, t.Version+" "+t.DataDigest()+"\n"...)
+}
+
+// holds reports whether the ledger has an entry with e's version and digest.
+func (l *Ledger) holds(e Entry) bool {
+	f := l.Find(e.Version)
+	return f != nil && f.Digest == e.Digest
+}
