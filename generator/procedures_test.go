@@ -54,7 +54,7 @@ func TestMaintainerProcedures(t *testing.T) {
 		edit          func(string) string
 		want          string // in the change report
 	}{
-		{"adding a region", version(major, minor+1, 0), func(s string) string { return s + testRegion }, "## Added\n\n- `oss-xx-test-1` Testland (Capital) (constant `XXTest1`)"},
+		{"adding a region", version(major, minor+1, 0), func(s string) string { return s + testRegion }, "## Added\n\n- `oss-xx-test-1` Testland (Capital) (constant `XXTest1`; sources: D-cn (medium))"},
 		{"deprecating a region", version(major, minor+2, 0), func(s string) string {
 			return strings.Replace(s, "  - id: "+victim.ID+"\n", "  - id: "+victim.ID+"\n    status: decommissioning\n", 1)
 		}, "## Lifecycle\n\n- `" + victim.ID + "`"},

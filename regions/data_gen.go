@@ -3,13 +3,13 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.2.0"
+const Version = "1.3.0"
 
 // Source says where the region data came from.
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "53f9f78556d836b5e06c65e8b35afdf81a65bbf30f265972e37e9da865303f40"
+const DataSHA256 = "af11ffd0527c740377f97336061c6d2a6ee984aadb075446bb5a239258d929be"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -672,6 +672,22 @@ var genInfoNASouth1 = regionInfo{
 	},
 }
 
+// SAEast1 is Brazil (São Paulo), OSS region oss-sa-east-1.
+const SAEast1 Region = "oss-sa-east-1"
+
+var genInfoSAEast1 = regionInfo{
+	id:          SAEast1,
+	name:        "Brazil (São Paulo)",
+	mainland:    false,
+	cloud:       CloudPublic,
+	status:      Active,
+	public:      "oss-sa-east-1.aliyuncs.com",
+	internal:    "oss-sa-east-1-internal.aliyuncs.com",
+	vpc:         "oss-sa-east-1-internal.aliyuncs.com",
+	accelerate:  false,
+	vipByTicket: true,
+}
+
 // MEEast1 is UAE (Dubai), OSS region oss-me-east-1.
 const MEEast1 Region = "oss-me-east-1"
 
@@ -855,6 +871,7 @@ var genAllRegions = [...]Region{
 	USWest1,
 	USEast1,
 	NASouth1,
+	SAEast1,
 	MEEast1,
 	MECentral1,
 	CNHangzhouFinance,
@@ -931,6 +948,8 @@ func genLookupCloudID[T string | []byte](id T) *regionInfo {
 		return &genInfoUSEast1
 	case "na-south-1":
 		return &genInfoNASouth1
+	case "sa-east-1":
+		return &genInfoSAEast1
 	case "me-east-1":
 		return &genInfoMEEast1
 	case "me-central-1":
@@ -961,6 +980,8 @@ func genIsArea[T string | []byte](s T) bool {
 	case "me":
 		return true
 	case "na":
+		return true
+	case "sa":
 		return true
 	case "us":
 		return true

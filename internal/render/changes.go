@@ -113,7 +113,7 @@ func Changes(old, new *table.Table) *ChangeReport {
 	}
 	for _, n := range new.Regions {
 		if oldByID[n.ID] == nil && !renamedFrom[n.ID] {
-			c.add("Added", BumpMinor, "a region was added", fmt.Sprintf("`%s` %s (constant `%s`)", n.ID, n.Name, n.GoName))
+			c.add("Added", BumpMinor, "a region was added", fmt.Sprintf("`%s` %s (constant `%s`; sources: %s)", n.ID, n.Name, n.GoName, sourcesOf(&n)))
 		}
 	}
 	for _, n := range new.Regions {
