@@ -367,6 +367,15 @@ func (d *decoder) date(n *yaml.Node, what string) rawString {
 	return d.str(n, what)
 }
 
+// version reads the table's version. YAML reads 1.3 or 2 as a number;
+// it is taken as text so that the check says what a version looks like.
+func (d *decoder) version(n *yaml.Node) rawString {
+	if n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") {
+		return rawString{val: n.Value, pos: at(n), set: true}
+	}
+	return d.str(n, "version")
+}
+
 func (d *decoder) boolean(n *yaml.Node, what string) rawBool {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
 		d.ps.addf(at(n), "%s: expected true or false, found %s", what, kindName(n))
@@ -390,7 +399,7 @@ func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
 func (d *decoder) table(n *yaml.Node) *rawTable {
 	t := &rawTable{}
 	ok := d.mapping(n, "top level", []field{
-		{"version", true, func(v *yaml.Node) { t.version = d.str(v, "version") }},
+		{"version", true, func(v *yaml.Node) { t.version = d.version(v) }},
 		{"source", true, func(v *yaml.Node) { t.source = d.str(v, "source") }},
 		{"default_region", true, func(v *yaml.Node) { t.defaultRegion = d.str(v, "default_region") }},
 		{"default_endpoints", true, func(v *yaml.Node) {
