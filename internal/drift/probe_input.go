@@ -345,7 +345,7 @@ func parseCandidates(path string, data []byte) ([]candidate, error) {
 		if line == "" {
 			continue
 		}
-		id := strings.ToLower(line) // region IDs are lower case, as table.Parse takes them
+		id := lowerASCII(line) // in any case, as regions.Parse reads IDs
 		if !strings.HasPrefix(id, "oss-") {
 			id = "oss-" + id
 		}
@@ -396,7 +396,7 @@ func loadHosts(path string) ([]hostsEntry, error) {
 }
 
 // parseHosts is every name of a hosts file: the fields after the address
-// of each line, up to a # comment.
+// of each line, up to a # comment, in ASCII lower case as Go reads them.
 func parseHosts(data []byte) []hostsEntry {
 	var out []hostsEntry
 	for i, line := range strings.Split(string(data), "\n") {
@@ -406,7 +406,7 @@ func parseHosts(data []byte) []hostsEntry {
 			continue
 		}
 		for _, n := range f[1:] {
-			out = append(out, hostsEntry{name: strings.TrimSuffix(strings.ToLower(n), "."), addr: f[0], line: i + 1})
+			out = append(out, hostsEntry{name: strings.TrimSuffix(lowerASCII(n), "."), addr: f[0], line: i + 1})
 		}
 	}
 	return out
@@ -436,7 +436,7 @@ func hostsOverride(path string, entries []hostsEntry, names []string) error {
 // under aliyuncs.com, or a URL of one (oss-cn-hangzhou.aliyuncs.com,
 // https://oss-cn-hangzhou-internal.aliyuncs.com/), else "".
 func hostHint(line string) string {
-	h := strings.ToLower(line)
+	h := lowerASCII(line)
 	if _, rest, ok := strings.Cut(h, "://"); ok {
 		h = rest
 	}
@@ -456,4 +456,15 @@ func hostHint(line string) string {
 		return ""
 	}
 	return label
+}
+
+// lowerASCII is s with A-Z lower-cased and nothing else changed:
+// strings.ToLower would make the Kelvin sign a k, and a look-alike an ID.
+func lowerASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }
