@@ -29,9 +29,10 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// maxQueries bounds the queries of one run: the table's hosts and a
+// maxQueries bounds the questions of one run: the table's hosts and a
 // candidates file of some hundreds of lines, A and AAAA each, are far
-// fewer.
+// fewer. Go's resolver may send each more than once (the attempts and
+// servers of resolv.conf), all to the one server where -resolver names it.
 const maxQueries = 2000
 
 // maxInflight bounds -inflight: the probe is one client, not a load test.
@@ -39,9 +40,9 @@ const maxInflight = 16
 
 // probeConfig is what the probe's flags ask for.
 type probeConfig struct {
-	json, candidates, resolver string
-	timeout, deadline          time.Duration
-	inflight                   int
+	json, candidates, resolver, hosts string
+	timeout, deadline                 time.Duration
+	inflight                          int
 }
 
 func parseProbeFlags(args []string) (probeConfig, error) {
@@ -51,6 +52,7 @@ func parseProbeFlags(args []string) (probeConfig, error) {
 	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition of the table")
 	fs.StringVar(&c.candidates, "candidates", "internal/drift/candidates.txt", "the candidate regions, one ID a line")
 	fs.StringVar(&c.resolver, "resolver", "", "ask this DNS server (IP:port) instead of the system's")
+	fs.StringVar(&c.hosts, "hosts", "/etc/hosts", "the hosts file Go's resolver reads before DNS")
 	fs.DurationVar(&c.timeout, "timeout", 3*time.Second, "how long one query may take")
 	fs.DurationVar(&c.deadline, "deadline", 50*time.Second, "how long the whole run may take")
 	fs.IntVar(&c.inflight, "inflight", 4, "how many queries may be in flight at once")
@@ -81,7 +83,9 @@ func parseProbeFlags(args []string) (probeConfig, error) {
 // runProbe is the probe command; random gives the control names' labels.
 func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, random io.Reader) int {
 	fail := func(err error) int {
-		fmt.Fprintln(stderr, "drift probe: "+table.PrintableLines(err.Error()))
+		for _, l := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(stderr, "drift probe: "+table.Printable(l))
+		}
 		return exitNotCheck
 	}
 	c, err := parseProbeFlags(args)
@@ -90,7 +94,9 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 		return exitAgrees
 	}
 	if err != nil {
-		return fail(fmt.Errorf("%v\n%s", err, probeUsage))
+		fail(err)
+		fmt.Fprint(stderr, probeUsage)
+		return exitNotCheck
 	}
 	in, err := loadProbeTable(c.json)
 	cands, cerr := loadCandidates(c.candidates)
@@ -105,10 +111,18 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	if n := 2 * len(p.names()); n > maxQueries {
 		return fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten the candidates file", n, len(p.names()), maxQueries))
 	}
+	hosts, err := loadHosts(c.hosts)
+	if err == nil {
+		err = hostsOverride(c.hosts, hosts, p.names())
+	}
+	if err != nil {
+		return fail(err)
+	}
 	ctx, cancel := context.WithTimeout(ctx, c.deadline)
 	defer cancel()
 	a := &asker{r: newResolver(c.resolver), timeout: c.timeout, inflight: c.inflight}
 	f := p.probe(ctx, a)
+	f.asked = int(a.asked.Load())
 	source := "the system resolver"
 	if c.resolver != "" {
 		source = "the resolver `" + c.resolver + "`" // an IP address and port, checked
@@ -314,7 +328,10 @@ func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
 		a   answer
 	}{{"A", pa.a}, {"AAAA", pa.aaaa}} {
 		if q.a.failed != "" {
-			f.failed = append(f.failed, failedQuery{name, q.typ, q.a.failed})
+			f.failed = append(f.failed, failedQuery{name, q.typ, q.a.failed, q.a.detail})
+			if q.a.notAsked {
+				f.notAsked++
+			}
 			found = true
 		}
 	}
@@ -327,12 +344,18 @@ func probeMain() int {
 	return runProbe(context.Background(), os.Args[2:], os.Stdout, os.Stderr, rand.Reader)
 }
 
-const probeUsage = `usage: drift probe [-json regions.json] [-candidates FILE] [-resolver IP:PORT] [-timeout 3s] [-deadline 50s] [-inflight 4]
+const probeUsage = `usage: drift probe [-json regions.json] [-candidates FILE] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
   -json FILE        the JSON edition of the table (default regions.json)
   -candidates FILE  candidate regions, one ID a line, # comments (default internal/drift/candidates.txt)
   -resolver IP:PORT ask this DNS server instead of the system's
+  -hosts FILE       the hosts file, which Go's resolver reads before DNS: a run stops, exit 2,
+                    where it has an entry for a name to ask (default /etc/hosts)
   -timeout D        how long one query may take (default 3s)
   -deadline D       how long the whole run may take (default 50s)
   -inflight N       queries in flight at once, 1 to 16 (default 4)
+at most 2000 questions a run (A and AAAA of each name); Go's resolver may retry each, as
+resolv.conf says (attempts, times its servers), all to -resolver where it is given.
+The probe takes the resolver's answers as they are: records the answer gives for other names
+are Go's resolver's to keep or drop.
 exit status: 0 DNS agrees with the table, 1 the table has drifted, 2 it could not check
 `

@@ -9,8 +9,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // The probe asks through Go's own resolver (PreferGo), sent to one server
@@ -27,8 +30,10 @@ type query struct {
 // or has no record of the type), or a failure, which makes the run one
 // that could not check.
 type answer struct {
-	addrs  []netip.Addr // sorted, once each
-	failed string       // why no answer can be taken, or "": Markdown, inert
+	addrs    []netip.Addr // sorted, once each
+	failed   string       // why no answer can be taken, or "": the probe's own words, Markdown
+	detail   string       // the resolver's error text, when failed quotes it: raw, printable
+	notAsked bool         // the run's deadline passed before it was asked
 }
 
 // asker asks queries through one resolver, each within timeout, at most
@@ -37,6 +42,7 @@ type asker struct {
 	r        *net.Resolver
 	timeout  time.Duration
 	inflight int
+	asked    atomic.Int64 // queries handed to the resolver
 }
 
 // newResolver is Go's resolver, sent to server (IP:port) when it is not
@@ -73,8 +79,9 @@ func (a *asker) askAll(ctx context.Context, qs []query) []answer {
 // ask asks one query.
 func (a *asker) ask(ctx context.Context, q query) answer {
 	if ctx.Err() != nil {
-		return answer{failed: "not asked: the run's deadline passed"}
+		return answer{failed: "not asked: the run's deadline passed", notAsked: true}
 	}
+	a.asked.Add(1)
 	qctx, cancel := context.WithTimeout(ctx, a.timeout)
 	defer cancel()
 	network := "ip4"
@@ -97,9 +104,9 @@ func (a *asker) ask(ctx context.Context, q query) answer {
 		return answer{failed: "the resolver cannot be reached: nothing listens at its address (connection refused)"}
 	case errors.As(err, &de):
 		// Without "lookup NAME on SERVER": a server the Dial does not use.
-		return answer{failed: "failed: " + inert(de.Err)}
+		return answer{failed: "failed", detail: table.Printable(de.Err)}
 	default:
-		return answer{failed: "failed: " + inert(err.Error())}
+		return answer{failed: "failed", detail: table.Printable(err.Error())}
 	}
 	var keep []netip.Addr
 	for _, ad := range addrs {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/netip"
 	"os"
 	"slices"
@@ -344,13 +345,15 @@ func parseCandidates(path string, data []byte) ([]candidate, error) {
 		if line == "" {
 			continue
 		}
-		id := line
+		id := lowerASCII(line) // in any case, as regions.Parse reads IDs
 		if !strings.HasPrefix(id, "oss-") {
 			id = "oss-" + id
 		}
 		if msg := table.RegionIDProblem(id); msg != "" {
-			if strings.HasPrefix(msg, "is not a region ID") {
-				msg = "is not a region ID; expected one such as sa-east-1 or oss-sa-east-1 (lower-case letters and digits joined by hyphens), one a line"
+			if hint := hostHint(line); hint != "" {
+				msg = "is a host or URL, not a region ID: write " + hint
+			} else if strings.HasPrefix(msg, "is not a region ID") {
+				msg = "is not a region ID; expected one such as sa-east-1 or oss-sa-east-1 (letters and digits joined by hyphens), one a line"
 			}
 			bad("%s %s", quote(line), msg)
 			continue
@@ -366,4 +369,102 @@ func parseCandidates(path string, data []byte) ([]candidate, error) {
 		return nil, errors.New(strings.Join(problems, "\n"))
 	}
 	return out, nil
+}
+
+// maxHostsSize bounds the hosts file.
+const maxHostsSize = 4 << 20
+
+// hostsEntry is one name of the hosts file, where it is.
+type hostsEntry struct {
+	name string // lower case, without a final dot
+	addr string
+	line int
+}
+
+// loadHosts reads the hosts file, which Go's resolver consults before DNS
+// (nsswitch "files dns"), even with a Dial of its own. A file that does
+// not exist has no entries, as for the resolver.
+func loadHosts(path string) ([]hostsEntry, error) {
+	data, err := table.ReadRegular(path, maxHostsSize, "maxHostsSize in internal/drift/probe_input.go", os.Stat)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return parseHosts(data), nil
+}
+
+// parseHosts is every name of a hosts file: the fields after the address
+// of each line, up to a # comment, in ASCII lower case as Go reads them.
+func parseHosts(data []byte) []hostsEntry {
+	var out []hostsEntry
+	for i, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		for _, n := range f[1:] {
+			out = append(out, hostsEntry{name: strings.TrimSuffix(lowerASCII(n), "."), addr: f[0], line: i + 1})
+		}
+	}
+	return out
+}
+
+// hostsOverride says which of names the hosts file at path answers, so
+// that the resolver would never ask DNS for them; nil when none.
+func hostsOverride(path string, entries []hostsEntry, names []string) error {
+	ask := map[string]bool{}
+	for _, n := range names {
+		ask[n] = true
+	}
+	var found []string
+	for _, e := range entries {
+		if ask[e.name] {
+			found = append(found, fmt.Sprintf("%s:%d: %s %s", path, e.line, quote(e.addr), quote(e.name)))
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	return fmt.Errorf("could not check: the hosts file has entries for %d %s the probe would ask, and Go's resolver reads the hosts file before DNS, so it would report them as DNS answers; remove them, or run where the hosts file has none (-hosts names another file):\n%s",
+		len(found), plural(len(found), "name", "names"), strings.Join(bound(found, maxListed), "\n"))
+}
+
+// hostHint is the region ID of line when line is a host of the region
+// under aliyuncs.com, or a URL of one (oss-cn-hangzhou.aliyuncs.com,
+// https://oss-cn-hangzhou-internal.aliyuncs.com/), else "".
+func hostHint(line string) string {
+	h := lowerASCII(line)
+	if _, rest, ok := strings.Cut(h, "://"); ok {
+		h = rest
+	}
+	h, _, _ = strings.Cut(h, "/")
+	if i := strings.LastIndex(h, ":"); i >= 0 {
+		h = h[:i] // a port
+	}
+	label, ok := strings.CutSuffix(strings.TrimSuffix(h, "."), ".aliyuncs.com")
+	if !ok {
+		return ""
+	}
+	label = strings.TrimSuffix(label, "-internal")
+	if id, ok := strings.CutSuffix(label, ".oss"); ok { // a dual-stack host
+		label = "oss-" + id
+	}
+	if strings.Contains(label, ".") || table.RegionIDProblem(label) != "" {
+		return ""
+	}
+	return label
+}
+
+// lowerASCII is s with A-Z lower-cased and nothing else changed:
+// strings.ToLower would make the Kelvin sign a k, and a look-alike an ID.
+func lowerASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }

@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // probeFindings is what a probe found, each list in the order asked.
@@ -22,6 +23,8 @@ type probeFindings struct {
 	quiet           []candidate
 	mustResolve     int  // hosts of open regions, or of no region, that were answered
 	blind           bool // most of them do not resolve: the resolver cannot see them
+	asked           int  // queries sent to the resolver
+	notAsked        int  // queries not sent: the run's deadline passed first
 }
 
 // resolved is a name with what it resolves to.
@@ -33,7 +36,7 @@ type resolved struct {
 	ranges     *probeRegion // whose ranges the addresses were held to
 }
 
-type failedQuery struct{ name, typ, why string }
+type failedQuery struct{ name, typ, why, detail string }
 
 type newCandidate struct {
 	c     candidate
@@ -66,13 +69,14 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	pl := f.plan
 	p("# DNS probe of %s %s\n\n", safeFileName(filepath.Base(jsonPath)), in.version)
-	p("Against: %s. The names: %d control %s, %d %s of the table and %d candidate %s, A and AAAA each: %d queries.",
+	planned := 2 * len(pl.names())
+	p("Against: %s, through Go's resolver, whose answers the probe trusts as they come (it does not check which name each record is for). The names: %d control %s, %d %s of the table and %d candidate %s, A and AAAA each: %d %s planned, %d asked (the resolver may retry each, as resolv.conf says).",
 		source, len(pl.controls), plural(len(pl.controls), "name", "names"), len(pl.hosts), plural(len(pl.hosts), "host", "hosts"),
-		len(pl.cands), plural(len(pl.cands), "region", "regions"), 2*len(pl.names()))
+		len(pl.cands), plural(len(pl.cands), "region", "regions"), planned, plural(planned, "query", "queries"), f.asked)
 	if f.stopped {
 		p(" Only the control names were asked.")
 	} else if len(f.controlsResolve) == 0 {
-		p(" The control names, which cannot exist (`%s`), do not resolve.", strings.Join(pl.controls, "`, `"))
+		p(" The control names, which cannot exist (%s), do not resolve.", strings.Join(bound(codes(pl.controls), maxListed), ", "))
 	}
 	p("\n\n")
 	switch {
@@ -83,55 +87,63 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 	case f.blind:
 		p("**Could not check: %d of the %d hosts that must resolve do not: too many for the table to have drifted. This resolver does not see them (it answers NXDOMAIN for everything, or cannot reach the internet?); nothing is taken as gone.**\n",
 			len(f.missing), f.mustResolve)
+	case f.notAsked > 0:
+		p("**Could not check: the run's deadline passed before every query was asked: %d of %d queries were not asked, and %d of those asked got no answer that can be taken. What the answers that came show is below, partial: a name with a query unanswered is not judged.**\n",
+			f.notAsked, planned, len(f.failed)-f.notAsked)
 	case len(f.failed) > 0:
-		p("**Could not check: %d of %d queries got no answer that can be taken. The answers that came are below, partial: a name with a query unanswered is not judged.**\n",
-			len(f.failed), 2*len(pl.names()))
+		p("**Could not check: %d of %d queries got no answer that can be taken. What the answers that came show is below, partial: a name with a query unanswered is not judged.**\n",
+			len(f.failed), planned)
 	case f.drifted():
 		p("**The table has drifted: %d %s.**\n", f.count(), plural(f.count(), "finding", "findings"))
 	default:
 		p("**The table agrees with DNS.**\n")
 	}
+	lines := func(items []string) {
+		for _, it := range bound(items, maxListed) {
+			p("- %s\n", it)
+		}
+	}
 	if n := len(f.controlsResolve); n > 0 {
 		p("\n## Control names that resolve (%d)\n\n", n)
-		for _, r := range f.controlsResolve {
-			p("- `%s`: %s\n", r.name, addrList(r.addrs))
-		}
+		lines(mapList(f.controlsResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, addrList(r.addrs)) }))
 		p("\nAsk another resolver (make probe RESOLVER=IP:PORT), one that answers NXDOMAIN for names that do not exist.\n")
 	}
 	if n := len(f.failed); n > 0 {
 		p("\n## Queries without an answer (%d)\n\n", n)
-		for i, q := range f.failed {
-			if i == maxListed {
-				p("- and %d more\n", n-maxListed)
-				break
+		lines(mapList(f.failed, func(q failedQuery) string {
+			why := q.why
+			if q.detail != "" {
+				why += ": " + inert(q.detail) // the resolver's words: made inert
 			}
-			p("- `%s` %s: %s\n", q.name, q.typ, q.why)
-		}
+			return fmt.Sprintf("`%s` %s: %s", q.name, q.typ, why)
+		}))
 	}
 	if n := len(f.missing); n > 0 && !f.blind {
 		p("\n## Hosts that do not resolve (%d)\n\n", n)
 		p("Hosts the table gives to a region in service, or to no region, with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n")
-		for _, r := range f.missing {
-			p("- `%s`: %s\n", r.name, describe(r))
-		}
+		lines(mapList(f.missing, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, describe(r)) }))
 	}
 	if n := len(f.outside); n > 0 {
 		p("\n## Internal hosts outside their VIP ranges (%d)\n\n", n)
 		p("The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n")
-		for _, r := range f.outside {
-			p("- `%s`: %s: %s outside %s's ranges %s\n", r.name, describe(r), addrList(r.outside), r.ranges.id, r.ranges.vipText)
-		}
+		lines(mapList(f.outside, func(r resolved) string {
+			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.name, describe(r), addrList(r.outside), r.ranges.id, r.ranges.vipText)
+		}))
 	}
 	if n := len(f.noIPv6); n > 0 {
 		p("\n## Dual-stack hosts without IPv6 (%d)\n\n", n)
-		for _, r := range f.noIPv6 {
-			p("- `%s`: %s: %s, no AAAA record\n", r.name, describe(r), addrList(r.addrs))
-		}
+		lines(mapList(f.noIPv6, func(r resolved) string {
+			return fmt.Sprintf("`%s`: %s: %s, no AAAA record", r.name, describe(r), addrList(r.addrs))
+		}))
 	}
 	if n := len(f.newRegions); n > 0 {
 		p("\n## Candidate regions that resolve (%d)\n\n", n)
 		p("DNS shows only that the public host exists. Before adding a block, find an OSS source that names the region (the documentation's \"Regions and endpoints\", or DescribeRegions through `make drift`) and take every value from it, the internal host too: it follows the usual pattern and was not asked.\n")
-		for _, nc := range f.newRegions {
+		for i, nc := range f.newRegions {
+			if i == maxListed {
+				p("\nAnd %d more: %s.\n", n-maxListed, strings.Join(bound(mapList(f.newRegions[maxListed:], func(nc newCandidate) string { return "`" + nc.c.id + "`" }), maxListed), ", "))
+				break
+			}
 			block := yamlBlock(newRegion{nc.c.id, nc.c.host, nc.c.id + "-internal.aliyuncs.com"})
 			block = strings.Replace(block, "# Sources: DescribeRegions (ID and endpoints);",
 				"# Sources: none yet: make probe saw "+nc.c.host+" resolve; find an OSS source that names the region, its ID and endpoints;", 1)
@@ -140,27 +152,20 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 	}
 	if n := len(f.closedResolve); n > 0 {
 		p("\n## Hosts of decommissioned regions that still resolve (information, not drift)\n\n")
-		for _, r := range f.closedResolve {
-			p("- `%s`: %s: %s\n", r.name, describe(r), addrList(r.addrs))
-		}
+		lines(mapList(f.closedResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.name, describe(r), addrList(r.addrs)) }))
 	}
 	if n := len(f.noRanges); n > 0 {
 		p("\n## Internal hosts of regions without published VIP ranges (information, not drift)\n\n")
-		for _, r := range f.noRanges {
-			p("- `%s`: %s: %s\n", r.name, describe(r), addrList(r.addrs))
-		}
+		lines(mapList(f.noRanges, func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.name, describe(r), addrList(r.addrs)) }))
 	}
 	if len(pl.skipped)+len(f.quiet) > 0 {
 		p("\n## Candidates (information, not drift)\n\n")
-		for _, s := range pl.skipped {
-			p("- `%s` (line %d): not asked, already %s.\n", s.c.id, s.c.line, s.what)
-		}
+		lines(mapList(pl.skipped, func(s skippedCandidate) string {
+			return fmt.Sprintf("`%s` (line %d): not asked, already %s.", s.c.id, s.c.line, s.what)
+		}))
 		if len(f.quiet) > 0 && !f.blind { // a blind resolver says nothing of them
-			var ids []string
-			for _, c := range f.quiet {
-				ids = append(ids, c.id)
-			}
-			p("- Asked, no address: `%s`.\n", strings.Join(ids, "`, `"))
+			ids := codes(mapList(f.quiet, func(c candidate) string { return c.id }))
+			p("- Asked, no address (%d): %s.\n", len(ids), strings.Join(bound(ids, maxListed), ", "))
 		}
 	}
 	return b.String()
@@ -184,24 +189,57 @@ func describe(r resolved) string {
 	return fmt.Sprintf("%s %s, %s", r.role, plainOrInert(r.region.name), r.region.status)
 }
 
-// plainOrInert is a region name as it is when it holds only characters
-// that mean nothing to Markdown or HTML in mid-line, else made inert.
+// plainOrInert is a region name as REGIONS.md shows it when it holds only
+// letters and digits of any script and characters that mean nothing to
+// Markdown or HTML in mid-line. Else the letters and digits still pass,
+// and every other character is made inert, as drift's report does.
+// Region names have passed the table's checks (printable): letters
+// cannot be homoglyphs of a host here, as they could in drift's values.
 func plainOrInert(s string) string {
-	if strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 (),'-") == "" {
+	plain := true
+	for _, r := range s {
+		plain = plain && (letterOrDigit(r) || strings.ContainsRune(" (),'-", r))
+	}
+	if plain {
 		return s
 	}
-	return inert(s)
+	var b strings.Builder
+	for _, r := range s {
+		if letterOrDigit(r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(inert(string(r)))
+		}
+	}
+	return b.String()
 }
+
+// letterOrDigit is a letter, mark or digit of any script.
+func letterOrDigit(r rune) bool { return unicode.In(r, unicode.L, unicode.M, unicode.N) }
 
 // addrList shows at most maxAddrs addresses, and how many more there are.
 func addrList(addrs []netip.Addr) string {
-	var s []string
-	for i, a := range addrs {
-		if i == maxAddrs {
-			s = append(s, fmt.Sprintf("and %d more", len(addrs)-maxAddrs))
-			break
-		}
-		s = append(s, a.String())
+	return strings.Join(bound(mapList(addrs, netip.Addr.String), maxAddrs), ", ")
+}
+
+// bound is every list of the probe's output cut to its first limit
+// items, then "and N more" where there are more.
+func bound(items []string, limit int) []string {
+	if len(items) <= limit {
+		return items
 	}
-	return strings.Join(s, ", ")
+	return append(items[:limit:limit], fmt.Sprintf("and %d more", len(items)-limit))
+}
+
+func mapList[T any](xs []T, f func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}
+
+// codes is each of names as Markdown code: checked names only.
+func codes(names []string) []string {
+	return mapList(names, func(n string) string { return "`" + n + "`" })
 }

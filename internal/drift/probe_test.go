@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -207,7 +208,8 @@ func fixedRandom() *bytes.Reader {
 // probeRun runs the probe against the server at addr.
 func probeRun(t *testing.T, addr string, extra ...string) result {
 	t.Helper()
-	args := append([]string{"-json", fixtureJSON, "-candidates", fixtureCands, "-resolver", addr, "-timeout", "2s", "-deadline", "20s"}, extra...)
+	// No hosts file: the machine's /etc/hosts is not the test's.
+	args := append([]string{"-json", fixtureJSON, "-candidates", fixtureCands, "-resolver", addr, "-hosts", filepath.Join(t.TempDir(), "none"), "-timeout", "2s", "-deadline", "20s"}, extra...)
 	var out, errOut bytes.Buffer
 	code := runProbe(context.Background(), args, &out, &errOut, fixedRandom())
 	// The port is new every run.
@@ -237,11 +239,12 @@ func golden(t *testing.T, name string, got result) {
 }
 
 // printable holds a report to the rule that nothing non-printable, and
-// no HTML, reaches it.
+// no HTML, reaches it: printable ASCII, and letters and digits of any
+// script (region names).
 func printable(t *testing.T, s string) {
 	t.Helper()
 	for i, r := range s {
-		if r != '\n' && (r < 0x20 || r > 0x7e) {
+		if r != '\n' && (r < 0x20 || r > 0x7e) && !letterOrDigit(r) {
 			t.Errorf("the report has %U at byte %d", r, i)
 			return
 		}
@@ -466,7 +469,7 @@ func TestProbeNamesOfRealTable(t *testing.T) {
 	for _, line := range strings.Split(string(text), "\n") {
 		line, _, _ = strings.Cut(line, "#")
 		if id := strings.TrimSpace(line); id != "" {
-			id = "oss-" + strings.TrimPrefix(id, "oss-")
+			id = "oss-" + strings.TrimPrefix(lowerASCII(id), "oss-")
 			if !ids[id] && !want[id+".aliyuncs.com"] {
 				want[id+".aliyuncs.com"] = true
 			}
@@ -533,6 +536,14 @@ func TestProbeDeadResolver(t *testing.T) {
 	if got.code != exitNotCheck || !strings.Contains(got.stdout, "Only the control names were asked.") {
 		t.Errorf("%v", got)
 	}
+	// Planned is every name; asked is the 2 controls, A and AAAA.
+	in := fixture(t)
+	cands, _ := loadCandidates(fixtureCands)
+	controls, _ := controlNames(fixedRandom())
+	want := fmt.Sprintf("A and AAAA each: %d queries planned, 4 asked", 2*len(plan(in, cands, controls).names()))
+	if !strings.Contains(got.stdout, want) {
+		t.Errorf("the report lacks %q:\n%s", want, got.stdout)
+	}
 }
 
 // TestProbeDeadline: a resolver that stops answering half-way is bounded
@@ -554,6 +565,13 @@ func TestProbeDeadline(t *testing.T) {
 	}
 	if got.code != exitNotCheck || !strings.Contains(got.stdout, "not asked: the run's deadline passed") {
 		t.Errorf("%v", got)
+	}
+	head := regexp.MustCompile(`\*\*Could not check: the run's deadline passed before every query was asked: (\d+) of (\d+) queries were not asked`).FindStringSubmatch(got.stdout)
+	if head == nil || head[1] == "0" || head[1] != fmt.Sprint(strings.Count(got.stdout, "not asked: the run's deadline passed")) {
+		t.Errorf("the headline does not say the deadline passed, nor count what was not asked:\n%s", got.stdout)
+	}
+	if strings.Contains(got.stdout, "The answers that came are below") {
+		t.Errorf("the report claims the answers are below:\n%s", got.stdout)
 	}
 }
 
@@ -585,8 +603,12 @@ func TestProbeBadInput(t *testing.T) {
 		name, json, cands string
 		want              []string
 	}{
-		{"candidates", good, "sa-east-1\nSA-EAST-2\n\n# fine\noss-\nsa-east-1 # again\nsa east 3\nzz-\u202e-1\nok-fine-1 # ok\n\xff\n",
-			[]string{"c.txt:2: \"SA-EAST-2\"", "c.txt:5: \"oss-\"", "c.txt:6: \"sa-east-1\" is listed already, at line 1", "c.txt:7: \"sa east 3\"", `c.txt:8: "zz-\u202e-1"`, "c.txt:10: not UTF-8"}},
+		{"candidates", good, "sa-east-1\nSA-EAST-2\n\n# fine\noss-\nOSS-SA-EAST-1 # again\nsa east 3\nzz-\u202e-1\nok-fine-1 # ok\n\xff\noss-cn-hangzhou.aliyuncs.com\nhttps://OSS-eu-west-2-internal.aliyuncs.com:443/b\ncn-hangzhou.oss.aliyuncs.com\nexample.com\noss-\u212aa-1\n",
+			[]string{"c.txt:5: \"oss-\"", "c.txt:6: \"OSS-SA-EAST-1\" is listed already, at line 1", "c.txt:7: \"sa east 3\"", `c.txt:8: "zz-\u202e-1"`, "c.txt:10: not UTF-8",
+				`c.txt:11: "oss-cn-hangzhou.aliyuncs.com" is a host or URL, not a region ID: write oss-cn-hangzhou`,
+				`c.txt:12: "https://OSS-eu-west-2-internal.aliyuncs.com:443/b" is a host or URL, not a region ID: write oss-eu-west-2`,
+				`c.txt:13: "cn-hangzhou.oss.aliyuncs.com" is a host or URL, not a region ID: write oss-cn-hangzhou`,
+				`c.txt:14: "example.com" is not a region ID`, `c.txt:15: "oss-\u212aa-1" is not a region ID`}},
 		{"json syntax", good[:200], "", []string{"r.json: line "}},
 		{"json duplicate key", strings.Replace(good, `"version": "1.2.0",`, `"version": "1.2.0", "Version": "9.9.9",`, 1), "", []string{`the key "Version" is given twice`}},
 		{"json values", strings.NewReplacer(
@@ -625,6 +647,11 @@ func TestProbeBadInput(t *testing.T) {
 				}
 			}
 			printable(t, stderr)
+			for _, l := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+				if !strings.HasPrefix(l, "drift probe: ") || strings.Contains(l, `\-`) || strings.Contains(l, `\.`) {
+					t.Errorf("a line of stderr without the prefix, or escaped for Markdown: %q", l)
+				}
+			}
 		})
 	}
 }
@@ -637,7 +664,7 @@ func TestProbeUsage(t *testing.T) {
 	}
 	out.Reset()
 	code := runProbe(context.Background(), []string{"-resolver", "localhost:53", "-inflight", "0", "-timeout", "0s"}, &out, &errOut, fixedRandom())
-	for _, w := range []string{"expected an IP address and port", "-inflight must be 1 to 16", "-timeout and -deadline must be positive"} {
+	for _, w := range []string{"expected an IP address and port", "-inflight must be 1 to 16", "-timeout and -deadline must be positive", fmt.Sprintf("at most %d questions a run", maxQueries), "may retry each", "/etc/hosts"} {
 		if code != exitNotCheck || !strings.Contains(errOut.String(), w) {
 			t.Errorf("exit %d, stderr lacks %q: %s", code, w, errOut.String())
 		}
@@ -682,5 +709,108 @@ func TestProbeInflight(t *testing.T) {
 	got := probeRun(t, serve(t, h), "-inflight", "2")
 	if got.code != exitAgrees || most.Load() > 2 || most.Load() < 1 {
 		t.Errorf("exit %d, at most %d queries at once; want 2", got.code, most.Load())
+	}
+}
+
+// TestProbeHostsFile: a name the probe would ask that the hosts file
+// answers stops the run before anything is asked, with exit 2, naming
+// the entries: Go's resolver would take them for DNS answers.
+func TestProbeHostsFile(t *testing.T) {
+	hosts := writeTemp(t, "hosts", []byte("# oss-cn-hangzhou.aliyuncs.com in a comment\n127.0.0.1 localhost\n"+
+		"10.0.0.1\tOSS-CN-Hangzhou.aliyuncs.com. other.example # a comment oss-eu-west-2.aliyuncs.com\n"+
+		"::1 ip6-localhost oss-eu-west-2-internal.aliyuncs.com\n"))
+	z := agreeingZone(fixture(t))
+	got := probeRun(t, serve(t, z), "-hosts", hosts)
+	if got.code != exitNotCheck || got.stdout != "" || len(z.names()) != 0 {
+		t.Errorf("exit %d, stdout %q, asked %v", got.code, got.stdout, z.names())
+	}
+	for _, w := range []string{"could not check", "2 names", "reads the hosts file before DNS",
+		`hosts:3: "10.0.0.1" "oss-cn-hangzhou.aliyuncs.com"`, `hosts:4: "::1" "oss-eu-west-2-internal.aliyuncs.com"`} {
+		if !strings.Contains(got.stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, got.stderr)
+		}
+	}
+	for _, bad := range []string{"other.example", "localhost", "hosts:1:", `"oss-eu-west-2.aliyuncs.com"`} {
+		if strings.Contains(got.stderr, bad) {
+			t.Errorf("stderr names %q, which the probe does not ask or is a comment:\n%s", bad, got.stderr)
+		}
+	}
+	// Without entries for its names, the hosts file changes nothing.
+	clean := writeTemp(t, "hosts2", []byte("127.0.0.1 localhost\n"))
+	if got := probeRun(t, serve(t, agreeingZone(fixture(t))), "-hosts", clean); got.code != exitAgrees {
+		t.Errorf("a hosts file without the probe's names: %v", got)
+	}
+}
+
+// TestProbeListsBounded: every list of the report, on lines or inline,
+// stops at maxListed items and counts the rest, whatever the run finds.
+func TestProbeListsBounded(t *testing.T) {
+	in := fixture(t)
+	z := agreeingZone(in)
+	var b strings.Builder
+	for i := range 700 {
+		id := fmt.Sprintf("xx-many-%d", i)
+		fmt.Fprintln(&b, id)
+		if i%10 == 0 {
+			z.a["oss-"+id+".aliyuncs.com"] = []string{"47.0.0.1"} // 70 resolve
+		}
+	}
+	cands := writeTemp(t, "c.txt", []byte(b.String()))
+	got := probeRun(t, serve(t, z), "-candidates", cands)
+	if got.code != exitDrifted {
+		t.Fatalf("%v", got)
+	}
+	printable(t, got.stdout)
+	for _, l := range strings.Split(got.stdout, "\n") {
+		if len(l) > 4000 {
+			t.Errorf("a line of %d bytes: %.200s...", len(l), l)
+		}
+	}
+	if n := strings.Count(got.stdout, "\n### `"); n != maxListed {
+		t.Errorf("%d proposed blocks; want %d", n, maxListed)
+	}
+	for _, w := range []string{"And 20 more: ", "- Asked, no address (630): ", ", and 580 more."} {
+		if !strings.Contains(got.stdout, w) {
+			t.Errorf("the report lacks %q", w)
+		}
+	}
+	// Hosts file entries are bounded the same way.
+	var h strings.Builder
+	for i := range 700 {
+		fmt.Fprintf(&h, "10.0.0.1 oss-xx-many-%d.aliyuncs.com\n", i)
+	}
+	got = probeRun(t, serve(t, z), "-candidates", cands, "-hosts", writeTemp(t, "hosts", []byte(h.String())))
+	if got.code != exitNotCheck || strings.Count(got.stderr, "\n") > maxListed+3 || !strings.Contains(got.stderr, "and 650 more") {
+		t.Errorf("exit %d, %d lines of stderr:\n%.2000s", got.code, strings.Count(got.stderr, "\n"), got.stderr)
+	}
+}
+
+// TestProbeRegionNameText: a region name of printable letters of any
+// script reaches the report as REGIONS.md has it; markup, bidi and line
+// separators in one do not.
+func TestProbeRegionNameText(t *testing.T) {
+	data, err := os.ReadFile(fixtureJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := strings.Replace(string(data), `"name": "UK (London)"`, `"name": "Brazil (São Paulo)"`, 1)
+	if named == string(data) {
+		t.Fatal("the fixture has no region named UK (London)")
+	}
+	z := agreeingZone(fixture(t))
+	delete(z.a, "oss-eu-west-2.aliyuncs.com")
+	got := probeRun(t, serve(t, z), "-json", writeTemp(t, "regions.json", []byte(named)))
+	if got.code != exitDrifted || !strings.Contains(got.stdout, "`oss-eu-west-2` Brazil (São Paulo), active") {
+		t.Errorf("exit %d; want the name as Brazil (São Paulo) in:\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	for in, want := range map[string]string{
+		"São <b>Paulo</b>":        `São \<b\>Paulo\</b\>`,
+		"Sé\u202eo\u2028x\u00a0y": `Sé\u202eo\u2028x\u00a0y`,
+		"東京 [x](y)":               `東京\u3000\[x\]\(y\)`,
+	} {
+		in = strings.ReplaceAll(in, "東京 ", "東京\u3000")
+		if got := plainOrInert(in); got != want {
+			t.Errorf("plainOrInert(%+q) = %+q, want %+q", in, got, want)
+		}
 	}
 }
