@@ -174,7 +174,7 @@ func frontProblem(e *Endpoint, host, front []byte) (string, Region) {
 			return doubledPrefixReason(host, label), ""
 		}
 		if isCloudID(label) {
-			if r, typo, bySuffix := typoOf(label); typo && !bySuffix {
+			if r, typo, bySuffix := misspelt(label); typo && !bySuffix {
 				return typoReason(host, label, r, "dual-stack "), r
 			}
 		}
@@ -188,6 +188,18 @@ func frontProblem(e *Endpoint, host, front []byte) (string, Region) {
 		return unmatchedHost(host, host)
 	}
 	return "", ""
+}
+
+// misspelt reports whether the well-formed cloud region ID id, which no
+// row has, is a near miss of a known region (typoOf), whether by a part
+// more or less, and the region to suggest: the one Parse suggests for id.
+func misspelt(id []byte) (suggestion Region, typo, bySuffix bool) {
+	_, typo, bySuffix = typoOf(id)
+	if !typo {
+		return "", false, false
+	}
+	suggestion, _ = suggest(id)
+	return suggestion, true, bySuffix
 }
 
 // typoReason says that the ID in host is a near miss of a region of the
@@ -687,7 +699,7 @@ func isCloudID[T string | []byte](id T) bool {
 // took for the endpoint.
 func unmatchedHost(h, ep []byte) (string, Region) {
 	if rest, ok := cutS3(ep); ok {
-		if _, _, ok := patternID(rest); ok {
+		if id, _, ok := patternID(rest); ok && isCloudID(id) {
 			ep = rest // s3.<a misspelt or unknown regional host>: say what is wrong with it
 		}
 	}
@@ -696,7 +708,7 @@ func unmatchedHost(h, ep []byte) (string, Region) {
 	}
 	if id, ok := dualStackID(ep); ok {
 		if isCloudID(id) && lookupCloudID(id) == nil {
-			if r, typo, _ := typoOf(id); typo {
+			if r, typo, _ := misspelt(id); typo {
 				return typoReason(h, id, r, "dual-stack "), r
 			}
 		}
@@ -725,7 +737,7 @@ func unmatchedHost(h, ep []byte) (string, Region) {
 			return "host " + quote(string(h)) + " is not an OSS endpoint: its last part looks like a misspelt -internal", known
 		}
 		if isCloudID(id) {
-			if r, typo, _ := typoOf(id); typo {
+			if r, typo, _ := misspelt(id); typo {
 				return typoReason(h, id, r, ""), r
 			}
 		}

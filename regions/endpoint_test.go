@@ -71,7 +71,13 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"evil.example/oss-cn-hangzhou.aliyuncs.com", `host "evil.example" is not an OSS endpoint`},
 		{"evil-oss-cn-hangzhou.aliyuncs.com", `host "evil-oss-cn-hangzhou.aliyuncs.com" is not an OSS endpoint`},
 		{"a.b.oss-cn-hangzhou.aliyuncs.com", `host "a.b.oss-cn-hangzhou.aliyuncs.com" is not an OSS endpoint`},
-		{"oss-cn-hangzhou.aliyuncs.com.", "host ends in a dot"},
+		{"oss-cn-hangzhou.aliyuncs.com..", "host ends in more than one dot"},
+		{".", "host ends in more than one dot"},
+		{"2001:db8::1", "an IP address is not an OSS endpoint"},
+		{"2001:db8::1/bucket/k", "an IP address is not an OSS endpoint"},
+		{"https://::1/", "an IP address is not an OSS endpoint"},
+		{"fe80::1%25eth0", "an IP address is not an OSS endpoint"},
+		{"oss-cn-hangzhou.aliyuncs.com:80:90", `port "80:90" is not a number from 1 to 65535`},
 		{"https://user:pw@oss-cn-hangzhou.aliyuncs.com/", "user info is not allowed"},
 		{"https://oss-cn-hangzhou.aliyuncs.com@evil.example/", "user info is not allowed"},
 		{"100.118.28.1", "an IP address is not an OSS endpoint"},
@@ -105,7 +111,11 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"bucket.oss-oss-cn-hangzhou-internal.aliyuncs.com", `host "bucket.oss-oss-cn-hangzhou-internal.aliyuncs.com" holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() ("cn-hangzhou"), not from the Region itself`},
 		{"oss-cn-hangzhou.oss.aliyuncs.com", `host "oss-cn-hangzhou.oss.aliyuncs.com" holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() ("cn-hangzhou"), not from the Region itself`},
 		{"s3.oss-internal.aliyuncs.com", `host "s3.oss-internal.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-internal.aliyuncs.com"`},
-		{"s3.oss-accelerate.aliyuncs.com", `host "s3.oss-accelerate.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-accelerate.aliyuncs.com"`},
+		{"s3.oss-accelerate-overseas.aliyuncs.com", `host "s3.oss-accelerate-overseas.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-accelerate-overseas.aliyuncs.com"`},
+		{"oss-rg-china-mainland-internal.aliyuncs.com", `host "oss-rg-china-mainland-internal.aliyuncs.com" is not an OSS endpoint: ` + RegionlessEndpoint + ` (buckets without a region attribute) is the only host of its kind that the table lists, and it names no region`},
+		{"s3.oss-accelerate.aliyuncs.com", ""},                  // control: OSS's AWS SDK guide lists it
+		{"oss-cn-hangzhou.aliyuncs.com.", ""},                   // control: an absolute name
+		{"https://b-1.oss-cn-hangzhou.aliyuncs.com.:443/k", ""}, // control: an absolute name with a port
 		{"oss-cn-hangzhou.aliyuncs.com/", ""},              // control: accepted
 		{"oss-cn-hangzhou.aliyuncs.com/abc/x", ""},         // control: accepted
 		{"oss-cn-hangzhou.aliyuncs.com:443/abc/x://y", ""}, // control: "://" in a path is no scheme
@@ -161,10 +171,20 @@ func TestURL(t *testing.T) {
 		{d, Public, "abc-", "", `regions: invalid bucket name "abc-": must start and end with a letter or digit`},
 	}
 	for _, r := range All() {
-		if h, ok := r.Endpoint(Accelerate); ok {
-			tests = append(tests, test{r, Accelerate, "cdn-assets", "https://cdn-assets." + h, ""})
-		} else {
-			tests = append(tests, test{r, Accelerate, "x", "", `regions: no such endpoint "` + string(r) + `": the region has no accelerate endpoint`})
+		// "Not stated" (REGIONS.md) is not "no": the error says which.
+		available, stated := r.Acceleration()
+		for _, k := range []Kind{Accelerate, AccelerateOverseas} {
+			h, ok := r.Endpoint(k)
+			switch {
+			case ok != available || ok && !stated:
+				t.Errorf("%s: Endpoint(%v) reports %v, Acceleration %v, %v", r, k, ok, available, stated)
+			case ok:
+				tests = append(tests, test{r, k, "cdn-assets", "https://cdn-assets." + h, ""})
+			case stated:
+				tests = append(tests, test{r, k, "x", "", `regions: no such endpoint "` + string(r) + `": the region has no ` + k.String() + ` endpoint`})
+			default:
+				tests = append(tests, test{r, k, "x", "", `regions: no such endpoint "` + string(r) + `": the table does not know whether the region has transfer acceleration: no source states it ("not stated" in REGIONS.md; Region.Acceleration)`})
+			}
 		}
 	}
 	for _, tt := range tests {

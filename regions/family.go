@@ -93,7 +93,7 @@ func matchFamily(e *Endpoint, f Family, lower []byte, host string) (string, Regi
 			r := lookupAlias(id).id
 			return "host " + quote(host) + " is not an OSS endpoint: " + quote(string(id)) + " is an alias of " + string(r) + "; its hosts are named by its cloud region ID, " + r.CloudRegion(), r
 		}
-		if r, typo, _ := typoOf(id); typo {
+		if r, typo, _ := misspelt(id); typo {
 			return typoReason(lower, id, r, ""), r
 		}
 	}

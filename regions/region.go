@@ -173,10 +173,10 @@ func lookupInfo(r Region) *regionInfo {
 }
 
 // maxSuggestDistance is how many single-byte edits a suggestion may be
-// from the input: a quarter of the length of the suggested cloud ID, at
+// from the input: a third of the length of the suggested cloud ID, at
 // least one. Half, as before, reached from cn-north-1 to the government
 // cloud's cn-north-2-gov-1.
-func maxSuggestDistance(cloudID string) int { return max(1, len(cloudID)/4) }
+func maxSuggestDistance(cloudID string) int { return max(1, len(cloudID)/3) }
 
 // unknownRegionError builds Parse's error, with its suggestion: the
 // region of an endpoint given instead of an ID, or the closest region by
@@ -189,7 +189,7 @@ func unknownRegionError(fn, s string) *Error {
 		e.Suggestion, e.Reason = endpointRegion(s), endpointGiven
 		return e
 	}
-	var buf [maxIDInput + maxIDInput/4 + len("-internal") + len(ossDomain)]byte
+	var buf [maxIDInput + maxIDInput/3 + len("-internal") + len(ossDomain)]byte
 	if len(s)+len(ossDomain) > len(buf) {
 		return e
 	}
@@ -281,7 +281,7 @@ func firstLabel(s string) string {
 // largest distance is not searched.
 func suggest(id []byte) (suggestion, closer Region) {
 	dash := bytes.IndexByte(id, '-')
-	if len(id) > maxIDInput+maxIDInput/4 || dash <= 0 {
+	if len(id) > maxIDInput+maxIDInput/3 || dash <= 0 {
 		return "", ""
 	}
 	area := id[:dash+1]
@@ -291,7 +291,7 @@ func suggest(id []byte) (suggestion, closer Region) {
 		}
 	}
 	var closed, closedBefore Region // closedBefore: found at a smaller limit
-	for limit := 0; limit <= maxIDInput/4; limit++ {
+	for limit := 0; limit <= maxIDInput/3; limit++ {
 		closedBefore = closed
 		var decommissioning Region
 		for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
@@ -351,11 +351,16 @@ func splitNumber[T string | []byte](id T) (T, T) {
 }
 
 // numberOnly reports whether id and the known ID differ in their numbers
-// alone: both have one, and what comes before it is the same.
+// alone: both end in one and what comes before it is the same
+// (ap-southeast-9, ap-southeast-1), or one digit inside differs
+// (cn-north-3-gov-1, cn-north-2-gov-1).
 func numberOnly(id []byte, known string) bool {
 	name, num := splitNumber(id)
 	kname, knum := splitNumber(known)
-	return len(num) > 0 && len(knum) > 0 && string(name) == kname && string(num) != knum
+	if len(num) > 0 && len(knum) > 0 && string(name) == kname && string(num) != knum {
+		return true
+	}
+	return len(id) == len(known) && oneEdit(id, known) && !nameTypo(id, known)
 }
 
 // typoOf draws the line between a typo of a known region and a region
@@ -389,11 +394,11 @@ func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
 		switch {
 		case string(id) == known: // an alias, which is no host's ID
 			return r, true, true
-		case string(num) == knum && oneEdit(name, kname):
+		case string(num) == knum && nameTypo(name, kname):
 			return r, true, false
 		case numberOnly(id, known):
 			newNumber = true
-		case oneEdit(name, kname):
+		case nameTypo(name, kname):
 			near = true
 		case suffixOf == "" && (hasPartPrefix(id, known) || hasPartPrefix(known, string(id))):
 			suffixOf = r
@@ -406,6 +411,23 @@ func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
 		return suffixOf, true, true
 	}
 	return "", near, false
+}
+
+// nameTypo reports whether name is one edit from a known name, kname, and
+// that edit is not one digit for another: cn-north-3-gov differs from
+// cn-north-2-gov in a number, as ap-southeast-9 from ap-southeast-1.
+func nameTypo[T string | []byte](name T, kname string) bool {
+	if !oneEdit(name, kname) {
+		return false
+	}
+	if len(name) == len(kname) {
+		for i := 0; i < len(name); i++ {
+			if name[i] != kname[i] {
+				return !('0' <= name[i] && name[i] <= '9' && '0' <= kname[i] && kname[i] <= '9')
+			}
+		}
+	}
+	return true
 }
 
 // hasPartPrefix reports whether s is p followed by one or more parts.
