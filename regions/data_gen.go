@@ -1080,6 +1080,7 @@ var genIrregularRegions = [...]*regionInfo{
 
 // genAliases lists the values other than region IDs that name a region, with their sources.
 var genAliases = [...]aliasInfo{
+	// source: Tools
 	{"oss-cn-hzfinance", &genInfoCNHangzhouFinance},
 	// source: Tools
 	{"cn-hzfinance", &genInfoCNHangzhouFinance},
@@ -1097,7 +1098,6 @@ var genAliases = [...]aliasInfo{
 	{"oss-cn-beijing-finance-1-pub", &genInfoCNBeijingFinance1},
 	// source: Tools
 	{"cn-beijing-finance-1-pub", &genInfoCNBeijingFinance1},
-	// source: Tools
 }
 
 // genVIP4 holds the IPv4 VIP ranges as address intervals, sorted by address.

@@ -116,10 +116,10 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"s3.oss-accelerate.aliyuncs.com", ""},                  // control: OSS's AWS SDK guide lists it
 		{"oss-cn-hangzhou.aliyuncs.com.", ""},                   // control: an absolute name
 		{"https://b-1.oss-cn-hangzhou.aliyuncs.com.:443/k", ""}, // control: an absolute name with a port
-		{"oss-cn-hangzhou.aliyuncs.com/", ""},              // control: accepted
-		{"oss-cn-hangzhou.aliyuncs.com/abc/x", ""},         // control: accepted
-		{"oss-cn-hangzhou.aliyuncs.com:443/abc/x://y", ""}, // control: "://" in a path is no scheme
-		{"HtTpS://oss-cn-hangzhou.aliyuncs.com", ""},       // control: schemes in any case
+		{"oss-cn-hangzhou.aliyuncs.com/", ""},                   // control: accepted
+		{"oss-cn-hangzhou.aliyuncs.com/abc/x", ""},              // control: accepted
+		{"oss-cn-hangzhou.aliyuncs.com:443/abc/x://y", ""},      // control: "://" in a path is no scheme
+		{"HtTpS://oss-cn-hangzhou.aliyuncs.com", ""},            // control: schemes in any case
 	}
 	for _, tt := range tests {
 		got, err := ParseEndpoint(tt.in)

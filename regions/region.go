@@ -30,9 +30,9 @@ type regionInfo struct {
 	dualStack     string   // "" where the region has none
 	internalExtra []string // more internal hosts, such as inside a finance network
 	accelerate    bool
-	accelUnstated bool     // no source says whether the region has acceleration
-	s3Public      string   // "s3." and public: the S3-compatible host, kept so that reading it never copies
-	s3Internal    string   // "s3." and internal
+	accelUnstated bool   // no source says whether the region has acceleration
+	s3Public      string // "s3." and public: the S3-compatible host, kept so that reading it never copies
+	s3Internal    string // "s3." and internal
 	vipByTicket   bool
 	vip           []string // canonical CIDR prefixes, in table order
 }

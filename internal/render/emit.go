@@ -228,7 +228,8 @@ func genAliases(f *jen.File, t *table.Table) {
 	var rows []jen.Code
 	for _, r := range t.Regions {
 		for _, a := range r.Aliases {
-			rows = append(rows, jen.Values(jen.Lit(a.ID), jen.Op("&").Id(r.VarName)).Op(","), jen.Comment("source: "+a.Source))
+			// A validated source key: safe in a comment.
+			rows = append(rows, jen.Comment("source: "+a.Source), jen.Values(jen.Lit(a.ID), jen.Op("&").Id(r.VarName)).Op(","))
 		}
 	}
 	f.Comment("genAliases lists the values other than region IDs that name a region, with their sources.")

@@ -719,9 +719,9 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 			clash := false
 			for _, form := range []string{id, "oss-" + bare, bare} {
 				if o, ok := labels[form]; ok && (o.region == "" || o.region != r.ID) {
-					whose := "of the table's top-level endpoints"
+					whose := "one of the table's top-level endpoints"
 					if o.region != "" {
-						whose = fmt.Sprintf("of %s (line %d)", o.region, o.line)
+						whose = fmt.Sprintf("a host of %s (line %d)", o.region, o.line)
 					}
 					v.ps.addf(a.id.pos, "%s.id: %s is the first label of %s, %s; an alias may name its own region's hosts only", what, id, o.what, whose)
 					clash = true
