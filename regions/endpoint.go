@@ -81,12 +81,33 @@ const ossDomain = ".aliyuncs.com"
 //
 // The default endpoints map to DefaultRegion; the accelerate endpoints have
 // Kind Accelerate or AccelerateOverseas and no region, and
-// RegionlessEndpoint has Kind Regionless and no region. A well-formed host
-// oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com whose region is
-// not in the table yet is accepted with that region (Known reports false).
-// Anything else, such as user info, an IP address, or a host that only ends
-// like an endpoint, is an *Error matching ErrInvalidEndpoint; a bad bucket
-// label, of any characters, matches ErrInvalidBucket as well.
+// RegionlessEndpoint has Kind Regionless and no region. One trailing dot
+// (an absolute name, as net.LookupCNAME returns) is read as the same host.
+//
+// A well-formed host oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com
+// whose region is not in the table yet is accepted with that region (Known
+// reports false) only when the ID differs from every known region (the
+// table's IDs and aliases) of its area in its name, or has a known name
+// with a new number: ap-southeast-9 and eu-north-1 parse. An ID one edit
+// from a known one in its name (a swap of two neighbouring letters is one
+// edit: oss-cn-hangzou, cn-gaungzhou), a known ID with a part more or
+// less (oss-cn-wuhan for cn-wuhan-lr, oss-cn-hangzhou-intranet,
+// oss-cn-hzjbp-a), or an alias used as a host label, is an error whose
+// Suggestion is the region Parse suggests for the ID, in every form: with
+// a bucket, -internal, s3. and dual-stack.
+//
+// The other OSS host families (Family) are read with their region:
+// access points, Object FC access points, OSS-HDFS and vector buckets. The
+// S3-compatible form of the global accelerate endpoint,
+// s3.oss-accelerate.aliyuncs.com, has Kind Accelerate and no region. The
+// legacy VPC form vpc100-oss-<id>.aliyuncs.com is refused by name, with
+// the region's internal endpoint, and oss-rg-china-mainland-internal names
+// no region.
+//
+// Anything else, such as user info, an IP address (an IPv6 one with or
+// without brackets), or a host that only ends like an endpoint, is an
+// *Error matching ErrInvalidEndpoint; a bad bucket label, of any
+// characters, matches ErrInvalidBucket as well.
 //
 // On oss.aliyuncs.com, the legacy default endpoint, a label in front is a
 // bucket unless it names a region: a dual-stack host of the table, the
@@ -423,8 +444,11 @@ scan:
 // ipv6Literal reports whether s, up to any path, query or fragment, is an
 // IPv6 address (with or without a zone) written without brackets.
 func ipv6Literal(s string) bool {
-	if i := strings.IndexAny(s, "/?#"); i >= 0 {
-		s = s[:i]
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '/' || c == '?' || c == '#' {
+			s = s[:i]
+			break
+		}
 	}
 	a, err := netip.ParseAddr(s)
 	return err == nil && a.Is6()

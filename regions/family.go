@@ -76,23 +76,15 @@ func matchFamily(e *Endpoint, f Family, lower []byte, host string) (string, Regi
 	if f == AccessPoints || f == ObjectProcess {
 		id, prefixed = bytes.CutPrefix(id, []byte("oss-"))
 	}
-	switch {
-	case f == AccessPoints || f == ObjectProcess:
-		if !prefixed {
-			return "host " + quote(host) + " is not an OSS endpoint: the " + f.String() + " form is <alias>.oss-<region>[-internal]." + string(lower[dot+1:]), ""
-		}
-	case f == HDFS && internal:
-		return "host " + quote(host) + " is not an OSS endpoint: the OSS-HDFS form is <bucket>.<region>.oss-dls.aliyuncs.com, without -internal", ""
+	if (f == AccessPoints || f == ObjectProcess) != prefixed || f == HDFS && internal {
+		return "host " + quote(host) + " is not an OSS endpoint: its form is not that of the " + f.String() + " family", ""
 	}
 	in := lookupCloudID(id)
 	if in == nil {
-		switch {
-		case !isCloudID(id) || regionlessID(id) || len(label) > maxLabelLen:
+		if !isCloudID(id) || regionlessID(id) || len(label) > maxLabelLen {
 			return "host " + quote(host) + " is not an OSS endpoint: " + quote(string(label)) + " names no region", ""
-		case lookupAlias(id) != nil:
-			r := lookupAlias(id).id
-			return "host " + quote(host) + " is not an OSS endpoint: " + quote(string(id)) + " is an alias of " + string(r) + "; its hosts are named by its cloud region ID, " + r.CloudRegion(), r
 		}
+		// A typo, or an alias, which names no host.
 		if r, typo, _ := misspelt(id); typo {
 			return typoReason(lower, id, r, ""), r
 		}

@@ -284,22 +284,31 @@ func suggest(id []byte) (suggestion, closer Region) {
 	if len(id) > maxIDInput+maxIDInput/3 || dash <= 0 {
 		return "", ""
 	}
+	// The names of id's area, gathered once, on the stack.
 	area := id[:dash+1]
-	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
-		if name, _ := candidate(i); numberOnly(id, name) {
+	var names [len(genAllRegions) + len(genAliases)]string
+	var rows [len(names)]Region
+	n, maxLimit := 0, 0
+	for i := range names {
+		name, r := candidate(i)
+		if len(name) <= len(area) || name[:len(area)] != string(area) {
+			continue
+		}
+		if numberOnly(id, name) {
 			return "", "" // a known name with a new number: a region newer than the table
 		}
+		names[n], rows[n], maxLimit = name, r, max(maxLimit, maxSuggestDistance(name))
+		n++
 	}
 	var closed, closedBefore Region // closedBefore: found at a smaller limit
-	for limit := 0; limit <= maxIDInput/3; limit++ {
+	for limit := 0; limit <= maxLimit; limit++ {
 		closedBefore = closed
 		var decommissioning Region
-		for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
-			name, r := candidate(i)
-			if limit > maxSuggestDistance(name) || len(name) <= len(area) || name[:len(area)] != string(area) || !withinDistance(id, name, limit) {
+		for j := 0; j < n; j++ {
+			if limit > maxSuggestDistance(names[j]) || !withinDistance(id, names[j], limit) {
 				continue
 			}
-			switch r.Status() {
+			switch r := rows[j]; r.Status() {
 			case Active:
 				return r, closedBefore
 			case Decommissioning:
@@ -316,7 +325,7 @@ func suggest(id []byte) (suggestion, closer Region) {
 			return decommissioning, closedBefore
 		}
 	}
-	if closed == "" {
+	if closed == "" && n > 0 {
 		closed, _, _ = typoOf(id)
 	}
 	return closed, ""
