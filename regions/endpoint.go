@@ -129,17 +129,18 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	var buf [maxHostLen]byte
 	lower := buf[:lowerASCII(buf[:], host)]
 	var e Endpoint
-	start, family := endpointStart(lower)
-	switch {
-	case family != Buckets:
-		reason, suggestion := matchFamily(&e, family, lower[start:], host[start:])
-		if reason != "" {
+	start := endpointStart(lower)
+	if !matchAny(&e, lower[start:], host[start:]) {
+		// The other families are tried only here, off the usual path.
+		var family Family
+		if start, family = familyStart(lower); family == Buckets {
+			return Endpoint{}, unmatchedError(s, host, lower, endpointStart(lower), badChar)
+		}
+		if reason, suggestion := matchFamily(&e, family, lower[start:], host[start:]); reason != "" {
 			err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 			err.Suggestion = suggestion
 			return Endpoint{}, err
 		}
-	case !matchAny(&e, lower[start:], host[start:]):
-		return Endpoint{}, unmatchedError(s, host, lower, start, badChar)
 	}
 	if start > 0 {
 		front := lower[:start-1]
@@ -245,27 +246,33 @@ func typoReason(host, id []byte, r Region, form string) string {
 // labels, or four for the S3-compatible form s3.<endpoint> and for a
 // dual-stack host, told from a bucket on oss.aliyuncs.com by
 // dualStackLabel.
-//
-// The hosts of the other families (familyOf) are four labels, the family's
-// domain and the region's label in front of it, and it returns that
-// family.
-func endpointStart(h []byte) (int, Family) {
+func endpointStart(h []byte) int {
 	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
 	if !ok {
-		return 0, Buckets // no endpoint: it is the whole host that matches nothing
+		return 0 // no endpoint: it is the whole host that matches nothing
 	}
 	dot := bytes.LastIndexByte(rest, '.') // before the label in front of aliyuncs.com
 	if dot < 0 {
-		return 0, Buckets
+		return 0
 	}
 	prev := bytes.LastIndexByte(rest[:dot], '.')
-	if f := familyOf(rest[dot+1:]); f != Buckets {
-		return prev + 1, f
-	}
 	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && dualStackLabel(label) {
-		return prev + 1, Buckets
+		return prev + 1
 	}
-	return dot + 1, Buckets
+	return dot + 1
+}
+
+// familyStart is endpointStart for the hosts of the other families
+// (familyOf): four labels, the family's domain and the region's label in
+// front of it. It returns where that begins and the family, or Buckets
+// for a host of no other family.
+func familyStart(h []byte) (int, Family) {
+	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
+	dot := bytes.LastIndexByte(rest, '.')
+	if !ok || dot < 0 {
+		return 0, Buckets
+	}
+	return bytes.LastIndexByte(rest[:dot], '.') + 1, familyOf(rest[dot+1:])
 }
 
 // cutS3 removes the label s3 from the front of a host.
@@ -515,7 +522,8 @@ func matchHost(e *Endpoint, lower []byte, host string) bool {
 	if specialHost(e, lower) {
 		return true
 	}
-	if !ok || in != nil || !isCloudID(id) || misspeltInternal(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) {
+	if !ok || in != nil || !isCloudID(id) || misspeltInternal(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) ||
+		familyOf(lower[:len(lower)-len(ossDomain)]) != Buckets { // oss-object-process.aliyuncs.com is a family's domain
 		return false
 	}
 	if _, typo, _ := typoOf(id); typo {

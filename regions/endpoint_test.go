@@ -113,6 +113,8 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"s3.oss-internal.aliyuncs.com", `host "s3.oss-internal.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-internal.aliyuncs.com"`},
 		{"s3.oss-accelerate-overseas.aliyuncs.com", `host "s3.oss-accelerate-overseas.aliyuncs.com" is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3.` + string(DefaultRegion) + `.aliyuncs.com, not for "oss-accelerate-overseas.aliyuncs.com"`},
 		{"oss-rg-china-mainland-internal.aliyuncs.com", `host "oss-rg-china-mainland-internal.aliyuncs.com" is not an OSS endpoint: ` + RegionlessEndpoint + ` (buckets without a region attribute) is the only host of its kind that the table lists, and it names no region`},
+		{"oss-object-process.aliyuncs.com", `host "oss-object-process.aliyuncs.com" is not an OSS endpoint`},
+		{"b-1.oss-accesspoint.aliyuncs.com", `host "b-1.oss-accesspoint.aliyuncs.com" is not an OSS endpoint: its form is not that of the access-points family`},
 		{"s3.oss-accelerate.aliyuncs.com", ""},                  // control: OSS's AWS SDK guide lists it
 		{"oss-cn-hangzhou.aliyuncs.com.", ""},                   // control: an absolute name
 		{"https://b-1.oss-cn-hangzhou.aliyuncs.com.:443/k", ""}, // control: an absolute name with a port

@@ -121,13 +121,14 @@ func parseID(s string) *regionInfo {
 		return nil // longer than any ID in the table
 	}
 	id := buf[:lowerASCII(buf[:], s)]
-	if in := lookupAlias(id); in != nil {
+	cloud := id
+	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
+		cloud = id[len("oss-"):]
+	}
+	if in := genLookupCloudID(cloud); in != nil {
 		return in
 	}
-	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
-		id = id[len("oss-"):]
-	}
-	return genLookupCloudID(id)
+	return lookupAlias(id)
 }
 
 // trimSpace removes leading and trailing ASCII white space.
