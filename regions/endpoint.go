@@ -121,13 +121,13 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {
 		in = trimSpace(in) // rare: kept off the path of the usual input
 	}
-	host, path, badChar, reason := hostOf(in)
+	// Host names are case-insensitive: hostOf makes a lower-case copy of
+	// the host as it reads it, on the stack, to match.
+	var buf [maxHostPortLen + 1]byte
+	host, lower, path, badChar, reason := hostOf(in, buf[:])
 	if reason != "" {
 		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 	}
-	// Host names are case-insensitive: match a lower-case copy, on the stack.
-	var buf [maxHostLen]byte
-	lower := buf[:lowerASCII(buf[:], host)]
 	var e Endpoint
 	start := endpointStart(lower)
 	if !matchAny(&e, lower[start:], host[start:]) {
@@ -251,11 +251,10 @@ func endpointStart(h []byte) int {
 	if !ok {
 		return 0 // no endpoint: it is the whole host that matches nothing
 	}
-	dot := bytes.LastIndexByte(rest, '.') // before the label in front of aliyuncs.com
+	prev, dot := lastDots(rest) // dot: before the label in front of aliyuncs.com
 	if dot < 0 {
 		return 0
 	}
-	prev := bytes.LastIndexByte(rest[:dot], '.')
 	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && dualStackLabel(label) {
 		return prev + 1
 	}
@@ -268,11 +267,25 @@ func endpointStart(h []byte) int {
 // for a host of no other family.
 func familyStart(h []byte) (int, Family) {
 	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
-	dot := bytes.LastIndexByte(rest, '.')
+	prev, dot := lastDots(rest)
 	if !ok || dot < 0 {
 		return 0, Buckets
 	}
-	return bytes.LastIndexByte(rest[:dot], '.') + 1, familyOf(rest[dot+1:])
+	return prev + 1, familyOf(rest[dot+1:])
+}
+
+// lastDots returns the indexes of the last two dots in h, or -1. It looks
+// for them from the front: a host has few labels, and bytes.IndexByte
+// skips the bytes between two dots far faster than a loop from the end.
+func lastDots(h []byte) (prev, last int) {
+	prev, last = -1, -1
+	for i := 0; ; {
+		j := bytes.IndexByte(h[i:], '.')
+		if j < 0 {
+			return prev, last
+		}
+		prev, last, i = last, i+j, i+j+1
+	}
 }
 
 // cutS3 removes the label s3 from the front of a host.
@@ -341,18 +354,19 @@ func s3Host(e *Endpoint, lower []byte, host string) string {
 	return lowerOf(lower, host)
 }
 
-// hostOf returns the host name of a host, host:port or URL, as written,
-// whether it holds a character that no host name may (badChar), and what
-// follows host and port (path, query, fragment), or why there is no host.
-func hostOf(s string) (host, path string, badChar bool, reason string) {
+// hostOf returns the host name of a host, host:port or URL, as written
+// and in lower case (in buf, of at least maxHostPortLen+1 bytes), whether
+// it holds a character that no host name may (badChar), and what follows
+// host and port (path, query, fragment), or why there is no host.
+func hostOf(s string, buf []byte) (host string, lower []byte, path string, badChar bool, reason string) {
 	rest, reason := cutScheme(s)
 	if reason != "" {
-		return "", "", false, reason
+		return "", nil, "", false, reason
 	}
 	if len(rest) != len(s) && schemeAgain(rest) {
-		return "", "", false, "the scheme is written twice"
+		return "", nil, "", false, "the scheme is written twice"
 	}
-	host, port, badChar, reason := splitHostPort(rest)
+	host, port, badChar, reason := splitHostPort(rest, buf)
 	path = rest[len(host)+len(port):]
 	if reason == "" && port != "" {
 		reason = portProblem(port[1:])
@@ -366,9 +380,9 @@ func hostOf(s string) (host, path string, badChar bool, reason string) {
 		reason = labelsProblem(host)
 	}
 	if reason != "" {
-		return "", "", false, reason
+		return "", nil, "", false, reason
 	}
-	return host, path, badChar, ""
+	return host, buf[:len(host)], path, badChar, ""
 }
 
 // cutScheme removes an http:// or https:// scheme, in any case, and refuses
@@ -411,14 +425,21 @@ func webScheme(scheme string) bool {
 // (ParseEndpoint then says whether that is in a bucket label or in the
 // endpoint). User info is refused, for a URL with user info sends
 // credentials to its host, and so are IPv6 literals. It reads at most
-// maxHostPortLen+1 bytes.
-func splitHostPort(s string) (host, port string, badChar bool, reason string) {
+// maxHostPortLen+1 bytes, and writes them to lower in lower case: one pass
+// over the host instead of two.
+func splitHostPort(s string, lower []byte) (host, port string, badChar bool, reason string) {
 	end, colon := -1, -1
 	n := min(len(s), maxHostPortLen+1)
+	lower = lower[:n] // no bounds check per byte
 scan:
-	for i := 0; i < n; i++ {
-		switch c := s[i]; {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.':
+	for i := range lower {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
 		case c == ':' && colon < 0:
 			colon = i
 		case c == ':' && ipv6Literal(s[:min(len(s), n)]):

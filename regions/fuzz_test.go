@@ -56,7 +56,8 @@ func FuzzParseEndpoint(f *testing.F) {
 		// The host as ParseEndpoint reads it; white space around it (before
 		// a path: "host #") is a character it refuses, which ParseEndpoint
 		// of the bare host would trim.
-		if host, _, _, reason := hostOf(trimSpace(s)); reason == "" && host == trimSpace(host) {
+		var buf [maxHostPortLen + 1]byte
+		if host, _, _, _, reason := hostOf(trimSpace(s), buf[:]); reason == "" && host == trimSpace(host) {
 			checkAgainstTrial(t, host)
 		}
 		e, err := ParseEndpoint(s)
