@@ -287,18 +287,19 @@ func suggest(id []byte) (suggestion, closer Region) {
 	}
 	// The names of id's area, gathered once, on the stack.
 	area := id[:dash+1]
+	name, num := splitNumber(id)
 	var names [len(genAllRegions) + len(genAliases)]string
 	var rows [len(names)]Region
 	n, maxLimit := 0, 0
 	for i := range names {
-		name, r := candidate(i)
-		if len(name) <= len(area) || name[:len(area)] != string(area) {
+		known, r := candidate(i)
+		if len(known) <= len(area) || known[:len(area)] != string(area) {
 			continue
 		}
-		if numberOnly(id, name) {
+		if numberOnly(id, name, num, known) {
 			return "", "" // a known name with a new number: a region newer than the table
 		}
-		names[n], rows[n], maxLimit = name, r, max(maxLimit, maxSuggestDistance(name))
+		names[n], rows[n], maxLimit = known, r, max(maxLimit, maxSuggestDistance(known))
 		n++
 	}
 	var closed, closedBefore Region // closedBefore: found at a smaller limit
@@ -360,15 +361,17 @@ func splitNumber[T string | []byte](id T) (T, T) {
 	return id[:dash], id[dash+1:]
 }
 
-// numberOnly reports whether id and the known ID differ in their numbers
-// alone: both end in one and what comes before it is the same
-// (ap-southeast-9, ap-southeast-1), or one digit inside differs
-// (cn-north-3-gov-1, cn-north-2-gov-1).
-func numberOnly(id []byte, known string) bool {
-	name, num := splitNumber(id)
-	kname, knum := splitNumber(known)
-	if len(num) > 0 && len(knum) > 0 && string(name) == kname && string(num) != knum {
-		return true
+// numberOnly reports whether id, split into name and num by splitNumber,
+// and the known ID differ in their numbers alone: both end in one and what
+// comes before it is the same (ap-southeast-9, ap-southeast-1), or one
+// digit inside differs (cn-north-3-gov-1, cn-north-2-gov-1).
+func numberOnly(id, name, num []byte, known string) bool {
+	// known is name, a hyphen and another number (splitNumber of it
+	// without splitting it: this runs for every known name of the area).
+	if n := len(name); len(num) > 0 && len(known) > n+1 && known[:n] == string(name) && known[n] == '-' {
+		if knum := known[n+1:]; allDigits(knum) && knum != string(num) {
+			return true
+		}
 	}
 	return len(id) == len(known) && oneEdit(id, known) && !nameTypo(id, known)
 }
@@ -390,10 +393,10 @@ func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
 	if dash <= 0 || !genIsArea(id[:dash]) {
 		return "", false, false
 	}
-	name, num := splitNumber(id)
+	fullName, num := splitNumber(id)
 	newNumber, near := false, false
 	var suffixOf Region
-	name = name[min(len(name), dash+1):] // the name without its area
+	name := fullName[min(len(fullName), dash+1):] // the name without its area
 	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
 		known, r := candidate(i)
 		if len(known) <= dash || known[:dash+1] != string(id[:dash+1]) {
@@ -406,7 +409,7 @@ func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
 			return r, true, true
 		case string(num) == knum && nameTypo(name, kname):
 			return r, true, false
-		case numberOnly(id, known):
+		case numberOnly(id, fullName, num, known):
 			newNumber = true
 		case nameTypo(name, kname):
 			near = true
@@ -476,8 +479,14 @@ func oneEdit[T string | []byte](a T, b string) bool {
 // exceed limit. b is a cloud region ID or alias of the table, or
 // "internal", so the rows fit on the stack.
 func withinDistance(a []byte, b string, limit int) bool {
-	if len(a)-len(b) > limit || len(b)-len(a) > limit {
+	switch {
+	case len(a)-len(b) > limit || len(b)-len(a) > limit:
 		return false
+	case limit == 0:
+		return string(a) == b
+	case limit == 1:
+		// The usual typo, told without the table of cells.
+		return string(a) == b || oneEdit(a, b)
 	}
 	// Cells are capped at limit+1, which is small: bytes keep the rows
 	// (zeroed on every call) to a few words.
