@@ -125,7 +125,7 @@ func parseID(s string) *regionInfo {
 	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
 		cloud = id[len("oss-"):]
 	}
-	if in := genLookupCloudID(cloud); in != nil {
+	if in := lookupCloudID(cloud); in != nil {
 		return in
 	}
 	return lookupAlias(id)
@@ -208,7 +208,7 @@ func unknownRegionError(fn, s string) *Error {
 	// An internal endpoint's name, perhaps misspelt: the rest is the ID.
 	if dash := bytes.LastIndexByte(id, '-'); dash > 0 && (string(id[dash+1:]) == "internal" || misspeltInternal(id)) {
 		id, e.Reason = id[:dash], endpointGiven
-		if in := genLookupCloudID(id); in != nil {
+		if in := lookupCloudID(id); in != nil {
 			e.Suggestion = in.id
 			return e
 		}
@@ -236,7 +236,14 @@ func endpointRegion(s string) Region {
 	case ep.Region == "" || ep.Region.Known():
 		return ep.Region
 	}
-	r, _ := suggest([]byte(ep.Region.CloudRegion()))
+	// suggest searches nothing longer than the buffer; a copy on the stack
+	// keeps the runtime's string-to-slice conversion out of the binary.
+	var buf [maxIDInput + maxIDInput/3]byte
+	id := ep.Region.CloudRegion()
+	if len(id) > len(buf) {
+		return ""
+	}
+	r, _ := suggest(buf[:copy(buf[:], id)])
 	return r
 }
 
