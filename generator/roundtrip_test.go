@@ -36,6 +36,8 @@ type dumpRegion struct {
 	ParsedHosts             map[string]string
 	PatternHost             string
 	LookupFirst, LookupLast []string
+	Aliases                 map[string]string
+	AccelerateStated        bool
 }
 
 type dump struct {
@@ -96,6 +98,13 @@ func expectedDump(t *table.Table) dump {
 		}
 		if r.Accelerate {
 			e.Accelerate, e.Overseas = t.GlobalAccelerate, t.OverseasAccelerate
+		}
+		e.AccelerateStated = !r.AccelerateNotStated
+		for _, a := range r.Aliases {
+			if e.Aliases == nil {
+				e.Aliases = map[string]string{}
+			}
+			e.Aliases[a.ID] = r.ID
 		}
 		for _, p := range r.VIP {
 			e.VIP = append(e.VIP, p.String())

@@ -192,13 +192,20 @@ func TestInitDoesNoWork(t *testing.T) {
 // (60,531 bytes before the data, 74,798 after). The code budget was 64 KiB
 // until the legacy-bucket rule, the -internal typo check, endpoint hints
 // for Parse, precise scheme and bucket errors and zero-value marshalling
-// (#17) measured 84,121 bytes in all (70,168 before them); it is 72 KiB
-// since. Two KiB of headroom keep the test true through the procedures
+// (#17) measured 84,121 bytes in all (70,168 before them); it was 72 KiB
+// until the line between typos and newer regions, aliases, the other host
+// families, absolute names, unbracketed IPv6 and the not-stated errors
+// (#25) measured 125,581 bytes in all (84,302 before them, 39 regions):
+// about 13 KB of machine code and the position tables and debug
+// information that grow with it, and each row's two S3-compatible hosts,
+// kept whole so that an upper-case one costs no copy. One instance of the
+// cloud-ID switch instead of two brought it to 121,331 bytes; the code
+// budget is 105 KiB since, and a row's allowance 800 bytes. Two KiB of headroom keep the test true through the procedures
 // of docs/maintaining.md: a removed region frees less than its allowance (about
 // 370 bytes), and a /vN module path lengthens every symbol (about 400).
 func TestBinarySize(t *testing.T) {
-	const rowAllowance, headroom = 700, 2 << 10
-	limit := int64(72<<10 + headroom + rowAllowance*max(0, len(All())-23))
+	const rowAllowance, headroom = 800, 2 << 10
+	limit := int64(105<<10 + headroom + rowAllowance*max(0, len(All())-23))
 	with := consumer(t, useEverything)
 	without := consumer(t, useStdOnly)
 	size := func(dir string) int64 {

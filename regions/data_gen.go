@@ -3,16 +3,19 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.3.0"
+const Version = "1.4.0"
 
 // Source says where the region data came from.
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "af11ffd0527c740377f97336061c6d2a6ee984aadb075446bb5a239258d929be"
+const DataSHA256 = "4c56bc727421e4c7ca3453bb6ff8256d1f6381f14316d143429bcd6f6babed5d"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
+
+// genMaxAliasLen is the length of the longest alias in the table, or 0.
+const genMaxAliasLen = 29
 
 const (
 	// DefaultRegion is the region that the default endpoints map to.
@@ -23,7 +26,8 @@ const (
 	DefaultInternalEndpoint = "oss-internal.aliyuncs.com"
 	// GlobalAccelerateEndpoint is the global transfer acceleration endpoint.
 	GlobalAccelerateEndpoint = "oss-accelerate.aliyuncs.com"
-	// OverseasAccelerateEndpoint is the transfer acceleration endpoint for regions outside mainland China.
+	// OverseasAccelerateEndpoint is the transfer acceleration endpoint whose access points are outside mainland China;
+	// the table lists it for every region that has transfer acceleration, mainland regions included.
 	OverseasAccelerateEndpoint = "oss-accelerate-overseas.aliyuncs.com"
 	// RegionlessEndpoint is the endpoint of buckets that have no region attribute (Kind Regionless);
 	// it names no region. It is "" when the table lists none.
@@ -44,6 +48,8 @@ var genInfoCNHangzhou = regionInfo{
 	vpc:        "oss-cn-hangzhou-internal.aliyuncs.com",
 	dualStack:  "cn-hangzhou.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-hangzhou.aliyuncs.com",
+	s3Internal: "s3.oss-cn-hangzhou-internal.aliyuncs.com",
 	vip: []string{
 		"100.118.28.0/24",
 		"100.114.102.0/24",
@@ -66,6 +72,8 @@ var genInfoCNShanghai = regionInfo{
 	vpc:        "oss-cn-shanghai-internal.aliyuncs.com",
 	dualStack:  "cn-shanghai.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-shanghai.aliyuncs.com",
+	s3Internal: "s3.oss-cn-shanghai-internal.aliyuncs.com",
 	vip: []string{
 		"100.98.35.0/24",
 		"100.98.110.0/24",
@@ -80,15 +88,18 @@ var genInfoCNShanghai = regionInfo{
 const CNNanjing Region = "oss-cn-nanjing"
 
 var genInfoCNNanjing = regionInfo{
-	id:         CNNanjing,
-	name:       "China (Nanjing - Local Region)",
-	mainland:   true,
-	cloud:      CloudPublic,
-	status:     Decommissioning,
-	public:     "oss-cn-nanjing.aliyuncs.com",
-	internal:   "oss-cn-nanjing-internal.aliyuncs.com",
-	vpc:        "oss-cn-nanjing-internal.aliyuncs.com",
-	accelerate: false,
+	id:            CNNanjing,
+	name:          "China (Nanjing - Local Region)",
+	mainland:      true,
+	cloud:         CloudPublic,
+	status:        Decommissioning,
+	public:        "oss-cn-nanjing.aliyuncs.com",
+	internal:      "oss-cn-nanjing-internal.aliyuncs.com",
+	vpc:           "oss-cn-nanjing-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-nanjing.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-nanjing-internal.aliyuncs.com",
 	vip: []string{
 		"100.114.142.0/24",
 	},
@@ -100,15 +111,18 @@ var genInfoCNNanjing = regionInfo{
 const CNFuzhou Region = "oss-cn-fuzhou"
 
 var genInfoCNFuzhou = regionInfo{
-	id:         CNFuzhou,
-	name:       "China (Fuzhou - Local Region)",
-	mainland:   true,
-	cloud:      CloudPublic,
-	status:     Decommissioning,
-	public:     "oss-cn-fuzhou.aliyuncs.com",
-	internal:   "oss-cn-fuzhou-internal.aliyuncs.com",
-	vpc:        "oss-cn-fuzhou-internal.aliyuncs.com",
-	accelerate: false,
+	id:            CNFuzhou,
+	name:          "China (Fuzhou - Local Region)",
+	mainland:      true,
+	cloud:         CloudPublic,
+	status:        Decommissioning,
+	public:        "oss-cn-fuzhou.aliyuncs.com",
+	internal:      "oss-cn-fuzhou-internal.aliyuncs.com",
+	vpc:           "oss-cn-fuzhou-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-fuzhou.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-fuzhou-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.21.0/24",
 	},
@@ -118,15 +132,18 @@ var genInfoCNFuzhou = regionInfo{
 const CNWuhanLr Region = "oss-cn-wuhan-lr"
 
 var genInfoCNWuhanLr = regionInfo{
-	id:         CNWuhanLr,
-	name:       "China (Wuhan - Local Region)",
-	mainland:   true,
-	cloud:      CloudPublic,
-	status:     Active,
-	public:     "oss-cn-wuhan-lr.aliyuncs.com",
-	internal:   "oss-cn-wuhan-lr-internal.aliyuncs.com",
-	vpc:        "oss-cn-wuhan-lr-internal.aliyuncs.com",
-	accelerate: false,
+	id:            CNWuhanLr,
+	name:          "China (Wuhan - Local Region)",
+	mainland:      true,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-cn-wuhan-lr.aliyuncs.com",
+	internal:      "oss-cn-wuhan-lr-internal.aliyuncs.com",
+	vpc:           "oss-cn-wuhan-lr-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-wuhan-lr.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-wuhan-lr-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.89.0/24",
 	},
@@ -146,6 +163,8 @@ var genInfoCNQingdao = regionInfo{
 	vpc:        "oss-cn-qingdao-internal.aliyuncs.com",
 	dualStack:  "cn-qingdao.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-qingdao.aliyuncs.com",
+	s3Internal: "s3.oss-cn-qingdao-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.173.0/24",
 		"100.99.113.0/24",
@@ -168,6 +187,8 @@ var genInfoCNBeijing = regionInfo{
 	vpc:        "oss-cn-beijing-internal.aliyuncs.com",
 	dualStack:  "cn-beijing.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-beijing.aliyuncs.com",
+	s3Internal: "s3.oss-cn-beijing-internal.aliyuncs.com",
 	vip: []string{
 		"100.118.58.0/24",
 		"100.118.167.0/24",
@@ -192,6 +213,8 @@ var genInfoCNZhangjiakou = regionInfo{
 	vpc:        "oss-cn-zhangjiakou-internal.aliyuncs.com",
 	dualStack:  "cn-zhangjiakou.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-zhangjiakou.aliyuncs.com",
+	s3Internal: "s3.oss-cn-zhangjiakou-internal.aliyuncs.com",
 	vip: []string{
 		"100.118.90.0/24",
 		"100.98.159.0/24",
@@ -214,6 +237,8 @@ var genInfoCNHuhehaote = regionInfo{
 	vpc:        "oss-cn-huhehaote-internal.aliyuncs.com",
 	dualStack:  "cn-huhehaote.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-huhehaote.aliyuncs.com",
+	s3Internal: "s3.oss-cn-huhehaote-internal.aliyuncs.com",
 	vip: []string{
 		"100.118.195.0/24",
 		"100.99.110.0/24",
@@ -236,6 +261,8 @@ var genInfoCNWulanchabu = regionInfo{
 	vpc:        "oss-cn-wulanchabu-internal.aliyuncs.com",
 	dualStack:  "cn-wulanchabu.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-wulanchabu.aliyuncs.com",
+	s3Internal: "s3.oss-cn-wulanchabu-internal.aliyuncs.com",
 	vip: []string{
 		"100.114.11.0/24",
 		"100.114.12.0/24",
@@ -258,6 +285,8 @@ var genInfoCNShenzhen = regionInfo{
 	vpc:        "oss-cn-shenzhen-internal.aliyuncs.com",
 	dualStack:  "cn-shenzhen.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-shenzhen.aliyuncs.com",
+	s3Internal: "s3.oss-cn-shenzhen-internal.aliyuncs.com",
 	vip: []string{
 		"100.118.78.0/24",
 		"100.118.203.0/24",
@@ -280,6 +309,8 @@ var genInfoCNHeyuan = regionInfo{
 	vpc:        "oss-cn-heyuan-internal.aliyuncs.com",
 	dualStack:  "cn-heyuan.oss.aliyuncs.com",
 	accelerate: false,
+	s3Public:   "s3.oss-cn-heyuan.aliyuncs.com",
+	s3Internal: "s3.oss-cn-heyuan-internal.aliyuncs.com",
 	vip: []string{
 		"100.98.83.0/24",
 		"100.118.174.0/24",
@@ -300,6 +331,8 @@ var genInfoCNGuangzhou = regionInfo{
 	vpc:        "oss-cn-guangzhou-internal.aliyuncs.com",
 	dualStack:  "cn-guangzhou.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-guangzhou.aliyuncs.com",
+	s3Internal: "s3.oss-cn-guangzhou-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.33.0/24",
 		"100.114.101.0/24",
@@ -320,6 +353,8 @@ var genInfoCNChengdu = regionInfo{
 	vpc:        "oss-cn-chengdu-internal.aliyuncs.com",
 	dualStack:  "cn-chengdu.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-chengdu.aliyuncs.com",
+	s3Internal: "s3.oss-cn-chengdu-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.155.0/24",
 		"100.99.107.0/24",
@@ -332,15 +367,18 @@ var genInfoCNChengdu = regionInfo{
 const CNZhongwei Region = "oss-cn-zhongwei"
 
 var genInfoCNZhongwei = regionInfo{
-	id:         CNZhongwei,
-	name:       "China (Zhongwei)",
-	mainland:   true,
-	cloud:      CloudPublic,
-	status:     Active,
-	public:     "oss-cn-zhongwei.aliyuncs.com",
-	internal:   "oss-cn-zhongwei-internal.aliyuncs.com",
-	vpc:        "oss-cn-zhongwei-internal.aliyuncs.com",
-	accelerate: false,
+	id:            CNZhongwei,
+	name:          "China (Zhongwei)",
+	mainland:      true,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-cn-zhongwei.aliyuncs.com",
+	internal:      "oss-cn-zhongwei-internal.aliyuncs.com",
+	vpc:           "oss-cn-zhongwei-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-zhongwei.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-zhongwei-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.157.0/27",
 	},
@@ -360,6 +398,8 @@ var genInfoCNHongkong = regionInfo{
 	vpc:        "oss-cn-hongkong-internal.aliyuncs.com",
 	dualStack:  "cn-hongkong.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-cn-hongkong.aliyuncs.com",
+	s3Internal: "s3.oss-cn-hongkong-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.61.0/24",
 		"100.99.103.0/24",
@@ -381,6 +421,8 @@ var genInfoAPNortheast1 = regionInfo{
 	internal:   "oss-ap-northeast-1-internal.aliyuncs.com",
 	vpc:        "oss-ap-northeast-1-internal.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-ap-northeast-1.aliyuncs.com",
+	s3Internal: "s3.oss-ap-northeast-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.114.211.0/24",
 		"100.114.114.0/25",
@@ -391,15 +433,18 @@ var genInfoAPNortheast1 = regionInfo{
 const APNortheast2 Region = "oss-ap-northeast-2"
 
 var genInfoAPNortheast2 = regionInfo{
-	id:         APNortheast2,
-	name:       "South Korea (Seoul)",
-	mainland:   false,
-	cloud:      CloudPublic,
-	status:     Active,
-	public:     "oss-ap-northeast-2.aliyuncs.com",
-	internal:   "oss-ap-northeast-2-internal.aliyuncs.com",
-	vpc:        "oss-ap-northeast-2-internal.aliyuncs.com",
-	accelerate: false,
+	id:            APNortheast2,
+	name:          "South Korea (Seoul)",
+	mainland:      false,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-ap-northeast-2.aliyuncs.com",
+	internal:      "oss-ap-northeast-2-internal.aliyuncs.com",
+	vpc:           "oss-ap-northeast-2-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-ap-northeast-2.aliyuncs.com",
+	s3Internal:    "s3.oss-ap-northeast-2-internal.aliyuncs.com",
 	vip: []string{
 		"100.99.119.0/24",
 	},
@@ -418,6 +463,8 @@ var genInfoAPSoutheast1 = regionInfo{
 	internal:   "oss-ap-southeast-1-internal.aliyuncs.com",
 	vpc:        "oss-ap-southeast-1-internal.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-ap-southeast-1.aliyuncs.com",
+	s3Internal: "s3.oss-ap-southeast-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.118.219.0/24",
 		"100.99.213.0/24",
@@ -442,6 +489,8 @@ var genInfoAPSoutheast2 = regionInfo{
 	internal:    "oss-ap-southeast-2-internal.aliyuncs.com",
 	vpc:         "oss-ap-southeast-2-internal.aliyuncs.com",
 	accelerate:  true,
+	s3Public:    "s3.oss-ap-southeast-2.aliyuncs.com",
+	s3Internal:  "s3.oss-ap-southeast-2-internal.aliyuncs.com",
 	vipByTicket: true,
 }
 
@@ -458,6 +507,8 @@ var genInfoAPSoutheast3 = regionInfo{
 	internal:   "oss-ap-southeast-3-internal.aliyuncs.com",
 	vpc:        "oss-ap-southeast-3-internal.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-ap-southeast-3.aliyuncs.com",
+	s3Internal: "s3.oss-ap-southeast-3-internal.aliyuncs.com",
 	vip: []string{
 		"100.118.165.0/24",
 		"100.99.125.0/24",
@@ -479,6 +530,8 @@ var genInfoAPSoutheast5 = regionInfo{
 	internal:   "oss-ap-southeast-5-internal.aliyuncs.com",
 	vpc:        "oss-ap-southeast-5-internal.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-ap-southeast-5.aliyuncs.com",
+	s3Internal: "s3.oss-ap-southeast-5-internal.aliyuncs.com",
 	vip: []string{
 		"100.114.98.0/24",
 	},
@@ -488,15 +541,18 @@ var genInfoAPSoutheast5 = regionInfo{
 const APSoutheast6 Region = "oss-ap-southeast-6"
 
 var genInfoAPSoutheast6 = regionInfo{
-	id:         APSoutheast6,
-	name:       "Philippines (Manila)",
-	mainland:   false,
-	cloud:      CloudPublic,
-	status:     Active,
-	public:     "oss-ap-southeast-6.aliyuncs.com",
-	internal:   "oss-ap-southeast-6-internal.aliyuncs.com",
-	vpc:        "oss-ap-southeast-6-internal.aliyuncs.com",
-	accelerate: false,
+	id:            APSoutheast6,
+	name:          "Philippines (Manila)",
+	mainland:      false,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-ap-southeast-6.aliyuncs.com",
+	internal:      "oss-ap-southeast-6-internal.aliyuncs.com",
+	vpc:           "oss-ap-southeast-6-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-ap-southeast-6.aliyuncs.com",
+	s3Internal:    "s3.oss-ap-southeast-6-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.16.0/24",
 	},
@@ -506,15 +562,18 @@ var genInfoAPSoutheast6 = regionInfo{
 const APSoutheast7 Region = "oss-ap-southeast-7"
 
 var genInfoAPSoutheast7 = regionInfo{
-	id:         APSoutheast7,
-	name:       "Thailand (Bangkok)",
-	mainland:   false,
-	cloud:      CloudPublic,
-	status:     Active,
-	public:     "oss-ap-southeast-7.aliyuncs.com",
-	internal:   "oss-ap-southeast-7-internal.aliyuncs.com",
-	vpc:        "oss-ap-southeast-7-internal.aliyuncs.com",
-	accelerate: false,
+	id:            APSoutheast7,
+	name:          "Thailand (Bangkok)",
+	mainland:      false,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-ap-southeast-7.aliyuncs.com",
+	internal:      "oss-ap-southeast-7-internal.aliyuncs.com",
+	vpc:           "oss-ap-southeast-7-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-ap-southeast-7.aliyuncs.com",
+	s3Internal:    "s3.oss-ap-southeast-7-internal.aliyuncs.com",
 	vip: []string{
 		"100.98.249.0/24",
 	},
@@ -524,16 +583,19 @@ var genInfoAPSoutheast7 = regionInfo{
 const APSoutheast8 Region = "oss-ap-southeast-8"
 
 var genInfoAPSoutheast8 = regionInfo{
-	id:          APSoutheast8,
-	name:        "Malaysia (Johor)",
-	mainland:    false,
-	cloud:       CloudPublic,
-	status:      Active,
-	public:      "oss-ap-southeast-8.aliyuncs.com",
-	internal:    "oss-ap-southeast-8-internal.aliyuncs.com",
-	vpc:         "oss-ap-southeast-8-internal.aliyuncs.com",
-	accelerate:  false,
-	vipByTicket: true,
+	id:            APSoutheast8,
+	name:          "Malaysia (Johor)",
+	mainland:      false,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-ap-southeast-8.aliyuncs.com",
+	internal:      "oss-ap-southeast-8-internal.aliyuncs.com",
+	vpc:           "oss-ap-southeast-8-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-ap-southeast-8.aliyuncs.com",
+	s3Internal:    "s3.oss-ap-southeast-8-internal.aliyuncs.com",
+	vipByTicket:   true,
 }
 
 // APSouth1 is India (Mumbai), OSS region oss-ap-south-1.
@@ -552,6 +614,8 @@ var genInfoAPSouth1 = regionInfo{
 	internal:   "oss-ap-south-1-internal.aliyuncs.com",
 	vpc:        "oss-ap-south-1-internal.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-ap-south-1.aliyuncs.com",
+	s3Internal: "s3.oss-ap-south-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.118.211.0/24",
 		"100.99.122.0/24",
@@ -574,6 +638,8 @@ var genInfoEUCentral1 = regionInfo{
 	vpc:        "oss-eu-central-1-internal.aliyuncs.com",
 	dualStack:  "eu-central-1.oss.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-eu-central-1.aliyuncs.com",
+	s3Internal: "s3.oss-eu-central-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.154.0/24",
 	},
@@ -592,6 +658,8 @@ var genInfoEUWest1 = regionInfo{
 	internal:   "oss-eu-west-1-internal.aliyuncs.com",
 	vpc:        "oss-eu-west-1-internal.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-eu-west-1.aliyuncs.com",
+	s3Internal: "s3.oss-eu-west-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.114.114.128/25",
 	},
@@ -601,15 +669,18 @@ var genInfoEUWest1 = regionInfo{
 const EUWest2 Region = "oss-eu-west-2"
 
 var genInfoEUWest2 = regionInfo{
-	id:         EUWest2,
-	name:       "France (Paris)",
-	mainland:   false,
-	cloud:      CloudPublic,
-	status:     Active,
-	public:     "oss-eu-west-2.aliyuncs.com",
-	internal:   "oss-eu-west-2-internal.aliyuncs.com",
-	vpc:        "oss-eu-west-2-internal.aliyuncs.com",
-	accelerate: false,
+	id:            EUWest2,
+	name:          "France (Paris)",
+	mainland:      false,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-eu-west-2.aliyuncs.com",
+	internal:      "oss-eu-west-2-internal.aliyuncs.com",
+	vpc:           "oss-eu-west-2-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-eu-west-2.aliyuncs.com",
+	s3Internal:    "s3.oss-eu-west-2-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.159.0/27",
 	},
@@ -628,6 +699,8 @@ var genInfoUSWest1 = regionInfo{
 	internal:   "oss-us-west-1-internal.aliyuncs.com",
 	vpc:        "oss-us-west-1-internal.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-us-west-1.aliyuncs.com",
+	s3Internal: "s3.oss-us-west-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.107.0/24",
 	},
@@ -646,6 +719,8 @@ var genInfoUSEast1 = regionInfo{
 	internal:   "oss-us-east-1-internal.aliyuncs.com",
 	vpc:        "oss-us-east-1-internal.aliyuncs.com",
 	accelerate: true,
+	s3Public:   "s3.oss-us-east-1.aliyuncs.com",
+	s3Internal: "s3.oss-us-east-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.60.0/24",
 		"100.99.100.0/24",
@@ -658,15 +733,18 @@ var genInfoUSEast1 = regionInfo{
 const NASouth1 Region = "oss-na-south-1"
 
 var genInfoNASouth1 = regionInfo{
-	id:         NASouth1,
-	name:       "Mexico",
-	mainland:   false,
-	cloud:      CloudPublic,
-	status:     Active,
-	public:     "oss-na-south-1.aliyuncs.com",
-	internal:   "oss-na-south-1-internal.aliyuncs.com",
-	vpc:        "oss-na-south-1-internal.aliyuncs.com",
-	accelerate: false,
+	id:            NASouth1,
+	name:          "Mexico",
+	mainland:      false,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-na-south-1.aliyuncs.com",
+	internal:      "oss-na-south-1-internal.aliyuncs.com",
+	vpc:           "oss-na-south-1-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-na-south-1.aliyuncs.com",
+	s3Internal:    "s3.oss-na-south-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.112.0/27",
 	},
@@ -676,16 +754,19 @@ var genInfoNASouth1 = regionInfo{
 const SAEast1 Region = "oss-sa-east-1"
 
 var genInfoSAEast1 = regionInfo{
-	id:          SAEast1,
-	name:        "Brazil (São Paulo)",
-	mainland:    false,
-	cloud:       CloudPublic,
-	status:      Active,
-	public:      "oss-sa-east-1.aliyuncs.com",
-	internal:    "oss-sa-east-1-internal.aliyuncs.com",
-	vpc:         "oss-sa-east-1-internal.aliyuncs.com",
-	accelerate:  false,
-	vipByTicket: true,
+	id:            SAEast1,
+	name:          "Brazil (São Paulo)",
+	mainland:      false,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-sa-east-1.aliyuncs.com",
+	internal:      "oss-sa-east-1-internal.aliyuncs.com",
+	vpc:           "oss-sa-east-1-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-sa-east-1.aliyuncs.com",
+	s3Internal:    "s3.oss-sa-east-1-internal.aliyuncs.com",
+	vipByTicket:   true,
 }
 
 // MEEast1 is UAE (Dubai), OSS region oss-me-east-1.
@@ -701,6 +782,8 @@ var genInfoMEEast1 = regionInfo{
 	internal:   "oss-me-east-1-internal.aliyuncs.com",
 	vpc:        "oss-me-east-1-internal.aliyuncs.com",
 	accelerate: false,
+	s3Public:   "s3.oss-me-east-1.aliyuncs.com",
+	s3Internal: "s3.oss-me-east-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.99.235.0/24",
 	},
@@ -710,21 +793,25 @@ var genInfoMEEast1 = regionInfo{
 const MECentral1 Region = "oss-me-central-1"
 
 var genInfoMECentral1 = regionInfo{
-	id:         MECentral1,
-	name:       "SAU (Riyadh - Partner Region)",
-	mainland:   false,
-	cloud:      CloudPublic,
-	status:     Active,
-	public:     "oss-me-central-1.aliyuncs.com",
-	internal:   "oss-me-central-1-internal.aliyuncs.com",
-	vpc:        "oss-me-central-1-internal.aliyuncs.com",
-	accelerate: false,
+	id:            MECentral1,
+	name:          "SAU (Riyadh - Partner Region)",
+	mainland:      false,
+	cloud:         CloudPublic,
+	status:        Active,
+	public:        "oss-me-central-1.aliyuncs.com",
+	internal:      "oss-me-central-1-internal.aliyuncs.com",
+	vpc:           "oss-me-central-1-internal.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-me-central-1.aliyuncs.com",
+	s3Internal:    "s3.oss-me-central-1-internal.aliyuncs.com",
 	vip: []string{
 		"100.99.121.0/24",
 	},
 }
 
 // CNHangzhouFinance is China East 1 Finance, OSS region oss-cn-hangzhou-finance.
+// Parse also accepts oss-cn-hzfinance, cn-hzfinance, cn-hzjbp.
 const CNHangzhouFinance Region = "oss-cn-hangzhou-finance"
 
 var genInfoCNHangzhouFinance = regionInfo{
@@ -740,8 +827,11 @@ var genInfoCNHangzhouFinance = regionInfo{
 		"oss-cn-hzjbp-a-internal.aliyuncs.com",
 		"oss-cn-hzjbp-b-internal.aliyuncs.com",
 	},
-	dualStack:  "cn-hangzhou-finance.oss.aliyuncs.com",
-	accelerate: false,
+	dualStack:     "cn-hangzhou-finance.oss.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-hzfinance.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-hzfinance-internal.aliyuncs.com",
 	vip: []string{
 		"100.103.4.210/32",
 		"100.115.6.0/24",
@@ -753,6 +843,7 @@ var genInfoCNHangzhouFinance = regionInfo{
 }
 
 // CNShanghaiFinance1 is China East 2 Finance, OSS region oss-cn-shanghai-finance-1.
+// Parse also accepts oss-cn-shanghai-finance-1-pub, cn-shanghai-finance-1-pub.
 const CNShanghaiFinance1 Region = "oss-cn-shanghai-finance-1"
 
 var genInfoCNShanghaiFinance1 = regionInfo{
@@ -767,8 +858,11 @@ var genInfoCNShanghaiFinance1 = regionInfo{
 	internalExtra: []string{
 		"oss-cn-shanghai-finance-1-internal.aliyuncs.com",
 	},
-	dualStack:  "cn-shanghai-finance.oss.aliyuncs.com",
-	accelerate: false,
+	dualStack:     "cn-shanghai-finance.oss.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-shanghai-finance-1-pub.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-shanghai-finance-1-pub-internal.aliyuncs.com",
 	vip: []string{
 		"100.115.105.0/24",
 		"100.100.36.8/32",
@@ -777,6 +871,7 @@ var genInfoCNShanghaiFinance1 = regionInfo{
 }
 
 // CNShenzhenFinance1 is China South 1 Finance, OSS region oss-cn-shenzhen-finance-1.
+// Parse also accepts oss-cn-szfinance, cn-szfinance.
 const CNShenzhenFinance1 Region = "oss-cn-shenzhen-finance-1"
 
 var genInfoCNShenzhenFinance1 = regionInfo{
@@ -791,8 +886,11 @@ var genInfoCNShenzhenFinance1 = regionInfo{
 	internalExtra: []string{
 		"oss-cn-shenzhen-finance-1-internal.aliyuncs.com",
 	},
-	dualStack:  "cn-shenzhen-finance.oss.aliyuncs.com",
-	accelerate: false,
+	dualStack:     "cn-shenzhen-finance.oss.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-szfinance.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-szfinance-internal.aliyuncs.com",
 	vip: []string{
 		"100.112.15.0/24",
 		"100.100.80.70/32",
@@ -800,6 +898,7 @@ var genInfoCNShenzhenFinance1 = regionInfo{
 }
 
 // CNBeijingFinance1 is China North 2 Finance, OSS region oss-cn-beijing-finance-1.
+// Parse also accepts oss-cn-beijing-finance-1-pub, cn-beijing-finance-1-pub.
 const CNBeijingFinance1 Region = "oss-cn-beijing-finance-1"
 
 var genInfoCNBeijingFinance1 = regionInfo{
@@ -814,7 +913,10 @@ var genInfoCNBeijingFinance1 = regionInfo{
 	internalExtra: []string{
 		"oss-cn-beijing-finance-1-internal.aliyuncs.com",
 	},
-	accelerate: false,
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-beijing-finance-1-pub.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-beijing-finance-1-pub-internal.aliyuncs.com",
 	vip: []string{
 		"100.112.52.0/24",
 	},
@@ -824,17 +926,20 @@ var genInfoCNBeijingFinance1 = regionInfo{
 const CNNorth2Gov1 Region = "oss-cn-north-2-gov-1"
 
 var genInfoCNNorth2Gov1 = regionInfo{
-	id:          CNNorth2Gov1,
-	name:        "China North 2 Ali Gov 1",
-	mainland:    true,
-	cloud:       CloudGovernment,
-	status:      Active,
-	public:      "oss-cn-north-2-gov-1.aliyuncs.com",
-	internal:    "oss-cn-north-2-gov-1-internal.aliyuncs.com",
-	vpc:         "oss-cn-north-2-gov-1-internal.aliyuncs.com",
-	dualStack:   "cn-north-2-gov-1.oss.aliyuncs.com",
-	accelerate:  false,
-	vipByTicket: true,
+	id:            CNNorth2Gov1,
+	name:          "China North 2 Ali Gov 1",
+	mainland:      true,
+	cloud:         CloudGovernment,
+	status:        Active,
+	public:        "oss-cn-north-2-gov-1.aliyuncs.com",
+	internal:      "oss-cn-north-2-gov-1-internal.aliyuncs.com",
+	vpc:           "oss-cn-north-2-gov-1-internal.aliyuncs.com",
+	dualStack:     "cn-north-2-gov-1.oss.aliyuncs.com",
+	accelerate:    false,
+	accelUnstated: true,
+	s3Public:      "s3.oss-cn-north-2-gov-1.aliyuncs.com",
+	s3Internal:    "s3.oss-cn-north-2-gov-1-internal.aliyuncs.com",
+	vipByTicket:   true,
 }
 
 // genAllRegions lists every region in table order.
@@ -995,6 +1100,28 @@ var genIrregularRegions = [...]*regionInfo{
 	&genInfoCNShanghaiFinance1,
 	&genInfoCNShenzhenFinance1,
 	&genInfoCNBeijingFinance1,
+}
+
+// genAliases lists the values other than region IDs that name a region, with their sources.
+var genAliases = [...]aliasInfo{
+	// source: Tools
+	{"oss-cn-hzfinance", &genInfoCNHangzhouFinance},
+	// source: Tools
+	{"cn-hzfinance", &genInfoCNHangzhouFinance},
+	// source: Tools
+	{"cn-hzjbp", &genInfoCNHangzhouFinance},
+	// source: Tools
+	{"oss-cn-shanghai-finance-1-pub", &genInfoCNShanghaiFinance1},
+	// source: Tools
+	{"cn-shanghai-finance-1-pub", &genInfoCNShanghaiFinance1},
+	// source: Tools
+	{"oss-cn-szfinance", &genInfoCNShenzhenFinance1},
+	// source: Tools
+	{"cn-szfinance", &genInfoCNShenzhenFinance1},
+	// source: Tools
+	{"oss-cn-beijing-finance-1-pub", &genInfoCNBeijingFinance1},
+	// source: Tools
+	{"cn-beijing-finance-1-pub", &genInfoCNBeijingFinance1},
 }
 
 // genVIP4 holds the IPv4 VIP ranges as address intervals, sorted by address.

@@ -61,7 +61,22 @@
 //
 // A host of the usual form oss-<id>.aliyuncs.com whose region is newer than
 // this table still parses, with Known reporting false: the table always
-// lags behind new regions.
+// lags behind new regions. The line between such a region and a typo is
+// drawn from the table itself: a newer region differs from every known
+// one of its area in its name (eu-north-1) or has a known name with a new
+// number (ap-southeast-9); a host one edit away from a known name
+// (oss-cn-hangzou), or a known ID with a part more or less (oss-cn-wuhan
+// for oss-cn-wuhan-lr), is an error with the region in Suggestion, so
+// that SigningRegion never signs for a misspelt region.
+//
+// Suggestions stay in the input's area (cn-, ap-, eu-, ...): Parse never
+// offers a region of another area, where data would cross a border, and
+// offers none where nothing of the area is close.
+//
+// Parse also accepts the aliases of the table, the values that Alibaba's
+// tools hand out for the finance regions (cn-hzfinance, cn-szfinance,
+// cn-shanghai-finance-1-pub, ...), and returns the region itself, which
+// marshals as its own ID. Region.Aliases lists them.
 //
 // # Lifecycle, irregular hosts, unknown facts
 //
@@ -74,18 +89,19 @@
 // ParseEndpoint maps each to its region, whose CloudRegion is the V4
 // signing region. Endpoint reports false both where a region lacks a kind
 // of endpoint and where no source says whether it has it (transfer
-// acceleration of regions newer than release 1.0.0); REGIONS.md tells the
-// two apart.
+// acceleration of regions newer than release 1.0.0); Region.Acceleration,
+// the error of Region.URL and REGIONS.md ("not stated") tell the two
+// apart.
 //
 // # Versions
 //
 // The package is released as module github.com/ossregions/ossregions/regions,
 // tagged regions/vX.Y.Z; Version holds the same X.Y.Z. A patch release
 // changes data only (names, endpoints, VIP ranges, flags, sources). A
-// minor release adds regions, deprecates them (a Deprecated notice on the
-// constant), moves one to another Cloud, or changes the default or
-// accelerate endpoints. Only a major release
-// removes a region constant or changes an ID. The generator refuses a
+// minor release adds regions or aliases, deprecates regions (a Deprecated
+// notice on the constant), moves one to another Cloud, or changes the
+// default or accelerate endpoints. Only a major release removes a region
+// constant or an alias, or changes an ID. The generator refuses a
 // version that does not follow these rules.
 //
 // # Generated code

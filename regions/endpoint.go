@@ -2,6 +2,7 @@ package regions
 
 import (
 	"bytes"
+	"net/netip"
 	"strings"
 )
 
@@ -26,9 +27,16 @@ type Endpoint struct {
 	// a URL whose host has no bucket label and whose path is not empty.
 	PathStyle bool
 	// S3Compatible reports a host of the form s3.oss-<id>.aliyuncs.com,
-	// which OSS serves to AWS S3 clients: requests to it are signed as for
-	// the service "s3" rather than "oss". Host is then that s3. host.
+	// or s3.oss-accelerate.aliyuncs.com, which OSS serves to AWS S3
+	// clients: requests to it are signed as for the service "s3" rather
+	// than "oss". Host is then that s3. host.
 	S3Compatible bool
+	// Family is the family of OSS hosts the endpoint belongs to: Buckets,
+	// the zero value, for the table's endpoints, or one of the other
+	// families (access points, OSS-HDFS, vector buckets), whose Host is
+	// that family's host of the region and whose Bucket is the label in
+	// front of it.
+	Family Family
 }
 
 // SigningRegion returns the region to sign requests to this endpoint with
@@ -73,12 +81,33 @@ const ossDomain = ".aliyuncs.com"
 //
 // The default endpoints map to DefaultRegion; the accelerate endpoints have
 // Kind Accelerate or AccelerateOverseas and no region, and
-// RegionlessEndpoint has Kind Regionless and no region. A well-formed host
-// oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com whose region is
-// not in the table yet is accepted with that region (Known reports false).
-// Anything else, such as user info, an IP address, or a host that only ends
-// like an endpoint, is an *Error matching ErrInvalidEndpoint; a bad bucket
-// label, of any characters, matches ErrInvalidBucket as well.
+// RegionlessEndpoint has Kind Regionless and no region. One trailing dot
+// (an absolute name, as net.LookupCNAME returns) is read as the same host.
+//
+// A well-formed host oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com
+// whose region is not in the table yet is accepted with that region (Known
+// reports false) only when the ID differs from every known region (the
+// table's IDs and aliases) of its area in its name, or has a known name
+// with a new number: ap-southeast-9 and eu-north-1 parse. An ID one edit
+// from a known one in its name (a swap of two neighbouring letters is one
+// edit: oss-cn-hangzou, cn-gaungzhou), a known ID with a part more or
+// less (oss-cn-wuhan for cn-wuhan-lr, oss-cn-hangzhou-intranet,
+// oss-cn-hzjbp-a), or an alias used as a host label, is an error whose
+// Suggestion is the region Parse suggests for the ID, in every form: with
+// a bucket, -internal, s3. and dual-stack.
+//
+// The other OSS host families (Family) are read with their region:
+// access points, Object FC access points, OSS-HDFS and vector buckets. The
+// S3-compatible form of the global accelerate endpoint,
+// s3.oss-accelerate.aliyuncs.com, has Kind Accelerate and no region. The
+// legacy VPC form vpc100-oss-<id>.aliyuncs.com is refused by name, with
+// the region's internal endpoint, and oss-rg-china-mainland-internal names
+// no region.
+//
+// Anything else, such as user info, an IP address (an IPv6 one with or
+// without brackets), or a host that only ends like an endpoint, is an
+// *Error matching ErrInvalidEndpoint; a bad bucket label, of any
+// characters, matches ErrInvalidBucket as well.
 //
 // On oss.aliyuncs.com, the legacy default endpoint, a label in front is a
 // bucket unless it names a region: a dual-stack host of the table, the
@@ -92,24 +121,35 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {
 		in = trimSpace(in) // rare: kept off the path of the usual input
 	}
-	host, path, badChar, reason := hostOf(in)
+	// Host names are case-insensitive: hostOf makes a lower-case copy of
+	// the host as it reads it, on the stack, to match.
+	var buf [maxHostPortLen + 1]byte
+	host, lower, path, badChar, reason := hostOf(in, buf[:])
 	if reason != "" {
 		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 	}
-	// Host names are case-insensitive: match a lower-case copy, on the stack.
-	var buf [maxHostLen]byte
-	lower := buf[:lowerASCII(buf[:], host)]
-	start := endpointStart(lower)
 	var e Endpoint
+	start := endpointStart(lower)
 	if !matchAny(&e, lower[start:], host[start:]) {
-		return Endpoint{}, unmatchedError(s, host, lower, start, badChar)
+		// The other families are tried only here, off the usual path.
+		var family Family
+		if start, family = familyStart(lower); family == Buckets {
+			return Endpoint{}, unmatchedError(s, host, lower, endpointStart(lower), badChar)
+		}
+		if reason, suggestion := matchFamily(&e, family, lower[start:], host[start:]); reason != "" {
+			err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+			err.Suggestion = suggestion
+			return Endpoint{}, err
+		}
 	}
 	if start > 0 {
 		front := lower[:start-1]
 		// Only these fronts can be a problem; the usual bucket is not.
 		if e.Host == DefaultEndpoint || len(front) == len("s3") || bytes.IndexByte(front, '.') >= 0 {
-			if reason := frontProblem(&e, lower, front); reason != "" {
-				return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+			if reason, suggestion := frontProblem(&e, lower, front); reason != "" {
+				err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+				err.Suggestion = suggestion
+				return Endpoint{}, err
 			}
 		}
 		bucket := host[:start-1]
@@ -143,25 +183,60 @@ func unmatchedError(s, host string, lower []byte, start int, badChar bool) error
 }
 
 // frontProblem says why what is in front of the endpoint e in host, lower
-// case, is not a bucket label, or "".
-func frontProblem(e *Endpoint, host, front []byte) string {
+// case, is not a bucket label, and the region meant where it can tell, or
+// "".
+func frontProblem(e *Endpoint, host, front []byte) (string, Region) {
 	if e.Host == DefaultEndpoint {
 		// A bucket on oss.aliyuncs.com by its form, but far more likely a
-		// dual-stack host built from Region.String().
-		if label := front[bytes.LastIndexByte(front, '.')+1:]; doubledPrefix(label) {
-			return doubledPrefixReason(host, label)
+		// dual-stack host built from Region.String(), or a misspelt one
+		// (cn-hangzou.oss.aliyuncs.com). Only a misspelt name counts here:
+		// buckets such as cn-hangzhou-logs are common on this endpoint.
+		label := front[bytes.LastIndexByte(front, '.')+1:]
+		if doubledPrefix(label) {
+			return doubledPrefixReason(host, label), ""
+		}
+		if isCloudID(label) {
+			if r, typo, bySuffix := misspelt(label); typo && !bySuffix {
+				return typoReason(host, label, r, "dual-stack "), r
+			}
 		}
 	}
 	switch {
 	case bytes.IndexByte(front, '.') >= 0:
-		return "host " + quote(string(host)) + " is not an OSS endpoint"
+		return "host " + quote(string(host)) + " is not an OSS endpoint", ""
 	case string(front) == "s3":
 		// s3.<dual-stack or default host>: not a bucket but the S3 form,
 		// which exists for regional endpoints only.
-		reason, _ := unmatchedHost(host, host)
-		return reason
+		return unmatchedHost(host, host)
 	}
-	return ""
+	return "", ""
+}
+
+// misspelt reports whether the well-formed cloud region ID id, which no
+// row has, is a near miss of a known region (typoOf), whether by a part
+// more or less, and the region to suggest: the one Parse suggests for id.
+func misspelt(id []byte) (suggestion Region, typo, bySuffix bool) {
+	_, typo, bySuffix = typoOf(id)
+	if !typo {
+		return "", false, false
+	}
+	suggestion, _ = suggest(id)
+	return suggestion, true, bySuffix
+}
+
+// typoReason says that the ID in host is a near miss of a region of the
+// table (r, or "" where the number differs too) rather than a region newer
+// than the table.
+func typoReason(host, id []byte, r Region, form string) string {
+	msg := "host " + quote(string(host)) + " is not an OSS endpoint: " + quote(string(id)) + " is no region of the table, and too close to "
+	if r == "" {
+		return msg + "the name of one to be a region newer than it (a newer region differs from every known one in its name, or in its number only)"
+	}
+	msg += string(r) + " to be a region newer than it"
+	if h, ok := r.Endpoint(DualStack); ok && form != "" {
+		return msg + "; its " + form + "endpoint is " + h
+	}
+	return msg + "; its public endpoint is " + r.PublicEndpoint()
 }
 
 // endpointStart returns where the endpoint begins in a host that may have
@@ -176,15 +251,41 @@ func endpointStart(h []byte) int {
 	if !ok {
 		return 0 // no endpoint: it is the whole host that matches nothing
 	}
-	dot := bytes.LastIndexByte(rest, '.') // before the label in front of aliyuncs.com
+	prev, dot := lastDots(rest) // dot: before the label in front of aliyuncs.com
 	if dot < 0 {
 		return 0
 	}
-	prev := bytes.LastIndexByte(rest[:dot], '.')
 	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && dualStackLabel(label) {
 		return prev + 1
 	}
 	return dot + 1
+}
+
+// familyStart is endpointStart for the hosts of the other families
+// (familyOf): four labels, the family's domain and the region's label in
+// front of it. It returns where that begins and the family, or Buckets
+// for a host of no other family.
+func familyStart(h []byte) (int, Family) {
+	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
+	prev, dot := lastDots(rest)
+	if !ok || dot < 0 {
+		return 0, Buckets
+	}
+	return prev + 1, familyOf(rest[dot+1:])
+}
+
+// lastDots returns the indexes of the last two dots in h, or -1. It looks
+// for them from the front: a host has few labels, and bytes.IndexByte
+// skips the bytes between two dots far faster than a loop from the end.
+func lastDots(h []byte) (prev, last int) {
+	prev, last = -1, -1
+	for i := 0; ; {
+		j := bytes.IndexByte(h[i:], '.')
+		if j < 0 {
+			return prev, last
+		}
+		prev, last, i = last, i+j, i+j+1
+	}
 }
 
 // cutS3 removes the label s3 from the front of a host.
@@ -217,38 +318,71 @@ func matchAny(e *Endpoint, lower []byte, host string) bool {
 	if matchHost(e, lower, host) {
 		return true
 	}
-	// Only regional endpoints of the usual form have an S3-compatible host.
-	if s3, ok := cutS3(lower); ok {
-		if id, _, ok := patternID(s3); ok && isCloudID(id) && matchHost(e, s3, host[len("s3."):]) {
-			e.Host, e.S3Compatible = lowerOf(lower, host), true
-			return true
-		}
+	// Only regional endpoints of the usual form have an S3-compatible
+	// host, and the global accelerate endpoint: OSS's guide to AWS SDKs
+	// ("Use Amazon S3 SDKs to access OSS") lists s3.oss-accelerate.aliyuncs.com.
+	s3, ok := cutS3(lower)
+	switch {
+	case !ok:
+		return false
+	case string(s3) == GlobalAccelerateEndpoint:
+		*e = Endpoint{Kind: Accelerate, Host: s3GlobalAccelerate, S3Compatible: true}
+		return true
+	}
+	if id, _, ok := patternID(s3); ok && isCloudID(id) && matchHost(e, s3, host[len("s3."):]) {
+		e.Host, e.S3Compatible = s3Host(e, lower, host), true
+		return true
 	}
 	return false
 }
 
-// hostOf returns the host name of a host, host:port or URL, as written,
-// whether it holds a character that no host name may (badChar), and what
-// follows host and port (path, query, fragment), or why there is no host.
-func hostOf(s string) (host, path string, badChar bool, reason string) {
+const s3GlobalAccelerate = "s3." + GlobalAccelerateEndpoint
+
+// s3Host returns the S3-compatible host of the endpoint e that lower, the
+// host as written (host) in lower case, names: the table's copy where it
+// has one, so that no case of a table host costs a copy.
+func s3Host(e *Endpoint, lower []byte, host string) string {
+	if e.Region.Known() {
+		in := lookupInfo(e.Region)
+		switch {
+		case string(lower) == in.s3Public:
+			return in.s3Public
+		case string(lower) == in.s3Internal:
+			return in.s3Internal
+		}
+	}
+	return lowerOf(lower, host)
+}
+
+// hostOf returns the host name of a host, host:port or URL, as written
+// and in lower case (in buf, of at least maxHostPortLen+1 bytes), whether
+// it holds a character that no host name may (badChar), and what follows
+// host and port (path, query, fragment), or why there is no host.
+func hostOf(s string, buf []byte) (host string, lower []byte, path string, badChar bool, reason string) {
 	rest, reason := cutScheme(s)
 	if reason != "" {
-		return "", "", false, reason
+		return "", nil, "", false, reason
 	}
 	if len(rest) != len(s) && schemeAgain(rest) {
-		return "", "", false, "the scheme is written twice"
+		return "", nil, "", false, "the scheme is written twice"
 	}
-	host, port, badChar, reason := splitHostPort(rest)
+	host, port, badChar, reason := splitHostPort(rest, buf)
+	path = rest[len(host)+len(port):]
 	if reason == "" && port != "" {
 		reason = portProblem(port[1:])
+	}
+	// An absolute name (net.LookupCNAME returns them) is the same host:
+	// one trailing dot is read, and left out of Host.
+	if len(host) > 1 && host[len(host)-1] == '.' {
+		host = host[:len(host)-1]
 	}
 	if reason == "" {
 		reason = labelsProblem(host)
 	}
 	if reason != "" {
-		return "", "", false, reason
+		return "", nil, "", false, reason
 	}
-	return host, rest[len(host)+len(port):], badChar, ""
+	return host, buf[:len(host)], path, badChar, ""
 }
 
 // cutScheme removes an http:// or https:// scheme, in any case, and refuses
@@ -291,16 +425,26 @@ func webScheme(scheme string) bool {
 // (ParseEndpoint then says whether that is in a bucket label or in the
 // endpoint). User info is refused, for a URL with user info sends
 // credentials to its host, and so are IPv6 literals. It reads at most
-// maxHostPortLen+1 bytes.
-func splitHostPort(s string) (host, port string, badChar bool, reason string) {
+// maxHostPortLen+1 bytes, and writes them to lower in lower case: one pass
+// over the host instead of two.
+func splitHostPort(s string, lower []byte) (host, port string, badChar bool, reason string) {
 	end, colon := -1, -1
 	n := min(len(s), maxHostPortLen+1)
+	lower = lower[:n] // no bounds check per byte
 scan:
-	for i := 0; i < n; i++ {
-		switch c := s[i]; {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.':
+	for i := range lower {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
 		case c == ':' && colon < 0:
 			colon = i
+		case c == ':' && ipv6Literal(s[:min(len(s), n)]):
+			// A second colon: an IPv6 address written without brackets.
+			return "", "", false, "an IP address is not an OSS endpoint"
 		case c == '/', c == '?', c == '#':
 			end = i
 			break scan
@@ -323,6 +467,19 @@ scan:
 		host, port = s[:colon], s[colon:end]
 	}
 	return host, port, badChar, ""
+}
+
+// ipv6Literal reports whether s, up to any path, query or fragment, is an
+// IPv6 address (with or without a zone) written without brackets.
+func ipv6Literal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '/' || c == '?' || c == '#' {
+			s = s[:i]
+			break
+		}
+	}
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is6()
 }
 
 // portProblem says why a port is not a number from 1 to 65535, or "".
@@ -351,7 +508,7 @@ func labelsProblem(host string) string {
 	case len(host) > maxHostLen:
 		return "host too long"
 	case host[len(host)-1] == '.':
-		return "host ends in a dot"
+		return "host ends in more than one dot"
 	case allDigits(host[strings.LastIndexByte(host, '.')+1:]):
 		return "an IP address is not an OSS endpoint"
 	}
@@ -386,8 +543,12 @@ func matchHost(e *Endpoint, lower []byte, host string) bool {
 	if specialHost(e, lower) {
 		return true
 	}
-	if !ok || in != nil || !isCloudID(id) || misspeltInternal(id) || len(lower)-len(ossDomain) > maxLabelLen {
+	if !ok || in != nil || !isCloudID(id) || misspeltInternal(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) ||
+		familyOf(lower[:len(lower)-len(ossDomain)]) != Buckets { // oss-object-process.aliyuncs.com is a family's domain
 		return false
+	}
+	if _, typo, _ := typoOf(id); typo {
+		return false // a near miss of a known region: unmatchedHost says which
 	}
 	// A region newer than the table, taken on trust.
 	e.Kind, e.Host = Public, lowerOf(lower, host)
@@ -429,6 +590,9 @@ func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
 	case !newRegionShaped(id) || len(id) > maxLabelLen:
 		return false
 	}
+	if _, typo, _ := typoOf(id); typo {
+		return false
+	}
 	// A region newer than the table, taken on trust.
 	e.Kind, e.Host = DualStack, lowerOf(lower, host)
 	e.Region = Region("oss-" + e.Host[:len(id)])
@@ -464,6 +628,14 @@ func newRegionShaped(id []byte) bool {
 	}
 	first, last := bytes.IndexByte(id, '-'), bytes.LastIndexByte(id, '-')
 	return first < last && genIsArea(id[:first]) && 'a' <= id[first+1] && id[first+1] <= 'z' && allDigits(string(id[last+1:]))
+}
+
+// regionlessID reports whether id is the label of RegionlessEndpoint
+// without oss- (rg-china-mainland): it names no region, and the table
+// lists no other host for it.
+func regionlessID(id []byte) bool {
+	label, _ := strings.CutSuffix(RegionlessEndpoint, ossDomain)
+	return len(label) > len("oss-") && string(id) == label[len("oss-"):]
 }
 
 // misspeltInternal reports whether the last part of a cloud region ID is
@@ -540,11 +712,14 @@ func patternID(h []byte) (id []byte, internal, ok bool) {
 }
 
 // lookupCloudID returns the row of a lower-case cloud region ID, or nil.
+// The switch is called with a string only: a copy of the few bytes of an
+// ID, on the stack, costs less than a second instance of the switch in
+// every binary (about 4 KiB with its tables).
 func lookupCloudID(id []byte) *regionInfo {
 	if len(id) > genMaxCloudIDLen {
 		return nil
 	}
-	return genLookupCloudID(id)
+	return genLookupCloudID(string(id))
 }
 
 // isCloudID reports whether id has the form of a cloud region ID: at least
@@ -579,7 +754,20 @@ func isCloudID[T string | []byte](id T) bool {
 // host was probably meant for; ep is the part of it that endpointStart
 // took for the endpoint.
 func unmatchedHost(h, ep []byte) (string, Region) {
+	if rest, ok := cutS3(ep); ok {
+		if id, _, ok := patternID(rest); ok && isCloudID(id) {
+			ep = rest // s3.<a misspelt or unknown regional host>: say what is wrong with it
+		}
+	}
+	if label, ok := bytes.CutSuffix(ep, []byte(ossDomain)); ok && bytes.HasPrefix(label, []byte("vpc100-oss-")) {
+		return legacyVPCReason(h, label[len("vpc100-oss-"):])
+	}
 	if id, ok := dualStackID(ep); ok {
+		if isCloudID(id) && lookupCloudID(id) == nil {
+			if r, typo, _ := misspelt(id); typo {
+				return typoReason(h, id, r, "dual-stack "), r
+			}
+		}
 		if in := lookupCloudID(id); in != nil {
 			if in.dualStack == "" {
 				return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public, ""
@@ -594,12 +782,20 @@ func unmatchedHost(h, ep []byte) (string, Region) {
 		if in := lookupCloudID(id); in != nil {
 			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public, ""
 		}
+		if regionlessID(id) {
+			return "host " + quote(string(h)) + " is not an OSS endpoint: " + RegionlessEndpoint + " (buckets without a region attribute) is the only host of its kind that the table lists, and it names no region", ""
+		}
 		if isCloudID(id) && misspeltInternal(id) {
 			var known Region
 			if in := lookupCloudID(id[:bytes.LastIndexByte(id, '-')]); in != nil {
 				known = in.id
 			}
 			return "host " + quote(string(h)) + " is not an OSS endpoint: its last part looks like a misspelt -internal", known
+		}
+		if isCloudID(id) {
+			if r, typo, _ := misspelt(id); typo {
+				return typoReason(h, id, r, ""), r
+			}
 		}
 	}
 	if bytes.IndexByte(ep, '.') > maxLabelLen {
@@ -609,6 +805,17 @@ func unmatchedHost(h, ep []byte) (string, Region) {
 		return "host " + quote(string(h)) + " is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3." + string(DefaultRegion) + ossDomain + ", not for " + quote(string(rest)), ""
 	}
 	return "host " + quote(string(h)) + " is not an OSS endpoint", ""
+}
+
+// legacyVPCReason refuses the legacy VPC host vpc100-oss-<id>.aliyuncs.com
+// by name: OSS's endpoint documents now give the internal endpoint for VPC
+// access, and the table lists no vpc100- host.
+func legacyVPCReason(h, id []byte) (string, Region) {
+	msg := "host " + quote(string(h)) + " is the legacy VPC endpoint form vpc100-oss-<region>.aliyuncs.com, which this package does not read"
+	if in := lookupCloudID(id); in != nil {
+		return msg + "; use the region's internal endpoint " + in.internal, in.id
+	}
+	return msg + "; use the region's internal endpoint, oss-<region>-internal.aliyuncs.com", ""
 }
 
 // doubledPrefix reports an ID with the oss- prefix in front of what names
@@ -668,6 +875,8 @@ func (r Region) URL(k Kind, bucket string) (string, error) {
 		return "", newError("Region.URL", string(r), ErrUnknownRegion, "")
 	case !k.Valid():
 		return "", newError("Region.URL", k.String(), ErrInvalidKind, "")
+	case !ok && (k == Accelerate || k == AccelerateOverseas) && lookupInfo(r).accelUnstated:
+		return "", newError("Region.URL", string(r), ErrNoEndpoint, "the table does not know whether the region has transfer acceleration: no source states it (\"not stated\" in REGIONS.md; Region.Acceleration)")
 	case !ok:
 		return "", newError("Region.URL", string(r), ErrNoEndpoint, "the region has no "+k.String()+" endpoint")
 	case bucket == "":

@@ -67,41 +67,101 @@ func TestEveryErrorIsTyped(t *testing.T) {
 
 func second[T any](_ T, err error) error { return err }
 
-// editDistance is the textbook Levenshtein distance, the reference for the
-// bounded one.
+// editDistance is the textbook optimal-string-alignment distance (edit
+// distance in which a swap of two neighbouring bytes is one edit), the
+// reference for the bounded one.
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev = cur
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }
 
-// referenceSuggestion is the rule without the bounds: of the regions
-// within half their cloud ID's length, the closest in service (Active
-// before Decommissioning at the same distance, then table order), or, if
-// none is in service, the closest decommissioned one; and a
-// decommissioned region strictly closer than the suggestion, if any.
+// knownNames are the names suggestions weigh, in order: every region's
+// cloud ID, then every alias without oss-, each with its region.
+func knownNames() (names []string, of []Region) {
+	for _, r := range All() {
+		names, of = append(names, r.CloudRegion()), append(of, r)
+	}
+	for _, r := range All() {
+		for _, a := range r.Aliases() {
+			names, of = append(names, strings.TrimPrefix(a, "oss-")), append(of, r)
+		}
+	}
+	return names, of
+}
+
+// areaOf is what comes before the first hyphen, or "" where there is none.
+func areaOf(id string) string {
+	area, _, ok := strings.Cut(id, "-")
+	if !ok {
+		return ""
+	}
+	return area
+}
+
+// newNumber reports whether a and b are the same name with different
+// numbers (ap-southeast-9, ap-southeast-1; cn-north-3-gov-1,
+// cn-north-2-gov-1).
+func newNumber(a, b string) bool {
+	i, j := strings.LastIndexByte(a, '-'), strings.LastIndexByte(b, '-')
+	if i > 0 && j > 0 && a[:i] == b[:j] && a[i+1:] != b[j+1:] && isNumber(a[i+1:]) && isNumber(b[j+1:]) {
+		return true
+	}
+	// Or one digit for another inside (cn-north-3-gov-1).
+	diff := -1
+	for k := 0; len(a) == len(b) && k < len(a); k++ {
+		if a[k] != b[k] {
+			if diff >= 0 {
+				return false
+			}
+			diff = k
+		}
+	}
+	return len(a) == len(b) && diff >= 0 && isNumber(a[diff:diff+1]) && isNumber(b[diff:diff+1])
+}
+
+func isNumber(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+
+// referenceSuggestion is the rule without the bounds: nothing for a known
+// name with a new number; else of the names of the input's area within
+// maxSuggestDistance, the closest in service (Active before
+// Decommissioning at the same distance, then in order), or, if none is in
+// service, the closest decommissioned one; and a decommissioned region
+// strictly closer than the suggestion, if any. Where none is close, the
+// first known name that the input is with a part more or less.
 func referenceSuggestion(input string) (suggestion, closer Region) {
 	id := strings.TrimPrefix(strings.ToLower(strings.Trim(input, " \t\n\v\f\r")), "oss-")
+	names, of := knownNames()
+	for _, n := range names {
+		if newNumber(id, n) {
+			return "", ""
+		}
+	}
 	best, bestDist := Region(""), -1
 	closed, closedDist := Region(""), -1
-	for _, r := range All() {
-		d := editDistance(id, r.CloudRegion())
+	for i, n := range names {
+		r := of[i]
+		d := editDistance(id, n)
 		switch {
-		case d > maxSuggestDistance(r.CloudRegion()):
+		case areaOf(id) == "" || areaOf(id) != areaOf(n) || d > maxSuggestDistance(n):
 		case r.Status() == Decommissioned:
 			if closedDist < 0 || d < closedDist {
 				closed, closedDist = r, d
@@ -111,6 +171,13 @@ func referenceSuggestion(input string) (suggestion, closer Region) {
 		}
 	}
 	switch {
+	case best == "" && closed == "":
+		for i, n := range names {
+			if areaOf(id) != "" && areaOf(id) == areaOf(n) && (strings.HasPrefix(id, n+"-") || strings.HasPrefix(n, id+"-")) {
+				return of[i], ""
+			}
+		}
+		return "", ""
 	case best == "":
 		return closed, ""
 	case closed != "" && closedDist < bestDist:

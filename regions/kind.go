@@ -16,8 +16,13 @@ const (
 	VPC
 	// Accelerate is the global transfer acceleration endpoint.
 	Accelerate
-	// AccelerateOverseas is the transfer acceleration endpoint for regions
-	// outside mainland China.
+	// AccelerateOverseas is the transfer acceleration endpoint
+	// oss-accelerate-overseas.aliyuncs.com, whose access points are outside
+	// mainland China: for clients outside mainland China, whatever the
+	// bucket's region. The table's sources list it for every region that
+	// has transfer acceleration, mainland regions included, and so does
+	// Region.Endpoint; "outside mainland China" is where the traffic
+	// enters, not where the bucket is.
 	AccelerateOverseas
 	// DualStack is the endpoint reachable over IPv4 and IPv6,
 	// <region-id>.oss.aliyuncs.com, in the regions that have one.

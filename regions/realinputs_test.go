@@ -278,8 +278,8 @@ func TestZeroValuesRoundTrip(t *testing.T) {
 }
 
 // TestSuggestionsPreferRegionsInService: no decommissioned region is
-// suggested when a region in service is within reach, for typos of every
-// region's ID.
+// suggested when a region in service of the same area is within reach,
+// for typos of every region's ID.
 func TestSuggestionsPreferRegionsInService(t *testing.T) {
 	var inputs []string
 	for _, r := range All() {
@@ -297,7 +297,8 @@ func TestSuggestionsPreferRegionsInService(t *testing.T) {
 			continue
 		}
 		for _, r := range All() {
-			if r.Status() != Decommissioned && editDistance(in, r.CloudRegion()) <= maxSuggestDistance(r.CloudRegion()) {
+			if r.Status() != Decommissioned && areaOf(in) == areaOf(r.CloudRegion()) && !newNumber(in, r.CloudRegion()) &&
+				editDistance(in, r.CloudRegion()) <= maxSuggestDistance(r.CloudRegion()) {
 				t.Errorf("Parse(%q) suggests the decommissioned %s although %s is in service and within reach", in, e.Suggestion, r)
 				break
 			}

@@ -30,9 +30,36 @@ type regionInfo struct {
 	dualStack     string   // "" where the region has none
 	internalExtra []string // more internal hosts, such as inside a finance network
 	accelerate    bool
+	accelUnstated bool   // no source says whether the region has acceleration
+	s3Public      string // "s3." and public: the S3-compatible host, kept so that reading it never copies
+	s3Internal    string // "s3." and internal
 	vipByTicket   bool
 	vip           []string // canonical CIDR prefixes, in table order
 }
+
+// aliasInfo is one alias of the table: another value that names a row,
+// such as "cn-hzfinance", which tools hand out for Hangzhou Finance.
+type aliasInfo struct {
+	alias string
+	in    *regionInfo
+}
+
+// lookupAlias returns the row of a lower-case alias, or nil. The list is
+// short (the finance regions' aliases), so it is read in order.
+func lookupAlias[T string | []byte](s T) *regionInfo {
+	if len(s) > genMaxAliasLen {
+		return nil
+	}
+	for i := range genAliases {
+		if genAliases[i].alias == string(s) {
+			return genAliases[i].in
+		}
+	}
+	return nil
+}
+
+// maxIDInput is the longest ID or alias the table holds.
+const maxIDInput = max(len("oss-")+genMaxCloudIDLen, genMaxAliasLen)
 
 // All returns every region in table order, in a new slice, closed ones
 // included: their constants remain (removing one is a major release).
@@ -56,15 +83,22 @@ func AllActive() []Region {
 	return out
 }
 
-// Parse returns the region for an OSS region ID ("oss-cn-hangzhou") or a
-// cloud region ID ("cn-hangzhou"), in any case, ignoring surrounding ASCII
+// Parse returns the region for an OSS region ID ("oss-cn-hangzhou"), a
+// cloud region ID ("cn-hangzhou") or an alias of the table (the values
+// that Alibaba's tools hand out for finance regions, "cn-hzfinance",
+// which Parse returns as oss-cn-hangzhou-finance; Region.Aliases lists
+// them), in any case, ignoring surrounding ASCII
 // white space (space, tab, newline, carriage return, vertical tab, form
 // feed), as every function of the package that reads text does.
 //
 // An unknown ID is an *Error wrapping ErrUnknownRegion, whose Suggestion is
-// the closest known region, if one is close: a region in service if one
-// is (Active before Decommissioning at the same distance), a
-// decommissioned one only if none is. Given an endpoint host or URL
+// the closest known region of the same area (cn-, ap-, eu-, ...), if one
+// is close (edit distance, a swap of two neighbouring letters counting as
+// one edit): a region in service if one is (Active before Decommissioning
+// at the same distance), a decommissioned one only if none is. An ID that
+// differs from a region of the table only in its number (ap-southeast-9)
+// is a region newer than the table, not a typo: it gets no Suggestion.
+// Where nothing of the area is close, there is none. Given an endpoint host or URL
 // ("oss-cn-hangzhou.aliyuncs.com", "oss-cn-hangzhou-internal"), the
 // Suggestion is its region and the Reason says that ParseEndpoint reads
 // hosts.
@@ -82,15 +116,19 @@ func parseID(s string) *regionInfo {
 	if in := genLookupCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
 		return in
 	}
-	var buf [len("oss-") + genMaxCloudIDLen]byte
+	var buf [maxIDInput]byte
 	if len(s) > len(buf) {
 		return nil // longer than any ID in the table
 	}
 	id := buf[:lowerASCII(buf[:], s)]
+	cloud := id
 	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
-		id = id[len("oss-"):]
+		cloud = id[len("oss-"):]
 	}
-	return genLookupCloudID(id)
+	if in := lookupCloudID(cloud); in != nil {
+		return in
+	}
+	return lookupAlias(id)
 }
 
 // trimSpace removes leading and trailing ASCII white space.
@@ -136,8 +174,10 @@ func lookupInfo(r Region) *regionInfo {
 }
 
 // maxSuggestDistance is how many single-byte edits a suggestion may be
-// from the input: half the length of the suggested cloud ID.
-func maxSuggestDistance(cloudID string) int { return len(cloudID) / 2 }
+// from the input: a third of the length of the suggested cloud ID, at
+// least one. Half, as before, reached from cn-north-1 to the government
+// cloud's cn-north-2-gov-1.
+func maxSuggestDistance(cloudID string) int { return max(1, len(cloudID)/3) }
 
 // unknownRegionError builds Parse's error, with its suggestion: the
 // region of an endpoint given instead of an ID, or the closest region by
@@ -150,7 +190,7 @@ func unknownRegionError(fn, s string) *Error {
 		e.Suggestion, e.Reason = endpointRegion(s), endpointGiven
 		return e
 	}
-	var buf [len("oss-") + genMaxCloudIDLen + genMaxCloudIDLen/2 + len("-internal") + len(ossDomain)]byte
+	var buf [maxIDInput + maxIDInput/3 + len("-internal") + len(ossDomain)]byte
 	if len(s)+len(ossDomain) > len(buf) {
 		return e
 	}
@@ -168,7 +208,7 @@ func unknownRegionError(fn, s string) *Error {
 	// An internal endpoint's name, perhaps misspelt: the rest is the ID.
 	if dash := bytes.LastIndexByte(id, '-'); dash > 0 && (string(id[dash+1:]) == "internal" || misspeltInternal(id)) {
 		id, e.Reason = id[:dash], endpointGiven
-		if in := genLookupCloudID(id); in != nil {
+		if in := lookupCloudID(id); in != nil {
 			e.Suggestion = in.id
 			return e
 		}
@@ -196,7 +236,14 @@ func endpointRegion(s string) Region {
 	case ep.Region == "" || ep.Region.Known():
 		return ep.Region
 	}
-	r, _ := suggest([]byte(ep.Region.CloudRegion()))
+	// suggest searches nothing longer than the buffer; a copy on the stack
+	// keeps the runtime's string-to-slice conversion out of the binary.
+	var buf [maxIDInput + maxIDInput/3]byte
+	id := ep.Region.CloudRegion()
+	if len(id) > len(buf) {
+		return ""
+	}
+	r, _ := suggest(buf[:copy(buf[:], id)])
 	return r
 }
 
@@ -227,29 +274,50 @@ func firstLabel(s string) string {
 	return rest
 }
 
-// suggest returns the region whose cloud ID is closest to id by edit
-// distance, if that is at most maxSuggestDistance: among the regions in
-// service, Active before Decommissioning and then in table order at the
-// same distance; among the decommissioned ones only if none in service is
-// close. It also returns the decommissioned region that is closer than
-// the one suggested, if there is one. The cost is bounded whatever the
-// input: limits are tried from 0 up, so a typo settles after a few cells
-// per region, and an input longer than any ID plus the largest distance
-// is not searched.
+// suggest returns the region whose cloud ID or alias is closest to id by
+// edit distance (withinDistance), among those of id's area that are at
+// most maxSuggestDistance away and do not differ from id in their number
+// alone (ap-southeast-9 is a region newer than the table, not a typo of
+// ap-southeast-1): among the regions in service, Active before
+// Decommissioning and then in table order at the same distance; among the
+// decommissioned ones only if none in service is close. It also returns
+// the decommissioned region that is closer than the one suggested, if
+// there is one. Where none is close, a known ID with a part more or less
+// (cn-wuhan for cn-wuhan-lr, typoOf) is suggested. The cost is bounded
+// whatever the input: limits are tried from 0 up, so a typo settles after
+// a few cells per candidate, and an input longer than any ID plus the
+// largest distance is not searched.
 func suggest(id []byte) (suggestion, closer Region) {
-	if len(id) > genMaxCloudIDLen+genMaxCloudIDLen/2 {
+	dash := bytes.IndexByte(id, '-')
+	if len(id) > maxIDInput+maxIDInput/3 || dash <= 0 {
 		return "", ""
 	}
+	// The names of id's area, gathered once, on the stack.
+	area := id[:dash+1]
+	name, num := splitNumber(id)
+	var names [len(genAllRegions) + len(genAliases)]string
+	var rows [len(names)]Region
+	n, maxLimit := 0, 0
+	for i := range names {
+		known, r := candidate(i)
+		if len(known) <= len(area) || known[:len(area)] != string(area) {
+			continue
+		}
+		if numberOnly(id, name, num, known) {
+			return "", "" // a known name with a new number: a region newer than the table
+		}
+		names[n], rows[n], maxLimit = known, r, max(maxLimit, maxSuggestDistance(known))
+		n++
+	}
 	var closed, closedBefore Region // closedBefore: found at a smaller limit
-	for limit := 0; limit <= genMaxCloudIDLen/2; limit++ {
+	for limit := 0; limit <= maxLimit; limit++ {
 		closedBefore = closed
 		var decommissioning Region
-		for _, r := range genAllRegions {
-			cloud := string(r)[len("oss-"):] // every ID of the table has the prefix
-			if limit > maxSuggestDistance(cloud) || !withinDistance(id, cloud, limit) {
+		for j := 0; j < n; j++ {
+			if limit > maxSuggestDistance(names[j]) || !withinDistance(id, names[j], limit) {
 				continue
 			}
-			switch r.Status() {
+			switch r := rows[j]; r.Status() {
 			case Active:
 				return r, closedBefore
 			case Decommissioning:
@@ -266,23 +334,172 @@ func suggest(id []byte) (suggestion, closer Region) {
 			return decommissioning, closedBefore
 		}
 	}
+	if closed == "" && n > 0 {
+		closed, _, _ = typoOf(id)
+	}
 	return closed, ""
 }
 
-// withinDistance reports whether the Levenshtein distance between a and b,
-// in bytes, is at most limit. It computes only the cells within limit of
-// the diagonal and stops at the first row whose cells all exceed limit.
-// b is a cloud region ID of the table or "internal", so the rows fit on
-// the stack.
-func withinDistance(a []byte, b string, limit int) bool {
-	if len(a)-len(b) > limit || len(b)-len(a) > limit {
+// candidate returns the i-th name that suggestions and typoOf weigh: the
+// cloud IDs of the table, then its aliases without oss-.
+func candidate(i int) (string, Region) {
+	if i < len(genAllRegions) {
+		r := genAllRegions[i]
+		return string(r)[len("oss-"):], r // every ID of the table has the prefix
+	}
+	a := &genAliases[i-len(genAllRegions)]
+	return strings.TrimPrefix(a.alias, "oss-"), a.in.id
+}
+
+// splitNumber splits a cloud region ID into what comes before its number
+// and its number, the last part if that is all digits
+// ("ap-southeast", "1"; "cn-hangzhou", "").
+func splitNumber[T string | []byte](id T) (T, T) {
+	dash := -1
+	for i := len(id) - 1; i >= 0; i-- {
+		if id[i] == '-' {
+			dash = i
+			break
+		}
+	}
+	if dash < 0 || dash == len(id)-1 || !allDigits(string(id[dash+1:])) {
+		return id, id[len(id):]
+	}
+	return id[:dash], id[dash+1:]
+}
+
+// numberOnly reports whether id, split into name and num by splitNumber,
+// and the known ID differ in their numbers alone: both end in one and what
+// comes before it is the same (ap-southeast-9, ap-southeast-1), or one
+// digit inside differs (cn-north-3-gov-1, cn-north-2-gov-1).
+func numberOnly(id, name, num []byte, known string) bool {
+	// known is name, a hyphen and another number (splitNumber of it
+	// without splitting it: this runs for every known name of the area).
+	if n := len(name); len(num) > 0 && len(known) > n+1 && known[:n] == string(name) && known[n] == '-' {
+		if knum := known[n+1:]; allDigits(knum) && knum != string(num) {
+			return true
+		}
+	}
+	return len(id) == len(known) && oneEdit(id, known) && !nameTypo(id, known)
+}
+
+// typoOf draws the line between a typo of a known region and a region
+// newer than the table, for a well-formed cloud region ID id that is not
+// in the table: the table's cloud IDs and aliases (without oss-) are the
+// known names. A newer region differs from every known one of its area in
+// its name (what comes before the number) or, with a known name, in its
+// number (ap-southeast-9). id is a typo when its name is one edit (a swap
+// of neighbouring letters counting as one) from a known name: the
+// suggestion is that region where the numbers agree, none where they do
+// not (ap-southest-9); or when it is a known name with a part more or
+// less (cn-hangzhou-intranet, cn-wuhan for cn-wuhan-lr, cn-hzjbp-a), or a
+// known alias itself; bySuffix reports these. In an area the table does
+// not have, nothing is a typo.
+func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
+	dash := bytes.IndexByte(id, '-')
+	if dash <= 0 || !genIsArea(id[:dash]) {
+		return "", false, false
+	}
+	fullName, num := splitNumber(id)
+	newNumber, near := false, false
+	var suffixOf Region
+	name := fullName[min(len(fullName), dash+1):] // the name without its area
+	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
+		known, r := candidate(i)
+		if len(known) <= dash || known[:dash+1] != string(id[:dash+1]) {
+			continue // another area
+		}
+		kname, knum := splitNumber(known)
+		kname = kname[min(len(kname), dash+1):]
+		switch {
+		case string(id) == known: // an alias, which is no host's ID
+			return r, true, true
+		case string(num) == knum && nameTypo(name, kname):
+			return r, true, false
+		case numberOnly(id, fullName, num, known):
+			newNumber = true
+		case nameTypo(name, kname):
+			near = true
+		case suffixOf == "" && (hasPartPrefix(id, known) || hasPartPrefix(known, string(id))):
+			suffixOf = r
+		}
+	}
+	switch {
+	case newNumber:
+		return "", false, false
+	case suffixOf != "":
+		return suffixOf, true, true
+	}
+	return "", near, false
+}
+
+// nameTypo reports whether name is one edit from a known name, kname, and
+// that edit is not one digit for another: cn-north-3-gov differs from
+// cn-north-2-gov in a number, as ap-southeast-9 from ap-southeast-1.
+func nameTypo[T string | []byte](name T, kname string) bool {
+	if !oneEdit(name, kname) {
 		return false
+	}
+	if len(name) == len(kname) {
+		for i := 0; i < len(name); i++ {
+			if name[i] != kname[i] {
+				return !('0' <= name[i] && name[i] <= '9' && '0' <= kname[i] && kname[i] <= '9')
+			}
+		}
+	}
+	return true
+}
+
+// hasPartPrefix reports whether s is p followed by one or more parts.
+func hasPartPrefix[T string | []byte](s T, p string) bool {
+	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == p
+}
+
+// oneEdit reports whether a and b differ by exactly one edit: a byte
+// inserted, deleted or changed, or two neighbouring bytes swapped.
+func oneEdit[T string | []byte](a T, b string) bool {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	switch len(a) - len(b) {
+	case 0:
+		if i == len(a) {
+			return false // equal
+		}
+		if string(a[i+1:]) == b[i+1:] {
+			return true // one byte changed
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]
+	case 1:
+		return string(a[i+1:]) == b[i:]
+	case -1:
+		return string(a[i:]) == b[i+1:]
+	}
+	return false
+}
+
+// withinDistance reports whether the optimal-string-alignment distance
+// between a and b, in bytes, is at most limit: the edit distance in which
+// swapping two neighbouring bytes is one edit. It computes only the cells
+// within limit of the diagonal and stops at the first row whose cells all
+// exceed limit. b is a cloud region ID or alias of the table, or
+// "internal", so the rows fit on the stack.
+func withinDistance(a []byte, b string, limit int) bool {
+	switch {
+	case len(a)-len(b) > limit || len(b)-len(a) > limit:
+		return false
+	case limit == 0:
+		return string(a) == b
+	case limit == 1:
+		// The usual typo, told without the table of cells.
+		return string(a) == b || oneEdit(a, b)
 	}
 	// Cells are capped at limit+1, which is small: bytes keep the rows
 	// (zeroed on every call) to a few words.
 	over := uint8(limit + 1)
-	var rows [2][max(genMaxCloudIDLen, len("internal")) + 2]uint8
-	prev, cur := rows[0][:len(b)+2], rows[1][:len(b)+2]
+	var rows [3][max(maxIDInput, len("internal")) + 2]uint8
+	prev2, prev, cur := rows[0][:len(b)+2], rows[1][:len(b)+2], rows[2][:len(b)+2]
 	for j := range prev {
 		prev[j] = uint8(min(j, int(over)))
 	}
@@ -295,16 +512,45 @@ func withinDistance(a []byte, b string, limit int) bool {
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost, over)
-			rowMin = min(rowMin, cur[j])
+			c := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost, over)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				c = min(c, prev2[j-2]+1)
+			}
+			cur[j] = c
+			rowMin = min(rowMin, c)
 		}
 		cur[hi+1] = over
 		if rowMin >= over {
 			return false // no later row can come back under it
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)] < over
+}
+
+// Aliases returns the other values that name the region and that Parse
+// accepts for it, as tools hand them out ("cn-hzfinance" for
+// oss-cn-hangzhou-finance), in a new slice; nil where there are none.
+func (r Region) Aliases() []string {
+	var out []string
+	for _, a := range genAliases {
+		if a.in.id == r {
+			out = append(out, a.alias)
+		}
+	}
+	return out
+}
+
+// Acceleration reports whether the region has transfer acceleration
+// (Endpoint reports the accelerate endpoints where it has), and whether
+// the table knows: stated is false where no source says, which REGIONS.md
+// shows as "not stated", and for an unknown region.
+func (r Region) Acceleration() (available, stated bool) {
+	in := lookupInfo(r)
+	if in == nil {
+		return false, false
+	}
+	return in.accelerate, !in.accelUnstated
 }
 
 // Known reports whether r is in the table.
@@ -318,8 +564,20 @@ func (r Region) String() string { return string(r) }
 // know (one that ParseEndpoint read from a host newer than the table) is
 // its ID. Only a Region that is no region ID at all, neither "" nor
 // "oss-" and a cloud region ID, is an error.
+//
+// A Region converted from a cloud region ID or an alias,
+// Region("cn-hangzhou"), is an error whose Suggestion is the region that
+// Parse returns for it: convert text with Parse, not a conversion.
 func (r Region) MarshalText() ([]byte, error) {
-	if r != "" && !r.Known() && !wellFormed(r) {
+	if r == "" || r.Known() {
+		return []byte(r), nil
+	}
+	if in := parseID(string(r)); in != nil {
+		e := newError("Region.MarshalText", string(r), ErrUnknownRegion, "a Region converted from a cloud region ID or alias; Parse returns the region it names")
+		e.Suggestion = in.id
+		return nil, e
+	}
+	if !wellFormed(r) {
 		return nil, newError("Region.MarshalText", string(r), ErrUnknownRegion, "not of the form oss-<cloud region ID>")
 	}
 	return []byte(r), nil
@@ -342,7 +600,7 @@ func (r *Region) UnmarshalText(text []byte) error {
 	}
 	// Only an ID as long as the table's longest can match; a short string
 	// stays on the stack.
-	if len(id) <= len("oss-")+genMaxCloudIDLen {
+	if len(id) <= maxIDInput {
 		if in := parseID(string(id)); in != nil {
 			*r = in.id
 			return nil

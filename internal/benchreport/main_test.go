@@ -43,3 +43,26 @@ func TestAbsoluteLine(t *testing.T) {
 		t.Errorf("a median of exactly the limit: %s", got)
 	}
 }
+
+// TestParseEndpointNextToURLParse: make bench reports ParseEndpoint against
+// both of its baselines, a map of the inputs and url.Parse with a map.
+func TestParseEndpointNextToURLParse(t *testing.T) {
+	in := `BenchmarkBaselineMapEndpoint-2 	 1000	 20.0 ns/op	 0 B/op	 0 allocs/op
+BenchmarkParseEndpoint-2 	 1000	 150 ns/op	 0 B/op	 0 allocs/op
+BenchmarkBaselineURLParseMap-2 	 1000	 900 ns/op	 181 B/op	 1 allocs/op
+`
+	runs, err := read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	writeTargets(&out, runs)
+	for _, want := range []string{
+		"| ParseEndpoint | 150 | 0 | 0 | BaselineMapEndpoint (20.0 ns) | 7.50 | ≤ 8× ",
+		"| ParseEndpoint | 150 | 0 | 0 | BaselineURLParseMap (900 ns) | 0.17 | ≤ 1× ",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no line with %q in\n%s", want, out.String())
+		}
+	}
+}

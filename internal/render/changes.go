@@ -193,6 +193,35 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 	if vip := compareVIP(o, n); vip != "" {
 		c.add("VIP ranges", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s", n.ID, vip))
 	}
+	compareAliases(c, o, n)
+}
+
+// compareAliases reports a region's aliases added and removed. Adding one
+// makes Parse accept a value it refused, as adding a region does: minor.
+// Removing one makes Parse refuse a value it accepted, which breaks the
+// configurations that hold it, as removing a region does: major. A
+// changed source is a patch, like a row's sources.
+func compareAliases(c *ChangeReport, o, n *table.Region) {
+	source := func(r *table.Region, id string) (string, bool) {
+		for _, a := range r.Aliases {
+			if a.ID == id {
+				return a.Source, true
+			}
+		}
+		return "", false
+	}
+	for _, a := range o.Aliases {
+		if s, ok := source(n, a.ID); !ok {
+			c.add("Aliases", BumpMajor, "an alias was removed", fmt.Sprintf("`%s`: removed `%s`", n.ID, a.ID))
+		} else if s != a.Source {
+			c.add("Aliases", BumpPatch, "region data changed", fmt.Sprintf("`%s`: `%s` source %s → %s", n.ID, a.ID, a.Source, s))
+		}
+	}
+	for _, a := range n.Aliases {
+		if _, ok := source(o, a.ID); !ok {
+			c.add("Aliases", BumpMinor, "an alias was added", fmt.Sprintf("`%s`: added `%s` (%s)", n.ID, a.ID, a.Source))
+		}
+	}
 }
 
 // sourceKeys lists the keys of a table's sources, or "none".

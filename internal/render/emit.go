@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -31,6 +32,7 @@ func Go(t *table.Table) ([]byte, error) {
 	genLookupCloudID(f, t)
 	genIsArea(f, t)
 	genIrregularRegions(f, t)
+	genAliases(f, t)
 	genVIPIndex(f, t)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -49,6 +51,8 @@ func genProvenance(f *jen.File, t *table.Table) {
 	f.Const().Id("DataSHA256").Op("=").Lit(t.SHA256)
 	f.Comment("genMaxCloudIDLen is the length of the longest cloud region ID in the table.")
 	f.Const().Id("genMaxCloudIDLen").Op("=").Lit(t.MaxCloudIDLen)
+	f.Comment("genMaxAliasLen is the length of the longest alias in the table, or 0.")
+	f.Const().Id("genMaxAliasLen").Op("=").Lit(t.MaxAliasLen)
 	f.Line()
 }
 
@@ -63,7 +67,8 @@ func genDefaults(f *jen.File, t *table.Table) {
 		g.Id("DefaultInternalEndpoint").Op("=").Lit(t.DefaultInternal)
 		g.Comment("GlobalAccelerateEndpoint is the global transfer acceleration endpoint.")
 		g.Id("GlobalAccelerateEndpoint").Op("=").Lit(t.GlobalAccelerate)
-		g.Comment("OverseasAccelerateEndpoint is the transfer acceleration endpoint for regions outside mainland China.")
+		g.Comment("OverseasAccelerateEndpoint is the transfer acceleration endpoint whose access points are outside mainland China;")
+		g.Comment("the table lists it for every region that has transfer acceleration, mainland regions included.")
 		g.Id("OverseasAccelerateEndpoint").Op("=").Lit(t.OverseasAccelerate)
 		g.Comment("RegionlessEndpoint is the endpoint of buckets that have no region attribute (Kind Regionless);")
 		g.Comment("it names no region. It is \"\" when the table lists none.")
@@ -84,6 +89,14 @@ func cloudConst(c table.Cloud) string {
 // genRegion emits one region's block: its constant and its table row.
 func genRegion(f *jen.File, r *table.Region) {
 	f.Comment(fmt.Sprintf("%s is %s, OSS region %s.", r.GoName, r.Name, r.ID))
+	if len(r.Aliases) > 0 {
+		// Aliases are validated region IDs in form: safe in a comment.
+		ids := make([]string, len(r.Aliases))
+		for i, a := range r.Aliases {
+			ids[i] = a.ID
+		}
+		f.Comment("Parse also accepts " + strings.Join(ids, ", ") + ".")
+	}
 	if notice := deprecation(r); notice != "" {
 		f.Comment("")
 		f.Comment("Deprecated: " + notice)
@@ -116,6 +129,15 @@ func genRegion(f *jen.File, r *table.Region) {
 		fields = append(fields, jen.Id("dualStack").Op(":").Lit(r.DualStack))
 	}
 	fields = append(fields, jen.Id("accelerate").Op(":").Lit(r.Accelerate))
+	if r.AccelerateNotStated {
+		fields = append(fields, jen.Id("accelUnstated").Op(":").True())
+	}
+	// The S3-compatible hosts, kept whole so that reading one in capitals
+	// costs no copy.
+	fields = append(fields,
+		jen.Id("s3Public").Op(":").Lit("s3."+r.Public),
+		jen.Id("s3Internal").Op(":").Lit("s3."+r.Internal),
+	)
 	if r.VIPByTicket {
 		fields = append(fields, jen.Id("vipByTicket").Op(":").True())
 	} else {
@@ -196,6 +218,22 @@ func genIrregularRegions(f *jen.File, t *table.Table) {
 	}
 	f.Comment("genIrregularRegions lists the rows whose endpoints break the oss-<id>[-internal].aliyuncs.com pattern.")
 	f.Var().Id("genIrregularRegions").Op("=").Index(jen.Op("...")).Op("*").Id("regionInfo").Custom(multiline, rows...)
+}
+
+// genAliases emits the aliases of every region, in table order, each
+// with the key of its source: Parse and UnmarshalText look an ID up here
+// when no region has it, and ParseEndpoint counts them as known names
+// when it tells a typo from a region newer than the table.
+func genAliases(f *jen.File, t *table.Table) {
+	var rows []jen.Code
+	for _, r := range t.Regions {
+		for _, a := range r.Aliases {
+			// A validated source key: safe in a comment.
+			rows = append(rows, jen.Comment("source: "+a.Source), jen.Values(jen.Lit(a.ID), jen.Op("&").Id(r.VarName)).Op(","))
+		}
+	}
+	f.Comment("genAliases lists the values other than region IDs that name a region, with their sources.")
+	f.Var().Id("genAliases").Op("=").Index(jen.Op("...")).Id("aliasInfo").Custom(jen.Options{Open: "{", Close: "}", Multi: true}, rows...)
 }
 
 // genVIPIndex emits the sorted address intervals behind LookupIP, each

@@ -57,6 +57,13 @@ type jsonRegion struct {
 	VIPRanges     []string      `json:"vipRanges"`  // null where published only by ticket
 	Sources       []string      `json:"sources"`
 	Confidence    *string       `json:"confidence"` // null where not stated
+	Aliases       []jsonAlias   `json:"aliases"`
+}
+
+// jsonAlias is another value that names a region, with its source key.
+type jsonAlias struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
 }
 
 type jsonEndpoints struct {
@@ -113,6 +120,10 @@ func jsonRegionOf(r *table.Region) jsonRegion {
 		Accelerate: r.Accelerate,
 		Sources:    append([]string{}, r.Sources...),
 		Confidence: orNull(r.Confidence),
+		Aliases:    []jsonAlias{},
+	}
+	for _, a := range r.Aliases {
+		j.Aliases = append(j.Aliases, jsonAlias{a.ID, a.Source})
 	}
 	if r.AccelerateNotStated {
 		j.Accelerate = "not stated"

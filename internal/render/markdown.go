@@ -45,6 +45,14 @@ func Markdown(t *table.Table) []byte {
 		}
 		p("| %s | `%s` | %s |\n", mdEscape(r.Name), r.ID, ranges)
 	}
+	if aliases := aliasRows(t); len(aliases) > 0 {
+		p("\n## Aliases\n\n")
+		p("Other values that name a region, as tools hand them out; `Parse` accepts them and returns the region.\n\n")
+		p("| Alias | Region | Region ID | Source |\n|:--|:--|:--|:--|\n")
+		for _, row := range aliases {
+			p("%s", row)
+		}
+	}
 	if len(t.Sources) > 0 {
 		p("\n## Sources\n\n")
 		p("| Key | Document | Date |\n|:--|:--|:--|\n")
@@ -63,6 +71,17 @@ func Markdown(t *table.Table) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// aliasRows are the rows of the aliases table, in table order.
+func aliasRows(t *table.Table) []string {
+	var rows []string
+	for _, r := range t.Regions {
+		for _, a := range r.Aliases {
+			rows = append(rows, fmt.Sprintf("| `%s` | %s | `%s` | %s |\n", a.ID, mdEscape(r.Name), r.ID, a.Source))
+		}
+	}
+	return rows
 }
 
 // mdEscapeLineStart escapes what would make the start of a list item a

@@ -27,6 +27,7 @@ func (t *Table) DataDigest() string {
 		VIP                 []string
 		Sources             []string `json:",omitempty"`
 		Confidence          string   `json:",omitempty"`
+		Aliases             []Alias  `json:",omitempty"`
 	}
 	data := struct {
 		Source                               string
@@ -45,7 +46,7 @@ func (t *Table) DataDigest() string {
 		x := region{ID: r.ID, Name: r.Name, MainlandChina: r.MainlandChina, Status: r.Status.String(), StatusDate: r.StatusDate,
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, InternalExtra: r.InternalExtra,
 			Irregular: r.Irregular, Accelerate: r.Accelerate, AccelerateNotStated: r.AccelerateNotStated, VIPByTicket: r.VIPByTicket,
-			Sources: r.Sources, Confidence: r.Confidence}
+			Sources: r.Sources, Confidence: r.Confidence, Aliases: r.Aliases}
 		if r.Cloud != CloudPublic {
 			x.Cloud = r.Cloud.String()
 		}

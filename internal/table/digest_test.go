@@ -33,4 +33,11 @@ func TestDataDigestIgnoresLayout(t *testing.T) {
 	if digest(changed) == want {
 		t.Errorf("a changed value kept the digest")
 	}
+	// An alias is data too.
+	if alias := regexp.MustCompile(`\{id: ([a-z0-9-]+),`).FindStringSubmatchIndex(string(data)); alias != nil {
+		changed := string(data[:alias[3]]) + "-x" + string(data[alias[3]:])
+		if digest(changed) == want {
+			t.Errorf("a changed alias kept the digest")
+		}
+	}
 }

@@ -76,6 +76,13 @@ type rawRegion struct {
 	vipSet, vipByTicket   bool
 	vipPos                position
 	vip                   []rawString
+	aliases               []rawAlias
+}
+
+// rawAlias is one entry of a region's aliases list.
+type rawAlias struct {
+	id, source rawString
+	pos        position
 }
 
 // ReadRegular reads a regular file of at most limit bytes (knob names the
@@ -491,6 +498,17 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 			r.accelerate = d.boolean(v, in("accelerate"))
 		}},
 		{"vip_ranges", true, func(v *yaml.Node) { d.vipRanges(v, &r) }},
+		{"aliases", false, func(v *yaml.Node) {
+			for i, item := range d.list(v, in("aliases")) {
+				what := in(fmt.Sprintf("aliases[%d]", i))
+				a := rawAlias{pos: at(item)}
+				d.mapping(item, what, []field{
+					{"id", true, func(v *yaml.Node) { a.id = d.str(v, what+".id") }},
+					{"source", true, func(v *yaml.Node) { a.source = d.str(v, what+".source") }},
+				})
+				r.aliases = append(r.aliases, a)
+			}
+		}},
 	})
 	return r
 }

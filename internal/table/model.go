@@ -32,6 +32,7 @@ type Table struct {
 
 	Irregular     []*Region // regions whose endpoints break the pattern, in table order
 	MaxCloudIDLen int       // length of the longest cloud region ID
+	MaxAliasLen   int       // length of the longest alias, or 0
 	Areas         []string  // the first parts of the cloud region IDs ("ap", "cn"), sorted, once each
 	VIP4, VIP6    []VIPSpan // every VIP range of each family, sorted by address
 }
@@ -60,6 +61,15 @@ type Region struct {
 
 	VIPByTicket bool           // ranges are published only by ticket
 	VIP         []netip.Prefix // canonical, in table order
+
+	Aliases []Alias // other values that name the region, in table order
+}
+
+// Alias is a value that tools hand out for a region (the label of a
+// finance public host, a Terraform name) and Parse accepts for it.
+type Alias struct {
+	ID     string // as written: "cn-hzfinance" or "oss-cn-hzfinance"
+	Source string // the key of the source that hands it out
 }
 
 // VIPSpan is one VIP range as an address interval, for LookupIP's index.
@@ -149,6 +159,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	}
 	v.checkOverlaps()
 	v.checkLabels(raw.regions, t.Regions)
+	v.checkAliases(raw, t)
 	v.checkSourcesUsed(raw.sources, t.Regions)
 	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
 	if len(ps.list) > 0 {
@@ -168,6 +179,9 @@ func derive(t *Table) {
 		}
 		if r.Irregular {
 			t.Irregular = append(t.Irregular, r)
+		}
+		for _, a := range r.Aliases {
+			t.MaxAliasLen = max(t.MaxAliasLen, len(a.ID))
 		}
 		for _, p := range r.VIP {
 			s := VIPSpan{Prefix: p, First: p.Addr(), Last: lastAddr(p), Region: r}

@@ -85,6 +85,7 @@ var ExportedNames = []string{
 	"DualStack", "ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
 	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",
 	"Region", "Regionless", "Status", "VPC",
+	"AccessPoints", "Buckets", "Family", "HDFS", "ObjectProcess", "Vectors",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint", "RegionlessEndpoint",

@@ -662,3 +662,102 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// checkAliases checks every region's aliases, the other values that Parse
+// accepts for a region: each is a region ID or cloud region ID in form,
+// cites a source of the list, and names one region only. An alias may be
+// the first label of one of its own region's hosts (oss-cn-hzfinance), not
+// of another's, nor a region's ID in either form, nor another alias of
+// another region in either form.
+func (v *validator) checkAliases(raw *rawTable, t *Table) {
+	type owner struct {
+		region string
+		what   string
+		line   int
+	}
+	cloudIDs := map[string]owner{} // cloud ID -> region
+	labels := map[string]owner{}   // first label of a host -> region ("" for the table's own hosts)
+	for i := range t.Regions {
+		r := &t.Regions[i]
+		if r.CloudID != "" {
+			cloudIDs[r.CloudID] = owner{r.ID, "the ID", raw.regions[i].id.pos.line}
+		}
+		hosts := append([]string{r.Public, r.Internal, r.VPC, r.DualStack}, r.InternalExtra...)
+		for _, h := range hosts {
+			if label, _, ok := strings.Cut(h, "."); ok && h != "" {
+				if _, seen := labels[label]; !seen {
+					labels[label] = owner{r.ID, "the host " + h, raw.regions[i].id.pos.line}
+				}
+			}
+		}
+	}
+	for _, h := range []string{t.DefaultPublic, t.DefaultInternal, t.GlobalAccelerate, t.OverseasAccelerate, t.Regionless} {
+		if label, _, ok := strings.Cut(h, "."); ok {
+			labels[label] = owner{"", "the host " + h, 0}
+		}
+	}
+	seen := map[string]owner{} // alias without oss- -> first use
+	listed := map[string]int{} // alias as written -> line
+	for i := range raw.regions {
+		rr, r := &raw.regions[i], &t.Regions[i]
+		for j, a := range rr.aliases {
+			what := fmt.Sprintf("%s: aliases[%d]", rr.label, j)
+			source := v.aliasSource(a.source, what)
+			if !a.id.set {
+				continue
+			}
+			id := a.id.val
+			bare := strings.TrimPrefix(id, "oss-")
+			if p := regionIDProblem("oss-" + bare); p != "" || len(id) > maxIDLen {
+				v.ps.addf(a.id.pos, "%s.id: %q is not an alias; expected a region ID (oss-cn-hzfinance) or a cloud region ID (cn-hzfinance) of at most %d characters: lower-case parts joined by hyphens, the first of letters", what, clip(id), maxIDLen)
+				continue
+			}
+			if o, ok := cloudIDs[bare]; ok {
+				v.ps.addf(a.id.pos, "%s.id: %s is the ID of %s (line %d), which Parse reads already; an alias is another value", what, id, o.region, o.line)
+				continue
+			}
+			clash := false
+			for _, form := range []string{id, "oss-" + bare, bare} {
+				if o, ok := labels[form]; ok && (o.region == "" || o.region != r.ID) {
+					whose := "one of the table's top-level endpoints"
+					if o.region != "" {
+						whose = fmt.Sprintf("a host of %s (line %d)", o.region, o.line)
+					}
+					v.ps.addf(a.id.pos, "%s.id: %s is the first label of %s, %s; an alias may name its own region's hosts only", what, id, o.what, whose)
+					clash = true
+					break
+				}
+			}
+			if clash {
+				continue
+			}
+			if line, dup := listed[id]; dup {
+				v.ps.addf(a.id.pos, "%s.id: %s is listed twice (line %d); list an alias once", what, id, line)
+				continue
+			}
+			listed[id] = a.id.pos.line
+			if o, ok := seen[bare]; ok && o.region != r.ID {
+				v.ps.addf(a.id.pos, "%s.id: %s is already an alias of %s at line %d (%s); an alias names one region", what, id, o.region, o.line, o.what)
+				continue
+			} else if !ok {
+				seen[bare] = owner{r.ID, id, a.id.pos.line}
+			}
+			if source != "" && r.CloudID != "" {
+				r.Aliases = append(r.Aliases, Alias{ID: id, Source: source})
+			}
+		}
+	}
+}
+
+// aliasSource checks the source key of an alias and records it as used.
+func (v *validator) aliasSource(s rawString, what string) string {
+	switch {
+	case !s.set:
+		return ""
+	case v.sourceKeys[s.val] == (position{}):
+		v.ps.addf(s.pos, "%s.source: %q is not the key of a source in the top-level sources list", what, clip(s.val))
+		return ""
+	}
+	v.sourcesUsed[s.val] = true
+	return s.val
+}

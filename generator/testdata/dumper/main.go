@@ -28,6 +28,8 @@ type region struct {
 	ParsedHosts             map[string]string // ParseEndpoint of each endpoint, bare and with a bucket
 	PatternHost             string            // ParseEndpoint of oss-<id>.aliyuncs.com
 	LookupFirst, LookupLast []string          // LookupIP of each range's first and last address
+	Aliases                 map[string]string // Parse of each alias that Region.Aliases lists
+	AccelerateStated        bool              // Region.Acceleration: whether the table knows
 }
 
 type dump struct {
@@ -90,6 +92,17 @@ func main() {
 			out.ParsedHosts["examplebucket."+h] = parsed("examplebucket." + h)
 		}
 		out.PatternHost = parsed(string(r) + ".aliyuncs.com")
+		for _, a := range r.Aliases() {
+			if out.Aliases == nil {
+				out.Aliases = map[string]string{}
+			}
+			p, err := regions.Parse(a)
+			out.Aliases[a] = string(p)
+			if err != nil {
+				out.Aliases[a] = err.Error()
+			}
+		}
+		_, out.AccelerateStated = r.Acceleration()
 		d.Regions = append(d.Regions, out)
 	}
 	enc := json.NewEncoder(os.Stdout)
