@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -11,25 +12,32 @@ import (
 
 // recorder is an http.RoundTripper that keeps every request and answers
 // with a canned 200, so that an SDK's request can be inspected offline.
+// With body set, the 200 carries what it returns for the request instead,
+// as a service would answer an operation whose result the SDK reads.
 type recorder struct {
 	mu   sync.Mutex
 	reqs []*http.Request
+	body func(*http.Request) (contentType, body string)
 }
 
 func (rec *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	rec.mu.Lock()
 	rec.reqs = append(rec.reqs, req)
 	rec.mu.Unlock()
+	contentType, body := "application/octet-stream", "ok"
+	if rec.body != nil {
+		contentType, body = rec.body(req)
+	}
 	h := http.Header{}
-	h.Set("Content-Type", "application/octet-stream")
-	h.Set("Content-Length", "2")
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	h.Set("ETag", `"0123456789abcdef0123456789abcdef"`)
 	h.Set("Last-Modified", "Tue, 24 Nov 2026 10:00:00 GMT")
 	h.Set("x-oss-request-id", "0")
 	h.Set("x-amz-request-id", "0")
 	return &http.Response{
 		StatusCode: http.StatusOK, Status: "200 OK", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header: h, Body: io.NopCloser(strings.NewReader("ok")), ContentLength: 2, Request: req,
+		Header: h, Body: io.NopCloser(strings.NewReader(body)), ContentLength: int64(len(body)), Request: req,
 	}, nil
 }
 
