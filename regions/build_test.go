@@ -200,11 +200,14 @@ func TestInitDoesNoWork(t *testing.T) {
 // information that grow with it, and each row's two S3-compatible hosts,
 // kept whole so that an upper-case one costs no copy. One instance of the
 // cloud-ID switch instead of two brought it to 121,331 bytes; the code
-// budget is 105 KiB since, and a row's allowance 800 bytes. Two KiB of headroom keep the test true through the procedures
-// of docs/maintaining.md: a removed region frees less than its allowance (about
-// 370 bytes), and a /vN module path lengthens every symbol (about 400).
+// budget is 105 KiB since, and a row's allowance 800 bytes. Six KiB of
+// headroom keep the test true through the procedures of
+// docs/maintaining.md: the linker lays out sections on 4 KiB pages, so one
+// added row can grow the file by a page (a row in a new area measured
+// 4,136 bytes), a removed region frees less than its allowance (about 370
+// bytes), and a /vN module path lengthens every symbol (about 400).
 func TestBinarySize(t *testing.T) {
-	const rowAllowance, headroom = 800, 2 << 10
+	const rowAllowance, headroom = 800, 6 << 10
 	limit := int64(105<<10 + headroom + rowAllowance*max(0, len(All())-23))
 	with := consumer(t, useEverything)
 	without := consumer(t, useStdOnly)
