@@ -88,14 +88,16 @@ release-check: check release-gate lint unit
 
 ## release-gate: the version judged against the last release, recorded in releases.txt, every release in the history, the CHANGELOG section
 release-gate:
-	$(GO) run ./generator -require-recorded -releases releases.txt
+	@$(GO) run ./generator -require-recorded -releases releases.txt && echo "release gate: ok"
 
 # from-ok: FROM names a commit of this repository that holds a regions.yaml.
 from-ok:
 	@test -n "$(FROM)" || { echo "usage: make $(MAKECMDGOALS) FROM=<a tag such as regions/v1.0.0, or a commit>"; \
-	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(without FROM, make changes compares with the last release in releases.txt)"; exit 2; }
+	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ' | sed 's/^$$/none yet; name a commit (git log --oneline -- releases.txt shows the releases)/')"; \
+	  echo "(without FROM, make changes compares with the last release in releases.txt)"; exit 2; }
 	@git rev-parse -q --verify "$(FROM)^{commit}" >/dev/null || { echo "make $(MAKECMDGOALS): FROM=$(FROM) is not a tag or commit of this repository"; \
-	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ')(without FROM, make changes compares with the last release in releases.txt)"; exit 2; }
+	  echo "release tags here: $$(git tag -l 'regions/v*' | tr '\n' ' ' | sed 's/^$$/none yet; name a commit (git log --oneline -- releases.txt shows the releases)/')"; \
+	  echo "(without FROM, make changes compares with the last release in releases.txt)"; exit 2; }
 	@git cat-file -e "$(FROM):regions.yaml" 2>/dev/null || { echo "make $(MAKECMDGOALS): $(FROM) has no regions.yaml"; exit 2; }
 
 ## drift: hold regions.yaml against DescribeRegions (credentials from OSS_ACCESS_KEY_ID,
@@ -105,7 +107,7 @@ from-ok:
 ## "Error 2" and exits 2 for either of the last two.
 drift:
 	@cd internal/drift && $(GO) build -o $(BIN)/drift .
-	@$(BIN)/drift -in regions.yaml $(if $(RESPONSE),-response "$(RESPONSE)") $(if $(SAVE),-save "$(SAVE)")
+	@$(BIN)/drift -in "$(or $(TABLE),regions.yaml)" $(if $(RESPONSE),-response "$(RESPONSE)") $(if $(SAVE),-save "$(SAVE)")
 
 ## probe: hold regions.json against DNS, no keys needed: every host, its VIP ranges, and the candidate
 ## regions of CANDIDATES (default internal/drift/candidates.txt); RESOLVER=IP:PORT asks that server

@@ -13,7 +13,7 @@ import (
 )
 
 // ErrPolicy marks every refusal of the release gates.
-var ErrPolicy = errors.New("the version does not follow the release policy")
+var ErrPolicy = errors.New("release gate")
 
 // The version policy is one rule: the next version is the smallest bump
 // the changes need (render.ChangeReport.Required), and a table without

@@ -99,12 +99,12 @@ func Changes(old, new *table.Table) *ChangeReport {
 		if n := newByName[o.Name]; n != nil && oldByID[n.ID] == nil {
 			renamedTo[o.ID] = n
 			c.add("Region IDs changed", BumpMajor, "a region ID changed",
-				fmt.Sprintf("%s: `%s` → `%s` (constant `%s` → `%s`)", o.Name, o.ID, n.ID, o.GoName, n.GoName))
+				fmt.Sprintf("%s: `%s` → `%s` (constant `%s` → `%s`)", mdEscape(o.Name), o.ID, n.ID, o.GoName, n.GoName))
 		}
 	}
 	for _, o := range old.Regions {
 		if newByID[o.ID] == nil && renamedTo[o.ID] == nil {
-			c.add("Removed", BumpMajor, "a region was removed", fmt.Sprintf("`%s` %s (constant `%s`)", o.ID, o.Name, o.GoName))
+			c.add("Removed", BumpMajor, "a region was removed", fmt.Sprintf("`%s` %s (constant `%s`)", o.ID, mdEscape(o.Name), o.GoName))
 		}
 	}
 	renamedFrom := map[string]bool{}
@@ -113,7 +113,7 @@ func Changes(old, new *table.Table) *ChangeReport {
 	}
 	for _, n := range new.Regions {
 		if oldByID[n.ID] == nil && !renamedFrom[n.ID] {
-			c.add("Added", BumpMinor, "a region was added", fmt.Sprintf("`%s` %s (constant `%s`; sources: %s)", n.ID, n.Name, n.GoName, sourcesOf(&n)))
+			c.add("Added", BumpMinor, "a region was added", fmt.Sprintf("`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesOf(&n)))
 		}
 	}
 	for _, n := range new.Regions {
@@ -154,13 +154,13 @@ func byID(t *table.Table) map[string]*table.Region {
 // compareRegion lists the changes to one region kept under its ID.
 func compareRegion(c *ChangeReport, o, n *table.Region) {
 	if o.Name != n.Name {
-		c.add("Renamed", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, o.Name, n.Name))
+		c.add("Renamed", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, mdEscape(o.Name), mdEscape(n.Name)))
 	}
 	switch {
 	case o.Status != n.Status:
-		c.add("Lifecycle", BumpMinor, "a region's lifecycle status changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, statusText(*o), statusText(*n)))
+		c.add("Lifecycle", BumpMinor, "a region's lifecycle status changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, mdEscape(n.Name), statusText(*o), statusText(*n)))
 	case o.StatusDate != n.StatusDate:
-		c.add("Lifecycle", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, statusText(*o), statusText(*n)))
+		c.add("Lifecycle", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, mdEscape(n.Name), statusText(*o), statusText(*n)))
 	}
 	for _, e := range []struct{ kind, old, new string }{
 		{"public", o.Public, n.Public}, {"internal", o.Internal, n.Internal}, {"VPC", o.VPC, n.VPC},
@@ -182,7 +182,7 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 	}
 	if o.Cloud != n.Cloud {
 		// Programs choose regions by cloud (Region.Cloud), as by status.
-		c.add("Cloud", BumpMinor, "a region's cloud changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, n.Name, o.Cloud, n.Cloud))
+		c.add("Cloud", BumpMinor, "a region's cloud changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, mdEscape(n.Name), o.Cloud, n.Cloud))
 	}
 	if o.MainlandChina != n.MainlandChina {
 		c.add("Mainland China", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.MainlandChina), yesNo(n.MainlandChina)))

@@ -152,7 +152,7 @@ func yesNo(b bool) string {
 func mdEscape(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|#!~", r) {
+		if strings.ContainsRune("\\`*_[]<>|#!~&", r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

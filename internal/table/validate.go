@@ -62,7 +62,12 @@ func (v *validator) version(s rawString) string {
 	}
 	switch {
 	case !semver.IsValid("v"+s.val) || strings.HasPrefix(s.val, "v") || semver.Canonical("v"+s.val) != "v"+s.val && semver.Build("v"+s.val) == "":
-		v.ps.addf(s.pos, "version: %q is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)", clip(s.val))
+		hint := ""
+		// MAJOR.MINOR, which YAML reads as a number, lacks only its patch.
+		if c := semver.Canonical("v" + s.val); c != "" && strings.Count(s.val, ".") == 1 {
+			hint = fmt.Sprintf(" (did you mean %s?)", c[1:])
+		}
+		v.ps.addf(s.pos, "version: %q is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)%s", clip(s.val), hint)
 		return ""
 	case semver.Prerelease("v"+s.val) != "" || semver.Build("v"+s.val) != "":
 		// The version is the regions module's tag: releases only.
