@@ -779,6 +779,12 @@ func unmatchedHost(h, ep []byte) (string, Region) {
 		if doubledPrefix(id) {
 			return doubledPrefixReason(h, id), ""
 		}
+		// An SDK given an alias in its oss- form as the region, such as
+		// oss-cn-hzfinance, prefixes it again.
+		if in := lookupAlias(id); in != nil && bytes.HasPrefix(id, []byte("oss-")) {
+			return "host " + quote(string(h)) + " holds the alias " + quote(string(id)) + " of region " + string(in.id) +
+				" with another oss- prefix: give an SDK the region's CloudRegion() (" + quote(in.id.CloudRegion()) + ") and its endpoint " + in.public, in.id
+		}
 		if in := lookupCloudID(id); in != nil {
 			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public, ""
 		}

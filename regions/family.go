@@ -15,9 +15,11 @@ const (
 	Buckets Family = iota
 	// AccessPoints are the hosts of access points, as GetAccessPoint
 	// returns them (OSS Go SDK v2, oss/api_op_accesspoint.go):
-	// <access point alias>.oss-<id>.oss-accesspoint.aliyuncs.com and
-	// <alias>.oss-<id>-internal.oss-accesspoint.aliyuncs.com. Kind is
-	// Public or Internal; Bucket is the alias label.
+	// <access point name>.oss-<id>.oss-accesspoint.aliyuncs.com and
+	// <name>.oss-<id>-internal.oss-accesspoint.aliyuncs.com (the SDK's
+	// GetAccessPoint test: access point ap-01, endpoint
+	// ap-01.oss-cn-hangzhou.oss-accesspoint.aliyuncs.com). Kind is Public
+	// or Internal; Bucket is the name label.
 	AccessPoints
 	// ObjectProcess are the hosts of Object FC access points
 	// (GetAccessPointForObjectProcess, OSS Go SDK v2,

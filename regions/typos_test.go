@@ -388,3 +388,29 @@ func TestTableHostsDoNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasWithDoubledPrefix: an SDK given an alias in its oss- form as
+// the region (oss-cn-hzfinance) builds oss-oss-cn-hzfinance.aliyuncs.com;
+// the host is refused with the alias's region as Suggestion and its
+// CloudRegion named, with and without a bucket in front.
+func TestAliasWithDoubledPrefix(t *testing.T) {
+	n := 0
+	for _, r := range All() {
+		for _, alias := range r.Aliases() {
+			if !strings.HasPrefix(alias, "oss-") {
+				continue
+			}
+			for _, host := range []string{"oss-" + alias + ".aliyuncs.com", "examplebucket.oss-" + alias + ".aliyuncs.com"} {
+				n++
+				e, err := ParseEndpoint(host)
+				var re *Error
+				if !errors.As(err, &re) || re.Suggestion != r || !strings.Contains(err.Error(), strconv.Quote(r.CloudRegion())) {
+					t.Errorf("ParseEndpoint(%q) = %+v, %v; want an error suggesting %s and naming %q", host, e, err, r, r.CloudRegion())
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("the table has no alias in the oss- form")
+	}
+}
