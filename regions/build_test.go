@@ -204,14 +204,16 @@ func TestInitDoesNoWork(t *testing.T) {
 // file sizes, which the linker pads to 4 KiB pages, so that one added row
 // grew the file by 4 or 9 KB and TestMaintainerProcedures failed on it;
 // the test counts the bytes of the sections since, which measured 128,979
-// with 40 regions. The code budget is 112 KiB, a row's allowance 800
+// with 40 regions; area typos and the longest known ID with parts more
+// (partPrefixOf, areaTypo) and aliases refused as dual-stack labels
+// measured 134,015. The code budget is 117 KiB, a row's allowance 800
 // bytes, and two KiB of headroom keep the test true through the
 // procedures of docs/maintaining.md: a removed region frees less than its
 // allowance (about 370 bytes), and a /vN module path lengthens every
 // symbol (about 400).
 func TestBinarySize(t *testing.T) {
 	const rowAllowance, headroom = 800, 2 << 10
-	limit := int64(112<<10 + headroom + rowAllowance*max(0, len(All())-23))
+	limit := int64(117<<10 + headroom + rowAllowance*max(0, len(All())-23))
 	with := consumer(t, useEverything)
 	without := consumer(t, useStdOnly)
 	// The bytes of the file's sections, not the file's size: the linker

@@ -195,6 +195,14 @@ func frontProblem(e *Endpoint, host, front []byte) (string, Region) {
 		if doubledPrefix(label) {
 			return doubledPrefixReason(host, label), ""
 		}
+		// An alias names its region, so it is no bucket here either.
+		if in := lookupAlias(label); in != nil {
+			msg := "host " + quote(string(host)) + " is not an OSS endpoint: " + quote(string(label)) + " is an alias of region " + string(in.id)
+			if in.dualStack != "" {
+				return msg + "; its dual-stack endpoint is " + in.dualStack, in.id
+			}
+			return msg + ", which has no dual-stack endpoint; its public endpoint is " + in.public, in.id
+		}
 		if isCloudID(label) {
 			if r, typo, bySuffix := misspelt(label); typo && !bySuffix {
 				return typoReason(host, label, r, "dual-stack "), r

@@ -3,6 +3,7 @@ package regions
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -170,12 +171,25 @@ func referenceSuggestion(input string) (suggestion, closer Region) {
 			best, bestDist = r, d
 		}
 	}
+	// Past one edit, the longest known name that id extends by parts.
+	longest, longestLen := Region(""), 0
+	for i, n := range names {
+		if strings.HasPrefix(id, n+"-") && len(n) > longestLen {
+			longest, longestLen = of[i], len(n)
+		}
+	}
+	if longest != "" && longest.Status() != Decommissioned && (best == "" || bestDist >= 2) && (closed == "" || closedDist >= 2) {
+		return longest, ""
+	}
 	switch {
 	case best == "" && closed == "":
 		for i, n := range names {
-			if areaOf(id) != "" && areaOf(id) == areaOf(n) && (strings.HasPrefix(id, n+"-") || strings.HasPrefix(n, id+"-")) {
+			if areaOf(id) != "" && areaOf(id) == areaOf(n) && strings.HasPrefix(n, id+"-") {
 				return of[i], ""
 			}
+		}
+		if !slices.Contains(areas(), areaOf(id)) {
+			return areaTypoReference(id), ""
 		}
 		return "", ""
 	case best == "":
@@ -184,6 +198,28 @@ func referenceSuggestion(input string) (suggestion, closer Region) {
 		return best, closed
 	}
 	return best, ""
+}
+
+// areaTypoReference: in an area the table lacks, the region one edit away
+// that is not a letter changed (a swap, a letter more or less, the hyphen
+// left out), plainly.
+func areaTypoReference(id string) Region {
+	names, of := knownNames()
+	for i, n := range names {
+		if editDistance(id, n) != 1 {
+			continue
+		}
+		diff := 0
+		for k := 0; len(id) == len(n) && k < len(id); k++ {
+			if id[k] != n[k] {
+				diff++
+			}
+		}
+		if len(id) != len(n) || diff == 2 {
+			return of[i]
+		}
+	}
+	return ""
 }
 
 // TestSuggestionMatchesReference holds the bounded search to the plain one.

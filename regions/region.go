@@ -289,8 +289,11 @@ func firstLabel(s string) string {
 // largest distance is not searched.
 func suggest(id []byte) (suggestion, closer Region) {
 	dash := bytes.IndexByte(id, '-')
-	if len(id) > maxIDInput+maxIDInput/3 || dash <= 0 {
+	if len(id) > maxIDInput+maxIDInput/3 {
 		return "", ""
+	}
+	if dash <= 0 {
+		return areaTypo(id), "" // cnhangzhou: the hyphen left out
 	}
 	// The names of id's area, gathered once, on the stack.
 	area := id[:dash+1]
@@ -312,6 +315,14 @@ func suggest(id []byte) (suggestion, closer Region) {
 	var closed, closedBefore Region // closedBefore: found at a smaller limit
 	for limit := 0; limit <= maxLimit; limit++ {
 		closedBefore = closed
+		if limit == 2 && closed == "" {
+			// Past one edit, a known ID with parts more
+			// (cn-hangzhou-intranet) is nearer than any distance says;
+			// a closed one yields to regions in service, as below.
+			if r := partPrefixOf(id); r != "" && r.Status() != Decommissioned {
+				return r, ""
+			}
+		}
 		var decommissioning Region
 		for j := 0; j < n; j++ {
 			if limit > maxSuggestDistance(names[j]) || !withinDistance(id, names[j], limit) {
@@ -334,10 +345,50 @@ func suggest(id []byte) (suggestion, closer Region) {
 			return decommissioning, closedBefore
 		}
 	}
-	if closed == "" && n > 0 {
+	if closed == "" {
 		closed, _, _ = typoOf(id)
 	}
 	return closed, ""
+}
+
+// partPrefixOf returns the region of the longest known name that id
+// extends by whole parts (cn-hangzhou for cn-hangzhou-intranet,
+// cn-hangzhou-finance for cn-hangzhou-finance-vpc), or "".
+func partPrefixOf(id []byte) Region {
+	var best Region
+	bestLen := 0
+	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
+		if known, r := candidate(i); len(known) > bestLen && hasPartPrefix(id, known) {
+			best, bestLen = r, len(known)
+		}
+	}
+	return best
+}
+
+// areaTypo returns the region whose known name id is one edit from, an
+// edit that can only be in its area or the hyphen after it, as id's area
+// is none of the table's: a swap (pa-southeast-1), a letter more or less
+// (cnn-hangzhou, c-hangzhou) or the hyphen left out (apsoutheast-1). A
+// letter changed is not counted: af-south-1 is a new area, not a typo of
+// ap-south-1.
+func areaTypo(id []byte) Region {
+	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
+		known, r := candidate(i)
+		if !oneEdit(id, known) {
+			continue
+		}
+		if len(id) != len(known) {
+			return r
+		}
+		j := 0
+		for id[j] == known[j] {
+			j++
+		}
+		if j+1 < len(id) && id[j] == known[j+1] && id[j+1] == known[j] {
+			return r // a swap
+		}
+	}
+	return ""
 }
 
 // candidate returns the i-th name that suggestions and typoOf weigh: the
@@ -394,11 +445,12 @@ func numberOnly(id, name, num []byte, known string) bool {
 // not (ap-southest-9); or when it is a known name with a part more or
 // less (cn-hangzhou-intranet, cn-wuhan for cn-wuhan-lr, cn-hzjbp-a), or a
 // known alias itself; bySuffix reports these. In an area the table does
-// not have, nothing is a typo.
+// not have, only a typo of the area itself is one (areaTypo).
 func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
 	dash := bytes.IndexByte(id, '-')
 	if dash <= 0 || !genIsArea(id[:dash]) {
-		return "", false, false
+		r := areaTypo(id)
+		return r, r != "", false
 	}
 	fullName, num := splitNumber(id)
 	newNumber, near := false, false
@@ -428,6 +480,9 @@ func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
 	case newNumber:
 		return "", false, false
 	case suffixOf != "":
+		if r := partPrefixOf(id); r != "" {
+			suffixOf = r // the longest: cn-hangzhou-finance-vpc is Hangzhou Finance's
+		}
 		return suffixOf, true, true
 	}
 	return "", near, false

@@ -3,6 +3,7 @@ package regions
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -211,7 +212,9 @@ func TestSuggestionsStayInTheArea(t *testing.T) {
 			continue
 		}
 		id := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(in)), "oss-")
-		if areaOf(id) != areaOf(e.Suggestion.CloudRegion()) {
+		// In an area the table lacks, only a typo of the area itself
+		// has a suggestion (the reference says which).
+		if slices.Contains(areas(), areaOf(id)) && areaOf(id) != areaOf(e.Suggestion.CloudRegion()) {
 			t.Errorf("Parse(%q) suggests %s, of another area", in, e.Suggestion)
 		}
 		if want, _ := referenceSuggestion(in); want != e.Suggestion {
@@ -412,5 +415,102 @@ func TestAliasWithDoubledPrefix(t *testing.T) {
 	}
 	if n == 0 {
 		t.Skip("the table has no alias in the oss- form")
+	}
+}
+
+// TestAreaTyposAreNotNewRegions: a swap, a letter more or less in the area,
+// or the hyphen after it left out, makes an area the table lacks; such an
+// ID is a typo of the known region, never a newer one, in every form.
+func TestAreaTyposAreNotNewRegions(t *testing.T) {
+	tried := 0
+	for _, r := range All() {
+		id := r.CloudRegion()
+		area := areaOf(id)
+		var typos []string
+		for j := 0; j+1 < len(area); j++ { // swaps
+			typos = append(typos, area[:j]+area[j+1:j+2]+area[j:j+1]+area[j+2:]+id[len(area):])
+		}
+		for j := 0; j < len(area); j++ { // a letter less
+			typos = append(typos, area[:j]+area[j+1:]+id[len(area):])
+		}
+		for j := 0; j <= len(area); j++ { // a letter more
+			typos = append(typos, area[:j]+"x"+area[j:]+id[len(area):], area[:j]+area[:1]+area[j:]+id[len(area):])
+		}
+		typos = append(typos, area+id[len(area)+1:]) // the hyphen left out
+		for _, typo := range typos {
+			if slices.Contains(areas(), areaOf(typo)) || parseID(typo) != nil || !isCloudID(typo) && !strings.Contains(typo, "-") {
+				continue
+			}
+			want := areaTypoReference(typo)
+			if want == "" {
+				t.Errorf("reference: %q is no area typo of %s", typo, r)
+				continue
+			}
+			for _, host := range []string{"oss-" + typo + ".aliyuncs.com", "bucket.oss-" + typo + "-internal.aliyuncs.com"} {
+				tried++
+				e, err := ParseEndpoint(host)
+				var pe *Error
+				if !errors.As(err, &pe) || pe.Suggestion != want {
+					t.Errorf("ParseEndpoint(%q) = %q, %v; want an error suggesting %s", host, e.Region, err, want)
+				}
+			}
+			if _, err := Parse(typo); err == nil || err.(*Error).Suggestion != want {
+				t.Errorf("Parse(%q): %v; want the suggestion %s", typo, err, want)
+			}
+		}
+	}
+	if tried == 0 {
+		t.Fatal("no area typo tried")
+	}
+	t.Logf("%d area typos tried", tried)
+}
+
+// TestWrongKindSuggestsTheRegion: a known ID with a misspelt kind or a
+// part more suggests the region whose ID it extends, the longest such (a
+// finance region's, not its public namesake's, and the other way round),
+// never one that only an edit distance finds.
+func TestWrongKindSuggestsTheRegion(t *testing.T) {
+	for _, r := range All() {
+		if r.Status() == Decommissioned {
+			continue // closed regions yield to regions in service
+		}
+		for _, part := range []string{"-intranet", "-vpc", "-inner", "-private", "-public", "-int", "-internal-vpc", "-1"} {
+			id := r.CloudRegion() + part
+			if parseID(id) != nil {
+				continue
+			}
+			for _, in := range []string{"oss-" + id + ".aliyuncs.com", "bucket.oss-" + id + ".aliyuncs.com", "s3.oss-" + id + ".aliyuncs.com"} {
+				e, err := ParseEndpoint(in)
+				var pe *Error
+				if !errors.As(err, &pe) || pe.Suggestion != r {
+					t.Errorf("ParseEndpoint(%q) = %q, %v; want an error suggesting %s", in, e.Region, err, r)
+				}
+			}
+			if _, err := Parse(id); err == nil || err.(*Error).Suggestion != r {
+				t.Errorf("Parse(%q): %v; want the suggestion %s", id, err, r)
+			}
+		}
+	}
+}
+
+// TestAliasIsNoDualStackBucket: an alias in front of oss.aliyuncs.com
+// names its region (the form of a dual-stack host), not a bucket on the
+// default region: refused, with the region as Suggestion.
+func TestAliasIsNoDualStackBucket(t *testing.T) {
+	n := 0
+	for _, r := range All() {
+		for _, a := range r.Aliases() {
+			n++
+			for _, host := range []string{a + ".oss.aliyuncs.com", "bucket." + a + ".oss.aliyuncs.com"} {
+				e, err := ParseEndpoint(host)
+				var pe *Error
+				if !errors.As(err, &pe) || pe.Suggestion != r {
+					t.Errorf("ParseEndpoint(%q) = %q %q, %v; want an error suggesting %s", host, e.Region, e.Bucket, err, r)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("the table has no aliases")
 	}
 }
