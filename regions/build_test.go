@@ -205,15 +205,16 @@ func TestInitDoesNoWork(t *testing.T) {
 // grew the file by 4 or 9 KB and TestMaintainerProcedures failed on it;
 // the test counts the bytes of the sections since, which measured 128,979
 // with 40 regions; area typos and the longest known ID with parts more
-// (partPrefixOf, areaTypo) and aliases refused as dual-stack labels
-// measured 134,015. The code budget is 117 KiB, a row's allowance 800
+// (partPrefixOf, areaTypo), aliases refused as dual-stack labels and the
+// region suggested for near hosts measured 135,895. The code budget is
+// 119 KiB, a row's allowance 800
 // bytes, and two KiB of headroom keep the test true through the
 // procedures of docs/maintaining.md: a removed region frees less than its
 // allowance (about 370 bytes), and a /vN module path lengthens every
 // symbol (about 400).
 func TestBinarySize(t *testing.T) {
 	const rowAllowance, headroom = 800, 2 << 10
-	limit := int64(117<<10 + headroom + rowAllowance*max(0, len(All())-23))
+	limit := int64(119<<10 + headroom + rowAllowance*max(0, len(All())-23))
 	with := consumer(t, useEverything)
 	without := consumer(t, useStdOnly)
 	// The bytes of the file's sections, not the file's size: the linker

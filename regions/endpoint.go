@@ -763,7 +763,7 @@ func isCloudID[T string | []byte](id T) bool {
 // took for the endpoint.
 func unmatchedHost(h, ep []byte) (string, Region) {
 	if rest, ok := cutS3(ep); ok {
-		if id, _, ok := patternID(rest); ok && isCloudID(id) {
+		if id, _, ok := patternID(rest); ok && (isCloudID(id) || doubledPrefix(id)) {
 			ep = rest // s3.<a misspelt or unknown regional host>: say what is wrong with it
 		}
 	}
@@ -778,9 +778,9 @@ func unmatchedHost(h, ep []byte) (string, Region) {
 		}
 		if in := lookupCloudID(id); in != nil {
 			if in.dualStack == "" {
-				return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public, ""
+				return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public, in.id
 			}
-			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack, ""
+			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack, in.id
 		}
 	}
 	if id, _, ok := patternID(ep); ok {
@@ -794,7 +794,12 @@ func unmatchedHost(h, ep []byte) (string, Region) {
 				" with another oss- prefix: give an SDK the region's CloudRegion() (" + quote(in.id.CloudRegion()) + ") and its endpoint " + in.public, in.id
 		}
 		if in := lookupCloudID(id); in != nil {
-			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public, ""
+			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public, in.id
+		}
+		if known, ok := bytes.CutSuffix(id, []byte("-internal")); ok {
+			if in := lookupCloudID(known); in != nil {
+				return "host " + quote(string(h)) + " repeats -internal; the internal endpoint of region " + string(in.id) + " is " + in.internal, in.id
+			}
 		}
 		if regionlessID(id) {
 			return "host " + quote(string(h)) + " is not an OSS endpoint: " + RegionlessEndpoint + " (buckets without a region attribute) is the only host of its kind that the table lists, and it names no region", ""

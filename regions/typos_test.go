@@ -514,3 +514,31 @@ func TestAliasIsNoDualStackBucket(t *testing.T) {
 		t.Skip("the table has no aliases")
 	}
 }
+
+// TestNearHostsNameTheirRegion: a host that names a region of the table
+// exactly but is none of its endpoints (-internal twice, the pattern's
+// host of an irregular region, a dual-stack host it lacks, s3. in front of
+// a doubled oss- prefix) is refused with that region as Suggestion.
+func TestNearHostsNameTheirRegion(t *testing.T) {
+	for _, r := range All() {
+		id := r.CloudRegion()
+		inputs := []string{"oss-" + id + "-internal-internal.aliyuncs.com", "bucket.oss-" + id + "-internal-internal.aliyuncs.com"}
+		if r.PublicEndpoint() != "oss-"+id+".aliyuncs.com" {
+			inputs = append(inputs, "oss-"+id+".aliyuncs.com")
+		}
+		if _, ok := r.Endpoint(DualStack); !ok {
+			inputs = append(inputs, id+".oss.aliyuncs.com")
+		}
+		for _, in := range inputs {
+			e, err := ParseEndpoint(in)
+			var pe *Error
+			if !errors.As(err, &pe) || pe.Suggestion != r {
+				t.Errorf("ParseEndpoint(%q) = %q, %v; want an error suggesting %s", in, e.Region, err, r)
+			}
+		}
+		in := "s3.oss-oss-" + id + ".aliyuncs.com"
+		if _, err := ParseEndpoint(in); err == nil || !strings.Contains(err.Error(), "CloudRegion()") {
+			t.Errorf("ParseEndpoint(%q): %v; want the doubled-prefix message", in, err)
+		}
+	}
+}
