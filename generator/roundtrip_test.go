@@ -94,7 +94,8 @@ func expectedDump(t *table.Table) dump {
 		e.PatternHost = r.ID + " public"
 		if pattern := r.ID + ".aliyuncs.com"; r.Irregular && pattern != r.Public {
 			e.PatternHost = "regions: not an OSS endpoint \"" + pattern + "\": host \"" + pattern +
-				"\" is not an endpoint of region " + r.ID + "; its public endpoint is " + r.Public
+				"\" is not an endpoint of region " + r.ID + "; its public endpoint is " + r.Public +
+				" (did you mean \"" + r.ID + "\"?)"
 		}
 		if r.Accelerate {
 			e.Accelerate, e.Overseas = t.GlobalAccelerate, t.OverseasAccelerate
