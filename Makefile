@@ -1,5 +1,7 @@
 # ossregions: regenerate, check and test the region table and its package.
-# `make generate` regenerates; `make test` runs everything CI runs.
+# `make generate` regenerates; `make test` is the check after an edit (about a
+# minute); `make release-check` adds the release gate and the slow tests; CI
+# runs both.
 
 GO          ?= go
 STATICCHECK_VERSION := v0.8.2
@@ -9,7 +11,8 @@ STATICCHECK := $(BIN)/staticcheck
 # coordinator can fail a clean run with "context deadline exceeded" at the
 # deadline (go.dev/issue/75804, fixed in Go 1.27). Minimising a new input
 # is bounded by a count too.
-FUZZTIME    ?= 200000x
+FUZZTIME    ?= 20000x
+LONGFUZZTIME ?= 300000x
 FUZZMINTIME ?= 500x
 BENCHCOUNT  ?= 5
 # Every module in the repository.
@@ -30,12 +33,14 @@ generate:
 check:
 	$(GO) run ./generator -check
 
-## test: everything CI runs: stale check, lint, unit tests, short fuzzing
+## test: the check after an edit: stale output, lint, every module's tests (-short), short fuzzing
 test: check lint unit fuzz
 
-## unit: the unit, golden, round-trip and build tests of every module; every failing module is named
+## unit: the unit, golden, round-trip and build tests of every module; every failing module is named.
+## UNITFLAGS=-short (the default) skips the slow tests that release-check runs.
+UNITFLAGS ?= -short
 unit:
-	@failed=; for m in $(MODULES); do echo "== go test $$m"; (cd $$m && $(GO) test -count=1 ./...) || failed="$$failed $$m"; done; \
+	@failed=; for m in $(MODULES); do echo "== go test $(UNITFLAGS) $$m"; (cd $$m && $(GO) test -count=1 $(UNITFLAGS) ./...) || failed="$$failed $$m"; done; \
 	  if [ -n "$$failed" ]; then echo "make unit: tests failed in:$$failed"; exit 1; fi
 
 ## lint: gofmt, go vet and staticcheck on every module
@@ -83,8 +88,11 @@ major:
 record:
 	$(GO) run ./generator -record -releases releases.txt
 
-## release-check: the gates for a release: stale output, the release gate, lint, every module's tests
-release-check: check release-gate lint unit
+## release-check: the gates for a release and CI's long run: stale output, the release gate, lint, every
+## module's tests with the slow ones (the procedure test, binary size, a 10,000-region table), long fuzzing
+release-check: check release-gate lint
+	@$(MAKE) --no-print-directory unit UNITFLAGS=
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(LONGFUZZTIME)
 
 ## release-gate: the version judged against the last release, recorded in releases.txt, every release in the history, the CHANGELOG section
 release-gate:

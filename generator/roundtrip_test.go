@@ -211,9 +211,6 @@ func compareDump(t *testing.T, got, want dump) {
 // TestCrossCheckRealTable reads every value of regions.yaml back through
 // the committed regions package.
 func TestCrossCheckRealTable(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a program; skipped with -short")
-	}
 	t.Parallel()
 	compareDump(t, runDumper(t, "../regions"), expectedDump(mustTable(t, "../regions.yaml")))
 }
@@ -221,9 +218,6 @@ func TestCrossCheckRealTable(t *testing.T) {
 // TestFixturesCompileAndRoundTrip generates a package from every valid
 // fixture, hostile names included, compiles it and reads it back.
 func TestFixturesCompileAndRoundTrip(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds programs; skipped with -short")
-	}
 	for _, path := range fixtures(t, "valid") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			t.Parallel()
