@@ -392,3 +392,28 @@ func TestParseArchive(t *testing.T) {
 		}
 	}
 }
+
+// errorFixture returns the table of testdata/errors/NAME.txt.
+func errorFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	return errorTable(t, filepath.Join("testdata", "errors", name+".txt"))
+}
+
+// TestDocsQuoteFixture holds the error line docs/maintaining.md quotes to
+// the output of the fixture it names.
+func TestDocsQuoteFixture(t *testing.T) {
+	const name = "cidr_printed_form"
+	doc, err := os.ReadFile("../docs/maintaining.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "generator/testdata/errors/"+name+".txt") {
+		t.Errorf("docs/maintaining.md no longer names the fixture %s.txt; update this test", name)
+	}
+	want := readArchive(t, filepath.Join("testdata", "errors", name+".txt")).get(t, "want")
+	for _, line := range splitLines(want) {
+		if !strings.Contains(string(doc), "\n"+line+"\n") {
+			t.Errorf("docs/maintaining.md does not quote the output of %s.txt:\n%s", name, line)
+		}
+	}
+}
