@@ -120,9 +120,13 @@ func (a *archive) get(t testing.TB, name string) string {
 	return string(a.data[s.start:s.end])
 }
 
-// checkSections fails unless the archive's sections are among allowed.
+// checkSections fails unless the archive's comment is one line saying
+// what the fixture tests and its sections are among allowed.
 func (a *archive) checkSections(t testing.TB, allowed ...string) {
 	t.Helper()
+	if strings.Count(a.comment, "\n") != 1 || strings.TrimSpace(a.comment) == "" {
+		t.Errorf("%s: the comment before the first section must be one line saying what the fixture tests", a.path)
+	}
 	for _, s := range a.sections {
 		if !slices.Contains(allowed, s.name) {
 			t.Fatalf("%s: unknown section %q; expected one of %s", a.path, s.name, strings.Join(allowed, ", "))
@@ -179,14 +183,14 @@ func readBase(t testing.TB) string {
 	return string(data)
 }
 
-// patched returns table with the patch in the named section of a applied;
+// patched returns tbl with the patch in the named section of a applied;
 // without that section, the table unchanged.
-func (a *archive) patched(t testing.TB, table, name string) string {
+func (a *archive) patched(t testing.TB, tbl, name string) string {
 	t.Helper()
 	if !a.has(name) {
-		return table
+		return tbl
 	}
-	out, err := applyPatch(table, a.get(t, name))
+	out, err := applyPatch(tbl, a.get(t, name))
 	if err != nil {
 		t.Fatalf("%s: section %q: %v", a.path, name, err)
 	}
@@ -235,14 +239,14 @@ func parsePatch(patch string) ([]hunk, error) {
 	return hunks, nil
 }
 
-// applyPatch applies patch to table. Each hunk is placed in the table as
-// given, never in the output of another hunk.
-func applyPatch(table, patch string) (string, error) {
+// applyPatch applies patch to tbl. Each hunk is placed in tbl as given,
+// never in the output of another hunk.
+func applyPatch(tbl, patch string) (string, error) {
 	hunks, err := parsePatch(patch)
 	if err != nil {
 		return "", err
 	}
-	lines := splitLines(table)
+	lines := splitLines(tbl)
 	at := make([]int, len(hunks))
 	for i, h := range hunks {
 		if len(h.old) == 0 {
@@ -346,7 +350,7 @@ func TestApplyPatch(t *testing.T) {
 			t.Errorf("%s: got error %v, want one containing %q", name, err, wantErr)
 		}
 	}
-	const table = "a\nb\nc\nb\nd\n"
+	const tbl = "a\nb\nc\nb\nd\n"
 	tests := []struct{ name, patch, want, err string }{
 		{"replace", "-a\n+A\n", "A\nb\nc\nb\nd\n", ""},
 		{"insert after context", " c\n+x\n+y\n", "a\nb\nc\nx\ny\nb\nd\n", ""},
@@ -361,7 +365,7 @@ func TestApplyPatch(t *testing.T) {
 		{"empty", "", "", "no hunks"},
 	}
 	for _, tt := range tests {
-		got, err := applyPatch(table, tt.patch)
+		got, err := applyPatch(tbl, tt.patch)
 		check(tt.name, got, err, tt.want, tt.err)
 	}
 	// An empty patch line is an empty context line.
