@@ -1,0 +1,423 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// The fixtures under testdata/errors and testdata/changes are txtar
+// archives: a comment saying what the fixture tests, then sections, each
+// begun by a line "-- NAME --". A table in a fixture is stated as a patch
+// of testdata/base.yaml, so that a fixture holds only its difference.
+//
+// A patch is a list of hunks separated by "@@" lines. A hunk's lines start
+// with ' ' (context), '-' (removed) or '+' (added); an empty line is an
+// empty context line. The old side of a hunk (context and '-' lines) must
+// occur exactly once in the table patched, and hunks must not overlap;
+// each old side is then replaced by its new side (context and '+' lines).
+
+// baseTable is the table the fixtures' patches apply to.
+const baseTable = "testdata/base.yaml"
+
+// archive is a parsed txtar file.
+type archive struct {
+	path     string
+	data     []byte
+	comment  string
+	sections []section
+}
+
+// section is one "-- name --" section; start and end are the offsets of
+// its content in the file, so that -update can replace it alone.
+type section struct {
+	name       string
+	start, end int
+}
+
+// readArchive reads and splits the txtar file at path.
+func readArchive(t testing.TB, path string) *archive {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := parseArchive(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// parseArchive splits data into its comment and sections. A header line
+// is "-- " NAME " --"; a section's content runs to the next header.
+func parseArchive(path string, data []byte) (*archive, error) {
+	a := &archive{path: path, data: data}
+	var cur *section
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		next := len(data)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		line := strings.TrimSuffix(string(data[off:next]), "\n")
+		if name, ok := headerName(line); ok {
+			if cur != nil {
+				cur.end = off
+			} else {
+				a.comment = string(data[:off])
+			}
+			if a.section(name) != nil {
+				return nil, fmt.Errorf("%s: section %q appears twice", path, name)
+			}
+			a.sections = append(a.sections, section{name: name, start: next})
+			cur = &a.sections[len(a.sections)-1]
+		}
+		off = next
+	}
+	if cur == nil {
+		return nil, fmt.Errorf("%s: no sections (a section begins with a line \"-- NAME --\")", path)
+	}
+	cur.end = len(data)
+	return a, nil
+}
+
+func headerName(line string) (string, bool) {
+	if !strings.HasPrefix(line, "-- ") || !strings.HasSuffix(line, " --") || len(line) < len("-- x --") {
+		return "", false
+	}
+	name := strings.TrimSpace(line[3 : len(line)-3])
+	return name, name != ""
+}
+
+func (a *archive) section(name string) *section {
+	for i := range a.sections {
+		if a.sections[i].name == name {
+			return &a.sections[i]
+		}
+	}
+	return nil
+}
+
+// has reports whether the archive has a section of that name.
+func (a *archive) has(name string) bool { return a.section(name) != nil }
+
+// get returns the content of the named section; the fixture must have it.
+func (a *archive) get(t testing.TB, name string) string {
+	t.Helper()
+	s := a.section(name)
+	if s == nil {
+		t.Fatalf("%s: no section %q", a.path, name)
+	}
+	return string(a.data[s.start:s.end])
+}
+
+// checkSections fails unless the archive's comment is one line saying
+// what the fixture tests and its sections are among allowed.
+func (a *archive) checkSections(t testing.TB, allowed ...string) {
+	t.Helper()
+	if strings.Count(a.comment, "\n") != 1 || strings.TrimSpace(a.comment) == "" {
+		t.Errorf("%s: the comment before the first section must be one line saying what the fixture tests", a.path)
+	}
+	for _, s := range a.sections {
+		if !slices.Contains(allowed, s.name) {
+			t.Fatalf("%s: unknown section %q; expected one of %s", a.path, s.name, strings.Join(allowed, ", "))
+		}
+	}
+}
+
+// compareSection fails with a diff if got differs from the named section;
+// with -update it rewrites that section, and nothing else of the file.
+func compareSection(t *testing.T, a *archive, name string, got []byte) {
+	t.Helper()
+	s := a.section(name)
+	if *update {
+		if err := os.WriteFile(a.path, a.withSection(name, got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if s == nil {
+		t.Fatalf("%s: no section %q (go test -update writes it)", a.path, name)
+	}
+	want := a.data[s.start:s.end]
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from section %q of %s (go test -update rewrites it):\n%s", name, a.path, udiff.Unified(name, "got", string(want), string(got)))
+	}
+}
+
+// withSection returns the file with the named section's content replaced
+// by content, or added at the end if it has no such section.
+func (a *archive) withSection(name string, content []byte) []byte {
+	var b bytes.Buffer
+	if s := a.section(name); s != nil {
+		b.Write(a.data[:s.start])
+		b.Write(content)
+		b.Write(a.data[s.end:])
+		return b.Bytes()
+	}
+	b.Write(a.data)
+	if len(a.data) > 0 && a.data[len(a.data)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "-- %s --\n", name)
+	b.Write(content)
+	return b.Bytes()
+}
+
+// readBase returns the base table.
+func readBase(t testing.TB) string {
+	t.Helper()
+	data, err := os.ReadFile(baseTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// patched returns tbl with the patch in the named section of a applied;
+// without that section, the table unchanged.
+func (a *archive) patched(t testing.TB, tbl, name string) string {
+	t.Helper()
+	if !a.has(name) {
+		return tbl
+	}
+	out, err := applyPatch(tbl, a.get(t, name))
+	if err != nil {
+		t.Fatalf("%s: section %q: %v", a.path, name, err)
+	}
+	return out
+}
+
+// hunk is one hunk of a patch: the lines it replaces and their
+// replacement, and where in its section it begins (line number, from 1).
+type hunk struct {
+	old, new []string
+	line     int
+}
+
+// parsePatch splits a patch into its hunks.
+func parsePatch(patch string) ([]hunk, error) {
+	var hunks []hunk
+	cur := hunk{line: 1}
+	flush := func() {
+		if len(cur.old) > 0 || len(cur.new) > 0 {
+			hunks = append(hunks, cur)
+		}
+	}
+	for i, line := range splitLines(patch) {
+		switch {
+		case strings.HasPrefix(line, "@@"):
+			flush()
+			cur = hunk{line: i + 2}
+		case line == "":
+			cur.old = append(cur.old, "")
+			cur.new = append(cur.new, "")
+		case line[0] == ' ':
+			cur.old = append(cur.old, line[1:])
+			cur.new = append(cur.new, line[1:])
+		case line[0] == '-':
+			cur.old = append(cur.old, line[1:])
+		case line[0] == '+':
+			cur.new = append(cur.new, line[1:])
+		default:
+			return nil, fmt.Errorf("line %d: %q starts with none of ' ', '-', '+' or @@", i+1, line)
+		}
+	}
+	flush()
+	if len(hunks) == 0 {
+		return nil, fmt.Errorf("no hunks")
+	}
+	return hunks, nil
+}
+
+// applyPatch applies patch to tbl. Each hunk is placed in tbl as given,
+// never in the output of another hunk.
+func applyPatch(tbl, patch string) (string, error) {
+	hunks, err := parsePatch(patch)
+	if err != nil {
+		return "", err
+	}
+	lines := splitLines(tbl)
+	at := make([]int, len(hunks))
+	for i, h := range hunks {
+		if len(h.old) == 0 {
+			return "", fmt.Errorf("hunk at line %d has no context or '-' line to place it by", h.line)
+		}
+		var found []int
+		for j := 0; j+len(h.old) <= len(lines); j++ {
+			if slices.Equal(lines[j:j+len(h.old)], h.old) {
+				found = append(found, j)
+			}
+		}
+		if len(found) != 1 {
+			return "", fmt.Errorf("hunk at line %d: its old side occurs %d times in the table; want exactly once (add context lines)", h.line, len(found))
+		}
+		at[i] = found[0]
+	}
+	// Replace from the end of the table, so that earlier places hold.
+	order := make([]int, len(hunks))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return at[j] - at[i] })
+	for k, i := range order {
+		if k > 0 {
+			prev := order[k-1]
+			if at[i]+len(hunks[i].old) > at[prev] {
+				return "", fmt.Errorf("hunks at lines %d and %d overlap in the table", hunks[i].line, hunks[prev].line)
+			}
+		}
+		h := hunks[i]
+		lines = append(lines[:at[i]], append(append([]string{}, h.new...), lines[at[i]+len(h.old):]...)...)
+	}
+	if len(lines) == 0 {
+		return "", nil
+	}
+	return strings.Join(lines, "\n") + "\n", nil
+}
+
+// splitLines returns the lines of s, without their newlines.
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+// fixtureName is the name of the fixture at path: its file name without
+// the extension.
+func fixtureName(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+// archives returns the txtar fixtures under testdata/dir.
+func archives(t testing.TB, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures in testdata/%s: %v", dir, err)
+	}
+	return files
+}
+
+// errorTable returns the table of the error fixture at path: its
+// table.yaml section, or the base table with its patch applied.
+func errorTable(t testing.TB, path string) []byte {
+	t.Helper()
+	a := readArchive(t, path)
+	a.checkSections(t, "patch", "table.yaml", "want")
+	return []byte(a.errorTable(t))
+}
+
+func (a *archive) errorTable(t testing.TB) string {
+	t.Helper()
+	if a.has("table.yaml") == a.has("patch") {
+		t.Fatalf("%s: want exactly one of the sections patch and table.yaml", a.path)
+	}
+	if a.has("table.yaml") {
+		return a.get(t, "table.yaml")
+	}
+	return a.patched(t, readBase(t), "patch")
+}
+
+// TestBaseTableIsValid holds the base table to the generator: every
+// problem an error fixture reports then comes from its patch.
+func TestBaseTableIsValid(t *testing.T) {
+	if _, err := table.Parse("base.yaml", []byte(readBase(t))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestApplyPatch holds the patch format to its rules, failures included.
+func TestApplyPatch(t *testing.T) {
+	check := func(name, got string, err error, want, wantErr string) {
+		t.Helper()
+		switch {
+		case wantErr == "" && err != nil:
+			t.Errorf("%s: %v", name, err)
+		case wantErr == "" && got != want:
+			t.Errorf("%s: got %q, want %q", name, got, want)
+		case wantErr != "" && (err == nil || !strings.Contains(err.Error(), wantErr)):
+			t.Errorf("%s: got error %v, want one containing %q", name, err, wantErr)
+		}
+	}
+	const tbl = "a\nb\nc\nb\nd\n"
+	tests := []struct{ name, patch, want, err string }{
+		{"replace", "-a\n+A\n", "A\nb\nc\nb\nd\n", ""},
+		{"insert after context", " c\n+x\n+y\n", "a\nb\nc\nx\ny\nb\nd\n", ""},
+		{"remove with context", " c\n-b\n", "a\nb\nc\nd\n", ""},
+		{"two hunks", "-a\n+A\n@@\n-d\n+D\n", "A\nb\nc\nb\nD\n", ""},
+		{"hunks out of order", "-d\n@@\n-a\n", "b\nc\nb\n", ""},
+		{"ambiguous", "-b\n+B\n", "", "hunk at line 1: its old side occurs 2 times"},
+		{"absent", "@@\n-z\n", "", "hunk at line 2: its old side occurs 0 times"},
+		{"no place", "+x\n", "", "no context or '-' line"},
+		{"overlap", " a\n-b\n@@\n-b\n c\n", "", "overlap"},
+		{"bad line", "-a\nx\n", "", `line 2: "x" starts with none`},
+		{"empty", "", "", "no hunks"},
+	}
+	for _, tt := range tests {
+		got, err := applyPatch(tbl, tt.patch)
+		check(tt.name, got, err, tt.want, tt.err)
+	}
+	// An empty patch line is an empty context line.
+	got, err := applyPatch("x\n\ny\n", "-x\n\n+z\n")
+	check("empty context", got, err, "\nz\ny\n", "")
+}
+
+// TestParseArchive checks the splitter and that -update's rewrite of one
+// section keeps every other byte.
+func TestParseArchive(t *testing.T) {
+	data := "What it tests.\n-- patch --\n-a\n+b\n-- want --\nold\n"
+	a, err := parseArchive("x.txt", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.comment != "What it tests.\n" || a.get(t, "patch") != "-a\n+b\n" || a.get(t, "want") != "old\n" {
+		t.Errorf("parsed %q: comment %q, sections %+v", data, a.comment, a.sections)
+	}
+	if got := string(a.withSection("patch", []byte("X\n"))); got != "What it tests.\n-- patch --\nX\n-- want --\nold\n" {
+		t.Errorf("replacing a section gives %q", got)
+	}
+	if got := string(a.withSection("report", []byte("new\n"))); got != data+"-- report --\nnew\n" {
+		t.Errorf("adding a section gives %q", got)
+	}
+	for _, bad := range []string{"no sections\n", "-- a --\n-- a --\n"} {
+		if _, err := parseArchive("x.txt", []byte(bad)); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// errorFixture returns the table of testdata/errors/NAME.txt.
+func errorFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	return errorTable(t, filepath.Join("testdata", "errors", name+".txt"))
+}
+
+// TestDocsQuoteFixture holds the error line docs/maintaining.md quotes to
+// the output of the fixture it names.
+func TestDocsQuoteFixture(t *testing.T) {
+	const name = "cidr_printed_form"
+	doc, err := os.ReadFile("../docs/maintaining.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "generator/testdata/errors/"+name+".txt") {
+		t.Errorf("docs/maintaining.md no longer names the fixture %s.txt; update this test", name)
+	}
+	want := readArchive(t, filepath.Join("testdata", "errors", name+".txt")).get(t, "want")
+	for _, line := range splitLines(want) {
+		if !strings.Contains(string(doc), "\n"+line+"\n") {
+			t.Errorf("docs/maintaining.md does not quote the output of %s.txt:\n%s", name, line)
+		}
+	}
+}
