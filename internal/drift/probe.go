@@ -3,9 +3,9 @@ package main
 // The probe, drift probe, holds the table against public DNS, which needs
 // no keys:
 //
-//	drift probe [-json regions.json] [-candidates FILE] [-resolver IP:PORT]
+//	drift probe [-in regions.yaml] [-candidates FILE] [-resolver IP:PORT]
 //
-// It asks the A and AAAA records of every host regions.json lists, of
+// It asks the A and AAAA records of every host of the table, of
 // oss-<id>.aliyuncs.com for every candidate region in the candidates
 // file, and of control names under aliyuncs.com that cannot exist, and
 // prints one Markdown report. It exits 0 when DNS agrees with the table,
@@ -40,16 +40,16 @@ const maxInflight = 16
 
 // probeConfig is what the probe's flags ask for.
 type probeConfig struct {
-	json, candidates, resolver, hosts string
-	timeout, deadline                 time.Duration
-	inflight                          int
+	in, candidates, resolver, hosts string
+	timeout, deadline               time.Duration
+	inflight                        int
 }
 
 func parseProbeFlags(args []string) (probeConfig, error) {
 	var c probeConfig
 	fs := flag.NewFlagSet("drift probe", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition of the table")
+	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to check")
 	fs.StringVar(&c.candidates, "candidates", "internal/drift/candidates.txt", "the candidate regions, one ID a line")
 	fs.StringVar(&c.resolver, "resolver", "", "ask this DNS server (IP:port) instead of the system's")
 	fs.StringVar(&c.hosts, "hosts", "/etc/hosts", "the hosts file Go's resolver reads before DNS")
@@ -98,7 +98,7 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 		fmt.Fprint(stderr, probeUsage)
 		return exitNotCheck
 	}
-	in, err := loadProbeTable(c.json)
+	t, err := table.Load(c.in)
 	cands, cerr := loadCandidates(c.candidates)
 	if err = errors.Join(err, cerr); err != nil {
 		return fail(err)
@@ -107,7 +107,7 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	if err != nil {
 		return fail(err)
 	}
-	p := plan(in, cands, controls)
+	p := plan(t, cands, controls)
 	if n := 2 * len(p.names()); n > maxQueries {
 		return fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten the candidates file", n, len(p.names()), maxQueries))
 	}
@@ -127,7 +127,7 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	if c.resolver != "" {
 		source = "the resolver `" + c.resolver + "`" // an IP address and port, checked
 	}
-	fmt.Fprint(stdout, f.markdown(in, c.json, source))
+	fmt.Fprint(stdout, f.markdown(t, source))
 	switch {
 	case f.untrusted():
 		return exitNotCheck
@@ -160,6 +160,40 @@ func controlNames(random io.Reader) ([]string, error) {
 	return []string{"oss-zz-" + l1 + "-1.aliyuncs.com", l2 + ".aliyuncs.com"}, nil
 }
 
+// probeHost is one host of the table with what it is.
+type probeHost struct {
+	host   string
+	kind   string        // the kind of a region's host (table.Host), or ""
+	region *table.Region // nil for the hosts of no region
+	vipOf  *table.Region // the region whose VIP ranges its addresses must fall in, or nil
+	role   string        // how the report names it: "internal host of `oss-cn-hangzhou`"
+}
+
+// probeHosts is every host of t, each once (the table's checks see to
+// that): the table's own hosts, then each region's.
+func probeHosts(t *table.Table) []probeHost {
+	hs := []probeHost{
+		{host: t.DefaultPublic, role: "default endpoint"},
+		{host: t.DefaultInternal, vipOf: t.Default, role: "default internal endpoint (that of `" + t.Default.ID + "`)"},
+		{host: t.GlobalAccelerate, role: "global accelerate endpoint"},
+		{host: t.OverseasAccelerate, role: "overseas accelerate endpoint"},
+	}
+	if t.Regionless != "" {
+		hs = append(hs, probeHost{host: t.Regionless, role: "regionless endpoint"})
+	}
+	for i := range t.Regions {
+		r := &t.Regions[i]
+		for _, h := range r.Hosts() {
+			ph := probeHost{host: h.Name, kind: h.Kind, region: r, role: h.Kind + " host of `" + r.ID + "`"}
+			if h.Kind == "internal" || h.Kind == "vpc" {
+				ph.vipOf = r
+			}
+			hs = append(hs, ph)
+		}
+	}
+	return hs
+}
+
 // probePlan is what a run asks, and why.
 type probePlan struct {
 	controls []string
@@ -175,14 +209,14 @@ type skippedCandidate struct {
 
 // plan lists the names to ask: the controls, the table's hosts, and the
 // candidates that are not already the table's.
-func plan(in *probeInput, cands []candidate, controls []string) *probePlan {
-	p := &probePlan{controls: controls, hosts: in.hosts}
+func plan(t *table.Table, cands []candidate, controls []string) *probePlan {
+	p := &probePlan{controls: controls, hosts: probeHosts(t)}
 	ids := map[string]bool{}
-	for _, r := range in.regions {
-		ids[r.id] = true
+	for _, r := range t.Regions {
+		ids[r.ID] = true
 	}
 	hosts := map[string]string{}
-	for _, h := range in.hosts {
+	for _, h := range p.hosts {
 		hosts[h.host] = h.role
 	}
 	for _, c := range cands {
@@ -277,8 +311,7 @@ func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
 func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	addrs := pa.addrs()
 	r := resolved{name: h.host, role: h.role, region: h.region, addrs: addrs}
-	switch {
-	case h.region != nil && !h.region.open():
+	if h.region != nil && h.region.Status == table.StatusDecommissioned {
 		if len(addrs) > 0 {
 			f.closedResolve = append(f.closedResolve, r)
 		}
@@ -290,12 +323,12 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 		return
 	}
 	if h.vipOf != nil {
-		if h.vipOf.vip == nil {
+		if len(h.vipOf.VIP) == 0 { // published only by ticket
 			r.ranges = h.vipOf
 			f.noRanges = append(f.noRanges, r)
 		} else {
 			for _, ad := range addrs {
-				if !inRanges(ad, h.vipOf.vip) {
+				if !inRanges(ad, h.vipOf.VIP) {
 					r.outside = append(r.outside, ad)
 				}
 			}
@@ -344,8 +377,8 @@ func probeMain() int {
 	return runProbe(context.Background(), os.Args[2:], os.Stdout, os.Stderr, rand.Reader)
 }
 
-const probeUsage = `usage: drift probe [-json regions.json] [-candidates FILE] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
-  -json FILE        the JSON edition of the table (default regions.json)
+const probeUsage = `usage: drift probe [-in regions.yaml] [-candidates FILE] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
+  -in FILE          the region table to check (default regions.yaml)
   -candidates FILE  candidate regions, one ID a line, # comments (default internal/drift/candidates.txt)
   -resolver IP:PORT ask this DNS server instead of the system's
   -hosts FILE       the hosts file, which Go's resolver reads before DNS: a run stops, exit 2,

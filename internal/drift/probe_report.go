@@ -3,9 +3,10 @@ package main
 import (
 	"fmt"
 	"net/netip"
-	"path/filepath"
 	"strings"
 	"unicode"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // probeFindings is what a probe found, each list in the order asked.
@@ -30,10 +31,10 @@ type probeFindings struct {
 // resolved is a name with what it resolves to.
 type resolved struct {
 	name, role string
-	region     *probeRegion
+	region     *table.Region
 	addrs      []netip.Addr
 	outside    []netip.Addr
-	ranges     *probeRegion // whose ranges the addresses were held to
+	ranges     *table.Region // whose ranges the addresses were held to
 }
 
 type failedQuery struct{ name, typ, why, detail string }
@@ -64,11 +65,11 @@ const (
 // markdown renders the findings as the report. Every value in it is a
 // checked host or region ID, an address, or text made inert; nothing an
 // answer carries but its addresses reaches it.
-func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string {
+func (f *probeFindings) markdown(t *table.Table, source string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	pl := f.plan
-	p("# DNS probe of %s %s\n\n", safeFileName(filepath.Base(jsonPath)), in.version)
+	p("# DNS probe of %s %s\n\n", t.Input, t.Version)
 	planned := 2 * len(pl.names())
 	p("Against: %s, through Go's resolver, whose answers the probe trusts as they come (it does not check which name each record is for). The names: %d control %s, %d %s of the table and %d candidate %s, A and AAAA each: %d %s planned, %d asked (the resolver may retry each, as resolv.conf says).",
 		source, len(pl.controls), plural(len(pl.controls), "name", "names"), len(pl.hosts), plural(len(pl.hosts), "host", "hosts"),
@@ -127,7 +128,8 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 		p("\n## Internal hosts outside their VIP ranges (%d)\n\n", n)
 		p("The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n")
 		lines(mapList(f.outside, func(r resolved) string {
-			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.name, describe(r), addrList(r.outside), r.ranges.id, r.ranges.vipText)
+			ranges := strings.Join(mapList(r.ranges.VIP, netip.Prefix.String), ", ")
+			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.name, describe(r), addrList(r.outside), r.ranges.ID, ranges)
 		}))
 	}
 	if n := len(f.noIPv6); n > 0 {
@@ -171,22 +173,12 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 	return b.String()
 }
 
-// safeFileName is name with anything but letters, digits and ._+- as _.
-func safeFileName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._+-", r)) {
-			return r
-		}
-		return '_'
-	}, name)
-}
-
 // describe names what a host is: its role and its region's name and status.
 func describe(r resolved) string {
 	if r.region == nil {
 		return r.role // the probe's own words and checked IDs
 	}
-	return fmt.Sprintf("%s %s, %s", r.role, plainOrInert(r.region.name), r.region.status)
+	return fmt.Sprintf("%s %s, %s", r.role, plainOrInert(r.region.Name), r.region.Status)
 }
 
 // plainOrInert is a region name as REGIONS.md shows it when it holds only
