@@ -46,16 +46,13 @@ type otherCloud struct {
 	listed bool
 }
 
-// drifted reports whether anything calls for a change to the table or a
-// look at the response; the information sections do not.
-func (f *findings) drifted() bool {
-	return len(f.missing)+len(f.gone)+len(f.listedClosed)+len(f.differ)+len(f.refused) > 0
-}
-
-// count is the number of findings that make the table drifted.
+// count is the number of findings that call for a change to the table or
+// a look at the response; the information sections do not count.
 func (f *findings) count() int {
 	return len(f.missing) + len(f.gone) + len(f.listedClosed) + len(f.differ) + len(f.refused)
 }
+
+func (f *findings) drifted() bool { return f.count() > 0 }
 
 // compare holds the table against the entries of a response. It refuses
 // a list far shorter than the table's public cloud, which would otherwise
@@ -172,10 +169,8 @@ func tableHosts(t *table.Table) map[string]string {
 		m[t.Regionless] = "the regionless endpoint"
 	}
 	for _, r := range t.Regions {
-		for _, h := range append([]string{r.Public, r.Internal, r.VPC, r.DualStack}, r.InternalExtra...) {
-			if h != "" {
-				m[h] = r.ID
-			}
+		for _, h := range r.Hosts() {
+			m[h.Name] = r.ID
 		}
 	}
 	return m

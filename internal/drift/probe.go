@@ -1,28 +1,12 @@
 package main
 
-// The probe, drift probe, holds the table against public DNS, which needs
-// no keys:
-//
-//	drift probe [-in regions.yaml] [-candidates FILE] [-resolver IP:PORT]
-//
-// It asks the A and AAAA records of every host of the table, of
-// oss-<id>.aliyuncs.com for every candidate region in the candidates
-// file, and of control names under aliyuncs.com that cannot exist, and
-// prints one Markdown report. It exits 0 when DNS agrees with the table,
-// 1 when the table has drifted, and 2 when it could not check: a control
-// name that resolves (a wildcard zone or a hijacking resolver), a query
-// not answered (SERVFAIL, a timeout, a resolver out of reach), or bad
-// input.
-
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net/netip"
-	"os"
 	"strings"
 	"time"
 
@@ -356,25 +340,16 @@ func inRanges(ad netip.Addr, ranges []netip.Prefix) bool {
 // taken, and reports whether there were any.
 func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
 	found := false
-	for _, q := range []struct {
-		typ string
-		a   answer
-	}{{"A", pa.a}, {"AAAA", pa.aaaa}} {
-		if q.a.failed != "" {
-			f.failed = append(f.failed, failedQuery{name, q.typ, q.a.failed, q.a.detail})
-			if q.a.notAsked {
+	for i, a := range []answer{pa.a, pa.aaaa} {
+		if a.failed != "" {
+			f.failed = append(f.failed, failedQuery{name, [2]string{"A", "AAAA"}[i], a.failed, a.detail})
+			if a.notAsked {
 				f.notAsked++
 			}
 			found = true
 		}
 	}
 	return found
-}
-
-// probeMain is drift probe ARGS as the command line gives it, with
-// random control labels.
-func probeMain() int {
-	return runProbe(context.Background(), os.Args[2:], os.Stdout, os.Stderr, rand.Reader)
 }
 
 const probeUsage = `usage: drift probe [-in regions.yaml] [-candidates FILE] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
