@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"slices"
 	"strings"
 	"time"
 
@@ -95,11 +96,7 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	if n := 2 * len(p.names()); n > maxQueries {
 		return fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten the candidates file", n, len(p.names()), maxQueries))
 	}
-	hosts, err := loadHosts(c.hosts)
-	if err == nil {
-		err = hostsOverride(c.hosts, hosts, p.names())
-	}
-	if err != nil {
+	if err := hostsOverride(c.hosts, p.names()); err != nil {
 		return fail(err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.deadline)
@@ -312,7 +309,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 			f.noRanges = append(f.noRanges, r)
 		} else {
 			for _, ad := range addrs {
-				if !inRanges(ad, h.vipOf.VIP) {
+				if !slices.ContainsFunc(h.vipOf.VIP, func(p netip.Prefix) bool { return p.Contains(ad) }) {
 					r.outside = append(r.outside, ad)
 				}
 			}
@@ -325,15 +322,6 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	if h.kind == "dual-stack" && len(pa.aaaa.addrs) == 0 {
 		f.noIPv6 = append(f.noIPv6, r)
 	}
-}
-
-func inRanges(ad netip.Addr, ranges []netip.Prefix) bool {
-	for _, p := range ranges {
-		if p.Contains(ad) {
-			return true
-		}
-	}
-	return false
 }
 
 // unanswered records the queries of name that got no answer that can be

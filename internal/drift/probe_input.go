@@ -33,10 +33,6 @@ func loadCandidates(path string) ([]candidate, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseCandidates(path, data)
-}
-
-func parseCandidates(path string, data []byte) ([]candidate, error) {
 	var out []candidate
 	var problems []string
 	first := map[string]int{}
@@ -83,55 +79,31 @@ func parseCandidates(path string, data []byte) ([]candidate, error) {
 // maxHostsSize bounds the hosts file.
 const maxHostsSize = 4 << 20
 
-// hostsEntry is one name of the hosts file, where it is.
-type hostsEntry struct {
-	name string // lower case, without a final dot
-	addr string
-	line int
-}
-
-// loadHosts reads the hosts file, which Go's resolver consults before DNS
-// (nsswitch "files dns"), even with a Dial of its own. A file that does
-// not exist has no entries, as for the resolver.
-func loadHosts(path string) ([]hostsEntry, error) {
+// hostsOverride says which of names the hosts file at path answers, so
+// that the resolver would never ask DNS for them; nil when none. Go's
+// resolver consults the file before DNS (nsswitch "files dns"), even with
+// a Dial of its own, and reads each line's fields after the address, up to
+// a # comment, in ASCII lower case. A file that does not exist has none.
+func hostsOverride(path string, names []string) error {
 	data, err := table.ReadRegular(path, maxHostsSize, "maxHostsSize in internal/drift/probe_input.go", os.Stat)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return parseHosts(data), nil
-}
-
-// parseHosts is every name of a hosts file: the fields after the address
-// of each line, up to a # comment, in ASCII lower case as Go reads them.
-func parseHosts(data []byte) []hostsEntry {
-	var out []hostsEntry
-	for i, line := range strings.Split(string(data), "\n") {
-		line, _, _ = strings.Cut(line, "#")
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
-		for _, n := range f[1:] {
-			out = append(out, hostsEntry{name: strings.TrimSuffix(lowerASCII(n), "."), addr: f[0], line: i + 1})
-		}
-	}
-	return out
-}
-
-// hostsOverride says which of names the hosts file at path answers, so
-// that the resolver would never ask DNS for them; nil when none.
-func hostsOverride(path string, entries []hostsEntry, names []string) error {
 	ask := map[string]bool{}
 	for _, n := range names {
 		ask[n] = true
 	}
 	var found []string
-	for _, e := range entries {
-		if ask[e.name] {
-			found = append(found, fmt.Sprintf("%s:%d: %s %s", path, e.line, quote(e.addr), quote(e.name)))
+	for i, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		f := strings.Fields(line)
+		for j := 1; j < len(f); j++ {
+			if n := strings.TrimSuffix(lowerASCII(f[j]), "."); ask[n] {
+				found = append(found, fmt.Sprintf("%s:%d: %s %s", path, i+1, quote(f[0]), quote(n)))
+			}
 		}
 	}
 	if found == nil {

@@ -99,45 +99,44 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 	default:
 		p("**The table agrees with DNS.**\n")
 	}
-	lines := func(items []string) {
+	list := func(items []string) {
 		for _, it := range bound(items, maxListed) {
 			p("- %s\n", it)
 		}
 	}
-	if n := len(f.controlsResolve); n > 0 {
-		p("\n## Control names that resolve (%d)\n\n", n)
-		lines(mapList(f.controlsResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, addrList(r.addrs)) }))
+	// section prints a list under its heading and intro, when it has items.
+	section := func(heading, intro string, items []string) {
+		if len(items) > 0 {
+			p("\n## %s\n\n%s", heading, intro)
+			list(items)
+		}
+	}
+	withAddrs := func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.name, describe(r), addrList(r.addrs)) }
+	section(fmt.Sprintf("Control names that resolve (%d)", len(f.controlsResolve)), "",
+		mapList(f.controlsResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, addrList(r.addrs)) }))
+	if len(f.controlsResolve) > 0 {
 		p("\nAsk another resolver (make probe RESOLVER=IP:PORT), one that answers NXDOMAIN for names that do not exist.\n")
 	}
-	if n := len(f.failed); n > 0 {
-		p("\n## Queries without an answer (%d)\n\n", n)
-		lines(mapList(f.failed, func(q failedQuery) string {
-			why := q.why
-			if q.detail != "" {
-				why += ": " + inert(q.detail) // the resolver's words: made inert
-			}
-			return fmt.Sprintf("`%s` %s: %s", q.name, q.typ, why)
-		}))
+	section(fmt.Sprintf("Queries without an answer (%d)", len(f.failed)), "", mapList(f.failed, func(q failedQuery) string {
+		why := q.why
+		if q.detail != "" {
+			why += ": " + inert(q.detail) // the resolver's words: made inert
+		}
+		return fmt.Sprintf("`%s` %s: %s", q.name, q.typ, why)
+	}))
+	if !f.blind {
+		section(fmt.Sprintf("Hosts that do not resolve (%d)", len(f.missing)),
+			"Hosts the table gives to a region in service, or to no region, with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n",
+			mapList(f.missing, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, describe(r)) }))
 	}
-	if n := len(f.missing); n > 0 && !f.blind {
-		p("\n## Hosts that do not resolve (%d)\n\n", n)
-		p("Hosts the table gives to a region in service, or to no region, with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n")
-		lines(mapList(f.missing, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, describe(r)) }))
-	}
-	if n := len(f.outside); n > 0 {
-		p("\n## Internal hosts outside their VIP ranges (%d)\n\n", n)
-		p("The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n")
-		lines(mapList(f.outside, func(r resolved) string {
+	section(fmt.Sprintf("Internal hosts outside their VIP ranges (%d)", len(f.outside)),
+		"The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n",
+		mapList(f.outside, func(r resolved) string {
 			ranges := strings.Join(mapList(r.ranges.VIP, netip.Prefix.String), ", ")
 			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.name, describe(r), addrList(r.outside), r.ranges.ID, ranges)
 		}))
-	}
-	if n := len(f.noIPv6); n > 0 {
-		p("\n## Dual-stack hosts without IPv6 (%d)\n\n", n)
-		lines(mapList(f.noIPv6, func(r resolved) string {
-			return fmt.Sprintf("`%s`: %s: %s, no AAAA record", r.name, describe(r), addrList(r.addrs))
-		}))
-	}
+	section(fmt.Sprintf("Dual-stack hosts without IPv6 (%d)", len(f.noIPv6)), "",
+		mapList(f.noIPv6, func(r resolved) string { return withAddrs(r) + ", no AAAA record" }))
 	if n := len(f.newRegions); n > 0 {
 		p("\n## Candidate regions that resolve (%d)\n\n", n)
 		p("DNS shows only that the public host exists. Before adding a block, find an OSS source that names the region (the documentation's \"Regions and endpoints\", or DescribeRegions through `make drift`) and take every value from it, the internal host too: it follows the usual pattern and was not asked.\n")
@@ -152,17 +151,11 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 			p("\n### `%s`\n\nLine %d of the candidates file; resolves to %s.\n\n```yaml\n%s```\n", nc.c.id, nc.c.line, addrList(nc.addrs), block)
 		}
 	}
-	if n := len(f.closedResolve); n > 0 {
-		p("\n## Hosts of decommissioned regions that still resolve (information, not drift)\n\n")
-		lines(mapList(f.closedResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.name, describe(r), addrList(r.addrs)) }))
-	}
-	if n := len(f.noRanges); n > 0 {
-		p("\n## Internal hosts of regions without published VIP ranges (information, not drift)\n\n")
-		lines(mapList(f.noRanges, func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.name, describe(r), addrList(r.addrs)) }))
-	}
+	section("Hosts of decommissioned regions that still resolve (information, not drift)", "", mapList(f.closedResolve, withAddrs))
+	section("Internal hosts of regions without published VIP ranges (information, not drift)", "", mapList(f.noRanges, withAddrs))
 	if len(pl.skipped)+len(f.quiet) > 0 {
 		p("\n## Candidates (information, not drift)\n\n")
-		lines(mapList(pl.skipped, func(s skippedCandidate) string {
+		list(mapList(pl.skipped, func(s skippedCandidate) string {
 			return fmt.Sprintf("`%s` (line %d): not asked, already %s.", s.c.id, s.c.line, s.what)
 		}))
 		if len(f.quiet) > 0 && !f.blind { // a blind resolver says nothing of them
