@@ -44,25 +44,20 @@ func parseProbeFlags(args []string) (probeConfig, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	var problems []string
+	var problems []error
 	if fs.NArg() > 0 {
-		problems = append(problems, fmt.Sprintf("unexpected arguments %s", quote(strings.Join(fs.Args(), " "))))
+		problems = append(problems, fmt.Errorf("unexpected arguments %s", quote(strings.Join(fs.Args(), " "))))
 	}
-	if c.resolver != "" {
-		if ap, err := netip.ParseAddrPort(c.resolver); err != nil || ap.Port() == 0 {
-			problems = append(problems, fmt.Sprintf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(c.resolver)))
-		}
+	if ap, err := netip.ParseAddrPort(c.resolver); c.resolver != "" && (err != nil || ap.Port() == 0) {
+		problems = append(problems, fmt.Errorf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(c.resolver)))
 	}
 	if c.timeout <= 0 || c.deadline <= 0 {
-		problems = append(problems, "-timeout and -deadline must be positive")
+		problems = append(problems, errors.New("-timeout and -deadline must be positive"))
 	}
 	if c.inflight < 1 || c.inflight > maxInflight {
-		problems = append(problems, fmt.Sprintf("-inflight must be 1 to %d", maxInflight))
+		problems = append(problems, fmt.Errorf("-inflight must be 1 to %d", maxInflight))
 	}
-	if len(problems) > 0 {
-		return c, errors.New(strings.Join(problems, "\n"))
-	}
-	return c, nil
+	return c, errors.Join(problems...)
 }
 
 // runProbe is the probe command; random gives the control names' labels.
