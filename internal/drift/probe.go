@@ -228,7 +228,7 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	for i, name := range p.controls {
 		f.unanswered(name, ctl[i])
 		if addrs := ctl[i].addrs(); len(addrs) > 0 { // even with the other type unanswered
-			f.controlsResolve = append(f.controlsResolve, resolved{name: name, addrs: addrs})
+			f.controlsResolve = append(f.controlsResolve, resolved{probeHost: probeHost{host: name}, addrs: addrs})
 		}
 	}
 	if f.untrusted() {
@@ -286,7 +286,7 @@ func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
 // says of it.
 func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	addrs := pa.addrs()
-	r := resolved{name: h.host, role: h.role, region: h.region, addrs: addrs}
+	r := resolved{probeHost: h, addrs: addrs}
 	if h.region != nil && h.region.Status == table.StatusDecommissioned {
 		if len(addrs) > 0 {
 			f.closedResolve = append(f.closedResolve, r)
@@ -298,20 +298,16 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 		f.missing = append(f.missing, r)
 		return
 	}
-	if h.vipOf != nil {
-		if len(h.vipOf.VIP) == 0 { // published only by ticket
-			r.ranges = h.vipOf
-			f.noRanges = append(f.noRanges, r)
-		} else {
-			for _, ad := range addrs {
-				if !slices.ContainsFunc(h.vipOf.VIP, func(p netip.Prefix) bool { return p.Contains(ad) }) {
-					r.outside = append(r.outside, ad)
-				}
+	if h.vipOf != nil && len(h.vipOf.VIP) == 0 { // published only by ticket
+		f.noRanges = append(f.noRanges, r)
+	} else if h.vipOf != nil {
+		for _, ad := range addrs {
+			if !slices.ContainsFunc(h.vipOf.VIP, func(p netip.Prefix) bool { return p.Contains(ad) }) {
+				r.outside = append(r.outside, ad)
 			}
-			if len(r.outside) > 0 {
-				r.ranges = h.vipOf
-				f.outside = append(f.outside, r)
-			}
+		}
+		if len(r.outside) > 0 {
+			f.outside = append(f.outside, r)
 		}
 	}
 	if h.kind == "dual-stack" && len(pa.aaaa.addrs) == 0 {

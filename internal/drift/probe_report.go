@@ -28,13 +28,10 @@ type probeFindings struct {
 	notAsked        int  // queries not sent: the run's deadline passed first
 }
 
-// resolved is a name with what it resolves to.
+// resolved is a host, or a control name, with what it resolves to.
 type resolved struct {
-	name, role string
-	region     *table.Region
-	addrs      []netip.Addr
-	outside    []netip.Addr
-	ranges     *table.Region // whose ranges the addresses were held to
+	probeHost
+	addrs, outside []netip.Addr // outside: those outside the vipOf region's ranges
 }
 
 type failedQuery struct{ name, typ, why, detail string }
@@ -99,25 +96,14 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 	default:
 		p("**The table agrees with DNS.**\n")
 	}
-	list := func(items []string) {
-		for _, it := range bound(items, maxListed) {
-			p("- %s\n", it)
-		}
-	}
-	// section prints a list under its heading and intro, when it has items.
-	section := func(heading, intro string, items []string) {
-		if len(items) > 0 {
-			p("\n## %s\n\n%s", heading, intro)
-			list(items)
-		}
-	}
-	withAddrs := func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.name, describe(r), addrList(r.addrs)) }
-	section(fmt.Sprintf("Control names that resolve (%d)", len(f.controlsResolve)), "",
-		mapList(f.controlsResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, addrList(r.addrs)) }))
+	bounded := func(heading, intro string, items []string) { section(&b, heading, intro, bound(items, maxListed)) }
+	withAddrs := func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.host, describe(r), addrList(r.addrs)) }
+	bounded(fmt.Sprintf("Control names that resolve (%d)", len(f.controlsResolve)), "",
+		mapList(f.controlsResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.host, addrList(r.addrs)) }))
 	if len(f.controlsResolve) > 0 {
 		p("\nAsk another resolver (make probe RESOLVER=IP:PORT), one that answers NXDOMAIN for names that do not exist.\n")
 	}
-	section(fmt.Sprintf("Queries without an answer (%d)", len(f.failed)), "", mapList(f.failed, func(q failedQuery) string {
+	bounded(fmt.Sprintf("Queries without an answer (%d)", len(f.failed)), "", mapList(f.failed, func(q failedQuery) string {
 		why := q.why
 		if q.detail != "" {
 			why += ": " + inert(q.detail) // the resolver's words: made inert
@@ -125,17 +111,17 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 		return fmt.Sprintf("`%s` %s: %s", q.name, q.typ, why)
 	}))
 	if !f.blind {
-		section(fmt.Sprintf("Hosts that do not resolve (%d)", len(f.missing)),
+		bounded(fmt.Sprintf("Hosts that do not resolve (%d)", len(f.missing)),
 			"Hosts the table gives to a region in service, or to no region, with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n",
-			mapList(f.missing, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, describe(r)) }))
+			mapList(f.missing, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.host, describe(r)) }))
 	}
-	section(fmt.Sprintf("Internal hosts outside their VIP ranges (%d)", len(f.outside)),
+	bounded(fmt.Sprintf("Internal hosts outside their VIP ranges (%d)", len(f.outside)),
 		"The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n",
 		mapList(f.outside, func(r resolved) string {
-			ranges := strings.Join(mapList(r.ranges.VIP, netip.Prefix.String), ", ")
-			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.name, describe(r), addrList(r.outside), r.ranges.ID, ranges)
+			ranges := strings.Join(mapList(r.vipOf.VIP, netip.Prefix.String), ", ")
+			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.host, describe(r), addrList(r.outside), r.vipOf.ID, ranges)
 		}))
-	section(fmt.Sprintf("Dual-stack hosts without IPv6 (%d)", len(f.noIPv6)), "",
+	bounded(fmt.Sprintf("Dual-stack hosts without IPv6 (%d)", len(f.noIPv6)), "",
 		mapList(f.noIPv6, func(r resolved) string { return withAddrs(r) + ", no AAAA record" }))
 	if n := len(f.newRegions); n > 0 {
 		p("\n## Candidate regions that resolve (%d)\n\n", n)
@@ -151,13 +137,15 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 			p("\n### `%s`\n\nLine %d of the candidates file; resolves to %s.\n\n```yaml\n%s```\n", nc.c.id, nc.c.line, addrList(nc.addrs), block)
 		}
 	}
-	section("Hosts of decommissioned regions that still resolve (information, not drift)", "", mapList(f.closedResolve, withAddrs))
-	section("Internal hosts of regions without published VIP ranges (information, not drift)", "", mapList(f.noRanges, withAddrs))
+	bounded("Hosts of decommissioned regions that still resolve (information, not drift)", "", mapList(f.closedResolve, withAddrs))
+	bounded("Internal hosts of regions without published VIP ranges (information, not drift)", "", mapList(f.noRanges, withAddrs))
 	if len(pl.skipped)+len(f.quiet) > 0 {
 		p("\n## Candidates (information, not drift)\n\n")
-		list(mapList(pl.skipped, func(s skippedCandidate) string {
+		for _, it := range bound(mapList(pl.skipped, func(s skippedCandidate) string {
 			return fmt.Sprintf("`%s` (line %d): not asked, already %s.", s.c.id, s.c.line, s.what)
-		}))
+		}), maxListed) {
+			p("- %s\n", it)
+		}
 		if len(f.quiet) > 0 && !f.blind { // a blind resolver says nothing of them
 			ids := codes(mapList(f.quiet, func(c candidate) string { return c.id }))
 			p("- Asked, no address (%d): %s.\n", len(ids), strings.Join(bound(ids, maxListed), ", "))
