@@ -593,6 +593,7 @@ func TestProbeBadInput(t *testing.T) {
 		"public: oss-eu-west-2.aliyuncs.com", "public: oss-eu-west-2.evil.example",
 		"- 100.118.28.0/24", "- 100.118.28.1/24",
 		"status: decommissioned", "status: gone",
+		"cloud: finance", "cloud: moon",
 		"public: oss.aliyuncs.com", "public: oss-cn-hangzhou.aliyuncs.com",
 		"version: 1.2.0", "version: 1.2.0\nversion: 9.9.9",
 	).Replace(string(good))
@@ -611,6 +612,7 @@ func TestProbeBadInput(t *testing.T) {
 			`(oss-eu-west-2): endpoints.public: "oss-eu-west-2.evil.example" is not in Alibaba Cloud's OSS domain`,
 			`(oss-cn-hangzhou): vip_ranges[0]: "100.118.28.1/24" has host bits set`,
 			`(oss-ap-southeast-2): status: "gone" is not a status`,
+			`(oss-cn-hangzhou-finance): cloud: "moon" is not a cloud`,
 			`endpoint oss-cn-hangzhou.aliyuncs.com is already used by default_endpoints.public`,
 		}},
 	}
