@@ -248,8 +248,13 @@ func moveMajor(n int, stdout io.Writer) error {
 	return nil
 }
 
-// renderOutputs produces the bytes of the Go file at goPath and, unless mdPath is
-// "", of the Markdown file at mdPath; nothing is written.
+// namesFile is the file beside the Go data file that declares the Status
+// and Cloud constants (render.Names).
+const namesFile = "names_gen.go"
+
+// renderOutputs produces the bytes of the Go file at goPath and of the
+// names file beside it and, unless mdPath is "", of the Markdown file at
+// mdPath; nothing is written.
 func renderOutputs(t *table.Table, goPath, mdPath string) ([]output, error) {
 	goSrc, err := render.Go(t)
 	if err != nil {
@@ -259,5 +264,9 @@ func renderOutputs(t *table.Table, goPath, mdPath string) ([]output, error) {
 	if mdPath != "" {
 		outs = append(outs, output{mdPath, render.Markdown(t)})
 	}
-	return outs, nil
+	names, err := render.Names()
+	if err != nil {
+		return nil, err
+	}
+	return append(outs, output{filepath.Join(filepath.Dir(goPath), namesFile), names}), nil
 }

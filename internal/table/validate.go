@@ -275,7 +275,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	if raw.status.set {
 		st, ok := ParseStatus(raw.status.val)
 		if !ok {
-			v.ps.addf(raw.status.pos, "%s: %q is not a status; expected active, decommissioning or decommissioned", in("status"), clip(raw.status.val))
+			v.ps.addf(raw.status.pos, "%s: %q is not a status; expected %s", in("status"), clip(raw.status.val), words(Statuses))
 		}
 		r.Status = st
 	}
@@ -283,7 +283,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	if raw.cloud.set {
 		c, ok := ParseCloud(raw.cloud.val)
 		if !ok {
-			v.ps.addf(raw.cloud.pos, "%s: %q is not a cloud; expected public, finance or government", in("cloud"), clip(raw.cloud.val))
+			v.ps.addf(raw.cloud.pos, "%s: %q is not a cloud; expected %s", in("cloud"), clip(raw.cloud.val), words(Clouds))
 		}
 		r.Cloud = c
 	}
