@@ -209,7 +209,7 @@ func changes(c config, paths release.Paths, t *table.Table, stdout io.Writer) er
 		note = v.Note(from)
 		fmt.Fprintf(os.Stderr, "generator: version judged against %s\n", v.Against)
 	}
-	_, err := io.WriteString(stdout, render.Changes(from, t).Markdown()+note)
+	_, err := io.WriteString(stdout, release.Notes(render.Changes(from, t))+note)
 	return err
 }
 

@@ -56,9 +56,10 @@ func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 		return nil, err
 	}
 	c := render.Changes(v.Base, t)
+	need, why := Required(c)
 	if own != nil && !l.Records(t) {
 		return nil, fmt.Errorf("%w: %s:%d: version %s was released with other data (%s:%d), and a released version's data never changes; set version: %s (judged against %s, whose changes need: %s)",
-			ErrPolicy, p.Table, t.VersionLine, t.Version, l.Path, own.Line, MinVersion(base.Version, c.Required()), v.Against, bumpText(c))
+			ErrPolicy, p.Table, t.VersionLine, t.Version, l.Path, own.Line, MinVersion(base.Version, need), v.Against, bumpText(need, why))
 	}
 	if err := Check(c, p.Table, t.VersionLine); err != nil {
 		return nil, fmt.Errorf("%w (judged against %s)", err, v.Against)
@@ -69,11 +70,11 @@ func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 	return v, nil
 }
 
-func bumpText(c *render.ChangeReport) string {
-	if c.Required() == render.BumpNone {
+func bumpText(need Bump, why string) string {
+	if need == BumpNone {
 		return "no bump, nothing changed"
 	}
-	return fmt.Sprintf("a %s bump (%s)", c.Required(), c.Why())
+	return fmt.Sprintf("a %s bump (%s)", need, why)
 }
 
 // Against judges t against the earlier table old alone, where there is no
