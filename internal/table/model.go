@@ -192,7 +192,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	v.checkOverlaps()
 	v.checkLabels(raw.regions, t.Regions)
 	v.checkAliases(raw, t)
-	v.checkSourcesUsed(raw.sources, t.Regions)
+	v.checkSourcesUsed(raw.sources)
 	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
 	if len(ps.list) > 0 {
 		return nil

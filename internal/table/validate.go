@@ -38,16 +38,8 @@ type hostUse struct {
 }
 
 func newValidator(ps *problems) *validator {
-	return &validator{
-		ps:      ps,
-		hosts:   map[string]hostUse{},
-		ids:     map[string]position{},
-		goNames: map[string]string{},
-		names:   map[string]position{},
-
-		sourceKeys:  map[string]position{},
-		sourcesUsed: map[string]bool{},
-	}
+	return &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]position{}, goNames: map[string]string{},
+		names: map[string]position{}, sourceKeys: map[string]position{}, sourcesUsed: map[string]bool{}}
 }
 
 type rangeUse struct {
@@ -140,11 +132,8 @@ func (v *validator) host(s rawString, what, region string) string {
 	return v.hostOfForm(s, what, region, threeLabelProblem)
 }
 
-// dualStackHost is host for a dual-stack endpoint, <id>.oss.aliyuncs.com.
-func (v *validator) dualStackHost(s rawString, what, region string) string {
-	return v.hostOfForm(s, what, region, dualStackProblem)
-}
-
+// hostOfForm is host for a host of the form formProblem checks, such as a
+// dual-stack endpoint, <id>.oss.aliyuncs.com (dualStackProblem).
 func (v *validator) hostOfForm(s rawString, what, region string, formProblem func(string) string) string {
 	if !s.set {
 		return ""
@@ -303,7 +292,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	r.Public = v.host(raw.public, in("endpoints.public"), key)
 	r.Internal = v.host(raw.internal, in("endpoints.internal"), key)
 	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), key)
-	r.DualStack = v.dualStackHost(raw.dualStack, in("endpoints.dual_stack"), key)
+	r.DualStack = v.hostOfForm(raw.dualStack, in("endpoints.dual_stack"), key, dualStackProblem)
 	if r.Public != "" && r.Public == r.Internal {
 		v.ps.addf(raw.internal.pos, "%s: the internal endpoint must differ from the public one", in("endpoints.internal"))
 	}
@@ -388,15 +377,10 @@ func (v *validator) regionSources(raw *rawRegion, in func(string) string) ([]str
 	var keys []string
 	for i, k := range raw.sources {
 		what := in(fmt.Sprintf("sources[%d]", i))
-		switch {
-		case !k.set:
-		case v.sourceKeys[k.val] == (position{}):
-			v.ps.addf(k.pos, "%s: %q is not the key of a source in the top-level sources list", what, clip(k.val))
-		case slices.Contains(keys, k.val):
+		if slices.Contains(keys, k.val) {
 			v.ps.addf(k.pos, "%s: %s is listed twice", what, k.val)
-		default:
+		} else if v.sourceRef(k, what) != "" {
 			keys = append(keys, k.val)
-			v.sourcesUsed[k.val] = true
 		}
 	}
 	if raw.sourcesPos != (position{}) && len(raw.sources) == 0 {
@@ -417,7 +401,7 @@ func (v *validator) regionSources(raw *rawRegion, in func(string) string) ([]str
 }
 
 // checkSourcesUsed refuses a source that no region cites.
-func (v *validator) checkSourcesUsed(raws []rawSource, _ []Region) {
+func (v *validator) checkSourcesUsed(raws []rawSource) {
 	for i, raw := range raws {
 		if raw.key.set && v.sourceKeys[raw.key.val] == raw.key.pos && !v.sourcesUsed[raw.key.val] {
 			v.ps.addf(raw.key.pos, "sources[%d].key: no region cites %s; remove it or cite it", i, raw.key.val)
@@ -707,7 +691,7 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 		rr, r := &raw.regions[i], &t.Regions[i]
 		for j, a := range rr.aliases {
 			what := fmt.Sprintf("%s: aliases[%d]", rr.label, j)
-			source := v.aliasSource(a.source, what)
+			source := v.sourceRef(a.source, what+".source")
 			if !a.id.set {
 				continue
 			}
@@ -754,13 +738,13 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 	}
 }
 
-// aliasSource checks the source key of an alias and records it as used.
-func (v *validator) aliasSource(s rawString, what string) string {
+// sourceRef checks a reference to a source and records the source as used.
+func (v *validator) sourceRef(s rawString, what string) string {
 	switch {
 	case !s.set:
 		return ""
 	case v.sourceKeys[s.val] == (position{}):
-		v.ps.addf(s.pos, "%s.source: %q is not the key of a source in the top-level sources list", what, clip(s.val))
+		v.ps.addf(s.pos, "%s: %q is not the key of a source in the top-level sources list", what, clip(s.val))
 		return ""
 	}
 	v.sourcesUsed[s.val] = true
