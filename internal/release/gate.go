@@ -64,10 +64,18 @@ func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 	if err := Check(c, p.Table, t.VersionLine); err != nil {
 		return nil, fmt.Errorf("%w (judged against %s)", err, v.Against)
 	}
-	if msg := ModulePathProblem(p.GoMod, t.Version); msg != "" {
-		return nil, fmt.Errorf("%w: %s:%d: %s", ErrPolicy, p.Table, t.VersionLine, msg)
+	if err := modulePath(p.GoMod, p.Table, t); err != nil {
+		return nil, err
 	}
 	return v, nil
+}
+
+// modulePath is ModulePathProblem as an error at t's version line.
+func modulePath(goMod, tablePath string, t *table.Table) error {
+	if msg := ModulePathProblem(goMod, t.Version); msg != "" {
+		return fmt.Errorf("%w: %s:%d: %s", ErrPolicy, tablePath, t.VersionLine, msg)
+	}
+	return nil
 }
 
 func bumpText(need Bump, why string) string {
@@ -83,15 +91,7 @@ func Against(old, t *table.Table, tablePath, goMod string) error {
 	if err := Check(render.Changes(old, t), tablePath, t.VersionLine); err != nil {
 		return err
 	}
-	if msg := ModulePathProblem(goMod, t.Version); msg != "" {
-		return fmt.Errorf("%w: %s:%d: %s", ErrPolicy, tablePath, t.VersionLine, msg)
-	}
-	return nil
-}
-
-// Same reports whether the tables hold the same version and data.
-func Same(a, b *table.Table) bool {
-	return a != nil && b != nil && a.Version == b.Version && a.DataDigest() == b.DataDigest()
+	return modulePath(goMod, tablePath, t)
 }
 
 // Record judges t and returns the ledger's new bytes with t's release
@@ -140,7 +140,7 @@ func inChangelog(path string, t *table.Table) error {
 // Note says, for a report from another table than the release judged
 // against, which comparison the version verdict is for; "" otherwise.
 func (v *Verdict) Note(from *table.Table) string {
-	if v.Base == nil || Same(from, v.Base) {
+	if v.Base == nil || from.Version == v.Base.Version && from.DataDigest() == v.Base.DataDigest() {
 		return ""
 	}
 	return fmt.Sprintf("\nThis report runs from %s (FROM). The version verdict is not about it: the version is judged against the last release before it in the ledger, %s, and follows the policy.\n", from.Version, v.Against)

@@ -140,26 +140,33 @@ func (c Cloud) String() string { return Clouds[c].Word }
 
 // ParseStatus reads a state as the YAML writes it.
 func ParseStatus(word string) (Status, bool) {
-	i := wordIndex(Statuses, word)
+	i := slices.Index(nameWords(Statuses), word)
 	return Status(max(i, 0)), i >= 0
 }
 
 // ParseCloud reads a cloud as the YAML writes it.
 func ParseCloud(word string) (Cloud, bool) {
-	i := wordIndex(Clouds, word)
+	i := slices.Index(nameWords(Clouds), word)
 	return Cloud(max(i, 0)), i >= 0
 }
 
-func wordIndex(names []Name, word string) int {
-	return slices.IndexFunc(names, func(n Name) bool { return n.Word == word })
+// nameWords lists the words of names, and nameConsts their constants.
+func nameWords(names []Name) []string { return nameField(names, func(n Name) string { return n.Word }) }
+func nameConsts(names []Name) []string {
+	return nameField(names, func(n Name) string { return n.Const })
+}
+
+func nameField(names []Name, field func(Name) string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = field(n)
+	}
+	return out
 }
 
 // words lists the words of names for a message: "a, b or c".
 func words(names []Name) string {
-	s := make([]string, len(names))
-	for i, n := range names {
-		s[i] = n.Word
-	}
+	s := nameWords(names)
 	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 

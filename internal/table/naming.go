@@ -91,15 +91,7 @@ var ExportedNames = slices.Concat([]string{
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint", "RegionlessEndpoint",
 	"Source", "Version",
-}, constNames(Statuses), constNames(Clouds))
-
-func constNames(names []Name) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = n.Const
-	}
-	return out
-}
+}, nameConsts(Statuses), nameConsts(Clouds))
 
 // checkGoName reports why name cannot be a region constant, or "".
 func checkGoName(name string) string {
