@@ -261,21 +261,9 @@ func (v *validator) region(raw *rawRegion) Region {
 			}
 		}
 	}
-	if raw.status.set {
-		st, ok := ParseStatus(raw.status.val)
-		if !ok {
-			v.ps.addf(raw.status.pos, "%s: %q is not a status; expected %s", in("status"), clip(raw.status.val), words(Statuses))
-		}
-		r.Status = st
-	}
+	r.Status = Status(v.word(raw.status, in("status"), "status", Statuses))
 	r.Sources, r.Confidence = v.regionSources(raw, in)
-	if raw.cloud.set {
-		c, ok := ParseCloud(raw.cloud.val)
-		if !ok {
-			v.ps.addf(raw.cloud.pos, "%s: %q is not a cloud; expected %s", in("cloud"), clip(raw.cloud.val), words(Clouds))
-		}
-		r.Cloud = c
-	}
+	r.Cloud = Cloud(v.word(raw.cloud, in("cloud"), "cloud", Clouds))
 	r.StatusDate = v.date(raw.statusDate, in("status_date"))
 	if r.StatusDate != "" && r.Status == StatusActive {
 		v.ps.addf(raw.statusDate.pos, "%s: a date belongs to a status other than active; remove it or set status", in("status_date"))
@@ -319,6 +307,16 @@ func (v *validator) region(raw *rawRegion) Region {
 		v.ps.addf(raw.vipPos, "%s: empty list; write vip_ranges: ticket if the ranges are published only by ticket", in("vip_ranges"))
 	}
 	return r
+}
+
+// word checks a value that is one of names (what, a kind of value such as
+// "status", says which) and returns its index, 0 if it is none.
+func (v *validator) word(s rawString, what, kind string, names []Name) int {
+	i := slices.Index(nameWords(names), s.val)
+	if s.set && i < 0 {
+		v.ps.addf(s.pos, "%s: %q is not a %s; expected %s", what, clip(s.val), kind, words(names))
+	}
+	return max(i, 0)
 }
 
 // sourceKey is the form of a source key: a letter, then letters, digits
