@@ -24,6 +24,25 @@ import (
 // empty context line. The old side of a hunk (context and '-' lines) must
 // occur exactly once in the table patched, and hunks must not overlap;
 // each old side is then replaced by its new side (context and '+' lines).
+//
+// Two directives stand for whole regions, so that no fixture writes out
+// or deletes a region line by line, and a field added to every region of
+// the base table reaches every fixture's table:
+//
+//	-@region ID       the block of region ID: its line "  - id: ID" and the
+//	 @region ID       lines after it indented four spaces or more, removed
+//	                  or as context
+//	+@region ID NAME  a copy of the block of the last region of the table
+//	                  patched, with that region's cloud ID (its ID without
+//	                  oss-) replaced by ID's wherever it occurs, and its
+//	                  name by NAME (YAML, as written after "name: ")
+//
+// The '+' lines indented four spaces or more right after "+@region"
+// override lines of the copy. A "key: value" line, with the lines after it
+// indented deeper (its value), replaces the copy's line of that key at
+// that indentation, value included; a key the copy lacks goes after the
+// override line above it, or at the end of the copy if none is. A comment
+// line goes with the key line after it.
 
 // baseTable is the table the fixtures' patches apply to.
 const baseTable = "testdata/base.yaml"
@@ -187,56 +206,243 @@ func readBase(t testing.TB) string {
 // without that section, the table unchanged.
 func (a *archive) patched(t testing.TB, tbl, name string) string {
 	t.Helper()
-	if !a.has(name) {
-		return tbl
-	}
-	out, err := applyPatch(tbl, a.get(t, name))
+	out, err := a.patch(tbl, name)
 	if err != nil {
-		t.Fatalf("%s: section %q: %v", a.path, name, err)
+		t.Fatal(err)
 	}
 	return out
 }
 
-// hunk is one hunk of a patch: the lines it replaces and their
-// replacement, and where in its section it begins (line number, from 1).
+// patch is patched, with a failure returned as an error that names the
+// fixture and the section.
+func (a *archive) patch(tbl, name string) (string, error) {
+	s := a.section(name)
+	if s == nil {
+		return tbl, nil
+	}
+	out, err := applyPatch(tbl, string(a.data[s.start:s.end]))
+	if err != nil {
+		return "", fmt.Errorf("%s: section %q: %v", a.path, name, err)
+	}
+	return out, nil
+}
+
+// patchLine is one line of a patch: its kind (' ', '-' or '+'), its text
+// without the kind, and its line number in the section.
+type patchLine struct {
+	kind byte
+	text string
+	line int
+}
+
+// hunk is one hunk of a patch and the line of its section it begins at.
 type hunk struct {
-	old, new []string
-	line     int
+	lines []patchLine
+	line  int
 }
 
 // parsePatch splits a patch into its hunks.
 func parsePatch(patch string) ([]hunk, error) {
 	var hunks []hunk
 	cur := hunk{line: 1}
-	flush := func() {
-		if len(cur.old) > 0 || len(cur.new) > 0 {
-			hunks = append(hunks, cur)
-		}
-	}
 	for i, line := range splitLines(patch) {
 		switch {
 		case strings.HasPrefix(line, "@@"):
-			flush()
+			if len(cur.lines) > 0 {
+				hunks = append(hunks, cur)
+			}
 			cur = hunk{line: i + 2}
 		case line == "":
-			cur.old = append(cur.old, "")
-			cur.new = append(cur.new, "")
-		case line[0] == ' ':
-			cur.old = append(cur.old, line[1:])
-			cur.new = append(cur.new, line[1:])
-		case line[0] == '-':
-			cur.old = append(cur.old, line[1:])
-		case line[0] == '+':
-			cur.new = append(cur.new, line[1:])
+			cur.lines = append(cur.lines, patchLine{' ', "", i + 1})
+		case line[0] == ' ' || line[0] == '-' || line[0] == '+':
+			cur.lines = append(cur.lines, patchLine{line[0], line[1:], i + 1})
 		default:
 			return nil, fmt.Errorf("line %d: %q starts with none of ' ', '-', '+' or @@", i+1, line)
 		}
 	}
-	flush()
+	if len(cur.lines) > 0 {
+		hunks = append(hunks, cur)
+	}
 	if len(hunks) == 0 {
 		return nil, fmt.Errorf("no hunks")
 	}
 	return hunks, nil
+}
+
+// sides returns the lines h replaces in tbl and their replacement, with
+// its @region directives expanded.
+func (h hunk) sides(tbl []string) (old, new []string, err error) {
+	for i := 0; i < len(h.lines); i++ {
+		l := h.lines[i]
+		if !strings.HasPrefix(l.text, "@") {
+			if l.kind != '+' {
+				old = append(old, l.text)
+			}
+			if l.kind != '-' {
+				new = append(new, l.text)
+			}
+			continue
+		}
+		rest, ok := strings.CutPrefix(l.text, "@region")
+		if !ok || rest != "" && rest[0] != ' ' {
+			return nil, nil, fmt.Errorf("line %d: unknown directive %q; the one directive is @region", l.line, l.text)
+		}
+		id, name, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		name = strings.TrimSpace(name)
+		if l.kind != '+' {
+			if id == "" || name != "" {
+				return nil, nil, fmt.Errorf("line %d: %q: expected %c@region ID", l.line, l.text, l.kind)
+			}
+			start, end, err := regionBlock(tbl, id)
+			if err != nil {
+				return nil, nil, fmt.Errorf("line %d: %v", l.line, err)
+			}
+			old = append(old, tbl[start:end]...)
+			if l.kind == ' ' {
+				new = append(new, tbl[start:end]...)
+			}
+			continue
+		}
+		if !strings.HasPrefix(id, "oss-") || name == "" {
+			return nil, nil, fmt.Errorf("line %d: %q: expected +@region ID NAME, the ID beginning with oss-", l.line, l.text)
+		}
+		var overrides []patchLine
+		for i+1 < len(h.lines) && h.lines[i+1].kind == '+' && strings.HasPrefix(h.lines[i+1].text, "    ") {
+			i++
+			overrides = append(overrides, h.lines[i])
+		}
+		block, err := newRegion(tbl, id, name, overrides)
+		if err != nil {
+			return nil, nil, fmt.Errorf("line %d: %v", l.line, err)
+		}
+		new = append(new, block...)
+	}
+	return old, new, nil
+}
+
+// regionItem begins the block of a region in the table's regions list.
+const regionItem = "  - id: "
+
+// regionBlock returns where the block of region id is in tbl: its line
+// "  - id: ID" and the lines after it indented four spaces or more.
+func regionBlock(tbl []string, id string) (start, end int, err error) {
+	start = -1
+	for i, line := range tbl {
+		if line == regionItem+id {
+			if start >= 0 {
+				return 0, 0, fmt.Errorf("region %s appears twice in the table", id)
+			}
+			start = i
+		}
+	}
+	if start < 0 {
+		return 0, 0, fmt.Errorf("no region %s in the table", id)
+	}
+	end = start + 1
+	for end < len(tbl) && strings.HasPrefix(tbl[end], "    ") {
+		end++
+	}
+	return start, end, nil
+}
+
+// newRegion returns a copy of the last region of tbl with its cloud ID
+// replaced by that of id, wherever it occurs, its name by name, and then
+// the overrides applied.
+func newRegion(tbl []string, id, name string, overrides []patchLine) ([]string, error) {
+	last := -1
+	for i, line := range tbl {
+		if strings.HasPrefix(line, regionItem) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return nil, fmt.Errorf("the table has no region to copy")
+	}
+	tmplID := strings.TrimPrefix(tbl[last], regionItem)
+	if !strings.HasPrefix(tmplID, "oss-") {
+		return nil, fmt.Errorf("the region to copy, %s, has no ID beginning with oss-", tmplID)
+	}
+	start, end, err := regionBlock(tbl, tmplID)
+	if err != nil {
+		return nil, err
+	}
+	var block []string
+	named := false
+	for _, line := range tbl[start:end] {
+		if strings.HasPrefix(line, "    name: ") {
+			line, named = "    name: "+name, true
+		} else {
+			line = strings.ReplaceAll(line, tmplID[len("oss-"):], id[len("oss-"):])
+		}
+		block = append(block, line)
+	}
+	if !named {
+		return nil, fmt.Errorf("the region to copy, %s, has no name line", tmplID)
+	}
+	return override(block, overrides)
+}
+
+// override applies override lines to a region block. Each "key: value"
+// line, with the lines after it indented deeper (its value), replaces the
+// line of that key and indentation in block and its value; a key block
+// lacks goes after the override line before it, or at the end of block.
+// Comment lines go with the key line after them.
+func override(block []string, lines []patchLine) ([]string, error) {
+	after := len(block)
+	var comments []string
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		if strings.HasPrefix(strings.TrimSpace(l.text), "#") {
+			comments = append(comments, l.text)
+			i++
+			continue
+		}
+		key, ind := yamlKey(l.text)
+		if key == "" {
+			return nil, fmt.Errorf("line %d: %q: an override line after +@region is \"key: value\", indented as in the region", l.line, l.text)
+		}
+		group := append(comments, l.text)
+		comments = nil
+		for i++; i < len(lines) && indent(lines[i].text) > ind; i++ {
+			group = append(group, lines[i].text)
+		}
+		var at []int
+		for j, line := range block {
+			if k, n := yamlKey(line); k == key && n == ind {
+				at = append(at, j)
+			}
+		}
+		switch len(at) {
+		case 0:
+			block = slices.Insert(block, after, group...)
+			after += len(group)
+		case 1:
+			end := at[0] + 1
+			for end < len(block) && indent(block[end]) > ind {
+				end++
+			}
+			block = slices.Replace(block, at[0], end, group...)
+			after = at[0] + len(group)
+		default:
+			return nil, fmt.Errorf("line %d: the region copied has %d lines of key %s at this indentation; override which?", l.line, len(at), key)
+		}
+	}
+	return slices.Insert(block, after, comments...), nil
+}
+
+// yamlKey returns the key of a line "key: value" or "key:", and its
+// indentation; "" if the line is not of that form.
+func yamlKey(line string) (key string, ind int) {
+	k, _, ok := strings.Cut(strings.TrimSpace(line), ":")
+	if !ok || k == "" || k[0] == '-' || k[0] == '#' || strings.Contains(k, " ") {
+		return "", 0
+	}
+	return k, indent(line)
+}
+
+// indent returns the number of spaces line begins with.
+func indent(line string) int {
+	return len(line) - len(strings.TrimLeft(line, " "))
 }
 
 // applyPatch applies patch to tbl. Each hunk is placed in tbl as given,
@@ -247,14 +453,21 @@ func applyPatch(tbl, patch string) (string, error) {
 		return "", err
 	}
 	lines := splitLines(tbl)
+	olds := make([][]string, len(hunks))
+	news := make([][]string, len(hunks))
 	at := make([]int, len(hunks))
 	for i, h := range hunks {
-		if len(h.old) == 0 {
+		old, new, err := h.sides(lines)
+		if err != nil {
+			return "", err
+		}
+		olds[i], news[i] = old, new
+		if len(old) == 0 {
 			return "", fmt.Errorf("hunk at line %d has no context or '-' line to place it by", h.line)
 		}
 		var found []int
-		for j := 0; j+len(h.old) <= len(lines); j++ {
-			if slices.Equal(lines[j:j+len(h.old)], h.old) {
+		for j := 0; j+len(old) <= len(lines); j++ {
+			if slices.Equal(lines[j:j+len(old)], old) {
 				found = append(found, j)
 			}
 		}
@@ -272,12 +485,11 @@ func applyPatch(tbl, patch string) (string, error) {
 	for k, i := range order {
 		if k > 0 {
 			prev := order[k-1]
-			if at[i]+len(hunks[i].old) > at[prev] {
+			if at[i]+len(olds[i]) > at[prev] {
 				return "", fmt.Errorf("hunks at lines %d and %d overlap in the table", hunks[i].line, hunks[prev].line)
 			}
 		}
-		h := hunks[i]
-		lines = append(lines[:at[i]], append(append([]string{}, h.new...), lines[at[i]+len(h.old):]...)...)
+		lines = slices.Replace(lines, at[i], at[i]+len(olds[i]), news[i]...)
 	}
 	if len(lines) == 0 {
 		return "", nil
