@@ -38,10 +38,10 @@ import (
 //	                  name by NAME (YAML, as written after "name: ")
 //
 // The '+' lines indented four spaces or more right after "+@region"
-// override lines of the copy. A "key: value" line, with the lines after it
-// indented deeper (its value), replaces the copy's line of that key at
-// that indentation, value included; a key the copy lacks goes after the
-// override line above it, or at the end of the copy if none is. A comment
+// override lines of the copy. A line "key: value", or a line "key:" with
+// the lines after it indented deeper, replaces the copy's line of that key
+// at that indentation with its value; a key the copy lacks goes after the
+// override line above it, or after the name line if none is. A comment
 // line goes with the key line after it.
 
 // baseTable is the table the fixtures' patches apply to.
@@ -367,45 +367,45 @@ func newRegion(tbl []string, id, name string, overrides []patchLine) ([]string, 
 		return nil, err
 	}
 	var block []string
-	named := false
+	named := -1
 	for _, line := range tbl[start:end] {
 		if strings.HasPrefix(line, "    name: ") {
-			line, named = "    name: "+name, true
+			line, named = "    name: "+name, len(block)
 		} else {
 			line = strings.ReplaceAll(line, tmplID[len("oss-"):], id[len("oss-"):])
 		}
 		block = append(block, line)
 	}
-	if !named {
+	if named < 0 {
 		return nil, fmt.Errorf("the region to copy, %s, has no name line", tmplID)
 	}
-	return override(block, overrides)
+	return override(block, named+1, overrides)
 }
 
 // override applies override lines to a region block. Each "key: value"
-// line, with the lines after it indented deeper (its value), replaces the
-// line of that key and indentation in block and its value; a key block
-// lacks goes after the override line before it, or at the end of block.
-// Comment lines go with the key line after them.
-func override(block []string, lines []patchLine) ([]string, error) {
-	after := len(block)
+// line, with its value (see valueEnd), replaces the line of that key and
+// indentation in block and its value; a key block lacks goes after the
+// override line before it, or at after if none is. Comment lines go with
+// the key line after them.
+func override(block []string, after int, lines []patchLine) ([]string, error) {
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.text
+	}
 	var comments []string
-	for i := 0; i < len(lines); {
-		l := lines[i]
-		if strings.HasPrefix(strings.TrimSpace(l.text), "#") {
-			comments = append(comments, l.text)
+	for i := 0; i < len(texts); {
+		if strings.HasPrefix(strings.TrimSpace(texts[i]), "#") {
+			comments = append(comments, texts[i])
 			i++
 			continue
 		}
-		key, ind := yamlKey(l.text)
+		key, ind := yamlKey(texts[i])
 		if key == "" {
-			return nil, fmt.Errorf("line %d: %q: an override line after +@region is \"key: value\", indented as in the region", l.line, l.text)
+			return nil, fmt.Errorf("line %d: %q: an override line after +@region is \"key: value\", indented as in the region", lines[i].line, texts[i])
 		}
-		group := append(comments, l.text)
+		end := valueEnd(texts, i)
+		group := append(comments, texts[i:end]...)
 		comments = nil
-		for i++; i < len(lines) && indent(lines[i].text) > ind; i++ {
-			group = append(group, lines[i].text)
-		}
 		var at []int
 		for j, line := range block {
 			if k, n := yamlKey(line); k == key && n == ind {
@@ -417,17 +417,28 @@ func override(block []string, lines []patchLine) ([]string, error) {
 			block = slices.Insert(block, after, group...)
 			after += len(group)
 		case 1:
-			end := at[0] + 1
-			for end < len(block) && indent(block[end]) > ind {
-				end++
-			}
-			block = slices.Replace(block, at[0], end, group...)
+			block = slices.Replace(block, at[0], valueEnd(block, at[0]), group...)
 			after = at[0] + len(group)
 		default:
-			return nil, fmt.Errorf("line %d: the region copied has %d lines of key %s at this indentation; override which?", l.line, len(at), key)
+			return nil, fmt.Errorf("line %d: the region copied has %d lines of key %s at this indentation; override which?", lines[i].line, len(at), key)
 		}
+		i = end
 	}
 	return slices.Insert(block, after, comments...), nil
+}
+
+// valueEnd returns where the key line lines[i] and its value end: a line
+// "key: value" holds its value; after a line "key:" it is the lines
+// indented deeper.
+func valueEnd(lines []string, i int) int {
+	end := i + 1
+	if _, v, _ := strings.Cut(lines[i], ":"); strings.TrimSpace(v) != "" {
+		return end
+	}
+	for end < len(lines) && indent(lines[end]) > indent(lines[i]) {
+		end++
+	}
+	return end
 }
 
 // yamlKey returns the key of a line "key: value" or "key:", and its
