@@ -24,6 +24,8 @@ import (
 // empty context line. The old side of a hunk (context and '-' lines) must
 // occur exactly once in the table patched, and hunks must not overlap;
 // each old side is then replaced by its new side (context and '+' lines).
+// A hunk after a line "@@ @region ID" is placed within the block of region
+// ID (see below), so that it needs no context to tell the regions apart.
 //
 // Two directives stand for whole regions, so that no fixture writes out
 // or deletes a region line by line, and a field added to every region of
@@ -235,10 +237,12 @@ type patchLine struct {
 	line int
 }
 
-// hunk is one hunk of a patch and the line of its section it begins at.
+// hunk is one hunk of a patch, the line of its section it begins at and
+// the region it is placed in ("" for anywhere in the table).
 type hunk struct {
-	lines []patchLine
-	line  int
+	lines  []patchLine
+	line   int
+	region string
 }
 
 // parsePatch splits a patch into its hunks.
@@ -252,6 +256,13 @@ func parsePatch(patch string) ([]hunk, error) {
 				hunks = append(hunks, cur)
 			}
 			cur = hunk{line: i + 2}
+			if rest := strings.TrimSpace(line[2:]); rest != "" {
+				id, ok := strings.CutPrefix(rest, "@region ")
+				if !ok || strings.Contains(strings.TrimSpace(id), " ") {
+					return nil, fmt.Errorf("line %d: %q: expected @@ or @@ @region ID", i+1, line)
+				}
+				cur.region = strings.TrimSpace(id)
+			}
 		case line == "":
 			cur.lines = append(cur.lines, patchLine{' ', "", i + 1})
 		case line[0] == ' ' || line[0] == '-' || line[0] == '+':
@@ -476,14 +487,21 @@ func applyPatch(tbl, patch string) (string, error) {
 		if len(old) == 0 {
 			return "", fmt.Errorf("hunk at line %d has no context or '-' line to place it by", h.line)
 		}
+		lo, hi, where := 0, len(lines), "the table"
+		if h.region != "" {
+			if lo, hi, err = regionBlock(lines, h.region); err != nil {
+				return "", fmt.Errorf("hunk at line %d: %v", h.line, err)
+			}
+			where = "region " + h.region
+		}
 		var found []int
-		for j := 0; j+len(old) <= len(lines); j++ {
+		for j := lo; j+len(old) <= hi; j++ {
 			if slices.Equal(lines[j:j+len(old)], old) {
 				found = append(found, j)
 			}
 		}
 		if len(found) != 1 {
-			return "", fmt.Errorf("hunk at line %d: its old side occurs %d times in the table; want exactly once (add context lines)", h.line, len(found))
+			return "", fmt.Errorf("hunk at line %d: its old side occurs %d times in %s; want exactly once (add context lines)", h.line, len(found), where)
 		}
 		at[i] = found[0]
 	}
