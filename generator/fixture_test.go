@@ -614,6 +614,148 @@ func TestApplyPatch(t *testing.T) {
 	check("empty context", got, err, "\nz\ny\n", "")
 }
 
+// TestRegionDirectives holds @region and "@@ @region" to their rules,
+// failures included, and a failure to name the fixture and the line.
+func TestRegionDirectives(t *testing.T) {
+	const (
+		a1  = "  - id: oss-a-1\n    name: A\n    vip_ranges: ticket\n"
+		b1  = "  - id: oss-b-1\n    name: B\n    endpoints:\n      public: oss-b-1.aliyuncs.com\n      vpc: oss-b-1-internal.aliyuncs.com\n    vip_ranges: ticket\n"
+		c2  = "  - id: oss-c-2\n    name: C (2)\n    endpoints:\n      public: oss-c-2.aliyuncs.com\n      vpc: oss-c-2-internal.aliyuncs.com\n    vip_ranges: ticket\n"
+		tbl = "regions:\n" + a1 + b1
+	)
+	overridden := "  - id: oss-c-2\n    name: C\n    status: gone\n    endpoints:\n      public: oss-c-2.aliyuncs.com\n" +
+		"      vpc: v.aliyuncs.com\n      dual_stack: d.aliyuncs.com\n    # ranges\n    vip_ranges:\n      - 10.0.0.0/8\n" +
+		"    aliases:\n      - {id: x}\n  - id: literal\n"
+	tests := []struct{ name, patch, want, err string }{
+		{"remove", "-@region oss-a-1\n", "regions:\n" + b1, ""},
+		{"context", " @region oss-a-1\n-@region oss-b-1\n", "regions:\n" + a1, ""},
+		{"copy the last region", " @region oss-b-1\n+@region oss-c-2 C (2)\n", tbl + c2, ""},
+		{"move", " regions:\n+@region oss-b-1 B\n@@\n-@region oss-b-1\n", "regions:\n" + b1 + a1, ""},
+		{"override", " regions:\n+@region oss-c-2 C\n+    status: gone\n+      vpc: v.aliyuncs.com\n+      dual_stack: d.aliyuncs.com\n" +
+			"+    # ranges\n+    vip_ranges:\n+      - 10.0.0.0/8\n+    aliases:\n+      - {id: x}\n+  - id: literal\n", "regions:\n" + overridden + a1 + b1, ""},
+		{"hunk within a region", "@@ @region oss-b-1\n-    vip_ranges: ticket\n+    vip_ranges: []\n", "regions:\n" + a1 + strings.Replace(b1, "ticket", "[]", 1), ""},
+		{"unknown region", "@@\n-@region oss-z-9\n", "", "line 2: no region oss-z-9 in the table"},
+		{"unknown region of a hunk", "@@ @region oss-z-9\n-x\n", "", "hunk at line 2: no region oss-z-9 in the table"},
+		{"not within the region", "@@ @region oss-a-1\n-      vpc: oss-b-1-internal.aliyuncs.com\n", "", "occurs 0 times in region oss-a-1"},
+		{"no ID", "-@region\n", "", `line 1: "@region": expected -@region ID`},
+		{"two IDs", " @region oss-a-1 oss-b-1\n", "", `line 1: "@region oss-a-1 oss-b-1": expected  @region ID`},
+		{"no name", " @region oss-a-1\n+@region oss-c-2\n", "", `line 2: "@region oss-c-2": expected +@region ID NAME`},
+		{"ID without oss-", " @region oss-a-1\n+@region c-2 C\n", "", `line 2: "@region c-2 C": expected +@region ID NAME, the ID beginning with oss-`},
+		{"unknown directive", "-@regions oss-a-1\n", "", `line 1: unknown directive "@regions oss-a-1"`},
+		{"override not a key", " @region oss-a-1\n+@region oss-c-2 C\n+    - x\n", "", `line 3: "    - x": an override line after +@region is "key: value"`},
+		{"bad hunk header", "@@ oss-a-1\n-x\n", "", `line 1: "@@ oss-a-1": expected @@ or @@ @region ID`},
+	}
+	for _, tt := range tests {
+		got, err := applyPatch(tbl, tt.patch)
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.err == "" && got != tt.want:
+			t.Errorf("%s: got\n%s\nwant\n%s", tt.name, got, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%s: got error %v, want one containing %q", tt.name, err, tt.err)
+		}
+	}
+	if _, err := applyPatch(tbl+a1, "-@region oss-a-1\n"); err == nil || !strings.Contains(err.Error(), "region oss-a-1 appears twice") {
+		t.Errorf("a region twice in the table: got error %v", err)
+	}
+	a, err := parseArchive("errors/x.txt", []byte("A fixture.\n-- patch --\n regions:\n+x: 1\n@@\n+@region oss-x-1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `errors/x.txt: section "patch": line 4: "@region oss-x-1": expected +@region ID NAME`
+	if _, err := a.patch(tbl, "patch"); err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got error %v, want one beginning %q", err, want)
+	}
+}
+
+// TestNewRegionFieldReachesFixtures holds the fixtures to the rule that a
+// field added to every region of the base table needs no fixture edited:
+// with a line added to each region of the base, at each place in the
+// region, every region of every fixture's tables has that line once.
+func TestNewRegionFieldReachesFixtures(t *testing.T) {
+	const field = "    added_field: x"
+	base := splitLines(readBase(t))
+	for place := 1; ; place++ {
+		tbl, more := withField(base, field, place)
+		for _, dir := range []string{"errors", "changes"} {
+			for _, path := range archives(t, dir) {
+				a := readArchive(t, path)
+				if a.has("table.yaml") {
+					continue
+				}
+				out := tbl
+				for _, name := range []string{"patch", "before", "after"} {
+					var err error
+					if out, err = a.patch(out, name); err != nil {
+						t.Errorf("field after the region's key line %d: %v", place, err)
+						break
+					}
+					if id := regionWithout(splitLines(out), field); id != "" && a.has(name) {
+						t.Errorf("field after the region's key line %d: %s: section %q: region %s has not the field once", place, path, name, id)
+					}
+				}
+			}
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+// withField returns tbl with field added to every region's block, after
+// its place-th line holding a key of the region ("  - id:" is the first),
+// or at its end; more reports whether a region has more key lines.
+func withField(tbl []string, field string, place int) (out string, more bool) {
+	var lines []string
+	for i := 0; i < len(tbl); i++ {
+		if !strings.HasPrefix(tbl[i], regionItem) {
+			lines = append(lines, tbl[i])
+			continue
+		}
+		_, end, _ := regionBlock(tbl, strings.TrimPrefix(tbl[i], regionItem))
+		keys := 0
+		for j := i; j < end; j++ {
+			if j == i || indent(tbl[j]) == 4 {
+				if keys == place {
+					lines = append(lines, field)
+				}
+				keys++
+			}
+			lines = append(lines, tbl[j])
+		}
+		if keys <= place {
+			lines = append(lines, field)
+		}
+		more = more || keys > place
+		i = end - 1
+	}
+	return strings.Join(lines, "\n") + "\n", more
+}
+
+// regionWithout returns the ID of a region of tbl whose block (tab-indented
+// lines included) has not the line field exactly once; "" if none.
+func regionWithout(tbl []string, field string) string {
+	for i, line := range tbl {
+		if !strings.HasPrefix(line, regionItem) {
+			continue
+		}
+		n := 0
+		for _, l := range tbl[i+1:] {
+			if !strings.HasPrefix(l, "    ") && !strings.HasPrefix(l, "\t") {
+				break
+			}
+			if l == field {
+				n++
+			}
+		}
+		if n != 1 {
+			return strings.TrimPrefix(line, regionItem)
+		}
+	}
+	return ""
+}
+
 // TestParseArchive checks the splitter and that -update's rewrite of one
 // section keeps every other byte.
 func TestParseArchive(t *testing.T) {
