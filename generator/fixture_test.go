@@ -27,9 +27,10 @@ import (
 // A hunk after a line "@@ @region ID" is placed within the block of region
 // ID (see below), so that it needs no context to tell the regions apart.
 //
-// Two directives stand for whole regions, so that no fixture writes out
-// or deletes a region line by line, and a field added to every region of
-// the base table reaches every fixture's table:
+// A hunk line whose text begins with '@' is a directive. The one
+// directive, @region, stands for a whole region, so that no fixture writes
+// out or deletes a region line by line, and a field added to every region
+// of the base table reaches every fixture's table:
 //
 //	-@region ID       the block of region ID: its line "  - id: ID" and the
 //	 @region ID       lines after it indented four spaces or more, removed
@@ -43,8 +44,9 @@ import (
 // override lines of the copy. A line "key: value", or a line "key:" with
 // the lines after it indented deeper, replaces the copy's line of that key
 // at that indentation with its value; a key the copy lacks goes after the
-// override line above it, or after the name line if none is. A comment
-// line goes with the key line after it.
+// override line above it, or after the name line if none is (to put it
+// after another key, override that key first, with its own value if need
+// be). A comment line goes with the key line after it.
 
 // baseTable is the table the fixtures' patches apply to.
 const baseTable = "testdata/base.yaml"
@@ -282,7 +284,7 @@ func parsePatch(patch string) ([]hunk, error) {
 
 // sides returns the lines h replaces in tbl and their replacement, with
 // its @region directives expanded.
-func (h hunk) sides(tbl []string) (old, new []string, err error) {
+func (h hunk) sides(tbl []string) (old, repl []string, err error) {
 	for i := 0; i < len(h.lines); i++ {
 		l := h.lines[i]
 		if !strings.HasPrefix(l.text, "@") {
@@ -290,7 +292,7 @@ func (h hunk) sides(tbl []string) (old, new []string, err error) {
 				old = append(old, l.text)
 			}
 			if l.kind != '-' {
-				new = append(new, l.text)
+				repl = append(repl, l.text)
 			}
 			continue
 		}
@@ -310,7 +312,7 @@ func (h hunk) sides(tbl []string) (old, new []string, err error) {
 			}
 			old = append(old, tbl[start:end]...)
 			if l.kind == ' ' {
-				new = append(new, tbl[start:end]...)
+				repl = append(repl, tbl[start:end]...)
 			}
 			continue
 		}
@@ -326,9 +328,9 @@ func (h hunk) sides(tbl []string) (old, new []string, err error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("line %d: %v", l.line, err)
 		}
-		new = append(new, block...)
+		repl = append(repl, block...)
 	}
-	return old, new, nil
+	return old, repl, nil
 }
 
 // regionItem begins the block of a region in the table's regions list.
@@ -479,11 +481,11 @@ func applyPatch(tbl, patch string) (string, error) {
 	news := make([][]string, len(hunks))
 	at := make([]int, len(hunks))
 	for i, h := range hunks {
-		old, new, err := h.sides(lines)
+		old, repl, err := h.sides(lines)
 		if err != nil {
 			return "", err
 		}
-		olds[i], news[i] = old, new
+		olds[i], news[i] = old, repl
 		if len(old) == 0 {
 			return "", fmt.Errorf("hunk at line %d has no context or '-' line to place it by", h.line)
 		}
