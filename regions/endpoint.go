@@ -17,7 +17,8 @@ type Endpoint struct {
 	Kind Kind
 	// Bucket is the bucket label in front of the endpoint, or "".
 	Bucket string
-	// Host is the endpoint host, lower-case, without bucket and port.
+	// Host is the endpoint host, lower-case, without bucket, port and
+	// trailing dot.
 	Host string
 	// PathStyle reports that Bucket came from the first segment of the
 	// URL's path, as in https://oss-cn-hangzhou.aliyuncs.com/bucket/key:
