@@ -115,6 +115,7 @@ const ossDomain = ".aliyuncs.com"
 // longer give (the reason names the region's internal endpoint).
 // oss-rg-china-mainland-internal.aliyuncs.com names no region and is
 // refused.
+//
 // Anything else that is no endpoint, such as user info, an IP address
 // (IPv4, or IPv6 with or without brackets), two trailing dots, a label
 // over 63 characters, another scheme, a bad port or a host that only ends

@@ -443,18 +443,13 @@ func numberOnly(id, name, num []byte, known string) bool {
 	return len(id) == len(known) && oneEdit(id, known) && !nameTypo(id, known)
 }
 
-// typoOf draws the line between a typo of a known region and a region
-// newer than the table, for a well-formed cloud region ID id that is not
-// in the table: the table's cloud IDs and aliases (without oss-) are the
-// known names. A newer region differs from every known one of its area in
-// its name (what comes before the number) or, with a known name, in its
-// number (ap-southeast-9). id is a typo when its name is one edit (a swap
-// of neighbouring letters counting as one) from a known name: the
-// suggestion is that region where the numbers agree, none where they do
-// not (ap-southest-9); or when it is a known name with a part more or
-// less (cn-hangzhou-intranet, cn-wuhan for cn-wuhan-lr, cn-hzjbp-a), or a
-// known alias itself; bySuffix reports these. In an area the table does
-// not have, only a typo of the area itself is one (areaTypo).
+// typoOf draws the line of "Regions newer than the table" (the package
+// doc) for a well-formed cloud region ID id that is not in the table, the
+// table's cloud IDs and aliases (without oss-) being the known names. It
+// reports whether id is a typo and the region to suggest: none where the
+// name is one edit from a known one but the numbers differ too
+// (ap-southest-9). bySuffix reports a typo by a part more or less, or a
+// known alias itself.
 func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
 	dash := bytes.IndexByte(id, '-')
 	if dash <= 0 || !genIsArea(id[:dash]) {
