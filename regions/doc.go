@@ -133,6 +133,6 @@
 // # Generated code
 //
 // data_gen.go is generated from regions.yaml by the generator in this
-// repository and must not be edited. The other files hold the logic over
-// the generated tables and never name a region.
+// repository and must not be edited. The other files but the tests hold
+// the logic over the generated tables and never name a region.
 package regions
