@@ -28,8 +28,9 @@ import (
 const fixtureTable = "testdata/probe/table.yaml"
 
 // zone is what the test server answers: A and AAAA records and CNAMEs by
-// name (lower case, without the final dot); everything else is NXDOMAIN,
-// or, with wildcard, has wildcard's A records.
+// name (lower case, without the final dot); a name under one of under
+// that has none of its own, what under gives; everything else is
+// NXDOMAIN, or, with wildcard, has wildcard's A records.
 type zone struct {
 	mu           sync.Mutex
 	a, aaaa      map[string][]string
@@ -38,12 +39,37 @@ type zone struct {
 	servfailAAAA map[string]bool
 	aaaaInA      map[string][]string // AAAA records smuggled into A answers
 	wildcard     []string
-	asked        map[string]int // name -> queries
-	tcp          atomic.Int32   // queries over TCP
+	under        map[string]wildcard // name -> what every name under it answers
+	asked        map[string]int      // name -> queries
+	tcp          atomic.Int32        // queries over TCP
+}
+
+// wildcard is a zone's wildcard under one name: A records, given
+// through a CNAME into gds.alibabadns.com where gds is set, as public DNS
+// answers for bucket hosts.
+type wildcard struct {
+	a   []string
+	gds bool
 }
 
 func newZone() *zone {
-	return &zone{a: map[string][]string{}, aaaa: map[string][]string{}, cname: map[string]string{}, servfail: map[string]bool{}, servfailAAAA: map[string]bool{}, aaaaInA: map[string][]string{}, asked: map[string]int{}}
+	return &zone{a: map[string][]string{}, aaaa: map[string][]string{}, cname: map[string]string{}, servfail: map[string]bool{}, servfailAAAA: map[string]bool{}, aaaaInA: map[string][]string{}, under: map[string]wildcard{}, asked: map[string]int{}}
+}
+
+// wildcardFor is what the nearest name under which name lies gives it,
+// where name has no record of its own.
+func (z *zone) wildcardFor(name string) (wildcard, bool) {
+	_, hasA := z.a[name]
+	_, hasAAAA := z.aaaa[name]
+	_, hasCNAME := z.cname[name]
+	for rest, ok := name, !hasA && !hasAAAA && !hasCNAME; ok; {
+		if _, rest, ok = strings.Cut(rest, "."); ok {
+			if w, found := z.under[rest]; found {
+				return w, true
+			}
+		}
+	}
+	return wildcard{}, false
 }
 
 func (z *zone) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
@@ -68,6 +94,14 @@ func (z *zone) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
 		m.Rcode = dns.RcodeServerFailure
 		w.WriteMsg(m)
 		return
+	}
+	if w, ok := z.wildcardFor(name); ok {
+		target := name
+		if w.gds {
+			target = strings.ReplaceAll(name, ".", "-") + ".gds.alibabadns.com"
+			z.cname[name] = target
+		}
+		z.a[target] = w.a
 	}
 	cur := name
 	for range 10 { // a CNAME chain, in the answer as servers give it
