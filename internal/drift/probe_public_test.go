@@ -144,12 +144,15 @@ func TestProbePublicDNSAgrees(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("the table expects public DNS to show everything: nothing to hold the report to")
 	}
-	line := regexp.MustCompile(`(?m)^- ([A-Za-z ]+) \((\d+)\): (.*): the table does not count on public DNS .* the (\w+) cloud's .*\(public_dns, line \d+: (\w+): unpublished; sources? DNS-obs\)\.$`)
+	line := regexp.MustCompile(`(?m)^- ([A-Za-z ]+) \((\d+)\): (.*): the table does not count on public DNS .* the (\w+) cloud's .*\(public_dns, line \d+: (\w+): unpublished; sources? ([A-Za-z0-9, -]+)\)\.$`)
 	_, info, _ := strings.Cut(got.stdout, "## What the table does not count on public DNS to show (information, not drift)\n\n")
 	info, _, _ = strings.Cut(info, "\n\n")
 	gotNotes := map[string][]string{}
 	for _, m := range line.FindAllStringSubmatch(info, -1) {
 		key := m[1] + " " + m[4] + " " + m[5]
+		if c, ok := table.ParseCloud(m[4]); !ok || m[6] != strings.Join(tbl.PublicDNSOf(c).Sources, ", ") {
+			t.Errorf("%s: the reason cites %s, not the sources of the table's entry", key, m[6])
+		}
 		for _, c := range strings.Split(m[3], ", ") {
 			gotNotes[key] = append(gotNotes[key], strings.Trim(c, "`"))
 		}
