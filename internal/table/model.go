@@ -178,7 +178,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	}
 	v := newValidator(ps)
 	t := &Table{Input: raw.input, SHA256: raw.sha256}
-	t.Version, t.VersionLine = v.version(raw.version), raw.version.pos.line
+	t.Version, t.VersionLine = v.check(raw.version, "version", versionProblem), raw.version.pos.line
 	t.Source = v.text(raw.source, "source")
 	for i, n := range raw.notes {
 		t.Notes = append(t.Notes, v.text(n, fmt.Sprintf("notes[%d]", i)))
