@@ -127,12 +127,10 @@ func (v *validator) hostOfForm(s rawString, what, region string, formProblem fun
 		v.ps.addf(s.pos, "%s: %q %s", what, clip(s.val), msg)
 		return ""
 	}
-	if prev, ok := v.hosts[s.val]; ok && (region == "" || prev.region != region) {
-		v.ps.addf(s.pos, "%s: endpoint %s is already used by %s at line %d", what, s.val, prev.what, prev.pos.line)
-		return s.val
-	}
-	if _, ok := v.hosts[s.val]; !ok {
+	if prev, ok := v.hosts[s.val]; !ok {
 		v.hosts[s.val] = hostUse{what, region, s.pos}
+	} else if region == "" || prev.region != region {
+		v.ps.addf(s.pos, "%s: endpoint %s is already used by %s at line %d", what, s.val, prev.what, prev.pos.line)
 	}
 	return s.val
 }
@@ -218,20 +216,20 @@ func (v *validator) region(raw *rawRegion) Region {
 	if r.CloudID != "" {
 		key = r.ID
 	}
-	if raw.name.set {
-		r.Name = v.text(raw.name, in("name"))
-		if n := utf8.RuneCountInString(r.Name); n > maxNameLen {
-			v.ps.addf(raw.name.pos, "%s: %d characters, more than %d (maxNameLen in internal/table/validate.go): a name must fit a cell of REGIONS.md and a line of go doc", in("name"), n, maxNameLen)
-			r.Name = ""
+	r.Name = v.check(raw.name, in("name"), func(name string) string {
+		if msg := checkText(name); msg != "" {
+			return msg
 		}
-		if r.Name != "" {
-			key := strings.ToLower(r.Name)
-			if prev, dup := v.names[key]; dup {
-				v.ps.addf(raw.name.pos, "%s: %q is already the name of the region at line %d (names must differ in more than case)", in("name"), r.Name, prev.line)
-			} else {
-				v.names[key] = raw.name.pos
-			}
+		if n := utf8.RuneCountInString(name); n > maxNameLen {
+			return fmt.Sprintf("%d characters, more than %d (maxNameLen in internal/table/validate.go): a name must fit a cell of REGIONS.md and a line of go doc", n, maxNameLen)
 		}
+		if prev, dup := v.names[strings.ToLower(name)]; dup {
+			return fmt.Sprintf("%q is already the name of the region at line %d (names must differ in more than case)", name, prev.line)
+		}
+		return ""
+	})
+	if r.Name != "" {
+		v.names[strings.ToLower(r.Name)] = raw.name.pos
 	}
 	r.Status = Status(v.word(raw.status, in("status"), "status", Statuses))
 	r.Sources, r.Confidence = v.regionSources(raw, in)
