@@ -14,20 +14,11 @@ func git(path string, args ...string) ([]byte, error) {
 	return exec.Command("git", append([]string{"-C", filepath.Dir(path)}, args...)...).Output()
 }
 
-// committed is the file at path as committed at HEAD, or nil.
-func committed(path string) []byte {
-	data, err := git(path, "show", "HEAD:./"+filepath.Base(path))
-	if err != nil {
-		return nil
-	}
-	return data
-}
-
 // ledgerGrows refuses a ledger that lost or changed a line committed at HEAD.
 func ledgerGrows(l *Ledger) error {
-	data := committed(l.Path)
-	if data == nil {
-		return nil
+	data, err := git(l.Path, "show", "HEAD:./"+filepath.Base(l.Path))
+	if err != nil {
+		return nil // no history or no committed ledger
 	}
 	old, err := ParseLedger("HEAD:"+l.Path, data)
 	if err != nil {
