@@ -200,8 +200,8 @@ func (p *procedure) follow(step, version string, edit func(string) string, want 
 		// the moved text afterwards.
 		major, _ := strconv.Atoi(n)
 		moved, err := release.MoveMajor(p.dir, major)
-		if err != nil {
-			t.Fatalf("%s: %v", p.name, err)
+		if err != nil || len(moved) == 0 {
+			t.Fatalf("%s: the move to /v%s plans %d files: %v", p.name, n, len(moved), err)
 		}
 		run(makeIn(p.dir, "major", "N="+n))
 		for _, f := range moved {
