@@ -7,11 +7,8 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// The JSON edition of the table, regions.json, for programs not written in
-// Go: every fact of the table and what the generator derives from it, in a
-// fixed order and layout (regions-json.schema.json describes it), so that
-// a one-region change is one block of the file.
-
+// jsonTable is regions.json, the table for programs not written in Go, in a fixed
+// order and layout (regions-json.schema.json): a one-region change is one block.
 type jsonTable struct {
 	Comment             string         `json:"$comment"`
 	Version             string         `json:"version"`
@@ -60,7 +57,6 @@ type jsonRegion struct {
 	Aliases       []jsonAlias   `json:"aliases"`
 }
 
-// jsonAlias is another value that names a region, with its source key.
 type jsonAlias struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`
@@ -74,7 +70,6 @@ type jsonEndpoints struct {
 	InternalExtra []string `json:"internalExtra"`
 }
 
-// jsonHost is one host of a region with the kind ParseEndpoint gives it.
 type jsonHost struct {
 	Host string `json:"host"`
 	Kind string `json:"kind"`
