@@ -34,6 +34,7 @@ func Go(t *table.Table) ([]byte, error) {
 	genIrregularRegions(f, t)
 	genAliases(f, t)
 	genVIPIndex(f, t)
+	genFamilies(f, t)
 	return renderFile(f)
 }
 
@@ -146,10 +147,15 @@ func genRegion(f *jen.File, r *table.Region) {
 	fields := []jen.Code{
 		jen.Id("id").Op(":").Id(r.GoName),
 		jen.Id("name").Op(":").Lit(r.Name),
+	}
+	if r.NameZh != "" {
+		fields = append(fields, jen.Id("nameZh").Op(":").Lit(r.NameZh))
+	}
+	fields = append(fields,
 		jen.Id("mainland").Op(":").Lit(r.MainlandChina),
 		jen.Id("cloud").Op(":").Id(table.Clouds[r.Cloud].Const),
 		jen.Id("status").Op(":").Id(table.Statuses[r.Status].Const),
-	}
+	)
 	if r.StatusDate != "" {
 		fields = append(fields, jen.Id("statusDate").Op(":").Lit(r.StatusDate))
 	}

@@ -50,6 +50,7 @@ type rawTable struct {
 	notes                          []rawString
 	sources                        []rawSource
 	regions                        []rawRegion
+	families                       []rawFamily
 	regionsPos                     position // where the regions list is
 	regionsList                    bool     // regions is a list (perhaps empty)
 }
@@ -63,6 +64,7 @@ type rawSource struct {
 type rawRegion struct {
 	label                 string // "regions[3] (oss-cn-beijing)", for messages
 	id, name, status      rawString
+	nameZh                rawString
 	cloud                 rawString
 	sources               []rawString
 	sourcesPos            position
@@ -426,6 +428,7 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 			}
 		}},
 		{"notes", false, func(v *yaml.Node) { t.notes = d.strs(v, "notes") }},
+		{"families", false, func(v *yaml.Node) { t.families = d.families(v) }},
 		{"regions", true, func(v *yaml.Node) {
 			t.regionsPos, t.regionsList = at(v), v.Kind == yaml.SequenceNode
 			items := d.list(v, "regions")
@@ -447,6 +450,7 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 	d.mapping(n, r.label, []field{
 		{"id", true, func(v *yaml.Node) { r.id = d.str(v, in("id")) }},
 		{"name", true, func(v *yaml.Node) { r.name = d.str(v, in("name")) }},
+		{"name_zh", false, func(v *yaml.Node) { r.nameZh = d.str(v, in("name_zh")) }},
 		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
 		{"cloud", false, func(v *yaml.Node) { r.cloud = d.str(v, in("cloud")) }},
 		{"sources", !d.earlier, func(v *yaml.Node) {
