@@ -38,7 +38,8 @@ type Form struct {
 type rawFamily struct {
 	name, constName, title, signing, product rawString
 	forms, baseDomains, sources              []rawString
-	sourcesPos, pos                          position
+	formsPos, sourcesPos, pos                position
+	formsSet, sourcesSet                     bool
 }
 
 // families reads the top-level families list.
@@ -51,11 +52,11 @@ func (d *decoder) families(n *yaml.Node) []rawFamily {
 			{"name", true, func(v *yaml.Node) { f.name = d.str(v, what+".name") }},
 			{"const", true, func(v *yaml.Node) { f.constName = d.str(v, what+".const") }},
 			{"title", true, func(v *yaml.Node) { f.title = d.str(v, what+".title") }},
-			{"forms", true, func(v *yaml.Node) { f.forms = d.strs(v, what+".forms") }},
+			{"forms", true, func(v *yaml.Node) { f.formsPos, f.formsSet, f.forms = at(v), true, d.strs(v, what+".forms") }},
 			{"signing", false, func(v *yaml.Node) { f.signing = d.str(v, what+".signing") }},
 			{"product", false, func(v *yaml.Node) { f.product = d.str(v, what+".product") }},
 			{"base_domains", false, func(v *yaml.Node) { f.baseDomains = d.strs(v, what+".base_domains") }},
-			{"sources", true, func(v *yaml.Node) { f.sourcesPos, f.sources = at(v), d.strs(v, what+".sources") }},
+			{"sources", true, func(v *yaml.Node) { f.sourcesPos, f.sourcesSet, f.sources = at(v), true, d.strs(v, what+".sources") }},
 		})
 		out = append(out, f)
 	}
@@ -129,8 +130,8 @@ func (v *validator) families(raws []rawFamily, regions []Region) []Family {
 			}
 			f.Forms = append(f.Forms, form)
 		}
-		if len(raw.forms) == 0 && raw.forms != nil {
-			v.ps.addf(raw.pos, "%s.forms: a family needs at least one form", what)
+		if len(raw.forms) == 0 && raw.formsSet {
+			v.ps.addf(raw.formsPos, "%s.forms: a family needs at least one form", what)
 		}
 		switch raw.signing.val {
 		case "", "region":
@@ -151,7 +152,7 @@ func (v *validator) families(raws []rawFamily, regions []Region) []Family {
 				f.BaseDomains = append(f.BaseDomains, h)
 			}
 		}
-		if raw.sources != nil && len(raw.sources) == 0 {
+		if raw.sourcesSet && len(raw.sources) == 0 {
 			v.ps.addf(raw.sourcesPos, "%s.sources: name at least one source", what)
 		}
 		for j, s := range raw.sources {
