@@ -9,7 +9,7 @@ const Version = "1.4.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "38afa779a69ff76177a45b2acb48ccf6efbb3ed0822bc082efc4940e1d5eee3a"
+const DataSHA256 = "5a4221116f2bb5aea4f8995273465063c633e712f0af77edada7b0a7cea04ba0"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21

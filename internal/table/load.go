@@ -53,6 +53,7 @@ type rawTable struct {
 	families                       []rawFamily
 	regionsPos                     position // where the regions list is
 	regionsList                    bool     // regions is a list (perhaps empty)
+	dns                            rawDNSLists
 }
 
 // rawSource is one entry of the top-level sources list.
@@ -429,6 +430,8 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 		}},
 		{"notes", false, func(v *yaml.Node) { t.notes = d.strs(v, "notes") }},
 		{"families", false, func(v *yaml.Node) { t.families = d.families(v) }},
+		{"public_dns", false, func(v *yaml.Node) { d.dnsLists("public_dns", v, &t.dns) }},
+		{"other_region_ids", false, func(v *yaml.Node) { d.dnsLists("other_region_ids", v, &t.dns) }},
 		{"regions", true, func(v *yaml.Node) {
 			t.regionsPos, t.regionsList = at(v), v.Kind == yaml.SequenceNode
 			items := d.list(v, "regions")
