@@ -33,6 +33,7 @@ func Go(t *table.Table) ([]byte, error) {
 	genIrregularRegions(f, t)
 	genAliases(f, t)
 	genVIPIndex(f, t)
+	genFamilies(f, t)
 	return renderFile(f)
 }
 
@@ -145,6 +146,7 @@ func genRegion(f *jen.File, r *table.Region) {
 	}
 	fieldIf(true, "id", jen.Id(r.GoName))
 	fieldIf(true, "name", jen.Lit(r.Name))
+	fieldIf(r.NameZh != "", "nameZh", jen.Lit(r.NameZh))
 	fieldIf(true, "mainland", jen.Lit(r.MainlandChina))
 	fieldIf(true, "cloud", jen.Id(table.Clouds[r.Cloud].Const))
 	fieldIf(true, "status", jen.Id(table.Statuses[r.Status].Const))

@@ -47,6 +47,7 @@ type rawTable struct {
 	notes                          []rawString
 	sources                        []rawSource
 	regions                        []rawRegion
+	families                       []rawFamily
 	regionsPos                     position // where the regions list is
 	regionsList                    bool     // regions is a list (perhaps empty)
 	dns                            rawDNSLists
@@ -61,6 +62,7 @@ type rawSource struct {
 type rawRegion struct {
 	label                 string // "regions[3] (oss-cn-beijing)", for messages
 	id, name, status      rawString
+	nameZh                rawString
 	cloud                 rawString
 	sources               []rawString
 	sourcesPos            position
@@ -408,6 +410,7 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 			}
 		}},
 		{"notes", false, func(v *yaml.Node) { t.notes = d.strs(v, "notes") }},
+		{"families", false, func(v *yaml.Node) { t.families = d.families(v) }},
 		{"public_dns", false, func(v *yaml.Node) { d.dnsLists("public_dns", v, &t.dns) }},
 		{"other_region_ids", false, func(v *yaml.Node) { d.dnsLists("other_region_ids", v, &t.dns) }},
 		{"regions", true, func(v *yaml.Node) {
@@ -431,6 +434,7 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 	d.mapping(n, r.label, []field{
 		{"id", true, func(v *yaml.Node) { r.id = d.str(v, in("id")) }},
 		{"name", true, func(v *yaml.Node) { r.name = d.str(v, in("name")) }},
+		{"name_zh", false, func(v *yaml.Node) { r.nameZh = d.str(v, in("name_zh")) }},
 		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
 		{"cloud", false, func(v *yaml.Node) { r.cloud = d.str(v, in("cloud")) }},
 		{"sources", !d.earlier, func(v *yaml.Node) {

@@ -25,9 +25,10 @@ type Table struct {
 	OverseasAccelerate string
 	Regionless         string // the endpoint of buckets without a region attribute, or ""
 
-	Notes   []string
-	Sources []Source // the documents the table rests on, in table order
-	Regions []Region // in table order
+	Notes    []string
+	Sources  []Source // the documents the table rests on, in table order
+	Regions  []Region // in table order
+	Families []Family // the host families besides the buckets family, in table order
 
 	PublicDNS    []CloudDNS    // what public DNS shows of each cloud (dns.go), or none
 	OtherRegions []OtherRegion // region IDs of Alibaba Cloud that OSS does not list (dns.go)
@@ -46,6 +47,7 @@ type Region struct {
 	GoName  string // "CNHangzhou", the exported constant
 	VarName string // "genInfoCNHangzhou", the unexported row
 	Name    string // "China (Hangzhou)"
+	NameZh  string // "华东 1（杭州）", the China site's name, or ""
 
 	MainlandChina bool
 	Cloud         Cloud
@@ -183,6 +185,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	v.checkOverlaps()
 	v.checkLabels(raw.regions, t.Regions)
 	v.checkAliases(raw, t)
+	t.Families = v.families(raw.families, t.Regions)
 	t.PublicDNS, t.OtherRegions = v.dnsLists(&raw.dns, t)
 	v.checkSourcesUsed(raw.sources)
 	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)

@@ -74,7 +74,7 @@ var ExportedNames = slices.Concat([]string{
 	"DualStack", "ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
 	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",
 	"Region", "Regionless", "Status", "VPC",
-	"AccessPoints", "Buckets", "Family", "HDFS", "ObjectProcess", "Vectors",
+	"Buckets", "Family",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint", "RegionlessEndpoint",

@@ -231,6 +231,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	if r.Name != "" {
 		v.names[strings.ToLower(r.Name)] = raw.name.pos
 	}
+	r.NameZh = v.nameZh(raw.nameZh, in("name_zh"))
 	r.Status = Status(v.word(raw.status, in("status"), "status", Statuses))
 	r.Sources, r.Confidence = v.regionSources(raw, in)
 	r.Cloud = Cloud(v.word(raw.cloud, in("cloud"), "cloud", Clouds))
