@@ -124,3 +124,39 @@ func ExampleAll() {
 	// cn-nanjing true decommissioning
 	// decommissioned 2024-07-15
 }
+
+// A host of OSS on CloudBox signs with its CloudBox ID as the region and
+// with the product of its family.
+func ExampleEndpoint_CloudBox() {
+	e, err := regions.ParseEndpoint("https://cb-123.cn-hangzhou.oss-cloudbox.aliyuncs.com/bucket/key")
+	if err != nil {
+		panic(err)
+	}
+	region, _ := e.SigningRegion()
+	fmt.Println(e.Family, e.Region, e.CloudBox, region, e.SigningProduct())
+	// Output:
+	// cloudbox oss-cn-hangzhou cb-123 cb-123 oss-cloudbox
+}
+
+// The product that V4 signatures of an endpoint name.
+func ExampleEndpoint_SigningProduct() {
+	for _, host := range []string{"bucket.oss-cn-hangzhou.aliyuncs.com", "cb-1.cn-hangzhou.oss-cloudbox.aliyuncs.com"} {
+		e, err := regions.ParseEndpoint(host)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(e.SigningProduct())
+	}
+	// Output:
+	// oss
+	// oss-cloudbox
+}
+
+// A region's name on OSS's China site.
+func ExampleRegion_ChineseName() {
+	fmt.Println(regions.CNHangzhou.ChineseName())
+	fmt.Println(regions.APSoutheast1.ChineseName())
+	// Output:
+	// 华东 1（杭州）
+	// 新加坡
+}
