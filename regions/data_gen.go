@@ -1517,3 +1517,354 @@ func genSignsByCloudBox(f Family) bool {
 	}
 	return false
 }
+
+// genMaxNameKeyLen is the length of the longest key of genLookupName.
+const genMaxNameKeyLen = 43
+
+// genLookupName returns the row that a lower-case region or city name, or a cloud ID or alias without its area, names ("hangzhou"), or nil.
+func genLookupName[T string | []byte](s T) *regionInfo {
+	switch string(s) {
+	case "australia (sydney)":
+		return &genInfoAPSoutheast2
+	case "bangkok":
+		return &genInfoAPSoutheast7
+	case "beijing":
+		return &genInfoCNBeijing
+	case "beijing-finance-1":
+		return &genInfoCNBeijingFinance1
+	case "beijing-finance-1-pub":
+		return &genInfoCNBeijingFinance1
+	case "brazil (são paulo)":
+		return &genInfoSAEast1
+	case "chengdu":
+		return &genInfoCNChengdu
+	case "china (beijing)":
+		return &genInfoCNBeijing
+	case "china (chengdu)":
+		return &genInfoCNChengdu
+	case "china (fuzhou - local region)":
+		return &genInfoCNFuzhou
+	case "china (guangzhou)":
+		return &genInfoCNGuangzhou
+	case "china (hangzhou)":
+		return &genInfoCNHangzhou
+	case "china (heyuan)":
+		return &genInfoCNHeyuan
+	case "china (hohhot)":
+		return &genInfoCNHuhehaote
+	case "china (hong kong)":
+		return &genInfoCNHongkong
+	case "china (nanjing - local region)":
+		return &genInfoCNNanjing
+	case "china (qingdao)":
+		return &genInfoCNQingdao
+	case "china (shanghai)":
+		return &genInfoCNShanghai
+	case "china (shenzhen)":
+		return &genInfoCNShenzhen
+	case "china (ulanqab)":
+		return &genInfoCNWulanchabu
+	case "china (wuhan - local region)":
+		return &genInfoCNWuhanLr
+	case "china (zhangjiakou)":
+		return &genInfoCNZhangjiakou
+	case "china (zhongwei)":
+		return &genInfoCNZhongwei
+	case "china east 1 finance":
+		return &genInfoCNHangzhouFinance
+	case "china east 2 finance":
+		return &genInfoCNShanghaiFinance1
+	case "china north 2 ali gov 1":
+		return &genInfoCNNorth2Gov1
+	case "china north 2 finance":
+		return &genInfoCNBeijingFinance1
+	case "china south 1 finance":
+		return &genInfoCNShenzhenFinance1
+	case "dubai":
+		return &genInfoMEEast1
+	case "france (paris)":
+		return &genInfoEUWest2
+	case "frankfurt":
+		return &genInfoEUCentral1
+	case "fuzhou":
+		return &genInfoCNFuzhou
+	case "germany (frankfurt)":
+		return &genInfoEUCentral1
+	case "guangzhou":
+		return &genInfoCNGuangzhou
+	case "hangzhou":
+		return &genInfoCNHangzhou
+	case "hangzhou-finance":
+		return &genInfoCNHangzhouFinance
+	case "heyuan":
+		return &genInfoCNHeyuan
+	case "hohhot":
+		return &genInfoCNHuhehaote
+	case "hong kong":
+		return &genInfoCNHongkong
+	case "hongkong":
+		return &genInfoCNHongkong
+	case "huhehaote":
+		return &genInfoCNHuhehaote
+	case "hzfinance":
+		return &genInfoCNHangzhouFinance
+	case "hzjbp":
+		return &genInfoCNHangzhouFinance
+	case "india (mumbai)":
+		return &genInfoAPSouth1
+	case "indonesia (jakarta)":
+		return &genInfoAPSoutheast5
+	case "jakarta":
+		return &genInfoAPSoutheast5
+	case "japan (tokyo)":
+		return &genInfoAPNortheast1
+	case "johor":
+		return &genInfoAPSoutheast8
+	case "kuala lumpur":
+		return &genInfoAPSoutheast3
+	case "london":
+		return &genInfoEUWest1
+	case "malaysia (johor)":
+		return &genInfoAPSoutheast8
+	case "malaysia (kuala lumpur)":
+		return &genInfoAPSoutheast3
+	case "manila":
+		return &genInfoAPSoutheast6
+	case "mexico":
+		return &genInfoNASouth1
+	case "mumbai":
+		return &genInfoAPSouth1
+	case "nanjing":
+		return &genInfoCNNanjing
+	case "north-2-gov-1":
+		return &genInfoCNNorth2Gov1
+	case "northeast-1":
+		return &genInfoAPNortheast1
+	case "northeast-2":
+		return &genInfoAPNortheast2
+	case "paris":
+		return &genInfoEUWest2
+	case "philippines (manila)":
+		return &genInfoAPSoutheast6
+	case "qingdao":
+		return &genInfoCNQingdao
+	case "riyadh":
+		return &genInfoMECentral1
+	case "sau (riyadh - partner region)":
+		return &genInfoMECentral1
+	case "seoul":
+		return &genInfoAPNortheast2
+	case "shanghai":
+		return &genInfoCNShanghai
+	case "shanghai-finance":
+		return &genInfoCNShanghaiFinance1
+	case "shanghai-finance-1":
+		return &genInfoCNShanghaiFinance1
+	case "shanghai-finance-1-pub":
+		return &genInfoCNShanghaiFinance1
+	case "shenzhen":
+		return &genInfoCNShenzhen
+	case "shenzhen-finance":
+		return &genInfoCNShenzhenFinance1
+	case "shenzhen-finance-1":
+		return &genInfoCNShenzhenFinance1
+	case "silicon valley":
+		return &genInfoUSWest1
+	case "singapore":
+		return &genInfoAPSoutheast1
+	case "south korea (seoul)":
+		return &genInfoAPNortheast2
+	case "southeast-1":
+		return &genInfoAPSoutheast1
+	case "southeast-2":
+		return &genInfoAPSoutheast2
+	case "southeast-3":
+		return &genInfoAPSoutheast3
+	case "southeast-5":
+		return &genInfoAPSoutheast5
+	case "southeast-6":
+		return &genInfoAPSoutheast6
+	case "southeast-7":
+		return &genInfoAPSoutheast7
+	case "southeast-8":
+		return &genInfoAPSoutheast8
+	case "sydney":
+		return &genInfoAPSoutheast2
+	case "szfinance":
+		return &genInfoCNShenzhenFinance1
+	case "são paulo":
+		return &genInfoSAEast1
+	case "thailand (bangkok)":
+		return &genInfoAPSoutheast7
+	case "tokyo":
+		return &genInfoAPNortheast1
+	case "uae (dubai)":
+		return &genInfoMEEast1
+	case "uk (london)":
+		return &genInfoEUWest1
+	case "ulanqab":
+		return &genInfoCNWulanchabu
+	case "us (silicon valley)":
+		return &genInfoUSWest1
+	case "us (virginia)":
+		return &genInfoUSEast1
+	case "virginia":
+		return &genInfoUSEast1
+	case "west-2":
+		return &genInfoEUWest2
+	case "wuhan":
+		return &genInfoCNWuhanLr
+	case "wuhan-lr":
+		return &genInfoCNWuhanLr
+	case "wulanchabu":
+		return &genInfoCNWulanchabu
+	case "zhangjiakou":
+		return &genInfoCNZhangjiakou
+	case "zhongwei":
+		return &genInfoCNZhongwei
+	case "上海":
+		return &genInfoCNShanghai
+	case "东京":
+		return &genInfoAPNortheast1
+	case "中卫":
+		return &genInfoCNZhongwei
+	case "中国香港":
+		return &genInfoCNHongkong
+	case "乌兰察布":
+		return &genInfoCNWulanchabu
+	case "伦敦":
+		return &genInfoEUWest1
+	case "北京":
+		return &genInfoCNBeijing
+	case "华东 1 金融云":
+		return &genInfoCNHangzhouFinance
+	case "华东 1（杭州）":
+		return &genInfoCNHangzhou
+	case "华东 2 金融云":
+		return &genInfoCNShanghaiFinance1
+	case "华东 2（上海）":
+		return &genInfoCNShanghai
+	case "华东 5（南京-本地地域-关停中）":
+		return &genInfoCNNanjing
+	case "华东 6（福州-本地地域-关停中）":
+		return &genInfoCNFuzhou
+	case "华中 1（武汉-本地地域）":
+		return &genInfoCNWuhanLr
+	case "华北 1（青岛）":
+		return &genInfoCNQingdao
+	case "华北 2 金融云（邀测）":
+		return &genInfoCNBeijingFinance1
+	case "华北 2 阿里政务云 1":
+		return &genInfoCNNorth2Gov1
+	case "华北 2（北京）":
+		return &genInfoCNBeijing
+	case "华北 3（张家口）":
+		return &genInfoCNZhangjiakou
+	case "华北 5（呼和浩特）":
+		return &genInfoCNHuhehaote
+	case "华北 6（乌兰察布）":
+		return &genInfoCNWulanchabu
+	case "华南 1 金融云":
+		return &genInfoCNShenzhenFinance1
+	case "华南 1（深圳）":
+		return &genInfoCNShenzhen
+	case "华南 2（河源）":
+		return &genInfoCNHeyuan
+	case "华南 3（广州）":
+		return &genInfoCNGuangzhou
+	case "南京":
+		return &genInfoCNNanjing
+	case "印度尼西亚（雅加达）":
+		return &genInfoAPSoutheast5
+	case "吉隆坡":
+		return &genInfoAPSoutheast3
+	case "呼和浩特":
+		return &genInfoCNHuhehaote
+	case "墨西哥":
+		return &genInfoNASouth1
+	case "巴黎":
+		return &genInfoEUWest2
+	case "广州":
+		return &genInfoCNGuangzhou
+	case "弗吉尼亚":
+		return &genInfoUSEast1
+	case "张家口":
+		return &genInfoCNZhangjiakou
+	case "德国（法兰克福）":
+		return &genInfoEUCentral1
+	case "成都":
+		return &genInfoCNChengdu
+	case "新加坡":
+		return &genInfoAPSoutheast1
+	case "日本（东京）":
+		return &genInfoAPNortheast1
+	case "曼谷":
+		return &genInfoAPSoutheast7
+	case "杭州":
+		return &genInfoCNHangzhou
+	case "柔佛州":
+		return &genInfoAPSoutheast8
+	case "武汉":
+		return &genInfoCNWuhanLr
+	case "河源":
+		return &genInfoCNHeyuan
+	case "法兰克福":
+		return &genInfoEUCentral1
+	case "法国（巴黎）":
+		return &genInfoEUWest2
+	case "泰国（曼谷）":
+		return &genInfoAPSoutheast7
+	case "深圳":
+		return &genInfoCNShenzhen
+	case "硅谷":
+		return &genInfoUSWest1
+	case "福州":
+		return &genInfoCNFuzhou
+	case "美国（弗吉尼亚）":
+		return &genInfoUSEast1
+	case "美国（硅谷）":
+		return &genInfoUSWest1
+	case "英国（伦敦）":
+		return &genInfoEUWest1
+	case "菲律宾（马尼拉）":
+		return &genInfoAPSoutheast6
+	case "西北 2（中卫）":
+		return &genInfoCNZhongwei
+	case "西南 1（成都）":
+		return &genInfoCNChengdu
+	case "迪拜":
+		return &genInfoMEEast1
+	case "邀测":
+		return &genInfoCNBeijingFinance1
+	case "阿联酋（迪拜）":
+		return &genInfoMEEast1
+	case "雅加达":
+		return &genInfoAPSoutheast5
+	case "青岛":
+		return &genInfoCNQingdao
+	case "韩国（首尔）":
+		return &genInfoAPNortheast2
+	case "首尔":
+		return &genInfoAPNortheast2
+	case "马尼拉":
+		return &genInfoAPSoutheast6
+	case "马来西亚（吉隆坡）":
+		return &genInfoAPSoutheast3
+	case "马来西亚（柔佛州）":
+		return &genInfoAPSoutheast8
+	}
+	return nil
+}
+
+// genOtherRegion returns the name of an Alibaba Cloud region ID that OSS does not list ("us-southeast-1"), or "".
+func genOtherRegion[T string | []byte](id T) string {
+	switch string(id) {
+	case "us-southeast-1":
+		return "US (Atlanta)"
+	case "cn-zhengzhou-jva":
+		return "China (Zhengzhou, China Unicom joint venture)"
+	case "rus-west-1":
+		return "Russia (Moscow)"
+	}
+	return ""
+}

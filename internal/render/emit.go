@@ -34,6 +34,7 @@ func Go(t *table.Table) ([]byte, error) {
 	genAliases(f, t)
 	genVIPIndex(f, t)
 	genFamilies(f, t)
+	genNameKeys(f, t)
 	return renderFile(f)
 }
 

@@ -1,0 +1,85 @@
+package render
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// genNameKeys emits the names that Parse answers with a suggestion: each
+// region's name and city ("china (hangzhou)", "hangzhou"), its China-site
+// name and city, and its cloud ID and aliases without their area
+// ("hangzhou", "hzfinance"), lower-case. A key that two regions claim, or
+// that is an ID or alias itself, is left out: it names no one region.
+func genNameKeys(f *jen.File, t *table.Table) {
+	owner := map[string]int{}
+	taken := map[string]bool{}
+	for _, r := range t.Regions {
+		taken[r.CloudID], taken[r.ID] = true, true
+		for _, a := range r.Aliases {
+			taken[a.ID] = true
+		}
+	}
+	for i, r := range t.Regions {
+		keys := []string{r.Name, city(r.Name, "(", ")"), r.NameZh, city(r.NameZh, "（", "）"), withoutArea(r.CloudID)}
+		for _, a := range r.Aliases {
+			keys = append(keys, withoutArea(strings.TrimPrefix(a.ID, "oss-")))
+		}
+		for _, k := range keys {
+			k = strings.ToLower(strings.TrimSpace(k))
+			if k == "" || taken[k] {
+				continue
+			}
+			if o, ok := owner[k]; ok && o != i {
+				owner[k] = -1 // two regions: no one's
+				continue
+			}
+			owner[k] = i
+		}
+	}
+	var keys []string
+	for k, o := range owner {
+		if o >= 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	maxLen := 0
+	for _, k := range keys {
+		maxLen = max(maxLen, len(k))
+	}
+	f.Comment("genMaxNameKeyLen is the length of the longest key of genLookupName.")
+	f.Const().Id("genMaxNameKeyLen").Op("=").Lit(maxLen)
+	genSwitch(f, `genLookupName returns the row that a lower-case region or city name, or a cloud ID or alias without its area, names ("hangzhou"), or nil.`,
+		"genLookupName", "s", jen.Op("*").Id("regionInfo"), keys,
+		func(i int) jen.Code { return jen.Op("&").Id(t.Regions[owner[keys[i]]].VarName) }, jen.Nil())
+	others := make([]string, len(t.OtherRegions))
+	for i, o := range t.OtherRegions {
+		others[i] = o.CloudID
+	}
+	genSwitch(f, `genOtherRegion returns the name of an Alibaba Cloud region ID that OSS does not list ("us-southeast-1"), or "".`,
+		"genOtherRegion", "id", jen.String(), others,
+		func(i int) jen.Code { return jen.Lit(t.OtherRegions[i].Name) }, jen.Lit(""))
+}
+
+// city returns what name holds between open and close, before any
+// hyphen, or "".
+func city(name, open, close string) string {
+	_, rest, ok := strings.Cut(name, open)
+	if !ok {
+		return ""
+	}
+	c, _, _ := strings.Cut(rest, close)
+	c, _, _ = strings.Cut(c, "-") // "wuhan" of "Wuhan - local region"
+	return strings.TrimSpace(c)
+}
+
+// withoutArea returns a cloud ID without its first part: "hangzhou" of
+// "cn-hangzhou".
+func withoutArea(id string) string {
+	_, rest, _ := strings.Cut(id, "-")
+	return rest
+}
