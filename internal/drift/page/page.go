@@ -104,8 +104,8 @@ func Read(name string, data []byte) (*Page, error) {
 		tables++
 		r.table(p, tables)
 	}
-	if r.page.Tables == 0 && len(r.errs.list) == 0 {
-		r.fail(r.name, fmt.Sprintf("no region table among its %d tables: expected a table with a region ID column (地域 ID, Region ID) and endpoint or VIP columns", tables))
+	if len(r.page.Rows) == 0 && len(r.errs.list) == 0 {
+		r.fail(r.name, fmt.Sprintf("no region rows in its %d tables: expected a table with a region ID column (地域 ID, Region ID) and endpoint or VIP columns", tables))
 	}
 	r.page.Problems = r.problems.all()
 	if len(r.errs.list) > 0 {
@@ -196,10 +196,8 @@ func (r *reader) table(t part, n int) {
 				continue
 			}
 			blank = blank && (len(c) == 0 || kinds[i] == colName)
-			for _, it := range c {
-				if !slices.Contains(items[kinds[i]], it) {
-					items[kinds[i]] = append(items[kinds[i]], it)
-				}
+			if !slices.Equal(items[kinds[i]], c) { // not a cell spanning two columns
+				items[kinds[i]] = append(items[kinds[i]], c...)
 			}
 		}
 		row.RawID = strings.Join(items[colID], " ")

@@ -314,9 +314,9 @@ func renderCell(r Row, k kind, html bool, pick func([]string) string) string {
 func TestErrors(t *testing.T) {
 	const head = "| 地域 | 地域 ID | 外网 Endpoint |\n| --- | --- | --- |\n"
 	for _, c := range []struct{ name, page, want string }{
-		{"price.md", "# OSS 价格\n\n| 计费项 | 单价 |\n| --- | --- |\n| 存储 | 0.12 |\n", "price.md: no region table among its 1 tables: expected a table with a region ID column"},
-		{"empty.md", "", "empty.md: no region table among its 0 tables"},
-		{"other.html", "<html><body><p>Pricing</p><table><tr><td>x</td></tr></table></body></html>", "other.html: no region table among its 1 tables"},
+		{"price.md", "# OSS 价格\n\n| 计费项 | 单价 |\n| --- | --- |\n| 存储 | 0.12 |\n", "price.md: no region rows in its 1 tables: expected a table with a region ID column"},
+		{"empty.md", "", "empty.md: no region rows in its 0 tables"},
+		{"other.html", "<html><body><p>Pricing</p><table><tr><td>x</td></tr></table></body></html>", "other.html: no region rows in its 1 tables"},
 		{"noid.md", "# x\n\n| Region | Public endpoint |\n|---|---|\n| China (Hangzhou) | oss-cn-hangzhou.aliyuncs.com |\n",
 			"noid.md:3: a table of endpoints or VIP ranges without a region ID column"},
 		{"dup.md", head + "| 杭州 | cn-hangzhou | oss-cn-hangzhou.aliyuncs.com |\n| 杭州 | oss-cn-hangzhou | oss-cn-hangzhou.aliyuncs.com |\n",
@@ -328,7 +328,7 @@ func TestErrors(t *testing.T) {
 		{"name.md", head + "| 杭州 | cn-hangzhou | oss-cn-hangzhou.aliyuncs.com |\n\n" + head + "| 上海 | cn-hangzhou | |\n",
 			`name "上海" of "cn-hangzhou" differs from "杭州" at name.md:3`},
 		{"big.md", strings.Repeat("x", MaxSize+1), "big.md: 4194305 bytes: the reader takes pages of at most 4194304 bytes"},
-		{"bad\x00name.md", "", `"bad\x00name.md": no region table`},
+		{"bad\x00name.md", "", `"bad\x00name.md": no region rows`},
 		{"deep.html", strings.Repeat("<div>", 600) + "<table></table>", "deep.html: reading the HTML: html: open stack of elements exceeds 512 nodes"},
 	} {
 		_, err := Read(c.name, []byte(c.page))
@@ -349,6 +349,8 @@ func TestHostile(t *testing.T) {
 		{"tags.md", head + "| 杭州 | cn-hangzhou | " + strings.Repeat("<a", 1<<19) + strings.Repeat("](", 1<<18) + "[" + strings.Repeat("< ", 1<<18) + " | |\n"},
 		{"nul.html", "<table><tr><th>地域 ID</th><th>外网 Endpoint</th></tr><tr><td>cn-\x00hangzhou</td><td>\x00\x01</td></tr></table>"},
 		{"deep.html", strings.Repeat("<div>", 200000) + "<table><tr><th>Region ID</th></tr><tr><td>cn-hangzhou</td></tr></table>"},
+		{"items.md", head + "| 杭州 | cn-hangzhou | " + strings.Repeat("<br>a.b", 1<<19) + " | |\n"},
+		{"no-rows.md", head},
 		{"spans.html", "<table><tr><th>Region ID</th><th colspan=1000000 rowspan=99999>VIP</th></tr><tr><td>cn-hangzhou</td></tr></table>"},
 	} {
 		p, err := Read(c.name, []byte(c.page))

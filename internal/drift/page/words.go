@@ -31,13 +31,13 @@ var headerWords = []struct {
 	kind  kind
 	words []string
 }{
-	{colVIP, []string{"vip", "网段", "addressrange"}},
+	{colVIP, []string{"vip", "网段", "addressrange", "cidr"}},
 	{colDual, []string{"双栈", "dualstack"}},
 	{colAccel, []string{"加速", "accelerat"}},
 	{colID, []string{"地域id", "regionid", "区域id"}},
 	{colVPC, []string{"vpc"}},
 	{colInternal, []string{"内网", "internal", "intranet"}},
-	{colPublic, []string{"外网", "公网", "public", "internet"}},
+	{colPublic, []string{"外网", "公网", "public", "internet", "external"}},
 	{colName, []string{"地域", "region", "区域"}},
 }
 
@@ -56,8 +56,9 @@ var (
 	cloudWords = [][2]string{{"金融云", "finance"}, {"finance", "finance"}, {"政务云", "government"},
 		{"government", "government"}, {"govcloud", "government"}, {"公共云", "public"}, {"publiccloud", "public"}}
 	envWords = [][2]string{{"内网环境", "internal"}, {"internalenvironment", "internal"},
-		{"internalnetworkenvironment", "internal"}, {"外网环境", "public"}, {"publicenvironment", "public"},
-		{"publicnetworkenvironment", "public"}, {"internetenvironment", "public"}}
+		{"internalnetworkenvironment", "internal"}, {"intranetenvironment", "internal"},
+		{"外网环境", "public"}, {"publicenvironment", "public"}, {"publicnetworkenvironment", "public"},
+		{"internetenvironment", "public"}, {"externalenvironment", "public"}, {"externalnetworkenvironment", "public"}}
 )
 
 func lookup(words [][2]string, text string) string {
@@ -153,7 +154,7 @@ func (r *reader) cell(items []string, k kind, where string) Cell {
 	case slices.Contains(notSupported, m):
 		return Cell{Mark: NotSupported}
 	}
-	c := Cell{Mark: Listed}
+	c, seen := Cell{Mark: Listed}, map[string]bool{}
 	for _, it := range items {
 		if i := strings.LastIndex(it, ": "); i >= 0 {
 			it = it[i+2:]
@@ -171,7 +172,8 @@ func (r *reader) cell(items []string, k kind, where string) Cell {
 					want = "a CIDR range such as 100.118.28.0/24"
 				}
 				r.problem(where, kindNames[k]+" "+quote(tok)+": expected "+want)
-			} else if !slices.Contains(c.Values, v) {
+			} else if !seen[v] {
+				seen[v] = true
 				c.Values = append(c.Values, v)
 			}
 		}
