@@ -88,10 +88,23 @@ func separator(cells []string) bool {
 	return len(cells) > 0
 }
 
-// inline is Markdown text as read: <br> (and other block tags) as line
-// breaks, other tags dropped, links as their text, no emphasis, escapes
-// and entities resolved.
+// inline is Markdown text as read: tags and links resolved, no emphasis,
+// escapes and entities resolved.
 func inline(s string) string {
+	s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(links(tags(s)))
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return html.UnescapeString(b.String())
+}
+
+// tags turns <br>, <p>, <li> and <div> into line breaks and drops other
+// tags; a < that starts no tag stays.
+func tags(s string) string {
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(s, '<')
@@ -116,9 +129,12 @@ func inline(s string) string {
 		}
 		s = s[i+j+1:]
 	}
-	b.WriteString(s)
-	s = b.String()
-	b.Reset()
+	return b.String() + s
+}
+
+// links replaces links and images, [text](url), by their text.
+func links(s string) string {
+	var b strings.Builder
 	for {
 		i := strings.Index(s, "](")
 		if i < 0 {
@@ -137,16 +153,7 @@ func inline(s string) string {
 		b.WriteString(strings.TrimSuffix(s[:k], "!") + s[k+1:i])
 		s = s[i+j+1:]
 	}
-	b.WriteString(s)
-	s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(b.String())
-	b.Reset()
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return html.UnescapeString(b.String())
+	return b.String() + s
 }
 
 // lines are the non-empty lines of a cell, cleaned.

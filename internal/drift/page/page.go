@@ -196,9 +196,7 @@ func (r *reader) table(t part, n int) {
 				continue
 			}
 			blank = blank && (len(c) == 0 || kinds[i] == colName)
-			if !slices.Equal(items[kinds[i]], c) { // not a cell spanning two columns
-				items[kinds[i]] = append(items[kinds[i]], c...)
-			}
+			items[kinds[i]] = append(items[kinds[i]], c...)
 		}
 		row.RawID = strings.Join(items[colID], " ")
 		if blank || classify(row.RawID) == colID { // empty, a label or a repeated header row

@@ -311,6 +311,25 @@ func renderCell(r Row, k kind, html bool, pick func([]string) string) string {
 	return "`" + strings.Join(vs, "` `") + "`"
 }
 
+// TestSpans: an HTML cell spanning columns or rows counts in each.
+func TestSpans(t *testing.T) {
+	page := `<table><tr><th>Region ID</th><th colspan="2">Public endpoint</th><th>VIP</th></tr>
+<tr><td>cn-hangzhou</td><td colspan="2">oss-cn-hangzhou.aliyuncs.com</td><td rowspan="2">不支持</td></tr>
+<tr><td>cn-shanghai</td><td>oss-cn-shanghai.aliyuncs.com</td><td>oss-cn-shanghai.aliyuncs.com</td></tr></table>`
+	p, err := Read("spans.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, city := range []string{"hangzhou", "shanghai"} {
+		r := find(t, p, "public", "", "oss-cn-"+city)
+		checkCell(t, r, "public", r.Public, listed("oss-cn-"+city+".aliyuncs.com"))
+		checkCell(t, r, "VIP", r.VIP, Cell{Mark: NotSupported})
+	}
+	if want := "spans.html: table 1, row 3"; p.Rows[1].Where != want {
+		t.Errorf("second row at %q, want %q", p.Rows[1].Where, want)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	const head = "| 地域 | 地域 ID | 外网 Endpoint |\n| --- | --- | --- |\n"
 	for _, c := range []struct{ name, page, want string }{
