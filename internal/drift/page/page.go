@@ -1,6 +1,8 @@
 // Package page reads Alibaba Cloud's OSS page "Regions and endpoints"
 // (its Markdown export or its HTML, English or Chinese) into what a person
-// reads in its region tables, for comparison with regions.yaml.
+// reads in its region tables, for comparison with regions.yaml. An error
+// from Read means the page could not be read as that page; Problems are
+// values in it that are not hosts or ranges: differences to report.
 package page
 
 import (
@@ -21,7 +23,7 @@ type Page struct {
 	Name     string
 	Rows     []Row    // in page order; one per region, cloud and environment
 	Tables   int      // region tables read
-	Problems []string // values that are not hosts or ranges, with their place (50 and a count)
+	Problems []string // values not hosts or ranges, cells past the last column (50 and a count)
 }
 
 // Row is one region of one cloud (and finance environment) as the page
@@ -30,7 +32,7 @@ type Row struct {
 	Where string // file:line (Markdown) or file: table t, row r (HTML)
 	Cloud string // "public", "finance" or "government", from the headings
 	Env   string // "internal", "public" (the finance cloud's environments) or ""
-	Name  string // as read, markup removed
+	Name  string // as read, markup removed; may hold any character: quote it
 	Plain string // Name without the words in Flags
 	Flags []string
 	RawID string // as written
