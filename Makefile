@@ -25,7 +25,7 @@ export GOFLAGS := -mod=readonly
 
 all: test
 
-## generate: regenerate regions/data_gen.go, REGIONS.md and regions.json from regions.yaml
+## generate: regenerate regions/data_gen.go, regions/names_gen.go, REGIONS.md and regions.json from regions.yaml
 generate:
 	$(GO) generate ./...
 
@@ -117,12 +117,12 @@ drift:
 	@cd internal/drift && $(GO) build -o $(BIN)/drift .
 	@$(BIN)/drift -in "$(or $(TABLE),regions.yaml)" $(if $(RESPONSE),-response "$(RESPONSE)") $(if $(SAVE),-save "$(SAVE)")
 
-## probe: hold regions.json against DNS, no keys needed: every host, its VIP ranges, and the candidate
-## regions of CANDIDATES (default internal/drift/candidates.txt); RESOLVER=IP:PORT asks that server
-## instead of the system's. Exit codes as for drift.
+## probe: hold regions.yaml (or TABLE) against DNS, no keys needed: every host, its VIP ranges, and
+## the candidate regions of CANDIDATES (default internal/drift/candidates.txt); RESOLVER=IP:PORT asks
+## that server instead of the system's. Exit codes as for drift.
 probe:
 	@cd internal/drift && $(GO) build -o $(BIN)/drift .
-	@$(BIN)/drift probe -json regions.json -candidates "$(or $(CANDIDATES),internal/drift/candidates.txt)" $(if $(RESOLVER),-resolver "$(RESOLVER)")
+	@$(BIN)/drift probe -in "$(or $(TABLE),regions.yaml)" -candidates "$(or $(CANDIDATES),internal/drift/candidates.txt)" $(if $(RESOLVER),-resolver "$(RESOLVER)")
 
 ## tools: install the pinned staticcheck into ./bin
 tools: $(STATICCHECK)

@@ -67,10 +67,7 @@ func BenchmarkGenerate(b *testing.B) {
 // BenchmarkAliasBomb measures the refusal of a "billion laughs" file: the
 // aliases are reported, never expanded.
 func BenchmarkAliasBomb(b *testing.B) {
-	data, err := os.ReadFile("testdata/errors/alias_bomb.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := errorFixture(b, "alias_bomb")
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := table.Parse("alias_bomb.yaml", data); err == nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,19 +11,27 @@ import (
 	"github.com/ossregions/ossregions/internal/release"
 )
 
-// TestChangeReports runs the change report on every fixture pair under
-// testdata/changes and compares report and version verdict with the
-// .report golden file.
+// TestChangeReports runs the change report on every fixture under
+// testdata/changes and compares report and version verdict with its report
+// section. The earlier table is the base table with the fixture's before
+// patch applied (none: the base as it is); the new table is that with its
+// after patch applied (none: unchanged). They are written as
+// NAME.before.yaml and NAME.after.yaml, the names the report shows.
 func TestChangeReports(t *testing.T) {
-	olds, err := filepath.Glob("testdata/changes/*.old.yaml")
-	if err != nil || len(olds) == 0 {
-		t.Fatalf("no fixture pairs: %v", err)
-	}
-	for _, oldPath := range olds {
-		base := strings.TrimSuffix(oldPath, ".old.yaml")
-		t.Run(filepath.Base(base), func(t *testing.T) {
+	for _, path := range archives(t, "changes") {
+		name := fixtureName(path)
+		t.Run(name, func(t *testing.T) {
+			a := readArchive(t, path)
+			a.checkSections(t, "before", "after", "report")
+			before := a.patched(t, readBase(t), "before")
+			after := a.patched(t, before, "after")
+			dir := t.TempDir()
+			oldPath := filepath.Join(dir, name+".before.yaml")
+			newPath := filepath.Join(dir, name+".after.yaml")
+			writeFile(t, oldPath, []byte(before))
+			writeFile(t, newPath, []byte(after))
 			var out bytes.Buffer
-			err := run([]string{"-in", base + ".new.yaml", "-changes-from", oldPath}, &out)
+			err := run([]string{"-in", newPath, "-changes-from", oldPath}, &out)
 			verdict := "version check: ok\n"
 			if err != nil {
 				if !errors.Is(err, release.ErrPolicy) {
@@ -30,7 +39,8 @@ func TestChangeReports(t *testing.T) {
 				}
 				verdict = "version check: " + err.Error() + "\n"
 			}
-			compareGolden(t, base+".report", []byte(out.String()+"\n"+verdict))
+			got := strings.ReplaceAll(out.String()+"\n"+verdict, dir+string(os.PathSeparator), "")
+			compareSection(t, a, "report", []byte(got))
 		})
 	}
 }

@@ -70,12 +70,17 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestErrors runs every invalid fixture and compares the complete error
-// output, positions included, with the .err file beside it.
+// TestErrors runs every error fixture (testdata/errors/*.txt) and compares
+// the complete error output, positions included, with its want section.
+// The table is named NAME.yaml in the output; positions are in the table
+// as patched.
 func TestErrors(t *testing.T) {
-	for _, path := range fixtures(t, "errors") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			_, err := table.Load(path)
+	for _, path := range archives(t, "errors") {
+		name := fixtureName(path)
+		t.Run(name, func(t *testing.T) {
+			a := readArchive(t, path)
+			a.checkSections(t, "patch", "table.yaml", "want")
+			_, err := table.Parse(name+".yaml", []byte(a.errorTable(t)))
 			if err == nil {
 				t.Fatal("accepted; want an error")
 			}
@@ -88,7 +93,7 @@ func TestErrors(t *testing.T) {
 					t.Errorf("problem without a position: %s", p.Msg)
 				}
 			}
-			compareGolden(t, strings.TrimSuffix(path, ".yaml")+".err", []byte(err.Error()+"\n"))
+			compareSection(t, a, "want", []byte(err.Error()+"\n"))
 		})
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,6 +71,8 @@ func generateBytes(t *testing.T, name string, data []byte) []output {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The names file does not depend on the table.
+	outs = slices.DeleteFunc(outs, func(o output) bool { return o.path == namesFile })
 	return append(outs, output{"regions.json", render.JSON(tbl)})
 }
 

@@ -1,25 +1,9 @@
 // Command generator turns regions.yaml into the Go package regions, the
 // document REGIONS.md and regions.json, and runs the release path of
-// internal/release. It is run by go generate from the repository root:
-//
-//	go run ./generator [-check] [-in regions.yaml -out regions/data_gen.go -md REGIONS.md [-json regions.json]]
-//	go run ./generator -changes-since-release -releases releases.txt
-//	go run ./generator -changes-from OLD.yaml [-releases releases.txt]
-//	go run ./generator -record -releases releases.txt
-//	go run ./generator -require-recorded -releases releases.txt
-//	go run ./generator -digest
-//	go run ./generator -major N
-//
-// It reads and validates the whole table first and reports every problem it
-// finds; only a valid table produces output, written atomically. With
-// -check it writes nothing and fails with a diff if an output is stale.
-// -changes-from prints the changes since an earlier table, and
-// -changes-since-release since the last release the ledger records; with
-// the ledger (-releases) the version is judged against that release
-// whatever the earlier table, and without it against the earlier table.
-// -require-recorded is the release gate; -record adds the table's release
-// to the ledger; -digest prints the version and the digest of the data;
-// -major moves the regions module to major version N's path.
+// internal/release; go generate runs it from the repository root, and
+// go run ./generator -h lists what else it does. It validates the whole
+// table first and reports every problem; only a valid table produces
+// output, written atomically.
 package main
 
 import (
@@ -92,33 +76,27 @@ func parseFlags(args []string) (config, error) {
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	if (given["in"] || given["out"] || given["md"]) && !given["json"] {
+	paths := 0
+	for _, name := range []string{"in", "out", "md"} {
+		if given[name] {
+			paths++
+		}
+	}
+	if paths > 0 && !given["json"] {
 		c.json = "" // other paths write no regions.json unless asked
 	}
-	return c, checkPathFlags(fs, c)
-}
-
-// checkPathFlags refuses a partial set of -in, -out and -md: the defaults
-// are the repository's files, so "-in other.yaml -out /tmp/x.go" alone
-// would overwrite the repository's REGIONS.md with other data.
-func checkPathFlags(fs *flag.FlagSet, c config) error {
-	given := 0
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "in" || f.Name == "out" || f.Name == "md" {
-			given++
-		}
-	})
-	if (c.record || c.sinceRelease || c.requireRecorded) && c.releases == "" {
-		return errors.New("-record, -changes-since-release and -require-recorded need -releases, the ledger")
+	switch {
+	case (c.record || c.sinceRelease || c.requireRecorded) && c.releases == "":
+		return c, errors.New("-record, -changes-since-release and -require-recorded need -releases, the ledger")
+	case c.changesFrom == "" && paths != 0 && paths != 3:
+		// The defaults are the repository's files: "-in other.yaml -out
+		// /tmp/x.go" alone would overwrite its REGIONS.md with other data.
+		return c, errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
+	case samePath(c.out, c.in) || samePath(c.md, c.in) || samePath(c.out, c.md) ||
+		samePath(c.json, c.in) || samePath(c.json, c.out) || samePath(c.json, c.md):
+		return c, errors.New("-in, -out, -md and -json must name different files")
 	}
-	if c.changesFrom == "" && given != 0 && given != 3 {
-		return errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
-	}
-	if samePath(c.out, c.in) || samePath(c.md, c.in) || samePath(c.out, c.md) ||
-		samePath(c.json, c.in) || samePath(c.json, c.out) || samePath(c.json, c.md) {
-		return errors.New("-in, -out, -md and -json must name different files")
-	}
-	return nil
+	return c, nil
 }
 
 // samePath reports whether two non-empty paths name the same file, as
@@ -166,17 +144,14 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if c.check {
-		d, err := staleDiff(outs)
-		if err != nil {
-			return err
-		}
-		if d != "" {
-			return fmt.Errorf("%s\n%w", d, errStale)
-		}
-		return nil
+	if !c.check {
+		return writeOutputs(outs)
 	}
-	return writeOutputs(outs)
+	d, err := staleDiff(outs)
+	if err == nil && d != "" {
+		err = fmt.Errorf("%s\n%w", d, errStale)
+	}
+	return err
 }
 
 // changes prints the change report since -changes-from, or since the last
@@ -209,7 +184,7 @@ func changes(c config, paths release.Paths, t *table.Table, stdout io.Writer) er
 		note = v.Note(from)
 		fmt.Fprintf(os.Stderr, "generator: version judged against %s\n", v.Against)
 	}
-	_, err := io.WriteString(stdout, render.Changes(from, t).Markdown()+note)
+	_, err := io.WriteString(stdout, release.Notes(render.Changes(from, t))+note)
 	return err
 }
 
@@ -248,8 +223,13 @@ func moveMajor(n int, stdout io.Writer) error {
 	return nil
 }
 
-// renderOutputs produces the bytes of the Go file at goPath and, unless mdPath is
-// "", of the Markdown file at mdPath; nothing is written.
+// namesFile is the file beside the Go data file that declares the Status
+// and Cloud constants (render.Names).
+const namesFile = "names_gen.go"
+
+// renderOutputs produces the bytes of the Go file at goPath and of the
+// names file beside it and, unless mdPath is "", of the Markdown file at
+// mdPath; nothing is written.
 func renderOutputs(t *table.Table, goPath, mdPath string) ([]output, error) {
 	goSrc, err := render.Go(t)
 	if err != nil {
@@ -259,5 +239,9 @@ func renderOutputs(t *table.Table, goPath, mdPath string) ([]output, error) {
 	if mdPath != "" {
 		outs = append(outs, output{mdPath, render.Markdown(t)})
 	}
-	return outs, nil
+	names, err := render.Names()
+	if err != nil {
+		return nil, err
+	}
+	return append(outs, output{filepath.Join(filepath.Dir(goPath), namesFile), names}), nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +50,11 @@ func yamlValue(t *testing.T, path string) any {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return yamlData(t, data)
+}
+
+func yamlData(t *testing.T, data []byte) any {
+	t.Helper()
 	var v any
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		t.Fatal(err)
@@ -86,7 +90,7 @@ func TestSchemaAcceptsValidTables(t *testing.T) {
 	}
 }
 
-// Merge keys (merge_key.yaml) are resolved before a schema sees the data,
+// Merge keys (testdata/errors/merge_key.txt) are resolved before a schema sees the data,
 // so only the generator can refuse them.
 func TestSchemaRejectsShapeErrors(t *testing.T) {
 	s := compileSchema(t)
@@ -94,13 +98,13 @@ func TestSchemaRejectsShapeErrors(t *testing.T) {
 		"unknown_field", "missing_field", "wrong_types", "bad_status",
 		"empty_vip_list", "bad_id", "bad_semver", "bad_hostname", "top_level_list", "no_regions", "host_form",
 	} {
-		p := filepath.Join("testdata", "errors", name+".yaml")
-		if _, err := table.Load(p); err == nil {
-			t.Fatalf("%s: the generator accepts it", p)
+		data := errorFixture(t, name)
+		if _, err := table.Parse(name+".yaml", data); err == nil {
+			t.Fatalf("%s: the generator accepts it", name)
 		}
-		err := s.Validate(yamlValue(t, p))
+		err := s.Validate(yamlData(t, data))
 		if err == nil {
-			t.Errorf("%s: the schema accepts a table the generator rejects", p)
+			t.Errorf("%s: the schema accepts a table the generator rejects", name)
 		} else if testing.Verbose() {
 			t.Logf("%s: %s", name, strings.ReplaceAll(err.Error(), "\n", "; "))
 		}

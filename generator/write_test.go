@@ -19,11 +19,17 @@ import (
 // holding known bytes, and returns the config that generates into it.
 func workspace(t *testing.T, fixture string) config {
 	t.Helper()
-	dir := t.TempDir()
 	data, err := os.ReadFile(fixture)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return workspaceWith(t, data)
+}
+
+// workspaceWith is workspace for a table given as bytes.
+func workspaceWith(t *testing.T, data []byte) config {
+	t.Helper()
+	dir := t.TempDir()
 	c := config{in: filepath.Join(dir, "regions.yaml"), out: filepath.Join(dir, "pkg", "data_gen.go"), md: filepath.Join(dir, "REGIONS.md")}
 	writeFile(t, c.in, data)
 	if err := os.Mkdir(filepath.Join(dir, "pkg"), 0o755); err != nil {
@@ -85,7 +91,7 @@ func TestWriteGeneratesBothOutputs(t *testing.T) {
 }
 
 func TestFailedRunWritesNothing(t *testing.T) {
-	c := workspace(t, "testdata/errors/many_problems.yaml")
+	c := workspaceWith(t, errorFixture(t, "many_problems"))
 	err := run(c.args(), nil)
 	var ie *table.InputError
 	if !errors.As(err, &ie) || len(ie.Problems()) != 5 {

@@ -182,33 +182,10 @@ func TestInitDoesNoWork(t *testing.T) {
 	}
 }
 
-// TestBinarySize bounds what the package adds to a program that already
-// uses the same standard packages: a code budget for the 23 regions of
-// release 1.0.0, when the target was set, and rowAllowance for each region
-// since. A row with its strings, VIP ranges and case in the ID switch
-// measured 680 bytes on average when release 1.1.0 added 21 regions
-// (60,531 bytes before the data, 74,798 after). The code budget was 64 KiB
-// until the legacy-bucket rule, the -internal typo check, endpoint hints
-// for Parse, precise scheme and bucket errors and zero-value marshalling
-// (#17) measured 84,121 bytes in all (70,168 before them); it was 72 KiB
-// until the line between typos and newer regions, aliases, the other host
-// families, absolute names, unbracketed IPv6 and the not-stated errors
-// (#25) measured 125,581 bytes in all (84,302 before them, 39 regions):
-// about 13 KB of machine code and the position tables and debug
-// information that grow with it, and each row's two S3-compatible hosts,
-// kept whole so that an upper-case one costs no copy. One instance of the
-// cloud-ID switch instead of two brought it to 121,331 bytes. Those were
-// file sizes, which the linker pads to 4 KiB pages, so that one added row
-// grew the file by 4 or 9 KB and TestMaintainerProcedures failed on it;
-// the test counts the bytes of the sections since, which measured 128,979
-// with 40 regions; area typos and the longest known ID with parts more
-// (partPrefixOf, areaTypo), aliases refused as dual-stack labels and the
-// region suggested for near hosts measured 135,895. The code budget is
-// 119 KiB, a row's allowance 800
-// bytes, and two KiB of headroom keep the test true through the
-// procedures of docs/maintaining.md: a removed region frees less than its
-// allowance (about 370 bytes), and a /vN module path lengthens every
-// symbol (about 400).
+// TestBinarySize bounds the bytes that importing the package adds to a
+// program using the same standard packages: a code budget, an allowance
+// per region beyond 23, and headroom for the steps of docs/maintaining.md.
+// It counts the binary's sections, not the file, whose size steps by pages.
 func TestBinarySize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a release figure: make release-check measures it")

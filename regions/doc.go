@@ -6,6 +6,10 @@
 // It depends on the standard library alone and does no work at start-up:
 // the table is laid out at link time, and lookups do not allocate.
 //
+// This documentation is the package's rules in full: the sections below
+// hold the rules that several functions share, and each function's
+// documentation the rest.
+//
 // # A short tour
 //
 // A region from configuration, in either ID form and any case:
@@ -19,39 +23,11 @@
 //	e, err := regions.ParseEndpoint("https://bucket.oss-cn-shanghai.aliyuncs.com/key")
 //	signingRegion, ok := e.SigningRegion() // "cn-shanghai", true
 //
-// An accelerate endpoint (oss-accelerate.aliyuncs.com) serves every region
-// and names none: its Endpoint has an empty Region and SigningRegion
-// reports false. Sign such requests for the bucket's own region, which you
-// must know from elsewhere; e.Region.CloudRegion() would be "", and at
-// least one SDK signs with an empty region without complaint, to fail only
-// at the server. RegionlessEndpoint (oss-rg-china-mainland.aliyuncs.com),
-// the endpoint of buckets without a region attribute, is not a region
-// either: Kind Regionless, an empty Region, and SigningRegion false.
-//
-// ParseEndpoint also reads the other forms the OSS SDKs send: dual-stack
-// hosts (cn-hangzhou.oss.aliyuncs.com, Kind DualStack), S3-compatible hosts
-// (s3.oss-cn-hangzhou.aliyuncs.com, S3Compatible set: sign for service
-// "s3"), and path-style URLs (https://oss-cn-hangzhou.aliyuncs.com/bucket/key,
-// PathStyle set). A dual-stack host looks like a bucket on the legacy
-// default endpoint oss.aliyuncs.com: its first label is read as a region
-// only when the table knows it, or when it has the full shape of a region
-// ID of an area the table has, ending in a number ("ap-southeast-9");
-// "my-bucket.oss.aliyuncs.com" is a bucket. A region that the table lists
-// without a dual-stack host is refused in that form. ParseEndpoint reads
-// URLs of any length, such as presigned ones, but only their host and
-// first path segment.
-//
-// Every function that reads text ignores surrounding ASCII white space.
-//
-// Region, Kind and Status implement encoding.TextMarshaler and
-// TextUnmarshaler, so they work as fields of JSON, YAML or TOML
-// configuration. As with net/netip.Addr, their zero values marshal to ""
-// and back, and a well-formed Region newer than the table marshals to its
-// ID, so that every value the package returns can be logged. LookupIP finds the region of a VPC VIP address; VIPRanges
-// lists a region's ranges.
+// The region of a VPC VIP address: LookupIP; a region's ranges: VIPRanges.
 //
 // Every error is an *Error, which carries the input, the sentinel error it
-// wraps (for errors.Is) and, for an unknown region, the closest known one:
+// wraps (for errors.Is) and, where it can tell, the region the input was
+// meant for:
 //
 //	_, err := regions.Parse("cn-shangai")
 //	var e *regions.Error
@@ -59,54 +35,104 @@
 //		// offer e.Suggestion
 //	}
 //
-// A host of the usual form oss-<id>.aliyuncs.com whose region is newer than
-// this table still parses, with Known reporting false: the table always
-// lags behind new regions. The line between such a region and a typo is
-// drawn from the table itself: a newer region differs from every known
-// one of its area in its name (eu-north-1) or has a known name with a new
-// number (ap-southeast-9); a host one edit away from a known name
-// (oss-cn-hangzou), or a known ID with a part more or less (oss-cn-wuhan
-// for oss-cn-wuhan-lr), is an error with the region in Suggestion, so
-// that SigningRegion never signs for a misspelt region.
+// Parse says which region it suggests: one of the input's area (cn-, ap-,
+// eu-, ...) or none, never one of another area, where data would cross a
+// border.
 //
-// Suggestions stay in the input's area (cn-, ap-, eu-, ...): Parse never
-// offers a region of another area, where data would cross a border, and
-// offers none where nothing of the area is close.
+// # Names
 //
-// Parse also accepts the aliases of the table, the values that Alibaba's
-// tools hand out for the finance regions (cn-hzfinance, cn-szfinance,
-// cn-shanghai-finance-1-pub, ...), and returns the region itself, which
-// marshals as its own ID. Region.Aliases lists them.
+// A region's constant is named after its ID without oss-, its first part
+// in upper case and the others title-cased: oss-us-west-1 is USWest1,
+// oss-cn-hongkong is CNHongkong, oss-cn-north-2-gov-1 is CNNorth2Gov1.
+//
+// # Text
+//
+// Every function that reads text (Parse, ParseEndpoint and the
+// UnmarshalText methods) reads IDs, kind names and hosts in any ASCII
+// case, ignores surrounding ASCII white space (not other Unicode space)
+// and refuses white space inside an ID, a kind or a host.
+//
+// Region, Kind, Status and Cloud implement encoding.TextMarshaler and
+// encoding.TextUnmarshaler, so they work as fields of JSON, YAML or TOML
+// configuration. As with net/netip.Addr, their zero values marshal to ""
+// and "" unmarshals to them, and a well-formed Region newer than the table
+// marshals to its ID, so that every value the package returns can be
+// logged or stored: every Endpoint that ParseEndpoint returns survives
+// json.Marshal and log/slog. Unmarshalling other text is as strict as
+// Parse, so a Region newer than the table does not read back until the
+// table has it. Convert text to a Region with Parse, not with a
+// conversion: Region("cn-hangzhou") is no region of the table, and
+// Region.MarshalText refuses it.
+//
+// # Regions newer than the table
+//
+// The table always lags behind new regions. A host of the usual form
+// oss-<id>.aliyuncs.com whose region the table lacks still parses, with
+// Known reporting false, if it is a region newer than the table rather
+// than a typo of a known one. The line between them is drawn from the
+// table itself (its cloud region IDs and aliases, the known IDs):
+//
+//   - A newer region's ID differs from every known ID of its area in its
+//     name, the part between the area and the number (eu-north-1,
+//     us-southeast-1), or has a known name with a new number
+//     (ap-southeast-9; a digit inside the name counts as a number, so
+//     cn-north-3-gov-1 is newer than cn-north-2-gov-1).
+//   - A typo is an ID one edit from a known one in its name (a swap of two
+//     neighbouring letters counting as one edit: oss-cn-hangzou,
+//     oss-cn-shangai-internal), a known ID with a part more or less
+//     (oss-cn-wuhan for cn-wuhan-lr, oss-cn-hangzhou-intranet,
+//     oss-cn-hzjbp-a), or an alias used as a host label (oss-cn-hzjbp).
+//     ParseEndpoint refuses it in every form (with a bucket, -internal,
+//     s3., dual-stack) with the region Parse suggests for the ID in
+//     Error.Suggestion, so that SigningRegion never signs for a misspelt
+//     region. For a part more, that is the longest known ID it extends
+//     (cn-hangzhou for cn-hangzhou-intranet, ap-southeast-3 for
+//     ap-southeast-3-1).
+//   - In an area the table does not have, an ID is a typo only where the
+//     area itself is: two letters swapped, one more or less, or the hyphen
+//     after it left out (pa-southeast-1, cnn-hangzhou, apsoutheast-1). A
+//     letter changed makes a new area (af-south-1 is no typo of
+//     ap-south-1), and every other well-formed ID there is a newer region.
+//
+// Parse follows the same line: an ID with a known name and a new number
+// gets no suggestion.
+//
+// # Endpoints that name no region
+//
+// An accelerate endpoint (oss-accelerate.aliyuncs.com,
+// oss-accelerate-overseas.aliyuncs.com, and the S3-compatible
+// s3.oss-accelerate.aliyuncs.com) serves every region and names none: its
+// Endpoint has an empty Region and SigningRegion reports false. Sign such
+// requests for the bucket's own region, which you must know from
+// elsewhere; e.Region.CloudRegion() would be "", and at least one SDK
+// signs with an empty region without complaint, to fail only at the
+// server. RegionlessEndpoint (oss-rg-china-mainland.aliyuncs.com), the
+// endpoint of buckets without a region attribute, is not a region either:
+// Kind Regionless, an empty Region, and SigningRegion false.
 //
 // # Lifecycle, irregular hosts, unknown facts
 //
 // All lists every region, closed ones included, so that their constants
-// stay (removing one is a major release); their constants carry a
-// Deprecated notice, Status says where they are, and StatusDate the day
-// it took effect. AllActive lists the regions in service. Finance-cloud
-// regions have hosts that break the usual pattern and more internal hosts
-// inside the finance network: Hosts lists every host of a region, and
-// ParseEndpoint maps each to its region, whose CloudRegion is the V4
-// signing region. Endpoint reports false both where a region lacks a kind
-// of endpoint and where no source says whether it has it (transfer
-// acceleration of regions newer than release 1.0.0); Region.Acceleration,
-// the error of Region.URL and REGIONS.md ("not stated") tell the two
-// apart.
+// stay; their constants carry a Deprecated notice, Status says where they
+// are, and StatusDate the day it took effect. AllActive lists the regions
+// in service. Finance-cloud regions have hosts that break the usual
+// pattern and more internal hosts inside the finance network: Hosts lists
+// every host of a region, and ParseEndpoint maps each to its region, whose
+// CloudRegion is the V4 signing region. Endpoint reports false both where
+// a region lacks a kind of endpoint and where no source says whether it
+// has it (transfer acceleration "not stated" in REGIONS.md);
+// Region.Acceleration and the error of Region.URL tell the two apart.
 //
 // # Versions
 //
 // The package is released as module github.com/ossregions/ossregions/regions,
-// tagged regions/vX.Y.Z; Version holds the same X.Y.Z. A patch release
-// changes data only (names, endpoints, VIP ranges, flags, sources). A
-// minor release adds regions or aliases, deprecates regions (a Deprecated
-// notice on the constant), moves one to another Cloud, or changes the
-// default or accelerate endpoints. Only a major release removes a region
-// constant or an alias, or changes an ID. The generator refuses a
-// version that does not follow these rules.
+// tagged regions/vX.Y.Z; Version holds the same X.Y.Z. Which change needs
+// which release is "The version rule" in docs/maintaining.md of the
+// repository.
 //
 // # Generated code
 //
 // data_gen.go is generated from regions.yaml by the generator in this
-// repository and must not be edited. The other files hold the logic over
-// the generated tables and never name a region.
+// repository and must not be edited. The other files but the tests hold
+// the logic over the generated tables and never name a region.
 package regions

@@ -8,19 +8,17 @@ import (
 
 // Endpoint is what ParseEndpoint found in a host or URL.
 type Endpoint struct {
-	// Region is the endpoint's region. It is empty for the accelerate
-	// endpoints, which serve every region: sign requests through them for
-	// the bucket's own region (SigningRegion reports false); and for
-	// RegionlessEndpoint, whose buckets have no region attribute. It may be a
-	// region that is not in the table (Known reports false) for a
-	// well-formed regional or dual-stack host.
+	// Region is the endpoint's region. It is empty for the endpoints that
+	// name no region: the accelerate endpoints and RegionlessEndpoint. It
+	// may be a region newer than the table (Known reports false).
 	Region Region
 	// Kind is the kind of endpoint. A host that is both the internal and the
 	// VPC endpoint of its region, as most are, is reported as Internal.
 	Kind Kind
 	// Bucket is the bucket label in front of the endpoint, or "".
 	Bucket string
-	// Host is the endpoint host, lower-case, without bucket and port.
+	// Host is the endpoint host, lower-case, without bucket, port and
+	// trailing dot.
 	Host string
 	// PathStyle reports that Bucket came from the first segment of the
 	// URL's path, as in https://oss-cn-hangzhou.aliyuncs.com/bucket/key:
@@ -41,11 +39,10 @@ type Endpoint struct {
 
 // SigningRegion returns the region to sign requests to this endpoint with
 // (the cloud region ID of V4 signatures, "cn-hangzhou"), and false when
-// the host names no region: the accelerate endpoints serve every region,
-// and a request through them is signed for the bucket's own region, which
-// the caller must know; RegionlessEndpoint serves buckets that have no
-// region attribute, and no source this table rests on says what they sign
-// with. Signing with "" instead fails only at the server.
+// the host names no region: sign a request through an accelerate endpoint
+// for the bucket's own region, which the caller must know; for
+// RegionlessEndpoint, no source this table rests on says what its buckets
+// sign with.
 func (e Endpoint) SigningRegion() (string, bool) {
 	if e.Region == "" {
 		return "", false
@@ -69,53 +66,71 @@ const ossDomain = ".aliyuncs.com"
 // ParseEndpoint finds the region and kind of an OSS endpoint given as a host
 // ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http or https URL, with
 // or without a bucket label in front ("bucket.oss-cn-shanghai.aliyuncs.com").
-// Host names are read in any case, and surrounding ASCII white space is
-// ignored, as by Parse.
+// A URL whose host has no bucket label takes the bucket from the first
+// segment of its path (PathStyle).
 //
 // The input may be of any length, such as a presigned URL with a long
 // security token: ParseEndpoint reads only the scheme, the host and port
 // (at most 259 bytes; a longer host is an error) and the first path
 // segment (at most 64 bytes: a longer one is no bucket name), so its work
-// is bounded
-// whatever the rest of the URL holds.
+// is bounded whatever the rest of the URL holds.
 //
-// The default endpoints map to DefaultRegion; the accelerate endpoints have
-// Kind Accelerate or AccelerateOverseas and no region, and
-// RegionlessEndpoint has Kind Regionless and no region. One trailing dot
-// (an absolute name, as net.LookupCNAME returns) is read as the same host.
+// The default endpoints map to DefaultRegion. The endpoints that name no
+// region (the accelerate endpoints, Kind Accelerate or AccelerateOverseas,
+// and RegionlessEndpoint, Kind Regionless) have an empty Region. One
+// trailing dot (an absolute name, as net.LookupCNAME returns) is read as
+// the same host. It reads dual-stack hosts (cn-hangzhou.oss.aliyuncs.com,
+// Kind DualStack), S3-compatible ones (s3.oss-cn-hangzhou.aliyuncs.com,
+// S3Compatible), and the hosts of the other families (Family): access
+// points, Object FC access points, OSS-HDFS and vector buckets.
 //
 // A well-formed host oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com
-// whose region is not in the table yet is accepted with that region (Known
-// reports false) only when the ID differs from every known region (the
-// table's IDs and aliases) of its area in its name, or has a known name
-// with a new number: ap-southeast-9 and eu-north-1 parse. An ID one edit
-// from a known one in its name (a swap of two neighbouring letters is one
-// edit: oss-cn-hangzou, cn-gaungzhou), a known ID with a part more or
-// less (oss-cn-wuhan for cn-wuhan-lr, oss-cn-hangzhou-intranet,
-// oss-cn-hzjbp-a), or an alias used as a host label, is an error whose
-// Suggestion is the region Parse suggests for the ID, in every form: with
-// a bucket, -internal, s3. and dual-stack.
-//
-// The other OSS host families (Family) are read with their region:
-// access points, Object FC access points, OSS-HDFS and vector buckets. The
-// S3-compatible form of the global accelerate endpoint,
-// s3.oss-accelerate.aliyuncs.com, has Kind Accelerate and no region. The
-// legacy VPC form vpc100-oss-<id>.aliyuncs.com is refused by name, with
-// the region's internal endpoint, and oss-rg-china-mainland-internal names
-// no region.
-//
-// Anything else, such as user info, an IP address (an IPv6 one with or
-// without brackets), or a host that only ends like an endpoint, is an
-// *Error matching ErrInvalidEndpoint; a bad bucket label, of any
-// characters, matches ErrInvalidBucket as well.
+// whose region is not in the table is returned with that region (Known
+// reports false) if the ID is that of a region newer than the table, and
+// refused as a typo otherwise, as the package documentation says under
+// "Regions newer than the table".
 //
 // On oss.aliyuncs.com, the legacy default endpoint, a label in front is a
-// bucket unless it names a region: a dual-stack host of the table, the
-// cloud region ID of a region of the table, or, for a region newer than
-// the table, an ID of the full shape of one in an area the table has,
-// ending in a number (ap-southeast-9). A bucket named like that on the
-// legacy endpoint is read as a region; address it through its regional
-// endpoint instead.
+// bucket unless it names a region: the first label of a dual-stack host of
+// the table, the cloud region ID of a region of the table, or, for a
+// region newer than the table, an ID of the full shape of one in an area
+// the table has, ending in a number (ap-southeast-9). Anything else
+// (my-bucket, ml-datasets, qa-reports-2024) is a bucket. A bucket named
+// like such a region ID (cn-backup-1) is therefore read as a region there;
+// address it through its regional endpoint instead. A region that the
+// table lists without a dual-stack host is refused in that form. A label
+// one edit from a known cloud ID in its name (cn-hangzou.oss.aliyuncs.com)
+// is refused as a misspelt dual-stack host, and an alias there names its
+// region and is refused; a known ID with a part more (cn-hangzhou-logs)
+// stays a bucket, for such bucket names are common.
+//
+// Refused with a reason that says what was meant: a host built from
+// Region.String() instead of CloudRegion() (oss-oss-cn-hangzhou.aliyuncs.com,
+// also behind a bucket, after s3. or as a dual-stack label); and, with the
+// region in Error.Suggestion, a host built from an alias in its oss- form
+// (oss-oss-cn-hzfinance.aliyuncs.com), a near miss of -internal
+// (oss-cn-hangzhou-interal.aliyuncs.com) or -internal twice, a host that
+// names a region of the table but is none of its endpoints, and the legacy
+// VPC form vpc100-oss-<id>.aliyuncs.com, which the table's sources no
+// longer give (the reason names the region's internal endpoint).
+// oss-rg-china-mainland-internal.aliyuncs.com names no region and is
+// refused.
+//
+// Anything else that is no endpoint, such as user info, an IP address
+// (IPv4, or IPv6 with or without brackets), two trailing dots, a label
+// over 63 characters, another scheme, a bad port or a host that only ends
+// like an endpoint, is refused too. Every error is an *Error matching
+// ErrInvalidEndpoint; a bad bucket label, of any characters, matches
+// ErrInvalidBucket as well.
+//
+// The hosts of the table, and their S3-compatible forms, are read in any
+// case without allocating, and the other families' hosts in lower case.
+// A result that needs a string the input does not hold costs one
+// allocation: an upper-case bucket label (its lower-case name), an
+// upper-case host of a region newer than the table or of another family,
+// the S3-compatible form of an extra internal host in upper case, and a
+// dual-stack or other-family host of a region newer than the table (its
+// Region).
 func ParseEndpoint(s string) (Endpoint, error) {
 	in := s
 	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {
@@ -720,9 +735,10 @@ func patternID(h []byte) (id []byte, internal, ok bool) {
 }
 
 // lookupCloudID returns the row of a lower-case cloud region ID, or nil.
-// The switch is called with a string only: a copy of the few bytes of an
-// ID, on the stack, costs less than a second instance of the switch in
-// every binary (about 4 KiB with its tables).
+// genLookupCloudID accepts a []byte too, but the package calls it with
+// strings only, so that binaries hold one instance of its switch: the ID
+// is copied to a string, which for an ID this short stays on the stack
+// (TestLookupsDoNotAllocate).
 func lookupCloudID(id []byte) *regionInfo {
 	if len(id) > genMaxCloudIDLen {
 		return nil

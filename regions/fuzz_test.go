@@ -102,7 +102,7 @@ func FuzzParseEndpoint(f *testing.F) {
 			t.Fatalf("ParseEndpoint(%q) = %+v, %v; from %q it was %+v", e.Host, again, err, s, e)
 		}
 		// A path-style bucket on oss.aliyuncs.com that is shaped like a
-		// region ID reads, in the host, as a dual-stack host (docs/using.md).
+		// region ID reads, in the host, as a dual-stack host (ParseEndpoint's doc).
 		ambiguous := e.PathStyle && e.Host == DefaultEndpoint && (dualStackLabel([]byte(e.Bucket)) || doubledPrefix([]byte(e.Bucket)))
 		if e.Bucket != "" && !ambiguous {
 			// The same bucket in the host: what a path-style URL gave, but

@@ -84,24 +84,32 @@ func AllActive() []Region {
 }
 
 // Parse returns the region for an OSS region ID ("oss-cn-hangzhou"), a
-// cloud region ID ("cn-hangzhou") or an alias of the table (the values
-// that Alibaba's tools hand out for finance regions, "cn-hzfinance",
-// which Parse returns as oss-cn-hangzhou-finance; Region.Aliases lists
-// them), in any case, ignoring surrounding ASCII
-// white space (space, tab, newline, carriage return, vertical tab, form
-// feed), as every function of the package that reads text does.
+// cloud region ID ("cn-hangzhou") or an alias of the table (see
+// Region.Aliases), in any case, ignoring surrounding ASCII white space
+// (space, tab, newline, carriage return, vertical tab, form feed). An alias
+// returns the region itself: "cn-hzfinance" is oss-cn-hangzhou-finance.
 //
-// An unknown ID is an *Error wrapping ErrUnknownRegion, whose Suggestion is
-// the closest known region of the same area (cn-, ap-, eu-, ...), if one
-// is close (edit distance, a swap of two neighbouring letters counting as
-// one edit): a region in service if one is (Active before Decommissioning
-// at the same distance), a decommissioned one only if none is. An ID that
-// differs from a region of the table only in its number (ap-southeast-9)
-// is a region newer than the table, not a typo: it gets no Suggestion.
-// Where nothing of the area is close, there is none. Given an endpoint host or URL
-// ("oss-cn-hangzhou.aliyuncs.com", "oss-cn-hangzhou-internal"), the
-// Suggestion is its region and the Reason says that ParseEndpoint reads
-// hosts.
+// An unknown ID is an *Error wrapping ErrUnknownRegion. Its Suggestion is
+// the closest known region of the same area (what comes before the first
+// hyphen: cn-, ap-, eu-, ...), never one of another area: cn-east-1
+// suggests nothing (not us-east-1), cn-gaungzhou suggests
+// oss-cn-guangzhou. Distance is edit distance in which a swap of two
+// neighbouring letters is one edit, and a suggestion is at most a third of
+// its cloud ID's length away (at least one edit). Where nothing of the
+// area is that close, it is a known ID with a part more or less (cn-wuhan
+// suggests oss-cn-wuhan-lr), or there is none. An ID with a known name and
+// a new number (ap-southeast-9, us-east-2) is a region newer than the
+// table and gets no suggestion. Among the close ones, the closest region
+// in service is suggested, Active before Decommissioning at the same
+// distance; a decommissioned one only where none in service is close, and
+// the Reason says when a closer ID is a decommissioned region. Given an
+// endpoint host or URL ("oss-cn-hangzhou.aliyuncs.com",
+// "oss-cn-hangzhou-internal"), the Suggestion is its region and the Reason
+// says that ParseEndpoint reads hosts.
+//
+// The error costs at most two allocations, three when its Reason names a
+// closer decommissioned region, and its search is bounded whatever the
+// input.
 func Parse(s string) (Region, error) {
 	if in := parseID(s); in != nil {
 		return in.id, nil
@@ -161,7 +169,8 @@ func lowerASCII(buf []byte, s string) int {
 }
 
 // lookupInfo returns the table row of r, or nil if r is not in the table.
-// It is not inlined: inlined into every method it cost 4 KiB of binary.
+// Every method calls it; it stays one function out of line, whatever the
+// inliner's budget, rather than a copy in each of them.
 //
 //go:noinline
 func lookupInfo(r Region) *regionInfo {
@@ -175,8 +184,8 @@ func lookupInfo(r Region) *regionInfo {
 
 // maxSuggestDistance is how many single-byte edits a suggestion may be
 // from the input: a third of the length of the suggested cloud ID, at
-// least one. Half, as before, reached from cn-north-1 to the government
-// cloud's cn-north-2-gov-1.
+// least one. Half would reach from cn-north-1 to the government cloud's
+// cn-north-2-gov-1.
 func maxSuggestDistance(cloudID string) int { return max(1, len(cloudID)/3) }
 
 // unknownRegionError builds Parse's error, with its suggestion: the
@@ -434,18 +443,13 @@ func numberOnly(id, name, num []byte, known string) bool {
 	return len(id) == len(known) && oneEdit(id, known) && !nameTypo(id, known)
 }
 
-// typoOf draws the line between a typo of a known region and a region
-// newer than the table, for a well-formed cloud region ID id that is not
-// in the table: the table's cloud IDs and aliases (without oss-) are the
-// known names. A newer region differs from every known one of its area in
-// its name (what comes before the number) or, with a known name, in its
-// number (ap-southeast-9). id is a typo when its name is one edit (a swap
-// of neighbouring letters counting as one) from a known name: the
-// suggestion is that region where the numbers agree, none where they do
-// not (ap-southest-9); or when it is a known name with a part more or
-// less (cn-hangzhou-intranet, cn-wuhan for cn-wuhan-lr, cn-hzjbp-a), or a
-// known alias itself; bySuffix reports these. In an area the table does
-// not have, only a typo of the area itself is one (areaTypo).
+// typoOf draws the line of "Regions newer than the table" (the package
+// doc) for a well-formed cloud region ID id that is not in the table, the
+// table's cloud IDs and aliases (without oss-) being the known names. It
+// reports whether id is a typo and the region to suggest: none where the
+// name is one edit from a known one but the numbers differ too
+// (ap-southest-9). bySuffix reports a typo by a part more or less, or a
+// known alias itself.
 func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
 	dash := bytes.IndexByte(id, '-')
 	if dash <= 0 || !genIsArea(id[:dash]) {
@@ -584,8 +588,15 @@ func withinDistance(a []byte, b string, limit int) bool {
 }
 
 // Aliases returns the other values that name the region and that Parse
-// accepts for it, as tools hand them out ("cn-hzfinance" for
-// oss-cn-hangzhou-finance), in a new slice; nil where there are none.
+// accepts for it, as Alibaba's own tools hand them out for the finance
+// regions ("cn-hzfinance" and "cn-hzjbp" for oss-cn-hangzhou-finance), in
+// a new slice; nil where there are none.
+//
+// An alias is no signing region: the OSS Go SDK v2, given cn-hzfinance as
+// its region, signs for cn-hzfinance, and given oss-cn-hzfinance it builds
+// the host oss-oss-cn-hzfinance.aliyuncs.com. Give an SDK the parsed
+// region's CloudRegion and PublicEndpoint instead (a finance region's host
+// is not oss-<cloud ID>).
 func (r Region) Aliases() []string {
 	var out []string
 	for _, a := range genAliases {
@@ -749,7 +760,8 @@ func (r Region) InternalEndpoint() string {
 	return h
 }
 
-// VPCEndpoint returns the region's VPC endpoint, or "".
+// VPCEndpoint returns the region's VPC endpoint as the table's sources
+// print it, often the internal endpoint's host, or "".
 func (r Region) VPCEndpoint() string {
 	h, _ := r.Endpoint(VPC)
 	return h

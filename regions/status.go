@@ -1,50 +1,43 @@
 package regions
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Status is where a region is in its lifecycle.
 type Status uint8
 
-// The lifecycle states of a region. Constants of regions that are not
-// Active carry a Deprecated notice.
-const (
-	// Active regions are in service.
-	Active Status = iota + 1
-	// Decommissioning regions still serve requests but are being retired.
-	Decommissioning
-	// Decommissioned regions no longer serve requests.
-	Decommissioned
-)
-
-// statusNames is indexed by Status; index 0 is the invalid zero value.
-var statusNames = [...]string{"", "active", "decommissioning", "decommissioned"}
-
-// String returns "active", "decommissioning" or "decommissioned", or
-// "Status(N)" for an invalid status.
+// String returns the status's name, such as "active", or "Status(N)" for
+// an invalid status.
 func (s Status) String() string {
-	if s < Active || s > Decommissioned {
+	if s == 0 || int(s) >= len(genStatusNames) {
 		return "Status(" + strconv.Itoa(int(s)) + ")"
 	}
-	return statusNames[s]
+	return genStatusNames[s]
 }
 
 // MarshalText encodes s as its String form, and the zero Status as "", so
 // that a zero-valued field can be written; any other invalid status is an
 // error.
 func (s Status) MarshalText() ([]byte, error) {
-	if s > Decommissioned {
+	if int(s) >= len(genStatusNames) {
 		return nil, newError("Status.MarshalText", s.String(), ErrInvalidStatus, "")
 	}
-	return []byte(statusNames[s]), nil
+	return []byte(genStatusNames[s]), nil
 }
 
 // UnmarshalText decodes a status's String form, in any case, ignoring
 // surrounding ASCII white space; empty text is the zero Status.
 func (s *Status) UnmarshalText(text []byte) error {
-	if i, ok := indexFold(statusNames[:], text); ok {
+	if i, ok := indexFold(genStatusNames[:], text); ok {
 		*s = Status(i)
 		return nil
 	}
-	return newError("Status.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]), ErrInvalidStatus,
-		"want one of active, decommissioning, decommissioned")
+	return newError("Status.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]), ErrInvalidStatus, wantOneOf(genStatusNames[1:]))
+}
+
+// wantOneOf is the reason of an error for a name that is none of names.
+func wantOneOf(names []string) string {
+	return "want one of " + strings.Join(names, ", ")
 }

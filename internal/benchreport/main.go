@@ -95,9 +95,13 @@ func writeTargets(w io.Writer, runs map[string]*stats) {
 			ratio = 1 / ratio
 			cmp, met = "≥", ratio >= t.limit
 		}
+		verdict := "yes"
+		if !met {
+			verdict = "**no**"
+		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s (%s ns) | %.2f | %s %g× %s | %s |\n",
 			t.bench, num(median(b.ns)), num(median(b.bytes)), num(median(b.allocs)), t.base, num(median(base.ns)),
-			ratio, cmp, t.limit, t.note, yes(met))
+			ratio, cmp, t.limit, t.note, verdict)
 	}
 }
 
@@ -136,23 +140,19 @@ func read(r io.Reader) (map[string]*stats, error) {
 		if m == nil {
 			continue
 		}
-		s := runs[m[1]]
-		if s == nil {
-			s = &stats{}
-			runs[m[1]] = s
+		if runs[m[1]] == nil {
+			runs[m[1]] = &stats{}
 		}
-		s.ns = append(s.ns, parse(m[2]))
+		s := runs[m[1]]
+		ns, _ := strconv.ParseFloat(m[2], 64)
+		s.ns = append(s.ns, ns)
 		if m[3] != "" {
-			s.bytes = append(s.bytes, parse(m[3]))
-			s.allocs = append(s.allocs, parse(m[4]))
+			b, _ := strconv.ParseFloat(m[3], 64)
+			a, _ := strconv.ParseFloat(m[4], 64)
+			s.bytes, s.allocs = append(s.bytes, b), append(s.allocs, a)
 		}
 	}
 	return runs, sc.Err()
-}
-
-func parse(s string) float64 {
-	v, _ := strconv.ParseFloat(s, 64)
-	return v
 }
 
 func median(v []float64) float64 {
@@ -175,11 +175,4 @@ func num(v float64) string {
 		return strconv.FormatFloat(v, 'f', 1, 64)
 	}
 	return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(v, 'f', 3, 64), "0"), ".")
-}
-
-func yes(ok bool) string {
-	if ok {
-		return "yes"
-	}
-	return "**no**"
 }

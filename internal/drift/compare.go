@@ -46,16 +46,13 @@ type otherCloud struct {
 	listed bool
 }
 
-// drifted reports whether anything calls for a change to the table or a
-// look at the response; the information sections do not.
-func (f *findings) drifted() bool {
-	return len(f.missing)+len(f.gone)+len(f.listedClosed)+len(f.differ)+len(f.refused) > 0
-}
-
-// count is the number of findings that make the table drifted.
+// count is the number of findings that call for a change to the table or
+// a look at the response; the information sections do not count.
 func (f *findings) count() int {
 	return len(f.missing) + len(f.gone) + len(f.listedClosed) + len(f.differ) + len(f.refused)
 }
+
+func (f *findings) drifted() bool { return f.count() > 0 }
 
 // compare holds the table against the entries of a response. It refuses
 // a list far shorter than the table's public cloud, which would otherwise
@@ -102,21 +99,14 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 			continue
 		}
 		seen[e.Region] = e.line
-		public, publicOK := f.host(e, "InternetEndpoint", e.InternetEndpoint)
-		internal, internalOK := f.host(e, "InternalEndpoint", e.InternalEndpoint)
-		f.accelerate(t, e)
 		r, known := byID[e.Region]
-		// A host the table gives to another region, or to no region, is
-		// never taken for this one.
-		for _, h := range []struct {
-			field, host string
-			ok          *bool
-		}{{"InternetEndpoint", public, &publicOK}, {"InternalEndpoint", internal, &internalOK}} {
-			if owner, used := hosts[h.host]; *h.ok && used && (!known || owner != r.ID) {
-				f.refused = append(f.refused, refusal{e.line, h.field + " of " + e.Region, h.host, "is already " + owner + " in the table"})
-				*h.ok = false
-			}
+		own := ""
+		if known {
+			own = r.ID
 		}
+		public, publicOK := f.host(e, "InternetEndpoint", e.InternetEndpoint, hosts, own)
+		internal, internalOK := f.host(e, "InternalEndpoint", e.InternalEndpoint, hosts, own)
+		f.accelerate(t, e)
 		switch {
 		case !known:
 			if publicOK && internalOK {
@@ -172,10 +162,8 @@ func tableHosts(t *table.Table) map[string]string {
 		m[t.Regionless] = "the regionless endpoint"
 	}
 	for _, r := range t.Regions {
-		for _, h := range append([]string{r.Public, r.Internal, r.VPC, r.DualStack}, r.InternalExtra...) {
-			if h != "" {
-				m[h] = r.ID
-			}
+		for _, h := range r.Hosts() {
+			m[h.Name] = r.ID
 		}
 	}
 	return m
@@ -192,18 +180,23 @@ func patternProblem(id, public, internal string) string {
 	return ""
 }
 
-// host checks one endpoint of an entry with the table's own host rules;
-// a host that breaks them is refused, never compared or proposed.
-func (f *findings) host(e entry, field, h string) (string, bool) {
-	if h == "" {
-		f.refused = append(f.refused, refusal{e.line, field + " of " + e.Region, h, "is missing"})
-		return "", false
+// host checks one endpoint of an entry with the table's own host rules,
+// and that the table does not give it to another region or to no region
+// (own is the entry's region where the table has it). A host that fails
+// is refused, never compared or proposed.
+func (f *findings) host(e entry, field, h string, hosts map[string]string, own string) (string, bool) {
+	owner, used := hosts[h]
+	why := table.EndpointProblem(h)
+	switch {
+	case h == "":
+		why = "is missing"
+	case why == "" && used && owner != own:
+		why = "is already " + owner + " in the table"
+	case why == "":
+		return h, true
 	}
-	if msg := table.EndpointProblem(h); msg != "" {
-		f.refused = append(f.refused, refusal{e.line, field + " of " + e.Region, h, msg})
-		return "", false
-	}
-	return h, true
+	f.refused = append(f.refused, refusal{e.line, field + " of " + e.Region, h, why})
+	return "", false
 }
 
 // accelerate notes what an entry says of transfer acceleration. The API

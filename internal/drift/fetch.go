@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -40,11 +39,11 @@ func credentialsFrom(getenv func(string) string) (credentials, error) {
 func describeRegions(ctx context.Context, endpoint, region string, c credentials, timeout time.Duration) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	keep := &bodyKeeper{next: http.DefaultTransport}
+	limit := &capped{}
 	cfg := oss.LoadDefaultConfig().
 		WithRegion(region).
 		WithCredentialsProvider(osscreds.NewStaticCredentialsProvider(c.id, c.secret, c.token)).
-		WithHttpClient(&http.Client{Transport: keep, CheckRedirect: noRedirects}).
+		WithHttpClient(&http.Client{Transport: limit, CheckRedirect: noRedirects}).
 		WithRetryMaxAttempts(1)
 	switch {
 	case strings.HasPrefix(endpoint, "http://"):
@@ -52,16 +51,24 @@ func describeRegions(ctx context.Context, endpoint, region string, c credentials
 	default:
 		cfg = cfg.WithEndpoint(strings.TrimPrefix(endpoint, "https://"))
 	}
-	_, err := oss.NewClient(cfg).DescribeRegions(ctx, &oss.DescribeRegionsRequest{})
+	out, err := oss.NewClient(cfg).InvokeOperation(ctx, &oss.OperationInput{
+		OpName: "DescribeRegions", Method: "GET", Parameters: map[string]string{"regions": ""},
+		Headers: map[string]string{"Content-Type": "application/xml"},
+	})
+	var body []byte
+	if err == nil {
+		body, err = io.ReadAll(out.Body)
+		out.Body.Close()
+	}
 	switch {
-	case keep.tooLarge:
+	case limit.tooLarge:
 		return nil, errTooLarge
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return nil, fmt.Errorf("DescribeRegions at %s did not answer within %v", quote(endpoint), timeout)
 	case err != nil:
 		return nil, callError(endpoint, err)
 	}
-	return keep.body, nil
+	return body, nil
 }
 
 // noRedirects refuses to follow a redirect: the signed request goes to the
@@ -85,47 +92,30 @@ func callError(endpoint string, err error) error {
 	return fmt.Errorf("DescribeRegions at %s failed: %s", quote(endpoint), quoteText(err.Error()))
 }
 
-// bodyKeeper is an http.RoundTripper that keeps the body of the last
-// response as the SDK reads it, up to maxResponseSize: past that the read
-// fails, so that no response is read without bound.
-type bodyKeeper struct {
-	next     http.RoundTripper
-	body     []byte
-	tooLarge bool
-}
+// capped is an http.RoundTripper whose response bodies, error bodies the
+// SDK reads included, fail past maxResponseSize: nothing is read without
+// bound.
+type capped struct{ tooLarge bool }
 
-func (k *bodyKeeper) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := k.next.RoundTrip(req)
-	if err != nil {
-		return nil, err
+func (c *capped) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err == nil {
+		resp.Body = &cappedBody{ReadCloser: resp.Body, c: c}
 	}
-	resp.Body = &keptBody{rc: resp.Body, k: k}
-	k.body = nil
-	return resp, nil
+	return resp, err
 }
 
-type keptBody struct {
-	rc  io.ReadCloser
-	k   *bodyKeeper
-	buf bytes.Buffer
+type cappedBody struct {
+	io.ReadCloser
+	c    *capped
+	read int
 }
 
-func (b *keptBody) Read(p []byte) (int, error) {
-	n, err := b.rc.Read(p)
-	b.buf.Write(p[:n])
-	if b.buf.Len() > maxResponseSize {
-		b.k.tooLarge = true
+func (b *cappedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if b.read += n; b.read > maxResponseSize {
+		b.c.tooLarge = true
 		return n, errTooLarge
 	}
-	if errors.Is(err, io.EOF) {
-		b.k.body = b.buf.Bytes()
-	}
 	return n, err
-}
-
-func (b *keptBody) Close() error {
-	if b.k.body == nil && !b.k.tooLarge {
-		b.k.body = b.buf.Bytes()
-	}
-	return b.rc.Close()
 }

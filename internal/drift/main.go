@@ -1,19 +1,24 @@
-// Command drift holds regions.yaml against the regions that OSS itself
-// lists through its DescribeRegions API, and prints one Markdown report:
+// Command drift holds regions.yaml against the live service and prints
+// one Markdown report; it writes nothing:
 //
 //	drift [-in regions.yaml] [-save FILE]     # calls DescribeRegions
 //	drift [-in regions.yaml] -response FILE   # reads a saved response body
+//	drift probe [-in regions.yaml] [-candidates FILE] [-resolver IP:PORT]
 //
-// The call goes through the OSS Go SDK v2, with credentials from
-// OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and, for STS credentials,
-// OSS_SESSION_TOKEN, to the public endpoint of the table's default region,
-// and is bounded in time (-timeout). It writes nothing. It exits 0 when
-// the table agrees with the service, 1 when it has drifted, and 2 when it
-// could not check.
+// drift calls DescribeRegions through the OSS Go SDK v2, with credentials
+// from OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and, for STS credentials,
+// OSS_SESSION_TOKEN, at the public endpoint of the table's default region,
+// within -timeout. drift probe needs no keys: it asks DNS for every host
+// of the table, for oss-<id>.aliyuncs.com of each candidate region, and
+// for control names under aliyuncs.com that cannot exist. Both exit 0
+// when the table agrees, 1 when it has drifted, and 2 when they could not
+// check: the probe also when a control name resolves (a wildcard zone or
+// a hijacking resolver) or a query is not answered.
 package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
@@ -34,7 +39,7 @@ const (
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "probe" { // the keyless check, probe.go
-		os.Exit(probeMain())
+		os.Exit(runProbe(context.Background(), os.Args[2:], os.Stdout, os.Stderr, rand.Reader))
 	}
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
 }

@@ -1,28 +1,13 @@
 package main
 
-// The probe, drift probe, holds the table against public DNS, which needs
-// no keys:
-//
-//	drift probe [-json regions.json] [-candidates FILE] [-resolver IP:PORT]
-//
-// It asks the A and AAAA records of every host regions.json lists, of
-// oss-<id>.aliyuncs.com for every candidate region in the candidates
-// file, and of control names under aliyuncs.com that cannot exist, and
-// prints one Markdown report. It exits 0 when DNS agrees with the table,
-// 1 when the table has drifted, and 2 when it could not check: a control
-// name that resolves (a wildcard zone or a hijacking resolver), a query
-// not answered (SERVFAIL, a timeout, a resolver out of reach), or bad
-// input.
-
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net/netip"
-	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,16 +25,16 @@ const maxInflight = 16
 
 // probeConfig is what the probe's flags ask for.
 type probeConfig struct {
-	json, candidates, resolver, hosts string
-	timeout, deadline                 time.Duration
-	inflight                          int
+	in, candidates, resolver, hosts string
+	timeout, deadline               time.Duration
+	inflight                        int
 }
 
 func parseProbeFlags(args []string) (probeConfig, error) {
 	var c probeConfig
 	fs := flag.NewFlagSet("drift probe", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition of the table")
+	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to check")
 	fs.StringVar(&c.candidates, "candidates", "internal/drift/candidates.txt", "the candidate regions, one ID a line")
 	fs.StringVar(&c.resolver, "resolver", "", "ask this DNS server (IP:port) instead of the system's")
 	fs.StringVar(&c.hosts, "hosts", "/etc/hosts", "the hosts file Go's resolver reads before DNS")
@@ -59,25 +44,20 @@ func parseProbeFlags(args []string) (probeConfig, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	var problems []string
+	var problems []error
 	if fs.NArg() > 0 {
-		problems = append(problems, fmt.Sprintf("unexpected arguments %s", quote(strings.Join(fs.Args(), " "))))
+		problems = append(problems, fmt.Errorf("unexpected arguments %s", quote(strings.Join(fs.Args(), " "))))
 	}
-	if c.resolver != "" {
-		if ap, err := netip.ParseAddrPort(c.resolver); err != nil || ap.Port() == 0 {
-			problems = append(problems, fmt.Sprintf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(c.resolver)))
-		}
+	if ap, err := netip.ParseAddrPort(c.resolver); c.resolver != "" && (err != nil || ap.Port() == 0) {
+		problems = append(problems, fmt.Errorf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(c.resolver)))
 	}
 	if c.timeout <= 0 || c.deadline <= 0 {
-		problems = append(problems, "-timeout and -deadline must be positive")
+		problems = append(problems, errors.New("-timeout and -deadline must be positive"))
 	}
 	if c.inflight < 1 || c.inflight > maxInflight {
-		problems = append(problems, fmt.Sprintf("-inflight must be 1 to %d", maxInflight))
+		problems = append(problems, fmt.Errorf("-inflight must be 1 to %d", maxInflight))
 	}
-	if len(problems) > 0 {
-		return c, errors.New(strings.Join(problems, "\n"))
-	}
-	return c, nil
+	return c, errors.Join(problems...)
 }
 
 // runProbe is the probe command; random gives the control names' labels.
@@ -98,7 +78,7 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 		fmt.Fprint(stderr, probeUsage)
 		return exitNotCheck
 	}
-	in, err := loadProbeTable(c.json)
+	t, err := table.Load(c.in)
 	cands, cerr := loadCandidates(c.candidates)
 	if err = errors.Join(err, cerr); err != nil {
 		return fail(err)
@@ -107,15 +87,11 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	if err != nil {
 		return fail(err)
 	}
-	p := plan(in, cands, controls)
+	p := plan(t, cands, controls)
 	if n := 2 * len(p.names()); n > maxQueries {
 		return fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten the candidates file", n, len(p.names()), maxQueries))
 	}
-	hosts, err := loadHosts(c.hosts)
-	if err == nil {
-		err = hostsOverride(c.hosts, hosts, p.names())
-	}
-	if err != nil {
+	if err := hostsOverride(c.hosts, p.names()); err != nil {
 		return fail(err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.deadline)
@@ -127,7 +103,7 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	if c.resolver != "" {
 		source = "the resolver `" + c.resolver + "`" // an IP address and port, checked
 	}
-	fmt.Fprint(stdout, f.markdown(in, c.json, source))
+	fmt.Fprint(stdout, f.markdown(t, source))
 	switch {
 	case f.untrusted():
 		return exitNotCheck
@@ -160,6 +136,40 @@ func controlNames(random io.Reader) ([]string, error) {
 	return []string{"oss-zz-" + l1 + "-1.aliyuncs.com", l2 + ".aliyuncs.com"}, nil
 }
 
+// probeHost is one host of the table with what it is.
+type probeHost struct {
+	host   string
+	kind   string        // the kind of a region's host (table.Host), or ""
+	region *table.Region // nil for the hosts of no region
+	vipOf  *table.Region // the region whose VIP ranges its addresses must fall in, or nil
+	role   string        // how the report names it: "internal host of `oss-cn-hangzhou`"
+}
+
+// probeHosts is every host of t, each once (the table's checks see to
+// that): the table's own hosts, then each region's.
+func probeHosts(t *table.Table) []probeHost {
+	hs := []probeHost{
+		{host: t.DefaultPublic, role: "default endpoint"},
+		{host: t.DefaultInternal, vipOf: t.Default, role: "default internal endpoint (that of `" + t.Default.ID + "`)"},
+		{host: t.GlobalAccelerate, role: "global accelerate endpoint"},
+		{host: t.OverseasAccelerate, role: "overseas accelerate endpoint"},
+	}
+	if t.Regionless != "" {
+		hs = append(hs, probeHost{host: t.Regionless, role: "regionless endpoint"})
+	}
+	for i := range t.Regions {
+		r := &t.Regions[i]
+		for _, h := range r.Hosts() {
+			ph := probeHost{host: h.Name, kind: h.Kind, region: r, role: h.Kind + " host of `" + r.ID + "`"}
+			if h.Kind == "internal" || h.Kind == "vpc" {
+				ph.vipOf = r
+			}
+			hs = append(hs, ph)
+		}
+	}
+	return hs
+}
+
 // probePlan is what a run asks, and why.
 type probePlan struct {
 	controls []string
@@ -175,14 +185,14 @@ type skippedCandidate struct {
 
 // plan lists the names to ask: the controls, the table's hosts, and the
 // candidates that are not already the table's.
-func plan(in *probeInput, cands []candidate, controls []string) *probePlan {
-	p := &probePlan{controls: controls, hosts: in.hosts}
+func plan(t *table.Table, cands []candidate, controls []string) *probePlan {
+	p := &probePlan{controls: controls, hosts: probeHosts(t)}
 	ids := map[string]bool{}
-	for _, r := range in.regions {
-		ids[r.id] = true
+	for _, r := range t.Regions {
+		ids[r.ID] = true
 	}
 	hosts := map[string]string{}
-	for _, h := range in.hosts {
+	for _, h := range p.hosts {
 		hosts[h.host] = h.role
 	}
 	for _, c := range cands {
@@ -218,7 +228,7 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	for i, name := range p.controls {
 		f.unanswered(name, ctl[i])
 		if addrs := ctl[i].addrs(); len(addrs) > 0 { // even with the other type unanswered
-			f.controlsResolve = append(f.controlsResolve, resolved{name: name, addrs: addrs})
+			f.controlsResolve = append(f.controlsResolve, resolved{probeHost: probeHost{host: name}, addrs: addrs})
 		}
 	}
 	if f.untrusted() {
@@ -276,9 +286,8 @@ func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
 // says of it.
 func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	addrs := pa.addrs()
-	r := resolved{name: h.host, role: h.role, region: h.region, addrs: addrs}
-	switch {
-	case h.region != nil && !h.region.open():
+	r := resolved{probeHost: h, addrs: addrs}
+	if h.region != nil && h.region.Status == table.StatusDecommissioned {
 		if len(addrs) > 0 {
 			f.closedResolve = append(f.closedResolve, r)
 		}
@@ -289,20 +298,16 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 		f.missing = append(f.missing, r)
 		return
 	}
-	if h.vipOf != nil {
-		if h.vipOf.vip == nil {
-			r.ranges = h.vipOf
-			f.noRanges = append(f.noRanges, r)
-		} else {
-			for _, ad := range addrs {
-				if !inRanges(ad, h.vipOf.vip) {
-					r.outside = append(r.outside, ad)
-				}
+	if h.vipOf != nil && len(h.vipOf.VIP) == 0 { // published only by ticket
+		f.noRanges = append(f.noRanges, r)
+	} else if h.vipOf != nil {
+		for _, ad := range addrs {
+			if !slices.ContainsFunc(h.vipOf.VIP, func(p netip.Prefix) bool { return p.Contains(ad) }) {
+				r.outside = append(r.outside, ad)
 			}
-			if len(r.outside) > 0 {
-				r.ranges = h.vipOf
-				f.outside = append(f.outside, r)
-			}
+		}
+		if len(r.outside) > 0 {
+			f.outside = append(f.outside, r)
 		}
 	}
 	if h.kind == "dual-stack" && len(pa.aaaa.addrs) == 0 {
@@ -310,26 +315,14 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	}
 }
 
-func inRanges(ad netip.Addr, ranges []netip.Prefix) bool {
-	for _, p := range ranges {
-		if p.Contains(ad) {
-			return true
-		}
-	}
-	return false
-}
-
 // unanswered records the queries of name that got no answer that can be
 // taken, and reports whether there were any.
 func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
 	found := false
-	for _, q := range []struct {
-		typ string
-		a   answer
-	}{{"A", pa.a}, {"AAAA", pa.aaaa}} {
-		if q.a.failed != "" {
-			f.failed = append(f.failed, failedQuery{name, q.typ, q.a.failed, q.a.detail})
-			if q.a.notAsked {
+	for i, a := range []answer{pa.a, pa.aaaa} {
+		if a.failed != "" {
+			f.failed = append(f.failed, failedQuery{name, [2]string{"A", "AAAA"}[i], a.failed, a.detail})
+			if a.notAsked {
 				f.notAsked++
 			}
 			found = true
@@ -338,14 +331,8 @@ func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
 	return found
 }
 
-// probeMain is drift probe ARGS as the command line gives it, with
-// random control labels.
-func probeMain() int {
-	return runProbe(context.Background(), os.Args[2:], os.Stdout, os.Stderr, rand.Reader)
-}
-
-const probeUsage = `usage: drift probe [-json regions.json] [-candidates FILE] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
-  -json FILE        the JSON edition of the table (default regions.json)
+const probeUsage = `usage: drift probe [-in regions.yaml] [-candidates FILE] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
+  -in FILE          the region table to check (default regions.yaml)
   -candidates FILE  candidate regions, one ID a line, # comments (default internal/drift/candidates.txt)
   -resolver IP:PORT ask this DNS server instead of the system's
   -hosts FILE       the hosts file, which Go's resolver reads before DNS: a run stops, exit 2,

@@ -3,9 +3,10 @@ package main
 import (
 	"fmt"
 	"net/netip"
-	"path/filepath"
 	"strings"
 	"unicode"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // probeFindings is what a probe found, each list in the order asked.
@@ -27,13 +28,10 @@ type probeFindings struct {
 	notAsked        int  // queries not sent: the run's deadline passed first
 }
 
-// resolved is a name with what it resolves to.
+// resolved is a host, or a control name, with what it resolves to.
 type resolved struct {
-	name, role string
-	region     *probeRegion
-	addrs      []netip.Addr
-	outside    []netip.Addr
-	ranges     *probeRegion // whose ranges the addresses were held to
+	probeHost
+	addrs, outside []netip.Addr // outside: those outside the vipOf region's ranges
 }
 
 type failedQuery struct{ name, typ, why, detail string }
@@ -64,11 +62,11 @@ const (
 // markdown renders the findings as the report. Every value in it is a
 // checked host or region ID, an address, or text made inert; nothing an
 // answer carries but its addresses reaches it.
-func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string {
+func (f *probeFindings) markdown(t *table.Table, source string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	pl := f.plan
-	p("# DNS probe of %s %s\n\n", safeFileName(filepath.Base(jsonPath)), in.version)
+	p("# DNS probe of %s %s\n\n", t.Input, t.Version)
 	planned := 2 * len(pl.names())
 	p("Against: %s, through Go's resolver, whose answers the probe trusts as they come (it does not check which name each record is for). The names: %d control %s, %d %s of the table and %d candidate %s, A and AAAA each: %d %s planned, %d asked (the resolver may retry each, as resolv.conf says).",
 		source, len(pl.controls), plural(len(pl.controls), "name", "names"), len(pl.hosts), plural(len(pl.hosts), "host", "hosts"),
@@ -98,44 +96,33 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 	default:
 		p("**The table agrees with DNS.**\n")
 	}
-	lines := func(items []string) {
-		for _, it := range bound(items, maxListed) {
-			p("- %s\n", it)
-		}
-	}
-	if n := len(f.controlsResolve); n > 0 {
-		p("\n## Control names that resolve (%d)\n\n", n)
-		lines(mapList(f.controlsResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, addrList(r.addrs)) }))
+	bounded := func(heading, intro string, items []string) { section(&b, heading, intro, bound(items, maxListed)) }
+	withAddrs := func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.host, describe(r), addrList(r.addrs)) }
+	bounded(fmt.Sprintf("Control names that resolve (%d)", len(f.controlsResolve)), "",
+		mapList(f.controlsResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.host, addrList(r.addrs)) }))
+	if len(f.controlsResolve) > 0 {
 		p("\nAsk another resolver (make probe RESOLVER=IP:PORT), one that answers NXDOMAIN for names that do not exist.\n")
 	}
-	if n := len(f.failed); n > 0 {
-		p("\n## Queries without an answer (%d)\n\n", n)
-		lines(mapList(f.failed, func(q failedQuery) string {
-			why := q.why
-			if q.detail != "" {
-				why += ": " + inert(q.detail) // the resolver's words: made inert
-			}
-			return fmt.Sprintf("`%s` %s: %s", q.name, q.typ, why)
+	bounded(fmt.Sprintf("Queries without an answer (%d)", len(f.failed)), "", mapList(f.failed, func(q failedQuery) string {
+		why := q.why
+		if q.detail != "" {
+			why += ": " + inert(q.detail) // the resolver's words: made inert
+		}
+		return fmt.Sprintf("`%s` %s: %s", q.name, q.typ, why)
+	}))
+	if !f.blind {
+		bounded(fmt.Sprintf("Hosts that do not resolve (%d)", len(f.missing)),
+			"Hosts the table gives to a region in service, or to no region, with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n",
+			mapList(f.missing, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.host, describe(r)) }))
+	}
+	bounded(fmt.Sprintf("Internal hosts outside their VIP ranges (%d)", len(f.outside)),
+		"The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n",
+		mapList(f.outside, func(r resolved) string {
+			ranges := strings.Join(mapList(r.vipOf.VIP, netip.Prefix.String), ", ")
+			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.host, describe(r), addrList(r.outside), r.vipOf.ID, ranges)
 		}))
-	}
-	if n := len(f.missing); n > 0 && !f.blind {
-		p("\n## Hosts that do not resolve (%d)\n\n", n)
-		p("Hosts the table gives to a region in service, or to no region, with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n")
-		lines(mapList(f.missing, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.name, describe(r)) }))
-	}
-	if n := len(f.outside); n > 0 {
-		p("\n## Internal hosts outside their VIP ranges (%d)\n\n", n)
-		p("The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n")
-		lines(mapList(f.outside, func(r resolved) string {
-			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.name, describe(r), addrList(r.outside), r.ranges.id, r.ranges.vipText)
-		}))
-	}
-	if n := len(f.noIPv6); n > 0 {
-		p("\n## Dual-stack hosts without IPv6 (%d)\n\n", n)
-		lines(mapList(f.noIPv6, func(r resolved) string {
-			return fmt.Sprintf("`%s`: %s: %s, no AAAA record", r.name, describe(r), addrList(r.addrs))
-		}))
-	}
+	bounded(fmt.Sprintf("Dual-stack hosts without IPv6 (%d)", len(f.noIPv6)), "",
+		mapList(f.noIPv6, func(r resolved) string { return withAddrs(r) + ", no AAAA record" }))
 	if n := len(f.newRegions); n > 0 {
 		p("\n## Candidate regions that resolve (%d)\n\n", n)
 		p("DNS shows only that the public host exists. Before adding a block, find an OSS source that names the region (the documentation's \"Regions and endpoints\", or DescribeRegions through `make drift`) and take every value from it, the internal host too: it follows the usual pattern and was not asked.\n")
@@ -150,19 +137,15 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 			p("\n### `%s`\n\nLine %d of the candidates file; resolves to %s.\n\n```yaml\n%s```\n", nc.c.id, nc.c.line, addrList(nc.addrs), block)
 		}
 	}
-	if n := len(f.closedResolve); n > 0 {
-		p("\n## Hosts of decommissioned regions that still resolve (information, not drift)\n\n")
-		lines(mapList(f.closedResolve, func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.name, describe(r), addrList(r.addrs)) }))
-	}
-	if n := len(f.noRanges); n > 0 {
-		p("\n## Internal hosts of regions without published VIP ranges (information, not drift)\n\n")
-		lines(mapList(f.noRanges, func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.name, describe(r), addrList(r.addrs)) }))
-	}
+	bounded("Hosts of decommissioned regions that still resolve (information, not drift)", "", mapList(f.closedResolve, withAddrs))
+	bounded("Internal hosts of regions without published VIP ranges (information, not drift)", "", mapList(f.noRanges, withAddrs))
 	if len(pl.skipped)+len(f.quiet) > 0 {
 		p("\n## Candidates (information, not drift)\n\n")
-		lines(mapList(pl.skipped, func(s skippedCandidate) string {
+		for _, it := range bound(mapList(pl.skipped, func(s skippedCandidate) string {
 			return fmt.Sprintf("`%s` (line %d): not asked, already %s.", s.c.id, s.c.line, s.what)
-		}))
+		}), maxListed) {
+			p("- %s\n", it)
+		}
 		if len(f.quiet) > 0 && !f.blind { // a blind resolver says nothing of them
 			ids := codes(mapList(f.quiet, func(c candidate) string { return c.id }))
 			p("- Asked, no address (%d): %s.\n", len(ids), strings.Join(bound(ids, maxListed), ", "))
@@ -171,22 +154,12 @@ func (f *probeFindings) markdown(in *probeInput, jsonPath, source string) string
 	return b.String()
 }
 
-// safeFileName is name with anything but letters, digits and ._+- as _.
-func safeFileName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._+-", r)) {
-			return r
-		}
-		return '_'
-	}, name)
-}
-
 // describe names what a host is: its role and its region's name and status.
 func describe(r resolved) string {
 	if r.region == nil {
 		return r.role // the probe's own words and checked IDs
 	}
-	return fmt.Sprintf("%s %s, %s", r.role, plainOrInert(r.region.name), r.region.status)
+	return fmt.Sprintf("%s %s, %s", r.role, plainOrInert(r.region.Name), r.region.Status)
 }
 
 // plainOrInert is a region name as REGIONS.md shows it when it holds only

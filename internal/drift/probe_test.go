@@ -22,14 +22,11 @@ import (
 
 // The probe's tests ask a real DNS server (github.com/miekg/dns, in the
 // tests only) started in the test on 127.0.0.1, through the probe's own
-// resolver, over UDP and TCP. Its zones are built from the fixture
-// testdata/probe/regions.json, which the generator writes from
-// testdata/probe/table.yaml (from the repository's root):
-//
-//	go run ./generator -in internal/drift/testdata/probe/table.yaml -out /tmp/x.go -md "" -json internal/drift/testdata/probe/regions.json
+// resolver, over UDP and TCP. Its zones are built from the fixture table
+// testdata/probe/table.yaml.
 
 const (
-	fixtureJSON  = "testdata/probe/regions.json"
+	fixtureTable = "testdata/probe/table.yaml"
 	fixtureCands = "testdata/probe/candidates.txt"
 )
 
@@ -157,29 +154,29 @@ func serve(t *testing.T, h dns.Handler) string {
 	return ""
 }
 
-// fixture is the fixture table as the tests read it, through the probe's
-// own loader.
-func fixture(t *testing.T) *probeInput {
+// fixture is the fixture table, through the table's loader as the probe
+// reads it.
+func fixture(t *testing.T) *table.Table {
 	t.Helper()
-	in, err := loadProbeTable(fixtureJSON)
+	tbl, err := table.Load(fixtureTable)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return in
+	return tbl
 }
 
-// agreeingZone answers for every host of in as the table says: open
+// agreeingZone answers for every host of tbl as the table says: open
 // regions' hosts resolve, internal ones inside their ranges, dual-stack
 // ones with IPv6 too; decommissioned regions' hosts do not exist.
-func agreeingZone(in *probeInput) *zone {
+func agreeingZone(tbl *table.Table) *zone {
 	z := newZone()
-	for i, h := range in.hosts {
-		if h.region != nil && !h.region.open() {
+	for i, h := range probeHosts(tbl) {
+		if h.region != nil && h.region.Status == table.StatusDecommissioned {
 			continue
 		}
 		a := fmt.Sprintf("192.0.2.%d", i+1)
-		if h.vipOf != nil && h.vipOf.vip != nil {
-			for _, p := range h.vipOf.vip {
+		if h.vipOf != nil {
+			for _, p := range h.vipOf.VIP {
 				if p.Addr().Is4() {
 					a = p.Addr().Next().String()
 					if p.Bits() == 32 {
@@ -209,7 +206,7 @@ func fixedRandom() *bytes.Reader {
 func probeRun(t *testing.T, addr string, extra ...string) result {
 	t.Helper()
 	// No hosts file: the machine's /etc/hosts is not the test's.
-	args := append([]string{"-json", fixtureJSON, "-candidates", fixtureCands, "-resolver", addr, "-hosts", filepath.Join(t.TempDir(), "none"), "-timeout", "2s", "-deadline", "20s"}, extra...)
+	args := append([]string{"-in", fixtureTable, "-candidates", fixtureCands, "-resolver", addr, "-hosts", filepath.Join(t.TempDir(), "none"), "-timeout", "2s", "-deadline", "20s"}, extra...)
 	var out, errOut bytes.Buffer
 	code := runProbe(context.Background(), args, &out, &errOut, fixedRandom())
 	// The port is new every run.
@@ -371,23 +368,15 @@ func TestProbeReports(t *testing.T) {
 	}
 }
 
-// TestProbeHostileTableText: a region name with markup in regions.json
+// TestProbeHostileTableText: a region name with markup in the table
 // reaches the report inert.
 func TestProbeHostileTableText(t *testing.T) {
-	data, err := os.ReadFile(fixtureJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hostile := strings.Replace(string(data), `"name": "UK (London)"`, `"name": "UK <img src=x> [London](http://evil.example) *x*"`, 1)
-	if hostile == string(data) {
-		t.Fatal("the fixture has no region named UK (London)")
-	}
-	jp := writeTemp(t, "regions.json", []byte(hostile))
+	tp := renamedFixture(t, `"UK <img src=x> [London](http://evil.example) *x*"`)
 	z := agreeingZone(fixture(t))
 	delete(z.a, "oss-eu-west-2.aliyuncs.com")
 	addr := serve(t, z)
 	var out, errOut bytes.Buffer
-	code := runProbe(context.Background(), []string{"-json", jp, "-candidates", fixtureCands, "-resolver", addr}, &out, &errOut, fixedRandom())
+	code := runProbe(context.Background(), []string{"-in", tp, "-candidates", fixtureCands, "-resolver", addr}, &out, &errOut, fixedRandom())
 	want := `UK \<img src=x\> \[London\]\(http\://evil\.example\) \*x\*`
 	if code != exitDrifted || !strings.Contains(out.String(), want) {
 		t.Errorf("exit %d; want the name as %s in:\n%s%s", code, want, out.String(), errOut.String())
@@ -422,9 +411,10 @@ func TestProbeAsksWhatItSays(t *testing.T) {
 }
 
 // TestProbeNamesOfRealTable: the names the probe would ask for the real
-// regions.json and candidates file are every host regions.json lists,
-// each candidate's oss-<id>.aliyuncs.com that is not already the table's,
-// and the controls: computed from the files, not written down here.
+// table and candidates file are every host regions.json lists (the JSON
+// edition, read here on its own), each candidate's oss-<id>.aliyuncs.com
+// that is not already the table's, and the controls: computed from the
+// files, not written down here.
 func TestProbeNamesOfRealTable(t *testing.T) {
 	data, err := os.ReadFile("../../regions.json")
 	if err != nil {
@@ -475,7 +465,7 @@ func TestProbeNamesOfRealTable(t *testing.T) {
 			}
 		}
 	}
-	in, err := loadProbeTable("../../regions.json")
+	in, err := table.Load("../../regions.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -585,46 +575,45 @@ func TestProbeQueryCap(t *testing.T) {
 	z := newZone()
 	addr := serve(t, z)
 	var out, errOut bytes.Buffer
-	code := runProbe(context.Background(), []string{"-json", fixtureJSON, "-candidates", writeTemp(t, "c.txt", []byte(b.String())), "-resolver", addr}, &out, &errOut, fixedRandom())
+	code := runProbe(context.Background(), []string{"-in", fixtureTable, "-candidates", writeTemp(t, "c.txt", []byte(b.String())), "-resolver", addr}, &out, &errOut, fixedRandom())
 	if code != exitNotCheck || out.Len() != 0 || !strings.Contains(errOut.String(), "more than 2000 (maxQueries") || len(z.names()) != 0 {
 		t.Errorf("exit %d, stdout %q, stderr %q, asked %d names", code, out.String(), errOut.String(), len(z.names()))
 	}
 }
 
-// TestProbeBadInput: every bad line of a candidates file and every bad
-// value of regions.json is reported, with where, before anything is asked.
+// TestProbeBadInput: every bad line of a candidates file and every
+// problem of the table is reported, with where, before anything is asked;
+// the table's problems are the loader's, file:line:col.
 func TestProbeBadInput(t *testing.T) {
-	fixtureData, err := os.ReadFile(fixtureJSON)
+	good, err := os.ReadFile(fixtureTable)
 	if err != nil {
 		t.Fatal(err)
 	}
-	good := strings.Replace(string(fixtureData), `"kind": "dual-stack"`, `"kind": "dual-stack"`, 1)
+	badTable := strings.NewReplacer(
+		"public: oss-eu-west-2.aliyuncs.com", "public: oss-eu-west-2.evil.example",
+		"- 100.118.28.0/24", "- 100.118.28.1/24",
+		"status: decommissioned", "status: gone",
+		"cloud: finance", "cloud: moon",
+		"public: oss.aliyuncs.com", "public: oss-cn-hangzhou.aliyuncs.com",
+		"version: 1.2.0", "version: 1.2.0\nversion: 9.9.9",
+	).Replace(string(good))
 	tests := []struct {
-		name, json, cands string
-		want              []string
+		name, table, cands string
+		want               []string
 	}{
-		{"candidates", good, "sa-east-1\nSA-EAST-2\n\n# fine\noss-\nOSS-SA-EAST-1 # again\nsa east 3\nzz-\u202e-1\nok-fine-1 # ok\n\xff\noss-cn-hangzhou.aliyuncs.com\nhttps://OSS-eu-west-2-internal.aliyuncs.com:443/b\ncn-hangzhou.oss.aliyuncs.com\nexample.com\noss-\u212aa-1\n",
+		{"candidates", string(good), "sa-east-1\nSA-EAST-2\n\n# fine\noss-\nOSS-SA-EAST-1 # again\nsa east 3\nzz-\u202e-1\nok-fine-1 # ok\n\xff\noss-cn-hangzhou.aliyuncs.com\nhttps://OSS-eu-west-2-internal.aliyuncs.com:443/b\ncn-hangzhou.oss.aliyuncs.com\nexample.com\noss-\u212aa-1\n",
 			[]string{"c.txt:5: \"oss-\"", "c.txt:6: \"OSS-SA-EAST-1\" is listed already, at line 1", "c.txt:7: \"sa east 3\"", `c.txt:8: "zz-\u202e-1"`, "c.txt:10: not UTF-8",
 				`c.txt:11: "oss-cn-hangzhou.aliyuncs.com" is a host or URL, not a region ID: write oss-cn-hangzhou`,
 				`c.txt:12: "https://OSS-eu-west-2-internal.aliyuncs.com:443/b" is a host or URL, not a region ID: write oss-eu-west-2`,
 				`c.txt:13: "cn-hangzhou.oss.aliyuncs.com" is a host or URL, not a region ID: write oss-cn-hangzhou`,
 				`c.txt:14: "example.com" is not a region ID`, `c.txt:15: "oss-\u212aa-1" is not a region ID`}},
-		{"json syntax", good[:200], "", []string{"r.json: line "}},
-		{"json duplicate key", strings.Replace(good, `"version": "1.2.0",`, `"version": "1.2.0", "Version": "9.9.9",`, 1), "", []string{`the key "Version" is given twice`}},
-		{"json values", strings.NewReplacer(
-			`"host": "oss-eu-west-2.aliyuncs.com"`, `"host": "oss-eu-west-2.evil.example"`,
-			`"kind": "dual-stack"`, `"kind": "quantum"`,
-			`"100.118.28.0/24"`, `"100.118.28.1/24"`,
-			`"status": "decommissioned"`, `"status": "gone"`,
-			`"public": "oss.aliyuncs.com"`, `"public": "oss-cn-hangzhou.aliyuncs.com"`,
-			`"vipRanges": null`, `"vipranges": [1]`,
-		).Replace(good), "", []string{
-			`regions[2] (oss-ap-southeast-2).vipRanges: expected a list of CIDR prefixes`,
-			`regions[3] (oss-eu-west-2).hosts[0]: "oss-eu-west-2.evil.example" is not in Alibaba Cloud's OSS domain`,
-			`regions[0] (oss-cn-hangzhou).hosts[2]: "cn-hangzhou.oss.aliyuncs.com" has the kind "quantum"`,
-			`regions[0] (oss-cn-hangzhou).vipRanges[0]: "100.118.28.1/24" is not a canonical CIDR prefix`,
-			`regions[2] (oss-ap-southeast-2).status: "gone"`,
-			`regions[0] (oss-cn-hangzhou).hosts[0]: "oss-cn-hangzhou.aliyuncs.com" is listed already, at defaultEndpoints.public`,
+		{"table", badTable, "oss-\n", []string{"c.txt:1: \"oss-\"", `field "version" appears twice`}},
+		{"table values", strings.Replace(badTable, "\nversion: 9.9.9", "", 1), "", []string{
+			`(oss-eu-west-2): endpoints.public: "oss-eu-west-2.evil.example" is not in Alibaba Cloud's OSS domain`,
+			`(oss-cn-hangzhou): vip_ranges[0]: "100.118.28.1/24" has host bits set`,
+			`(oss-ap-southeast-2): status: "gone" is not a status`,
+			`(oss-cn-hangzhou-finance): cloud: "moon" is not a cloud`,
+			`endpoint oss-cn-hangzhou.aliyuncs.com is already used by default_endpoints.public`,
 		}},
 	}
 	for _, tt := range tests {
@@ -632,16 +621,25 @@ func TestProbeBadInput(t *testing.T) {
 			z := newZone()
 			addr := serve(t, z)
 			dir := t.TempDir()
-			jp, cp := filepath.Join(dir, "r.json"), filepath.Join(dir, "c.txt")
-			os.WriteFile(jp, []byte(tt.json), 0o644)
+			tp, cp := filepath.Join(dir, "r.yaml"), filepath.Join(dir, "c.txt")
+			os.WriteFile(tp, []byte(tt.table), 0o644)
 			os.WriteFile(cp, []byte(tt.cands), 0o644)
 			var out, errOut bytes.Buffer
-			code := runProbe(context.Background(), []string{"-json", jp, "-candidates", cp, "-resolver", addr}, &out, &errOut, fixedRandom())
+			code := runProbe(context.Background(), []string{"-in", tp, "-candidates", cp, "-resolver", addr}, &out, &errOut, fixedRandom())
 			stderr := strings.ReplaceAll(errOut.String(), dir+"/", "")
 			if code != exitNotCheck || out.Len() != 0 || len(z.names()) != 0 {
 				t.Errorf("exit %d, stdout %q, asked %v", code, out.String(), z.names())
 			}
-			for _, w := range tt.want {
+			want := tt.want
+			if _, err := table.Load(tp); err != nil { // the loader's words, each problem with its file:line:col
+				for _, l := range strings.Split(strings.ReplaceAll(err.Error(), dir+"/", ""), "\n") {
+					if !regexp.MustCompile(`^r\.yaml:\d+:\d+: `).MatchString(l) {
+						t.Errorf("the loader's problem %q has no file:line:col", l)
+					}
+					want = append(want, "drift probe: "+l+"\n")
+				}
+			}
+			for _, w := range want {
 				if !strings.Contains(stderr, w) {
 					t.Errorf("stderr lacks %q:\n%s", w, stderr)
 				}
@@ -654,6 +652,21 @@ func TestProbeBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// renamedFixture is the fixture table with the region UK (London) named
+// name (YAML), in a file of its own.
+func renamedFixture(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(fixtureTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(string(data), "name: UK (London)", "name: "+name, 1)
+	if renamed == string(data) {
+		t.Fatal("the fixture has no region named UK (London)")
+	}
+	return writeTemp(t, "table.yaml", []byte(renamed))
 }
 
 // TestProbeUsage: -h prints the usage; bad flags are all reported.
@@ -683,7 +696,7 @@ func TestProbeBlockNeedsAPerson(t *testing.T) {
 	if got.code != exitDrifted || !ok || !ok2 || !strings.Contains(block, "# Sources: none yet: make probe saw oss-sa-east-1.aliyuncs.com resolve") {
 		t.Fatalf("no marked block: %v", got)
 	}
-	yamlData, err := os.ReadFile("testdata/probe/table.yaml")
+	yamlData, err := os.ReadFile(fixtureTable)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -789,17 +802,9 @@ func TestProbeListsBounded(t *testing.T) {
 // script reaches the report as REGIONS.md has it; markup, bidi and line
 // separators in one do not.
 func TestProbeRegionNameText(t *testing.T) {
-	data, err := os.ReadFile(fixtureJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	named := strings.Replace(string(data), `"name": "UK (London)"`, `"name": "Brazil (São Paulo)"`, 1)
-	if named == string(data) {
-		t.Fatal("the fixture has no region named UK (London)")
-	}
 	z := agreeingZone(fixture(t))
 	delete(z.a, "oss-eu-west-2.aliyuncs.com")
-	got := probeRun(t, serve(t, z), "-json", writeTemp(t, "regions.json", []byte(named)))
+	got := probeRun(t, serve(t, z), "-in", renamedFixture(t, "Brazil (São Paulo)"))
 	if got.code != exitDrifted || !strings.Contains(got.stdout, "`oss-eu-west-2` Brazil (São Paulo), active") {
 		t.Errorf("exit %d; want the name as Brazil (São Paulo) in:\n%s%s", got.code, got.stdout, got.stderr)
 	}

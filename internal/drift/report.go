@@ -30,40 +30,28 @@ func (f *findings) markdown(t *table.Table, source string) string {
 			p("\n### `%s`\n\n```yaml\n%s```\n", n.id, yamlBlock(n))
 		}
 	}
-	if len(f.gone) > 0 {
-		p("\n## Regions in service that the service no longer lists (%d)\n\n", len(f.gone))
-		for _, r := range f.gone {
-			next := " (or `status: decommissioning` with the day it began, while it still serves)"
-			if r.Status == table.StatusDecommissioning {
-				next = ""
-			}
-			p("- `%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it%s.\n", r.ID, r.Name, r.Status, next)
+	section(&b, fmt.Sprintf("Regions in service that the service no longer lists (%d)", len(f.gone)), "", mapList(f.gone, func(r *table.Region) string {
+		next := " (or `status: decommissioning` with the day it began, while it still serves)"
+		if r.Status == table.StatusDecommissioning {
+			next = ""
 		}
-	}
-	if len(f.listedClosed) > 0 {
-		p("\n## Regions the table calls decommissioned that the service lists (%d)\n\n", len(f.listedClosed))
-		for _, r := range f.listedClosed {
-			since := ""
-			if r.StatusDate != "" {
-				since = " since " + r.StatusDate
-			}
-			p("- `%s` %s, decommissioned%s: the service lists it again; check the documentation before changing `status`.\n", r.ID, r.Name, since)
+		return fmt.Sprintf("`%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it%s.", r.ID, r.Name, r.Status, next)
+	}))
+	section(&b, fmt.Sprintf("Regions the table calls decommissioned that the service lists (%d)", len(f.listedClosed)), "", mapList(f.listedClosed, func(r *table.Region) string {
+		since := ""
+		if r.StatusDate != "" {
+			since = " since " + r.StatusDate
 		}
-	}
-	if len(f.differ) > 0 {
-		p("\n## Endpoints that differ (%d)\n\n", len(f.differ))
-		for _, d := range f.differ {
-			p("- `%s` %s: `%s` (table) → `%s` (service)\n", d.id, d.kind, d.table, d.service)
-		}
-	}
-	if len(f.refused) > 0 {
-		p("\n## Entries not taken (%d)\n\nValues of the response that break the table's own rules; they are neither compared nor proposed.\n\n", len(f.refused))
-		for _, r := range f.refused {
-			// Everything here may come from the response: made inert, so
-			// that no Markdown or HTML in it renders.
-			p("- response line %d: %s\n", r.line, inert(r.what+" "+quote(r.val)+" "+r.why))
-		}
-	}
+		return fmt.Sprintf("`%s` %s, decommissioned%s: the service lists it again; check the documentation before changing `status`.", r.ID, r.Name, since)
+	}))
+	section(&b, fmt.Sprintf("Endpoints that differ (%d)", len(f.differ)), "", mapList(f.differ, func(d endpointDiff) string {
+		return fmt.Sprintf("`%s` %s: `%s` (table) → `%s` (service)", d.id, d.kind, d.table, d.service)
+	}))
+	section(&b, fmt.Sprintf("Entries not taken (%d)", len(f.refused)), "Values of the response that break the table's own rules; they are neither compared nor proposed.\n\n", mapList(f.refused, func(r refusal) string {
+		// Everything here may come from the response: made inert, so that
+		// no Markdown or HTML in it renders.
+		return fmt.Sprintf("response line %d: %s", r.line, inert(r.what+" "+quote(r.val)+" "+r.why))
+	}))
 	if len(f.accelNotStated)+len(f.accelOther) > 0 {
 		p("\n## Transfer acceleration (information, not drift)\n\n")
 		if n := len(f.accelNotStated); n > 0 {
@@ -77,17 +65,25 @@ func (f *findings) markdown(t *table.Table, source string) string {
 	if f.regionless {
 		p("\n## The regionless endpoint (information, not drift)\n\n- The service lists `%s`, which the table has as the endpoint of buckets without a region attribute, not as a region.\n", t.Regionless)
 	}
-	if len(f.otherClouds) > 0 {
-		p("\n## Not checked (%d)\n\nDescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n", len(f.otherClouds))
-		for _, o := range f.otherClouds {
-			listed := "not listed by the service"
-			if o.listed {
-				listed = "listed by the service"
-			}
-			p("- `%s` %s (%s cloud), %s\n", o.r.ID, o.r.Name, o.r.Cloud, listed)
+	section(&b, fmt.Sprintf("Not checked (%d)", len(f.otherClouds)), "DescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n", mapList(f.otherClouds, func(o otherCloud) string {
+		listed := "not listed by the service"
+		if o.listed {
+			listed = "listed by the service"
+		}
+		return fmt.Sprintf("`%s` %s (%s cloud), %s", o.r.ID, o.r.Name, o.r.Cloud, listed)
+	}))
+	return b.String()
+}
+
+// section writes items as a list under a heading and an intro, when there
+// are any.
+func section(b *strings.Builder, heading, intro string, items []string) {
+	if len(items) > 0 {
+		fmt.Fprintf(b, "\n## %s\n\n%s", heading, intro)
+		for _, it := range items {
+			fmt.Fprintf(b, "- %s\n", it)
 		}
 	}
-	return b.String()
 }
 
 // yamlBlock is the regions.yaml entry for a region the table lacks: the

@@ -70,9 +70,12 @@ func parseResponse(body []byte) ([]entry, error) {
 		charset = label
 		return nil, errors.New("not UTF-8")
 	}
-	root, err := rootElement(d)
+	root, err := nextElement(d, "the response is not XML: it has text before its first element")
 	if charset != "" {
 		return nil, fmt.Errorf("the response declares the encoding %s; only UTF-8 is read: save it as UTF-8", quote(charset))
+	}
+	if err == nil && root == nil {
+		err = xmlError(d, io.EOF)
 	}
 	if err != nil {
 		return nil, err
@@ -82,7 +85,7 @@ func parseResponse(body []byte) ([]entry, error) {
 		return nil, fmt.Errorf("the response's root element is in the namespace %s; expected OSS's <RegionInfoList>", quote(root.Name.Space))
 	case root.Name.Local == "Error":
 		var se serviceError
-		if err := d.DecodeElement(&se, &root); err != nil {
+		if err := d.DecodeElement(&se, root); err != nil {
 			return nil, xmlError(d, err)
 		}
 		return nil, &se
@@ -99,7 +102,11 @@ func parseResponse(body []byte) ([]entry, error) {
 		}
 		switch tok := tok.(type) {
 		case xml.EndElement:
-			return entries, trailing(d)
+			next, err := nextElement(d, "the response has text after </RegionInfoList>")
+			if next != nil {
+				err = errors.New("the response has a second root element after </RegionInfoList>")
+			}
+			return entries, err
 		case xml.StartElement:
 			if tok.Name.Local != "RegionInfo" || tok.Name.Space != "" {
 				if err := d.Skip(); err != nil { // an element this check does not know
@@ -162,41 +169,24 @@ func regionInfo(d *xml.Decoder, line int) (entry, error) {
 	}
 }
 
-// rootElement returns the first start element, past the XML declaration,
-// comments and white space.
-func rootElement(d *xml.Decoder) (xml.StartElement, error) {
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return xml.StartElement{}, xmlError(d, err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			return tok, nil
-		case xml.CharData:
-			if len(bytes.TrimSpace(tok)) > 0 {
-				return xml.StartElement{}, errors.New("the response is not XML: it has text before its first element")
-			}
-		}
-	}
-}
-
-// trailing refuses anything but white space and comments after the root.
-func trailing(d *xml.Decoder) error {
+// nextElement reads past white space, comments and declarations to the
+// next start element, or to the end of the input (nil); text on the way is
+// refused with the message text.
+func nextElement(d *xml.Decoder, text string) (*xml.StartElement, error) {
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
-			return nil
+			return nil, nil
 		}
 		if err != nil {
-			return xmlError(d, err)
+			return nil, xmlError(d, err)
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			return errors.New("the response has a second root element after </RegionInfoList>")
+			return &tok, nil
 		case xml.CharData:
 			if len(bytes.TrimSpace(tok)) > 0 {
-				return errors.New("the response has text after </RegionInfoList>")
+				return nil, errors.New(text)
 			}
 		}
 	}

@@ -56,24 +56,33 @@ func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 		return nil, err
 	}
 	c := render.Changes(v.Base, t)
+	need, why := Required(c)
 	if own != nil && !l.Records(t) {
 		return nil, fmt.Errorf("%w: %s:%d: version %s was released with other data (%s:%d), and a released version's data never changes; set version: %s (judged against %s, whose changes need: %s)",
-			ErrPolicy, p.Table, t.VersionLine, t.Version, l.Path, own.Line, MinVersion(base.Version, c.Required()), v.Against, bumpText(c))
+			ErrPolicy, p.Table, t.VersionLine, t.Version, l.Path, own.Line, MinVersion(base.Version, need), v.Against, bumpText(need, why))
 	}
 	if err := Check(c, p.Table, t.VersionLine); err != nil {
 		return nil, fmt.Errorf("%w (judged against %s)", err, v.Against)
 	}
-	if msg := ModulePathProblem(p.GoMod, t.Version); msg != "" {
-		return nil, fmt.Errorf("%w: %s:%d: %s", ErrPolicy, p.Table, t.VersionLine, msg)
+	if err := modulePath(p.GoMod, p.Table, t); err != nil {
+		return nil, err
 	}
 	return v, nil
 }
 
-func bumpText(c *render.ChangeReport) string {
-	if c.Required() == render.BumpNone {
+// modulePath is ModulePathProblem as an error at t's version line.
+func modulePath(goMod, tablePath string, t *table.Table) error {
+	if msg := ModulePathProblem(goMod, t.Version); msg != "" {
+		return fmt.Errorf("%w: %s:%d: %s", ErrPolicy, tablePath, t.VersionLine, msg)
+	}
+	return nil
+}
+
+func bumpText(need Bump, why string) string {
+	if need == BumpNone {
 		return "no bump, nothing changed"
 	}
-	return fmt.Sprintf("a %s bump (%s)", c.Required(), c.Why())
+	return fmt.Sprintf("a %s bump (%s)", need, why)
 }
 
 // Against judges t against the earlier table old alone, where there is no
@@ -82,15 +91,7 @@ func Against(old, t *table.Table, tablePath, goMod string) error {
 	if err := Check(render.Changes(old, t), tablePath, t.VersionLine); err != nil {
 		return err
 	}
-	if msg := ModulePathProblem(goMod, t.Version); msg != "" {
-		return fmt.Errorf("%w: %s:%d: %s", ErrPolicy, tablePath, t.VersionLine, msg)
-	}
-	return nil
-}
-
-// Same reports whether the tables hold the same version and data.
-func Same(a, b *table.Table) bool {
-	return a != nil && b != nil && a.Version == b.Version && a.DataDigest() == b.DataDigest()
+	return modulePath(goMod, tablePath, t)
 }
 
 // Record judges t and returns the ledger's new bytes with t's release
@@ -139,7 +140,7 @@ func inChangelog(path string, t *table.Table) error {
 // Note says, for a report from another table than the release judged
 // against, which comparison the version verdict is for; "" otherwise.
 func (v *Verdict) Note(from *table.Table) string {
-	if v.Base == nil || Same(from, v.Base) {
+	if v.Base == nil || from.Version == v.Base.Version && from.DataDigest() == v.Base.DataDigest() {
 		return ""
 	}
 	return fmt.Sprintf("\nThis report runs from %s (FROM). The version verdict is not about it: the version is judged against the last release before it in the ledger, %s, and follows the policy.\n", from.Version, v.Against)

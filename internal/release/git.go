@@ -48,7 +48,7 @@ func ledgerGrows(l *Ledger) error {
 
 // tableHistory calls f with each committed version of the table at path,
 // newest first, until f returns true.
-func tableHistory(path string, f func(commit string, data []byte, t *table.Table) bool) error {
+func tableHistory(path string, f func(commit string, t *table.Table) bool) error {
 	name := "./" + filepath.Base(path)
 	if _, err := git(path, "rev-parse", "-q", "--verify", "HEAD"); err != nil {
 		if _, err := git(path, "rev-parse", "--git-dir"); err != nil {
@@ -65,7 +65,7 @@ func tableHistory(path string, f func(commit string, data []byte, t *table.Table
 		if err != nil {
 			continue // the file did not exist at that commit
 		}
-		if old, err := table.ParseEarlier(path, blob); err == nil && f(commit, blob, old) {
+		if old, err := table.ParseEarlier(path, blob); err == nil && f(commit, old) {
 			return nil
 		}
 	}
@@ -77,7 +77,7 @@ func tableHistory(path string, f func(commit string, data []byte, t *table.Table
 func findRelease(l *Ledger, tablePath string, e Entry) (*table.Table, string, error) {
 	var found *table.Table
 	var name string
-	err := tableHistory(tablePath, func(commit string, _ []byte, t *table.Table) bool {
+	err := tableHistory(tablePath, func(commit string, t *table.Table) bool {
 		if t.Version == e.Version && t.DataDigest() == e.Digest {
 			found, name = t, fmt.Sprintf("release %s at commit %s (%s:%d)", e.Version, commit[:12], l.Path, e.Line)
 		}
@@ -101,11 +101,9 @@ func shallowHint(path string) string {
 // commit of the table, or of the working table t (recorded, not yet
 // committed).
 func inHistory(l *Ledger, tablePath string, t *table.Table) error {
-	found := map[Entry]bool{}
-	key := func(v, d string) Entry { return Entry{Version: v, Digest: d} }
-	found[key(t.Version, t.DataDigest())] = true
-	err := tableHistory(tablePath, func(_ string, _ []byte, old *table.Table) bool {
-		found[key(old.Version, old.DataDigest())] = true
+	found := map[[2]string]bool{{t.Version, t.DataDigest()}: true}
+	err := tableHistory(tablePath, func(_ string, old *table.Table) bool {
+		found[[2]string{old.Version, old.DataDigest()}] = true
 		return false
 	})
 	if err != nil {
@@ -113,7 +111,7 @@ func inHistory(l *Ledger, tablePath string, t *table.Table) error {
 	}
 	var missing []string
 	for _, e := range l.Entries {
-		if !found[key(e.Version, e.Digest)] {
+		if !found[[2]string{e.Version, e.Digest}] {
 			missing = append(missing, fmt.Sprintf("%s:%d: no commit of %s holds release %s with digest %s%s", l.Path, e.Line, tablePath, e.Version, e.Digest[:12], shallowHint(tablePath)))
 		}
 	}

@@ -102,8 +102,7 @@ func (l *Ledger) LastBelow(version string) *Entry {
 
 // Records reports whether the ledger holds t's version with t's data.
 func (l *Ledger) Records(t *table.Table) bool {
-	e := l.Find(t.Version)
-	return e != nil && e.Digest == t.DataDigest()
+	return l.holds(Entry{Version: t.Version, Digest: t.DataDigest()})
 }
 
 // With is the ledger's bytes with t's version and digest appended.

@@ -54,37 +54,44 @@ func MoveMajor(root string, n int) ([]File, error) {
 	// replace lines supply the module.
 	version := fmt.Sprintf("v%d.0.0-00010101000000-000000000000", n)
 	var outs []File
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err = walkFiles(root, func(path string) error {
+		var o *File
+		var err error
 		switch {
-		case err != nil:
-			return err
-		case d.IsDir() && skipDir(d.Name()) && path != root:
-			return filepath.SkipDir
-		case d.IsDir():
-			return nil
-		case d.Name() == "go.mod":
-			o, err := moveInGoMod(path, old, newPath, version)
-			if o != nil {
-				outs = append(outs, *o)
-			}
-			return err
-		case strings.HasSuffix(d.Name(), ".go"):
-			o, err := moveInGo(path, old, newPath)
-			if o != nil {
-				outs = append(outs, *o)
-			}
-			return err
+		case filepath.Base(path) == "go.mod":
+			o, err = moveInGoMod(path, old, newPath, version)
+		case strings.HasSuffix(path, ".go"):
+			o, err = moveInGo(path, old, newPath)
 		case userDocument(path):
-			data, err := os.ReadFile(path)
-			if moved := moveInText(data, old, newPath); err == nil && moved != nil {
-				outs = append(outs, File{path, moved})
+			data, rerr := os.ReadFile(path)
+			if moved := moveInText(data, old, newPath); rerr == nil && moved != nil {
+				o = &File{path, moved}
 			}
-			return err
+			err = rerr
 		}
-		return nil
+		if o != nil {
+			outs = append(outs, *o)
+		}
+		return err
 	})
 	sort.Slice(outs, func(i, j int) bool { return outs[i].Path < outs[j].Path })
 	return outs, err
+}
+
+// walkFiles calls f with every file under root but those in git's
+// directory and the installed tools (bin).
+func walkFiles(root string, f func(path string) error) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && (d.Name() == ".git" || d.Name() == "bin") && path != root:
+			return filepath.SkipDir
+		case d.IsDir():
+			return nil
+		}
+		return f(path)
+	})
 }
 
 // moveInGoMod rewrites one go.mod: its module line, requirement and
@@ -179,12 +186,6 @@ func moveInGo(path, old, newPath string) (*File, error) {
 	return &File{path, append(b, src[last:]...)}, nil
 }
 
-// skipDir names the directories the move leaves alone: git's and the
-// installed tools.
-func skipDir(name string) bool {
-	return name == ".git" || name == "bin"
-}
-
 // userDocument reports whether the file at path is a document for users
 // that names the module path as it is now: Markdown, but the changelog's
 // history and test data.
@@ -239,13 +240,8 @@ func moveInText(text []byte, old, newPath string) []byte {
 // MoveMajor picks them) that name the module path old.
 func StaleMentions(root, old string) ([]string, error) {
 	var out []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return err
-		case d.IsDir() && skipDir(d.Name()) && path != root:
-			return filepath.SkipDir
-		case d.IsDir() || !userDocument(path) && !strings.HasSuffix(d.Name(), ".go"):
+	err := walkFiles(root, func(path string) error {
+		if !userDocument(path) && !strings.HasSuffix(path, ".go") {
 			return nil
 		}
 		data, err := os.ReadFile(path)

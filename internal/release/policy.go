@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/modfile"
@@ -15,64 +16,125 @@ import (
 // ErrPolicy marks every refusal of the release gates.
 var ErrPolicy = errors.New("release gate")
 
-// The version policy is one rule: the next version is the smallest bump
-// the changes need (render.ChangeReport.Required), and a table without
-// changes keeps its version.
+// Bump is a semantic-version increment, ordered by size.
+type Bump int
+
+// The bumps.
+const (
+	BumpNone Bump = iota
+	BumpPatch
+	BumpMinor
+	BumpMajor
+)
+
+func (b Bump) String() string { return [...]string{"none", "patch", "minor", "major"}[b] }
+
+// Rule is the bump one kind of change needs.
+type Rule struct {
+	Bump   Bump
+	Reason string // why the bump is needed, as the report and the gates say it
+	Doc    string // what the kind is and why it needs the bump, as docs/maintaining.md says it
+}
+
+// Rules is the version rule: the next version is the smallest bump that
+// the table's changes need, each as its kind's rule says, and a table
+// without changes keeps its version. docs/maintaining.md, "The version
+// rule", lists it (TestRuleDocumented).
+var Rules = [render.NumKinds]Rule{
+	render.RegionRemoved:     {BumpMajor, "a region was removed", "a region removed: its constant goes away, which breaks importers"},
+	render.RegionIDChanged:   {BumpMajor, "a region ID changed", "a region's ID changed: its constant goes away too"},
+	render.AliasRemoved:      {BumpMajor, "an alias was removed", "an alias removed or moved to another region: `Parse` refuses a value it accepted"},
+	render.RegionlessRemoved: {BumpMajor, "an endpoint was removed", "the regionless endpoint removed: `ParseEndpoint` refuses a host it read"},
+	render.RegionAdded:       {BumpMinor, "a region was added", "a region added"},
+	render.AliasAdded:        {BumpMinor, "an alias was added", "an alias added: `Parse` accepts a value it refused"},
+	render.StatusChanged:     {BumpMinor, "a region's lifecycle status changed", "a region's status changed"},
+	render.CloudChanged:      {BumpMinor, "a region's cloud changed", "a region's cloud changed: programs choose regions by cloud as by status"},
+	render.DefaultChanged:    {BumpMinor, "a default or accelerate endpoint changed", "the default region or a default or accelerate endpoint changed"},
+	render.RegionlessAdded:   {BumpMinor, "an endpoint was added", "the regionless endpoint added"},
+	render.RegionlessChanged: {BumpMinor, "the regionless endpoint changed", "the regionless endpoint changed"},
+	render.RegionData: {BumpPatch, "region data changed", "anything else in a region kept under its ID: name, endpoints, status date, " +
+		"transfer acceleration, mainland China, sources, confidence, VIP ranges and their order, an alias's source"},
+	render.RegionOrder:   {BumpPatch, "the order of the regions changed", "the order of the regions"},
+	render.NotesOrSource: {BumpPatch, "notes or source changed", "the notes or the table's source"},
+	render.SourceList:    {BumpPatch, "the list of sources changed", "the list of sources"},
+}
+
+// Required is the bump the changes of c need, and why: the reasons of the
+// changes that need it, once each, in the report's order.
+func Required(c *render.ChangeReport) (Bump, string) {
+	need := BumpNone
+	for _, k := range c.Kinds {
+		need = max(need, Rules[k].Bump)
+	}
+	var why []string
+	for _, k := range c.Kinds {
+		if r := Rules[k]; r.Bump == need && !slices.Contains(why, r.Reason) {
+			why = append(why, r.Reason)
+		}
+	}
+	return need, strings.Join(why, "; ")
+}
+
+// Notes is the report c for release notes, with the bump it needs.
+func Notes(c *render.ChangeReport) string {
+	need, why := Required(c)
+	return c.Markdown(fmt.Sprintf("%s (%s)", need, why))
+}
 
 // Check judges the new version of a change report. A refusal says, at the
 // version line of the new table (file, line), why and what to set.
 func Check(c *render.ChangeReport, file string, line int) error {
-	oldV, newV := c.Versions()
-	want := MinVersion(oldV, c.Required())
-	if newV == want {
+	need, reasons := Required(c)
+	want := MinVersion(c.Old, need)
+	if c.New == want {
 		return nil
 	}
-	got, err := actualBump(oldV, newV)
+	got, err := actualBump(c.Old, c.New)
 	var why string
-	switch {
+	switch steps := fmt.Sprintf("version %s → %s", c.Old, c.New); {
 	case err != nil:
-		why = fmt.Sprintf("version %s → %s goes down; a release version never does", oldV, newV)
-	case c.Required() == render.BumpNone:
-		why = fmt.Sprintf("version %s → %s, but nothing changed since %s", oldV, newV, oldV)
-	case got == render.BumpNone:
-		why = fmt.Sprintf("version %s → %s is no version change, but the changes need a %s bump (%s)", oldV, newV, c.Required(), c.Why())
-	case got < c.Required():
-		why = fmt.Sprintf("version %s → %s is a %s bump, but the changes need a %s bump (%s)", oldV, newV, got, c.Required(), c.Why())
-	case got > c.Required():
-		why = fmt.Sprintf("version %s → %s is a %s bump, larger than the %s bump the changes need (%s)", oldV, newV, got, c.Required(), c.Why())
+		why = steps + " goes down; a release version never does"
+	case need == BumpNone:
+		why = fmt.Sprintf("%s, but nothing changed since %s", steps, c.Old)
+	case got == BumpNone:
+		why = fmt.Sprintf("%s is no version change, but the changes need a %s bump (%s)", steps, need, reasons)
+	case got < need:
+		why = fmt.Sprintf("%s is a %s bump, but the changes need a %s bump (%s)", steps, got, need, reasons)
+	case got > need:
+		why = fmt.Sprintf("%s is a %s bump, larger than the %s bump the changes need (%s)", steps, got, need, reasons)
 	default:
-		why = fmt.Sprintf("version %s → %s skips versions; the next %s version after %s is %s", oldV, newV, c.Required(), oldV, want)
+		why = fmt.Sprintf("%s skips versions; the next %s version after %s is %s", steps, need, c.Old, want)
 	}
 	return fmt.Errorf("%w: %s:%d: %s; set version: %s", ErrPolicy, file, line, why, want)
 }
 
 // actualBump is the increment from old to new, or an error if the version
 // went down.
-func actualBump(oldV, newV string) (render.Bump, error) {
+func actualBump(oldV, newV string) (Bump, error) {
 	o, n := "v"+oldV, "v"+newV
 	switch c := semver.Compare(n, o); {
 	case c < 0:
-		return render.BumpNone, fmt.Errorf("version went down from %s to %s", oldV, newV)
+		return BumpNone, fmt.Errorf("version went down from %s to %s", oldV, newV)
 	case c == 0:
-		return render.BumpNone, nil
+		return BumpNone, nil
 	case semver.Major(n) != semver.Major(o):
-		return render.BumpMajor, nil
+		return BumpMajor, nil
 	case semver.MajorMinor(n) != semver.MajorMinor(o):
-		return render.BumpMinor, nil
+		return BumpMinor, nil
 	}
-	return render.BumpPatch, nil
+	return BumpPatch, nil
 }
 
 // MinVersion is the smallest version after v that makes bump b.
-func MinVersion(v string, b render.Bump) string {
+func MinVersion(v string, b Bump) string {
 	var major, minor, patch int
 	fmt.Sscanf(strings.SplitN(v, "-", 2)[0], "%d.%d.%d", &major, &minor, &patch)
 	switch b {
-	case render.BumpMajor:
+	case BumpMajor:
 		return fmt.Sprintf("%d.0.0", major+1)
-	case render.BumpMinor:
+	case BumpMinor:
 		return fmt.Sprintf("%d.%d.0", major, minor+1)
-	case render.BumpPatch:
+	case BumpPatch:
 		return fmt.Sprintf("%d.%d.%d", major, minor, patch+1)
 	}
 	return v

@@ -1,6 +1,7 @@
 package release
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,19 +10,45 @@ import (
 	"github.com/ossregions/ossregions/internal/render"
 )
 
+// TestRuleDocumented holds the list of docs/maintaining.md, "The version
+// rule", to Rules: one line a kind of change, in the order of the kinds.
+func TestRuleDocumented(t *testing.T) {
+	var want strings.Builder
+	for k, r := range Rules {
+		if r.Reason == "" || r.Doc == "" {
+			t.Errorf("kind %d of render.Kind has no rule", k)
+		}
+		fmt.Fprintf(&want, "- **%s**: %s.\n", r.Bump, r.Doc)
+	}
+	const doc = "../../docs/maintaining.md"
+	data, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(data), "\n## The version rule\n")
+	_, list, ok := strings.Cut(section, "What each change needs:\n\n")
+	list, _, _ = strings.Cut(list, "\n\n")
+	if !ok || list+"\n" != want.String() {
+		t.Errorf("%s, The version rule: the list after \"What each change needs:\" is\n%s\nwant (from Rules in policy.go)\n%s", doc, list, want.String())
+	}
+	if n := render.NumKinds; len(Rules) != int(n) {
+		t.Errorf("%d rules for %d kinds", len(Rules), n)
+	}
+}
+
 func TestActualBump(t *testing.T) {
 	tests := []struct {
 		old, new string
-		want     render.Bump
+		want     Bump
 		err      bool
 	}{
-		{"1.0.0", "1.0.0", render.BumpNone, false},
-		{"1.0.0", "1.0.1", render.BumpPatch, false},
-		{"1.0.9", "1.1.0", render.BumpMinor, false},
-		{"1.4.2", "2.0.0", render.BumpMajor, false},
-		{"1.0.0", "1.0.0-rc.1", render.BumpNone, true},
-		{"1.0.0-rc.1", "1.0.0", render.BumpPatch, false},
-		{"2.0.0", "1.9.9", render.BumpNone, true},
+		{"1.0.0", "1.0.0", BumpNone, false},
+		{"1.0.0", "1.0.1", BumpPatch, false},
+		{"1.0.9", "1.1.0", BumpMinor, false},
+		{"1.4.2", "2.0.0", BumpMajor, false},
+		{"1.0.0", "1.0.0-rc.1", BumpNone, true},
+		{"1.0.0-rc.1", "1.0.0", BumpPatch, false},
+		{"2.0.0", "1.9.9", BumpNone, true},
 	}
 	for _, tt := range tests {
 		got, err := actualBump(tt.old, tt.new)
@@ -31,9 +58,9 @@ func TestActualBump(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		v    string
-		b    render.Bump
+		b    Bump
 		want string
-	}{{"1.2.3", render.BumpMajor, "2.0.0"}, {"1.2.3", render.BumpMinor, "1.3.0"}, {"1.2.3", render.BumpPatch, "1.2.4"}, {"0.9.0-rc.1", render.BumpPatch, "0.9.1"}, {"1.2.3", render.BumpNone, "1.2.3"}} {
+	}{{"1.2.3", BumpMajor, "2.0.0"}, {"1.2.3", BumpMinor, "1.3.0"}, {"1.2.3", BumpPatch, "1.2.4"}, {"0.9.0-rc.1", BumpPatch, "0.9.1"}, {"1.2.3", BumpNone, "1.2.3"}} {
 		if got := MinVersion(tt.v, tt.b); got != tt.want {
 			t.Errorf("MinVersion(%s, %v) = %s, want %s", tt.v, tt.b, got, tt.want)
 		}

@@ -9,39 +9,35 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// The change report compares two validated tables, prints what changed for
-// release notes and review, and classifies each change by the bump it
-// needs (internal/release judges the version with it; docs/maintaining.md,
-// "The version rule", states the rule):
-//
-//   - major: a region removed or its ID changed (its Go constant goes away,
-//     which breaks importers), or the regionless endpoint removed.
-//   - minor: a region added, a region's status or cloud changed, the
-//     default region or a default or accelerate endpoint changed, the
-//     regionless endpoint added or changed.
-//   - patch: anything else in existing regions (names, endpoints, VIP
-//     ranges, flags, sources, order); notes, source and the list of sources.
+// Kind is a kind of change between two tables; internal/release's Rules
+// say which version bump each needs.
+type Kind int
 
-// Bump is a semantic-version increment, ordered by size.
-type Bump int
-
+// The kinds of change the report tells apart.
 const (
-	BumpNone Bump = iota
-	BumpPatch
-	BumpMinor
-	BumpMajor
+	RegionRemoved     Kind = iota
+	RegionIDChanged        // the same name under another ID
+	AliasRemoved           // from a region kept under its ID
+	RegionlessRemoved      // the regionless endpoint
+	RegionAdded
+	AliasAdded
+	StatusChanged
+	CloudChanged
+	DefaultChanged // the default region, a default or accelerate endpoint
+	RegionlessAdded
+	RegionlessChanged
+	RegionData  // any other change to a region kept under its ID
+	RegionOrder // of the regions both tables have
+	NotesOrSource
+	SourceList
+	NumKinds // the number of kinds
 )
-
-func (b Bump) String() string {
-	return [...]string{"none", "patch", "minor", "major"}[b]
-}
 
 // ChangeReport is what changed between two tables, section by section.
 type ChangeReport struct {
-	oldVersion, newVersion string
-	sections               []section
-	required               Bump
-	reasons                map[Bump][]string // the rules each bump was needed by
+	Old, New string // the versions of the earlier and the later table
+	Kinds    []Kind // the kind of each change, in the order found
+	sections []section
 }
 
 type section struct {
@@ -49,84 +45,52 @@ type section struct {
 	items []string
 }
 
-func (c *ChangeReport) add(title string, need Bump, reason, item string) {
+func (c *ChangeReport) add(title string, k Kind, format string, args ...any) {
+	c.Kinds = append(c.Kinds, k)
+	item := fmt.Sprintf(format, args...)
 	for i := range c.sections {
 		if c.sections[i].title == title {
 			c.sections[i].items = append(c.sections[i].items, item)
-			c.need(need, reason)
 			return
 		}
 	}
 	c.sections = append(c.sections, section{title, []string{item}})
-	c.need(need, reason)
 }
-
-func (c *ChangeReport) need(b Bump, reason string) {
-	if b > c.required {
-		c.required = b
-	}
-	for _, r := range c.reasons[b] {
-		if r == reason {
-			return
-		}
-	}
-	c.reasons[b] = append(c.reasons[b], reason)
-}
-
-// Required is the bump the changes need.
-func (c *ChangeReport) Required() Bump { return c.required }
-
-// Why says which rules made the required bump necessary.
-func (c *ChangeReport) Why() string { return strings.Join(c.reasons[c.required], "; ") }
-
-// Versions are the versions of the earlier and the later table.
-func (c *ChangeReport) Versions() (old, new string) { return c.oldVersion, c.newVersion }
 
 // Changes lists every difference from old to new, in a fixed order:
 // sections in the order below, regions in table order.
 func Changes(old, new *table.Table) *ChangeReport {
-	c := &ChangeReport{oldVersion: old.Version, newVersion: new.Version, reasons: map[Bump][]string{}}
+	c := &ChangeReport{Old: old.Version, New: new.Version}
 	oldByID, newByID := byID(old), byID(new)
 	newByName := map[string]*table.Region{}
 	for i := range new.Regions {
 		newByName[new.Regions[i].Name] = &new.Regions[i]
 	}
-	renamedTo := map[string]*table.Region{} // old ID -> region under a new ID
+	idChanged := map[string]bool{} // the old and the new ID of a region whose ID changed
 	for _, o := range old.Regions {
-		if _, kept := newByID[o.ID]; kept {
-			continue
-		}
-		if n := newByName[o.Name]; n != nil && oldByID[n.ID] == nil {
-			renamedTo[o.ID] = n
-			c.add("Region IDs changed", BumpMajor, "a region ID changed",
-				fmt.Sprintf("%s: `%s` → `%s` (constant `%s` → `%s`)", mdEscape(o.Name), o.ID, n.ID, o.GoName, n.GoName))
+		if n := newByName[o.Name]; newByID[o.ID] == nil && n != nil && oldByID[n.ID] == nil {
+			idChanged[o.ID], idChanged[n.ID] = true, true
+			c.add("Region IDs changed", RegionIDChanged, "%s: `%s` → `%s` (constant `%s` → `%s`)", mdEscape(o.Name), o.ID, n.ID, o.GoName, n.GoName)
 		}
 	}
 	for _, o := range old.Regions {
-		if newByID[o.ID] == nil && renamedTo[o.ID] == nil {
-			c.add("Removed", BumpMajor, "a region was removed", fmt.Sprintf("`%s` %s (constant `%s`)", o.ID, mdEscape(o.Name), o.GoName))
-		}
-	}
-	renamedFrom := map[string]bool{}
-	for _, n := range renamedTo {
-		renamedFrom[n.ID] = true
-	}
-	for _, n := range new.Regions {
-		if oldByID[n.ID] == nil && !renamedFrom[n.ID] {
-			c.add("Added", BumpMinor, "a region was added", fmt.Sprintf("`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesOf(&n)))
+		if newByID[o.ID] == nil && !idChanged[o.ID] {
+			c.add("Removed", RegionRemoved, "`%s` %s (constant `%s`)", o.ID, mdEscape(o.Name), o.GoName)
 		}
 	}
 	for _, n := range new.Regions {
-		o := oldByID[n.ID]
-		if o == nil {
-			continue
+		if oldByID[n.ID] == nil && !idChanged[n.ID] {
+			c.add("Added", RegionAdded, "`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesOf(&n))
 		}
-		compareRegion(c, o, &n)
 	}
-	// All() returns the regions in table order, so an order change is a
-	// change, if a small one.
-	if !slices.Equal(commonOrder(old, newByID), commonOrder(new, oldByID)) {
-		c.add("Table", BumpPatch, "the order of the regions changed", "regions reordered: "+strings.Join(commonOrder(new, oldByID), ", "))
+	for i, n := range new.Regions {
+		if o := oldByID[n.ID]; o != nil {
+			compareRegion(c, o, &new.Regions[i])
+		}
+	}
+	// All() returns the regions in table order.
+	if order := commonOrder(new, oldByID); !slices.Equal(commonOrder(old, newByID), order) {
+		c.add("Table", RegionOrder, "regions reordered: %s", strings.Join(order, ", "))
 	}
 	compareTop(c, old, new)
 	return c
@@ -153,15 +117,23 @@ func byID(t *table.Table) map[string]*table.Region {
 
 // compareRegion lists the changes to one region kept under its ID.
 func compareRegion(c *ChangeReport, o, n *table.Region) {
-	if o.Name != n.Name {
-		c.add("Renamed", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, mdEscape(o.Name), mdEscape(n.Name)))
+	// differ adds a change of one value, shown as "old → new".
+	differ := func(title string, k Kind, named bool, ov, nv string) {
+		if ov == nv {
+			return
+		}
+		who := "`" + n.ID + "`"
+		if named {
+			who += " " + mdEscape(n.Name)
+		}
+		c.add(title, k, "%s: %s → %s", who, ov, nv)
 	}
-	switch {
-	case o.Status != n.Status:
-		c.add("Lifecycle", BumpMinor, "a region's lifecycle status changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, mdEscape(n.Name), statusText(*o), statusText(*n)))
-	case o.StatusDate != n.StatusDate:
-		c.add("Lifecycle", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, mdEscape(n.Name), statusText(*o), statusText(*n)))
+	differ("Renamed", RegionData, false, mdEscape(o.Name), mdEscape(n.Name))
+	status := RegionData
+	if o.Status != n.Status {
+		status = StatusChanged
 	}
+	differ("Lifecycle", status, true, statusText(*o), statusText(*n))
 	for _, e := range []struct{ kind, old, new string }{
 		{"public", o.Public, n.Public}, {"internal", o.Internal, n.Internal}, {"VPC", o.VPC, n.VPC},
 		{"dual-stack", o.DualStack, n.DualStack},
@@ -170,56 +142,43 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 		switch {
 		case e.old == e.new:
 		case e.old == "":
-			c.add("Endpoints", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: added `%s`", n.ID, e.kind, e.new))
+			c.add("Endpoints", RegionData, "`%s` %s: added `%s`", n.ID, e.kind, e.new)
 		case e.new == "":
-			c.add("Endpoints", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: removed `%s`", n.ID, e.kind, e.old))
+			c.add("Endpoints", RegionData, "`%s` %s: removed `%s`", n.ID, e.kind, e.old)
 		default:
-			c.add("Endpoints", BumpPatch, "region data changed", fmt.Sprintf("`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new))
+			c.add("Endpoints", RegionData, "`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new)
 		}
 	}
-	if acceleration(*o) != acceleration(*n) {
-		c.add("Transfer acceleration", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, acceleration(*o), acceleration(*n)))
-	}
-	if o.Cloud != n.Cloud {
-		// Programs choose regions by cloud (Region.Cloud), as by status.
-		c.add("Cloud", BumpMinor, "a region's cloud changed", fmt.Sprintf("`%s` %s: %s → %s", n.ID, mdEscape(n.Name), o.Cloud, n.Cloud))
-	}
-	if o.MainlandChina != n.MainlandChina {
-		c.add("Mainland China", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, yesNo(o.MainlandChina), yesNo(n.MainlandChina)))
-	}
-	if os, ns := sourcesOf(o), sourcesOf(n); os != ns {
-		c.add("Sources", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s → %s", n.ID, os, ns))
-	}
+	differ("Transfer acceleration", RegionData, false, acceleration(*o), acceleration(*n))
+	differ("Cloud", CloudChanged, true, o.Cloud.String(), n.Cloud.String())
+	differ("Mainland China", RegionData, false, yesNo(o.MainlandChina), yesNo(n.MainlandChina))
+	differ("Sources", RegionData, false, sourcesOf(o), sourcesOf(n))
 	if vip := compareVIP(o, n); vip != "" {
-		c.add("VIP ranges", BumpPatch, "region data changed", fmt.Sprintf("`%s`: %s", n.ID, vip))
+		c.add("VIP ranges", RegionData, "`%s`: %s", n.ID, vip)
 	}
 	compareAliases(c, o, n)
 }
 
-// compareAliases reports a region's aliases added and removed. Adding one
-// makes Parse accept a value it refused, as adding a region does: minor.
-// Removing one makes Parse refuse a value it accepted, which breaks the
-// configurations that hold it, as removing a region does: major. A
-// changed source is a patch, like a row's sources.
+// compareAliases lists a region's aliases removed, given another source
+// and added.
 func compareAliases(c *ChangeReport, o, n *table.Region) {
 	source := func(r *table.Region, id string) (string, bool) {
-		for _, a := range r.Aliases {
-			if a.ID == id {
-				return a.Source, true
-			}
+		i := slices.IndexFunc(r.Aliases, func(a table.Alias) bool { return a.ID == id })
+		if i < 0 {
+			return "", false
 		}
-		return "", false
+		return r.Aliases[i].Source, true
 	}
 	for _, a := range o.Aliases {
 		if s, ok := source(n, a.ID); !ok {
-			c.add("Aliases", BumpMajor, "an alias was removed", fmt.Sprintf("`%s`: removed `%s`", n.ID, a.ID))
+			c.add("Aliases", AliasRemoved, "`%s`: removed `%s`", n.ID, a.ID)
 		} else if s != a.Source {
-			c.add("Aliases", BumpPatch, "region data changed", fmt.Sprintf("`%s`: `%s` source %s → %s", n.ID, a.ID, a.Source, s))
+			c.add("Aliases", RegionData, "`%s`: `%s` source %s → %s", n.ID, a.ID, a.Source, s)
 		}
 	}
 	for _, a := range n.Aliases {
 		if _, ok := source(o, a.ID); !ok {
-			c.add("Aliases", BumpMinor, "an alias was added", fmt.Sprintf("`%s`: added `%s` (%s)", n.ID, a.ID, a.Source))
+			c.add("Aliases", AliasAdded, "`%s`: added `%s` (%s)", n.ID, a.ID, a.Source)
 		}
 	}
 }
@@ -254,12 +213,11 @@ func compareVIP(o, n *table.Region) string {
 	case n.VIPByTicket:
 		return "now only by ticket (were " + prefixList(o.VIP) + ")"
 	}
-	added, removed := prefixDiff(n.VIP, o.VIP), prefixDiff(o.VIP, n.VIP)
 	var parts []string
-	if len(added) > 0 {
+	if added := prefixDiff(n.VIP, o.VIP); len(added) > 0 {
 		parts = append(parts, "added "+prefixList(added))
 	}
-	if len(removed) > 0 {
+	if removed := prefixDiff(o.VIP, n.VIP); len(removed) > 0 {
 		parts = append(parts, "removed "+prefixList(removed))
 	}
 	if len(parts) == 0 && !slices.Equal(o.VIP, n.VIP) {
@@ -271,17 +229,7 @@ func compareVIP(o, n *table.Region) string {
 
 // prefixDiff returns the prefixes of a that b lacks, in a's order.
 func prefixDiff(a, b []netip.Prefix) []netip.Prefix {
-	var out []netip.Prefix
-	for _, p := range a {
-		found := false
-		for _, q := range b {
-			found = found || p == q
-		}
-		if !found {
-			out = append(out, p)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(a), func(p netip.Prefix) bool { return slices.Contains(b, p) })
 }
 
 func prefixList(ps []netip.Prefix) string {
@@ -296,55 +244,46 @@ func prefixList(ps []netip.Prefix) string {
 func compareTop(c *ChangeReport, old, new *table.Table) {
 	for _, e := range []struct {
 		what, old, new string
-		need           Bump
+		kind           Kind
 	}{
-		{"default region", old.Default.ID, new.Default.ID, BumpMinor},
-		{"default public endpoint", old.DefaultPublic, new.DefaultPublic, BumpMinor},
-		{"default internal endpoint", old.DefaultInternal, new.DefaultInternal, BumpMinor},
-		{"global accelerate endpoint", old.GlobalAccelerate, new.GlobalAccelerate, BumpMinor},
-		{"overseas accelerate endpoint", old.OverseasAccelerate, new.OverseasAccelerate, BumpMinor},
-		{"source", old.Source, new.Source, BumpPatch},
+		{"default region", old.Default.ID, new.Default.ID, DefaultChanged},
+		{"default public endpoint", old.DefaultPublic, new.DefaultPublic, DefaultChanged},
+		{"default internal endpoint", old.DefaultInternal, new.DefaultInternal, DefaultChanged},
+		{"global accelerate endpoint", old.GlobalAccelerate, new.GlobalAccelerate, DefaultChanged},
+		{"overseas accelerate endpoint", old.OverseasAccelerate, new.OverseasAccelerate, DefaultChanged},
+		{"source", old.Source, new.Source, NotesOrSource},
 	} {
 		if e.old != e.new {
-			reason := "a default or accelerate endpoint changed"
-			if e.need == BumpPatch {
-				reason = "notes or source changed"
-			}
-			c.add("Table", e.need, reason, fmt.Sprintf("%s: `%s` → `%s`", e.what, e.old, e.new))
+			c.add("Table", e.kind, "%s: `%s` → `%s`", e.what, e.old, e.new)
 		}
 	}
-	compareRegionless(c, old.Regionless, new.Regionless)
-	if fmt.Sprint(old.Sources) != fmt.Sprint(new.Sources) {
-		c.add("Table", BumpPatch, "the list of sources changed", "sources: "+sourceKeys(old.Sources)+" → "+sourceKeys(new.Sources))
-	}
-	if strings.Join(old.Notes, "\n") != strings.Join(new.Notes, "\n") {
-		c.add("Table", BumpPatch, "notes or source changed", "notes changed")
-	}
-}
-
-// compareRegionless reports the optional regionless endpoint: taking it
-// away makes ParseEndpoint refuse a host it read, so that is major.
-func compareRegionless(c *ChangeReport, old, new string) {
-	switch {
-	case old == new:
-	case old == "":
-		c.add("Table", BumpMinor, "an endpoint was added", fmt.Sprintf("regionless endpoint added: `%s`", new))
-	case new == "":
-		c.add("Table", BumpMajor, "an endpoint was removed", fmt.Sprintf("regionless endpoint removed: `%s`", old))
+	switch o, n := old.Regionless, new.Regionless; {
+	case o == n:
+	case o == "":
+		c.add("Table", RegionlessAdded, "regionless endpoint added: `%s`", n)
+	case n == "":
+		c.add("Table", RegionlessRemoved, "regionless endpoint removed: `%s`", o)
 	default:
-		c.add("Table", BumpMinor, "the regionless endpoint changed", fmt.Sprintf("regionless endpoint: `%s` → `%s`", old, new))
+		c.add("Table", RegionlessChanged, "regionless endpoint: `%s` → `%s`", o, n)
+	}
+	if fmt.Sprint(old.Sources) != fmt.Sprint(new.Sources) {
+		c.add("Table", SourceList, "sources: %s → %s", sourceKeys(old.Sources), sourceKeys(new.Sources))
+	}
+	if !slices.Equal(old.Notes, new.Notes) {
+		c.add("Table", NotesOrSource, "notes changed")
 	}
 }
 
-// Markdown renders the report for release notes.
-func (c *ChangeReport) Markdown() string {
+// Markdown renders the report for release notes; required is the version
+// bump the changes need, with why.
+func (c *ChangeReport) Markdown(required string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Region data %s (from %s)\n\n", c.newVersion, c.oldVersion)
+	fmt.Fprintf(&b, "# Region data %s (from %s)\n\n", c.New, c.Old)
 	if len(c.sections) == 0 {
 		b.WriteString("No changes.\n")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "Required version bump: %s (%s).\n", c.required, c.Why())
+	fmt.Fprintf(&b, "Required version bump: %s.\n", required)
 	for _, s := range c.sections {
 		fmt.Fprintf(&b, "\n## %s\n\n", s.title)
 		for _, item := range s.items {

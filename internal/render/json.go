@@ -128,18 +128,8 @@ func jsonRegionOf(r *table.Region) jsonRegion {
 	if r.AccelerateNotStated {
 		j.Accelerate = "not stated"
 	}
-	// The hosts as Region.Hosts lists them, each with the kind
-	// ParseEndpoint reads it as: a VPC host that is the internal one is
-	// internal.
-	j.Hosts = append(j.Hosts, jsonHost{r.Public, "public"}, jsonHost{r.Internal, "internal"})
-	for _, h := range r.InternalExtra {
-		j.Hosts = append(j.Hosts, jsonHost{h, "internal"})
-	}
-	if r.VPC != r.Internal {
-		j.Hosts = append(j.Hosts, jsonHost{r.VPC, "vpc"})
-	}
-	if r.DualStack != "" {
-		j.Hosts = append(j.Hosts, jsonHost{r.DualStack, "dual-stack"})
+	for _, h := range r.Hosts() {
+		j.Hosts = append(j.Hosts, jsonHost{h.Name, h.Kind})
 	}
 	if !r.VIPByTicket {
 		j.VIPRanges = []string{}

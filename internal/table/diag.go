@@ -1,8 +1,9 @@
 package table
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,21 +20,22 @@ func (p position) less(q position) bool {
 	return p.line < q.line || p.line == q.line && p.col < q.col
 }
 
-// problem is one thing wrong with the input.
-type problem struct {
-	pos position
-	msg string
+// Problem is one thing wrong with the input: where (line and column, 0
+// where there is none) and what.
+type Problem struct {
+	Line, Col int
+	Msg       string
 }
 
 // problems collects every problem of one input file, so that a run reports
 // all of them at once.
 type problems struct {
 	file string
-	list []problem
+	list []Problem
 }
 
 func (ps *problems) addf(p position, format string, args ...any) {
-	ps.list = append(ps.list, problem{p, fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, Problem{p.line, p.col, fmt.Sprintf(format, args...)})
 }
 
 // err returns the collected problems as one error, or nil if there are none.
@@ -41,56 +43,38 @@ func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil
 	}
-	list := append([]problem(nil), ps.list...)
-	sort.SliceStable(list, func(i, j int) bool { return list[i].pos.less(list[j].pos) })
+	list := slices.Clone(ps.list)
+	slices.SortStableFunc(list, func(a, b Problem) int { return cmp.Or(a.Line-b.Line, a.Col-b.Col) })
 	return &InputError{file: ps.file, list: list}
 }
 
 // InputError is the error of a run that found problems in its input.
 type InputError struct {
 	file string
-	list []problem // sorted by position
-}
-
-// Problem is one problem of an InputError: where (line and column, 0
-// where there is none) and what.
-type Problem struct {
-	Line, Col int
-	Msg       string
+	list []Problem // sorted by position
 }
 
 // Problems returns the problems, sorted by position.
-func (e *InputError) Problems() []Problem {
-	out := make([]Problem, len(e.list))
-	for i, p := range e.list {
-		out[i] = Problem{p.pos.line, p.pos.col, p.msg}
-	}
-	return out
-}
+func (e *InputError) Problems() []Problem { return slices.Clone(e.list) }
 
 // Error lists the problems, one a line, each with its file:line:col.
 func (e *InputError) Error() string {
 	var b strings.Builder
+	file := Printable(e.file)
 	for i, p := range e.list {
-		if i == MaxReported {
+		switch msg := Printable(p.Msg); {
+		case i == MaxReported:
 			fmt.Fprintf(&b, "%s: ... and %d more problems (%d in all)\n", e.file, len(e.list)-MaxReported, len(e.list))
-			break
+			return strings.TrimSuffix(b.String(), "\n")
+		case p.Line == 0:
+			fmt.Fprintf(&b, "%s: %s\n", file, msg)
+		case p.Col == 0:
+			fmt.Fprintf(&b, "%s:%d: %s\n", file, p.Line, msg)
+		default:
+			fmt.Fprintf(&b, "%s:%d:%d: %s\n", file, p.Line, p.Col, msg)
 		}
-		b.WriteString(formatProblem(e.file, p))
-		b.WriteByte('\n')
 	}
 	return strings.TrimSuffix(b.String(), "\n")
-}
-
-func formatProblem(file string, p problem) string {
-	file, msg := Printable(file), Printable(p.msg)
-	switch {
-	case p.pos.line == 0:
-		return fmt.Sprintf("%s: %s", file, msg)
-	case p.pos.col == 0:
-		return fmt.Sprintf("%s:%d: %s", file, p.pos.line, msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", file, p.pos.line, p.pos.col, msg)
 }
 
 // Printable replaces every character of s that is not printable, tabs and

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -318,11 +319,16 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		f := findField(fields, k.Value)
-		if f == nil || k.ShortTag() != "!!str" {
-			d.ps.addf(at(k), "%s: unknown field %q; expected one of %s", what, k.Value, fieldNames(fields))
+		j := slices.IndexFunc(fields, func(f field) bool { return f.key == k.Value })
+		if j < 0 || k.ShortTag() != "!!str" {
+			keys := make([]string, len(fields))
+			for i, f := range fields {
+				keys[i] = f.key
+			}
+			d.ps.addf(at(k), "%s: unknown field %q; expected one of %s", what, k.Value, strings.Join(keys, ", "))
 			continue
 		}
+		f := fields[j]
 		// yaml.v3 rejects duplicate keys only when it decodes into Go
 		// values; walking the node tree, the last one would silently win.
 		if first := seen[f.key]; first != nil {
@@ -340,23 +346,6 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
 	return true
 }
 
-func findField(fields []field, key string) *field {
-	for i := range fields {
-		if fields[i].key == key {
-			return &fields[i]
-		}
-	}
-	return nil
-}
-
-func fieldNames(fields []field) string {
-	names := make([]string, len(fields))
-	for i, f := range fields {
-		names[i] = f.key
-	}
-	return strings.Join(names, ", ")
-}
-
 func (d *decoder) str(n *yaml.Node, what string) rawString {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
 		d.ps.addf(at(n), "%s: expected a string, found %s", what, kindName(n))
@@ -365,22 +354,14 @@ func (d *decoder) str(n *yaml.Node, what string) rawString {
 	return rawString{val: n.Value, pos: at(n), set: true}
 }
 
-// date reads a YYYY-MM-DD date, which YAML reads as a timestamp unless it
-// is quoted; build checks the form.
-func (d *decoder) date(n *yaml.Node, what string) rawString {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!timestamp" {
+// text reads a string, or a scalar of one of the tags as written: a date
+// YYYY-MM-DD, which YAML reads as a timestamp unless it is quoted, or a
+// version such as 1.3, which it reads as a number. build checks the form.
+func (d *decoder) text(n *yaml.Node, what string, tags ...string) rawString {
+	if n.Kind == yaml.ScalarNode && slices.Contains(tags, n.ShortTag()) {
 		return rawString{val: n.Value, pos: at(n), set: true}
 	}
 	return d.str(n, what)
-}
-
-// version reads the table's version. YAML reads 1.3 or 2 as a number;
-// it is taken as text so that the check says what a version looks like.
-func (d *decoder) version(n *yaml.Node) rawString {
-	if n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") {
-		return rawString{val: n.Value, pos: at(n), set: true}
-	}
-	return d.str(n, "version")
 }
 
 func (d *decoder) boolean(n *yaml.Node, what string) rawBool {
@@ -403,10 +384,19 @@ func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
 	return n.Content
 }
 
+// strs reads a list of strings.
+func (d *decoder) strs(n *yaml.Node, what string) []rawString {
+	var out []rawString
+	for i, item := range d.list(n, what) {
+		out = append(out, d.str(item, fmt.Sprintf("%s[%d]", what, i)))
+	}
+	return out
+}
+
 func (d *decoder) table(n *yaml.Node) *rawTable {
 	t := &rawTable{}
 	ok := d.mapping(n, "top level", []field{
-		{"version", true, func(v *yaml.Node) { t.version = d.version(v) }},
+		{"version", true, func(v *yaml.Node) { t.version = d.text(v, "version", "!!int", "!!float") }},
 		{"source", true, func(v *yaml.Node) { t.source = d.str(v, "source") }},
 		{"default_region", true, func(v *yaml.Node) { t.defaultRegion = d.str(v, "default_region") }},
 		{"default_endpoints", true, func(v *yaml.Node) {
@@ -430,16 +420,12 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 					{"key", true, func(v *yaml.Node) { s.key = d.str(v, what+".key") }},
 					{"title", true, func(v *yaml.Node) { s.title = d.str(v, what+".title") }},
 					{"url", false, func(v *yaml.Node) { s.url = d.str(v, what+".url") }},
-					{"date", true, func(v *yaml.Node) { s.date = d.date(v, what+".date") }},
+					{"date", true, func(v *yaml.Node) { s.date = d.text(v, what+".date", "!!timestamp") }},
 				})
 				t.sources = append(t.sources, s)
 			}
 		}},
-		{"notes", false, func(v *yaml.Node) {
-			for i, item := range d.list(v, "notes") {
-				t.notes = append(t.notes, d.str(item, fmt.Sprintf("notes[%d]", i)))
-			}
-		}},
+		{"notes", false, func(v *yaml.Node) { t.notes = d.strs(v, "notes") }},
 		{"regions", true, func(v *yaml.Node) {
 			t.regionsPos, t.regionsList = at(v), v.Kind == yaml.SequenceNode
 			items := d.list(v, "regions")
@@ -464,13 +450,10 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
 		{"cloud", false, func(v *yaml.Node) { r.cloud = d.str(v, in("cloud")) }},
 		{"sources", !d.earlier, func(v *yaml.Node) {
-			r.sourcesPos = at(v)
-			for i, item := range d.list(v, in("sources")) {
-				r.sources = append(r.sources, d.str(item, in(fmt.Sprintf("sources[%d]", i))))
-			}
+			r.sourcesPos, r.sources = at(v), d.strs(v, in("sources"))
 		}},
 		{"confidence", false, func(v *yaml.Node) { r.confidence = d.str(v, in("confidence")) }},
-		{"status_date", false, func(v *yaml.Node) { r.statusDate = d.date(v, in("status_date")) }},
+		{"status_date", false, func(v *yaml.Node) { r.statusDate = d.text(v, in("status_date"), "!!timestamp") }},
 		{"mainland_china", true, func(v *yaml.Node) { r.mainland = d.boolean(v, in("mainland_china")) }},
 		{"endpoints", true, func(v *yaml.Node) {
 			d.mapping(v, in("endpoints"), []field{
@@ -478,11 +461,7 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 				{"internal", true, func(v *yaml.Node) { r.internal = d.str(v, in("endpoints.internal")) }},
 				{"vpc", true, func(v *yaml.Node) { r.vpc = d.str(v, in("endpoints.vpc")) }},
 				{"dual_stack", false, func(v *yaml.Node) { r.dualStack = d.str(v, in("endpoints.dual_stack")) }},
-				{"internal_extra", false, func(v *yaml.Node) {
-					for i, item := range d.list(v, in("endpoints.internal_extra")) {
-						r.internalExtra = append(r.internalExtra, d.str(item, in(fmt.Sprintf("endpoints.internal_extra[%d]", i))))
-					}
-				}},
+				{"internal_extra", false, func(v *yaml.Node) { r.internalExtra = d.strs(v, in("endpoints.internal_extra")) }},
 			})
 		}},
 		{"irregular_endpoints", false, func(v *yaml.Node) { r.irregular = d.boolean(v, in("irregular_endpoints")) }},
@@ -524,10 +503,7 @@ func (d *decoder) vipRanges(n *yaml.Node, r *rawRegion) {
 		d.ps.addf(at(n), "%s: expected a list of CIDR prefixes or the word ticket, found %s", what, kindName(n))
 		return
 	}
-	r.vipSet, r.vipPos = true, at(n)
-	for i, item := range n.Content {
-		r.vip = append(r.vip, d.str(item, fmt.Sprintf("%s[%d]", what, i)))
-	}
+	r.vipSet, r.vipPos, r.vip = true, at(n), d.strs(n, what)
 }
 
 // regionLabel names a region entry for messages, with its ID when it has a

@@ -86,49 +86,88 @@ type Source struct {
 	Date       string // YYYY-MM-DD or YYYY-MM: when it was read, or the date it shows
 }
 
-// Status is a region's lifecycle state.
+// Name is one value of a closed set (a lifecycle state, a cloud) as the
+// table, package regions and its documentation write it.
+type Name struct {
+	Word  string // as regions.yaml writes it and String returns it
+	Const string // the constant in package regions
+	Doc   string // the constant's doc comment
+}
+
+// Statuses are the lifecycle states: a Status is an index into it, and
+// package regions numbers its constants from 1 in this order (0 is its
+// invalid zero value).
+var Statuses = []Name{
+	{"active", "Active", "Active regions are in service."},
+	{"decommissioning", "Decommissioning", "Decommissioning regions still serve requests but are being retired."},
+	{"decommissioned", "Decommissioned", "Decommissioned regions no longer serve requests."},
+}
+
+// Clouds are the clouds, what AWS calls partitions, as Statuses are the
+// states: a Cloud is an index into it.
+var Clouds = []Name{
+	{"public", "CloudPublic", "CloudPublic is Alibaba Cloud's public cloud, whose regions the DescribeRegions API lists."},
+	{"finance", "CloudFinance", "CloudFinance is the finance cloud, for financial institutions in mainland China."},
+	{"government", "CloudGovernment", "CloudGovernment is the government cloud."},
+}
+
+// Status is a region's lifecycle state, an index into Statuses.
 type Status int
 
-// The lifecycle states, in the order of package regions' constants.
+// The states of Statuses, for the code that tells them apart.
 const (
 	StatusActive Status = iota
 	StatusDecommissioning
 	StatusDecommissioned
 )
 
-// statusWords are the states as written in the YAML, indexed by Status.
-var statusWords = [...]string{"active", "decommissioning", "decommissioned"}
-
 // String returns the state as the YAML writes it.
-func (s Status) String() string { return statusWords[s] }
+func (s Status) String() string { return Statuses[s].Word }
 
-// Cloud is the cloud a region belongs to (AWS calls it a partition): the
-// public cloud, whose regions DescribeRegions lists, or the finance or
-// government cloud, which have hosts and networks of their own.
+// Cloud is the cloud a region belongs to, an index into Clouds.
 type Cloud int
 
-// The clouds; CloudPublic is the default of a region without cloud:.
+// The clouds of Clouds; CloudPublic is the default of a region without
+// cloud:.
 const (
 	CloudPublic Cloud = iota
 	CloudFinance
 	CloudGovernment
 )
 
-var cloudWords = [...]string{"public", "finance", "government"}
-
 // String returns the cloud as the YAML writes it.
-func (c Cloud) String() string { return cloudWords[c] }
-
-// ParseCloud reads a cloud as the YAML writes it.
-func ParseCloud(word string) (Cloud, bool) {
-	i := slices.Index(cloudWords[:], word)
-	return Cloud(max(i, 0)), i >= 0
-}
+func (c Cloud) String() string { return Clouds[c].Word }
 
 // ParseStatus reads a state as the YAML writes it.
 func ParseStatus(word string) (Status, bool) {
-	i := slices.Index(statusWords[:], word)
+	i := slices.Index(nameWords(Statuses), word)
 	return Status(max(i, 0)), i >= 0
+}
+
+// ParseCloud reads a cloud as the YAML writes it.
+func ParseCloud(word string) (Cloud, bool) {
+	i := slices.Index(nameWords(Clouds), word)
+	return Cloud(max(i, 0)), i >= 0
+}
+
+// nameWords lists the words of names, and nameConsts their constants.
+func nameWords(names []Name) []string { return nameField(names, func(n Name) string { return n.Word }) }
+func nameConsts(names []Name) []string {
+	return nameField(names, func(n Name) string { return n.Const })
+}
+
+func nameField(names []Name, field func(Name) string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = field(n)
+	}
+	return out
+}
+
+// words lists the words of names for a message: "a, b or c".
+func words(names []Name) string {
+	s := nameWords(names)
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 // build checks a rawTable and builds the Table, recording every problem in
@@ -160,7 +199,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	v.checkOverlaps()
 	v.checkLabels(raw.regions, t.Regions)
 	v.checkAliases(raw, t)
-	v.checkSourcesUsed(raw.sources, t.Regions)
+	v.checkSourcesUsed(raw.sources)
 	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
 	if len(ps.list) > 0 {
 		return nil

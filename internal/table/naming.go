@@ -2,6 +2,7 @@ package table
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -75,13 +76,13 @@ func rowVarName(goName string) string { return GenPrefix + "Info" + goName }
 
 // ExportedNames are the exported package-level names of package regions
 // that do not come from a region: the hand-written API and the generated
-// fixed names. A region's constant must not equal any of them after case
-// folding. TestExportedNamesCoverPackage keeps the list in step.
-var ExportedNames = []string{
+// fixed names, the constants of Statuses and Clouds among them. A region's
+// constant must not equal any of them after case folding.
+// TestExportedNamesCoverPackage keeps the list in step.
+var ExportedNames = slices.Concat([]string{
 	// hand-written
-	"Accelerate", "AccelerateOverseas", "Active", "All", "AllActive", "Cloud", "CloudFinance",
-	"CloudGovernment", "CloudPublic", "Decommissioned", "ErrInvalidCloud",
-	"Decommissioning", "Endpoint", "ErrInvalidBucket", "ErrInvalidEndpoint",
+	"Accelerate", "AccelerateOverseas", "All", "AllActive", "Cloud",
+	"Endpoint", "ErrInvalidBucket", "ErrInvalidCloud", "ErrInvalidEndpoint",
 	"DualStack", "ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
 	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",
 	"Region", "Regionless", "Status", "VPC",
@@ -90,7 +91,7 @@ var ExportedNames = []string{
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint", "RegionlessEndpoint",
 	"Source", "Version",
-}
+}, nameConsts(Statuses), nameConsts(Clouds))
 
 // checkGoName reports why name cannot be a region constant, or "".
 func checkGoName(name string) string {

@@ -22,3 +22,21 @@ func TestCheckGoName(t *testing.T) {
 		t.Errorf("goName = %q", got)
 	}
 }
+
+// TestNamedConstants holds the constants that code tells states and clouds
+// apart by to their places in Statuses and Clouds.
+func TestNamedConstants(t *testing.T) {
+	for s, word := range map[Status]string{StatusActive: "active", StatusDecommissioning: "decommissioning", StatusDecommissioned: "decommissioned"} {
+		if got, ok := ParseStatus(word); !ok || got != s || s.String() != word {
+			t.Errorf("status %d: ParseStatus(%q) = %d, %v; String() = %q", s, word, got, ok, s.String())
+		}
+	}
+	for c, word := range map[Cloud]string{CloudPublic: "public", CloudFinance: "finance", CloudGovernment: "government"} {
+		if got, ok := ParseCloud(word); !ok || got != c || c.String() != word {
+			t.Errorf("cloud %d: ParseCloud(%q) = %d, %v; String() = %q", c, word, got, ok, c.String())
+		}
+	}
+	if len(Statuses) != 3 || len(Clouds) != 3 {
+		t.Errorf("%d statuses and %d clouds; give each a constant here and in model.go", len(Statuses), len(Clouds))
+	}
+}

@@ -38,16 +38,8 @@ type hostUse struct {
 }
 
 func newValidator(ps *problems) *validator {
-	return &validator{
-		ps:      ps,
-		hosts:   map[string]hostUse{},
-		ids:     map[string]position{},
-		goNames: map[string]string{},
-		names:   map[string]position{},
-
-		sourceKeys:  map[string]position{},
-		sourcesUsed: map[string]bool{},
-	}
+	return &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]position{}, goNames: map[string]string{},
+		names: map[string]position{}, sourceKeys: map[string]position{}, sourcesUsed: map[string]bool{}}
 }
 
 type rangeUse struct {
@@ -140,11 +132,8 @@ func (v *validator) host(s rawString, what, region string) string {
 	return v.hostOfForm(s, what, region, threeLabelProblem)
 }
 
-// dualStackHost is host for a dual-stack endpoint, <id>.oss.aliyuncs.com.
-func (v *validator) dualStackHost(s rawString, what, region string) string {
-	return v.hostOfForm(s, what, region, dualStackProblem)
-}
-
+// hostOfForm is host for a host of the form formProblem checks, such as a
+// dual-stack endpoint, <id>.oss.aliyuncs.com (dualStackProblem).
 func (v *validator) hostOfForm(s rawString, what, region string, formProblem func(string) string) string {
 	if !s.set {
 		return ""
@@ -272,21 +261,9 @@ func (v *validator) region(raw *rawRegion) Region {
 			}
 		}
 	}
-	if raw.status.set {
-		st, ok := ParseStatus(raw.status.val)
-		if !ok {
-			v.ps.addf(raw.status.pos, "%s: %q is not a status; expected active, decommissioning or decommissioned", in("status"), clip(raw.status.val))
-		}
-		r.Status = st
-	}
+	r.Status = Status(v.word(raw.status, in("status"), "status", Statuses))
 	r.Sources, r.Confidence = v.regionSources(raw, in)
-	if raw.cloud.set {
-		c, ok := ParseCloud(raw.cloud.val)
-		if !ok {
-			v.ps.addf(raw.cloud.pos, "%s: %q is not a cloud; expected public, finance or government", in("cloud"), clip(raw.cloud.val))
-		}
-		r.Cloud = c
-	}
+	r.Cloud = Cloud(v.word(raw.cloud, in("cloud"), "cloud", Clouds))
 	r.StatusDate = v.date(raw.statusDate, in("status_date"))
 	if r.StatusDate != "" && r.Status == StatusActive {
 		v.ps.addf(raw.statusDate.pos, "%s: a date belongs to a status other than active; remove it or set status", in("status_date"))
@@ -303,7 +280,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	r.Public = v.host(raw.public, in("endpoints.public"), key)
 	r.Internal = v.host(raw.internal, in("endpoints.internal"), key)
 	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), key)
-	r.DualStack = v.dualStackHost(raw.dualStack, in("endpoints.dual_stack"), key)
+	r.DualStack = v.hostOfForm(raw.dualStack, in("endpoints.dual_stack"), key, dualStackProblem)
 	if r.Public != "" && r.Public == r.Internal {
 		v.ps.addf(raw.internal.pos, "%s: the internal endpoint must differ from the public one", in("endpoints.internal"))
 	}
@@ -330,6 +307,16 @@ func (v *validator) region(raw *rawRegion) Region {
 		v.ps.addf(raw.vipPos, "%s: empty list; write vip_ranges: ticket if the ranges are published only by ticket", in("vip_ranges"))
 	}
 	return r
+}
+
+// word checks a value that is one of names (what, a kind of value such as
+// "status", says which) and returns its index, 0 if it is none.
+func (v *validator) word(s rawString, what, kind string, names []Name) int {
+	i := slices.Index(nameWords(names), s.val)
+	if s.set && i < 0 {
+		v.ps.addf(s.pos, "%s: %q is not a %s; expected %s", what, clip(s.val), kind, words(names))
+	}
+	return max(i, 0)
 }
 
 // sourceKey is the form of a source key: a letter, then letters, digits
@@ -388,15 +375,10 @@ func (v *validator) regionSources(raw *rawRegion, in func(string) string) ([]str
 	var keys []string
 	for i, k := range raw.sources {
 		what := in(fmt.Sprintf("sources[%d]", i))
-		switch {
-		case !k.set:
-		case v.sourceKeys[k.val] == (position{}):
-			v.ps.addf(k.pos, "%s: %q is not the key of a source in the top-level sources list", what, clip(k.val))
-		case slices.Contains(keys, k.val):
+		if slices.Contains(keys, k.val) {
 			v.ps.addf(k.pos, "%s: %s is listed twice", what, k.val)
-		default:
+		} else if v.sourceRef(k, what) != "" {
 			keys = append(keys, k.val)
-			v.sourcesUsed[k.val] = true
 		}
 	}
 	if raw.sourcesPos != (position{}) && len(raw.sources) == 0 {
@@ -417,7 +399,7 @@ func (v *validator) regionSources(raw *rawRegion, in func(string) string) ([]str
 }
 
 // checkSourcesUsed refuses a source that no region cites.
-func (v *validator) checkSourcesUsed(raws []rawSource, _ []Region) {
+func (v *validator) checkSourcesUsed(raws []rawSource) {
 	for i, raw := range raws {
 		if raw.key.set && v.sourceKeys[raw.key.val] == raw.key.pos && !v.sourcesUsed[raw.key.val] {
 			v.ps.addf(raw.key.pos, "sources[%d].key: no region cites %s; remove it or cite it", i, raw.key.val)
@@ -707,7 +689,7 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 		rr, r := &raw.regions[i], &t.Regions[i]
 		for j, a := range rr.aliases {
 			what := fmt.Sprintf("%s: aliases[%d]", rr.label, j)
-			source := v.aliasSource(a.source, what)
+			source := v.sourceRef(a.source, what+".source")
 			if !a.id.set {
 				continue
 			}
@@ -754,13 +736,13 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 	}
 }
 
-// aliasSource checks the source key of an alias and records it as used.
-func (v *validator) aliasSource(s rawString, what string) string {
+// sourceRef checks a reference to a source and records the source as used.
+func (v *validator) sourceRef(s rawString, what string) string {
 	switch {
 	case !s.set:
 		return ""
 	case v.sourceKeys[s.val] == (position{}):
-		v.ps.addf(s.pos, "%s.source: %q is not the key of a source in the top-level sources list", what, clip(s.val))
+		v.ps.addf(s.pos, "%s: %q is not the key of a source in the top-level sources list", what, clip(s.val))
 		return ""
 	}
 	v.sourcesUsed[s.val] = true
