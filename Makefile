@@ -117,12 +117,12 @@ drift:
 	@cd internal/drift && $(GO) build -o $(BIN)/drift .
 	@$(BIN)/drift -in "$(or $(TABLE),regions.yaml)" $(if $(RESPONSE),-response "$(RESPONSE)") $(if $(SAVE),-save "$(SAVE)")
 
-## probe: hold regions.yaml (or TABLE) against DNS, no keys needed: every host, its VIP ranges, and
-## the candidate regions of CANDIDATES (default internal/drift/candidates.txt); RESOLVER=IP:PORT asks
-## that server instead of the system's. Exit codes as for drift.
+## probe: hold regions.yaml (or TABLE) against DNS, no keys needed: every host, its VIP ranges, as
+## the table's public_dns says public DNS shows them, and the candidate regions of its
+## other_region_ids; RESOLVER=IP:PORT asks that server instead of the system's. Exit codes as for drift.
 probe:
 	@cd internal/drift && $(GO) build -o $(BIN)/drift .
-	@$(BIN)/drift probe -in "$(or $(TABLE),regions.yaml)" -candidates "$(or $(CANDIDATES),internal/drift/candidates.txt)" $(if $(RESOLVER),-resolver "$(RESOLVER)")
+	@$(BIN)/drift probe -in "$(or $(TABLE),regions.yaml)" $(if $(RESOLVER),-resolver "$(RESOLVER)")
 
 ## tools: install the pinned staticcheck into ./bin
 tools: $(STATICCHECK)

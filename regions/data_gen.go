@@ -9,7 +9,7 @@ const Version = "1.4.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "4c56bc727421e4c7ca3453bb6ff8256d1f6381f14316d143429bcd6f6babed5d"
+const DataSHA256 = "d20bad87383ee1be653522ee5e0d5fd7b9d4456b1b4858b56aff1fd55ddc1a8c"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21

@@ -3,17 +3,19 @@
 //
 //	drift [-in regions.yaml] [-save FILE]     # calls DescribeRegions
 //	drift [-in regions.yaml] -response FILE   # reads a saved response body
-//	drift probe [-in regions.yaml] [-candidates FILE] [-resolver IP:PORT]
+//	drift probe [-in regions.yaml] [-resolver IP:PORT]
 //
 // drift calls DescribeRegions through the OSS Go SDK v2, with credentials
 // from OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and, for STS credentials,
 // OSS_SESSION_TOKEN, at the public endpoint of the table's default region,
 // within -timeout. drift probe needs no keys: it asks DNS for every host
-// of the table, for oss-<id>.aliyuncs.com of each candidate region, and
-// for control names under aliyuncs.com that cannot exist. Both exit 0
-// when the table agrees, 1 when it has drifted, and 2 when they could not
-// check: the probe also when a control name resolves (a wildcard zone or
-// a hijacking resolver) or a query is not answered.
+// of the table, for oss-<id>.aliyuncs.com of each of its other_region_ids,
+// and for control names under aliyuncs.com that cannot exist, and judges
+// the answers by what the table's public_dns says public DNS shows of each
+// cloud. Both exit 0 when the table agrees (information aside), 1 when it
+// has drifted, and 2 when they could not check: the probe also when a
+// control name resolves (a wildcard zone or a hijacking resolver) or a
+// query is not answered.
 package main
 
 import (

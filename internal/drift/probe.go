@@ -14,9 +14,8 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// maxQueries bounds the questions of one run: the table's hosts and a
-// candidates file of some hundreds of lines, A and AAAA each, are far
-// fewer. Go's resolver may send each more than once (the attempts and
+// maxQueries bounds the questions of one run: the table's hosts and
+// some hundreds of other_region_ids, A and AAAA each, are far fewer. Go's resolver may send each more than once (the attempts and
 // servers of resolv.conf), all to the one server where -resolver names it.
 const maxQueries = 2000
 
@@ -25,9 +24,9 @@ const maxInflight = 16
 
 // probeConfig is what the probe's flags ask for.
 type probeConfig struct {
-	in, candidates, resolver, hosts string
-	timeout, deadline               time.Duration
-	inflight                        int
+	in, resolver, hosts string
+	timeout, deadline   time.Duration
+	inflight            int
 }
 
 func parseProbeFlags(args []string) (probeConfig, error) {
@@ -35,7 +34,6 @@ func parseProbeFlags(args []string) (probeConfig, error) {
 	fs := flag.NewFlagSet("drift probe", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to check")
-	fs.StringVar(&c.candidates, "candidates", "internal/drift/candidates.txt", "the candidate regions, one ID a line")
 	fs.StringVar(&c.resolver, "resolver", "", "ask this DNS server (IP:port) instead of the system's")
 	fs.StringVar(&c.hosts, "hosts", "/etc/hosts", "the hosts file Go's resolver reads before DNS")
 	fs.DurationVar(&c.timeout, "timeout", 3*time.Second, "how long one query may take")
@@ -79,17 +77,19 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 		return exitNotCheck
 	}
 	t, err := table.Load(c.in)
-	cands, cerr := loadCandidates(c.candidates)
-	if err = errors.Join(err, cerr); err != nil {
+	if err != nil {
 		return fail(err)
+	}
+	if t.PublicDNS == nil {
+		return fail(fmt.Errorf("%s has no public_dns list: the probe judges each cloud's hosts by what the table says public DNS shows of them", c.in))
 	}
 	controls, err := controlNames(random)
 	if err != nil {
 		return fail(err)
 	}
-	p := plan(t, cands, controls)
+	p := plan(t, controls)
 	if n := 2 * len(p.names()); n > maxQueries {
-		return fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten the candidates file", n, len(p.names()), maxQueries))
+		return fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten other_region_ids", n, len(p.names()), maxQueries))
 	}
 	if err := hostsOverride(c.hosts, p.names()); err != nil {
 		return fail(err)
@@ -113,9 +113,11 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	return exitAgrees
 }
 
-// controlNames are two names under aliyuncs.com with random labels, one
-// of the form of a region's host and one not, which no zone that answers
-// honestly has.
+// controlNames are two names oss-<random>.aliyuncs.com, one of the form
+// of a region's host and one not, which no zone that answers honestly
+// has. Public DNS answers NXDOMAIN for oss-* names no region has; it has
+// wildcards under oss.aliyuncs.com and under every endpoint, so a random
+// name there answers and is no sign of a hijacking resolver.
 func controlNames(random io.Reader) ([]string, error) {
 	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 	label := func() (string, error) {
@@ -133,7 +135,7 @@ func controlNames(random io.Reader) ([]string, error) {
 	if err := errors.Join(err1, err2); err != nil {
 		return nil, err
 	}
-	return []string{"oss-zz-" + l1 + "-1.aliyuncs.com", l2 + ".aliyuncs.com"}, nil
+	return []string{"oss-zz-" + l1 + "-1.aliyuncs.com", "oss-" + l2 + ".aliyuncs.com"}, nil
 }
 
 // probeHost is one host of the table with what it is.
@@ -143,10 +145,13 @@ type probeHost struct {
 	region *table.Region // nil for the hosts of no region
 	vipOf  *table.Region // the region whose VIP ranges its addresses must fall in, or nil
 	role   string        // how the report names it: "internal host of `oss-cn-hangzhou`"
+	dns    *table.CloudDNS
 }
 
 // probeHosts is every host of t, each once (the table's checks see to
-// that): the table's own hosts, then each region's.
+// that): the table's own hosts, then each region's, each with what public
+// DNS shows of its cloud. The table's own hosts are the public cloud's;
+// the default internal host is its region's.
 func probeHosts(t *table.Table) []probeHost {
 	hs := []probeHost{
 		{host: t.DefaultPublic, role: "default endpoint"},
@@ -157,10 +162,16 @@ func probeHosts(t *table.Table) []probeHost {
 	if t.Regionless != "" {
 		hs = append(hs, probeHost{host: t.Regionless, role: "regionless endpoint"})
 	}
+	for i := range hs {
+		hs[i].dns = t.PublicDNSOf(table.CloudPublic)
+		if hs[i].vipOf != nil {
+			hs[i].dns = t.PublicDNSOf(hs[i].vipOf.Cloud)
+		}
+	}
 	for i := range t.Regions {
 		r := &t.Regions[i]
 		for _, h := range r.Hosts() {
-			ph := probeHost{host: h.Name, kind: h.Kind, region: r, role: h.Kind + " host of `" + r.ID + "`"}
+			ph := probeHost{host: h.Name, kind: h.Kind, region: r, role: h.Kind + " host of `" + r.ID + "`", dns: t.PublicDNSOf(r.Cloud)}
 			if h.Kind == "internal" || h.Kind == "vpc" {
 				ph.vipOf = r
 			}
@@ -174,38 +185,13 @@ func probeHosts(t *table.Table) []probeHost {
 type probePlan struct {
 	controls []string
 	hosts    []probeHost
-	cands    []candidate // those to ask
-	skipped  []skippedCandidate
-}
-
-type skippedCandidate struct {
-	c    candidate
-	what string // "a region of the table", or the table's host it is
+	cands    []candidate
 }
 
 // plan lists the names to ask: the controls, the table's hosts, and the
-// candidates that are not already the table's.
-func plan(t *table.Table, cands []candidate, controls []string) *probePlan {
-	p := &probePlan{controls: controls, hosts: probeHosts(t)}
-	ids := map[string]bool{}
-	for _, r := range t.Regions {
-		ids[r.ID] = true
-	}
-	hosts := map[string]string{}
-	for _, h := range p.hosts {
-		hosts[h.host] = h.role
-	}
-	for _, c := range cands {
-		switch {
-		case ids[c.id]:
-			p.skipped = append(p.skipped, skippedCandidate{c, "a region of the table"})
-		case hosts[c.host] != "":
-			p.skipped = append(p.skipped, skippedCandidate{c, "`" + c.host + "`, the table's " + hosts[c.host]})
-		default:
-			p.cands = append(p.cands, c)
-		}
-	}
-	return p
+// table's other_region_ids.
+func plan(t *table.Table, controls []string) *probePlan {
+	return &probePlan{controls: controls, hosts: probeHosts(t), cands: candidates(t)}
 }
 
 // names is every name the plan asks, controls first.
@@ -245,7 +231,7 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	// that must resolve do not, the resolver does not see them (one that
 	// answers NXDOMAIN for everything, or has no way out), and nothing is
 	// taken as gone.
-	if f.mustResolve > 0 && 2*len(f.missing) > f.mustResolve {
+	if f.mustResolve > 0 && 2*(len(f.missing)+len(f.noIPv6)) > f.mustResolve {
 		f.blind = true
 	}
 	for i, c := range p.cands {
@@ -283,9 +269,12 @@ func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
 }
 
 // judgeHost holds the answers for one host of the table to what the table
-// says of it.
+// says of it, and of what public DNS shows of its cloud.
 func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	addrs := pa.addrs()
+	if h.kind == "dual-stack" {
+		addrs = pa.aaaa.addrs // every name under oss.aliyuncs.com has an A record
+	}
 	r := resolved{probeHost: h, addrs: addrs}
 	if h.region != nil && h.region.Status == table.StatusDecommissioned {
 		if len(addrs) > 0 {
@@ -293,25 +282,46 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 		}
 		return
 	}
-	f.mustResolve++
-	if len(addrs) == 0 {
-		f.missing = append(f.missing, r)
+	switch {
+	case h.kind == "dual-stack" && !h.dns.AAAAPublished:
+		seen := "without AAAA"
+		if len(addrs) > 0 {
+			seen = "with AAAA"
+		}
+		f.note(h, "aaaa", seen)
 		return
+	case h.kind == "dual-stack":
+		f.mustResolve++
+		if len(addrs) == 0 {
+			f.noIPv6 = append(f.noIPv6, r)
+		}
+		return
+	case h.vipOf != nil && !h.dns.InternalPublished && len(addrs) == 0:
+		f.note(h, "internal", "no address")
+		return
+	case h.vipOf == nil || h.dns.InternalPublished:
+		f.mustResolve++
+		if len(addrs) == 0 {
+			f.missing = append(f.missing, r)
+			return
+		}
 	}
 	if h.vipOf != nil && len(h.vipOf.VIP) == 0 { // published only by ticket
 		f.noRanges = append(f.noRanges, r)
-	} else if h.vipOf != nil {
+		return
+	}
+	if h.vipOf != nil {
 		for _, ad := range addrs {
 			if !slices.ContainsFunc(h.vipOf.VIP, func(p netip.Prefix) bool { return p.Contains(ad) }) {
 				r.outside = append(r.outside, ad)
 			}
 		}
-		if len(r.outside) > 0 {
+		switch {
+		case len(r.outside) > 0:
 			f.outside = append(f.outside, r)
+		case !h.dns.InternalPublished:
+			f.note(h, "internal", "inside its ranges")
 		}
-	}
-	if h.kind == "dual-stack" && len(pa.aaaa.addrs) == 0 {
-		f.noIPv6 = append(f.noIPv6, r)
 	}
 }
 
@@ -331,9 +341,10 @@ func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
 	return found
 }
 
-const probeUsage = `usage: drift probe [-in regions.yaml] [-candidates FILE] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
-  -in FILE          the region table to check (default regions.yaml)
-  -candidates FILE  candidate regions, one ID a line, # comments (default internal/drift/candidates.txt)
+const probeUsage = `usage: drift probe [-in regions.yaml] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
+  -in FILE          the region table to check (default regions.yaml): its hosts, what its
+                    public_dns says public DNS shows of each cloud, and its other_region_ids,
+                    the candidate regions
   -resolver IP:PORT ask this DNS server instead of the system's
   -hosts FILE       the hosts file, which Go's resolver reads before DNS: a run stops, exit 2,
                     where it has an entry for a name to ask (default /etc/hosts)

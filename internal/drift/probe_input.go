@@ -6,74 +6,30 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// The probe's own inputs, the candidates file and the hosts file, are
-// untrusted as every input is: bounded in size, every value checked
-// before a name is asked or shown, every problem reported with where it
-// is. The table comes through table.Load, which checks it.
+// The probe's inputs are the table, which table.Load checks, and the
+// hosts file, untrusted as every input is: bounded in size, every problem
+// reported with where it is.
 
-// maxCandidatesSize bounds the candidates file.
-const maxCandidatesSize = 1 << 20
-
-// candidate is one region ID of the candidates file.
+// candidate is one region ID of the table's other_region_ids.
 type candidate struct {
-	id   string // oss-<cloud id>
-	host string // oss-<cloud id>.aliyuncs.com
-	line int
+	id    string // oss-<cloud id>
+	host  string // oss-<cloud id>.aliyuncs.com
+	other *table.OtherRegion
 }
 
-// loadCandidates reads the candidates file: one region ID a line, with or
-// without oss-, # comments; every bad line is reported.
-func loadCandidates(path string) ([]candidate, error) {
-	data, err := table.ReadRegular(path, maxCandidatesSize, "maxCandidatesSize in internal/drift/probe_input.go", os.Stat)
-	if err != nil {
-		return nil, err
-	}
+// candidates are the table's other_region_ids, which its checks keep
+// apart from its regions, aliases and hosts.
+func candidates(t *table.Table) []candidate {
 	var out []candidate
-	var problems []string
-	first := map[string]int{}
-	for i, line := range strings.Split(string(data), "\n") {
-		n := i + 1
-		bad := func(format string, args ...any) {
-			problems = append(problems, fmt.Sprintf("%s:%d: %s", path, n, fmt.Sprintf(format, args...)))
-		}
-		if !utf8.ValidString(line) {
-			bad("not UTF-8")
-			continue
-		}
-		line, _, _ = strings.Cut(line, "#")
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		id := lowerASCII(line) // in any case, as regions.Parse reads IDs
-		if !strings.HasPrefix(id, "oss-") {
-			id = "oss-" + id
-		}
-		if msg := table.RegionIDProblem(id); msg != "" {
-			if hint := hostHint(line); hint != "" {
-				msg = "is a host or URL, not a region ID: write " + hint
-			} else if strings.HasPrefix(msg, "is not a region ID") {
-				msg = "is not a region ID; expected one such as sa-east-1 or oss-sa-east-1 (letters and digits joined by hyphens), one a line"
-			}
-			bad("%s %s", quote(line), msg)
-			continue
-		}
-		if f, dup := first[id]; dup {
-			bad("%s is listed already, at line %d", quote(line), f)
-			continue
-		}
-		first[id] = n
-		out = append(out, candidate{id: id, host: id + ".aliyuncs.com", line: n})
+	for i := range t.OtherRegions {
+		o := &t.OtherRegions[i]
+		out = append(out, candidate{id: "oss-" + o.CloudID, host: "oss-" + o.CloudID + ".aliyuncs.com", other: o})
 	}
-	if len(problems) > 0 {
-		return nil, errors.New(strings.Join(problems, "\n"))
-	}
-	return out, nil
+	return out
 }
 
 // maxHostsSize bounds the hosts file.
@@ -111,32 +67,6 @@ func hostsOverride(path string, names []string) error {
 	}
 	return fmt.Errorf("could not check: the hosts file has entries for %d %s the probe would ask, and Go's resolver reads the hosts file before DNS, so it would report them as DNS answers; remove them, or run where the hosts file has none (-hosts names another file):\n%s",
 		len(found), plural(len(found), "name", "names"), strings.Join(bound(found, maxListed), "\n"))
-}
-
-// hostHint is the region ID of line when line is a host of the region
-// under aliyuncs.com, or a URL of one (oss-cn-hangzhou.aliyuncs.com,
-// https://oss-cn-hangzhou-internal.aliyuncs.com/), else "".
-func hostHint(line string) string {
-	h := lowerASCII(line)
-	if _, rest, ok := strings.Cut(h, "://"); ok {
-		h = rest
-	}
-	h, _, _ = strings.Cut(h, "/")
-	if i := strings.LastIndex(h, ":"); i >= 0 {
-		h = h[:i] // a port
-	}
-	label, ok := strings.CutSuffix(strings.TrimSuffix(h, "."), ".aliyuncs.com")
-	if !ok {
-		return ""
-	}
-	label = strings.TrimSuffix(label, "-internal")
-	if id, ok := strings.CutSuffix(label, ".oss"); ok { // a dual-stack host
-		label = "oss-" + id
-	}
-	if strings.Contains(label, ".") || table.RegionIDProblem(label) != "" {
-		return ""
-	}
-	return label
 }
 
 // lowerASCII is s with A-Z lower-cased and nothing else changed:

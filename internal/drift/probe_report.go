@@ -21,6 +21,7 @@ type probeFindings struct {
 	newRegions      []newCandidate
 	closedResolve   []resolved // hosts of decommissioned regions that resolve
 	noRanges        []resolved // internal hosts of regions without published ranges
+	notes           []dnsNote  // what the table does not count on public DNS to show
 	quiet           []candidate
 	mustResolve     int  // hosts of open regions, or of no region, that were answered
 	blind           bool // most of them do not resolve: the resolver cannot see them
@@ -35,6 +36,46 @@ type resolved struct {
 }
 
 type failedQuery struct{ name, typ, why, detail string }
+
+// dnsNote is hosts whose answers the table's public_dns does not count
+// on, grouped by the entry and field that say so and what was seen:
+// information, never drift.
+type dnsNote struct {
+	dns   *table.CloudDNS
+	field string // "internal" or "aaaa"
+	seen  string // "no address", "inside its ranges", "without AAAA" or "with AAAA"
+	hosts []string
+}
+
+// note adds h to the note of its cloud's field and what was seen.
+func (f *probeFindings) note(h probeHost, field, seen string) {
+	for i := range f.notes {
+		if n := &f.notes[i]; n.dns == h.dns && n.field == field && n.seen == seen {
+			n.hosts = append(n.hosts, h.host)
+			return
+		}
+	}
+	f.notes = append(f.notes, dnsNote{h.dns, field, seen, []string{h.host}})
+}
+
+// noteLabels head each kind of note in the report.
+var noteLabels = map[string]string{
+	"no address":        "No address",
+	"inside its ranges": "Addresses inside their VIP ranges",
+	"without AAAA":      "No AAAA record",
+	"with AAAA":         "AAAA records",
+}
+
+// reason is why a note is information: the table's entry, where it is
+// and its sources.
+func (n dnsNote) reason() string {
+	what := fmt.Sprintf("to answer for the %s cloud's internal hosts", n.dns.Cloud)
+	if n.field == "aaaa" {
+		what = fmt.Sprintf("to show AAAA records of the %s cloud's dual-stack hosts", n.dns.Cloud)
+	}
+	return fmt.Sprintf("the table does not count on public DNS %s (public_dns, line %d: %s: unpublished; %s %s)",
+		what, n.dns.Line, n.field, plural(len(n.dns.Sources), "source", "sources"), strings.Join(n.dns.Sources, ", "))
+}
 
 type newCandidate struct {
 	c     candidate
@@ -68,7 +109,7 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 	pl := f.plan
 	p("# DNS probe of %s %s\n\n", t.Input, t.Version)
 	planned := 2 * len(pl.names())
-	p("Against: %s, through Go's resolver, whose answers the probe trusts as they come (it does not check which name each record is for). The names: %d control %s, %d %s of the table and %d candidate %s, A and AAAA each: %d %s planned, %d asked (the resolver may retry each, as resolv.conf says).",
+	p("Against: %s, through Go's resolver, whose answers the probe trusts as they come (it does not check which name each record is for). The names: %d control %s, %d %s of the table and %d candidate %s (its other_region_ids), A and AAAA each: %d %s planned, %d asked (the resolver may retry each, as resolv.conf says).",
 		source, len(pl.controls), plural(len(pl.controls), "name", "names"), len(pl.hosts), plural(len(pl.hosts), "host", "hosts"),
 		len(pl.cands), plural(len(pl.cands), "region", "regions"), planned, plural(planned, "query", "queries"), f.asked)
 	if f.stopped {
@@ -84,7 +125,7 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 		p("**Could not check: the control names got no answer that can be taken; nothing else was asked.**\n")
 	case f.blind:
 		p("**Could not check: %d of the %d hosts that must resolve do not: too many for the table to have drifted. This resolver does not see them (it answers NXDOMAIN for everything, or cannot reach the internet?); nothing is taken as gone.**\n",
-			len(f.missing), f.mustResolve)
+			len(f.missing)+len(f.noIPv6), f.mustResolve)
 	case f.notAsked > 0:
 		p("**Could not check: the run's deadline passed before every query was asked: %d of %d queries were not asked, and %d of those asked got no answer that can be taken. What the answers that came show is below, partial: a name with a query unanswered is not judged.**\n",
 			f.notAsked, planned, len(f.failed)-f.notAsked)
@@ -112,7 +153,7 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 	}))
 	if !f.blind {
 		bounded(fmt.Sprintf("Hosts that do not resolve (%d)", len(f.missing)),
-			"Hosts the table gives to a region in service, or to no region, with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n",
+			"Hosts of a region in service, or of no region, that public DNS shows (public hosts; internal hosts where the table's public_dns says so), with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n",
 			mapList(f.missing, func(r resolved) string { return fmt.Sprintf("`%s`: %s", r.host, describe(r)) }))
 	}
 	bounded(fmt.Sprintf("Internal hosts outside their VIP ranges (%d)", len(f.outside)),
@@ -121,8 +162,13 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 			ranges := strings.Join(mapList(r.vipOf.VIP, netip.Prefix.String), ", ")
 			return fmt.Sprintf("`%s`: %s: %s outside %s's ranges %s", r.host, describe(r), addrList(r.outside), r.vipOf.ID, ranges)
 		}))
-	bounded(fmt.Sprintf("Dual-stack hosts without IPv6 (%d)", len(f.noIPv6)), "",
-		mapList(f.noIPv6, func(r resolved) string { return withAddrs(r) + ", no AAAA record" }))
+	if !f.blind {
+		bounded(fmt.Sprintf("Dual-stack hosts without IPv6 (%d)", len(f.noIPv6)),
+			"Hosts of clouds whose dual-stack hosts have AAAA records, the table's public_dns says (an A record proves nothing: every name under oss.aliyuncs.com has one).\n\n",
+			mapList(f.noIPv6, func(r resolved) string {
+				return fmt.Sprintf("`%s`: %s: no AAAA record (public_dns, line %d)", r.host, describe(r), r.dns.Line)
+			}))
+	}
 	if n := len(f.newRegions); n > 0 {
 		p("\n## Candidate regions that resolve (%d)\n\n", n)
 		p("DNS shows only that the public host exists. Before adding a block, find an OSS source that names the region (the documentation's \"Regions and endpoints\", or DescribeRegions through `make drift`) and take every value from it, the internal host too: it follows the usual pattern and was not asked.\n")
@@ -134,22 +180,21 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 			block := yamlBlock(newRegion{nc.c.id, nc.c.host, nc.c.id + "-internal.aliyuncs.com"})
 			block = strings.Replace(block, "# Sources: DescribeRegions (ID and endpoints);",
 				"# Sources: none yet: make probe saw "+nc.c.host+" resolve; find an OSS source that names the region, its ID and endpoints;", 1)
-			p("\n### `%s`\n\nLine %d of the candidates file; resolves to %s.\n\n```yaml\n%s```\n", nc.c.id, nc.c.line, addrList(nc.addrs), block)
+			o := nc.c.other
+			p("\n### `%s`\n\n%s in the table's other_region_ids (line %d; %s %s); resolves to %s.\n\n```yaml\n%s```\n",
+				nc.c.id, plainOrInert(o.Name), o.Line, plural(len(o.Sources), "source", "sources"), strings.Join(o.Sources, ", "), addrList(nc.addrs), block)
 		}
+	}
+	if !f.blind { // a blind resolver says nothing of them
+		bounded("What the table does not count on public DNS to show (information, not drift)", "", mapList(f.notes, func(n dnsNote) string {
+			return fmt.Sprintf("%s (%d): %s: %s.", noteLabels[n.seen], len(n.hosts), strings.Join(bound(codes(n.hosts), maxListed), ", "), n.reason())
+		}))
 	}
 	bounded("Hosts of decommissioned regions that still resolve (information, not drift)", "", mapList(f.closedResolve, withAddrs))
 	bounded("Internal hosts of regions without published VIP ranges (information, not drift)", "", mapList(f.noRanges, withAddrs))
-	if len(pl.skipped)+len(f.quiet) > 0 {
-		p("\n## Candidates (information, not drift)\n\n")
-		for _, it := range bound(mapList(pl.skipped, func(s skippedCandidate) string {
-			return fmt.Sprintf("`%s` (line %d): not asked, already %s.", s.c.id, s.c.line, s.what)
-		}), maxListed) {
-			p("- %s\n", it)
-		}
-		if len(f.quiet) > 0 && !f.blind { // a blind resolver says nothing of them
-			ids := codes(mapList(f.quiet, func(c candidate) string { return c.id }))
-			p("- Asked, no address (%d): %s.\n", len(ids), strings.Join(bound(ids, maxListed), ", "))
-		}
+	if len(f.quiet) > 0 && !f.blind { // a blind resolver says nothing of them
+		ids := codes(mapList(f.quiet, func(c candidate) string { return c.id }))
+		p("\n## Candidates (information, not drift)\n\n- Asked, no address (%d): %s.\n", len(ids), strings.Join(bound(ids, maxListed), ", "))
 	}
 	return b.String()
 }

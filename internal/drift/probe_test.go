@@ -25,14 +25,12 @@ import (
 // resolver, over UDP and TCP. Its zones are built from the fixture table
 // testdata/probe/table.yaml.
 
-const (
-	fixtureTable = "testdata/probe/table.yaml"
-	fixtureCands = "testdata/probe/candidates.txt"
-)
+const fixtureTable = "testdata/probe/table.yaml"
 
 // zone is what the test server answers: A and AAAA records and CNAMEs by
-// name (lower case, without the final dot); everything else is NXDOMAIN,
-// or, with wildcard, has wildcard's A records.
+// name (lower case, without the final dot); a name under one of under
+// that has none of its own, what under gives; everything else is
+// NXDOMAIN, or, with wildcard, has wildcard's A records.
 type zone struct {
 	mu           sync.Mutex
 	a, aaaa      map[string][]string
@@ -41,12 +39,37 @@ type zone struct {
 	servfailAAAA map[string]bool
 	aaaaInA      map[string][]string // AAAA records smuggled into A answers
 	wildcard     []string
-	asked        map[string]int // name -> queries
-	tcp          atomic.Int32   // queries over TCP
+	under        map[string]wildcard // name -> what every name under it answers
+	asked        map[string]int      // name -> queries
+	tcp          atomic.Int32        // queries over TCP
+}
+
+// wildcard is a zone's wildcard under one name: A records, given
+// through a CNAME into gds.alibabadns.com where gds is set, as public DNS
+// answers for bucket hosts.
+type wildcard struct {
+	a   []string
+	gds bool
 }
 
 func newZone() *zone {
-	return &zone{a: map[string][]string{}, aaaa: map[string][]string{}, cname: map[string]string{}, servfail: map[string]bool{}, servfailAAAA: map[string]bool{}, aaaaInA: map[string][]string{}, asked: map[string]int{}}
+	return &zone{a: map[string][]string{}, aaaa: map[string][]string{}, cname: map[string]string{}, servfail: map[string]bool{}, servfailAAAA: map[string]bool{}, aaaaInA: map[string][]string{}, under: map[string]wildcard{}, asked: map[string]int{}}
+}
+
+// wildcardFor is what the nearest name under which name lies gives it,
+// where name has no record of its own.
+func (z *zone) wildcardFor(name string) (wildcard, bool) {
+	_, hasA := z.a[name]
+	_, hasAAAA := z.aaaa[name]
+	_, hasCNAME := z.cname[name]
+	for rest, ok := name, !hasA && !hasAAAA && !hasCNAME; ok; {
+		if _, rest, ok = strings.Cut(rest, "."); ok {
+			if w, found := z.under[rest]; found {
+				return w, true
+			}
+		}
+	}
+	return wildcard{}, false
 }
 
 func (z *zone) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
@@ -71,6 +94,14 @@ func (z *zone) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
 		m.Rcode = dns.RcodeServerFailure
 		w.WriteMsg(m)
 		return
+	}
+	if w, ok := z.wildcardFor(name); ok {
+		target := name
+		if w.gds {
+			target = strings.ReplaceAll(name, ".", "-") + ".gds.alibabadns.com"
+			z.cname[name] = target
+		}
+		z.a[target] = w.a
 	}
 	cur := name
 	for range 10 { // a CNAME chain, in the answer as servers give it
@@ -166,12 +197,14 @@ func fixture(t *testing.T) *table.Table {
 }
 
 // agreeingZone answers for every host of tbl as the table says: open
-// regions' hosts resolve, internal ones inside their ranges, dual-stack
-// ones with IPv6 too; decommissioned regions' hosts do not exist.
+// regions' hosts resolve, internal ones inside their ranges where the
+// table's public_dns says their cloud's are published, dual-stack ones
+// with IPv6 where it says their AAAA records are; decommissioned
+// regions' hosts do not exist.
 func agreeingZone(tbl *table.Table) *zone {
 	z := newZone()
 	for i, h := range probeHosts(tbl) {
-		if h.region != nil && h.region.Status == table.StatusDecommissioned {
+		if h.region != nil && h.region.Status == table.StatusDecommissioned || h.vipOf != nil && !h.dns.InternalPublished {
 			continue
 		}
 		a := fmt.Sprintf("192.0.2.%d", i+1)
@@ -186,7 +219,7 @@ func agreeingZone(tbl *table.Table) *zone {
 			}
 		}
 		z.a[h.host] = []string{a}
-		if h.kind == "dual-stack" {
+		if h.kind == "dual-stack" && h.dns.AAAAPublished {
 			z.aaaa[h.host] = []string{fmt.Sprintf("2001:db8::%x", i+1)}
 		}
 	}
@@ -206,7 +239,7 @@ func fixedRandom() *bytes.Reader {
 func probeRun(t *testing.T, addr string, extra ...string) result {
 	t.Helper()
 	// No hosts file: the machine's /etc/hosts is not the test's.
-	args := append([]string{"-in", fixtureTable, "-candidates", fixtureCands, "-resolver", addr, "-hosts", filepath.Join(t.TempDir(), "none"), "-timeout", "2s", "-deadline", "20s"}, extra...)
+	args := append([]string{"-in", fixtureTable, "-resolver", addr, "-hosts", filepath.Join(t.TempDir(), "none"), "-timeout", "2s", "-deadline", "20s"}, extra...)
 	var out, errOut bytes.Buffer
 	code := runProbe(context.Background(), args, &out, &errOut, fixedRandom())
 	// The port is new every run.
@@ -267,6 +300,8 @@ func TestProbeReports(t *testing.T) {
 			delete(z.a, "oss-accelerate-overseas.aliyuncs.com")                                 // a host of no region gone
 			z.a["oss-cn-hangzhou-internal.aliyuncs.com"] = []string{"100.118.28.1", "10.1.2.3"} // outside the ranges
 			z.aaaa["oss-cn-hzfinance-internal.aliyuncs.com"] = []string{"2408:4001::1"}         // IPv6 outside the ranges
+			z.a["oss-cn-hzjbp-a-internal.aliyuncs.com"] = []string{"100.103.4.210"}             // unpublished, inside the ranges: information
+			z.aaaa["cn-hangzhou-finance.oss.aliyuncs.com"] = []string{"2408:4000:1000::1"}      // unpublished AAAA present: information
 			delete(z.aaaa, "cn-hangzhou.oss.aliyuncs.com")                                      // dual-stack without IPv6
 			z.a["oss-sa-east-1.aliyuncs.com"] = []string{"47.0.0.1"}                            // a candidate opened
 			z.a["oss-ap-southeast-2.aliyuncs.com"] = []string{"47.0.0.2"}                       // a closed region's host resolves
@@ -376,7 +411,7 @@ func TestProbeHostileTableText(t *testing.T) {
 	delete(z.a, "oss-eu-west-2.aliyuncs.com")
 	addr := serve(t, z)
 	var out, errOut bytes.Buffer
-	code := runProbe(context.Background(), []string{"-in", tp, "-candidates", fixtureCands, "-resolver", addr}, &out, &errOut, fixedRandom())
+	code := runProbe(context.Background(), []string{"-in", tp, "-resolver", addr}, &out, &errOut, fixedRandom())
 	want := `UK \<img src=x\> \[London\]\(http\://evil\.example\) \*x\*`
 	if code != exitDrifted || !strings.Contains(out.String(), want) {
 		t.Errorf("exit %d; want the name as %s in:\n%s%s", code, want, out.String(), errOut.String())
@@ -384,8 +419,8 @@ func TestProbeHostileTableText(t *testing.T) {
 }
 
 // TestProbeAsksWhatItSays: against an agreeing server, the probe asks
-// exactly the fixture's hosts, the candidates not in the table and the
-// controls, each once for A and once for AAAA.
+// exactly the fixture's hosts, its other_region_ids and the controls,
+// each once for A and once for AAAA.
 func TestProbeAsksWhatItSays(t *testing.T) {
 	in := fixture(t)
 	z := agreeingZone(in)
@@ -393,12 +428,8 @@ func TestProbeAsksWhatItSays(t *testing.T) {
 	if got.code != exitAgrees {
 		t.Fatalf("%v", got)
 	}
-	cands, err := loadCandidates(fixtureCands)
-	if err != nil {
-		t.Fatal(err)
-	}
 	controls, _ := controlNames(fixedRandom())
-	want := plan(in, cands, controls).names()
+	want := plan(in, controls).names()
 	slices.Sort(want)
 	if !slices.Equal(z.names(), want) {
 		t.Errorf("asked\n%v\nwant\n%v", z.names(), want)
@@ -411,10 +442,10 @@ func TestProbeAsksWhatItSays(t *testing.T) {
 }
 
 // TestProbeNamesOfRealTable: the names the probe would ask for the real
-// table and candidates file are every host regions.json lists (the JSON
-// edition, read here on its own), each candidate's oss-<id>.aliyuncs.com
-// that is not already the table's, and the controls: computed from the
-// files, not written down here.
+// table are every host regions.json lists (the JSON edition, read here on
+// its own), oss-<id>.aliyuncs.com of each of the table's
+// other_region_ids, and the controls: computed from the files, not
+// written down here.
 func TestProbeNamesOfRealTable(t *testing.T) {
 	data, err := os.ReadFile("../../regions.json")
 	if err != nil {
@@ -452,32 +483,21 @@ func TestProbeNamesOfRealTable(t *testing.T) {
 		}
 	}
 	tableHosts := len(want)
-	text, err := os.ReadFile("candidates.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, line := range strings.Split(string(text), "\n") {
-		line, _, _ = strings.Cut(line, "#")
-		if id := strings.TrimSpace(line); id != "" {
-			id = "oss-" + strings.TrimPrefix(lowerASCII(id), "oss-")
-			if !ids[id] && !want[id+".aliyuncs.com"] {
-				want[id+".aliyuncs.com"] = true
-			}
-		}
-	}
 	in, err := table.Load("../../regions.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, err := loadCandidates("candidates.txt")
-	if err != nil {
-		t.Fatal(err)
+	for _, o := range in.OtherRegions {
+		if ids["oss-"+o.CloudID] || want["oss-"+o.CloudID+".aliyuncs.com"] {
+			t.Errorf("other_region_ids lists %s, a region or host of the table", o.CloudID)
+		}
+		want["oss-"+o.CloudID+".aliyuncs.com"] = true
 	}
 	controls, err := controlNames(fixedRandom())
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := plan(in, cands, controls)
+	p := plan(in, controls)
 	for _, c := range controls {
 		if want[c] || !strings.HasSuffix(c, ".aliyuncs.com") {
 			t.Errorf("control %s is a name of the table or not under aliyuncs.com", c)
@@ -527,10 +547,8 @@ func TestProbeDeadResolver(t *testing.T) {
 		t.Errorf("%v", got)
 	}
 	// Planned is every name; asked is the 2 controls, A and AAAA.
-	in := fixture(t)
-	cands, _ := loadCandidates(fixtureCands)
 	controls, _ := controlNames(fixedRandom())
-	want := fmt.Sprintf("A and AAAA each: %d queries planned, 4 asked", 2*len(plan(in, cands, controls).names()))
+	want := fmt.Sprintf("A and AAAA each: %d queries planned, 4 asked", 2*len(plan(fixture(t), controls).names()))
 	if !strings.Contains(got.stdout, want) {
 		t.Errorf("the report lacks %q:\n%s", want, got.stdout)
 	}
@@ -565,25 +583,42 @@ func TestProbeDeadline(t *testing.T) {
 	}
 }
 
-// TestProbeQueryCap: a candidates file that would take the run over
-// maxQueries is refused before anything is asked.
-func TestProbeQueryCap(t *testing.T) {
-	var b strings.Builder
-	for i := range maxQueries / 2 {
-		fmt.Fprintf(&b, "xx-many-%d\n", i)
+// withOthers is the fixture table with n more other_region_ids,
+// xx-many-0 to xx-many-<n-1>, in a file of its own.
+func withOthers(t *testing.T, n int) string {
+	t.Helper()
+	data, err := os.ReadFile(fixtureTable)
+	if err != nil {
+		t.Fatal(err)
 	}
+	var b strings.Builder
+	b.WriteString("other_region_ids:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: xx-many-%d, name: Many %d, sources: [T]}\n", i, i)
+	}
+	more := strings.Replace(string(data), "other_region_ids:\n", b.String(), 1)
+	if more == string(data) {
+		t.Fatal("the fixture has no other_region_ids")
+	}
+	return writeTemp(t, "table.yaml", []byte(more))
+}
+
+// TestProbeQueryCap: a table whose other_region_ids would take the run
+// over maxQueries is refused before anything is asked.
+func TestProbeQueryCap(t *testing.T) {
 	z := newZone()
 	addr := serve(t, z)
 	var out, errOut bytes.Buffer
-	code := runProbe(context.Background(), []string{"-in", fixtureTable, "-candidates", writeTemp(t, "c.txt", []byte(b.String())), "-resolver", addr}, &out, &errOut, fixedRandom())
+	code := runProbe(context.Background(), []string{"-in", withOthers(t, maxQueries/2), "-resolver", addr}, &out, &errOut, fixedRandom())
 	if code != exitNotCheck || out.Len() != 0 || !strings.Contains(errOut.String(), "more than 2000 (maxQueries") || len(z.names()) != 0 {
 		t.Errorf("exit %d, stdout %q, stderr %q, asked %d names", code, out.String(), errOut.String(), len(z.names()))
 	}
 }
 
-// TestProbeBadInput: every bad line of a candidates file and every
-// problem of the table is reported, with where, before anything is asked;
-// the table's problems are the loader's, file:line:col.
+// TestProbeBadInput: every problem of the table, its other_region_ids
+// and public_dns included, is reported, with where, before anything is
+// asked; the table's problems are the loader's, file:line:col. A table
+// without public_dns cannot be probed.
 func TestProbeBadInput(t *testing.T) {
 	good, err := os.ReadFile(fixtureTable)
 	if err != nil {
@@ -593,39 +628,41 @@ func TestProbeBadInput(t *testing.T) {
 		"public: oss-eu-west-2.aliyuncs.com", "public: oss-eu-west-2.evil.example",
 		"- 100.118.28.0/24", "- 100.118.28.1/24",
 		"status: decommissioned", "status: gone",
-		"cloud: finance", "cloud: moon",
+		"cloud: finance\n", "cloud: moon\n",
 		"public: oss.aliyuncs.com", "public: oss-cn-hangzhou.aliyuncs.com",
 		"version: 1.2.0", "version: 1.2.0\nversion: 9.9.9",
 	).Replace(string(good))
+	noDNS := regexp.MustCompile(`(?m)^public_dns:\n(  - .*\n)*`).ReplaceAllString(string(good), "")
 	tests := []struct {
-		name, table, cands string
-		want               []string
+		name, table string
+		want        []string
 	}{
-		{"candidates", string(good), "sa-east-1\nSA-EAST-2\n\n# fine\noss-\nOSS-SA-EAST-1 # again\nsa east 3\nzz-\u202e-1\nok-fine-1 # ok\n\xff\noss-cn-hangzhou.aliyuncs.com\nhttps://OSS-eu-west-2-internal.aliyuncs.com:443/b\ncn-hangzhou.oss.aliyuncs.com\nexample.com\noss-\u212aa-1\n",
-			[]string{"c.txt:5: \"oss-\"", "c.txt:6: \"OSS-SA-EAST-1\" is listed already, at line 1", "c.txt:7: \"sa east 3\"", `c.txt:8: "zz-\u202e-1"`, "c.txt:10: not UTF-8",
-				`c.txt:11: "oss-cn-hangzhou.aliyuncs.com" is a host or URL, not a region ID: write oss-cn-hangzhou`,
-				`c.txt:12: "https://OSS-eu-west-2-internal.aliyuncs.com:443/b" is a host or URL, not a region ID: write oss-eu-west-2`,
-				`c.txt:13: "cn-hangzhou.oss.aliyuncs.com" is a host or URL, not a region ID: write oss-cn-hangzhou`,
-				`c.txt:14: "example.com" is not a region ID`, `c.txt:15: "oss-\u212aa-1" is not a region ID`}},
-		{"table", badTable, "oss-\n", []string{"c.txt:1: \"oss-\"", `field "version" appears twice`}},
-		{"table values", strings.Replace(badTable, "\nversion: 9.9.9", "", 1), "", []string{
+		{"table", badTable, []string{`field "version" appears twice`}},
+		{"table values", strings.Replace(badTable, "\nversion: 9.9.9", "", 1), []string{
 			`(oss-eu-west-2): endpoints.public: "oss-eu-west-2.evil.example" is not in Alibaba Cloud's OSS domain`,
 			`(oss-cn-hangzhou): vip_ranges[0]: "100.118.28.1/24" has host bits set`,
 			`(oss-ap-southeast-2): status: "gone" is not a status`,
 			`(oss-cn-hangzhou-finance): cloud: "moon" is not a cloud`,
 			`endpoint oss-cn-hangzhou.aliyuncs.com is already used by default_endpoints.public`,
 		}},
+		{"other ids", strings.NewReplacer("{id: sa-east-1,", "{id: cn-hangzhou,", "{id: us-southeast-1,", "{id: OSS-US-1,",
+			"{cloud: government,", "{cloud: finance,").Replace(string(good)), []string{
+			`other_region_ids[0].id: cn-hangzhou is the ID of oss-cn-hangzhou, a region of the table`,
+			`other_region_ids[1].id: "OSS-US-1" is not a cloud region ID`,
+			`public_dns[2].cloud: the finance cloud has an entry already`,
+			`public_dns: no entry for the government cloud`,
+		}},
+		{"no public_dns", noDNS, []string{"r.yaml has no public_dns list: the probe judges each cloud's hosts by what the table says public DNS shows of them"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			z := newZone()
 			addr := serve(t, z)
 			dir := t.TempDir()
-			tp, cp := filepath.Join(dir, "r.yaml"), filepath.Join(dir, "c.txt")
+			tp := filepath.Join(dir, "r.yaml")
 			os.WriteFile(tp, []byte(tt.table), 0o644)
-			os.WriteFile(cp, []byte(tt.cands), 0o644)
 			var out, errOut bytes.Buffer
-			code := runProbe(context.Background(), []string{"-in", tp, "-candidates", cp, "-resolver", addr}, &out, &errOut, fixedRandom())
+			code := runProbe(context.Background(), []string{"-in", tp, "-resolver", addr}, &out, &errOut, fixedRandom())
 			stderr := strings.ReplaceAll(errOut.String(), dir+"/", "")
 			if code != exitNotCheck || out.Len() != 0 || len(z.names()) != 0 {
 				t.Errorf("exit %d, stdout %q, asked %v", code, out.String(), z.names())
@@ -760,16 +797,11 @@ func TestProbeHostsFile(t *testing.T) {
 func TestProbeListsBounded(t *testing.T) {
 	in := fixture(t)
 	z := agreeingZone(in)
-	var b strings.Builder
-	for i := range 700 {
-		id := fmt.Sprintf("xx-many-%d", i)
-		fmt.Fprintln(&b, id)
-		if i%10 == 0 {
-			z.a["oss-"+id+".aliyuncs.com"] = []string{"47.0.0.1"} // 70 resolve
-		}
+	for i := 0; i < 700; i += 10 {
+		z.a[fmt.Sprintf("oss-xx-many-%d.aliyuncs.com", i)] = []string{"47.0.0.1"} // 70 resolve
 	}
-	cands := writeTemp(t, "c.txt", []byte(b.String()))
-	got := probeRun(t, serve(t, z), "-candidates", cands)
+	more := withOthers(t, 700)
+	got := probeRun(t, serve(t, z), "-in", more)
 	if got.code != exitDrifted {
 		t.Fatalf("%v", got)
 	}
@@ -782,7 +814,8 @@ func TestProbeListsBounded(t *testing.T) {
 	if n := strings.Count(got.stdout, "\n### `"); n != maxListed {
 		t.Errorf("%d proposed blocks; want %d", n, maxListed)
 	}
-	for _, w := range []string{"And 20 more: ", "- Asked, no address (630): ", ", and 580 more."} {
+	quiet := 630 + len(in.OtherRegions) // the fixture's own resolve in no zone
+	for _, w := range []string{"And 20 more: ", fmt.Sprintf("- Asked, no address (%d): ", quiet), fmt.Sprintf(", and %d more.", quiet-maxListed)} {
 		if !strings.Contains(got.stdout, w) {
 			t.Errorf("the report lacks %q", w)
 		}
@@ -792,7 +825,7 @@ func TestProbeListsBounded(t *testing.T) {
 	for i := range 700 {
 		fmt.Fprintf(&h, "10.0.0.1 oss-xx-many-%d.aliyuncs.com\n", i)
 	}
-	got = probeRun(t, serve(t, z), "-candidates", cands, "-hosts", writeTemp(t, "hosts", []byte(h.String())))
+	got = probeRun(t, serve(t, z), "-in", more, "-hosts", writeTemp(t, "hosts", []byte(h.String())))
 	if got.code != exitNotCheck || strings.Count(got.stderr, "\n") > maxListed+3 || !strings.Contains(got.stderr, "and 650 more") {
 		t.Errorf("exit %d, %d lines of stderr:\n%.2000s", got.code, strings.Count(got.stderr, "\n"), got.stderr)
 	}

@@ -52,6 +52,7 @@ type rawTable struct {
 	regions                        []rawRegion
 	regionsPos                     position // where the regions list is
 	regionsList                    bool     // regions is a list (perhaps empty)
+	dns                            rawDNSLists
 }
 
 // rawSource is one entry of the top-level sources list.
@@ -427,6 +428,8 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 			}
 		}},
 		{"notes", false, func(v *yaml.Node) { t.notes = d.strs(v, "notes") }},
+		{"public_dns", false, func(v *yaml.Node) { d.dnsLists("public_dns", v, &t.dns) }},
+		{"other_region_ids", false, func(v *yaml.Node) { d.dnsLists("other_region_ids", v, &t.dns) }},
 		{"regions", true, func(v *yaml.Node) {
 			t.regionsPos, t.regionsList = at(v), v.Kind == yaml.SequenceNode
 			items := d.list(v, "regions")

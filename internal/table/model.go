@@ -30,6 +30,9 @@ type Table struct {
 	Sources []Source // the documents the table rests on, in table order
 	Regions []Region // in table order
 
+	PublicDNS    []CloudDNS    // what public DNS shows of each cloud (dns.go), or none
+	OtherRegions []OtherRegion // region IDs of Alibaba Cloud that OSS does not list (dns.go)
+
 	Irregular     []*Region // regions whose endpoints break the pattern, in table order
 	MaxCloudIDLen int       // length of the longest cloud region ID
 	MaxAliasLen   int       // length of the longest alias, or 0
@@ -203,6 +206,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	v.checkOverlaps()
 	v.checkLabels(raw.regions, t.Regions)
 	v.checkAliases(raw, t)
+	t.PublicDNS, t.OtherRegions = v.dnsLists(&raw.dns, t)
 	v.checkSourcesUsed(raw.sources)
 	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
 	if len(ps.list) > 0 {
