@@ -9,7 +9,7 @@ const Version = "1.4.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "d20bad87383ee1be653522ee5e0d5fd7b9d4456b1b4858b56aff1fd55ddc1a8c"
+const DataSHA256 = "78bbfde1d1a902490a74c470da1178a9f1de960e72303623c5219e4c3fa57a6f"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21

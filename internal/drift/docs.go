@@ -167,12 +167,17 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 	rows := map[string][]*page.Row{}
 	var ids []string
 	known := 0
+	hosts := false
 	for i := range p.Rows {
 		r := &p.Rows[i]
+		hosts = hosts || r.Public.Mark != page.Absent || r.Internal.Mark != page.Absent
 		if rows[r.ID] == nil {
 			ids = append(ids, r.ID)
 		}
 		rows[r.ID] = append(rows[r.ID], r)
+	}
+	if !hosts {
+		return nil, fmt.Errorf("%s: its region tables give no public or internal endpoints: not the regions page?", p.Name)
 	}
 	byID := map[string]*table.Region{}
 	for i := range t.Regions {
@@ -194,7 +199,7 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 		}
 	}
 	if known*2 <= len(ids) {
-		return nil, fmt.Errorf("%d of the page's %d regions are in %s: not the regions page it transcribes?", known, len(ids), t.Input)
+		return nil, fmt.Errorf("%s: %d of its %d regions are in %s: not the regions page the table transcribes?", p.Name, known, len(ids), t.Input)
 	}
 	for i := range t.Regions {
 		r := &t.Regions[i]
