@@ -34,12 +34,19 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	from := fs.String("page", "", "the page: an http(s) URL, or a saved copy (Markdown or HTML)")
 	key := fs.String("source", "", "the key of the table's source the page is, where its URL does not say")
 	timeout := fs.Duration("timeout", 30*time.Second, "how long fetching the page may take")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *from == "" {
-		return fail(fmt.Errorf("%v\n%s", cmpErr(err, "-page is required"), docsUsage))
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *from == "" && *key == "" {
+		return fail(fmt.Errorf("%v\n%s", cmpErr(err, "say -page, or -source to fetch that source's URL"), docsUsage))
 	}
 	t, err := table.Load(*in)
 	if err != nil {
 		return fail(err)
+	}
+	if *from == "" { // the source's own page
+		if i := slices.IndexFunc(t.Sources, func(s table.Source) bool { return s.Key == *key }); i >= 0 && t.Sources[i].URL != "" {
+			*from = t.Sources[i].URL
+		} else {
+			return fail(fmt.Errorf("-source %s: %s has no source with that key and a url", quote(*key), t.Input))
+		}
 	}
 	data, pageURL, err := readPage(ctx, client, *from, *timeout)
 	if err != nil {
@@ -64,7 +71,8 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	return exitAgrees
 }
 
-const docsUsage = `usage: drift docs [-in regions.yaml] -page URL|FILE [-source KEY] [-timeout 30s]
+const docsUsage = `usage: drift docs [-in regions.yaml] [-page URL|FILE] [-source KEY] [-timeout 30s]
+  without -page, fetches the url of the table's source KEY
 exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as the regions page`
 
 func cmpErr(err error, msg string) error {

@@ -20,8 +20,12 @@ import (
 
 func runDocsCmd(t *testing.T, args ...string) result {
 	t.Helper()
+	return runDocsWith(http.DefaultClient, args...)
+}
+
+func runDocsWith(client *http.Client, args ...string) result {
 	var out, errOut bytes.Buffer
-	code := runDocs(context.Background(), args, &out, &errOut, http.DefaultClient)
+	code := runDocs(context.Background(), args, &out, &errOut, client)
 	return result{code, out.String(), errOut.String()}
 }
 
@@ -63,7 +67,7 @@ func TestDocsFetch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/page":
 			w.Write(body)
@@ -74,6 +78,22 @@ func TestDocsFetch(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
+	// A table whose D-cn is at the server: -source alone fetches it, and
+	// the page, fetched, is D-cn by its URL.
+	tb, err := os.ReadFile("testdata/docs/table.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := filepath.Join(t.TempDir(), "table.yaml")
+	os.WriteFile(served, bytes.ReplaceAll(tb, []byte("https://help.aliyun.com/zh/oss/user-guide/regions-and-endpoints"), []byte(srv.URL+"/page")), 0o644)
+	for _, args := range [][]string{{"-source", "D-cn"}, {"-page", srv.URL + "/page"}} {
+		if got := runDocsWith(srv.Client(), append([]string{"-in", served}, args...)...); got.code != exitAgrees || !strings.Contains(got.stdout, "(D-cn)") {
+			t.Errorf("%q: %s", args, got)
+		}
+	}
+	if got := runDocsWith(srv.Client(), "-in", served, "-source", "T"); got.code != exitNotCheck || !strings.Contains(got.stderr, "no source with that key and a url") {
+		t.Errorf("-source T: %s", got)
+	}
 	for _, c := range []struct {
 		path, source string
 		code         int
@@ -88,7 +108,7 @@ func TestDocsFetch(t *testing.T) {
 		if c.source != "" {
 			args = append(args, "-source", c.source)
 		}
-		got := runDocsCmd(t, args...)
+		got := runDocsWith(srv.Client(), args...)
 		if got.code != c.code || !strings.Contains(got.stderr, c.stderr) {
 			t.Errorf("%s -source %q: got %s\nwant exit %d, stderr with %q", c.path, c.source, got, c.code, c.stderr)
 		}
