@@ -35,36 +35,50 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	key := fs.String("source", "", "the key of the table's source the page is, where its URL does not say")
 	timeout := fs.Duration("timeout", 30*time.Second, "how long fetching the page may take")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *from == "" && *key == "" {
-		return fail(fmt.Errorf("%v\n%s", cmpErr(err, "say -page, or -source to fetch that source's URL"), docsUsage))
+		if err == nil {
+			err = errors.New("say -page, or -source to fetch that source's url")
+		}
+		return fail(fmt.Errorf("%v\n%s", err, docsUsage))
 	}
 	t, err := table.Load(*in)
 	if err != nil {
 		return fail(err)
 	}
-	if *from == "" { // the source's own page
-		if i := slices.IndexFunc(t.Sources, func(s table.Source) bool { return s.Key == *key }); i >= 0 && t.Sources[i].URL != "" {
-			*from = t.Sources[i].URL
-		} else {
-			return fail(fmt.Errorf("-source %s: %s has no source with that key and a url", quote(*key), t.Input))
-		}
+	src := findSource(t, func(s table.Source) bool { return s.Key == *key })
+	switch {
+	case *key != "" && src == nil:
+		return fail(fmt.Errorf("-source %s: %s has no source with that key", quote(*key), t.Input))
+	case *from == "" && src.URL == "":
+		return fail(fmt.Errorf("-source %s: the source has no url to fetch", quote(*key)))
+	case *from == "":
+		*from = src.URL
 	}
 	data, pageURL, err := readPage(ctx, client, *from, *timeout)
 	if err != nil {
 		return fail(err)
 	}
-	src, err := pageSource(t, pageURL, *key)
-	if err != nil {
-		return fail(err)
+	// The source whose url is the page's own (the URL fetched, or the one
+	// a saved copy names) is the page, whatever -source says.
+	if own := findSource(t, func(s table.Source) bool { return s.URL != "" && sameURL(s.URL, pageURL) }); own != nil && src != nil && own != src {
+		return fail(fmt.Errorf("the page is %s (%s), not %s", own.Key, own.URL, src.Key))
+	} else if own != nil {
+		src = own
+	} else if src == nil {
+		what := "It names no url of its own (no Source: line, no canonical link)"
+		if pageURL != "" {
+			what = "Its url " + quote(pageURL) + " is none of theirs"
+		}
+		return fail(fmt.Errorf("which source of %s is the page? %s; say SOURCE=KEY (make) or -source KEY", t.Input, what))
 	}
 	p, err := page.Read(*from, data)
 	if err != nil {
 		return fail(fmt.Errorf("not read as the regions page:\n%v", err))
 	}
-	f, err := compareDocs(t, p, src)
+	f, err := compareDocs(t, p, *src)
 	if err != nil {
 		return fail(err)
 	}
-	fmt.Fprint(stdout, f.markdown(t, p, src))
+	fmt.Fprint(stdout, f.markdown(t, p, *src))
 	if f.count() > 0 {
 		return exitDrifted
 	}
@@ -74,13 +88,6 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 const docsUsage = `usage: drift docs [-in regions.yaml] [-page URL|FILE] [-source KEY] [-timeout 30s]
   without -page, fetches the url of the table's source KEY
 exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as the regions page`
-
-func cmpErr(err error, msg string) error {
-	if err != nil {
-		return err
-	}
-	return errors.New(msg)
-}
 
 // readPage fetches a URL, bounded in size and time, or reads a file; the
 // URL it returns is the page's own: the one fetched, or the one a saved
@@ -100,23 +107,23 @@ func readPage(ctx context.Context, client *http.Client, from string, timeout tim
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, from, nil)
-	if err != nil {
-		return nil, "", err
+	var resp *http.Response
+	if err == nil {
+		resp, err = client.Do(req)
 	}
-	resp, err := client.Do(req)
 	if err != nil {
 		return nil, "", fmt.Errorf("fetching the page: %v", err)
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, "", fmt.Errorf("fetching %s: HTTP %s; expected 200 and the page", quote(from), quote(resp.Status))
-	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, page.MaxSize+1))
 	switch {
-	case err != nil:
+	case resp.StatusCode != http.StatusOK:
+		err = fmt.Errorf("HTTP %s; expected 200 and the page", quote(resp.Status))
+	case err == nil && len(data) > page.MaxSize:
+		err = fmt.Errorf("more than %d bytes, which no regions page is", page.MaxSize)
+	}
+	if err != nil {
 		return nil, "", fmt.Errorf("fetching %s: %v", quote(from), err)
-	case len(data) > page.MaxSize:
-		return nil, "", fmt.Errorf("fetching %s: more than %d bytes, which no regions page is", quote(from), page.MaxSize)
 	}
 	return data, from, nil
 }
@@ -124,39 +131,19 @@ func readPage(ctx context.Context, client *http.Client, from string, timeout tim
 // ownURL finds the URL a saved page names as its own.
 var ownURL = regexp.MustCompile(`(?mi)^Source:\s*(https?://\S+)|<link\s[^>]*rel=["']?canonical["']?[^>]*href=["']([^"']+)["']`)
 
-// pageSource finds the table's source the page is: the one whose URL is
-// the page's, or key.
-func pageSource(t *table.Table, pageURL, key string) (table.Source, error) {
-	var byURL, byKey *table.Source
-	for i, s := range t.Sources {
-		if s.URL != "" && pageURL != "" && sameURL(s.URL, pageURL) {
-			byURL = &t.Sources[i]
-		}
-		if s.Key == key {
-			byKey = &t.Sources[i]
-		}
+func findSource(t *table.Table, match func(table.Source) bool) *table.Source {
+	if i := slices.IndexFunc(t.Sources, match); i >= 0 {
+		return &t.Sources[i]
 	}
-	switch {
-	case key != "" && byKey == nil:
-		return table.Source{}, fmt.Errorf("-source %s: no source of %s has that key", quote(key), t.Input)
-	case byKey != nil && byURL != nil && byKey != byURL:
-		return table.Source{}, fmt.Errorf("the page is %s (%s), not %s", byURL.Key, byURL.URL, byKey.Key)
-	case byKey != nil:
-		return *byKey, nil
-	case byURL != nil:
-		return *byURL, nil
-	}
-	where := "names no URL of its own (no Source: line, no canonical link)"
-	if pageURL != "" {
-		where = "is at " + quote(pageURL) + ", the URL of none of them"
-	}
-	return table.Source{}, fmt.Errorf("which source of %s is the page? It %s; say SOURCE=KEY (make) or -source KEY", t.Input, where)
+	return nil
 }
 
+// sameURL compares URLs by host and path: the page may be fetched with a
+// query or a fragment, or over http.
 func sameURL(a, b string) bool {
 	ua, errA := url.Parse(a)
 	ub, errB := url.Parse(b)
-	return errA == nil && errB == nil && strings.EqualFold(ua.Host, ub.Host) &&
+	return errA == nil && errB == nil && ua.Host != "" && strings.EqualFold(ua.Host, ub.Host) &&
 		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/")
 }
 
@@ -203,7 +190,7 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 				f.differ = append(f.differ, fmt.Sprintf("regionless endpoint, %s: `%s` (table) → `%s` (page)", text(first.Where), t.Regionless, v))
 			}
 		default:
-			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), listFacts(pageFacts(t, rows[id]))))
+			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " `" + x.value + "`" }), ", ")))
 		}
 	}
 	if known*2 <= len(ids) {
@@ -236,41 +223,33 @@ func pageFacts(t *table.Table, rows []*page.Row) []fact {
 	got := map[string]fact{}
 	var vips []string
 	bad := false
-	set := func(field string, c page.Cell, where string) {
-		if v, ok := cellValue(c); ok {
-			got[field] = fact{field, v, where}
-		}
-	}
 	for _, r := range rows {
-		status := "active"
-		if slices.Contains(r.Flags, page.Closing) {
-			status = "decommissioning"
-		}
+		status := table.StatusActive
 		if slices.Contains(r.Flags, page.Decommissioned) {
-			status = "decommissioned"
+			status = table.StatusDecommissioned
+		} else if slices.Contains(r.Flags, page.Closing) {
+			status = table.StatusDecommissioning
 		}
-		if got["status"].value != "decommissioned" {
-			got["status"] = fact{"status", status, r.Where}
+		if got["status"].value != table.StatusDecommissioned.String() {
+			got["status"] = fact{"status", status.String(), r.Where}
 		}
 		got["cloud"] = fact{"cloud", r.Cloud, r.Where}
+		cells := map[string]page.Cell{"public": r.Public, "internal": r.Internal, "vpc": r.VPC, "dual_stack": r.DualStack, "accelerate": r.Accelerate, "vip_ranges": r.VIP}
 		if r.Env == "internal" {
-			set("internal_extra", r.Internal, r.Where)
-		} else {
-			set("public", r.Public, r.Where)
-			set("internal", r.Internal, r.Where)
-			set("vpc", r.VPC, r.Where)
-			set("dual_stack", r.DualStack, r.Where)
-			set("accelerate", r.Accelerate, r.Where)
+			cells = map[string]page.Cell{"internal_extra": r.Internal, "vip_ranges": r.VIP}
 		}
-		if _, ok := cellValue(r.VIP); ok && r.VIP.Mark == page.Listed {
+		for field, c := range cells {
+			if v, ok := cellValue(c); ok && (field != "vip_ranges" || c.Mark == page.Listed || len(vips) == 0) {
+				got[field] = fact{field, v, r.Where}
+			}
+		}
+		if r.VIP.Mark == page.Listed { // the ranges of a finance region's two environments add up
 			vips = append(vips, r.VIP.Values...)
 			got["vip_ranges"] = fact{"vip_ranges", table.PageValue(vips), r.Where}
-		} else if _, ok := got["vip_ranges"]; !ok {
-			set("vip_ranges", r.VIP, r.Where)
 		}
 		bad = bad || len(r.VIP.Bad) > 0
 	}
-	if bad {
+	if bad { // reported as such, not compared
 		delete(got, "vip_ranges")
 	}
 	var out []fact
@@ -297,38 +276,18 @@ func cellValue(c page.Cell) (string, bool) {
 
 // tableValue is what the table says of a field, in the page's form.
 func tableValue(t *table.Table, r *table.Region, field string) string {
-	one := func(h string) string {
-		return table.PageValue(slices.DeleteFunc([]string{h}, func(s string) bool { return s == "" }))
+	accel, vips := "none", "ticket"
+	if r.AccelerateNotStated {
+		accel = "not stated"
+	} else if r.Accelerate {
+		accel = table.PageValue([]string{t.GlobalAccelerate, t.OverseasAccelerate})
 	}
-	switch field {
-	case "status":
-		return r.Status.String()
-	case "cloud":
-		return r.Cloud.String()
-	case "public":
-		return one(r.Public)
-	case "internal":
-		return one(r.Internal)
-	case "internal_extra":
-		return table.PageValue(r.InternalExtra)
-	case "vpc":
-		return one(r.VPC)
-	case "dual_stack":
-		return one(r.DualStack)
-	case "accelerate":
-		if r.AccelerateNotStated {
-			return "not stated"
-		} else if r.Accelerate {
-			return table.PageValue([]string{t.GlobalAccelerate, t.OverseasAccelerate})
-		}
-		return "none"
-	case "vip_ranges":
-		if r.VIPByTicket {
-			return "ticket"
-		}
-		return table.PageValue(mapList(r.VIP, func(p netip.Prefix) string { return p.String() }))
+	if !r.VIPByTicket {
+		vips = table.PageValue(mapList(r.VIP, netip.Prefix.String))
 	}
-	panic("tableValue: no field " + field)
+	return map[string]string{"status": r.Status.String(), "cloud": r.Cloud.String(), "public": table.PageValue([]string{r.Public}),
+		"internal": table.PageValue([]string{r.Internal}), "internal_extra": table.PageValue(r.InternalExtra), "vpc": table.PageValue([]string{r.VPC}),
+		"dual_stack": table.PageValue([]string{r.DualStack}), "accelerate": accel, "vip_ranges": vips}[field]
 }
 
 // same reports whether the page's value is the table's: for VIP ranges,
@@ -349,7 +308,8 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 		}
 		agrees = false
 		line := fmt.Sprintf("`%s` %s, %s, %s:%d: `%s` (table) → `%s` (page)", r.ID, x.field, text(x.where), t.Input, r.Line, tv, x.value)
-		if d := deviation(r, src.Key, x.field); d != nil && d.Page == x.value {
+		if i := slices.IndexFunc(r.Deviations, func(d table.Deviation) bool { return d.Source == src.Key && d.Field == x.field }); i >= 0 && r.Deviations[i].Page == x.value {
+			d := &r.Deviations[i]
 			used = append(used, d)
 			f.info = append(f.info, fmt.Sprintf("%s: a recorded deviation (%s:%d): %s", line, t.Input, d.Line, text(d.Why)))
 		} else if !cites {
@@ -376,20 +336,6 @@ func (f *docsFindings) stale(t *table.Table, r *table.Region, src table.Source, 
 			f.info = append(f.info, fmt.Sprintf("`%s` %s, %s:%d: the recorded deviation `%s` is no longer on the page; remove it", r.ID, d.Field, t.Input, d.Line, d.Page))
 		}
 	}
-}
-
-func deviation(r *table.Region, key, field string) *table.Deviation {
-	for i, d := range r.Deviations {
-		if d.Source == key && d.Field == field {
-			return &r.Deviations[i]
-		}
-	}
-	return nil
-}
-
-// listFacts lists a region's facts for a region the table lacks.
-func listFacts(facts []fact) string {
-	return strings.Join(mapList(facts, func(x fact) string { return x.field + " `" + x.value + "`" }), ", ")
 }
 
 // markdown renders the findings in the form of the drift report.

@@ -91,7 +91,7 @@ func TestDocsFetch(t *testing.T) {
 			t.Errorf("%q: %s", args, got)
 		}
 	}
-	if got := runDocsWith(srv.Client(), "-in", served, "-source", "T"); got.code != exitNotCheck || !strings.Contains(got.stderr, "no source with that key and a url") {
+	if got := runDocsWith(srv.Client(), "-in", served, "-source", "T"); got.code != exitNotCheck || !strings.Contains(got.stderr, "no source with that key") {
 		t.Errorf("-source T: %s", got)
 	}
 	for _, c := range []struct {
@@ -100,7 +100,7 @@ func TestDocsFetch(t *testing.T) {
 		stderr       string
 	}{
 		{"/page", "D-cn", exitAgrees, ""},
-		{"/page", "", exitNotCheck, "the URL of none of them; say SOURCE=KEY"},
+		{"/page", "", exitNotCheck, "is none of theirs; say SOURCE=KEY"},
 		{"/missing", "D-cn", exitNotCheck, "HTTP \"404 Not Found\"; expected 200"},
 		{"/large", "D-cn", exitNotCheck, fmt.Sprintf("more than %d bytes", page.MaxSize)},
 	} {

@@ -26,12 +26,13 @@ type Deviation struct {
 var DeviationFields = []string{"status", "cloud", "public", "internal", "internal_extra", "vpc", "dual_stack", "accelerate", "vip_ranges"}
 
 // PageValue is the form in which the check and a Deviation write a page's
-// value: its hosts or ranges sorted and joined by ", ", or "none".
+// value: its hosts or ranges sorted and joined by ", " ("" left out), or
+// "none".
 func PageValue(values []string) string {
-	if len(values) == 0 {
+	vs := slices.DeleteFunc(slices.Clone(values), func(s string) bool { return s == "" })
+	if len(vs) == 0 {
 		return "none"
 	}
-	vs := slices.Clone(values)
 	slices.Sort(vs)
 	return strings.Join(slices.Compact(vs), ", ")
 }
