@@ -1,9 +1,5 @@
-// Command generator turns regions.yaml into the Go package regions, the
-// document REGIONS.md and regions.json, and runs the release path of
-// internal/release; go generate runs it from the repository root, and
-// go run ./generator -h lists what else it does. It validates the whole
-// table first and reports every problem; only a valid table produces
-// output, written atomically.
+// Command generator turns regions.yaml into package regions, REGIONS.md and
+// regions.json, all or none, and runs the release path (-h lists it).
 package main
 
 import (
@@ -89,8 +85,7 @@ func parseFlags(args []string) (config, error) {
 	case (c.record || c.sinceRelease || c.requireRecorded) && c.releases == "":
 		return c, errors.New("-record, -changes-since-release and -require-recorded need -releases, the ledger")
 	case c.changesFrom == "" && paths != 0 && paths != 3:
-		// The defaults are the repository's files: "-in other.yaml -out
-		// /tmp/x.go" alone would overwrite its REGIONS.md with other data.
+		// Else "-in other.yaml -out /tmp/x.go" would overwrite the repository's REGIONS.md.
 		return c, errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
 	case samePath(c.out, c.in) || samePath(c.md, c.in) || samePath(c.out, c.md) ||
 		samePath(c.json, c.in) || samePath(c.json, c.out) || samePath(c.json, c.md):
@@ -99,8 +94,7 @@ func parseFlags(args []string) (config, error) {
 	return c, nil
 }
 
-// samePath reports whether two non-empty paths name the same file, as
-// written or as they resolve.
+// samePath reports whether two non-empty paths name the same file.
 func samePath(a, b string) bool {
 	if a == "" || b == "" {
 		return false
@@ -138,11 +132,11 @@ func run(args []string, stdout io.Writer) error {
 		return changes(c, paths, t, stdout)
 	}
 	outs, err := renderOutputs(t, c.out, c.md)
-	if err == nil && c.json != "" {
-		outs = append(outs, output{c.json, render.JSON(t)})
-	}
 	if err != nil {
 		return err
+	}
+	if c.json != "" {
+		outs = append(outs, output{c.json, render.JSON(t)})
 	}
 	if !c.check {
 		return writeOutputs(outs)
@@ -154,9 +148,8 @@ func run(args []string, stdout io.Writer) error {
 	return err
 }
 
-// changes prints the change report since -changes-from, or since the last
-// recorded release, once the version is judged: a refused report is never
-// on standard output, so it cannot end up in release notes.
+// changes prints the change report since -changes-from or the last
+// release once the version is judged, so a refused report never reaches release notes.
 func changes(c config, paths release.Paths, t *table.Table, stdout io.Writer) error {
 	var from *table.Table
 	if c.changesFrom != "" {
@@ -203,8 +196,7 @@ func record(paths release.Paths, t *table.Table, stdout io.Writer) error {
 	return err
 }
 
-// moveMajor moves the regions module to major version n's path in the
-// repository in the current directory.
+// moveMajor moves the regions module in the current directory to major version n's path.
 func moveMajor(n int, stdout io.Writer) error {
 	files, err := release.MoveMajor(".", n)
 	if err != nil {
@@ -223,13 +215,11 @@ func moveMajor(n int, stdout io.Writer) error {
 	return nil
 }
 
-// namesFile is the file beside the Go data file that declares the Status
-// and Cloud constants (render.Names).
+// namesFile is the file beside the Go data file that render.Names fills.
 const namesFile = "names_gen.go"
 
-// renderOutputs produces the bytes of the Go file at goPath and of the
-// names file beside it and, unless mdPath is "", of the Markdown file at
-// mdPath; nothing is written.
+// renderOutputs renders the Go file, the names file beside it and, unless
+// mdPath is "", the Markdown file.
 func renderOutputs(t *table.Table, goPath, mdPath string) ([]output, error) {
 	goSrc, err := render.Go(t)
 	if err != nil {

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -194,9 +196,18 @@ func (p *procedure) follow(step, version string, edit func(string) string, want 
 		if err == nil {
 			t.Fatalf("%s: make changes at %s before make major", p.name, version)
 		}
+		// Every file the move rewrites, user documents included, must hold
+		// the moved text afterwards.
+		major, _ := strconv.Atoi(n)
+		moved, err := release.MoveMajor(p.dir, major)
+		if err != nil || len(moved) == 0 {
+			t.Fatalf("%s: the move to /v%s plans %d files: %v", p.name, n, len(moved), err)
+		}
 		run(makeIn(p.dir, "major", "N="+n))
-		if stale, err := release.StaleMentions(p.dir, old); err != nil || len(stale) > 0 {
-			t.Errorf("%s: after make major N=%s the user documents still name %s: %v %v", p.name, n, old, stale, err)
+		for _, f := range moved {
+			if got, err := os.ReadFile(f.Path); err != nil || !bytes.Equal(got, f.Data) {
+				t.Errorf("%s: after make major N=%s, %s does not hold the path moved from %s: %v", p.name, n, f.Path, old, err)
+			}
 		}
 		return // the outputs are stale until make generate
 	case step == "make generate":

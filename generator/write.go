@@ -20,8 +20,8 @@ type output struct {
 	data []byte
 }
 
-// readOutput reads the current bytes of an output: nil if it does not
-// exist, an error if it is anything but a regular file of bounded size.
+// readOutput reads an output's bytes: nil if it does not exist, an error
+// if it is not a regular file of bounded size.
 func readOutput(path string) ([]byte, error) {
 	data, err := table.ReadRegular(path, table.MaxOutputSize, "MaxOutputSize in internal/table/load.go", os.Lstat)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -30,8 +30,7 @@ func readOutput(path string) ([]byte, error) {
 	return data, err
 }
 
-// staleDiff returns a unified diff for every output whose file does not
-// hold exactly the expected bytes; "" means all are up to date.
+// staleDiff returns a unified diff of every stale output, or "".
 func staleDiff(outs []output) (string, error) {
 	var b strings.Builder
 	for _, o := range outs {
@@ -50,15 +49,11 @@ func staleDiff(outs []output) (string, error) {
 	return b.String(), nil
 }
 
-// tempPattern names the temporary files, each unique (os.CreateTemp), so
-// that runs at the same time never touch each other's; .gitignore covers
-// the pattern.
+// tempPattern names the temporary files (os.CreateTemp); .gitignore covers it.
 const tempPattern = ".ossregions-tmp-*"
 
 // writeOutputs replaces the outputs that differ from their files, all or
-// none: each is written and synced to a temporary file in its own
-// directory, and only when every one is ready are they renamed into place.
-// An interrupted run leaves the old files and, at worst, a temporary file.
+// none: each is synced to a temporary file beside it, then all are renamed.
 func writeOutputs(outs []output) error {
 	var pending []output
 	for _, o := range outs {

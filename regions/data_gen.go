@@ -9,7 +9,7 @@ const Version = "1.4.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "78bbfde1d1a902490a74c470da1178a9f1de960e72303623c5219e4c3fa57a6f"
+const DataSHA256 = "264f414256845082484c2fd8fc2e775bf5a873647fc51a29fb8ee7cf31bc7cfe"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -40,6 +40,7 @@ const CNHangzhou Region = "oss-cn-hangzhou"
 var genInfoCNHangzhou = regionInfo{
 	id:         CNHangzhou,
 	name:       "China (Hangzhou)",
+	nameZh:     "华东 1（杭州）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -64,6 +65,7 @@ const CNShanghai Region = "oss-cn-shanghai"
 var genInfoCNShanghai = regionInfo{
 	id:         CNShanghai,
 	name:       "China (Shanghai)",
+	nameZh:     "华东 2（上海）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -90,6 +92,7 @@ const CNNanjing Region = "oss-cn-nanjing"
 var genInfoCNNanjing = regionInfo{
 	id:            CNNanjing,
 	name:          "China (Nanjing - Local Region)",
+	nameZh:        "华东 5（南京-本地地域-关停中）",
 	mainland:      true,
 	cloud:         CloudPublic,
 	status:        Decommissioning,
@@ -113,6 +116,7 @@ const CNFuzhou Region = "oss-cn-fuzhou"
 var genInfoCNFuzhou = regionInfo{
 	id:            CNFuzhou,
 	name:          "China (Fuzhou - Local Region)",
+	nameZh:        "华东 6（福州-本地地域-关停中）",
 	mainland:      true,
 	cloud:         CloudPublic,
 	status:        Decommissioning,
@@ -134,6 +138,7 @@ const CNWuhanLr Region = "oss-cn-wuhan-lr"
 var genInfoCNWuhanLr = regionInfo{
 	id:            CNWuhanLr,
 	name:          "China (Wuhan - Local Region)",
+	nameZh:        "华中 1（武汉-本地地域）",
 	mainland:      true,
 	cloud:         CloudPublic,
 	status:        Active,
@@ -155,6 +160,7 @@ const CNQingdao Region = "oss-cn-qingdao"
 var genInfoCNQingdao = regionInfo{
 	id:         CNQingdao,
 	name:       "China (Qingdao)",
+	nameZh:     "华北 1（青岛）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -179,6 +185,7 @@ const CNBeijing Region = "oss-cn-beijing"
 var genInfoCNBeijing = regionInfo{
 	id:         CNBeijing,
 	name:       "China (Beijing)",
+	nameZh:     "华北 2（北京）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -205,6 +212,7 @@ const CNZhangjiakou Region = "oss-cn-zhangjiakou"
 var genInfoCNZhangjiakou = regionInfo{
 	id:         CNZhangjiakou,
 	name:       "China (Zhangjiakou)",
+	nameZh:     "华北 3（张家口）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -229,6 +237,7 @@ const CNHuhehaote Region = "oss-cn-huhehaote"
 var genInfoCNHuhehaote = regionInfo{
 	id:         CNHuhehaote,
 	name:       "China (Hohhot)",
+	nameZh:     "华北 5（呼和浩特）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -253,6 +262,7 @@ const CNWulanchabu Region = "oss-cn-wulanchabu"
 var genInfoCNWulanchabu = regionInfo{
 	id:         CNWulanchabu,
 	name:       "China (Ulanqab)",
+	nameZh:     "华北 6（乌兰察布）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -277,6 +287,7 @@ const CNShenzhen Region = "oss-cn-shenzhen"
 var genInfoCNShenzhen = regionInfo{
 	id:         CNShenzhen,
 	name:       "China (Shenzhen)",
+	nameZh:     "华南 1（深圳）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -301,6 +312,7 @@ const CNHeyuan Region = "oss-cn-heyuan"
 var genInfoCNHeyuan = regionInfo{
 	id:         CNHeyuan,
 	name:       "China (Heyuan)",
+	nameZh:     "华南 2（河源）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -323,6 +335,7 @@ const CNGuangzhou Region = "oss-cn-guangzhou"
 var genInfoCNGuangzhou = regionInfo{
 	id:         CNGuangzhou,
 	name:       "China (Guangzhou)",
+	nameZh:     "华南 3（广州）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -345,6 +358,7 @@ const CNChengdu Region = "oss-cn-chengdu"
 var genInfoCNChengdu = regionInfo{
 	id:         CNChengdu,
 	name:       "China (Chengdu)",
+	nameZh:     "西南 1（成都）",
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -369,6 +383,7 @@ const CNZhongwei Region = "oss-cn-zhongwei"
 var genInfoCNZhongwei = regionInfo{
 	id:            CNZhongwei,
 	name:          "China (Zhongwei)",
+	nameZh:        "西北 2（中卫）",
 	mainland:      true,
 	cloud:         CloudPublic,
 	status:        Active,
@@ -390,6 +405,7 @@ const CNHongkong Region = "oss-cn-hongkong"
 var genInfoCNHongkong = regionInfo{
 	id:         CNHongkong,
 	name:       "China (Hong Kong)",
+	nameZh:     "中国香港",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -414,6 +430,7 @@ const APNortheast1 Region = "oss-ap-northeast-1"
 var genInfoAPNortheast1 = regionInfo{
 	id:         APNortheast1,
 	name:       "Japan (Tokyo)",
+	nameZh:     "日本（东京）",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -435,6 +452,7 @@ const APNortheast2 Region = "oss-ap-northeast-2"
 var genInfoAPNortheast2 = regionInfo{
 	id:            APNortheast2,
 	name:          "South Korea (Seoul)",
+	nameZh:        "韩国（首尔）",
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
@@ -456,6 +474,7 @@ const APSoutheast1 Region = "oss-ap-southeast-1"
 var genInfoAPSoutheast1 = regionInfo{
 	id:         APSoutheast1,
 	name:       "Singapore",
+	nameZh:     "新加坡",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -500,6 +519,7 @@ const APSoutheast3 Region = "oss-ap-southeast-3"
 var genInfoAPSoutheast3 = regionInfo{
 	id:         APSoutheast3,
 	name:       "Malaysia (Kuala Lumpur)",
+	nameZh:     "马来西亚（吉隆坡）",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -523,6 +543,7 @@ const APSoutheast5 Region = "oss-ap-southeast-5"
 var genInfoAPSoutheast5 = regionInfo{
 	id:         APSoutheast5,
 	name:       "Indonesia (Jakarta)",
+	nameZh:     "印度尼西亚（雅加达）",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -543,6 +564,7 @@ const APSoutheast6 Region = "oss-ap-southeast-6"
 var genInfoAPSoutheast6 = regionInfo{
 	id:            APSoutheast6,
 	name:          "Philippines (Manila)",
+	nameZh:        "菲律宾（马尼拉）",
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
@@ -564,6 +586,7 @@ const APSoutheast7 Region = "oss-ap-southeast-7"
 var genInfoAPSoutheast7 = regionInfo{
 	id:            APSoutheast7,
 	name:          "Thailand (Bangkok)",
+	nameZh:        "泰国（曼谷）",
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
@@ -585,6 +608,7 @@ const APSoutheast8 Region = "oss-ap-southeast-8"
 var genInfoAPSoutheast8 = regionInfo{
 	id:            APSoutheast8,
 	name:          "Malaysia (Johor)",
+	nameZh:        "马来西亚（柔佛州）",
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
@@ -630,6 +654,7 @@ const EUCentral1 Region = "oss-eu-central-1"
 var genInfoEUCentral1 = regionInfo{
 	id:         EUCentral1,
 	name:       "Germany (Frankfurt)",
+	nameZh:     "德国（法兰克福）",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -651,6 +676,7 @@ const EUWest1 Region = "oss-eu-west-1"
 var genInfoEUWest1 = regionInfo{
 	id:         EUWest1,
 	name:       "UK (London)",
+	nameZh:     "英国（伦敦）",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -671,6 +697,7 @@ const EUWest2 Region = "oss-eu-west-2"
 var genInfoEUWest2 = regionInfo{
 	id:            EUWest2,
 	name:          "France (Paris)",
+	nameZh:        "法国（巴黎）",
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
@@ -692,6 +719,7 @@ const USWest1 Region = "oss-us-west-1"
 var genInfoUSWest1 = regionInfo{
 	id:         USWest1,
 	name:       "US (Silicon Valley)",
+	nameZh:     "美国（硅谷）",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -712,6 +740,7 @@ const USEast1 Region = "oss-us-east-1"
 var genInfoUSEast1 = regionInfo{
 	id:         USEast1,
 	name:       "US (Virginia)",
+	nameZh:     "美国（弗吉尼亚）",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -735,6 +764,7 @@ const NASouth1 Region = "oss-na-south-1"
 var genInfoNASouth1 = regionInfo{
 	id:            NASouth1,
 	name:          "Mexico",
+	nameZh:        "墨西哥",
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
@@ -775,6 +805,7 @@ const MEEast1 Region = "oss-me-east-1"
 var genInfoMEEast1 = regionInfo{
 	id:         MEEast1,
 	name:       "UAE (Dubai)",
+	nameZh:     "阿联酋（迪拜）",
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
@@ -811,12 +842,13 @@ var genInfoMECentral1 = regionInfo{
 }
 
 // CNHangzhouFinance is China East 1 Finance, OSS region oss-cn-hangzhou-finance.
-// Parse also accepts oss-cn-hzfinance, cn-hzfinance, cn-hzjbp.
+// Parse also accepts oss-cn-hzfinance, cn-hzfinance, cn-hzjbp, oss-cn-hzjbp.
 const CNHangzhouFinance Region = "oss-cn-hangzhou-finance"
 
 var genInfoCNHangzhouFinance = regionInfo{
 	id:       CNHangzhouFinance,
 	name:     "China East 1 Finance",
+	nameZh:   "华东 1 金融云",
 	mainland: true,
 	cloud:    CloudFinance,
 	status:   Active,
@@ -843,12 +875,13 @@ var genInfoCNHangzhouFinance = regionInfo{
 }
 
 // CNShanghaiFinance1 is China East 2 Finance, OSS region oss-cn-shanghai-finance-1.
-// Parse also accepts oss-cn-shanghai-finance-1-pub, cn-shanghai-finance-1-pub.
+// Parse also accepts oss-cn-shanghai-finance-1-pub, cn-shanghai-finance-1-pub, cn-shanghai-finance.
 const CNShanghaiFinance1 Region = "oss-cn-shanghai-finance-1"
 
 var genInfoCNShanghaiFinance1 = regionInfo{
 	id:       CNShanghaiFinance1,
 	name:     "China East 2 Finance",
+	nameZh:   "华东 2 金融云",
 	mainland: true,
 	cloud:    CloudFinance,
 	status:   Active,
@@ -871,12 +904,13 @@ var genInfoCNShanghaiFinance1 = regionInfo{
 }
 
 // CNShenzhenFinance1 is China South 1 Finance, OSS region oss-cn-shenzhen-finance-1.
-// Parse also accepts oss-cn-szfinance, cn-szfinance.
+// Parse also accepts oss-cn-szfinance, cn-szfinance, cn-shenzhen-finance.
 const CNShenzhenFinance1 Region = "oss-cn-shenzhen-finance-1"
 
 var genInfoCNShenzhenFinance1 = regionInfo{
 	id:       CNShenzhenFinance1,
 	name:     "China South 1 Finance",
+	nameZh:   "华南 1 金融云",
 	mainland: true,
 	cloud:    CloudFinance,
 	status:   Active,
@@ -904,6 +938,7 @@ const CNBeijingFinance1 Region = "oss-cn-beijing-finance-1"
 var genInfoCNBeijingFinance1 = regionInfo{
 	id:       CNBeijingFinance1,
 	name:     "China North 2 Finance",
+	nameZh:   "华北 2 金融云（邀测）",
 	mainland: true,
 	cloud:    CloudFinance,
 	status:   Active,
@@ -928,6 +963,7 @@ const CNNorth2Gov1 Region = "oss-cn-north-2-gov-1"
 var genInfoCNNorth2Gov1 = regionInfo{
 	id:            CNNorth2Gov1,
 	name:          "China North 2 Ali Gov 1",
+	nameZh:        "华北 2 阿里政务云 1",
 	mainland:      true,
 	cloud:         CloudGovernment,
 	status:        Active,
@@ -1110,14 +1146,20 @@ var genAliases = [...]aliasInfo{
 	{"cn-hzfinance", &genInfoCNHangzhouFinance},
 	// source: Tools
 	{"cn-hzjbp", &genInfoCNHangzhouFinance},
+	// source: Tools-2
+	{"oss-cn-hzjbp", &genInfoCNHangzhouFinance},
 	// source: Tools
 	{"oss-cn-shanghai-finance-1-pub", &genInfoCNShanghaiFinance1},
 	// source: Tools
 	{"cn-shanghai-finance-1-pub", &genInfoCNShanghaiFinance1},
+	// source: Tools-2
+	{"cn-shanghai-finance", &genInfoCNShanghaiFinance1},
 	// source: Tools
 	{"oss-cn-szfinance", &genInfoCNShenzhenFinance1},
 	// source: Tools
 	{"cn-szfinance", &genInfoCNShenzhenFinance1},
+	// source: Tools-2
+	{"cn-shenzhen-finance", &genInfoCNShenzhenFinance1},
 	// source: Tools
 	{"oss-cn-beijing-finance-1-pub", &genInfoCNBeijingFinance1},
 	// source: Tools
@@ -1312,3 +1354,166 @@ var genVIP4 = [...]span4{
 
 // genVIP6 holds the IPv6 VIP ranges as address intervals, sorted by address.
 var genVIP6 = [...]span6{}
+
+// The families of OSS hosts besides Buckets, from regions.yaml.
+const (
+	// AccessPoints is the family access-points: access points, as
+	// GetAccessPoint returns them. Its hosts:
+	// [{bucket}.]oss-{region}[-internal].oss-accesspoint.aliyuncs.com.
+	// Sources: SDK-v2.
+	AccessPoints Family = iota + 1
+	// ObjectProcess is the family object-process: Object FC access points. Its
+	// hosts:
+	// [{bucket}.]oss-{region}[-internal].oss-object-process.aliyuncs.com.
+	// Sources: SDK-v2.
+	ObjectProcess
+	// HDFS is the family hdfs: OSS-HDFS (JindoFS). Its hosts:
+	// [{bucket}.]{region}.oss-dls.aliyuncs.com. Sources: D-hdfs.
+	HDFS
+	// Vectors is the family vectors: vector buckets, whose label in front is
+	// bucket-account. Its hosts:
+	// [{bucket}.]{region}[-internal].oss-vectors.aliyuncs.com. Sources:
+	// SDK-v2.
+	Vectors
+	// Tables is the family tables: OSS Tables, whose label in front is
+	// bucket-account. Its hosts: [{bucket}.]{region}.oss-tables.aliyuncs.com.
+	// Sources: SDK-v2.
+	Tables
+	// Accelerator is the family accelerator: the OSS accelerator (data
+	// acceleration) and its older cache hosts of a zone. Its hosts:
+	// [{bucket}.]{region}[-internal].oss-data-acc.aliyuncs.com,
+	// [{bucket}.]oss-cache-{zone}.aliyuncs.com. Sources: CSI.
+	Accelerator
+	// CloudBox is the family cloudbox: OSS on CloudBox, data and control
+	// endpoints. Its hosts:
+	// [{bucket}.]{cloudbox}.{region}.oss-cloudbox.aliyuncs.com,
+	// {cloudbox}.{region}.oss-cloudbox-control.aliyuncs.com. V4 signs with the
+	// CloudBox ID as the region. V4 signing product: oss-cloudbox. Sources:
+	// SDK-v2.
+	CloudBox
+)
+
+// genFamilyNames is indexed by Family: what String returns.
+var genFamilyNames = [...]string{
+	"buckets",
+	"access-points",
+	"object-process",
+	"hdfs",
+	"vectors",
+	"tables",
+	"accelerator",
+	"cloudbox",
+}
+
+// genFamilyProducts is indexed by Family: the V4 signing product of its hosts.
+var genFamilyProducts = [...]string{
+	"oss",
+	"oss",
+	"oss",
+	"oss",
+	"oss",
+	"oss",
+	"oss",
+	"oss-cloudbox",
+}
+
+// genHostForms lists the families' host forms, in table order.
+var genHostForms = [...]hostForm{
+	{
+		bucket:   true,
+		cloudBox: false,
+		domain:   ".oss-accesspoint.aliyuncs.com",
+		family:   AccessPoints,
+		internal: true,
+		prefix:   "oss-",
+		zone:     false,
+	},
+	{
+		bucket:   true,
+		cloudBox: false,
+		domain:   ".oss-object-process.aliyuncs.com",
+		family:   ObjectProcess,
+		internal: true,
+		prefix:   "oss-",
+		zone:     false,
+	},
+	{
+		bucket:   true,
+		cloudBox: false,
+		domain:   ".oss-dls.aliyuncs.com",
+		family:   HDFS,
+		internal: false,
+		prefix:   "",
+		zone:     false,
+	},
+	{
+		bucket:   true,
+		cloudBox: false,
+		domain:   ".oss-vectors.aliyuncs.com",
+		family:   Vectors,
+		internal: true,
+		prefix:   "",
+		zone:     false,
+	},
+	{
+		bucket:   true,
+		cloudBox: false,
+		domain:   ".oss-tables.aliyuncs.com",
+		family:   Tables,
+		internal: false,
+		prefix:   "",
+		zone:     false,
+	},
+	{
+		bucket:   true,
+		cloudBox: false,
+		domain:   ".oss-data-acc.aliyuncs.com",
+		family:   Accelerator,
+		internal: true,
+		prefix:   "",
+		zone:     false,
+	},
+	{
+		bucket:   true,
+		cloudBox: false,
+		domain:   ".aliyuncs.com",
+		family:   Accelerator,
+		internal: false,
+		prefix:   "oss-cache-",
+		zone:     true,
+	},
+	{
+		bucket:   true,
+		cloudBox: true,
+		domain:   ".oss-cloudbox.aliyuncs.com",
+		family:   CloudBox,
+		internal: false,
+		prefix:   "",
+		zone:     false,
+	},
+	{
+		bucket:   false,
+		cloudBox: true,
+		domain:   ".oss-cloudbox-control.aliyuncs.com",
+		family:   CloudBox,
+		internal: false,
+		prefix:   "",
+		zone:     false,
+	},
+}
+
+// genBaseDomains lists the families' domains that are no endpoint.
+var genBaseDomains = [...]baseDomain{
+	{"oss-data-acc.aliyuncs.com", Accelerator},
+	{"oss-cloudbox.aliyuncs.com", CloudBox},
+	{"oss-cloudbox-control.aliyuncs.com", CloudBox},
+}
+
+// genSignsByCloudBox reports whether V4 signs the hosts of family f with the CloudBox ID they carry.
+func genSignsByCloudBox(f Family) bool {
+	switch f {
+	case CloudBox:
+		return true
+	}
+	return false
+}

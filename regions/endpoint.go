@@ -35,6 +35,10 @@ type Endpoint struct {
 	// that family's host of the region and whose Bucket is the label in
 	// front of it.
 	Family Family
+	// CloudBox is the CloudBox ID of an OSS on CloudBox host ("cb-123" of
+	// cb-123.cn-hangzhou.oss-cloudbox.aliyuncs.com), or "". V4 signatures
+	// of such hosts take it as their region (SigningRegion).
+	CloudBox string
 }
 
 // SigningRegion returns the region to sign requests to this endpoint with
@@ -43,11 +47,28 @@ type Endpoint struct {
 // for the bucket's own region, which the caller must know; for
 // RegionlessEndpoint, no source this table rests on says what its buckets
 // sign with.
+//
+// For a family whose hosts carry a CloudBox ID (OSS on CloudBox), it is
+// that ID, as regions.yaml says of the family.
 func (e Endpoint) SigningRegion() (string, bool) {
-	if e.Region == "" {
+	switch {
+	case e.CloudBox != "" && genSignsByCloudBox(e.Family):
+		return e.CloudBox, true
+	case e.Region == "":
 		return "", false
 	}
 	return e.Region.CloudRegion(), true
+}
+
+// SigningProduct returns the product that OSS V4 signatures of requests
+// to this endpoint name: "oss", or the product of the endpoint's family,
+// such as "oss-cloudbox" for OSS on CloudBox. (S3Compatible hosts are
+// signed as AWS's service "s3" instead.)
+func (e Endpoint) SigningProduct() string {
+	if int(e.Family) < len(genFamilyProducts) {
+		return genFamilyProducts[e.Family]
+	}
+	return ""
 }
 
 // Hosts longer than a DNS name can be are refused before any other work.
@@ -147,11 +168,16 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	start := endpointStart(lower)
 	if !matchAny(&e, lower[start:], host[start:]) {
 		// The other families are tried only here, off the usual path.
-		var family Family
-		if start, family = familyStart(lower); family == Buckets {
-			return Endpoint{}, unmatchedError(s, host, lower, endpointStart(lower), badChar)
+		if f, ok := baseDomainOf(lower); ok {
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "host "+quote(host)+" is the base domain of the "+f.String()+" family, not an endpoint")
 		}
-		if reason, suggestion := matchFamily(&e, family, lower[start:], host[start:]); reason != "" {
+		form, label := formOf(lower)
+		if form == nil {
+			return Endpoint{}, unmatchedError(s, host, lower, start, badChar)
+		}
+		var reason string
+		var suggestion Region
+		if start, reason, suggestion = matchForm(&e, form, lower, host, label); reason != "" {
 			err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 			err.Suggestion = suggestion
 			return Endpoint{}, err
@@ -282,19 +308,6 @@ func endpointStart(h []byte) int {
 		return prev + 1
 	}
 	return dot + 1
-}
-
-// familyStart is endpointStart for the hosts of the other families
-// (familyOf): four labels, the family's domain and the region's label in
-// front of it. It returns where that begins and the family, or Buckets
-// for a host of no other family.
-func familyStart(h []byte) (int, Family) {
-	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
-	prev, dot := lastDots(rest)
-	if !ok || dot < 0 {
-		return 0, Buckets
-	}
-	return prev + 1, familyOf(rest[dot+1:])
 }
 
 // lastDots returns the indexes of the last two dots in h, or -1. It looks
@@ -567,7 +580,7 @@ func matchHost(e *Endpoint, lower []byte, host string) bool {
 		return true
 	}
 	if !ok || in != nil || !isCloudID(id) || misspeltInternal(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) ||
-		familyOf(lower[:len(lower)-len(ossDomain)]) != Buckets { // oss-object-process.aliyuncs.com is a family's domain
+		isFamilyHost(lower) { // oss-cache-<zone>.aliyuncs.com is a family's host
 		return false
 	}
 	if _, typo, _ := typoOf(id); typo {

@@ -2,104 +2,167 @@ package regions
 
 import "bytes"
 
-// Family is a family of OSS hosts. The table lists the hosts of the
-// Buckets family, the usual endpoints; the others are named by their
-// form, which their sources give, and ParseEndpoint reads the region in
-// them as it does in a regional endpoint.
+// Family is a family of OSS hosts. Buckets, the zero value, is the family
+// of the table's endpoints; the others, generated from the families of
+// regions.yaml, are named by their host forms, and ParseEndpoint reads the
+// region in them as it does in a regional endpoint. Bucket holds the label
+// in front of such a host as it is (an access point's name, a vector
+// bucket's bucket-account label).
 type Family uint8
 
-// The families of OSS hosts that ParseEndpoint reads.
-const (
-	// Buckets, the zero value, is the family of the table's endpoints:
-	// public, internal, VPC, dual-stack, accelerate, S3-compatible.
-	Buckets Family = iota
-	// AccessPoints are the hosts of access points, as GetAccessPoint
-	// returns them (OSS Go SDK v2, oss/api_op_accesspoint.go):
-	// <access point name>.oss-<id>.oss-accesspoint.aliyuncs.com and
-	// <name>.oss-<id>-internal.oss-accesspoint.aliyuncs.com (the SDK's
-	// GetAccessPoint test: access point ap-01, endpoint
-	// ap-01.oss-cn-hangzhou.oss-accesspoint.aliyuncs.com). Kind is Public
-	// or Internal; Bucket is the name label.
-	AccessPoints
-	// ObjectProcess are the hosts of Object FC access points
-	// (GetAccessPointForObjectProcess, OSS Go SDK v2,
-	// oss/api_op_bucket_objectfcaccesspoint.go):
-	// <alias>.oss-<id>[-internal].oss-object-process.aliyuncs.com.
-	ObjectProcess
-	// HDFS is OSS-HDFS (JindoFS), <id>.oss-dls.aliyuncs.com with a bucket
-	// in front (OSS documentation, "OSS-HDFS" endpoints). Kind is Public.
-	HDFS
-	// Vectors are the hosts of vector buckets, <id>.oss-vectors.aliyuncs.com
-	// and <id>-internal.oss-vectors.aliyuncs.com (OSS Go SDK v2,
-	// oss/vectors/client.go), with <bucket>-<account ID> in front
-	// (oss/vectors/endpoints.go): Bucket holds that label as it is.
-	Vectors
-)
+// Buckets is the zero Family: the family of the table's endpoints:
+// public, internal, VPC, dual-stack, accelerate, S3-compatible.
+const Buckets Family = 0
 
-var familyNames = [...]string{"buckets", "access-points", "object-process", "hdfs", "vectors"}
-
-// String returns the family's name ("buckets", "access-points",
-// "object-process", "hdfs", "vectors"), or "" for an invalid one.
+// String returns the family's name ("buckets", "access-points", ...), or
+// "" for an invalid one.
 func (f Family) String() string {
-	if int(f) < len(familyNames) {
-		return familyNames[f]
+	if int(f) < len(genFamilyNames) {
+		return genFamilyNames[f]
 	}
 	return ""
 }
 
-// familyOf returns the family whose domain label, in front of
-// aliyuncs.com, is label, or Buckets.
-func familyOf(label []byte) Family {
-	switch string(label) {
-	case "oss-accesspoint":
-		return AccessPoints
-	case "oss-object-process":
-		return ObjectProcess
-	case "oss-dls":
-		return HDFS
-	case "oss-vectors":
-		return Vectors
-	}
-	return Buckets
+// hostForm is one host form of a family, split by the generator from its
+// template in regions.yaml: [bucket.][cloudbox.]<prefix><id>[-internal]<domain>.
+type hostForm struct {
+	family   Family
+	domain   string // what follows the region label, with its dot: ".oss-dls.aliyuncs.com"
+	prefix   string // what the region label holds before the ID: "oss-" or ""
+	bucket   bool   // a bucket label may stand in front
+	cloudBox bool   // a CloudBox ID label stands before the region label
+	zone     bool   // the region label holds a zone ID (cn-beijing-h), not a region ID
+	internal bool   // the region label may end in -internal
 }
 
-// matchFamily sets e for the host of family f, given in lower case and as
-// written (host), without the label in front that endpointStart found:
-// <region label>.<family domain>. It returns why it is not such a host,
-// and the region meant where a misspelt ID names one.
-func matchFamily(e *Endpoint, f Family, lower []byte, host string) (string, Region) {
-	dot := bytes.IndexByte(lower, '.')
-	label := lower[:max(dot, 0)]
-	id, internal := label, false
-	if n := len(id) - len("-internal"); n > 0 && string(id[n:]) == "-internal" {
-		id, internal = id[:n], true
+// baseDomain is a family's domain that is no endpoint, such as
+// oss-data-acc.aliyuncs.com.
+type baseDomain struct {
+	host   string
+	family Family
+}
+
+// formOf returns the form whose domain and region-label prefix the
+// lower-case host h has, and where its region label begins, or else a
+// form whose domain, of its own, h has (its region label then lacks the
+// prefix), or nil.
+func formOf(h []byte) (*hostForm, int) {
+	var near *hostForm
+	for i := range genHostForms {
+		f := &genHostForms[i]
+		rest, ok := bytes.CutSuffix(h, []byte(f.domain))
+		label := bytes.LastIndexByte(rest, '.') + 1
+		switch {
+		case !ok || len(rest) == 0:
+		case len(rest) > label+len(f.prefix) && bytes.HasPrefix(rest[label:], []byte(f.prefix)):
+			return f, label
+		case near == nil && f.domain != ossDomain:
+			near = f
+		}
 	}
-	var prefixed bool // the region label is oss-<id>
-	if f == AccessPoints || f == ObjectProcess {
-		id, prefixed = bytes.CutPrefix(id, []byte("oss-"))
+	return near, -1
+}
+
+// baseDomainOf returns the family whose base domain h is.
+func baseDomainOf(h []byte) (Family, bool) {
+	for _, b := range genBaseDomains {
+		if string(h) == b.host {
+			return b.family, true
+		}
 	}
-	if (f == AccessPoints || f == ObjectProcess) != prefixed || f == HDFS && internal {
-		return "host " + quote(host) + " is not an OSS endpoint: its form is not that of the " + f.String() + " family", ""
+	return Buckets, false
+}
+
+// matchForm sets e for the host of form f, given in lower case and as
+// written (host), whose region label begins at label (-1: it lacks the
+// form's prefix). It returns where the endpoint begins (after the bucket
+// label, if any), or why it is not such a host and the region meant where
+// a misspelt ID names one.
+func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (int, string, Region) {
+	if label < 0 {
+		return 0, notEndpoint(host, "its form is not that of the "+f.family.String()+" family"), ""
+	}
+	id := lower[label+len(f.prefix) : len(lower)-len(f.domain)]
+	internal := false
+	if f.internal {
+		id, internal = bytes.CutSuffix(id, []byte("-internal"))
+	}
+	start, why := label, ""
+	if n := len(id); f.zone {
+		// A zone ID is its region's ID and a letter: cn-beijing-h.
+		if n < 3 || id[n-2] != '-' || id[n-1] < 'a' || id[n-1] > 'z' {
+			why = "no zone ID"
+		}
+		id = id[:max(n-2, 0)]
+	}
+	if f.cloudBox {
+		before := lower[:max(label-1, 0)]
+		if start = bytes.LastIndexByte(before, '.') + 1; !cloudBoxID(before[start:]) {
+			why = "no CloudBox ID (cb-...) before the region"
+		}
+	}
+	if start > 0 && !f.bucket {
+		why = "a label in front that its form does not have"
 	}
 	in := lookupCloudID(id)
-	if in == nil {
-		if !isCloudID(id) || regionlessID(id) || len(label) > maxLabelLen {
-			return "host " + quote(host) + " is not an OSS endpoint: " + quote(string(label)) + " names no region", ""
-		}
-		// A typo, or an alias, which names no host.
-		if r, typo, _ := misspelt(id); typo {
-			return typoReason(lower, id, r, ""), r
+	if why == "" && in == nil {
+		if !isCloudID(id) || regionlessID(id) || len(id) > maxLabelLen {
+			why = "no region"
+		} else if r, typo, _ := misspelt(id); typo {
+			// A typo, or an alias, which names no host.
+			return 0, typoReason(lower, id, r, ""), r
 		}
 	}
-	e.Family, e.Kind, e.Host = f, Public, lowerOf(lower, host)
+	if why != "" {
+		return 0, notEndpoint(host, "a host of the "+f.family.String()+" family with "+why), ""
+	}
+	e.Family, e.Kind, e.Host = f.family, Public, lowerOf(lower[start:], host[start:])
 	if internal {
 		e.Kind = Internal
+	}
+	if f.cloudBox {
+		e.CloudBox = e.Host[:label-1-start]
 	}
 	if in != nil {
 		e.Region = in.id
 	} else {
-		// A region newer than the table, taken on trust.
-		e.Region = Region("oss-" + string(id))
+		e.Region = Region("oss-" + string(id)) // a region newer than the table, taken on trust
 	}
-	return "", ""
+	return start, "", ""
+}
+
+// notEndpoint is the reason that host is no OSS endpoint, and why.
+func notEndpoint(host, why string) string {
+	return "host " + quote(host) + " is not an OSS endpoint: " + why
+}
+
+// cloudBoxID reports whether label is a CloudBox ID: cb- and lower-case
+// letters and digits.
+func cloudBoxID(label []byte) bool {
+	rest, ok := bytes.CutPrefix(label, []byte("cb-"))
+	if !ok || len(rest) == 0 {
+		return false
+	}
+	for _, c := range rest {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// isFamilyHost reports whether the lower-case host h is a family's base
+// domain, the domain of one of its forms, or a host of one of its forms:
+// none of these is a region newer than the table.
+func isFamilyHost(h []byte) bool {
+	if _, ok := baseDomainOf(h); ok {
+		return true
+	}
+	for i := range genHostForms {
+		if string(h) == genHostForms[i].domain[1:] {
+			return true
+		}
+	}
+	f, _ := formOf(h)
+	return f != nil
 }

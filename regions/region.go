@@ -20,6 +20,7 @@ type Region string
 type regionInfo struct {
 	id            Region
 	name          string
+	nameZh        string // the China site's name, or ""
 	mainland      bool
 	cloud         Cloud
 	status        Status
@@ -685,6 +686,16 @@ const maxUnmarshalInput = len("https://") + maxHostPortLen + 1
 func (r Region) Name() string {
 	if in := lookupInfo(r); in != nil {
 		return in.name
+	}
+	return ""
+}
+
+// ChineseName returns the region's name on OSS's China site, such as
+// "华东 1（杭州）" for CNHangzhou, or "" where that page does not list the
+// region or the region is not in the table.
+func (r Region) ChineseName() string {
+	if in := lookupInfo(r); in != nil {
+		return in.nameZh
 	}
 	return ""
 }

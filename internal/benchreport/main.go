@@ -1,7 +1,5 @@
 // Command benchreport reads `go test -bench` output on standard input and
-// prints the performance targets as a Markdown table: the median of each
-// benchmark's runs, its ratio to the baseline measured in the same run, and
-// whether the target is met. make bench pipes its output through it.
+// prints each performance target, its median ratio to a baseline and whether it is met.
 package main
 
 import (
@@ -33,16 +31,14 @@ var targets = []target{
 	{"Known", "BaselineMapRegion", 1.0, false, ""},
 	{"LookupIP", "BaselineMapAddr", 1.5, false, ""},
 	{"ParseEndpoint", "BaselineMapEndpoint", 8, false, "bucket URLs, bare hosts, upper-case hosts, path style, dual-stack, legacy buckets, other families, S3 hosts, absolute names"},
-	// The way programs find the region without the package: url.Parse,
-	// then the host in a map. ParseEndpoint must not be slower.
+	// How programs find the region without the package: ParseEndpoint must not be slower.
 	{"ParseEndpoint", "BaselineURLParseMap", 1, false, "url.Parse and a map of the hosts, the same inputs"},
 	{"ParseEndpointPresigned", "BaselineMapEndpoint", 8, false, "presigned URLs of 2.4 KB with an STS token"},
 	{"LookupIPLarge/binary", "LookupIPLarge/linear", 0.1, false, "10,000 prefixes: binary search vs linear scan"},
 	{"ParsePublicEndpoint", "AWSEndpointFor", 50, true, "speed-up over the AWS SDK v1 resolver"},
 	{"Generate/regions=1000", "Generate/regions=100", 12, false, "10x the regions"},
 	{"Generate/regions=10000", "Generate/regions=1000", 12, false, "10x the regions"},
-	// make bench-large: the package generated for 10,000 regions (its
-	// results prefixed "Large:") against the real one, in the same run.
+	// make bench-large: the package generated for 10,000 regions against the real one.
 	{"Large:Parse", "Parse", 2, false, large},
 	{"Large:Name", "Name", 2, false, large},
 	{"Large:MainlandChina", "MainlandChina", 2, false, large},
@@ -79,8 +75,7 @@ func main() {
 	}
 }
 
-// writeTargets writes the table of the ratio targets whose benchmark and
-// baseline are both in runs.
+// writeTargets writes the ratio targets whose benchmark and baseline are both in runs.
 func writeTargets(w io.Writer, runs map[string]*stats) {
 	fmt.Fprintln(w, "| benchmark | median ns/op | B/op | allocs/op | baseline | ratio | target | met |")
 	fmt.Fprintln(w, "|:--|--:|--:|--:|:--|--:|:--|:--|")
@@ -105,8 +100,7 @@ func writeTargets(w io.Writer, runs map[string]*stats) {
 	}
 }
 
-// absolute is a target on a benchmark's own time, not a ratio: the time per
-// run must be under limit (in unit, which is scale nanoseconds).
+// absolute is a target on a benchmark's own time: under limit units of scale ns.
 type absolute struct {
 	bench, what string
 	limit       float64

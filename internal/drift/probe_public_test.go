@@ -150,7 +150,8 @@ func TestProbePublicDNSAgrees(t *testing.T) {
 	gotNotes := map[string][]string{}
 	for _, m := range line.FindAllStringSubmatch(info, -1) {
 		key := m[1] + " " + m[4] + " " + m[5]
-		if c, ok := table.ParseCloud(m[4]); !ok || m[6] != strings.Join(tbl.PublicDNSOf(c).Sources, ", ") {
+		c := slices.IndexFunc(table.Clouds, func(n table.Name) bool { return n.Word == m[4] })
+		if c < 0 || m[6] != strings.Join(tbl.PublicDNSOf(table.Cloud(c)).Sources, ", ") {
 			t.Errorf("%s: the reason cites %s, not the sources of the table's entry", key, m[6])
 		}
 		for _, c := range strings.Split(m[3], ", ") {

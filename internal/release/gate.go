@@ -10,29 +10,21 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// Paths names the files the gates read: the ledger, the table (the working
-// one, also the name of its committed copies) and the regions module's
-// go.mod.
+// Paths names the files the gates read: the ledger, the table and the regions go.mod.
 type Paths struct {
 	Ledger, Table, GoMod string
 }
 
 // Verdict is a table judged against the last recorded release.
 type Verdict struct {
-	Ledger *Ledger
-	// Base is the release judged against, and Against names it (version,
-	// commit, ledger line); Base is nil where the ledger records none
-	// before the table (its first release).
-	Base    *table.Table
-	Against string
+	Ledger  *Ledger
+	Base    *table.Table // the release judged against, nil for a first release
+	Against string       // names Base: version, commit, ledger line
 }
 
-// Judge holds the table t to the ledger: the ledger must keep every line
-// of the committed one; a version the ledger records must hold the data it
-// records; and the version must be the one the policy gives after the last
-// recorded release (the release before t's version if the ledger records
-// t). The release's table is from where from holds its data, else it is
-// found in git. Every refusal names the version to set.
+// Judge holds t to the ledger: it keeps the committed lines, a recorded
+// version keeps its data, and t's version is the policy's after the last
+// release before it (from if it holds that release, else found in git).
 func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 	l, err := ReadLedger(p.Ledger)
 	if err != nil {
@@ -85,8 +77,7 @@ func bumpText(need Bump, why string) string {
 	return fmt.Sprintf("a %s bump (%s)", need, why)
 }
 
-// Against judges t against the earlier table old alone, where there is no
-// ledger (tables outside the repository, the fixtures).
+// Against judges t against the earlier table old alone, where there is no ledger.
 func Against(old, t *table.Table, tablePath, goMod string) error {
 	if err := Check(render.Changes(old, t), tablePath, t.VersionLine); err != nil {
 		return err
@@ -94,8 +85,7 @@ func Against(old, t *table.Table, tablePath, goMod string) error {
 	return modulePath(goMod, tablePath, t)
 }
 
-// Record judges t and returns the ledger's new bytes with t's release
-// appended, or nil if the ledger records it already, and what was done.
+// Record judges t and returns the ledger with t appended (nil if recorded) and what was done.
 func Record(p Paths, t *table.Table) ([]byte, string, error) {
 	v, err := Judge(p, t, nil)
 	if err != nil {
@@ -107,9 +97,8 @@ func Record(p Paths, t *table.Table) ([]byte, string, error) {
 	return v.Ledger.With(t), fmt.Sprintf("recorded %s %s in %s\n", t.Version, t.DataDigest(), p.Ledger), nil
 }
 
-// ReadyToRelease is the release gate: Judge, then t's release recorded in
-// the ledger, every recorded release in the history (or the working
-// table), and t's section in CHANGELOG.md beside the ledger.
+// ReadyToRelease is the release gate: Judge, t recorded, every release in
+// the history, and t's section in CHANGELOG.md beside the ledger.
 func ReadyToRelease(p Paths, t *table.Table) error {
 	v, err := Judge(p, t, nil)
 	if err != nil {
@@ -124,8 +113,7 @@ func ReadyToRelease(p Paths, t *table.Table) error {
 	return inChangelog(filepath.Join(filepath.Dir(p.Ledger), "CHANGELOG.md"), t)
 }
 
-// inChangelog requires the release notes of t's version, as make changes
-// prints them, in the changelog at path.
+// inChangelog requires t's release notes, as make changes prints them, in the changelog.
 func inChangelog(path string, t *table.Table) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -137,8 +125,7 @@ func inChangelog(path string, t *table.Table) error {
 	return nil
 }
 
-// Note says, for a report from another table than the release judged
-// against, which comparison the version verdict is for; "" otherwise.
+// Note says, for a report from another table than Base, what the verdict is about; else "".
 func (v *Verdict) Note(from *table.Table) string {
 	if v.Base == nil || from.Version == v.Base.Version && from.DataDigest() == v.Base.DataDigest() {
 		return ""

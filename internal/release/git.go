@@ -9,29 +9,16 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// git runs git in the directory of the file at path, so that the ledger
-// and the table are found in their own repository wherever the command
-// runs; file names are given as ./NAME, relative to that directory.
+// git runs git in the directory of path, the repository of the file.
 func git(path string, args ...string) ([]byte, error) {
 	return exec.Command("git", append([]string{"-C", filepath.Dir(path)}, args...)...).Output()
 }
 
-// committed is the file at path as committed at HEAD, or nil where there
-// is no git history or no committed copy.
-func committed(path string) []byte {
-	data, err := git(path, "show", "HEAD:./"+filepath.Base(path))
-	if err != nil {
-		return nil
-	}
-	return data
-}
-
-// ledgerGrows refuses a ledger that lost or changed a line of the one
-// committed at HEAD: a recorded release never changes or goes away.
+// ledgerGrows refuses a ledger that lost or changed a line committed at HEAD.
 func ledgerGrows(l *Ledger) error {
-	data := committed(l.Path)
-	if data == nil {
-		return nil
+	data, err := git(l.Path, "show", "HEAD:./"+filepath.Base(l.Path))
+	if err != nil {
+		return nil // no history or no committed ledger
 	}
 	old, err := ParseLedger("HEAD:"+l.Path, data)
 	if err != nil {
@@ -72,8 +59,7 @@ func tableHistory(path string, f func(commit string, t *table.Table) bool) error
 	return nil
 }
 
-// findRelease returns the table of a recorded release, found in the
-// history of the table at tablePath by its digest, and names the commit.
+// findRelease finds a recorded release's table in the history by its digest.
 func findRelease(l *Ledger, tablePath string, e Entry) (*table.Table, string, error) {
 	var found *table.Table
 	var name string
@@ -97,9 +83,7 @@ func shallowHint(path string) string {
 	return ""
 }
 
-// inHistory requires every release the ledger records to be the data of a
-// commit of the table, or of the working table t (recorded, not yet
-// committed).
+// inHistory requires every recorded release in a commit of the table or in t.
 func inHistory(l *Ledger, tablePath string, t *table.Table) error {
 	found := map[[2]string]bool{{t.Version, t.DataDigest()}: true}
 	err := tableHistory(tablePath, func(_ string, old *table.Table) bool {

@@ -13,12 +13,8 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// The ledger, releases.txt beside the table, has one line a release,
-// "VERSION DIGEST", the digest being table.DataDigest. The gates trust it
-// rather than tags or a FROM given by hand: a released version's data
-// never changes.
-
-// Entry is one line of the ledger.
+// Entry is one line of the ledger, releases.txt: "VERSION DIGEST" with the
+// table's DataDigest. The gates trust it rather than tags.
 type Entry struct {
 	Version, Digest string
 	Line            int
@@ -42,8 +38,7 @@ func ReadLedger(path string) (*Ledger, error) {
 	return ParseLedger(path, data)
 }
 
-// ParseLedger reads the lines of a ledger named path. Blank lines and
-// # comments are skipped; versions must rise from line to line.
+// ParseLedger reads a ledger; blank and # lines are skipped, versions must rise.
 func ParseLedger(path string, data []byte) (*Ledger, error) {
 	l := &Ledger{Path: path, data: data}
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -54,7 +49,10 @@ func ParseLedger(path string, data []byte) (*Ledger, error) {
 		}
 		m := ledgerLine.FindStringSubmatch(line)
 		if m == nil || !semver.IsValid("v"+m[1]) {
-			return nil, fmt.Errorf("%s:%d: %q is not a line VERSION DIGEST (such as 1.2.0 and 64 hex digits)", path, n, table.Printable(clipText(line)))
+			if len(line) > 80 {
+				line = line[:80] + "..."
+			}
+			return nil, fmt.Errorf("%s:%d: %q is not a line VERSION DIGEST (such as 1.2.0 and 64 hex digits)", path, n, table.Printable(line))
 		}
 		if last := l.Last(); last != nil && semver.Compare("v"+m[1], "v"+last.Version) <= 0 {
 			return nil, fmt.Errorf("%s:%d: version %s does not follow %s (line %d); releases are recorded in order", path, n, m[1], last.Version, last.Line)
@@ -62,13 +60,6 @@ func ParseLedger(path string, data []byte) (*Ledger, error) {
 		l.Entries = append(l.Entries, Entry{m[1], m[2], n})
 	}
 	return l, sc.Err()
-}
-
-func clipText(s string) string {
-	if len(s) > 80 {
-		return s[:80] + "..."
-	}
-	return s
 }
 
 // Find is the entry of version, or nil.

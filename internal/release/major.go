@@ -24,14 +24,10 @@ type File struct {
 	Data []byte
 }
 
-// MoveMajor gives the regions module the path of major version n (Go's
-// rule: /vN for N >= 2) throughout the repository at root: the module line
-// of regions/go.mod, the requirements of it (with a valid pseudo-version,
-// for they are satisfied by a replace), the replace lines, every Go import
-// of it, and the module path where the user documents name it (Markdown
-// files but CHANGELOG.md, whose history stays as it was, and Go comments).
-// Strings, testdata and the schemas' $id keep naming what they name. It
-// returns the files to write.
+// MoveMajor returns the files of the repository at root rewritten to give
+// the regions module major version n's path (/vN): go.mod lines, imports,
+// Go comments and user documents. Strings, testdata, the changelog and the
+// schemas' $id keep naming what they name.
 func MoveMajor(root string, n int) ([]File, error) {
 	if n < 2 {
 		return nil, fmt.Errorf("-major %d: a module path gains /vN from version 2 on", n)
@@ -50,8 +46,7 @@ func MoveMajor(root string, n int) ([]File, error) {
 	if newPath == old {
 		return nil, fmt.Errorf("%s says %s already", regionsMod, old)
 	}
-	// A pseudo-version of major version n, older than any release: the
-	// replace lines supply the module.
+	// A pseudo-version older than any release: the replace lines supply the module.
 	version := fmt.Sprintf("v%d.0.0-00010101000000-000000000000", n)
 	var outs []File
 	err = walkFiles(root, func(path string) error {
@@ -78,8 +73,7 @@ func MoveMajor(root string, n int) ([]File, error) {
 	return outs, err
 }
 
-// walkFiles calls f with every file under root but those in git's
-// directory and the installed tools (bin).
+// walkFiles calls f with every file under root but .git and bin.
 func walkFiles(root string, f func(path string) error) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		switch {
@@ -94,10 +88,8 @@ func walkFiles(root string, f func(path string) error) error {
 	})
 }
 
-// moveInGoMod rewrites one go.mod: its module line, requirement and
-// replace of the old path, in place, token by token, so that comments,
-// blocks and order stay as they are. It returns nil if the file does not
-// name the path.
+// moveInGoMod rewrites the old path in one go.mod token by token, so that
+// comments and layout stay; nil if the file does not name it.
 func moveInGoMod(path, old, newPath, version string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -140,10 +132,8 @@ func moveInGoMod(path, old, newPath, version string) (*File, error) {
 	return &File{path, out}, nil
 }
 
-// moveInGo rewrites, in one Go file, the imports of the old path or of a
-// package under it (each import path literal) and the module path where a
-// comment names it; the rest of the file is left byte for byte. It
-// returns nil if there is nothing to change.
+// moveInGo rewrites the imports of the old path and of packages under it,
+// and its mentions in comments, in one Go file; nil if nothing changes.
 func moveInGo(path, old, newPath string) (*File, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -153,10 +143,6 @@ func moveInGo(path, old, newPath string) (*File, error) {
 	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
 	if err != nil {
 		return nil, err
-	}
-	type span struct {
-		start, end int
-		text       []byte
 	}
 	var spans []span
 	for _, imp := range f.Imports {
@@ -176,6 +162,17 @@ func moveInGo(path, old, newPath string) (*File, error) {
 	if len(spans) == 0 {
 		return nil, nil
 	}
+	return &File{path, splice(src, spans)}, nil
+}
+
+// span is a part of a text and what replaces it.
+type span struct {
+	start, end int
+	text       []byte
+}
+
+// splice returns src with each span replaced.
+func splice(src []byte, spans []span) []byte {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	var b []byte
 	last := 0
@@ -183,21 +180,19 @@ func moveInGo(path, old, newPath string) (*File, error) {
 		b = append(append(b, src[last:s.start]...), s.text...)
 		last = s.end
 	}
-	return &File{path, append(b, src[last:]...)}, nil
+	return append(b, src[last:]...)
 }
 
-// userDocument reports whether the file at path is a document for users
-// that names the module path as it is now: Markdown, but the changelog's
-// history and test data.
+// userDocument reports whether path is Markdown for users: not the changelog or test data.
 func userDocument(path string) bool {
 	return strings.HasSuffix(path, ".md") && filepath.Base(path) != "CHANGELOG.md" &&
 		!slices.Contains(strings.Split(filepath.ToSlash(path), "/"), "testdata")
 }
 
-// mentions finds the module path old in text where it is the whole path:
-// not part of a longer path (another module, a file beside it) or a URL.
-func mentions(text []byte, old string) [][2]int {
-	var out [][2]int
+// mentions finds the module path old in text where it is the whole path,
+// not part of a longer path or a URL, each replaced by newPath.
+func mentions(text []byte, old, newPath string) []span {
+	var out []span
 	for from := 0; ; {
 		i := bytes.Index(text[from:], []byte(old))
 		if i < 0 {
@@ -211,7 +206,7 @@ func mentions(text []byte, old string) [][2]int {
 		if end < len(text) && (pathByte(text[end]) && text[end] != '.' || text[end] == '.' && end+1 < len(text) && pathByte(text[end+1])) {
 			continue
 		}
-		out = append(out, [2]int{start, end})
+		out = append(out, span{start, end, []byte(newPath)})
 	}
 }
 
@@ -223,53 +218,8 @@ func pathByte(b byte) bool {
 // moveInText replaces each mention of old by newPath, or returns nil if
 // there is none.
 func moveInText(text []byte, old, newPath string) []byte {
-	ms := mentions(text, old)
-	if len(ms) == 0 {
-		return nil
+	if ms := mentions(text, old, newPath); len(ms) > 0 {
+		return splice(text, ms)
 	}
-	var b []byte
-	last := 0
-	for _, m := range ms {
-		b = append(append(b, text[last:m[0]]...), newPath...)
-		last = m[1]
-	}
-	return append(b, text[last:]...)
-}
-
-// StaleMentions lists, as FILE:LINE, the user documents under root (as
-// MoveMajor picks them) that name the module path old.
-func StaleMentions(root, old string) ([]string, error) {
-	var out []string
-	err := walkFiles(root, func(path string) error {
-		if !userDocument(path) && !strings.HasSuffix(path, ".go") {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for _, m := range mentions(data, old) {
-			if strings.HasSuffix(path, ".go") && !inComment(data, m[0]) {
-				continue
-			}
-			out = append(out, fmt.Sprintf("%s:%d", path, 1+bytes.Count(data[:m[0]], []byte("\n"))))
-		}
-		return nil
-	})
-	return out, err
-}
-
-// inComment reports whether offset off of Go source src is in a comment.
-func inComment(src []byte, off int) bool {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
-	if err != nil {
-		return false
-	}
-	for _, g := range f.Comments {
-		if fset.Position(g.Pos()).Offset <= off && off < fset.Position(g.End()).Offset {
-			return true
-		}
-	}
-	return false
+	return nil
 }

@@ -1,6 +1,10 @@
 package release
 
 import (
+	"bytes"
+	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,7 +39,7 @@ func TestMoveMajor(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	before, err := StaleMentions(root, old)
+	before, err := staleMentions(root, old)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +81,7 @@ func TestMoveMajor(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if after, err := StaleMentions(root, old); err != nil || len(after) > 0 {
+	if after, err := staleMentions(root, old); err != nil || len(after) > 0 {
 		t.Errorf("after the move, documents still name %s: %v %v", old, after, err)
 	}
 	if _, err := MoveMajor(root, 2); err == nil {
@@ -96,4 +100,42 @@ func relative(root string, locs []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// staleMentions lists, as FILE:LINE, the user documents under root (as
+// MoveMajor picks them) and Go comments that name the module path old.
+func staleMentions(root, old string) ([]string, error) {
+	var out []string
+	err := walkFiles(root, func(path string) error {
+		if !userDocument(path) && !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range mentions(data, old, "") {
+			if strings.HasSuffix(path, ".go") && !inComment(data, m.start) {
+				continue
+			}
+			out = append(out, fmt.Sprintf("%s:%d", path, 1+bytes.Count(data[:m.start], []byte("\n"))))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// inComment reports whether offset off of Go source src is in a comment.
+func inComment(src []byte, off int) bool {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+	if err != nil {
+		return false
+	}
+	for _, g := range f.Comments {
+		if fset.Position(g.Pos()).Offset <= off && off < fset.Position(g.End()).Offset {
+			return true
+		}
+	}
+	return false
 }

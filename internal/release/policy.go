@@ -36,10 +36,8 @@ type Rule struct {
 	Doc    string // what the kind is and why it needs the bump, as docs/maintaining.md says it
 }
 
-// Rules is the version rule: the next version is the smallest bump that
-// the table's changes need, each as its kind's rule says, and a table
-// without changes keeps its version. docs/maintaining.md, "The version
-// rule", lists it (TestRuleDocumented).
+// Rules gives each kind of change its bump: the next version is the
+// largest bump the changes need. docs/maintaining.md lists it (TestRuleDocumented).
 var Rules = [render.NumKinds]Rule{
 	render.RegionRemoved:     {BumpMajor, "a region was removed", "a region removed: its constant goes away, which breaks importers"},
 	render.RegionIDChanged:   {BumpMajor, "a region ID changed", "a region's ID changed: its constant goes away too"},
@@ -59,8 +57,7 @@ var Rules = [render.NumKinds]Rule{
 	render.SourceList:    {BumpPatch, "the list of sources changed", "the list of sources"},
 }
 
-// Required is the bump the changes of c need, and why: the reasons of the
-// changes that need it, once each, in the report's order.
+// Required is the bump the changes of c need, and the reasons for it, once each.
 func Required(c *render.ChangeReport) (Bump, string) {
 	need := BumpNone
 	for _, k := range c.Kinds {
@@ -81,18 +78,17 @@ func Notes(c *render.ChangeReport) string {
 	return c.Markdown(fmt.Sprintf("%s (%s)", need, why))
 }
 
-// Check judges the new version of a change report. A refusal says, at the
-// version line of the new table (file, line), why and what to set.
+// Check judges the new version of a change report; a refusal at file:line says why and what to set.
 func Check(c *render.ChangeReport, file string, line int) error {
 	need, reasons := Required(c)
 	want := MinVersion(c.Old, need)
 	if c.New == want {
 		return nil
 	}
-	got, err := actualBump(c.Old, c.New)
+	got := actualBump(c.Old, c.New)
 	var why string
 	switch steps := fmt.Sprintf("version %s → %s", c.Old, c.New); {
-	case err != nil:
+	case semver.Compare("v"+c.New, "v"+c.Old) < 0:
 		why = steps + " goes down; a release version never does"
 	case need == BumpNone:
 		why = fmt.Sprintf("%s, but nothing changed since %s", steps, c.Old)
@@ -108,21 +104,18 @@ func Check(c *render.ChangeReport, file string, line int) error {
 	return fmt.Errorf("%w: %s:%d: %s; set version: %s", ErrPolicy, file, line, why, want)
 }
 
-// actualBump is the increment from old to new, or an error if the version
-// went down.
-func actualBump(oldV, newV string) (Bump, error) {
+// actualBump is the increment from old to a higher new, else BumpNone.
+func actualBump(oldV, newV string) Bump {
 	o, n := "v"+oldV, "v"+newV
-	switch c := semver.Compare(n, o); {
-	case c < 0:
-		return BumpNone, fmt.Errorf("version went down from %s to %s", oldV, newV)
-	case c == 0:
-		return BumpNone, nil
+	switch {
+	case semver.Compare(n, o) <= 0:
+		return BumpNone
 	case semver.Major(n) != semver.Major(o):
-		return BumpMajor, nil
+		return BumpMajor
 	case semver.MajorMinor(n) != semver.MajorMinor(o):
-		return BumpMinor, nil
+		return BumpMinor
 	}
-	return BumpPatch, nil
+	return BumpPatch
 }
 
 // MinVersion is the smallest version after v that makes bump b.
@@ -140,10 +133,8 @@ func MinVersion(v string, b Bump) string {
 	return v
 }
 
-// ModulePathProblem refuses a release of major version 2 or above while
-// the regions module's path (in goMod) lacks the /vN suffix that Go
-// requires, and says how to add it. It returns "" when there is nothing
-// to do.
+// ModulePathProblem says how to add the /vN suffix Go requires of major
+// version 2 and above where the path in goMod lacks it, else "".
 func ModulePathProblem(goMod string, version string) string {
 	major := semver.Major("v" + version)
 	if major == "v0" || major == "v1" {

@@ -51,9 +51,12 @@ func TestActualBump(t *testing.T) {
 		{"2.0.0", "1.9.9", BumpNone, true},
 	}
 	for _, tt := range tests {
-		got, err := actualBump(tt.old, tt.new)
-		if got != tt.want || (err != nil) != tt.err {
-			t.Errorf("actualBump(%s, %s) = %v, %v; want %v, error %v", tt.old, tt.new, got, err, tt.want, tt.err)
+		if got := actualBump(tt.old, tt.new); got != tt.want {
+			t.Errorf("actualBump(%s, %s) = %v; want %v", tt.old, tt.new, got, tt.want)
+		}
+		err := Check(&render.ChangeReport{Old: tt.old, New: tt.new}, "t.yaml", 1)
+		if down := err != nil && strings.Contains(err.Error(), "goes down"); down != tt.err {
+			t.Errorf("Check(%s → %s) = %v; want a version going down: %v", tt.old, tt.new, err, tt.err)
 		}
 	}
 	for _, tt := range []struct {

@@ -9,8 +9,7 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// Kind is a kind of change between two tables; internal/release's Rules
-// say which version bump each needs.
+// Kind is a kind of change between two tables; release.Rules gives its bump.
 type Kind int
 
 // The kinds of change the report tells apart.
@@ -57,8 +56,7 @@ func (c *ChangeReport) add(title string, k Kind, format string, args ...any) {
 	c.sections = append(c.sections, section{title, []string{item}})
 }
 
-// Changes lists every difference from old to new, in a fixed order:
-// sections in the order below, regions in table order.
+// Changes lists every difference from old to new, regions in table order.
 func Changes(old, new *table.Table) *ChangeReport {
 	c := &ChangeReport{Old: old.Version, New: new.Version}
 	oldByID, newByID := byID(old), byID(new)
@@ -80,7 +78,7 @@ func Changes(old, new *table.Table) *ChangeReport {
 	}
 	for _, n := range new.Regions {
 		if oldByID[n.ID] == nil && !idChanged[n.ID] {
-			c.add("Added", RegionAdded, "`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesOf(&n))
+			c.add("Added", RegionAdded, "`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesText(n))
 		}
 	}
 	for i, n := range new.Regions {
@@ -88,7 +86,6 @@ func Changes(old, new *table.Table) *ChangeReport {
 			compareRegion(c, o, &new.Regions[i])
 		}
 	}
-	// All() returns the regions in table order.
 	if order := commonOrder(new, oldByID); !slices.Equal(commonOrder(old, newByID), order) {
 		c.add("Table", RegionOrder, "regions reordered: %s", strings.Join(order, ", "))
 	}
@@ -152,15 +149,14 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 	differ("Transfer acceleration", RegionData, false, acceleration(*o), acceleration(*n))
 	differ("Cloud", CloudChanged, true, o.Cloud.String(), n.Cloud.String())
 	differ("Mainland China", RegionData, false, yesNo(o.MainlandChina), yesNo(n.MainlandChina))
-	differ("Sources", RegionData, false, sourcesOf(o), sourcesOf(n))
+	differ("Sources", RegionData, false, sourcesText(*o), sourcesText(*n))
 	if vip := compareVIP(o, n); vip != "" {
 		c.add("VIP ranges", RegionData, "`%s`: %s", n.ID, vip)
 	}
 	compareAliases(c, o, n)
 }
 
-// compareAliases lists a region's aliases removed, given another source
-// and added.
+// compareAliases lists a region's aliases removed, re-sourced and added.
 func compareAliases(c *ChangeReport, o, n *table.Region) {
 	source := func(r *table.Region, id string) (string, bool) {
 		i := slices.IndexFunc(r.Aliases, func(a table.Alias) bool { return a.ID == id })
@@ -195,14 +191,6 @@ func sourceKeys(ss []table.Source) string {
 	return strings.Join(keys, ", ")
 }
 
-// sourcesOf shows a region's sources for the report, or "none".
-func sourcesOf(r *table.Region) string {
-	if len(r.Sources) == 0 {
-		return "none"
-	}
-	return sourcesText(*r)
-}
-
 // compareVIP describes how a region's VIP ranges changed, or "".
 func compareVIP(o, n *table.Region) string {
 	switch {
@@ -221,7 +209,6 @@ func compareVIP(o, n *table.Region) string {
 		parts = append(parts, "removed "+prefixList(removed))
 	}
 	if len(parts) == 0 && !slices.Equal(o.VIP, n.VIP) {
-		// VIPRanges returns them in table order.
 		parts = append(parts, "reordered: "+prefixList(n.VIP))
 	}
 	return strings.Join(parts, "; ")
@@ -274,8 +261,7 @@ func compareTop(c *ChangeReport, old, new *table.Table) {
 	}
 }
 
-// Markdown renders the report for release notes; required is the version
-// bump the changes need, with why.
+// Markdown renders the report for release notes; required is the bump needed and why.
 func (c *ChangeReport) Markdown(required string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Region data %s (from %s)\n\n", c.New, c.Old)

@@ -1,5 +1,3 @@
-// Package render turns a validated table (internal/table) into the
-// generator's outputs: the regions package's data file (Go), REGIONS.md
-// (Markdown) and the change report between two tables, each change of a
-// Kind (Changes). It reads the model only and writes nothing.
+// Package render turns a validated table into the generator's outputs (Go,
+// REGIONS.md, regions.json) and the change report between two tables.
 package render

@@ -7,11 +7,8 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// The JSON edition of the table, regions.json, for programs not written in
-// Go: every fact of the table and what the generator derives from it, in a
-// fixed order and layout (regions-json.schema.json describes it), so that
-// a one-region change is one block of the file.
-
+// jsonTable is regions.json, the table for programs not written in Go, in a fixed
+// order and layout (regions-json.schema.json): a one-region change is one block.
 type jsonTable struct {
 	Comment             string         `json:"$comment"`
 	Version             string         `json:"version"`
@@ -23,6 +20,19 @@ type jsonTable struct {
 	Notes               []string       `json:"notes"`
 	Sources             []jsonSource   `json:"sources"`
 	Regions             []jsonRegion   `json:"regions"`
+	Families            []jsonFamily   `json:"families,omitempty"`
+}
+
+// jsonFamily is a host family besides the table's endpoints.
+type jsonFamily struct {
+	Name        string   `json:"name"`
+	Const       string   `json:"const"`
+	Title       string   `json:"title"`
+	Forms       []string `json:"forms"`
+	Signing     string   `json:"signing"`
+	Product     string   `json:"product"`
+	BaseDomains []string `json:"baseDomains"`
+	Sources     []string `json:"sources"`
 }
 
 type jsonSource struct {
@@ -47,6 +57,7 @@ type jsonRegion struct {
 	CloudRegion   string        `json:"cloudRegion"`
 	GoName        string        `json:"goName"`
 	Name          string        `json:"name"`
+	NameZh        string        `json:"nameZh,omitempty"`
 	Cloud         string        `json:"cloud"`
 	MainlandChina bool          `json:"mainlandChina"`
 	Status        string        `json:"status"`
@@ -69,7 +80,6 @@ type jsonDev struct {
 	Why    string `json:"why"`
 }
 
-// jsonAlias is another value that names a region, with its source key.
 type jsonAlias struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`
@@ -83,7 +93,6 @@ type jsonEndpoints struct {
 	InternalExtra []string `json:"internalExtra"`
 }
 
-// jsonHost is one host of a region with the kind ParseEndpoint gives it.
 type jsonHost struct {
 	Host string `json:"host"`
 	Kind string `json:"kind"`
@@ -102,6 +111,7 @@ func JSON(t *table.Table) []byte {
 		Notes:               append([]string{}, t.Notes...),
 		Sources:             []jsonSource{},
 		Regions:             make([]jsonRegion, 0, len(t.Regions)),
+		Families:            jsonFamilies(t.Families),
 	}
 	for _, s := range t.Sources {
 		out.Sources = append(out.Sources, jsonSource{s.Key, s.Title, orNull(s.URL), s.Date})
@@ -120,7 +130,7 @@ func JSON(t *table.Table) []byte {
 
 func jsonRegionOf(r *table.Region) jsonRegion {
 	j := jsonRegion{
-		ID: r.ID, CloudRegion: r.CloudID, GoName: r.GoName, Name: r.Name, Cloud: r.Cloud.String(),
+		ID: r.ID, CloudRegion: r.CloudID, GoName: r.GoName, Name: r.Name, NameZh: r.NameZh, Cloud: r.Cloud.String(),
 		MainlandChina: r.MainlandChina, Status: r.Status.String(), StatusDate: orNull(r.StatusDate),
 		Endpoints: jsonEndpoints{
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: orNull(r.DualStack),
@@ -159,4 +169,21 @@ func orNull(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// jsonFamilies lists the host families as regions.json writes them.
+func jsonFamilies(fams []table.Family) []jsonFamily {
+	var out []jsonFamily
+	for _, f := range fams {
+		j := jsonFamily{Name: f.Name, Const: f.Const, Title: f.Title, Signing: "region", Product: f.Product,
+			BaseDomains: append([]string{}, f.BaseDomains...), Sources: f.Sources}
+		if f.ByCloudBox {
+			j.Signing = "cloudbox"
+		}
+		for _, form := range f.Forms {
+			j.Forms = append(j.Forms, form.Text)
+		}
+		out = append(out, j)
+	}
+	return out
 }

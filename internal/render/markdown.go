@@ -8,9 +8,7 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// Markdown renders REGIONS.md, the human-readable copy of the table.
-// Every region is one row in each table, so that a one-region change is a
-// one-row diff.
+// Markdown renders REGIONS.md, one row a region so that a one-region change is a one-row diff.
 func Markdown(t *table.Table) []byte {
 	var b bytes.Buffer
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -37,11 +35,7 @@ func Markdown(t *table.Table) []byte {
 	for _, r := range t.Regions {
 		ranges := "Submit a ticket to obtain VIP address ranges."
 		if !r.VIPByTicket {
-			parts := make([]string, len(r.VIP))
-			for i, v := range r.VIP {
-				parts[i] = "`" + v.String() + "`"
-			}
-			ranges = strings.Join(parts, ", ")
+			ranges = prefixList(r.VIP)
 		}
 		p("| %s | `%s` | %s |\n", mdEscape(r.Name), r.ID, ranges)
 	}
@@ -100,9 +94,8 @@ func deviationRows(t *table.Table) []string {
 	return rows
 }
 
-// mdEscapeLineStart escapes what would make the start of a list item a
-// block of its own: a thematic break or heading underline (---, ===, ***),
-// a nested list (-, +, 1. or 1)) or a quote.
+// mdEscapeLineStart escapes what would make a list item's start a block of
+// its own: a thematic break, heading underline, nested list or quote.
 func mdEscapeLineStart(s string) string {
 	if s == "" {
 		return s
@@ -122,8 +115,7 @@ func internalHosts(r table.Region) string {
 	return "`" + strings.Join(append([]string{r.Internal}, r.InternalExtra...), "`, `") + "`"
 }
 
-// acceleration says whether a region has transfer acceleration, or that no
-// source says.
+// acceleration says whether a region has transfer acceleration, or "not stated".
 func acceleration(r table.Region) string {
 	if r.AccelerateNotStated {
 		return "not stated"
@@ -131,8 +123,11 @@ func acceleration(r table.Region) string {
 	return yesNo(r.Accelerate)
 }
 
-// sourcesText shows a row's source keys and, where stated, confidence.
+// sourcesText shows a row's source keys and, where stated, confidence; or "none".
 func sourcesText(r table.Region) string {
+	if len(r.Sources) == 0 {
+		return "none"
+	}
 	s := strings.Join(r.Sources, ", ")
 	if r.Confidence != "" {
 		s += " (" + r.Confidence + ")"
@@ -163,8 +158,7 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-// mdEscape makes validated one-line text inert in Markdown: it cannot open
-// a table cell, a link, markup or HTML.
+// mdEscape makes one-line text inert in Markdown: no cell, link, markup or HTML.
 func mdEscape(s string) string {
 	var b strings.Builder
 	for _, r := range s {

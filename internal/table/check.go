@@ -2,8 +2,7 @@ package table
 
 import "strings"
 
-// The checks the table applies to one value, for other untrusted input of
-// the same facts (a saved or live DescribeRegions response).
+// The table's checks of one value, for other input of the same facts (a DescribeRegions response).
 
 // RegionIDProblem says why id is not an OSS region ID the table would
 // accept, or "".
@@ -18,16 +17,9 @@ func RegionIDProblem(id string) string {
 }
 
 // EndpointProblem says why h is not a regional endpoint host the table
-// would accept, or "": a valid host name in Alibaba Cloud's OSS domain, of
-// the form L.aliyuncs.com, whose label is an OSS one (oss-...).
+// would accept (oss-....aliyuncs.com), or "".
 func EndpointProblem(h string) string {
-	if msg := checkHost(h); msg != "" {
-		return "is not a valid host name: " + msg
-	}
-	if !inOSSDomain(h) {
-		return "is not in Alibaba Cloud's OSS domain; an endpoint must end in " + strings.Join(ossHostSuffixes, " or ")
-	}
-	if msg := threeLabelProblem(h); msg != "" {
+	if msg := hostProblem(h, threeLabelProblem); msg != "" {
 		return msg
 	}
 	if !strings.HasPrefix(h, "oss-") {

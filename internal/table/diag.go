@@ -12,23 +12,20 @@ import (
 // MaxReported caps how many problems one run prints; the rest are counted.
 const MaxReported = 50
 
-// position is a 1-based line and column in the input; the zero position
-// means the file as a whole.
+// position is a 1-based line and column; the zero position is the whole file.
 type position struct{ line, col int }
 
 func (p position) less(q position) bool {
 	return p.line < q.line || p.line == q.line && p.col < q.col
 }
 
-// Problem is one thing wrong with the input: where (line and column, 0
-// where there is none) and what.
+// Problem is one thing wrong with the input; Line and Col are 0 where there is none.
 type Problem struct {
 	Line, Col int
 	Msg       string
 }
 
-// problems collects every problem of one input file, so that a run reports
-// all of them at once.
+// problems collects every problem of one input file, to report all at once.
 type problems struct {
 	file string
 	list []Problem
@@ -77,15 +74,17 @@ func (e *InputError) Error() string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// Printable replaces every character of s that is not printable, tabs and
-// newlines included, by its Go escape: text from the input can then
-// neither act on a terminal (escape sequences) nor forge a line of output.
-// Messages quote input values already; this holds for whatever reaches
-// them, YAML parser messages and file names included.
-func Printable(s string) string {
+// Printable replaces every character of s that is not printable by its Go
+// escape, so that input can neither act on a terminal nor forge a line of output.
+func Printable(s string) string { return printable(s, "") }
+
+// PrintableLines is Printable that keeps newlines and tabs, for text such as a diff.
+func PrintableLines(s string) string { return printable(s, "\n\t") }
+
+func printable(s, keep string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsPrint(r) {
+		if unicode.IsPrint(r) || strings.ContainsRune(keep, r) {
 			b.WriteRune(r)
 			continue
 		}
@@ -93,18 +92,4 @@ func Printable(s string) string {
 		b.WriteString(q[1 : len(q)-1])
 	}
 	return b.String()
-}
-
-// PrintableLines is Printable for text of several lines, such as a diff:
-// newlines and tabs are kept, everything else is escaped.
-func PrintableLines(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		parts := strings.Split(l, "\t")
-		for j, p := range parts {
-			parts[j] = Printable(p)
-		}
-		lines[i] = strings.Join(parts, "\t")
-	}
-	return strings.Join(lines, "\n")
 }

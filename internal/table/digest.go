@@ -6,11 +6,8 @@ import (
 	"encoding/json"
 )
 
-// DataDigest is the hex SHA-256 of the table's data: every value of the
-// table except its version, in a canonical form, so that comments, layout,
-// quoting and key order do not count. A field added later is left out
-// where it holds its default (omitempty), so that the digest of a table
-// written before the field existed does not change.
+// DataDigest is the hex SHA-256 of every value but the version, in a
+// canonical form. A field added later is omitted where empty, so old digests hold.
 func (t *Table) DataDigest() string {
 	type region struct {
 		ID, Name            string

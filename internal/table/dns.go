@@ -114,10 +114,11 @@ func (v *validator) publicDNS(l *rawDNSLists) []CloudDNS {
 		e := CloudDNS{Line: raw.cloud.pos.line, Sources: v.cited(raw.cited, what)}
 		cloudOK := false
 		if raw.cloud.set {
-			c, ok := ParseCloud(raw.cloud.val)
+			i := slices.Index(nameWords(Clouds), raw.cloud.val)
+			c, ok := Cloud(max(i, 0)), i >= 0
 			switch line, dup := seen[c]; {
 			case !ok:
-				v.ps.addf(raw.cloud.pos, "%s.cloud: %q is not a cloud; expected %s", what, clip(raw.cloud.val), strings.Join(nameWords(Clouds), ", "))
+				v.ps.addf(raw.cloud.pos, "%s.cloud: %q is not a cloud; expected %s", what, clip(raw.cloud.val), words(Clouds))
 			case dup:
 				v.ps.addf(raw.cloud.pos, "%s.cloud: the %s cloud has an entry already, at line %d; keep one", what, c, line)
 			default:
@@ -133,7 +134,7 @@ func (v *validator) publicDNS(l *rawDNSLists) []CloudDNS {
 	if l.publicDNSPos != (position{}) {
 		for i, w := range nameWords(Clouds) {
 			if _, ok := seen[Cloud(i)]; !ok {
-				v.ps.addf(l.publicDNSPos, "public_dns: no entry for the %s cloud; every cloud (%s) needs one", w, strings.Join(nameWords(Clouds), ", "))
+				v.ps.addf(l.publicDNSPos, "public_dns: no entry for the %s cloud; every cloud (%s) needs one", w, words(Clouds))
 			}
 		}
 	}

@@ -111,7 +111,7 @@ func TestDNSListsRefused(t *testing.T) {
 		want     []string
 	}{
 		{"cloud missing", "  - {cloud: government, internal: unpublished, aaaa: unpublished, sources: [DNS]}\n", "",
-			[]string{`t.yaml:8:3: public_dns: no entry for the government cloud; every cloud (public, finance, government) needs one`}},
+			[]string{`t.yaml:8:3: public_dns: no entry for the government cloud; every cloud (public, finance or government) needs one`}},
 		{"empty list", "public_dns:\n  - {cloud: public, internal: published, aaaa: unpublished, sources: [DNS]}\n  - {cloud: finance, internal: unpublished, aaaa: published, sources: [DNS, S]}\n  - {cloud: government, internal: unpublished, aaaa: unpublished, sources: [DNS]}\n",
 			"public_dns: []\n", []string{
 				`t.yaml:7:13: public_dns: no entry for the public cloud`,
@@ -128,7 +128,7 @@ func TestDNSListsRefused(t *testing.T) {
 				`t.yaml:9:73: public_dns[1]: unknown field "extra"; expected one of cloud, internal, aaaa, sources`,
 				`t.yaml:8:3: public_dns: no entry for the finance cloud`}},
 		{"not a cloud", "{cloud: government,", "{cloud: moon,", []string{
-			`t.yaml:10:13: public_dns[2].cloud: "moon" is not a cloud; expected public, finance, government`,
+			`t.yaml:10:13: public_dns[2].cloud: "moon" is not a cloud; expected public, finance or government`,
 			`t.yaml:8:3: public_dns: no entry for the government cloud`}},
 		{"fields missing", "{cloud: public, internal: published, aaaa: unpublished, sources: [DNS]}", "{cloud: public, sources: []}", []string{
 			`t.yaml:8:5: public_dns[0]: missing field "internal"`,

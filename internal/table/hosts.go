@@ -1,13 +1,9 @@
 package table
 
-// Host is one host of a region with the kind ParseEndpoint reads it as:
-// "public", "internal", "vpc" or "dual-stack".
+// Host is a region's host and the kind ParseEndpoint reads it as ("public", "vpc", ...).
 type Host struct{ Name, Kind string }
 
-// Hosts are the region's hosts in the order package regions' Region.Hosts
-// lists them, each once: public, internal, the extra internal ones, VPC
-// where it is not the internal host (ParseEndpoint reads that one as
-// internal), and dual-stack where there is one.
+// Hosts are the region's hosts, each once, in the order of package regions' Region.Hosts.
 func (r *Region) Hosts() []Host {
 	hs := []Host{{r.Public, "public"}, {r.Internal, "internal"}}
 	for _, h := range r.InternalExtra {

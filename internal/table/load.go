@@ -17,13 +17,10 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// MaxInputSize bounds the YAML file the generator reads. The real table is
-// about 10 KiB; the limit leaves room for ten thousand regions. Raise it
-// here if the table ever needs more.
+// MaxInputSize bounds the YAML file: room for ten thousand regions.
 const MaxInputSize = 8 << 20
 
-// MaxOutputSize bounds an existing output that the generator reads to
-// compare: the data file of ten thousand regions is about 4 MiB.
+// MaxOutputSize bounds an existing output read to compare (ten thousand regions: 4 MiB).
 const MaxOutputSize = 64 << 20
 
 // Raw values keep the position they were read at, for validation errors.
@@ -50,6 +47,7 @@ type rawTable struct {
 	notes                          []rawString
 	sources                        []rawSource
 	regions                        []rawRegion
+	families                       []rawFamily
 	regionsPos                     position // where the regions list is
 	regionsList                    bool     // regions is a list (perhaps empty)
 	dns                            rawDNSLists
@@ -64,6 +62,7 @@ type rawSource struct {
 type rawRegion struct {
 	label                 string // "regions[3] (oss-cn-beijing)", for messages
 	id, name, status      rawString
+	nameZh                rawString
 	cloud                 rawString
 	sources               []rawString
 	sourcesPos            position
@@ -89,9 +88,7 @@ type rawAlias struct {
 }
 
 // ReadRegular reads a regular file of at most limit bytes (knob names the
-// constant and where it is, for the message), judged by what stat says of path: os.Stat
-// follows a symbolic link, os.Lstat does not. Anything else is refused
-// before it is opened: a FIFO would block the open, a device never ends.
+// limit) as stat (os.Stat or os.Lstat) sees it; a FIFO or device is not opened.
 func ReadRegular(path string, limit int64, knob string, stat func(string) (os.FileInfo, error)) ([]byte, error) {
 	fi, err := stat(path)
 	if err != nil {
@@ -132,8 +129,7 @@ func fileKind(m os.FileMode) string {
 	return "a special file"
 }
 
-// loadTable parses the bytes of the file at path into a rawTable,
-// recording every shape and type problem in ps.
+// loadTable parses a file into a rawTable, recording every shape and type problem.
 func loadTable(path string, data []byte, ps *problems, earlier bool) *rawTable {
 	if !utf8.Valid(data) {
 		off := invalidUTF8Offset(data)
@@ -188,16 +184,14 @@ func invalidUTF8Offset(data []byte) int {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// addYAMLError turns a yaml.v3 syntax error into a problem. yaml.v3 gives
-// a line but no column for syntax errors, and for some of them the line
-// before the problem, hence "near".
+// addYAMLError turns a yaml.v3 syntax error, which has a line near the
+// problem but no column, into a problem.
 func addYAMLError(ps *problems, data []byte, err error) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if strings.Contains(m[2], "tab character") {
-			// yaml.v3 names the line or the one before it; the position
-			// is the first tab on either.
+			// yaml.v3 names the line or the one before it.
 			for l := line; l <= line+1; l++ {
 				if col := tabColumn(data, l); col > 0 {
 					ps.addf(position{l, col}, "not valid YAML: a tab character indents this line; YAML indents with spaces only")
@@ -232,9 +226,7 @@ func tabColumn(data []byte, line int) int {
 	return 0
 }
 
-// controlOffset returns the offset of the first character YAML does not
-// allow (a C0 or C1 control other than tab, newline, carriage return and
-// next line, or DEL), or -1.
+// controlOffset returns the offset of the first control character YAML does not allow, or -1.
 func controlOffset(data []byte) int {
 	for i, r := range string(data) {
 		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f && r != 0x85 {
@@ -244,32 +236,26 @@ func controlOffset(data []byte) int {
 	return -1
 }
 
-// rejectAliases reports the first alias in the tree and counts the rest.
-// Aliases are never needed in the table, and refusing them rules out
-// exponential expansion ("billion laughs") without walking it.
+// rejectAliases reports the first alias and counts the rest: refusing
+// them rules out exponential expansion ("billion laughs").
 func rejectAliases(root *yaml.Node, ps *problems) bool {
-	var first *yaml.Node
-	count := 0
+	var aliases []*yaml.Node
 	var walk func(*yaml.Node)
 	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.AliasNode {
-			if first == nil {
-				first = n
-			}
-			count++
-			return
+			aliases = append(aliases, n)
 		}
 		for _, c := range n.Content {
 			walk(c)
 		}
 	}
 	walk(root)
-	if first == nil {
+	if len(aliases) == 0 {
 		return false
 	}
-	more := ""
-	if count > 1 {
-		more = fmt.Sprintf(" (and %d more aliases)", count-1)
+	first, more := aliases[0], ""
+	if len(aliases) > 1 {
+		more = fmt.Sprintf(" (and %d more aliases)", len(aliases)-1)
 	}
 	ps.addf(position{first.Line, first.Column}, "YAML alias %q: aliases are not allowed in the table; write the value out%s", "*"+first.Value, more)
 	return true
@@ -311,8 +297,7 @@ func kindName(n *yaml.Node) string {
 	return fmt.Sprintf("a value tagged %q", n.ShortTag())
 }
 
-// mapping decodes the known fields of a mapping node and reports unknown,
-// duplicate-free (yaml.v3 rejects duplicates) and missing ones.
+// mapping decodes the known fields of a mapping and reports unknown, repeated and missing ones.
 func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
 	if n.Kind != yaml.MappingNode {
 		d.ps.addf(at(n), "%s: expected a mapping, found %s", what, kindName(n))
@@ -331,8 +316,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields []field) bool {
 			continue
 		}
 		f := fields[j]
-		// yaml.v3 rejects duplicate keys only when it decodes into Go
-		// values; walking the node tree, the last one would silently win.
+		// yaml.v3 rejects duplicate keys only when it decodes into Go values.
 		if first := seen[f.key]; first != nil {
 			d.ps.addf(at(k), "%s: field %q appears twice, here and at line %d column %d; keep one", what, f.key, first.Line, first.Column)
 			continue
@@ -356,9 +340,8 @@ func (d *decoder) str(n *yaml.Node, what string) rawString {
 	return rawString{val: n.Value, pos: at(n), set: true}
 }
 
-// text reads a string, or a scalar of one of the tags as written: a date
-// YYYY-MM-DD, which YAML reads as a timestamp unless it is quoted, or a
-// version such as 1.3, which it reads as a number. build checks the form.
+// text reads a string, or as written a scalar of one of the tags, such as
+// a date YAML reads as a timestamp; build checks the form.
 func (d *decoder) text(n *yaml.Node, what string, tags ...string) rawString {
 	if n.Kind == yaml.ScalarNode && slices.Contains(tags, n.ShortTag()) {
 		return rawString{val: n.Value, pos: at(n), set: true}
@@ -428,6 +411,7 @@ func (d *decoder) table(n *yaml.Node) *rawTable {
 			}
 		}},
 		{"notes", false, func(v *yaml.Node) { t.notes = d.strs(v, "notes") }},
+		{"families", false, func(v *yaml.Node) { t.families = d.families(v) }},
 		{"public_dns", false, func(v *yaml.Node) { d.dnsLists("public_dns", v, &t.dns) }},
 		{"other_region_ids", false, func(v *yaml.Node) { d.dnsLists("other_region_ids", v, &t.dns) }},
 		{"regions", true, func(v *yaml.Node) {
@@ -451,6 +435,7 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 	d.mapping(n, r.label, []field{
 		{"id", true, func(v *yaml.Node) { r.id = d.str(v, in("id")) }},
 		{"name", true, func(v *yaml.Node) { r.name = d.str(v, in("name")) }},
+		{"name_zh", false, func(v *yaml.Node) { r.nameZh = d.str(v, in("name_zh")) }},
 		{"status", false, func(v *yaml.Node) { r.status = d.str(v, in("status")) }},
 		{"cloud", false, func(v *yaml.Node) { r.cloud = d.str(v, in("cloud")) }},
 		{"sources", !d.earlier, func(v *yaml.Node) {
@@ -511,8 +496,7 @@ func (d *decoder) vipRanges(n *yaml.Node, r *rawRegion) {
 	r.vipSet, r.vipPos, r.vip = true, at(n), d.strs(n, what)
 }
 
-// regionLabel names a region entry for messages, with its ID when it has a
-// plain one.
+// regionLabel names a region entry for messages, with its ID where it has a plain one.
 func regionLabel(n *yaml.Node, index int) string {
 	label := fmt.Sprintf("regions[%d]", index)
 	if n.Kind != yaml.MappingNode {

@@ -10,8 +10,7 @@ import (
 )
 
 // Table is the validated region table with every value the emitters need
-// already derived. Emitters read a Table and nothing else: they never look
-// anything up, sort or check.
+// derived, so that they never look up, sort or check.
 type Table struct {
 	Input       string // the input's file name, safe to print in headers
 	Version     string // semantic version, without "v"
@@ -26,9 +25,10 @@ type Table struct {
 	OverseasAccelerate string
 	Regionless         string // the endpoint of buckets without a region attribute, or ""
 
-	Notes   []string
-	Sources []Source // the documents the table rests on, in table order
-	Regions []Region // in table order
+	Notes    []string
+	Sources  []Source // the documents the table rests on, in table order
+	Regions  []Region // in table order
+	Families []Family // the host families besides the buckets family, in table order
 
 	PublicDNS    []CloudDNS    // what public DNS shows of each cloud (dns.go), or none
 	OtherRegions []OtherRegion // region IDs of Alibaba Cloud that OSS does not list (dns.go)
@@ -47,6 +47,7 @@ type Region struct {
 	GoName  string // "CNHangzhou", the exported constant
 	VarName string // "genInfoCNHangzhou", the unexported row
 	Name    string // "China (Hangzhou)"
+	NameZh  string // "华东 1（杭州）", the China site's name, or ""
 
 	MainlandChina bool
 	Cloud         Cloud
@@ -70,8 +71,7 @@ type Region struct {
 	Line       int         // where the region's id is written
 }
 
-// Alias is a value that tools hand out for a region (the label of a
-// finance public host, a Terraform name) and Parse accepts for it.
+// Alias is another value that tools hand out for a region and Parse accepts.
 type Alias struct {
 	ID     string // as written: "cn-hzfinance" or "oss-cn-hzfinance"
 	Source string // the key of the source that hands it out
@@ -91,25 +91,22 @@ type Source struct {
 	Date       string // YYYY-MM-DD or YYYY-MM: when it was read, or the date it shows
 }
 
-// Name is one value of a closed set (a lifecycle state, a cloud) as the
-// table, package regions and its documentation write it.
+// Name is one value of a closed set (a lifecycle state, a cloud).
 type Name struct {
 	Word  string // as regions.yaml writes it and String returns it
 	Const string // the constant in package regions
 	Doc   string // the constant's doc comment
 }
 
-// Statuses are the lifecycle states: a Status is an index into it, and
-// package regions numbers its constants from 1 in this order (0 is its
-// invalid zero value).
+// Statuses are the lifecycle states, indexed by Status; package regions
+// numbers its constants from 1 in this order.
 var Statuses = []Name{
 	{"active", "Active", "Active regions are in service."},
 	{"decommissioning", "Decommissioning", "Decommissioning regions still serve requests but are being retired."},
 	{"decommissioned", "Decommissioned", "Decommissioned regions no longer serve requests."},
 }
 
-// Clouds are the clouds, what AWS calls partitions, as Statuses are the
-// states: a Cloud is an index into it.
+// Clouds are the clouds (AWS's partitions), indexed by Cloud.
 var Clouds = []Name{
 	{"public", "CloudPublic", "CloudPublic is Alibaba Cloud's public cloud, whose regions the DescribeRegions API lists."},
 	{"finance", "CloudFinance", "CloudFinance is the finance cloud, for financial institutions in mainland China."},
@@ -132,8 +129,7 @@ func (s Status) String() string { return Statuses[s].Word }
 // Cloud is the cloud a region belongs to, an index into Clouds.
 type Cloud int
 
-// The clouds of Clouds; CloudPublic is the default of a region without
-// cloud:.
+// The clouds of Clouds; CloudPublic is the default.
 const (
 	CloudPublic Cloud = iota
 	CloudFinance
@@ -142,18 +138,6 @@ const (
 
 // String returns the cloud as the YAML writes it.
 func (c Cloud) String() string { return Clouds[c].Word }
-
-// ParseStatus reads a state as the YAML writes it.
-func ParseStatus(word string) (Status, bool) {
-	i := slices.Index(nameWords(Statuses), word)
-	return Status(max(i, 0)), i >= 0
-}
-
-// ParseCloud reads a cloud as the YAML writes it.
-func ParseCloud(word string) (Cloud, bool) {
-	i := slices.Index(nameWords(Clouds), word)
-	return Cloud(max(i, 0)), i >= 0
-}
 
 // nameWords lists the words of names, and nameConsts their constants.
 func nameWords(names []Name) []string { return nameField(names, func(n Name) string { return n.Word }) }
@@ -175,15 +159,14 @@ func words(names []Name) string {
 	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
-// build checks a rawTable and builds the Table, recording every problem in
-// ps. It returns nil if there was any.
+// build checks a rawTable and builds the Table, or records problems and returns nil.
 func build(raw *rawTable, ps *problems) *Table {
 	if raw == nil {
 		return nil
 	}
 	v := newValidator(ps)
 	t := &Table{Input: raw.input, SHA256: raw.sha256}
-	t.Version, t.VersionLine = v.version(raw.version), raw.version.pos.line
+	t.Version, t.VersionLine = v.check(raw.version, "version", versionProblem), raw.version.pos.line
 	t.Source = v.text(raw.source, "source")
 	for i, n := range raw.notes {
 		t.Notes = append(t.Notes, v.text(n, fmt.Sprintf("notes[%d]", i)))
@@ -206,6 +189,7 @@ func build(raw *rawTable, ps *problems) *Table {
 	v.checkOverlaps()
 	v.checkLabels(raw.regions, t.Regions)
 	v.checkAliases(raw, t)
+	t.Families = v.families(raw.families, t.Regions)
 	t.PublicDNS, t.OtherRegions = v.dnsLists(&raw.dns, t)
 	v.checkSourcesUsed(raw.sources)
 	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
@@ -260,9 +244,8 @@ func lastAddr(p netip.Prefix) netip.Addr {
 	return netip.AddrFrom16(a)
 }
 
-// displayName is the input's file name as generated headers show it: its
-// base name, with anything but letters, digits and ._+- replaced, so that
-// no file name can end a comment or start a line.
+// displayName is the input's base name as headers show it, with anything
+// but letters, digits and ._+- replaced, so that it cannot end a comment.
 func displayName(path string) string {
 	base := path[strings.LastIndexAny(path, `/\`)+1:]
 	return strings.Map(func(r rune) rune {
@@ -274,30 +257,24 @@ func displayName(path string) string {
 }
 
 // Load reads, parses and validates one table file.
-func Load(path string) (*Table, error) {
-	data, err := ReadRegular(path, MaxInputSize, "MaxInputSize in internal/table/load.go", os.Stat)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(path, data)
-}
-
-// Parse turns the bytes of a table file into a validated Table: decode,
-// then build. All problems come back as one *InputError.
-func Parse(path string, data []byte) (*Table, error) { return parse(path, data, false) }
-
-// ParseEarlier is Parse for the table of an earlier release, which the
-// change report and the release ledger compare with: it may predate the
-// sources fields, which it then lacks.
-func ParseEarlier(path string, data []byte) (*Table, error) { return parse(path, data, true) }
+func Load(path string) (*Table, error) { return load(path, false) }
 
 // LoadEarlier is Load for the table of an earlier release (ParseEarlier).
-func LoadEarlier(path string) (*Table, error) {
+func LoadEarlier(path string) (*Table, error) { return load(path, true) }
+
+// Parse turns the bytes of a table file into a validated Table; all
+// problems come back as one *InputError.
+func Parse(path string, data []byte) (*Table, error) { return parse(path, data, false) }
+
+// ParseEarlier is Parse for an earlier release's table, which may predate the sources fields.
+func ParseEarlier(path string, data []byte) (*Table, error) { return parse(path, data, true) }
+
+func load(path string, earlier bool) (*Table, error) {
 	data, err := ReadRegular(path, MaxInputSize, "MaxInputSize in internal/table/load.go", os.Stat)
 	if err != nil {
 		return nil, err
 	}
-	return ParseEarlier(path, data)
+	return parse(path, data, earlier)
 }
 
 func parse(path string, data []byte, earlier bool) (*Table, error) {

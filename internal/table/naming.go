@@ -6,14 +6,8 @@ import (
 	"strings"
 )
 
-// regionIDProblem says why s is not an OSS region ID, or "". An ID is
-// "oss-" and a cloud region ID: at least two hyphen-separated parts of
-// lower-case letters and digits, the first of letters only
-// ("oss-cn-hangzhou", "oss-us-west-1"). Parts that would make the ID's own
-// endpoints read as other hosts are refused: a first part "oss" or
-// "accelerate", a last part "internal". The regions package reads host
-// names with the same grammar (isCloudID); the cases in
-// regions/testdata/region_ids.txt hold both to it.
+// regionIDProblem says why s is not an OSS region ID ("oss-us-west-1"), or
+// "". Package regions reads hosts with the same grammar (regions/testdata/region_ids.txt).
 func regionIDProblem(s string) string {
 	const form = "is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou"
 	rest, ok := strings.CutPrefix(s, "oss-")
@@ -48,9 +42,7 @@ func regionIDProblem(s string) string {
 // maxIDLen keeps "<id>-internal" within a 63-byte DNS label.
 const maxIDLen = 63 - len("-internal")
 
-// goName derives a region's constant name from its ID: drop "oss-",
-// upper-case the first part, title-case the rest ("oss-us-west-1" gives
-// "USWest1").
+// goName derives a region's constant from its ID: "oss-us-west-1" gives "USWest1".
 func goName(id string) string {
 	parts := strings.Split(strings.TrimPrefix(id, "oss-"), "-")
 	var b strings.Builder
@@ -67,18 +59,14 @@ func goName(id string) string {
 }
 
 // GenPrefix begins every unexported name the generator declares in package
-// regions; the package's hand-written code never declares such a name
-// (TestHandWrittenNamesAvoidGenPrefix), so the two cannot collide.
+// regions; hand-written code never does (TestHandWrittenNamesAvoidGenPrefix).
 const GenPrefix = "gen"
 
 // rowVarName is the unexported variable that holds a region's row.
 func rowVarName(goName string) string { return GenPrefix + "Info" + goName }
 
-// ExportedNames are the exported package-level names of package regions
-// that do not come from a region: the hand-written API and the generated
-// fixed names, the constants of Statuses and Clouds among them. A region's
-// constant must not equal any of them after case folding.
-// TestExportedNamesCoverPackage keeps the list in step.
+// ExportedNames are package regions' exported names that no region gives,
+// which no region constant may fold to (TestExportedNamesCoverPackage).
 var ExportedNames = slices.Concat([]string{
 	// hand-written
 	"Accelerate", "AccelerateOverseas", "All", "AllActive", "Cloud",
@@ -86,7 +74,7 @@ var ExportedNames = slices.Concat([]string{
 	"DualStack", "ErrInvalidKind", "ErrInvalidStatus", "ErrNoEndpoint", "ErrUnknownRegion",
 	"Error", "Internal", "Kind", "LookupIP", "Parse", "ParseEndpoint", "Public",
 	"Region", "Regionless", "Status", "VPC",
-	"AccessPoints", "Buckets", "Family", "HDFS", "ObjectProcess", "Vectors",
+	"Buckets", "Family",
 	// generated
 	"DataSHA256", "DefaultEndpoint", "DefaultInternalEndpoint",
 	"DefaultRegion", "GlobalAccelerateEndpoint", "OverseasAccelerateEndpoint", "RegionlessEndpoint",

@@ -15,10 +15,7 @@ import (
 	"golang.org/x/mod/semver"
 )
 
-// The checks below are the helpers of build (model.go): each checks one
-// kind of value and records what is wrong in the validator's problems.
-
-// validator holds what validation has seen so far, for duplicate checks.
+// validator checks values for build (model.go) and holds what it has seen, for duplicate checks.
 type validator struct {
 	ps      *problems
 	hosts   map[string]hostUse  // endpoint host -> first use
@@ -48,52 +45,44 @@ type rangeUse struct {
 	pos    position
 }
 
-func (v *validator) version(s rawString) string {
+// check returns s's value, or "" where problem says what is wrong with it.
+func (v *validator) check(s rawString, what string, problem func(string) string) string {
 	if !s.set {
 		return ""
 	}
-	switch {
-	case !semver.IsValid("v"+s.val) || strings.HasPrefix(s.val, "v") || semver.Canonical("v"+s.val) != "v"+s.val && semver.Build("v"+s.val) == "":
-		hint := ""
-		// MAJOR.MINOR, which YAML reads as a number, lacks only its patch.
-		if c := semver.Canonical("v" + s.val); c != "" && strings.Count(s.val, ".") == 1 {
-			hint = fmt.Sprintf(" (did you mean %s?)", c[1:])
-		}
-		v.ps.addf(s.pos, "version: %q is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)%s", clip(s.val), hint)
-		return ""
-	case semver.Prerelease("v"+s.val) != "" || semver.Build("v"+s.val) != "":
-		// The version is the regions module's tag: releases only.
-		v.ps.addf(s.pos, "version: %q has a pre-release or build suffix; the table has release versions only, MAJOR.MINOR.PATCH (such as 1.2.0)", clip(s.val))
-		return ""
-	}
-	return s.val
-}
-
-// date checks a YYYY-MM-DD date.
-func (v *validator) date(s rawString, what string) string {
-	if !s.set {
-		return ""
-	}
-	if t, err := time.Parse(time.DateOnly, s.val); err != nil || t.Format(time.DateOnly) != s.val {
-		v.ps.addf(s.pos, "%s: %q is not a date YYYY-MM-DD", what, clip(s.val))
-		return ""
-	}
-	return s.val
-}
-
-// text checks a free-text value that reaches generated comments and docs:
-// one line of printable characters. That rules out newlines, control and
-// bidirectional formatting characters, and line separators.
-func (v *validator) text(s rawString, what string) string {
-	if !s.set {
-		return ""
-	}
-	if msg := checkText(s.val); msg != "" {
+	if msg := problem(s.val); msg != "" {
 		v.ps.addf(s.pos, "%s: %s", what, msg)
 		return ""
 	}
 	return s.val
 }
+
+func versionProblem(s string) string {
+	switch {
+	case !semver.IsValid("v"+s) || strings.HasPrefix(s, "v") || semver.Canonical("v"+s) != "v"+s && semver.Build("v"+s) == "":
+		hint := "" // MAJOR.MINOR, which YAML reads as a number, lacks only its patch.
+		if c := semver.Canonical("v" + s); c != "" && strings.Count(s, ".") == 1 {
+			hint = fmt.Sprintf(" (did you mean %s?)", c[1:])
+		}
+		return fmt.Sprintf("%q is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)%s", clip(s), hint)
+	case semver.Prerelease("v"+s) != "" || semver.Build("v"+s) != "":
+		return fmt.Sprintf("%q has a pre-release or build suffix; the table has release versions only, MAJOR.MINOR.PATCH (such as 1.2.0)", clip(s))
+	}
+	return ""
+}
+
+// isDate reports whether s is a date in one of the layouts, written as the layout writes it.
+func isDate(s string, layouts ...string) bool {
+	for _, l := range layouts {
+		if t, err := time.Parse(l, s); err == nil && t.Format(l) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// text checks free text, which reaches generated comments and docs: one line of printable characters.
+func (v *validator) text(s rawString, what string) string { return v.check(s, what, checkText) }
 
 func checkText(s string) string {
 	for _, r := range s {
@@ -110,10 +99,7 @@ func checkText(s string) string {
 	return ""
 }
 
-// isHostLabel reports whether l is a host name label as the table allows
-// it: lower-case letters, digits and inner hyphens. It is the regular
-// expression ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$ written out
-// (TestIsHostLabelMatchesPattern).
+// isHostLabel reports whether l matches ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$ (TestIsHostLabelMatchesPattern).
 func isHostLabel(l string) bool {
 	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
 		return false
@@ -126,49 +112,49 @@ func isHostLabel(l string) bool {
 	return true
 }
 
-// host checks an endpoint host name of the form L.aliyuncs.com and that
-// no other entry uses it; region is "" for the top-level endpoints.
+// host checks an endpoint host of the form L.aliyuncs.com that no other
+// entry uses; region is "" for the top-level endpoints.
 func (v *validator) host(s rawString, what, region string) string {
 	return v.hostOfForm(s, what, region, threeLabelProblem)
 }
 
-// hostOfForm is host for a host of the form formProblem checks, such as a
-// dual-stack endpoint, <id>.oss.aliyuncs.com (dualStackProblem).
+// hostOfForm is host for a host of the form formProblem checks.
 func (v *validator) hostOfForm(s rawString, what, region string, formProblem func(string) string) string {
 	if !s.set {
 		return ""
 	}
-	if msg := checkHost(s.val); msg != "" {
-		v.ps.addf(s.pos, "%s: %q is not a valid host name: %s", what, clip(s.val), msg)
-		return ""
-	}
-	if !inOSSDomain(s.val) {
-		v.ps.addf(s.pos, "%s: %q is not in Alibaba Cloud's OSS domain; an endpoint must end in %s", what, clip(s.val), strings.Join(ossHostSuffixes, " or "))
-		return ""
-	}
-	if msg := formProblem(s.val); msg != "" {
+	if msg := hostProblem(s.val, formProblem); msg != "" {
 		v.ps.addf(s.pos, "%s: %q %s", what, clip(s.val), msg)
 		return ""
 	}
-	if prev, ok := v.hosts[s.val]; ok && (region == "" || prev.region != region) {
-		v.ps.addf(s.pos, "%s: endpoint %s is already used by %s at line %d", what, s.val, prev.what, prev.pos.line)
-		return s.val
-	}
-	if _, ok := v.hosts[s.val]; !ok {
+	if prev, ok := v.hosts[s.val]; !ok {
 		v.hosts[s.val] = hostUse{what, region, s.pos}
+	} else if region == "" || prev.region != region {
+		v.ps.addf(s.pos, "%s: endpoint %s is already used by %s at line %d", what, s.val, prev.what, prev.pos.line)
 	}
 	return s.val
 }
 
-// dualStackDomain is what a region's cloud ID is followed by in its
-// dual-stack (IPv4/IPv6) endpoint, cn-hangzhou.oss.aliyuncs.com.
+// hostProblem says why h is not a valid host in the OSS domain of the form
+// formProblem checks, or "".
+func hostProblem(h string, formProblem func(string) string) string {
+	if msg := checkHost(h); msg != "" {
+		return "is not a valid host name: " + msg
+	}
+	if !strings.HasSuffix(h, ossDomain) {
+		return "is not in Alibaba Cloud's OSS domain; an endpoint must end in " + ossDomain
+	}
+	return formProblem(h)
+}
+
+// ossDomain holds every endpoint: ParseEndpoint vouches for the table's hosts.
+const ossDomain = ".aliyuncs.com"
+
+// dualStackDomain follows the cloud ID in a dual-stack endpoint, cn-hangzhou.oss.aliyuncs.com.
 const dualStackDomain = ".oss.aliyuncs.com"
 
-// ParseEndpoint finds the endpoint in a host with a bucket label by
-// counting labels from the end (endpointStart in regions/endpoint.go), so
-// the table's hosts keep to the two forms it counts: L.aliyuncs.com, and
-// the dual-stack <id>.oss.aliyuncs.com, whose id it tells from a bucket on
-// oss.aliyuncs.com by its two-letter area.
+// ParseEndpoint counts labels from the end to find the endpoint behind a
+// bucket label, so hosts keep to L.aliyuncs.com and <id>.oss.aliyuncs.com.
 func threeLabelProblem(h string) string {
 	if strings.Count(h, ".") != 2 {
 		return "has more than three labels; expected the form L.aliyuncs.com, which ParseEndpoint relies on to find the endpoint behind a bucket label (dual-stack hosts <id>.oss.aliyuncs.com go in endpoints.dual_stack)"
@@ -188,20 +174,6 @@ func dualStackProblem(h string) string {
 		return "does not begin with a region ID whose first part is a two-letter area (cn-, ap-, ...); ParseEndpoint would read that label as a bucket on oss.aliyuncs.com"
 	}
 	return ""
-}
-
-// ossHostSuffixes are the domains an endpoint may be in. ParseEndpoint
-// trusts every host of the table as an OSS endpoint, so a host outside
-// them would make the package vouch for it.
-var ossHostSuffixes = []string{".aliyuncs.com"}
-
-func inOSSDomain(h string) bool {
-	for _, suffix := range ossHostSuffixes {
-		if strings.HasSuffix(h, suffix) {
-			return true
-		}
-	}
-	return false
 }
 
 func checkHost(h string) string {
@@ -229,9 +201,7 @@ func checkHost(h string) string {
 func (v *validator) region(raw *rawRegion) Region {
 	r := Region{}
 	in := func(f string) string { return raw.label + ": " + f }
-	// key tells the region's own hosts from others' in the duplicate
-	// check, also for a region without a usable ID.
-	key := raw.label
+	key := raw.label // tells the region's own hosts from others', also without a usable ID
 	if raw.id.set {
 		r.ID = raw.id.val
 		switch {
@@ -246,25 +216,31 @@ func (v *validator) region(raw *rawRegion) Region {
 	if r.CloudID != "" {
 		key = r.ID
 	}
-	if raw.name.set {
-		r.Name = v.text(raw.name, in("name"))
-		if n := utf8.RuneCountInString(r.Name); n > maxNameLen {
-			v.ps.addf(raw.name.pos, "%s: %d characters, more than %d (maxNameLen in internal/table/validate.go): a name must fit a cell of REGIONS.md and a line of go doc", in("name"), n, maxNameLen)
-			r.Name = ""
+	r.Name = v.check(raw.name, in("name"), func(name string) string {
+		if msg := checkText(name); msg != "" {
+			return msg
 		}
-		if r.Name != "" {
-			key := strings.ToLower(r.Name)
-			if prev, dup := v.names[key]; dup {
-				v.ps.addf(raw.name.pos, "%s: %q is already the name of the region at line %d (names must differ in more than case)", in("name"), r.Name, prev.line)
-			} else {
-				v.names[key] = raw.name.pos
-			}
+		if n := utf8.RuneCountInString(name); n > maxNameLen {
+			return fmt.Sprintf("%d characters, more than %d (maxNameLen in internal/table/validate.go): a name must fit a cell of REGIONS.md and a line of go doc", n, maxNameLen)
 		}
+		if prev, dup := v.names[strings.ToLower(name)]; dup {
+			return fmt.Sprintf("%q is already the name of the region at line %d (names must differ in more than case)", name, prev.line)
+		}
+		return ""
+	})
+	if r.Name != "" {
+		v.names[strings.ToLower(r.Name)] = raw.name.pos
 	}
+	r.NameZh = v.nameZh(raw.nameZh, in("name_zh"))
 	r.Status = Status(v.word(raw.status, in("status"), "status", Statuses))
 	r.Sources, r.Confidence = v.regionSources(raw, in)
 	r.Cloud = Cloud(v.word(raw.cloud, in("cloud"), "cloud", Clouds))
-	r.StatusDate = v.date(raw.statusDate, in("status_date"))
+	r.StatusDate = v.check(raw.statusDate, in("status_date"), func(d string) string {
+		if !isDate(d, time.DateOnly) {
+			return fmt.Sprintf("%q is not a date YYYY-MM-DD", clip(d))
+		}
+		return ""
+	})
 	if r.StatusDate != "" && r.Status == StatusActive {
 		v.ps.addf(raw.statusDate.pos, "%s: a date belongs to a status other than active; remove it or set status", in("status_date"))
 	}
@@ -295,9 +271,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	for i, s := range raw.vip {
 		what := in(fmt.Sprintf("vip_ranges[%d]", i))
 		p, ok := v.prefix(s, what)
-		// A region reached two ways (finance regions, from inside and
-		// outside their network) lists some blocks for each: one region's
-		// block twice is one range, not an overlap.
+		// A region reached two ways (finance regions) may list a block twice: one range.
 		if ok && !slices.Contains(r.VIP, p) {
 			r.VIP = append(r.VIP, p)
 			v.ranges = append(v.ranges, rangeUse{p, what, s.pos})
@@ -309,8 +283,7 @@ func (v *validator) region(raw *rawRegion) Region {
 	return r
 }
 
-// word checks a value that is one of names (what, a kind of value such as
-// "status", says which) and returns its index, 0 if it is none.
+// word checks a value that is one of names, of a kind such as "status", and returns its index or 0.
 func (v *validator) word(s rawString, what, kind string, names []Name) int {
 	i := slices.Index(nameWords(names), s.val)
 	if s.set && i < 0 {
@@ -319,13 +292,8 @@ func (v *validator) word(s rawString, what, kind string, names []Name) int {
 	return max(i, 0)
 }
 
-// sourceKey is the form of a source key: a letter, then letters, digits
-// and hyphens ("D-intl", "TF").
+// sourceKey is the form of a source key ("D-intl", "TF").
 var sourceKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,31}$`)
-
-// sourceDate is when a source was read or the date it shows: a day or a
-// month.
-var sourceDate = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$`)
 
 // sources checks the top-level sources list and records its keys.
 func (v *validator) sources(raws []rawSource) []Source {
@@ -333,44 +301,36 @@ func (v *validator) sources(raws []rawSource) []Source {
 	for i, raw := range raws {
 		what := fmt.Sprintf("sources[%d]", i)
 		s := Source{Title: v.text(raw.title, what+".title")}
-		if raw.key.set {
-			switch {
-			case !sourceKey.MatchString(raw.key.val):
-				v.ps.addf(raw.key.pos, "%s.key: %q is not a source key: a letter, then letters, digits and hyphens, at most 32", what, clip(raw.key.val))
-			case v.sourceKeys[raw.key.val] != (position{}):
-				v.ps.addf(raw.key.pos, "%s.key: %s is already the key of the source at line %d", what, raw.key.val, v.sourceKeys[raw.key.val].line)
-			default:
-				s.Key = raw.key.val
-				v.sourceKeys[s.Key] = raw.key.pos
+		s.Key = v.check(raw.key, what+".key", func(k string) string {
+			if !sourceKey.MatchString(k) {
+				return fmt.Sprintf("%q is not a source key: a letter, then letters, digits and hyphens, at most 32", clip(k))
+			} else if prev := v.sourceKeys[k]; prev != (position{}) {
+				return fmt.Sprintf("%s is already the key of the source at line %d", k, prev.line)
 			}
+			return ""
+		})
+		if s.Key != "" {
+			v.sourceKeys[s.Key] = raw.key.pos
 		}
-		if raw.url.set {
-			if u, err := url.Parse(raw.url.val); err != nil || u.Scheme != "https" || !strings.Contains(u.Host, ".") || u.User != nil ||
-				strings.ContainsAny(raw.url.val, " \t\"'<>`") || checkText(raw.url.val) != "" {
-				v.ps.addf(raw.url.pos, "%s.url: %q is not an https:// URL with a host", what, clip(raw.url.val))
-			} else {
-				s.URL = raw.url.val
+		s.URL = v.check(raw.url, what+".url", func(u string) string {
+			if p, err := url.Parse(u); err != nil || p.Scheme != "https" || !strings.Contains(p.Host, ".") || p.User != nil ||
+				strings.ContainsAny(u, " \t\"'<>`") || checkText(u) != "" {
+				return fmt.Sprintf("%q is not an https:// URL with a host", clip(u))
 			}
-		}
-		if raw.date.set {
-			d := raw.date.val
-			if len(d) == len("2006-01") {
-				d += "-01"
+			return ""
+		})
+		s.Date = v.check(raw.date, what+".date", func(d string) string {
+			if !isDate(d, time.DateOnly, "2006-01") {
+				return fmt.Sprintf("%q is not a date YYYY-MM-DD or a month YYYY-MM", clip(d))
 			}
-			if _, err := time.Parse(time.DateOnly, d); err != nil || !sourceDate.MatchString(raw.date.val) {
-				v.ps.addf(raw.date.pos, "%s.date: %q is not a date YYYY-MM-DD or a month YYYY-MM", what, clip(raw.date.val))
-			} else {
-				s.Date = raw.date.val
-			}
-		}
+			return ""
+		})
 		out = append(out, s)
 	}
 	return out
 }
 
-// regionSources checks a region's source keys and confidence: every key
-// names a source of the list, and a row that rests on one source says
-// how sure it is.
+// regionSources checks a region's source keys and its confidence, required for one source.
 func (v *validator) regionSources(raw *rawRegion, in func(string) string) ([]string, string) {
 	var keys []string
 	for i, k := range raw.sources {
@@ -407,13 +367,10 @@ func (v *validator) checkSourcesUsed(raws []rawSource) {
 	}
 }
 
-// maxNameLen caps a display name, in characters: the longest real one
-// ("China (Nanjing - Local Region)") has 30.
+// maxNameLen caps a display name, in characters; the longest real one has 30.
 const maxNameLen = 80
 
-// checkExtraHosts refuses an extra internal host that repeats one of the
-// region's own endpoints or an earlier extra host: Hosts() would list it
-// twice and REGIONS.md would show it as internal.
+// checkExtraHosts refuses an extra internal host that repeats another of the region's hosts.
 func (v *validator) checkExtraHosts(raw *rawRegion, r *Region) {
 	own := []struct{ host, what string }{{r.Public, "public"}, {r.Internal, "internal"}, {r.VPC, "VPC"}, {r.DualStack, "dual-stack"}}
 	for i, h := range r.InternalExtra {
@@ -433,46 +390,37 @@ func (v *validator) checkExtraHosts(raw *rawRegion, r *Region) {
 	}
 }
 
-// labelUse is where a label in front of oss.aliyuncs.com comes from: a
-// region's cloud ID or the first label of its dual-stack host.
-type labelUse struct {
-	region, what string
-	pos          position
-}
-
-// checkLabels holds cloud IDs and dual-stack labels to one namespace:
-// ParseEndpoint reads <label>.oss.aliyuncs.com as the region whose cloud ID
-// or dual-stack host it is, so two regions may not share a label.
+// checkLabels refuses two regions sharing a label of <label>.oss.aliyuncs.com,
+// which ParseEndpoint reads as a cloud ID or a dual-stack host.
 func (v *validator) checkLabels(raws []rawRegion, regions []Region) {
-	// Every use, in file order, so that a clash is reported at the later
-	// row, the one just added.
 	type use struct {
-		label, what string
-		u           labelUse
+		label, field, region, what string
+		pos                        position
 	}
 	var uses []use
 	for i := range regions {
 		r, raw := &regions[i], &raws[i]
 		if r.CloudID != "" {
-			uses = append(uses, use{r.CloudID, raw.label + ": id", labelUse{r.ID, "the cloud ID", raw.id.pos}})
+			uses = append(uses, use{r.CloudID, raw.label + ": id", r.ID, "the cloud ID", raw.id.pos})
 		}
 		if label, ok := strings.CutSuffix(r.DualStack, dualStackDomain); ok && r.ID != "" {
-			uses = append(uses, use{label, raw.label + ": endpoints.dual_stack", labelUse{r.ID, "the label of the dual-stack host", raw.dualStack.pos}})
+			uses = append(uses, use{label, raw.label + ": endpoints.dual_stack", r.ID, "the label of the dual-stack host", raw.dualStack.pos})
 		}
 	}
-	sort.SliceStable(uses, func(i, j int) bool { return uses[i].u.pos.less(uses[j].u.pos) })
-	seen := map[string]labelUse{}
+	// In file order, so that a clash is reported at the later row.
+	sort.SliceStable(uses, func(i, j int) bool { return uses[i].pos.less(uses[j].pos) })
+	seen := map[string]use{}
 	for _, x := range uses {
 		prev, dup := seen[x.label]
 		switch {
 		case !dup:
-			seen[x.label] = x.u
-		case prev.region == x.u.region:
-		case prev.what == x.u.what && x.u.what == "the label of the dual-stack host":
+			seen[x.label] = x
+		case prev.region == x.region:
+		case prev.what == x.what && x.what == "the label of the dual-stack host":
 			// The same host twice: the endpoint check has said so.
 		default:
-			v.ps.addf(x.u.pos, "%s: %s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
-				x.what, x.u.what, x.label, prev.what, prev.region, prev.pos.line, x.label)
+			v.ps.addf(x.pos, "%s: %s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
+				x.field, x.what, x.label, prev.what, prev.region, prev.pos.line, x.label)
 		}
 	}
 }
@@ -499,8 +447,7 @@ func (v *validator) regionID(raw *rawRegion, r *Region) {
 	v.goNames[key] = r.ID
 }
 
-// defaultRegion checks that default_region names a region of the table
-// and returns it.
+// defaultRegion returns the region default_region names.
 func (v *validator) defaultRegion(s rawString, regions []Region) *Region {
 	if !s.set {
 		return nil
@@ -517,8 +464,7 @@ func (v *validator) defaultRegion(s rawString, regions []Region) *Region {
 	return nil
 }
 
-// checkPattern holds a region's endpoints to the usual naming pattern unless
-// the region is marked irregular, and a mark to being needed.
+// checkPattern holds endpoints to the usual pattern unless marked irregular, and a mark to being needed.
 func (v *validator) checkPattern(raw *rawRegion, r *Region) {
 	wantPublic := r.ID + ".aliyuncs.com"
 	wantInternal := r.ID + "-internal.aliyuncs.com"
@@ -550,8 +496,7 @@ func (v *validator) checkPattern(raw *rawRegion, r *Region) {
 	}
 }
 
-// ipv4Mapped is the IPv6 block that LookupIP unmaps to IPv4 before looking
-// an address up, so no IPv6 range may reach into it.
+// ipv4Mapped is the IPv6 block LookupIP reads as IPv4: no IPv6 range may reach into it.
 var ipv4Mapped = netip.MustParsePrefix("::ffff:0:0/96")
 
 var shortIPv4 = regexp.MustCompile(`^(\d{1,3})(\.\d{1,3}){0,2}/\d{1,2}$`)
@@ -595,10 +540,8 @@ func (v *validator) prefix(s rawString, what string) (netip.Prefix, bool) {
 	return p, true
 }
 
-// checkOverlaps reports VIP ranges that overlap, within or across
-// regions: each range that contains others (or repeats one written before
-// it) once, naming all of them, so that a widened range is reported where
-// it was written.
+// checkOverlaps reports once each VIP range that contains or repeats others,
+// naming them, so that a widened range is reported where it was written.
 func (v *validator) checkOverlaps() {
 	rs := append([]rangeUse(nil), v.ranges...)
 	// Stable: of two equal prefixes, the one written first comes first.
@@ -609,8 +552,7 @@ func (v *validator) checkOverlaps() {
 		}
 		return a.Bits() < b.Bits()
 	})
-	// Prefixes either nest or are disjoint: in this order the ranges that
-	// contain one are exactly those still open on the stack.
+	// Prefixes nest or are disjoint: the ranges containing one are those on the stack.
 	over := map[*rangeUse][]*rangeUse{}
 	var stack []*rangeUse
 	for i := range rs {
@@ -650,28 +592,19 @@ func clip(s string) string {
 	return s
 }
 
-// checkAliases checks every region's aliases, the other values that Parse
-// accepts for a region: each is a region ID or cloud region ID in form,
-// cites a source of the list, and names one region only. An alias may be
-// the first label of one of its own region's hosts (oss-cn-hzfinance), not
-// of another's, nor a region's ID in either form, nor another alias of
-// another region in either form.
+// checkAliases checks the other values Parse accepts for a region: an ID in
+// form with a source, naming one region only, the first label of none but
+// its own region's hosts.
 func (v *validator) checkAliases(raw *rawTable, t *Table) {
 	type owner struct {
-		region string
-		what   string
-		line   int
+		region, what string
+		line         int
 	}
-	cloudIDs := map[string]owner{} // cloud ID -> region
-	labels := map[string]owner{}   // first label of a host -> region ("" for the table's own hosts)
+	labels := map[string]owner{} // first label of a host -> region ("" for the table's own hosts)
 	for i := range t.Regions {
 		r := &t.Regions[i]
-		if r.CloudID != "" {
-			cloudIDs[r.CloudID] = owner{r.ID, "the ID", raw.regions[i].id.pos.line}
-		}
-		hosts := append([]string{r.Public, r.Internal, r.VPC, r.DualStack}, r.InternalExtra...)
-		for _, h := range hosts {
-			if label, _, ok := strings.Cut(h, "."); ok && h != "" {
+		for _, h := range append([]string{r.Public, r.Internal, r.VPC, r.DualStack}, r.InternalExtra...) {
+			if label, _, ok := strings.Cut(h, "."); ok {
 				if _, seen := labels[label]; !seen {
 					labels[label] = owner{r.ID, "the host " + h, raw.regions[i].id.pos.line}
 				}
@@ -685,6 +618,34 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 	}
 	seen := map[string]owner{} // alias without oss- -> first use
 	listed := map[string]int{} // alias as written -> line
+	problem := func(r *Region, id string, line int) string {
+		bare := strings.TrimPrefix(id, "oss-")
+		if p := regionIDProblem("oss-" + bare); p != "" || len(id) > maxIDLen {
+			return fmt.Sprintf("%q is not an alias; expected a region ID (oss-cn-hzfinance) or a cloud region ID (cn-hzfinance) of at most %d characters: lower-case parts joined by hyphens, the first of letters", clip(id), maxIDLen)
+		}
+		if pos, ok := v.ids["oss-"+bare]; ok {
+			return fmt.Sprintf("%s is the ID of %s (line %d), which Parse reads already; an alias is another value", id, "oss-"+bare, pos.line)
+		}
+		for _, form := range []string{id, "oss-" + bare, bare} {
+			if o, ok := labels[form]; ok && (o.region == "" || o.region != r.ID) {
+				whose := "one of the table's top-level endpoints"
+				if o.region != "" {
+					whose = fmt.Sprintf("a host of %s (line %d)", o.region, o.line)
+				}
+				return fmt.Sprintf("%s is the first label of %s, %s; an alias may name its own region's hosts only", id, o.what, whose)
+			}
+		}
+		if prev, dup := listed[id]; dup {
+			return fmt.Sprintf("%s is listed twice (line %d); list an alias once", id, prev)
+		}
+		listed[id] = line
+		if o, ok := seen[bare]; ok && o.region != r.ID {
+			return fmt.Sprintf("%s is already an alias of %s at line %d (%s); an alias names one region", id, o.region, o.line, o.what)
+		} else if !ok {
+			seen[bare] = owner{r.ID, id, line}
+		}
+		return ""
+	}
 	for i := range raw.regions {
 		rr, r := &raw.regions[i], &t.Regions[i]
 		for j, a := range rr.aliases {
@@ -693,44 +654,10 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 			if !a.id.set {
 				continue
 			}
-			id := a.id.val
-			bare := strings.TrimPrefix(id, "oss-")
-			if p := regionIDProblem("oss-" + bare); p != "" || len(id) > maxIDLen {
-				v.ps.addf(a.id.pos, "%s.id: %q is not an alias; expected a region ID (oss-cn-hzfinance) or a cloud region ID (cn-hzfinance) of at most %d characters: lower-case parts joined by hyphens, the first of letters", what, clip(id), maxIDLen)
-				continue
-			}
-			if o, ok := cloudIDs[bare]; ok {
-				v.ps.addf(a.id.pos, "%s.id: %s is the ID of %s (line %d), which Parse reads already; an alias is another value", what, id, o.region, o.line)
-				continue
-			}
-			clash := false
-			for _, form := range []string{id, "oss-" + bare, bare} {
-				if o, ok := labels[form]; ok && (o.region == "" || o.region != r.ID) {
-					whose := "one of the table's top-level endpoints"
-					if o.region != "" {
-						whose = fmt.Sprintf("a host of %s (line %d)", o.region, o.line)
-					}
-					v.ps.addf(a.id.pos, "%s.id: %s is the first label of %s, %s; an alias may name its own region's hosts only", what, id, o.what, whose)
-					clash = true
-					break
-				}
-			}
-			if clash {
-				continue
-			}
-			if line, dup := listed[id]; dup {
-				v.ps.addf(a.id.pos, "%s.id: %s is listed twice (line %d); list an alias once", what, id, line)
-				continue
-			}
-			listed[id] = a.id.pos.line
-			if o, ok := seen[bare]; ok && o.region != r.ID {
-				v.ps.addf(a.id.pos, "%s.id: %s is already an alias of %s at line %d (%s); an alias names one region", what, id, o.region, o.line, o.what)
-				continue
-			} else if !ok {
-				seen[bare] = owner{r.ID, id, a.id.pos.line}
-			}
-			if source != "" && r.CloudID != "" {
-				r.Aliases = append(r.Aliases, Alias{ID: id, Source: source})
+			if msg := problem(r, a.id.val, a.id.pos.line); msg != "" {
+				v.ps.addf(a.id.pos, "%s.id: %s", what, msg)
+			} else if source != "" && r.CloudID != "" {
+				r.Aliases = append(r.Aliases, Alias{ID: a.id.val, Source: source})
 			}
 		}
 	}
@@ -738,13 +665,12 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 
 // sourceRef checks a reference to a source and records the source as used.
 func (v *validator) sourceRef(s rawString, what string) string {
-	switch {
-	case !s.set:
+	key := v.check(s, what, func(k string) string {
+		if v.sourceKeys[k] == (position{}) {
+			return fmt.Sprintf("%q is not the key of a source in the top-level sources list", clip(k))
+		}
 		return ""
-	case v.sourceKeys[s.val] == (position{}):
-		v.ps.addf(s.pos, "%s: %q is not the key of a source in the top-level sources list", what, clip(s.val))
-		return ""
-	}
-	v.sourcesUsed[s.val] = true
-	return s.val
+	})
+	v.sourcesUsed[key] = true
+	return key
 }
