@@ -78,6 +78,7 @@ type rawRegion struct {
 	vipPos                position
 	vip                   []rawString
 	aliases               []rawAlias
+	deviations            []rawDeviation
 }
 
 // rawAlias is one entry of a region's aliases list.
@@ -465,6 +466,7 @@ func (d *decoder) region(n *yaml.Node, index int) rawRegion {
 			r.accelerate = d.boolean(v, in("accelerate"))
 		}},
 		{"vip_ranges", true, func(v *yaml.Node) { d.vipRanges(v, &r) }},
+		{"deviations", false, func(v *yaml.Node) { r.deviations = d.deviations(v, in("deviations")) }},
 		{"aliases", false, func(v *yaml.Node) {
 			for i, item := range d.list(v, in("aliases")) {
 				what := in(fmt.Sprintf("aliases[%d]", i))

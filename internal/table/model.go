@@ -66,7 +66,9 @@ type Region struct {
 	VIPByTicket bool           // ranges are published only by ticket
 	VIP         []netip.Prefix // canonical, in table order
 
-	Aliases []Alias // other values that name the region, in table order
+	Aliases    []Alias     // other values that name the region, in table order
+	Deviations []Deviation // values of source pages the table does not take
+	Line       int         // where the region's id is written
 }
 
 // Alias is another value that tools hand out for a region and Parse accepts.
@@ -181,7 +183,9 @@ func build(raw *rawTable, ps *problems) *Table {
 	t.Regions = make([]Region, 0, len(raw.regions))
 	for i := range raw.regions {
 		t.Regions = append(t.Regions, v.region(&raw.regions[i]))
+		t.Regions[i].Line = raw.regions[i].id.pos.line
 	}
+	v.checkDeviations(raw.regions, t.Regions)
 	v.checkOverlaps()
 	v.checkLabels(raw.regions, t.Regions)
 	v.checkAliases(raw, t)
