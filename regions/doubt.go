@@ -25,7 +25,7 @@ func doubt(id []byte) verdict {
 	if in := lookupAlias(id); in != nil {
 		return verdict{slip: true, meant: in} // an alias, which names no host
 	}
-	if in := genLookupName(id); in != nil {
+	if in := lookupName(id); in != nil {
 		return verdict{slip: true, meant: in} // a known ID without its area, or a name
 	}
 	if rest, ok := cutInternal(id); ok {

@@ -636,11 +636,11 @@ func specialHost(e *Endpoint, h []byte) bool {
 // are written out: a switch on these non-constant cases would copy h.
 func endpointOfRow(e *Endpoint, in *regionInfo, h []byte) bool {
 	switch {
-	case string(h) == in.public:
-		e.Kind, e.Host = Public, in.public
-	case string(h) == in.internal:
-		e.Kind, e.Host = Internal, in.internal
-	case string(h) == in.vpc:
+	case string(h) == in.public():
+		e.Kind, e.Host = Public, in.public()
+	case string(h) == in.internal():
+		e.Kind, e.Host = Internal, in.internal()
+	case in.vpc != "" && string(h) == in.vpc:
 		e.Kind, e.Host = VPC, in.vpc
 	case in.dualStack != "" && string(h) == in.dualStack:
 		e.Kind, e.Host = DualStack, in.dualStack
@@ -727,7 +727,7 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 	if id, ok := dualStackID(ep); ok {
 		if in := lookupCloudID(id); in != nil {
 			if in.dualStack == "" {
-				return "not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public, in.id
+				return "not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public(), in.id
 			}
 			return "not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack, in.id
 		}
@@ -744,14 +744,14 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 		// An SDK given an alias in its oss- form as the region, such as
 		// oss-cn-hzfinance, prefixes it again.
 		if in := lookupAlias(id); in != nil && bytes.HasPrefix(id, []byte("oss-")) {
-			return "the alias " + quote(string(id)) + " with another oss- prefix: give an SDK the region's CloudRegion() (" + quote(in.id.CloudRegion()) + ") and its endpoint " + in.public, in.id
+			return "the alias " + quote(string(id)) + " with another oss- prefix: give an SDK the region's CloudRegion() (" + quote(in.id.CloudRegion()) + ") and its endpoint " + in.public(), in.id
 		}
 		if in := lookupCloudID(id); in != nil {
-			return "not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public, in.id
+			return "not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public(), in.id
 		}
 		if known, ok := bytes.CutSuffix(id, []byte("-internal")); ok && lookupCloudID(known) != nil {
 			in := lookupCloudID(known)
-			return "-internal twice; the internal endpoint of " + string(in.id) + " is " + in.internal, in.id
+			return "-internal twice; the internal endpoint of " + string(in.id) + " is " + in.internal(), in.id
 		}
 		if regionlessID(id) {
 			return RegionlessEndpoint + " is the only host of buckets without a region attribute", ""
@@ -780,7 +780,7 @@ func repaired(h []byte) (Region, string) {
 	what := ""
 	if rest, ok := bytes.CutSuffix(h, []byte(".aliyun.com")); ok {
 		fixed, what = append(append(fixed, rest...), ossDomain...), "aliyun.com is no OSS domain; OSS hosts end in aliyuncs.com"
-	} else if i := bytes.Index(h, []byte("oss.")); i >= 0 && (i == 0 || h[i-1] == '.') && string(h[i:]) != DefaultEndpoint {
+	} else if i := labelIndex(h, "oss."); i >= 0 && string(h[i:]) != DefaultEndpoint {
 		fixed, what = append(append(append(fixed, h[:i]...), "oss-"...), h[i+len("oss."):]...), "a dot for the hyphen after oss"
 	}
 	if fixed == nil || len(fixed) > maxHostLen {
@@ -793,6 +793,22 @@ func repaired(h []byte) (Region, string) {
 	return e.Region, what
 }
 
+// labelIndex returns where the first label of h that begins with p
+// begins, or -1.
+func labelIndex(h []byte, p string) int {
+	for i := 0; i < len(h); {
+		if string(h[i:min(len(h), i+len(p))]) == p {
+			return i
+		}
+		j := bytes.IndexByte(h[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return -1
+}
+
 // slipReason says that id is a slip of the keyboard (doubt's verdict v)
 // rather than a region newer than the table, and the region meant.
 func slipReason(id []byte, v verdict) (string, Region) {
@@ -803,7 +819,7 @@ func slipReason(id []byte, v verdict) (string, Region) {
 	case v.meant == nil:
 		return msg, ""
 	case v.internal:
-		msg = quote(string(id)) + " has a misplaced or misspelt -internal; the internal endpoint is " + v.meant.internal
+		msg = quote(string(id)) + " has a misplaced or misspelt -internal; the internal endpoint is " + v.meant.internal()
 	case v.meant.status == Decommissioned:
 		msg = quote(string(id)) + " is a slip of a decommissioned region"
 	}
@@ -851,7 +867,7 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 func legacyVPCReason(id []byte) (string, Region) {
 	msg := "the legacy VPC endpoint form vpc100-oss-<region>.aliyuncs.com, which this package does not read"
 	if in := lookupCloudID(id); in != nil {
-		return msg + "; use the internal endpoint " + in.internal, in.id
+		return msg + "; use the internal endpoint " + in.internal(), in.id
 	}
 	return msg + "; use oss-<region>-internal.aliyuncs.com", ""
 }

@@ -24,18 +24,26 @@ type regionInfo struct {
 	mainland      bool
 	cloud         Cloud
 	status        Status
-	statusDate    string // YYYY-MM-DD the status took effect, or ""
-	public        string
-	internal      string
-	vpc           string
+	statusDate    string   // YYYY-MM-DD the status took effect, or ""
+	vpc           string   // the VPC host where it is not the internal one, or ""
 	dualStack     string   // "" where the region has none
 	internalExtra []string // more internal hosts, such as inside a finance network
 	accelerate    bool
 	accelUnstated bool   // no source says whether the region has acceleration
-	s3Public      string // "s3." and public: the S3-compatible host, kept so that reading it never copies
-	s3Internal    string // "s3." and internal
+	s3Public      string // "s3." and the public host: one string holds both hosts
+	s3Internal    string // "s3." and the internal host
 	vipByTicket   bool
-	vip           []string // canonical CIDR prefixes, in table order
+	vip           string // canonical CIDR prefixes, space-separated, in table order
+}
+
+func (in *regionInfo) public() string   { return in.s3Public[len("s3."):] }
+func (in *regionInfo) internal() string { return in.s3Internal[len("s3."):] }
+
+func (in *regionInfo) vpcHost() string {
+	if in.vpc == "" {
+		return in.internal()
+	}
+	return in.vpc
 }
 
 // aliasInfo is one alias of the table: another value that names a row,
@@ -45,15 +53,39 @@ type aliasInfo struct {
 	in    *regionInfo
 }
 
-// lookupAlias returns the row of a lower-case alias, or nil. The list is
-// short (the finance regions' aliases), so it is read in order.
+// lookupAlias returns the row of a lower-case alias, or nil.
 func lookupAlias[T string | []byte](s T) *regionInfo {
-	if len(s) > genMaxAliasLen {
-		return nil
+	return lookupKey(genAliases[:], s)
+}
+
+// lookupName returns the row that a lower-case name names, or nil. The
+// names are read in order: only an error reads them.
+func lookupName(s []byte) *regionInfo {
+	for keys := genNameKeys; keys != ""; {
+		var line string
+		line, keys, _ = cutByte(keys, '\n')
+		if key, id, _ := cutByte(line, '\t'); key == string(s) {
+			return genLookupCloudID(id)
+		}
 	}
-	for i := range genAliases {
-		if genAliases[i].alias == string(s) {
-			return genAliases[i].in
+	return nil
+}
+
+// cutByte is strings.Cut for a one-byte separator, which needs none of
+// the code that strings.Cut brings into a binary.
+func cutByte(s string, sep byte) (before, after string, found bool) {
+	if i := strings.IndexByte(s, sep); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
+// lookupKey returns the row of key s in keys, or nil. The list is short,
+// so it is read in order.
+func lookupKey[T string | []byte](keys []aliasInfo, s T) *regionInfo {
+	for i := range keys {
+		if keys[i].alias == string(s) {
+			return keys[i].in
 		}
 	}
 	return nil
@@ -199,7 +231,7 @@ func unknownRegionError(fn, s string) *Error {
 		return e
 	}
 	id := buf[:lowerASCII(buf[:], s)]
-	if in := genLookupName(id); in != nil {
+	if in := lookupName(id); in != nil {
 		e.Suggestion, e.Reason = in.id, "a name, not a region ID"
 		return e
 	}
@@ -428,11 +460,11 @@ func (r Region) Endpoint(k Kind) (string, bool) {
 	}
 	switch k {
 	case Public:
-		return in.public, true
+		return in.public(), true
 	case Internal:
-		return in.internal, true
+		return in.internal(), true
 	case VPC:
-		return in.vpc, true
+		return in.vpcHost(), true
 	case DualStack:
 		return in.dualStack, in.dualStack != ""
 	case Accelerate:
@@ -475,8 +507,8 @@ func (r Region) Hosts() []string {
 	if in == nil {
 		return nil
 	}
-	hosts := append([]string{in.public, in.internal}, in.internalExtra...)
-	if in.vpc != in.internal {
+	hosts := append([]string{in.public(), in.internal()}, in.internalExtra...)
+	if in.vpc != "" {
 		hosts = append(hosts, in.vpc)
 	}
 	if in.dualStack != "" {
@@ -493,9 +525,17 @@ func (r Region) VIPRanges() ([]netip.Prefix, bool) {
 	if in == nil || in.vipByTicket {
 		return nil, false
 	}
-	out := make([]netip.Prefix, len(in.vip))
-	for i, s := range in.vip {
-		out[i] = netip.MustParsePrefix(s) // the generator checked every prefix
+	n := 1
+	for i := 0; i < len(in.vip); i++ {
+		if in.vip[i] == ' ' {
+			n++
+		}
+	}
+	out := make([]netip.Prefix, 0, n)
+	for s := in.vip; s != ""; {
+		p, rest, _ := cutByte(s, ' ')
+		out = append(out, netip.MustParsePrefix(p)) // the generator checked every prefix
+		s = rest
 	}
 	return out, true
 }

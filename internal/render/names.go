@@ -51,11 +51,17 @@ func genNameKeys(f *jen.File, t *table.Table) {
 	for _, k := range keys {
 		maxLen = max(maxLen, len(k))
 	}
-	f.Comment("genMaxNameKeyLen is the length of the longest key of genLookupName.")
+	f.Comment("genMaxNameKeyLen is the length of the longest key of genNameKeys.")
 	f.Const().Id("genMaxNameKeyLen").Op("=").Lit(maxLen)
-	genSwitch(f, `genLookupName returns the row that a lower-case region or city name, or a cloud ID or alias without its area, names ("hangzhou"), or nil.`,
-		"genLookupName", "s", jen.Op("*").Id("regionInfo"), keys,
-		func(i int) jen.Code { return jen.Op("&").Id(t.Regions[owner[keys[i]]].VarName) }, jen.Nil())
+	lines := make([]jen.Code, len(keys))
+	for i, k := range keys {
+		lines[i] = jen.Lit(k + "\t" + t.Regions[owner[k]].CloudID + "\n")
+	}
+	// One string rather than a switch or an array: the names are read only
+	// for an error, and either of those costs several times the bytes in
+	// a binary. Names are printable, so a tab and a newline end each key.
+	f.Comment(`genNameKeys holds the lower-case region and city names, and cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the name, a tab and the region's cloud ID.`)
+	f.Const().Id("genNameKeys").Op("=").Add(jen.Custom(jen.Options{Separator: " +", Multi: true}, lines...))
 	others := make([]string, len(t.OtherRegions))
 	for i, o := range t.OtherRegions {
 		others[i] = o.CloudID
