@@ -19,7 +19,7 @@ type verdict struct {
 // that no row has. It is the package's one definition of "close": one
 // edit, or whole parts more or fewer.
 func doubt(id []byte) verdict {
-	if name := genOtherRegion(id); name != "" {
+	if name := otherRegion(id); name != "" {
 		return verdict{other: name}
 	}
 	if in := lookupAlias(id); in != nil {

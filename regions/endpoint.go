@@ -165,7 +165,7 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 		if len(in) > len("s3:") && equalFoldASCII(in[:len("s3:")], "s3:") {
 			// restic's repository string: s3: and a URL.
-			err.Reason = "the s3: prefix of restic's repository strings is no part of an endpoint"
+			err.Reason = "restic's s3: prefix"
 			if ep, e2 := ParseEndpoint(in[len("s3:"):]); e2 == nil && ep.Region.Known() {
 				err.Suggestion = ep.Region
 			}
@@ -733,7 +733,7 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 		}
 		if isCloudID(id) {
 			if v := doubt(id); v.slip {
-				return slipReason(id, v)
+				return slipReason(v)
 			}
 		}
 	}
@@ -757,7 +757,7 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 			return RegionlessEndpoint + " is the only host of buckets without a region attribute", ""
 		}
 		if v := doubt(id); v.slip {
-			return slipReason(id, v)
+			return slipReason(v)
 		}
 	}
 	if r, what := repaired(lower); r != "" {
@@ -779,7 +779,7 @@ func repaired(h []byte) (Region, string) {
 	var fixed []byte
 	what := ""
 	if rest, ok := bytes.CutSuffix(h, []byte(".aliyun.com")); ok {
-		fixed, what = append(append(fixed, rest...), ossDomain...), "aliyun.com is no OSS domain; OSS hosts end in aliyuncs.com"
+		fixed, what = append(append(fixed, rest...), ossDomain...), "aliyun.com for aliyuncs.com"
 	} else if i := labelIndex(h, "oss."); i >= 0 && string(h[i:]) != DefaultEndpoint {
 		fixed, what = append(append(append(fixed, h[:i]...), "oss-"...), h[i+len("oss."):]...), "a dot for the hyphen after oss"
 	}
@@ -809,19 +809,18 @@ func labelIndex(h []byte, p string) int {
 	return -1
 }
 
-// slipReason says that id is a slip of the keyboard (doubt's verdict v)
+// slipReason says that an ID is a slip of the keyboard (doubt's verdict v)
 // rather than a region newer than the table, and the region meant.
-func slipReason(id []byte, v verdict) (string, Region) {
-	msg := quote(string(id)) + " is a slip, not a region newer than the table"
+func slipReason(v verdict) (string, Region) {
+	msg := "a slip, not a newer region"
 	switch {
-	case v.internal && v.meant == nil:
-		return quote(string(id)) + " has a misplaced or misspelt -internal", ""
-	case v.meant == nil:
-		return msg, ""
 	case v.internal:
-		msg = quote(string(id)) + " has a misplaced or misspelt -internal; the internal endpoint is " + v.meant.internal()
-	case v.meant.status == Decommissioned:
-		msg = quote(string(id)) + " is a slip of a decommissioned region"
+		msg = "a misplaced or misspelt -internal"
+	case v.meant != nil && v.meant.status == Decommissioned:
+		msg = "a slip of a decommissioned region"
+	}
+	if v.meant == nil {
+		return msg, ""
 	}
 	return msg, v.meant.id
 }
@@ -843,7 +842,7 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 		}
 		if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
 			if v := doubt(label); v.slip && !v.byPart {
-				return slipReason(label, v)
+				return slipReason(v)
 			}
 		}
 	}
@@ -901,7 +900,7 @@ func lowerOf(lower []byte, s string) string {
 // path and as an argument, upper case is refused.
 func bucketProblem(b string, inHost bool) string {
 	if strings.IndexByte(b, '*') >= 0 {
-		return "* is a wildcard; put a bucket's name in its place"
+		return "* is a wildcard, not a bucket"
 	}
 	if len(b) < 3 || len(b) > 63 {
 		return "must be 3 to 63 characters long"

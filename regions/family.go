@@ -110,7 +110,7 @@ func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (
 			why = "no region"
 		} else if v := doubt(id); v.slip {
 			// A slip, or an alias, which names no host.
-			reason, r := slipReason(id, v)
+			reason, r := slipReason(v)
 			return 0, reason, r
 		}
 	}

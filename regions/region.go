@@ -71,6 +71,19 @@ func lookupName(s []byte) *regionInfo {
 	return nil
 }
 
+// otherRegion returns the name of an Alibaba Cloud region ID that OSS
+// does not list ("us-southeast-1"), or "".
+func otherRegion(id []byte) string {
+	for lines := genOtherRegions; lines != ""; {
+		var line string
+		line, lines, _ = cutByte(lines, '\n')
+		if other, name, _ := cutByte(line, '\t'); other == string(id) {
+			return name
+		}
+	}
+	return ""
+}
+
 // cutByte is strings.Cut for a one-byte separator, which needs none of
 // the code that strings.Cut brings into a binary.
 func cutByte(s string, sep byte) (before, after string, found bool) {
@@ -232,7 +245,7 @@ func unknownRegionError(fn, s string) *Error {
 	}
 	id := buf[:lowerASCII(buf[:], s)]
 	if in := lookupName(id); in != nil {
-		e.Suggestion, e.Reason = in.id, "a name, not a region ID"
+		e.Suggestion, e.Reason = in.id, "a name, not an ID"
 		return e
 	}
 	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {

@@ -62,13 +62,15 @@ func genNameKeys(f *jen.File, t *table.Table) {
 	// a binary. Names are printable, so a tab and a newline end each key.
 	f.Comment(`genNameKeys holds the lower-case region and city names, and cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the name, a tab and the region's cloud ID.`)
 	f.Const().Id("genNameKeys").Op("=").Add(jen.Custom(jen.Options{Separator: " +", Multi: true}, lines...))
-	others := make([]string, len(t.OtherRegions))
+	others := make([]jen.Code, len(t.OtherRegions))
 	for i, o := range t.OtherRegions {
-		others[i] = o.CloudID
+		others[i] = jen.Lit(o.CloudID + "\t" + o.Name + "\n")
 	}
-	genSwitch(f, `genOtherRegion returns the name of an Alibaba Cloud region ID that OSS does not list ("us-southeast-1"), or "".`,
-		"genOtherRegion", "id", jen.String(), others,
-		func(i int) jen.Code { return jen.Lit(t.OtherRegions[i].Name) }, jen.Lit(""))
+	f.Comment(`genOtherRegions holds the Alibaba Cloud region IDs that OSS does not list: each a line of the ID, a tab and the region's name.`)
+	if len(others) == 0 {
+		others = append(others, jen.Lit(""))
+	}
+	f.Const().Id("genOtherRegions").Op("=").Add(jen.Custom(jen.Options{Separator: " +", Multi: true}, others...))
 }
 
 // city returns what name holds between open and close, before any
