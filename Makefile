@@ -21,7 +21,7 @@ MODULES     := . regions internal/benchcmp internal/sdktest internal/drift
 export GOWORK := off
 export GOFLAGS := -mod=readonly
 
-.PHONY: all generate check test unit lint fuzz bench bench-large changes record major release-check release-gate from-ok drift probe tools clean
+.PHONY: all generate check test unit lint fuzz bench bench-large changes record major release-check release-gate from-ok drift probe docs-check tools clean
 
 all: test
 
@@ -123,6 +123,15 @@ drift:
 probe:
 	@cd internal/drift && $(GO) build -o $(BIN)/drift .
 	@$(BIN)/drift probe -in "$(or $(TABLE),regions.yaml)" $(if $(RESOLVER),-resolver "$(RESOLVER)")
+
+## docs-check: hold regions.yaml (or TABLE) against the OSS page "Regions and endpoints", no keys
+## needed: make docs-check PAGE=URL|FILE (Markdown or HTML); SOURCE=KEY names the table's source the
+## page is where its URL does not, and alone fetches that source's url (SOURCE=D-cn, SOURCE=D-intl).
+## Exit codes as for drift; 2 also for a page it cannot read as that page.
+docs-check:
+	@test -n "$(PAGE)$(SOURCE)" || { echo "make docs-check: say PAGE=URL or PAGE=FILE, or SOURCE=KEY to fetch that source's page"; exit 2; }
+	@cd internal/drift && $(GO) build -o $(BIN)/drift .
+	@$(BIN)/drift docs -in "$(or $(TABLE),regions.yaml)" $(if $(PAGE),-page "$(PAGE)") $(if $(SOURCE),-source "$(SOURCE)")
 
 ## tools: install the pinned staticcheck into ./bin
 tools: $(STATICCHECK)

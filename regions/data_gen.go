@@ -9,7 +9,7 @@ const Version = "1.4.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "5a4221116f2bb5aea4f8995273465063c633e712f0af77edada7b0a7cea04ba0"
+const DataSHA256 = "348c14f70ff415d72a3af311a34b253778bda7cbfdf189605242123365b1de49"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -481,6 +481,7 @@ var genInfoAPSoutheast1 = regionInfo{
 	public:     "oss-ap-southeast-1.aliyuncs.com",
 	internal:   "oss-ap-southeast-1-internal.aliyuncs.com",
 	vpc:        "oss-ap-southeast-1-internal.aliyuncs.com",
+	dualStack:  "ap-southeast-1.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-ap-southeast-1.aliyuncs.com",
 	s3Internal: "s3.oss-ap-southeast-1-internal.aliyuncs.com",

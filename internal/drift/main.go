@@ -25,6 +25,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -42,6 +43,9 @@ const (
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "probe" { // the keyless check, probe.go
 		os.Exit(runProbe(context.Background(), os.Args[2:], os.Stdout, os.Stderr, rand.Reader))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "docs" { // the table against its page, docs.go
+		os.Exit(runDocs(context.Background(), os.Args[2:], os.Stdout, os.Stderr, http.DefaultClient))
 	}
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
 }

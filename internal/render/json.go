@@ -69,6 +69,15 @@ type jsonRegion struct {
 	Sources       []string      `json:"sources"`
 	Confidence    *string       `json:"confidence"` // null where not stated
 	Aliases       []jsonAlias   `json:"aliases"`
+	Deviations    []jsonDev     `json:"deviations"` // values of source pages the table does not take
+}
+
+// jsonDev is a value a source page prints that the table does not take.
+type jsonDev struct {
+	Source string `json:"source"`
+	Field  string `json:"field"`
+	Page   string `json:"page"`
+	Why    string `json:"why"`
 }
 
 type jsonAlias struct {
@@ -131,6 +140,10 @@ func jsonRegionOf(r *table.Region) jsonRegion {
 		Sources:    append([]string{}, r.Sources...),
 		Confidence: orNull(r.Confidence),
 		Aliases:    []jsonAlias{},
+		Deviations: []jsonDev{},
+	}
+	for _, d := range r.Deviations {
+		j.Deviations = append(j.Deviations, jsonDev{d.Source, d.Field, d.Page, d.Why})
 	}
 	for _, a := range r.Aliases {
 		j.Aliases = append(j.Aliases, jsonAlias{a.ID, a.Source})

@@ -47,6 +47,11 @@ func Markdown(t *table.Table) []byte {
 			p("%s", row)
 		}
 	}
+	if rows := deviationRows(t); len(rows) > 0 {
+		p("\n## Deviations\n\n")
+		p("Values a source page prints that the table does not take, and why; `make docs-check` names them as information.\n\n")
+		p("| Region ID | Source | Field | The page prints | Why |\n|:--|:--|:--|:--|:--|\n%s", strings.Join(rows, ""))
+	}
 	if len(t.Sources) > 0 {
 		p("\n## Sources\n\n")
 		p("| Key | Document | Date |\n|:--|:--|:--|\n")
@@ -73,6 +78,17 @@ func aliasRows(t *table.Table) []string {
 	for _, r := range t.Regions {
 		for _, a := range r.Aliases {
 			rows = append(rows, fmt.Sprintf("| `%s` | %s | `%s` | %s |\n", a.ID, mdEscape(r.Name), r.ID, a.Source))
+		}
+	}
+	return rows
+}
+
+// deviationRows are the rows of the deviations table, in table order.
+func deviationRows(t *table.Table) []string {
+	var rows []string
+	for _, r := range t.Regions {
+		for _, d := range r.Deviations {
+			rows = append(rows, fmt.Sprintf("| `%s` | %s | %s | `%s` | %s |\n", r.ID, d.Source, d.Field, d.Page, mdEscape(d.Why)))
 		}
 	}
 	return rows

@@ -114,6 +114,9 @@ var regionFields = []field{
 	{"irregular_endpoints", optional, kBool, nil},
 	{"accelerate", required, kAccel, nil},
 	{"vip_ranges", required, kVIP, nil},
+	{"deviations", optional, kMappings, []field{
+		{"source", required, kString, nil}, {"field", required, kString, nil}, {"page", required, kString, nil}, {"why", required, kString, nil},
+	}},
 	{"aliases", optional, kMappings, []field{{"id", required, kString, nil}, {"source", required, kString, nil}}},
 }
 

@@ -67,7 +67,9 @@ type Region struct {
 	VIPByTicket bool           // ranges are published only by ticket
 	VIP         []netip.Prefix // canonical, in table order
 
-	Aliases []Alias // other values that name the region, in table order
+	Aliases    []Alias     // other values that name the region, in table order
+	Deviations []Deviation // values of source pages the table does not take
+	Line       int         // where the region's id is written
 }
 
 // Alias is another value that tools hand out for a region and Parse accepts.
@@ -181,7 +183,9 @@ func build(root *node, ps *problems) *Table {
 	t.Regions = make([]Region, 0, len(regions.items))
 	for _, n := range regions.items {
 		t.Regions = append(t.Regions, v.region(n))
+		t.Regions[len(t.Regions)-1].Line = n.get("id").pos.line
 	}
+	v.checkDeviations(regions.items, t.Regions)
 	v.checkOverlaps()
 	v.checkLabels(regions.items, t.Regions)
 	v.checkAliases(regions.items, t)

@@ -1,0 +1,376 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/ossregions/ossregions/internal/drift/page"
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// runDocs is drift docs: the table against the OSS page "Regions and
+// endpoints" that its sources cite, read from a URL or a saved copy.
+func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "drift docs: "+table.PrintableLines(err.Error()))
+		return exitNotCheck
+	}
+	fs := flag.NewFlagSet("drift docs", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	in := fs.String("in", "regions.yaml", "the region table to check")
+	from := fs.String("page", "", "the page: an http(s) URL, or a saved copy (Markdown or HTML)")
+	key := fs.String("source", "", "the key of the table's source the page is, where its URL does not say")
+	timeout := fs.Duration("timeout", 30*time.Second, "how long fetching the page may take")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *from == "" && *key == "" {
+		if err == nil {
+			err = errors.New("say -page, or -source to fetch that source's url")
+		}
+		return fail(fmt.Errorf("%v\n%s", err, docsUsage))
+	}
+	t, err := table.Load(*in)
+	if err != nil {
+		return fail(err)
+	}
+	src := findSource(t, func(s table.Source) bool { return s.Key == *key })
+	switch {
+	case *key != "" && src == nil:
+		return fail(fmt.Errorf("-source %s: %s has no source with that key", quote(*key), t.Input))
+	case *from == "" && src.URL == "":
+		return fail(fmt.Errorf("-source %s: the source has no url to fetch", quote(*key)))
+	case *from == "":
+		*from = src.URL
+	}
+	data, pageURL, err := readPage(ctx, client, *from, *timeout)
+	if err != nil {
+		return fail(err)
+	}
+	// The source whose url is the page's own (the URL fetched, or the one
+	// a saved copy names) is the page, whatever -source says.
+	if own := findSource(t, func(s table.Source) bool { return s.URL != "" && sameURL(s.URL, pageURL) }); own != nil && src != nil && own != src {
+		return fail(fmt.Errorf("the page is %s (%s), not %s", own.Key, own.URL, src.Key))
+	} else if own != nil {
+		src = own
+	} else if src == nil {
+		what := "It names no url of its own (no Source: line, no canonical link)"
+		if pageURL != "" {
+			what = "Its url " + quote(pageURL) + " is none of theirs"
+		}
+		return fail(fmt.Errorf("which source of %s is the page? %s; say SOURCE=KEY (make) or -source KEY", t.Input, what))
+	}
+	p, err := page.Read(*from, data)
+	if err != nil {
+		return fail(fmt.Errorf("not read as the regions page:\n%v", err))
+	}
+	f, err := compareDocs(t, p, *src)
+	if err != nil {
+		return fail(err)
+	}
+	fmt.Fprint(stdout, f.markdown(t, p, *src))
+	if f.count() > 0 {
+		return exitDrifted
+	}
+	return exitAgrees
+}
+
+const docsUsage = `usage: drift docs [-in regions.yaml] [-page URL|FILE] [-source KEY] [-timeout 30s]
+  without -page, fetches the url of the table's source KEY
+exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as the regions page`
+
+// readPage fetches a URL, bounded in size and time, or reads a file; the
+// URL it returns is the page's own: the one fetched, or the one a saved
+// copy names (a "Source:" line, a canonical link).
+func readPage(ctx context.Context, client *http.Client, from string, timeout time.Duration) ([]byte, string, error) {
+	if !strings.HasPrefix(from, "https://") && !strings.HasPrefix(from, "http://") {
+		data, err := table.ReadRegular(from, page.MaxSize, "MaxSize in internal/drift/page/page.go", os.Stat)
+		if err != nil {
+			return nil, "", err
+		}
+		u := ""
+		if m := ownURL.FindSubmatch(data); m != nil {
+			u = string(append(m[1], m[2]...))
+		}
+		return data, u, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, from, nil)
+	var resp *http.Response
+	if err == nil {
+		resp, err = client.Do(req)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("fetching the page: %v", err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, page.MaxSize+1))
+	switch {
+	case resp.StatusCode != http.StatusOK:
+		err = fmt.Errorf("HTTP %s; expected 200 and the page", quote(resp.Status))
+	case err == nil && len(data) > page.MaxSize:
+		err = fmt.Errorf("more than %d bytes, which no regions page is", page.MaxSize)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("fetching %s: %v", quote(from), err)
+	}
+	return data, from, nil
+}
+
+// ownURL finds the URL a saved page names as its own.
+var ownURL = regexp.MustCompile(`(?mi)^Source:\s*(https?://\S+)|<link\s[^>]*rel=["']?canonical["']?[^>]*href=["']([^"']+)["']`)
+
+func findSource(t *table.Table, match func(table.Source) bool) *table.Source {
+	if i := slices.IndexFunc(t.Sources, match); i >= 0 {
+		return &t.Sources[i]
+	}
+	return nil
+}
+
+// sameURL compares URLs by host and path: the page may be fetched with a
+// query or a fragment, or over http.
+func sameURL(a, b string) bool {
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	return errA == nil && errB == nil && ua.Host != "" && strings.EqualFold(ua.Host, ub.Host) &&
+		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/")
+}
+
+// docsFindings is what the comparison found; each item is one report line.
+type docsFindings struct {
+	lacks, differ, gone, problems, info []string
+}
+
+func (f *docsFindings) count() int {
+	return len(f.lacks) + len(f.differ) + len(f.gone) + len(f.problems)
+}
+
+// compareDocs holds the table against the page p, which is the source src.
+func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings, error) {
+	f := &docsFindings{problems: p.Problems}
+	rows := map[string][]*page.Row{}
+	var ids []string
+	known := 0
+	hosts := false
+	for i := range p.Rows {
+		r := &p.Rows[i]
+		hosts = hosts || r.Public.Mark != page.Absent || r.Internal.Mark != page.Absent
+		if rows[r.ID] == nil {
+			ids = append(ids, r.ID)
+		}
+		rows[r.ID] = append(rows[r.ID], r)
+	}
+	if !hosts {
+		return nil, fmt.Errorf("%s: its region tables give no public or internal endpoints: not the regions page?", p.Name)
+	}
+	byID := map[string]*table.Region{}
+	for i := range t.Regions {
+		byID[t.Regions[i].ID] = &t.Regions[i]
+	}
+	for _, id := range ids {
+		r, first := byID[id], rows[id][0]
+		switch {
+		case r != nil:
+			known++
+			f.region(t, r, rows[id], src)
+		case t.Regionless != "" && id+".aliyuncs.com" == t.Regionless:
+			known++
+			if v, ok := cellValue(first.Public); ok && v != t.Regionless {
+				f.differ = append(f.differ, fmt.Sprintf("regionless endpoint, %s: `%s` (table) → `%s` (page)", text(first.Where), t.Regionless, v))
+			}
+		default:
+			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " `" + x.value + "`" }), ", ")))
+		}
+	}
+	if known*2 <= len(ids) {
+		return nil, fmt.Errorf("%s: %d of its %d regions are in %s: not the regions page the table transcribes?", p.Name, known, len(ids), t.Input)
+	}
+	for i := range t.Regions {
+		r := &t.Regions[i]
+		if rows[r.ID] != nil || !slices.Contains(r.Sources, src.Key) {
+			continue
+		}
+		line := fmt.Sprintf("`%s` %s, %s:%d: the row cites %s, which no longer lists it", r.ID, r.Name, t.Input, r.Line, src.Key)
+		if r.Status == table.StatusDecommissioned {
+			f.info = append(f.info, line+"; the region is decommissioned, so that is expected")
+		} else {
+			f.gone = append(f.gone, line+"; remove "+src.Key+" from its sources, or close the region, as other sources say")
+		}
+		f.stale(t, r, src, nil)
+	}
+	return f, nil
+}
+
+// fact is one value the page gives for a region, in table.PageValue's
+// form, and where.
+type fact struct{ field, value, where string }
+
+// pageFacts gathers what a region's rows say, in the order of
+// table.DeviationFields: a finance region's internal environment gives
+// its extra internal hosts, and the VIP ranges of its rows add up.
+func pageFacts(t *table.Table, rows []*page.Row) []fact {
+	got := map[string]fact{}
+	var vips []string
+	bad := false
+	for _, r := range rows {
+		status := table.StatusActive
+		if slices.Contains(r.Flags, page.Decommissioned) {
+			status = table.StatusDecommissioned
+		} else if slices.Contains(r.Flags, page.Closing) {
+			status = table.StatusDecommissioning
+		}
+		if got["status"].value != table.StatusDecommissioned.String() {
+			got["status"] = fact{"status", status.String(), r.Where}
+		}
+		got["cloud"] = fact{"cloud", r.Cloud, r.Where}
+		cells := map[string]page.Cell{"public": r.Public, "internal": r.Internal, "vpc": r.VPC, "dual_stack": r.DualStack, "accelerate": r.Accelerate, "vip_ranges": r.VIP}
+		if r.Env == "internal" {
+			cells = map[string]page.Cell{"internal_extra": r.Internal, "vip_ranges": r.VIP}
+		}
+		for field, c := range cells {
+			if v, ok := cellValue(c); ok && (field != "vip_ranges" || c.Mark == page.Listed || len(vips) == 0) {
+				got[field] = fact{field, v, r.Where}
+			}
+		}
+		if r.VIP.Mark == page.Listed { // the ranges of a finance region's two environments add up
+			vips = append(vips, r.VIP.Values...)
+			got["vip_ranges"] = fact{"vip_ranges", table.PageValue(vips), r.Where}
+		}
+		bad = bad || len(r.VIP.Bad) > 0
+	}
+	if bad { // reported as such, not compared
+		delete(got, "vip_ranges")
+	}
+	var out []fact
+	for _, field := range table.DeviationFields {
+		if g, ok := got[field]; ok {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// cellValue is a cell in table.PageValue's form; false if the page has no
+// such column, or values in it that are neither hosts nor ranges (reported
+// as such).
+func cellValue(c page.Cell) (string, bool) {
+	switch {
+	case c.Mark == page.Absent || len(c.Bad) > 0:
+		return "", false
+	case c.Mark == page.Ticket:
+		return "ticket", true
+	}
+	return table.PageValue(c.Values), true
+}
+
+// tableValue is what the table says of a field, in the page's form.
+func tableValue(t *table.Table, r *table.Region, field string) string {
+	accel, vips := "none", "ticket"
+	if r.AccelerateNotStated {
+		accel = "not stated"
+	} else if r.Accelerate {
+		accel = table.PageValue([]string{t.GlobalAccelerate, t.OverseasAccelerate})
+	}
+	if !r.VIPByTicket {
+		vips = table.PageValue(mapList(r.VIP, netip.Prefix.String))
+	}
+	return map[string]string{"status": r.Status.String(), "cloud": r.Cloud.String(), "public": table.PageValue([]string{r.Public}),
+		"internal": table.PageValue([]string{r.Internal}), "internal_extra": table.PageValue(r.InternalExtra), "vpc": table.PageValue([]string{r.VPC}),
+		"dual_stack": table.PageValue([]string{r.DualStack}), "accelerate": accel, "vip_ranges": vips}[field]
+}
+
+// same reports whether the page's value is the table's: for VIP ranges,
+// "none" on the page is not published, as "ticket" is.
+func same(field, pageV, tableV string) bool {
+	return pageV == tableV || field == "vip_ranges" && tableV == "ticket" && pageV == "none"
+}
+
+// region compares one region of the table with its rows on the page.
+func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row, src table.Source) {
+	cites := slices.Contains(r.Sources, src.Key)
+	var used []*table.Deviation
+	agrees := true
+	for _, x := range pageFacts(t, rows) {
+		tv := tableValue(t, r, x.field)
+		if same(x.field, x.value, tv) {
+			continue
+		}
+		agrees = false
+		line := fmt.Sprintf("`%s` %s, %s, %s:%d: `%s` (table) → `%s` (page)", r.ID, x.field, text(x.where), t.Input, r.Line, tv, x.value)
+		if i := slices.IndexFunc(r.Deviations, func(d table.Deviation) bool { return d.Source == src.Key && d.Field == x.field }); i >= 0 && r.Deviations[i].Page == x.value {
+			d := &r.Deviations[i]
+			used = append(used, d)
+			f.info = append(f.info, fmt.Sprintf("%s: a recorded deviation (%s:%d): %s", line, t.Input, d.Line, text(d.Why)))
+		} else if !cites {
+			f.info = append(f.info, fmt.Sprintf("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", ")))
+		} else {
+			f.differ = append(f.differ, line)
+		}
+	}
+	for _, row := range rows {
+		if slices.Contains(row.Flags, page.Preview) {
+			f.info = append(f.info, fmt.Sprintf("`%s`, %s: the page calls it an invitational preview (邀测); the table has no field for that", r.ID, text(row.Where)))
+		}
+	}
+	if agrees && !cites {
+		f.info = append(f.info, fmt.Sprintf("`%s`, %s:%d: the page lists it and agrees; the row could cite %s", r.ID, t.Input, r.Line, src.Key))
+	}
+	f.stale(t, r, src, used)
+}
+
+// stale notes the deviations from src that the page no longer shows.
+func (f *docsFindings) stale(t *table.Table, r *table.Region, src table.Source, used []*table.Deviation) {
+	for i := range r.Deviations {
+		if d := &r.Deviations[i]; d.Source == src.Key && !slices.Contains(used, d) {
+			f.info = append(f.info, fmt.Sprintf("`%s` %s, %s:%d: the recorded deviation `%s` is no longer on the page; remove it", r.ID, d.Field, t.Input, d.Line, d.Page))
+		}
+	}
+}
+
+// markdown renders the findings in the form of the drift report.
+func (f *docsFindings) markdown(t *table.Table, p *page.Page, src table.Source) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Page check of %s %s\n\nAgainst: %s (%s), %d region rows in %d tables.\n\n", t.Input, t.Version, text(p.Name), src.Key, len(p.Rows), p.Tables)
+	if n := f.count(); n > 0 {
+		fmt.Fprintf(&b, "**The table differs from the page: %d %s.**\n", n, plural(n, "finding", "findings"))
+	} else {
+		fmt.Fprintf(&b, "**The table agrees with the page.**\n")
+	}
+	section(&b, fmt.Sprintf("Regions the page has that the table lacks (%d)", len(f.lacks)), "Add each to regions.yaml with these values and the rest from the page, citing "+src.Key+".\n\n", f.lacks)
+	section(&b, fmt.Sprintf("Values that differ (%d)", len(f.differ)), "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n", f.differ)
+	section(&b, fmt.Sprintf("Regions the page no longer lists (%d)", len(f.gone)), "", f.gone)
+	section(&b, fmt.Sprintf("Values the page gives that are not hosts or ranges (%d)", len(f.problems)), "", mapList(f.problems, text))
+	section(&b, fmt.Sprintf("Information, not drift (%d)", len(f.info)), "", f.info)
+	return b.String()
+}
+
+// text makes text from the page inert in Markdown: printable characters
+// of any script stay, Markdown's and HTML's own get a backslash, the rest
+// become Go escapes.
+func text(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x7f && strings.ContainsRune("\\`*_{}[]()<>#+!|~&", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case !unicode.IsPrint(r) || unicode.Is(unicode.Bidi_Control, r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

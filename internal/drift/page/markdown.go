@@ -1,0 +1,168 @@
+package page
+
+import (
+	"fmt"
+	"html"
+	"strings"
+)
+
+// readMarkdown finds the headings and pipe tables of a Markdown page. A
+// row runs from a line starting with | to a line ending with one, so a
+// cell may hold several lines (list items).
+func readMarkdown(name, text string) []part {
+	var parts []part
+	var row []string // lines of the open row
+	start, inTable := 0, false
+	end := func() {
+		if cells := splitRow(strings.Join(row, "\n")); row != nil && !separator(cells) {
+			sr := srcRow{where: fmt.Sprintf("%s:%d", name, start)}
+			for _, c := range cells {
+				sr.cells = append(sr.cells, lines(inline(c)))
+			}
+			parts[len(parts)-1].rows = append(parts[len(parts)-1].rows, sr)
+		}
+		row = nil
+	}
+	for i, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case row != nil && t != "" && t[0] != '|' && heading(t) == 0:
+			row = append(row, t)
+		case strings.HasPrefix(t, "|"):
+			end()
+			if !inTable {
+				parts, inTable = append(parts, part{}), true
+			}
+			row, start = []string{t}, i+1
+		default:
+			end()
+			inTable = false
+			if h := heading(t); h > 0 {
+				parts = append(parts, part{level: h, text: clean(inline(strings.TrimRight(t[h:], "# ")))})
+			}
+		}
+		if row != nil && strings.HasSuffix(t, "|") && !strings.HasSuffix(t, `\|`) {
+			end()
+		}
+	}
+	end()
+	return parts
+}
+
+// heading is the level of an ATX heading line, or 0.
+func heading(t string) int {
+	n := len(t) - len(strings.TrimLeft(t, "#"))
+	if n < 1 || n > 6 || len(t) > n && t[n] != ' ' && t[n] != '\t' {
+		return 0
+	}
+	return n
+}
+
+// splitRow splits a row at the pipes that are not escaped, without the
+// empty text before the first and after the last.
+func splitRow(s string) []string {
+	var cells []string
+	from := 1
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, s[from:i])
+			from = i + 1
+		}
+	}
+	if from < len(s) && strings.TrimSpace(s[from:]) != "" {
+		cells = append(cells, s[from:])
+	}
+	return cells
+}
+
+// separator tells the delimiter row |---|:--:| from a row of cells.
+func separator(cells []string) bool {
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); strings.Trim(c, ":") == "" || strings.Trim(c, ":-") != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// inline is Markdown text as read: tags and links resolved, no emphasis,
+// escapes and entities resolved.
+func inline(s string) string {
+	s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(links(tags(s)))
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return html.UnescapeString(b.String())
+}
+
+// tags turns <br>, <p>, <li> and <div> into line breaks and drops other
+// tags; a < that starts no tag stays.
+func tags(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			break
+		}
+		tag := strings.ToLower(strings.TrimPrefix(s[i+1:min(len(s), i+6)], "/"))
+		n := len(tag) - len(strings.TrimLeft(tag, "abcdefghijklmnopqrstuvwxyz"))
+		if n == 0 {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		switch tag[:n] {
+		case "br", "p", "li", "div":
+			b.WriteByte('\n')
+		}
+		s = s[i+j+1:]
+	}
+	return b.String() + s
+}
+
+// links replaces links and images, [text](url), by their text.
+func links(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "](")
+		if i < 0 {
+			break
+		}
+		k := strings.LastIndexByte(s[:i], '[')
+		if k < 0 {
+			b.WriteString(s[:i+2])
+			s = s[i+2:]
+			continue
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			break
+		}
+		b.WriteString(strings.TrimSuffix(s[:k], "!") + s[k+1:i])
+		s = s[i+j+1:]
+	}
+	return b.String() + s
+}
+
+// lines are the non-empty lines of a cell, cleaned.
+func lines(s string) []string {
+	var out []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if l = clean(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

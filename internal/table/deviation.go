@@ -1,0 +1,102 @@
+package table
+
+import (
+	"net/netip"
+	"slices"
+	"strings"
+)
+
+// Deviation is a value that a source page prints and the table, on
+// purpose, does not take (a copy error on the page, a fact that other
+// sources outweigh). The check against the page names it as information
+// with its reason, never as drift.
+type Deviation struct {
+	Source string // the key of the page's source
+	Field  string // one of DeviationFields
+	Page   string // what the page prints, in PageValue's form
+	Why    string
+	Line   int // where it is written in the table
+}
+
+// DeviationFields are the fields the check against the page compares, as
+// the table names them.
+var DeviationFields = []string{"status", "cloud", "public", "internal", "internal_extra", "vpc", "dual_stack", "accelerate", "vip_ranges"}
+
+// PageValue is the form in which the check and a Deviation write a page's
+// value: its hosts or ranges sorted and joined by ", " ("" left out), or
+// "none".
+func PageValue(values []string) string {
+	vs := slices.DeleteFunc(slices.Clone(values), func(s string) bool { return s == "" })
+	if len(vs) == 0 {
+		return "none"
+	}
+	slices.Sort(vs)
+	return strings.Join(slices.Compact(vs), ", ")
+}
+
+// checkDeviations checks every region's deviations and adds them to it:
+// a known source, a compared field, a page value of that field's form,
+// and one deviation per source and field.
+func (v *validator) checkDeviations(rows []*node, regions []Region) {
+	for i, row := range rows {
+		seen := map[[2]string]int{}
+		for _, x := range row.get("deviations").items {
+			field, page := x.get("field"), x.get("page")
+			dv := Deviation{Source: v.sourceRef(x.get("source")), Why: v.text(x.get("why")), Line: x.pos.line}
+			if field.ok && !slices.Contains(DeviationFields, field.s) {
+				v.ps.addf(field.pos, "%s: %q is not a field the page check compares; expected one of %s", field.what, clip(field.s), strings.Join(DeviationFields, ", "))
+			} else {
+				dv.Field = field.s
+			}
+			if page.ok && dv.Field != "" {
+				value, msg := pageValue(dv.Field, page.s)
+				if msg != "" {
+					v.ps.addf(page.pos, "%s: %q %s", page.what, clip(page.s), msg)
+				}
+				dv.Page = value
+			}
+			if dv.Source == "" || dv.Field == "" || dv.Page == "" || dv.Why == "" {
+				continue
+			}
+			if line, dup := seen[[2]string{dv.Source, dv.Field}]; dup {
+				v.ps.addf(x.pos, "%s: a second deviation of %s from %s (line %d); record one", x.what, dv.Field, dv.Source, line)
+				continue
+			}
+			seen[[2]string{dv.Source, dv.Field}] = dv.Line
+			regions[i].Deviations = append(regions[i].Deviations, dv)
+		}
+	}
+}
+
+// pageValue checks a deviation's page value for its field and returns it
+// in PageValue's form, or a message saying what was expected.
+func pageValue(field, s string) (string, string) {
+	switch field {
+	case "status":
+		if !slices.Contains(nameWords(Statuses), s) {
+			return "", "is not a status; expected " + orList(nameWords(Statuses))
+		}
+		return s, ""
+	case "cloud":
+		if !slices.Contains(nameWords(Clouds), s) {
+			return "", "is not a cloud; expected " + orList(nameWords(Clouds))
+		}
+		return s, ""
+	}
+	if s == "none" || s == "ticket" && field == "vip_ranges" {
+		return s, ""
+	}
+	var vs []string
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if field == "vip_ranges" {
+			if p, err := netip.ParsePrefix(item); err != nil || p.Masked().String() != item {
+				return "", "is not a list of canonical CIDR ranges (100.118.28.0/24, ...), none or ticket"
+			}
+		} else if checkHost(item) != "" {
+			return "", "is not a list of host names (oss-cn-hangzhou.aliyuncs.com, ...) or none"
+		}
+		vs = append(vs, item)
+	}
+	return PageValue(vs), ""
+}

@@ -1,0 +1,50 @@
+package table
+
+import "testing"
+
+// TestDeviationsReachTheRegion: a valid deviation is kept in PageValue's
+// form (sorted), with its line, and the region knows its own line.
+func TestDeviationsReachTheRegion(t *testing.T) {
+	const yaml = `version: 1.0.0
+source: test
+default_region: oss-cn-hangzhou
+default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}
+accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}
+sources: [{key: S, title: s, date: 2026-01-01}]
+regions:
+  - id: oss-cn-hangzhou
+    name: China (Hangzhou)
+    sources: [S]
+    confidence: high
+    mainland_china: true
+    endpoints:
+      public: oss-cn-hangzhou.aliyuncs.com
+      internal: oss-cn-hangzhou-internal.aliyuncs.com
+      vpc: oss-cn-hangzhou-internal.aliyuncs.com
+    accelerate: true
+    vip_ranges: ticket
+    deviations:
+      - {source: S, field: vip_ranges, page: "100.115.157.0/27, 100.0.0.0/24", why: a copy error}
+      - {source: S, field: dual_stack, page: none, why: another page gives it}
+`
+	tb, err := Parse("t.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := tb.Regions[0]
+	want := []Deviation{{"S", "vip_ranges", "100.0.0.0/24, 100.115.157.0/27", "a copy error", 20}, {"S", "dual_stack", "none", "another page gives it", 21}}
+	if len(r.Deviations) != 2 || r.Deviations[0] != want[0] || r.Deviations[1] != want[1] || r.Line != 8 {
+		t.Errorf("deviations %+v, line %d; want %+v, line 8", r.Deviations, r.Line, want)
+	}
+}
+
+func TestPageValue(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{{nil, "none"}, {[]string{"b", "a", "b"}, "a, b"}, {[]string{"x"}, "x"}} {
+		if got := PageValue(c.in); got != c.want {
+			t.Errorf("PageValue(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
