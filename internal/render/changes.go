@@ -131,7 +131,7 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 		c.add(title, k, "%s: %s → %s", who, ov, nv)
 	}
 	differ("Renamed", RegionData, false, mdEscape(o.Name), mdEscape(n.Name))
-	differ("Chinese names", RegionData, false, mdEscape(o.NameZh), mdEscape(n.NameZh))
+	differ("Chinese names", RegionData, false, orNone(mdEscape(o.NameZh)), orNone(mdEscape(n.NameZh)))
 	status := RegionData
 	if o.Status != n.Status {
 		status = StatusChanged
@@ -218,8 +218,11 @@ func compareFamilies(c *ChangeReport, old, new *table.Table) {
 	data := func(f table.Family) string {
 		return fmt.Sprintf("%s: %s; product %s; sources %s", f.Name, mdEscape(f.Title), f.Product, strings.Join(f.Sources, ", "))
 	}
-	for _, d := range added(old.Families, new.Families, data) {
-		c.add("Host families", FamilyData, "%s", d)
+	for _, n := range new.Families {
+		i := slices.IndexFunc(old.Families, func(o table.Family) bool { return o.Name == n.Name })
+		if i >= 0 && data(old.Families[i]) != data(n) {
+			c.add("Host families", FamilyData, "%s → %s", data(old.Families[i]), data(n))
+		}
 	}
 	other := func(o table.OtherRegion) string {
 		return fmt.Sprintf("`%s` %s (%s)", o.CloudID, mdEscape(o.Name), strings.Join(o.Sources, ", "))
@@ -353,4 +356,12 @@ func (c *ChangeReport) Markdown(required string) string {
 		}
 	}
 	return b.String()
+}
+
+// orNone is s, or "none" where it is empty.
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }
