@@ -218,10 +218,10 @@ func TestCrossCheckRealTable(t *testing.T) {
 // TestFixturesCompileAndRoundTrip generates a package from every valid
 // fixture, hostile names included, compiles it and reads it back.
 func TestFixturesCompileAndRoundTrip(t *testing.T) {
-	for _, path := range fixtures(t, "valid") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
+	for _, path := range archives(t, "valid") {
+		t.Run(fixtureName(path), func(t *testing.T) {
 			t.Parallel()
-			tbl := mustTable(t, path)
+			tbl := parseValid(t, path)
 			compareDump(t, runDumper(t, packageFor(t, tbl)), expectedDump(tbl))
 		})
 	}

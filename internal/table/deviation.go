@@ -1,12 +1,9 @@
 package table
 
 import (
-	"fmt"
 	"net/netip"
 	"slices"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Deviation is a value that a source page prints and the table, on
@@ -37,54 +34,32 @@ func PageValue(values []string) string {
 	return strings.Join(slices.Compact(vs), ", ")
 }
 
-type rawDeviation struct {
-	source, field, page, why rawString
-	pos                      position
-}
-
-// deviations decodes a region's deviations list.
-func (d *decoder) deviations(n *yaml.Node, what string) []rawDeviation {
-	var out []rawDeviation
-	for i, item := range d.list(n, what) {
-		w := fmt.Sprintf("%s[%d]", what, i)
-		x := rawDeviation{pos: at(item)}
-		d.mapping(item, w, []field{
-			{"source", true, func(v *yaml.Node) { x.source = d.str(v, w+".source") }},
-			{"field", true, func(v *yaml.Node) { x.field = d.str(v, w+".field") }},
-			{"page", true, func(v *yaml.Node) { x.page = d.str(v, w+".page") }},
-			{"why", true, func(v *yaml.Node) { x.why = d.str(v, w+".why") }},
-		})
-		out = append(out, x)
-	}
-	return out
-}
-
 // checkDeviations checks every region's deviations and adds them to it:
 // a known source, a compared field, a page value of that field's form,
 // and one deviation per source and field.
-func (v *validator) checkDeviations(raws []rawRegion, regions []Region) {
-	for i := range raws {
+func (v *validator) checkDeviations(rows []*node, regions []Region) {
+	for i, row := range rows {
 		seen := map[[2]string]int{}
-		for j, x := range raws[i].deviations {
-			what := fmt.Sprintf("%s: deviations[%d]", raws[i].label, j)
-			dv := Deviation{Source: v.sourceRef(x.source, what+".source"), Why: v.text(x.why, what+".why"), Line: x.pos.line}
-			if x.field.set && !slices.Contains(DeviationFields, x.field.val) {
-				v.ps.addf(x.field.pos, "%s.field: %q is not a field the page check compares; expected one of %s", what, clip(x.field.val), strings.Join(DeviationFields, ", "))
+		for _, x := range row.get("deviations").items {
+			field, page := x.get("field"), x.get("page")
+			dv := Deviation{Source: v.sourceRef(x.get("source")), Why: v.text(x.get("why")), Line: x.pos.line}
+			if field.ok && !slices.Contains(DeviationFields, field.s) {
+				v.ps.addf(field.pos, "%s: %q is not a field the page check compares; expected one of %s", field.what, clip(field.s), strings.Join(DeviationFields, ", "))
 			} else {
-				dv.Field = x.field.val
+				dv.Field = field.s
 			}
-			if x.page.set && dv.Field != "" {
-				page, msg := pageValue(dv.Field, x.page.val)
+			if page.ok && dv.Field != "" {
+				value, msg := pageValue(dv.Field, page.s)
 				if msg != "" {
-					v.ps.addf(x.page.pos, "%s.page: %q %s", what, clip(x.page.val), msg)
+					v.ps.addf(page.pos, "%s: %q %s", page.what, clip(page.s), msg)
 				}
-				dv.Page = page
+				dv.Page = value
 			}
 			if dv.Source == "" || dv.Field == "" || dv.Page == "" || dv.Why == "" {
 				continue
 			}
 			if line, dup := seen[[2]string{dv.Source, dv.Field}]; dup {
-				v.ps.addf(x.pos, "%s: a second deviation of %s from %s (line %d); record one", what, dv.Field, dv.Source, line)
+				v.ps.addf(x.pos, "%s: a second deviation of %s from %s (line %d); record one", x.what, dv.Field, dv.Source, line)
 				continue
 			}
 			seen[[2]string{dv.Source, dv.Field}] = dv.Line
@@ -99,12 +74,12 @@ func pageValue(field, s string) (string, string) {
 	switch field {
 	case "status":
 		if !slices.Contains(nameWords(Statuses), s) {
-			return "", "is not a status; expected " + words(Statuses)
+			return "", "is not a status; expected " + orList(nameWords(Statuses))
 		}
 		return s, ""
 	case "cloud":
 		if !slices.Contains(nameWords(Clouds), s) {
-			return "", "is not a cloud; expected " + words(Clouds)
+			return "", "is not a cloud; expected " + orList(nameWords(Clouds))
 		}
 		return s, ""
 	}

@@ -1,11 +1,9 @@
 package table
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
-	"unicode/utf8"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Family is a family of OSS hosts besides the table's endpoints (the
@@ -34,44 +32,15 @@ type Form struct {
 	Domain   string // what follows the region label: "oss-accesspoint.aliyuncs.com"
 }
 
-// rawFamily is one entry of the top-level families list.
-type rawFamily struct {
-	name, constName, title, signing, product rawString
-	forms, baseDomains, sources              []rawString
-	formsPos, sourcesPos, pos                position
-	formsSet, sourcesSet                     bool
-}
-
-// families reads the top-level families list.
-func (d *decoder) families(n *yaml.Node) []rawFamily {
-	var out []rawFamily
-	for i, item := range d.list(n, "families") {
-		what := fmt.Sprintf("families[%d]", i)
-		f := rawFamily{pos: at(item)}
-		d.mapping(item, what, []field{
-			{"name", true, func(v *yaml.Node) { f.name = d.str(v, what+".name") }},
-			{"const", true, func(v *yaml.Node) { f.constName = d.str(v, what+".const") }},
-			{"title", true, func(v *yaml.Node) { f.title = d.str(v, what+".title") }},
-			{"forms", true, func(v *yaml.Node) { f.formsPos, f.formsSet, f.forms = at(v), true, d.strs(v, what+".forms") }},
-			{"signing", false, func(v *yaml.Node) { f.signing = d.str(v, what+".signing") }},
-			{"product", false, func(v *yaml.Node) { f.product = d.str(v, what+".product") }},
-			{"base_domains", false, func(v *yaml.Node) { f.baseDomains = d.strs(v, what+".base_domains") }},
-			{"sources", true, func(v *yaml.Node) { f.sourcesPos, f.sourcesSet, f.sources = at(v), true, d.strs(v, what+".sources") }},
-		})
-		out = append(out, f)
-	}
-	return out
-}
-
 // maxFamilies bounds the families list: package regions numbers them in
 // a uint8 after Buckets.
 const maxFamilies = 200
 
 // families checks the families list: names, constants and titles, each
 // form's template, signing, product and base domains, and sources.
-func (v *validator) families(raws []rawFamily, regions []Region) []Family {
-	if len(raws) > maxFamilies {
-		v.ps.addf(raws[maxFamilies].pos, "families: more than %d families", maxFamilies)
+func (v *validator) families(list *node, regions []Region) []Family {
+	if len(list.items) > maxFamilies {
+		v.ps.addf(list.items[maxFamilies].pos, "families: more than %d families", maxFamilies)
 		return nil
 	}
 	names, consts := map[string]bool{"buckets": true}, map[string]bool{"buckets": true}
@@ -80,21 +49,18 @@ func (v *validator) families(raws []rawFamily, regions []Region) []Family {
 	}
 	domains := map[string]string{}
 	var out []Family
-	for i, raw := range raws {
-		what := fmt.Sprintf("families[%d]", i)
-		f := Family{Product: "oss"}
-		if raw.name.set {
-			switch {
-			case !isHostLabel(raw.name.val) || raw.name.val[0] < 'a':
-				v.ps.addf(raw.name.pos, "%s.name: %q is not a family name; expected lower-case letters, digits and hyphens, such as access-points", what, clip(raw.name.val))
-			case names[raw.name.val]:
-				v.ps.addf(raw.name.pos, "%s.name: %q is taken; every family has its own name", what, raw.name.val)
-			default:
-				f.Name, names[raw.name.val] = raw.name.val, true
+	for _, n := range list.items {
+		f := Family{Product: "oss", Sources: v.sourceRefs(n.get("sources"), "name at least one source", true)}
+		f.Name = v.check(n.get("name"), func(s string) string {
+			if !isHostLabel(s) || s[0] < 'a' {
+				return fmt.Sprintf("%q is not a family name; expected lower-case letters, digits and hyphens, such as access-points", clip(s))
+			} else if names[s] {
+				return fmt.Sprintf("%q is taken; every family has its own name", s)
 			}
-		}
-		if raw.constName.set {
-			c := raw.constName.val
+			return ""
+		})
+		names[f.Name] = true
+		f.Const = v.check(n.get("const"), func(c string) string {
 			msg := checkGoName(c)
 			if msg == "" && strings.ContainsFunc(c, func(r rune) bool { return r >= 0x80 || r == '_' }) {
 				msg = "is not made of ASCII letters and digits"
@@ -103,61 +69,53 @@ func (v *validator) families(raws []rawFamily, regions []Region) []Family {
 				msg = "is taken by a region or another family"
 			}
 			if msg != "" {
-				v.ps.addf(raw.constName.pos, "%s.const: %q %s", what, clip(c), msg)
-			} else {
-				f.Const, consts[strings.ToLower(c)] = c, true
+				return fmt.Sprintf("%q %s", clip(c), msg)
 			}
+			return ""
+		})
+		consts[strings.ToLower(f.Const)] = true
+		title := n.get("title")
+		if f.Title = v.text(title); len(f.Title) > maxNameLen {
+			v.ps.addf(title.pos, "%s: longer than %d characters", title.what, maxNameLen)
 		}
-		f.Title = v.text(raw.title, what+".title")
-		if len(f.Title) > maxNameLen {
-			v.ps.addf(raw.title.pos, "%s.title: longer than %d characters", what, maxNameLen)
-		}
-		for j, s := range raw.forms {
-			if !s.set {
+		signing, forms := n.get("signing"), n.get("forms")
+		for _, s := range forms.items {
+			if !s.ok {
 				continue
 			}
-			form, msg := parseForm(s.val)
-			if msg == "" && domains[form.Prefix+"|"+form.Domain] != "" {
-				msg = "has the domain and region prefix of " + domains[form.Prefix+"|"+form.Domain] + ": no host could tell them apart"
+			form, msg := parseForm(s.s)
+			if other := domains[form.Prefix+"|"+form.Domain]; msg == "" && other != "" {
+				msg = "has the domain and region prefix of " + other + ": no host could tell them apart"
 			}
 			if msg != "" {
-				v.ps.addf(s.pos, "%s.forms[%d]: %q %s", what, j, clip(s.val), msg)
+				v.ps.addf(s.pos, "%s: %q %s", s.what, clip(s.s), msg)
 				continue
 			}
 			domains[form.Prefix+"|"+form.Domain] = f.Name
-			if form.CloudBox && raw.signing.val != "cloudbox" {
-				v.ps.addf(s.pos, "%s.forms[%d]: a form with {cloudbox} needs signing: cloudbox", what, j)
+			if form.CloudBox && signing.s != "cloudbox" {
+				v.ps.addf(s.pos, "%s: a form with {cloudbox} needs signing: cloudbox", s.what)
 			}
 			f.Forms = append(f.Forms, form)
 		}
-		if len(raw.forms) == 0 && raw.formsSet {
-			v.ps.addf(raw.formsPos, "%s.forms: a family needs at least one form", what)
+		if forms.set() && len(forms.items) == 0 {
+			v.ps.addf(forms.pos, "%s: a family needs at least one form", forms.what)
 		}
-		switch raw.signing.val {
+		switch signing.s {
 		case "", "region":
 		case "cloudbox":
 			f.ByCloudBox = true
 		default:
-			v.ps.addf(raw.signing.pos, "%s.signing: %q; expected region or cloudbox", what, clip(raw.signing.val))
+			v.ps.addf(signing.pos, "%s: %q; expected region or cloudbox", signing.what, clip(signing.s))
 		}
-		if raw.product.set {
-			if isHostLabel(raw.product.val) && raw.product.val[0] >= 'a' {
-				f.Product = raw.product.val
-			} else {
-				v.ps.addf(raw.product.pos, "%s.product: %q is not a signing product; expected lower-case letters, digits and hyphens, such as oss", what, clip(raw.product.val))
+		f.Product = cmp.Or(v.check(n.get("product"), func(p string) string {
+			if !isHostLabel(p) || p[0] < 'a' {
+				return fmt.Sprintf("%q is not a signing product; expected lower-case letters, digits and hyphens, such as oss", clip(p))
 			}
-		}
-		for j, b := range raw.baseDomains {
-			if h := v.host(b, fmt.Sprintf("%s.base_domains[%d]", what, j), ""); h != "" {
+			return ""
+		}), f.Product)
+		for _, b := range n.get("base_domains").items {
+			if h := v.host(b, ""); h != "" {
 				f.BaseDomains = append(f.BaseDomains, h)
-			}
-		}
-		if raw.sourcesSet && len(raw.sources) == 0 {
-			v.ps.addf(raw.sourcesPos, "%s.sources: name at least one source", what)
-		}
-		for j, s := range raw.sources {
-			if key := v.sourceRef(s, fmt.Sprintf("%s.sources[%d]", what, j)); key != "" {
-				f.Sources = append(f.Sources, key)
 			}
 		}
 		out = append(out, f)
@@ -200,23 +158,4 @@ func parseForm(s string) (Form, string) {
 		return f, "reads like the table's own endpoints; give the region label a prefix or a domain of its own"
 	}
 	return f, ""
-}
-
-// nameZh checks a region's name on the China site: one line of printable
-// text, at most maxNameLen characters, no other region's name.
-func (v *validator) nameZh(s rawString, what string) string {
-	name := v.text(s, what)
-	if n := utf8.RuneCountInString(name); n > maxNameLen {
-		v.ps.addf(s.pos, "%s: %d characters, more than %d (maxNameLen in internal/table/validate.go)", what, n, maxNameLen)
-		return ""
-	}
-	if name != "" {
-		key := strings.ToLower(name)
-		if prev, dup := v.names[key]; dup {
-			v.ps.addf(s.pos, "%s: %q is already the name of the region at line %d", what, name, prev.line)
-			return ""
-		}
-		v.names[key] = s.pos
-	}
-	return name
 }

@@ -1,7 +1,8 @@
 package table
 
 import (
-	"fmt"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/netip"
 	"os"
 	"slices"
@@ -153,46 +154,46 @@ func nameField(names []Name, field func(Name) string) []string {
 	return out
 }
 
-// words lists the words of names for a message: "a, b or c".
-func words(names []Name) string {
-	s := nameWords(names)
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+// orList lists words for a message: "a, b or c".
+func orList(words []string) string {
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
-// build checks a rawTable and builds the Table, or records problems and returns nil.
-func build(raw *rawTable, ps *problems) *Table {
-	if raw == nil {
-		return nil
+// build checks the decoded table and builds the Table, or records problems and returns nil.
+func build(root *node, ps *problems) *Table {
+	v := &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]position{}, goNames: map[string]string{},
+		names: map[string]position{}, sourceKeys: map[string]position{}, sourcesUsed: map[string]bool{}}
+	t := &Table{}
+	t.Version, t.VersionLine = v.check(root.get("version"), versionProblem), root.get("version").pos.line
+	t.Source = v.text(root.get("source"))
+	for _, n := range root.get("notes").items {
+		t.Notes = append(t.Notes, v.text(n))
 	}
-	v := newValidator(ps)
-	t := &Table{Input: raw.input, SHA256: raw.sha256}
-	t.Version, t.VersionLine = v.check(raw.version, "version", versionProblem), raw.version.pos.line
-	t.Source = v.text(raw.source, "source")
-	for i, n := range raw.notes {
-		t.Notes = append(t.Notes, v.text(n, fmt.Sprintf("notes[%d]", i)))
+	t.Sources = v.sources(root.get("sources"))
+	def, accel := root.get("default_endpoints"), root.get("accelerate_endpoints")
+	t.DefaultPublic = v.host(def.get("public"), "")
+	t.DefaultInternal = v.host(def.get("internal"), "")
+	t.GlobalAccelerate = v.host(accel.get("global"), "")
+	t.OverseasAccelerate = v.host(accel.get("overseas"), "")
+	t.Regionless = v.host(root.get("regionless_endpoint"), "")
+	regions := root.get("regions")
+	if regions.ok && len(regions.items) == 0 {
+		ps.addf(regions.pos, "regions: the table has no regions")
 	}
-	t.Sources = v.sources(raw.sources)
-	t.DefaultPublic = v.host(raw.defaultPublic, "default_endpoints.public", "")
-	t.DefaultInternal = v.host(raw.defaultInternal, "default_endpoints.internal", "")
-	t.GlobalAccelerate = v.host(raw.accelGlobal, "accelerate_endpoints.global", "")
-	t.OverseasAccelerate = v.host(raw.accelOverseas, "accelerate_endpoints.overseas", "")
-	t.Regionless = v.host(raw.regionless, "regionless_endpoint", "")
-	if raw.regionsList && len(raw.regions) == 0 {
-		ps.addf(raw.regionsPos, "regions: the table has no regions")
+	t.Regions = make([]Region, 0, len(regions.items))
+	for _, n := range regions.items {
+		t.Regions = append(t.Regions, v.region(n))
+		t.Regions[len(t.Regions)-1].Line = n.get("id").pos.line
 	}
-	t.Regions = make([]Region, 0, len(raw.regions))
-	for i := range raw.regions {
-		t.Regions = append(t.Regions, v.region(&raw.regions[i]))
-		t.Regions[i].Line = raw.regions[i].id.pos.line
-	}
-	v.checkDeviations(raw.regions, t.Regions)
+	v.checkDeviations(regions.items, t.Regions)
 	v.checkOverlaps()
-	v.checkLabels(raw.regions, t.Regions)
-	v.checkAliases(raw, t)
-	t.Families = v.families(raw.families, t.Regions)
-	t.PublicDNS, t.OtherRegions = v.dnsLists(&raw.dns, t)
-	v.checkSourcesUsed(raw.sources)
-	t.Default = v.defaultRegion(raw.defaultRegion, t.Regions)
+	v.checkLabels(regions.items, t.Regions)
+	v.checkAliases(regions.items, t)
+	t.Families = v.families(root.get("families"), t.Regions)
+	t.PublicDNS = v.publicDNS(root.get("public_dns"))
+	t.OtherRegions = v.otherRegions(root.get("other_region_ids"), t)
+	v.checkSourcesUsed(root.get("sources"))
+	t.Default = v.defaultRegion(root.get("default_region"), t.Regions)
 	if len(ps.list) > 0 {
 		return nil
 	}
@@ -279,9 +280,15 @@ func load(path string, earlier bool) (*Table, error) {
 
 func parse(path string, data []byte, earlier bool) (*Table, error) {
 	ps := &problems{file: path}
-	t := build(loadTable(path, data, ps, earlier), ps)
+	root := decode(data, ps, earlier)
+	if root == nil {
+		return nil, ps.err()
+	}
+	t := build(root, ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	sum := sha256.Sum256(data)
+	t.Input, t.SHA256 = displayName(path), hex.EncodeToString(sum[:])
 	return t, nil
 }

@@ -17,26 +17,19 @@ import (
 
 // validator checks values for build (model.go) and holds what it has seen, for duplicate checks.
 type validator struct {
-	ps      *problems
-	hosts   map[string]hostUse  // endpoint host -> first use
-	ids     map[string]position // region ID -> position
-	goNames map[string]string   // case-folded Go name -> region ID
-	names   map[string]position // case-folded display name -> position
-	ranges  []rangeUse
-
+	ps          *problems
+	hosts       map[string]hostUse  // endpoint host -> first use
+	ids         map[string]position // region ID -> position
+	goNames     map[string]string   // case-folded Go name -> region ID
+	names       map[string]position // case-folded display name -> position
+	ranges      []rangeUse
 	sourceKeys  map[string]position // source key -> where it is defined
 	sourcesUsed map[string]bool
 }
 
 type hostUse struct {
-	what   string
-	region string
-	pos    position
-}
-
-func newValidator(ps *problems) *validator {
-	return &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]position{}, goNames: map[string]string{},
-		names: map[string]position{}, sourceKeys: map[string]position{}, sourcesUsed: map[string]bool{}}
+	what, region string
+	pos          position
 }
 
 type rangeUse struct {
@@ -45,16 +38,91 @@ type rangeUse struct {
 	pos    position
 }
 
-// check returns s's value, or "" where problem says what is wrong with it.
-func (v *validator) check(s rawString, what string, problem func(string) string) string {
-	if !s.set {
+// check returns n's value, or "" where it is not written as a string or
+// problem says what is wrong with it.
+func (v *validator) check(n *node, problem func(string) string) string {
+	if !n.ok {
 		return ""
 	}
-	if msg := problem(s.val); msg != "" {
-		v.ps.addf(s.pos, "%s: %s", what, msg)
+	if msg := problem(n.s); msg != "" {
+		v.ps.addf(n.pos, "%s: %s", n.what, msg)
 		return ""
 	}
-	return s.val
+	return n.s
+}
+
+// text checks free text, which reaches generated comments and docs: one line of printable characters.
+func (v *validator) text(n *node) string { return v.check(n, checkText) }
+
+// name checks a display name of at most maxNameLen characters; names, if
+// not nil, holds the names it must differ from in more than case. The
+// notes end the messages about its length and a repeated name.
+func (v *validator) name(n *node, names map[string]position, lenNote, dupNote string) string {
+	name := v.check(n, func(s string) string {
+		if msg := checkText(s); msg != "" {
+			return msg
+		}
+		if n := utf8.RuneCountInString(s); n > maxNameLen {
+			return fmt.Sprintf("%d characters, more than %d (maxNameLen in internal/table/validate.go)%s", n, maxNameLen, lenNote)
+		}
+		if prev, dup := names[strings.ToLower(s)]; dup {
+			return fmt.Sprintf("%q is already the name of the region at line %d%s", s, prev.line, dupNote)
+		}
+		return ""
+	})
+	if name != "" && names != nil {
+		names[strings.ToLower(name)] = n.pos
+	}
+	return name
+}
+
+// maxNameLen caps a display name, in characters; the longest real one has 30.
+const maxNameLen = 80
+
+// word checks a value that is one of words, of a kind such as "status",
+// and returns its index, or -1.
+func (v *validator) word(n *node, kind string, words []string) int {
+	i := slices.Index(words, n.s)
+	if n.ok && i < 0 {
+		v.ps.addf(n.pos, "%s: %q is not a %s; expected %s", n.what, clip(n.s), kind, orList(words))
+	}
+	return i
+}
+
+// host checks an endpoint host of the form L.aliyuncs.com that no other
+// entry uses; region is "" for the top-level endpoints.
+func (v *validator) host(n *node, region string) string {
+	return v.hostOfForm(n, region, threeLabelProblem)
+}
+
+// hostOfForm is host for a host of the form formProblem checks.
+func (v *validator) hostOfForm(n *node, region string, formProblem func(string) string) string {
+	if !n.ok {
+		return ""
+	}
+	if msg := hostProblem(n.s, formProblem); msg != "" {
+		v.ps.addf(n.pos, "%s: %q %s", n.what, clip(n.s), msg)
+		return ""
+	}
+	if prev, ok := v.hosts[n.s]; !ok {
+		v.hosts[n.s] = hostUse{n.what, region, n.pos}
+	} else if region == "" || prev.region != region {
+		v.ps.addf(n.pos, "%s: endpoint %s is already used by %s at line %d", n.what, n.s, prev.what, prev.pos.line)
+	}
+	return n.s
+}
+
+// isHostLabel reports whether l matches ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$ (TestIsHostLabelMatchesPattern).
+func isHostLabel(l string) bool {
+	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func versionProblem(s string) string {
@@ -81,9 +149,6 @@ func isDate(s string, layouts ...string) bool {
 	return false
 }
 
-// text checks free text, which reaches generated comments and docs: one line of printable characters.
-func (v *validator) text(s rawString, what string) string { return v.check(s, what, checkText) }
-
 func checkText(s string) string {
 	for _, r := range s {
 		if !unicode.IsPrint(r) {
@@ -97,42 +162,6 @@ func checkText(s string) string {
 		return fmt.Sprintf("%q has leading or trailing space", clip(s))
 	}
 	return ""
-}
-
-// isHostLabel reports whether l matches ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$ (TestIsHostLabelMatchesPattern).
-func isHostLabel(l string) bool {
-	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(l); i++ {
-		if c := l[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// host checks an endpoint host of the form L.aliyuncs.com that no other
-// entry uses; region is "" for the top-level endpoints.
-func (v *validator) host(s rawString, what, region string) string {
-	return v.hostOfForm(s, what, region, threeLabelProblem)
-}
-
-// hostOfForm is host for a host of the form formProblem checks.
-func (v *validator) hostOfForm(s rawString, what, region string, formProblem func(string) string) string {
-	if !s.set {
-		return ""
-	}
-	if msg := hostProblem(s.val, formProblem); msg != "" {
-		v.ps.addf(s.pos, "%s: %q %s", what, clip(s.val), msg)
-		return ""
-	}
-	if prev, ok := v.hosts[s.val]; !ok {
-		v.hosts[s.val] = hostUse{what, region, s.pos}
-	} else if region == "" || prev.region != region {
-		v.ps.addf(s.pos, "%s: endpoint %s is already used by %s at line %d", what, s.val, prev.what, prev.pos.line)
-	}
-	return s.val
 }
 
 // hostProblem says why h is not a valid host in the OSS domain of the form
@@ -198,217 +227,179 @@ func checkHost(h string) string {
 	return ""
 }
 
-func (v *validator) region(raw *rawRegion) Region {
+// region checks one row of the regions list.
+func (v *validator) region(n *node) Region {
 	r := Region{}
-	in := func(f string) string { return raw.label + ": " + f }
-	key := raw.label // tells the region's own hosts from others', also without a usable ID
-	if raw.id.set {
-		r.ID = raw.id.val
+	id, ep, extra := n.get("id"), n.get("endpoints"), n.get("endpoints").get("internal_extra")
+	if id.ok {
+		r.ID = id.s
 		switch {
 		case regionIDProblem(r.ID) != "":
-			v.ps.addf(raw.id.pos, "%s: %q %s", in("id"), clip(r.ID), regionIDProblem(r.ID))
+			v.ps.addf(id.pos, "%s: %q %s", id.what, clip(r.ID), regionIDProblem(r.ID))
 		case len(r.ID) > maxIDLen:
-			v.ps.addf(raw.id.pos, "%s: %q is longer than %d characters (maxIDLen in internal/table/naming.go; its endpoint label must fit in 63)", in("id"), r.ID, maxIDLen)
+			v.ps.addf(id.pos, "%s: %q is longer than %d characters (maxIDLen in internal/table/naming.go; its endpoint label must fit in 63)", id.what, r.ID, maxIDLen)
 		default:
-			v.regionID(raw, &r)
+			v.regionID(n, &r)
 		}
 	}
+	key := n.what // tells the region's own hosts from others', also without a usable ID
 	if r.CloudID != "" {
 		key = r.ID
 	}
-	r.Name = v.check(raw.name, in("name"), func(name string) string {
-		if msg := checkText(name); msg != "" {
-			return msg
+	r.Name = v.name(n.get("name"), v.names, ": a name must fit a cell of REGIONS.md and a line of go doc", " (names must differ in more than case)")
+	r.NameZh = v.name(n.get("name_zh"), v.names, "", "")
+	r.Status = Status(max(v.word(n.get("status"), "status", nameWords(Statuses)), 0))
+	sources := n.get("sources")
+	r.Sources = v.sourceRefs(sources, "empty; list the keys of the sources the row rests on", false)
+	if c := n.get("confidence"); c.ok {
+		if v.word(c, "confidence", confidences) >= 0 {
+			r.Confidence = c.s
 		}
-		if n := utf8.RuneCountInString(name); n > maxNameLen {
-			return fmt.Sprintf("%d characters, more than %d (maxNameLen in internal/table/validate.go): a name must fit a cell of REGIONS.md and a line of go doc", n, maxNameLen)
-		}
-		if prev, dup := v.names[strings.ToLower(name)]; dup {
-			return fmt.Sprintf("%q is already the name of the region at line %d (names must differ in more than case)", name, prev.line)
-		}
-		return ""
-	})
-	if r.Name != "" {
-		v.names[strings.ToLower(r.Name)] = raw.name.pos
+	} else if len(sources.items) == 1 {
+		v.ps.addf(sources.pos, "%s: the row rests on one source; say how sure it is: confidence: high, medium or low", sources.what)
 	}
-	r.NameZh = v.nameZh(raw.nameZh, in("name_zh"))
-	r.Status = Status(v.word(raw.status, in("status"), "status", Statuses))
-	r.Sources, r.Confidence = v.regionSources(raw, in)
-	r.Cloud = Cloud(v.word(raw.cloud, in("cloud"), "cloud", Clouds))
-	r.StatusDate = v.check(raw.statusDate, in("status_date"), func(d string) string {
+	r.Cloud = Cloud(max(v.word(n.get("cloud"), "cloud", nameWords(Clouds)), 0))
+	date := n.get("status_date")
+	r.StatusDate = v.check(date, func(d string) string {
 		if !isDate(d, time.DateOnly) {
 			return fmt.Sprintf("%q is not a date YYYY-MM-DD", clip(d))
 		}
 		return ""
 	})
 	if r.StatusDate != "" && r.Status == StatusActive {
-		v.ps.addf(raw.statusDate.pos, "%s: a date belongs to a status other than active; remove it or set status", in("status_date"))
+		v.ps.addf(date.pos, "%s: a date belongs to a status other than active; remove it or set status", date.what)
 	}
-	r.MainlandChina = raw.mainland.val
-	r.Accelerate, r.AccelerateNotStated = raw.accelerate.val, raw.accelNotStated
-	for i, h := range raw.internalExtra {
-		r.InternalExtra = append(r.InternalExtra, v.host(h, in(fmt.Sprintf("endpoints.internal_extra[%d]", i)), key))
+	r.MainlandChina = n.get("mainland_china").boolean()
+	accel := n.get("accelerate")
+	r.Accelerate, r.AccelerateNotStated = accel.boolean(), accel.ok && accel.s == "not stated"
+	for _, h := range extra.items {
+		r.InternalExtra = append(r.InternalExtra, v.host(h, key))
 	}
-	r.Irregular = raw.irregular.val
-	if len(raw.internalExtra) > 0 && !r.Irregular {
-		v.ps.addf(raw.internalExtra[0].pos, "%s: extra internal hosts break the endpoint pattern; mark the region irregular_endpoints: true", in("endpoints.internal_extra"))
+	r.Irregular = n.get("irregular_endpoints").boolean()
+	if len(extra.items) > 0 && !r.Irregular {
+		v.ps.addf(extra.items[0].pos, "%s: extra internal hosts break the endpoint pattern; mark the region irregular_endpoints: true", extra.what)
 	}
-	r.Public = v.host(raw.public, in("endpoints.public"), key)
-	r.Internal = v.host(raw.internal, in("endpoints.internal"), key)
-	r.VPC = v.host(raw.vpc, in("endpoints.vpc"), key)
-	r.DualStack = v.hostOfForm(raw.dualStack, in("endpoints.dual_stack"), key, dualStackProblem)
+	r.Public = v.host(ep.get("public"), key)
+	r.Internal = v.host(ep.get("internal"), key)
+	r.VPC = v.host(ep.get("vpc"), key)
+	r.DualStack = v.hostOfForm(ep.get("dual_stack"), key, dualStackProblem)
 	if r.Public != "" && r.Public == r.Internal {
-		v.ps.addf(raw.internal.pos, "%s: the internal endpoint must differ from the public one", in("endpoints.internal"))
+		v.ps.addf(ep.get("internal").pos, "%s: the internal endpoint must differ from the public one", ep.get("internal").what)
 	}
 	if r.Public != "" && r.Public == r.VPC {
-		v.ps.addf(raw.vpc.pos, "%s: the VPC endpoint must differ from the public one", in("endpoints.vpc"))
+		v.ps.addf(ep.get("vpc").pos, "%s: the VPC endpoint must differ from the public one", ep.get("vpc").what)
 	}
-	v.checkExtraHosts(raw, &r)
+	v.checkExtraHosts(extra, &r)
 	if r.CloudID != "" {
-		v.checkPattern(raw, &r)
+		v.checkPattern(n, &r)
 	}
-	r.VIPByTicket = raw.vipByTicket
-	for i, s := range raw.vip {
-		what := in(fmt.Sprintf("vip_ranges[%d]", i))
-		p, ok := v.prefix(s, what)
+	vip := n.get("vip_ranges")
+	r.VIPByTicket = vip.ok && vip.s == "ticket"
+	for _, s := range vip.items {
 		// A region reached two ways (finance regions) may list a block twice: one range.
-		if ok && !slices.Contains(r.VIP, p) {
+		if p, ok := v.prefix(s); ok && !slices.Contains(r.VIP, p) {
 			r.VIP = append(r.VIP, p)
-			v.ranges = append(v.ranges, rangeUse{p, what, s.pos})
+			v.ranges = append(v.ranges, rangeUse{p, s.what, s.pos})
 		}
 	}
-	if raw.vipSet && !raw.vipByTicket && len(raw.vip) == 0 {
-		v.ps.addf(raw.vipPos, "%s: empty list; write vip_ranges: ticket if the ranges are published only by ticket", in("vip_ranges"))
+	if vip.ok && !r.VIPByTicket && len(vip.items) == 0 {
+		v.ps.addf(vip.pos, "%s: empty list; write vip_ranges: ticket if the ranges are published only by ticket", vip.what)
 	}
 	return r
 }
 
-// word checks a value that is one of names, of a kind such as "status", and returns its index or 0.
-func (v *validator) word(s rawString, what, kind string, names []Name) int {
-	i := slices.Index(nameWords(names), s.val)
-	if s.set && i < 0 {
-		v.ps.addf(s.pos, "%s: %q is not a %s; expected %s", what, clip(s.val), kind, words(names))
+// confidences are the words of a region's confidence.
+var confidences = []string{"high", "medium", "low"}
+
+// regionID checks the uniqueness of a well-formed ID and its Go name.
+func (v *validator) regionID(n *node, r *Region) {
+	pos := n.get("id").pos
+	if prev, dup := v.ids[r.ID]; dup {
+		v.ps.addf(pos, "%s: duplicate region ID %s; first used at line %d", n.what, r.ID, prev.line)
+		return
 	}
-	return max(i, 0)
+	v.ids[r.ID] = pos
+	r.CloudID = strings.TrimPrefix(r.ID, "oss-")
+	r.GoName = goName(r.ID)
+	r.VarName = rowVarName(r.GoName)
+	if msg := checkGoName(r.GoName); msg != "" {
+		v.ps.addf(pos, "%s: the Go name %s derived from %s %s", n.what, r.GoName, r.ID, msg)
+		return
+	}
+	key := strings.ToLower(r.GoName)
+	if other, dup := v.goNames[key]; dup {
+		v.ps.addf(pos, "%s: the Go name %s derived from %s collides with the one derived from %s", n.what, r.GoName, r.ID, other)
+		return
+	}
+	v.goNames[key] = r.ID
 }
-
-// sourceKey is the form of a source key ("D-intl", "TF").
-var sourceKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,31}$`)
-
-// sources checks the top-level sources list and records its keys.
-func (v *validator) sources(raws []rawSource) []Source {
-	var out []Source
-	for i, raw := range raws {
-		what := fmt.Sprintf("sources[%d]", i)
-		s := Source{Title: v.text(raw.title, what+".title")}
-		s.Key = v.check(raw.key, what+".key", func(k string) string {
-			if !sourceKey.MatchString(k) {
-				return fmt.Sprintf("%q is not a source key: a letter, then letters, digits and hyphens, at most 32", clip(k))
-			} else if prev := v.sourceKeys[k]; prev != (position{}) {
-				return fmt.Sprintf("%s is already the key of the source at line %d", k, prev.line)
-			}
-			return ""
-		})
-		if s.Key != "" {
-			v.sourceKeys[s.Key] = raw.key.pos
-		}
-		s.URL = v.check(raw.url, what+".url", func(u string) string {
-			if p, err := url.Parse(u); err != nil || p.Scheme != "https" || !strings.Contains(p.Host, ".") || p.User != nil ||
-				strings.ContainsAny(u, " \t\"'<>`") || checkText(u) != "" {
-				return fmt.Sprintf("%q is not an https:// URL with a host", clip(u))
-			}
-			return ""
-		})
-		s.Date = v.check(raw.date, what+".date", func(d string) string {
-			if !isDate(d, time.DateOnly, "2006-01") {
-				return fmt.Sprintf("%q is not a date YYYY-MM-DD or a month YYYY-MM", clip(d))
-			}
-			return ""
-		})
-		out = append(out, s)
-	}
-	return out
-}
-
-// regionSources checks a region's source keys and its confidence, required for one source.
-func (v *validator) regionSources(raw *rawRegion, in func(string) string) ([]string, string) {
-	var keys []string
-	for i, k := range raw.sources {
-		what := in(fmt.Sprintf("sources[%d]", i))
-		if slices.Contains(keys, k.val) {
-			v.ps.addf(k.pos, "%s: %s is listed twice", what, k.val)
-		} else if v.sourceRef(k, what) != "" {
-			keys = append(keys, k.val)
-		}
-	}
-	if raw.sourcesPos != (position{}) && len(raw.sources) == 0 {
-		v.ps.addf(raw.sourcesPos, "%s: empty; list the keys of the sources the row rests on", in("sources"))
-	}
-	confidence := ""
-	if raw.confidence.set {
-		switch c := raw.confidence.val; c {
-		case "high", "medium", "low":
-			confidence = c
-		default:
-			v.ps.addf(raw.confidence.pos, "%s: %q is not a confidence; expected high, medium or low", in("confidence"), clip(c))
-		}
-	} else if len(raw.sources) == 1 && raw.sourcesPos != (position{}) {
-		v.ps.addf(raw.sourcesPos, "%s: the row rests on one source; say how sure it is: confidence: high, medium or low", in("sources"))
-	}
-	return keys, confidence
-}
-
-// checkSourcesUsed refuses a source that no region cites.
-func (v *validator) checkSourcesUsed(raws []rawSource) {
-	for i, raw := range raws {
-		if raw.key.set && v.sourceKeys[raw.key.val] == raw.key.pos && !v.sourcesUsed[raw.key.val] {
-			v.ps.addf(raw.key.pos, "sources[%d].key: no region cites %s; remove it or cite it", i, raw.key.val)
-		}
-	}
-}
-
-// maxNameLen caps a display name, in characters; the longest real one has 30.
-const maxNameLen = 80
 
 // checkExtraHosts refuses an extra internal host that repeats another of the region's hosts.
-func (v *validator) checkExtraHosts(raw *rawRegion, r *Region) {
+func (v *validator) checkExtraHosts(extra *node, r *Region) {
 	own := []struct{ host, what string }{{r.Public, "public"}, {r.Internal, "internal"}, {r.VPC, "VPC"}, {r.DualStack, "dual-stack"}}
 	for i, h := range r.InternalExtra {
 		if h == "" {
 			continue
 		}
-		what := fmt.Sprintf("%s: endpoints.internal_extra[%d]", raw.label, i)
+		n := extra.items[i]
 		for _, o := range own {
 			if h == o.host {
-				v.ps.addf(raw.internalExtra[i].pos, "%s: %s is the region's %s endpoint; list a host once", what, h, o.what)
+				v.ps.addf(n.pos, "%s: %s is the region's %s endpoint; list a host once", n.what, h, o.what)
 				break
 			}
 		}
 		if j := slices.Index(r.InternalExtra[:i], h); j >= 0 {
-			v.ps.addf(raw.internalExtra[i].pos, "%s: %s is already endpoints.internal_extra[%d]; list a host once", what, h, j)
+			v.ps.addf(n.pos, "%s: %s is already endpoints.internal_extra[%d]; list a host once", n.what, h, j)
 		}
+	}
+}
+
+// checkPattern holds endpoints to the usual pattern unless marked irregular, and a mark to being needed.
+func (v *validator) checkPattern(n *node, r *Region) {
+	ep := n.get("endpoints")
+	wantInternal := r.ID + "-internal.aliyuncs.com"
+	checks := []struct {
+		got, want string // got is the checked host, "" if it was refused
+		n         *node
+	}{
+		{r.Public, r.ID + ".aliyuncs.com", ep.get("public")},
+		{r.Internal, wantInternal, ep.get("internal")},
+		{r.VPC, wantInternal, ep.get("vpc")},
+		{r.DualStack, r.CloudID + dualStackDomain, ep.get("dual_stack")},
+	}
+	// Extra internal hosts break the pattern as much as an irregular host.
+	regular := len(ep.get("internal_extra").items) == 0
+	for _, c := range checks {
+		if c.n.s != "" && c.n.s != c.want {
+			regular = false
+		}
+		if c.got != "" && c.got != c.want && !r.Irregular {
+			v.ps.addf(c.n.pos, "%s: %s breaks the pattern (expected %s); if that is right, mark the region irregular_endpoints: true", c.n.what, c.got, c.want)
+		}
+	}
+	if r.Irregular && regular && r.Public != "" && r.Internal != "" && r.VPC != "" {
+		v.ps.addf(n.get("irregular_endpoints").pos, "%s: irregular_endpoints is true but every endpoint follows the pattern; remove it", n.what)
 	}
 }
 
 // checkLabels refuses two regions sharing a label of <label>.oss.aliyuncs.com,
 // which ParseEndpoint reads as a cloud ID or a dual-stack host.
-func (v *validator) checkLabels(raws []rawRegion, regions []Region) {
+func (v *validator) checkLabels(rows []*node, regions []Region) {
 	type use struct {
-		label, field, region, what string
-		pos                        position
+		label, region, what string
+		n                   *node
 	}
 	var uses []use
-	for i := range regions {
-		r, raw := &regions[i], &raws[i]
+	for i, r := range regions {
 		if r.CloudID != "" {
-			uses = append(uses, use{r.CloudID, raw.label + ": id", r.ID, "the cloud ID", raw.id.pos})
+			uses = append(uses, use{r.CloudID, r.ID, "the cloud ID", rows[i].get("id")})
 		}
 		if label, ok := strings.CutSuffix(r.DualStack, dualStackDomain); ok && r.ID != "" {
-			uses = append(uses, use{label, raw.label + ": endpoints.dual_stack", r.ID, "the label of the dual-stack host", raw.dualStack.pos})
+			uses = append(uses, use{label, r.ID, "the label of the dual-stack host", rows[i].get("endpoints").get("dual_stack")})
 		}
 	}
 	// In file order, so that a clash is reported at the later row.
-	sort.SliceStable(uses, func(i, j int) bool { return uses[i].pos.less(uses[j].pos) })
+	sort.SliceStable(uses, func(i, j int) bool { return uses[i].n.pos.less(uses[j].n.pos) })
 	seen := map[string]use{}
 	for _, x := range uses {
 		prev, dup := seen[x.label]
@@ -419,80 +410,101 @@ func (v *validator) checkLabels(raws []rawRegion, regions []Region) {
 		case prev.what == x.what && x.what == "the label of the dual-stack host":
 			// The same host twice: the endpoint check has said so.
 		default:
-			v.ps.addf(x.pos, "%s: %s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
-				x.field, x.what, x.label, prev.what, prev.region, prev.pos.line, x.label)
+			v.ps.addf(x.n.pos, "%s: %s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
+				x.n.what, x.what, x.label, prev.what, prev.region, prev.n.pos.line, x.label)
 		}
 	}
 }
 
-// regionID checks the uniqueness of a well-formed ID and its Go name.
-func (v *validator) regionID(raw *rawRegion, r *Region) {
-	if prev, dup := v.ids[r.ID]; dup {
-		v.ps.addf(raw.id.pos, "%s: duplicate region ID %s; first used at line %d", raw.label, r.ID, prev.line)
-		return
-	}
-	v.ids[r.ID] = raw.id.pos
-	r.CloudID = strings.TrimPrefix(r.ID, "oss-")
-	r.GoName = goName(r.ID)
-	r.VarName = rowVarName(r.GoName)
-	if msg := checkGoName(r.GoName); msg != "" {
-		v.ps.addf(raw.id.pos, "%s: the Go name %s derived from %s %s", raw.label, r.GoName, r.ID, msg)
-		return
-	}
-	key := strings.ToLower(r.GoName)
-	if other, dup := v.goNames[key]; dup {
-		v.ps.addf(raw.id.pos, "%s: the Go name %s derived from %s collides with the one derived from %s", raw.label, r.GoName, r.ID, other)
-		return
-	}
-	v.goNames[key] = r.ID
-}
-
 // defaultRegion returns the region default_region names.
-func (v *validator) defaultRegion(s rawString, regions []Region) *Region {
-	if !s.set {
+func (v *validator) defaultRegion(n *node, regions []Region) *Region {
+	if !n.ok {
 		return nil
 	}
 	for i := range regions {
-		if regions[i].ID == s.val {
+		if regions[i].ID == n.s {
 			if regions[i].Status == StatusDecommissioned {
-				v.ps.addf(s.pos, "default_region: %s is decommissioned; the default endpoints must map to a region in service", s.val)
+				v.ps.addf(n.pos, "default_region: %s is decommissioned; the default endpoints must map to a region in service", n.s)
 			}
 			return &regions[i]
 		}
 	}
-	v.ps.addf(s.pos, "default_region: %q is not the id of a region in the table", clip(s.val))
+	v.ps.addf(n.pos, "default_region: %q is not the id of a region in the table", clip(n.s))
 	return nil
 }
 
-// checkPattern holds endpoints to the usual pattern unless marked irregular, and a mark to being needed.
-func (v *validator) checkPattern(raw *rawRegion, r *Region) {
-	wantPublic := r.ID + ".aliyuncs.com"
-	wantInternal := r.ID + "-internal.aliyuncs.com"
-	// got is the checked host ("" if it was refused), raw what was written.
-	checks := []struct {
-		got, raw, want, what string
-		pos                  position
-	}{
-		{r.Public, raw.public.val, wantPublic, "endpoints.public", raw.public.pos},
-		{r.Internal, raw.internal.val, wantInternal, "endpoints.internal", raw.internal.pos},
-		{r.VPC, raw.vpc.val, wantInternal, "endpoints.vpc", raw.vpc.pos},
-		{r.DualStack, raw.dualStack.val, r.CloudID + dualStackDomain, "endpoints.dual_stack", raw.dualStack.pos},
+// sourceKey is the form of a source key ("D-intl", "TF").
+var sourceKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,31}$`)
+
+// sources checks the top-level sources list and records its keys.
+func (v *validator) sources(list *node) []Source {
+	var out []Source
+	for _, n := range list.items {
+		s := Source{Title: v.text(n.get("title"))}
+		s.Key = v.check(n.get("key"), func(k string) string {
+			if !sourceKey.MatchString(k) {
+				return fmt.Sprintf("%q is not a source key: a letter, then letters, digits and hyphens, at most 32", clip(k))
+			} else if prev := v.sourceKeys[k]; prev != (position{}) {
+				return fmt.Sprintf("%s is already the key of the source at line %d", k, prev.line)
+			}
+			return ""
+		})
+		if s.Key != "" {
+			v.sourceKeys[s.Key] = n.get("key").pos
+		}
+		s.URL = v.check(n.get("url"), func(u string) string {
+			if p, err := url.Parse(u); err != nil || p.Scheme != "https" || !strings.Contains(p.Host, ".") || p.User != nil ||
+				strings.ContainsAny(u, " \t\"'<>`") || checkText(u) != "" {
+				return fmt.Sprintf("%q is not an https:// URL with a host", clip(u))
+			}
+			return ""
+		})
+		s.Date = v.check(n.get("date"), func(d string) string {
+			if !isDate(d, time.DateOnly, "2006-01") {
+				return fmt.Sprintf("%q is not a date YYYY-MM-DD or a month YYYY-MM", clip(d))
+			}
+			return ""
+		})
+		out = append(out, s)
 	}
-	// Extra internal hosts break the pattern as much as an irregular host.
-	regular := len(raw.internalExtra) == 0
-	for _, c := range checks {
-		if c.raw != "" && c.raw != c.want {
-			regular = false
+	return out
+}
+
+// sourceRef checks a reference to a source and records the source as used.
+func (v *validator) sourceRef(n *node) string {
+	key := v.check(n, func(k string) string {
+		if v.sourceKeys[k] == (position{}) {
+			return fmt.Sprintf("%q is not the key of a source in the top-level sources list", clip(k))
 		}
-		if c.got == "" || c.got == c.want {
-			continue
-		}
-		if !r.Irregular {
-			v.ps.addf(c.pos, "%s: %s: %s breaks the pattern (expected %s); if that is right, mark the region irregular_endpoints: true", raw.label, c.what, c.got, c.want)
+		return ""
+	})
+	v.sourcesUsed[key] = true
+	return key
+}
+
+// sourceRefs checks a list of references to sources, which empty says
+// an empty list lacks; some lists may name a source twice.
+func (v *validator) sourceRefs(list *node, empty string, twice bool) []string {
+	var keys []string
+	for _, n := range list.items {
+		if !twice && n.ok && slices.Contains(keys, n.s) {
+			v.ps.addf(n.pos, "%s: %s is listed twice", n.what, n.s)
+		} else if key := v.sourceRef(n); key != "" {
+			keys = append(keys, key)
 		}
 	}
-	if r.Irregular && regular && r.Public != "" && r.Internal != "" && r.VPC != "" {
-		v.ps.addf(raw.irregular.pos, "%s: irregular_endpoints is true but every endpoint follows the pattern; remove it", raw.label)
+	if list.set() && len(list.items) == 0 {
+		v.ps.addf(list.pos, "%s: %s", list.what, empty)
+	}
+	return keys
+}
+
+// checkSourcesUsed refuses a source that no region cites.
+func (v *validator) checkSourcesUsed(list *node) {
+	for _, n := range list.items {
+		if k := n.get("key"); k.ok && v.sourceKeys[k.s] == k.pos && !v.sourcesUsed[k.s] {
+			v.ps.addf(k.pos, "%s: no region cites %s; remove it or cite it", k.what, k.s)
+		}
 	}
 }
 
@@ -502,15 +514,16 @@ var ipv4Mapped = netip.MustParsePrefix("::ffff:0:0/96")
 var shortIPv4 = regexp.MustCompile(`^(\d{1,3})(\.\d{1,3}){0,2}/\d{1,2}$`)
 
 // prefix parses one VIP range, which must be a canonical CIDR prefix.
-func (v *validator) prefix(s rawString, what string) (netip.Prefix, bool) {
-	if !s.set {
+func (v *validator) prefix(n *node) (netip.Prefix, bool) {
+	if !n.ok {
 		return netip.Prefix{}, false
 	}
-	p, err := netip.ParsePrefix(s.val)
+	s := n.s
+	p, err := netip.ParsePrefix(s)
 	if err != nil {
 		hint := ""
-		if shortIPv4.MatchString(s.val) {
-			addr, bits, _ := strings.Cut(s.val, "/")
+		if shortIPv4.MatchString(s) {
+			addr, bits, _ := strings.Cut(s, "/")
 			for strings.Count(addr, ".") < 3 {
 				addr += ".0"
 			}
@@ -518,26 +531,22 @@ func (v *validator) prefix(s rawString, what string) (netip.Prefix, bool) {
 				hint = fmt.Sprintf(" (did you mean %s?)", q)
 			}
 		}
-		v.ps.addf(s.pos, "%s: %q is not a CIDR prefix%s", what, clip(s.val), hint)
+		v.ps.addf(n.pos, "%s: %q is not a CIDR prefix%s", n.what, clip(s), hint)
 		return netip.Prefix{}, false
 	}
-	if p.Addr().Zone() != "" || p.Addr().Is4In6() {
-		v.ps.addf(s.pos, "%s: %q: write IPv4 ranges in dotted form and IPv6 ranges without a zone", what, s.val)
-		return netip.Prefix{}, false
+	switch {
+	case p.Addr().Zone() != "" || p.Addr().Is4In6():
+		v.ps.addf(n.pos, "%s: %q: write IPv4 ranges in dotted form and IPv6 ranges without a zone", n.what, s)
+	case p.Addr().Is6() && p.Masked().Overlaps(ipv4Mapped):
+		v.ps.addf(n.pos, "%s: %q overlaps %s, the IPv4-mapped addresses, which LookupIP reads as IPv4: write IPv4 ranges in dotted form", n.what, s, ipv4Mapped)
+	case p.Masked() != p:
+		v.ps.addf(n.pos, "%s: %q has host bits set (did you mean %s?)", n.what, s, p.Masked())
+	case p.String() != s:
+		v.ps.addf(n.pos, "%s: write %q in canonical form %s", n.what, s, p)
+	default:
+		return p, true
 	}
-	if p.Addr().Is6() && p.Masked().Overlaps(ipv4Mapped) {
-		v.ps.addf(s.pos, "%s: %q overlaps %s, the IPv4-mapped addresses, which LookupIP reads as IPv4: write IPv4 ranges in dotted form", what, s.val, ipv4Mapped)
-		return netip.Prefix{}, false
-	}
-	if m := p.Masked(); m != p {
-		v.ps.addf(s.pos, "%s: %q has host bits set (did you mean %s?)", what, s.val, m)
-		return netip.Prefix{}, false
-	}
-	if p.String() != s.val {
-		v.ps.addf(s.pos, "%s: write %q in canonical form %s", what, s.val, p)
-		return netip.Prefix{}, false
-	}
-	return p, true
+	return netip.Prefix{}, false
 }
 
 // checkOverlaps reports once each VIP range that contains or repeats others,
@@ -583,19 +592,10 @@ func (v *validator) checkOverlaps() {
 	}
 }
 
-// clip shortens a value quoted in a message.
-func clip(s string) string {
-	const limit = 60
-	if len(s) > limit {
-		return s[:limit] + "..."
-	}
-	return s
-}
-
 // checkAliases checks the other values Parse accepts for a region: an ID in
 // form with a source, naming one region only, the first label of none but
 // its own region's hosts.
-func (v *validator) checkAliases(raw *rawTable, t *Table) {
+func (v *validator) checkAliases(rows []*node, t *Table) {
 	type owner struct {
 		region, what string
 		line         int
@@ -606,7 +606,7 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 		for _, h := range append([]string{r.Public, r.Internal, r.VPC, r.DualStack}, r.InternalExtra...) {
 			if label, _, ok := strings.Cut(h, "."); ok {
 				if _, seen := labels[label]; !seen {
-					labels[label] = owner{r.ID, "the host " + h, raw.regions[i].id.pos.line}
+					labels[label] = owner{r.ID, "the host " + h, rows[i].get("id").pos.line}
 				}
 			}
 		}
@@ -646,31 +646,27 @@ func (v *validator) checkAliases(raw *rawTable, t *Table) {
 		}
 		return ""
 	}
-	for i := range raw.regions {
-		rr, r := &raw.regions[i], &t.Regions[i]
-		for j, a := range rr.aliases {
-			what := fmt.Sprintf("%s: aliases[%d]", rr.label, j)
-			source := v.sourceRef(a.source, what+".source")
-			if !a.id.set {
+	for i, row := range rows {
+		r := &t.Regions[i]
+		for _, a := range row.get("aliases").items {
+			source, id := v.sourceRef(a.get("source")), a.get("id")
+			if !id.ok {
 				continue
 			}
-			if msg := problem(r, a.id.val, a.id.pos.line); msg != "" {
-				v.ps.addf(a.id.pos, "%s.id: %s", what, msg)
+			if msg := problem(r, id.s, id.pos.line); msg != "" {
+				v.ps.addf(id.pos, "%s: %s", id.what, msg)
 			} else if source != "" && r.CloudID != "" {
-				r.Aliases = append(r.Aliases, Alias{ID: a.id.val, Source: source})
+				r.Aliases = append(r.Aliases, Alias{ID: id.s, Source: source})
 			}
 		}
 	}
 }
 
-// sourceRef checks a reference to a source and records the source as used.
-func (v *validator) sourceRef(s rawString, what string) string {
-	key := v.check(s, what, func(k string) string {
-		if v.sourceKeys[k] == (position{}) {
-			return fmt.Sprintf("%q is not the key of a source in the top-level sources list", clip(k))
-		}
-		return ""
-	})
-	v.sourcesUsed[key] = true
-	return key
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	const limit = 60
+	if len(s) > limit {
+		return s[:limit] + "..."
+	}
+	return s
 }
