@@ -9,7 +9,7 @@ const Version = "1.4.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "348c14f70ff415d72a3af311a34b253778bda7cbfdf189605242123365b1de49"
+const DataSHA256 = "bb25c614b623000d0f7de2dc19e56161f8cc376fa099863d32616148a77b75f1"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -703,7 +703,7 @@ var genInfoCNBeijingFinance1 = regionInfo{
 	nameZh:   "华北 2 金融云（邀测）",
 	mainland: true,
 	cloud:    CloudFinance,
-	status:   Active,
+	status:   Preview,
 	internalExtra: []string{
 		"oss-cn-beijing-finance-1-internal.aliyuncs.com",
 	},

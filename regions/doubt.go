@@ -70,9 +70,9 @@ func doubt(id []byte) verdict {
 }
 
 // better returns the region to suggest of two slips' regions: in service
-// before closed, Active before Decommissioning, else the first.
+// before closed, Active before Preview before Decommissioning, else the first.
 func better(a, b *regionInfo) *regionInfo {
-	if a == nil || b.status < a.status {
+	if a == nil || serviceRank(b.status) < serviceRank(a.status) {
 		return b
 	}
 	return a

@@ -2,8 +2,8 @@
 
 package regions
 
-// The lifecycle states of a region. Constants of regions that are not
-// Active carry a Deprecated notice.
+// The lifecycle states of a region. Constants of decommissioning and
+// decommissioned regions carry a Deprecated notice.
 const (
 	// Active regions are in service. String returns "active" for it.
 	Active Status = iota + 1
@@ -13,10 +13,13 @@ const (
 	// Decommissioned regions no longer serve requests. String returns
 	// "decommissioned" for it.
 	Decommissioned
+	// Preview regions are in an invitational preview: they serve invited
+	// customers only. String returns "preview" for it.
+	Preview
 )
 
 // genStatusNames is indexed by Status; index 0 is the invalid zero value.
-var genStatusNames = [...]string{"", "active", "decommissioning", "decommissioned"}
+var genStatusNames = [...]string{"", "active", "decommissioning", "decommissioned", "preview"}
 
 // The clouds a region can belong to.
 const (

@@ -41,3 +41,16 @@ func (s *Status) UnmarshalText(text []byte) error {
 func wantOneOf(names []string) string {
 	return "want one of " + strings.Join(names, ", ")
 }
+
+// serviceRank orders the states for suggestions, the most in service first.
+func serviceRank(s Status) int {
+	switch s {
+	case Active:
+		return 0
+	case Preview:
+		return 1
+	case Decommissioning:
+		return 2
+	}
+	return 3
+}

@@ -212,6 +212,19 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 	return f, nil
 }
 
+// statusRank orders the states a page's words can give, weakest first.
+var statusRank = map[table.Status]int{table.StatusActive: 0, table.StatusPreview: 1, table.StatusDecommissioning: 2, table.StatusDecommissioned: 3}
+
+// statusOf reads a state's word back.
+func statusOf(word string) table.Status {
+	for i, n := range table.Statuses {
+		if n.Word == word {
+			return table.Status(i)
+		}
+	}
+	return table.StatusActive
+}
+
 // fact is one value the page gives for a region, in table.PageValue's
 // form, and where.
 type fact struct{ field, value, where string }
@@ -224,13 +237,18 @@ func pageFacts(t *table.Table, rows []*page.Row) []fact {
 	var vips []string
 	bad := false
 	for _, r := range rows {
+		// The strongest word of any of the region's rows: a finance
+		// region's internal environment alone may say 邀测.
 		status := table.StatusActive
-		if slices.Contains(r.Flags, page.Decommissioned) {
+		switch {
+		case slices.Contains(r.Flags, page.Decommissioned):
 			status = table.StatusDecommissioned
-		} else if slices.Contains(r.Flags, page.Closing) {
+		case slices.Contains(r.Flags, page.Closing):
 			status = table.StatusDecommissioning
+		case slices.Contains(r.Flags, page.Preview):
+			status = table.StatusPreview
 		}
-		if got["status"].value != table.StatusDecommissioned.String() {
+		if prev, ok := got["status"]; !ok || statusRank[status] > statusRank[statusOf(prev.value)] {
 			got["status"] = fact{"status", status.String(), r.Where}
 		}
 		got["cloud"] = fact{"cloud", r.Cloud, r.Where}
@@ -316,11 +334,6 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 			f.info = append(f.info, fmt.Sprintf("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", ")))
 		} else {
 			f.differ = append(f.differ, line)
-		}
-	}
-	for _, row := range rows {
-		if slices.Contains(row.Flags, page.Preview) {
-			f.info = append(f.info, fmt.Sprintf("`%s`, %s: the page calls it an invitational preview (邀测); the table has no field for that", r.ID, text(row.Where)))
 		}
 	}
 	if agrees && !cites {

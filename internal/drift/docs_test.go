@@ -124,7 +124,7 @@ func pageOf(t *table.Table, regions []table.Region, asHTML bool) string {
 		{"地域", "地域 ID", "外网 Endpoint", "内网 Endpoint", "双栈 Endpoint", "内网 VIP 网段"},
 		{"Region", "Region ID", "Public endpoint", "Internal endpoint", "Dual-stack endpoint", "Internal VIP ranges"},
 	}
-	words := map[bool][]string{false: {"不支持", "请提交工单", "（关停中）", "（已关停）"}, true: {"N/A", "Submit a ticket", " (closing down)", " (decommissioned)"}}[asHTML]
+	words := map[bool][]string{false: {"不支持", "请提交工单", "（关停中）", "（已关停）", "（邀测）"}, true: {"N/A", "Submit a ticket", " (closing down)", " (decommissioned)", " (invitational preview)"}}[asHTML]
 	none := func(vs ...string) []string {
 		if vs = slices.DeleteFunc(vs, func(s string) bool { return s == "" }); len(vs) == 0 {
 			return []string{words[0]}
@@ -132,7 +132,7 @@ func pageOf(t *table.Table, regions []table.Region, asHTML bool) string {
 		return vs
 	}
 	row := func(r *table.Region, env string) [][]string {
-		name := r.Name + map[table.Status]string{table.StatusDecommissioning: words[2], table.StatusDecommissioned: words[3]}[r.Status]
+		name := r.Name + map[table.Status]string{table.StatusDecommissioning: words[2], table.StatusDecommissioned: words[3], table.StatusPreview: words[4]}[r.Status]
 		vip := []string{words[1]}
 		if !r.VIPByTicket {
 			vip = mapList(r.VIP, func(p netip.Prefix) string { return p.String() })

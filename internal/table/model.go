@@ -105,6 +105,7 @@ var Statuses = []Name{
 	{"active", "Active", "Active regions are in service."},
 	{"decommissioning", "Decommissioning", "Decommissioning regions still serve requests but are being retired."},
 	{"decommissioned", "Decommissioned", "Decommissioned regions no longer serve requests."},
+	{"preview", "Preview", "Preview regions are in an invitational preview: they serve invited customers only."},
 }
 
 // Clouds are the clouds (AWS's partitions), indexed by Cloud.
@@ -122,6 +123,7 @@ const (
 	StatusActive Status = iota
 	StatusDecommissioning
 	StatusDecommissioned
+	StatusPreview
 )
 
 // String returns the state as the YAML writes it.

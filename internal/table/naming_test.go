@@ -29,7 +29,7 @@ func TestCheckGoName(t *testing.T) {
 // TestNamedConstants holds the constants that code tells states and clouds
 // apart by to their places in Statuses and Clouds.
 func TestNamedConstants(t *testing.T) {
-	for s, word := range map[Status]string{StatusActive: "active", StatusDecommissioning: "decommissioning", StatusDecommissioned: "decommissioned"} {
+	for s, word := range map[Status]string{StatusActive: "active", StatusDecommissioning: "decommissioning", StatusDecommissioned: "decommissioned", StatusPreview: "preview"} {
 		if got := slices.Index(nameWords(Statuses), word); got != int(s) || s.String() != word {
 			t.Errorf("status %d: %q is at %d of Statuses; String() = %q", s, word, got, s.String())
 		}
@@ -39,7 +39,7 @@ func TestNamedConstants(t *testing.T) {
 			t.Errorf("cloud %d: %q is at %d of Clouds; String() = %q", c, word, got, c.String())
 		}
 	}
-	if len(Statuses) != 3 || len(Clouds) != 3 {
+	if len(Statuses) != 4 || len(Clouds) != 3 {
 		t.Errorf("%d statuses and %d clouds; give each a constant here and in model.go", len(Statuses), len(Clouds))
 	}
 }
