@@ -52,8 +52,6 @@ func (f *findings) count() int {
 	return len(f.missing) + len(f.gone) + len(f.listedClosed) + len(f.differ) + len(f.refused)
 }
 
-func (f *findings) drifted() bool { return f.count() > 0 }
-
 // compare holds the table against the entries of a response. It refuses
 // a list far shorter than the table's public cloud, which would otherwise
 // read as every region closed.
@@ -218,4 +216,87 @@ func (f *findings) accelerate(t *table.Table, e entry) {
 			}
 		}
 	}
+}
+
+// markdown is the report: the verdict, a section per kind of drift, then
+// the information. Response values pass the table's checks or are quoted.
+func (f *findings) markdown(t *table.Table, source string) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	verdict := "The table agrees with the service."
+	if n := f.count(); n > 0 {
+		verdict = "The table has drifted: " + count(n, "finding", "findings") + "."
+	}
+	head(&b, "Drift check", t, fmt.Sprintf("%s. The service lists %d regions; the table has %d public-cloud regions, %d of them in service.",
+		source, f.listed, f.public, f.inUse), verdict)
+	if len(f.missing) > 0 {
+		p("\n## Regions the service lists that the table lacks (%d)\n", len(f.missing))
+		p("\nAdd each block to `regions.yaml` and fill in what DescribeRegions does not give, from the documentation (\"Regions and endpoints\"); the generator refuses a block until then.\n")
+		for _, n := range f.missing {
+			p("\n### `%s`\n\n```yaml\n%s```\n", n.id, yamlBlock(n))
+		}
+	}
+	section(&b, fmt.Sprintf("Regions in service that the service no longer lists (%d)", len(f.gone)), "", mapList(f.gone, func(r *table.Region) string {
+		next := " (or `status: decommissioning` with the day it began, while it still serves)"
+		if r.Status == table.StatusDecommissioning {
+			next = ""
+		}
+		return fmt.Sprintf("`%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it%s.", r.ID, r.Name, r.Status, next)
+	}))
+	section(&b, fmt.Sprintf("Regions the table calls decommissioned that the service lists (%d)", len(f.listedClosed)), "", mapList(f.listedClosed, func(r *table.Region) string {
+		since := ""
+		if r.StatusDate != "" {
+			since = " since " + r.StatusDate
+		}
+		return fmt.Sprintf("`%s` %s, decommissioned%s: the service lists it again; check the documentation before changing `status`.", r.ID, r.Name, since)
+	}))
+	section(&b, fmt.Sprintf("Endpoints that differ (%d)", len(f.differ)), "", mapList(f.differ, func(d endpointDiff) string {
+		return fmt.Sprintf("`%s` %s: `%s` (table) → `%s` (service)", d.id, d.kind, d.table, d.service)
+	}))
+	section(&b, fmt.Sprintf("Entries not taken (%d)", len(f.refused)), "Values of the response that break the table's own rules; they are neither compared nor proposed.\n\n", mapList(f.refused, func(r refusal) string {
+		// Everything here may come from the response: made inert, so that
+		// no Markdown or HTML in it renders.
+		return fmt.Sprintf("response line %d: %s", r.line, inert(r.what+" "+quote(r.val)+" "+r.why))
+	}))
+	if len(f.accelNotStated)+len(f.accelOther) > 0 {
+		p("\n## Transfer acceleration (information, not drift)\n\n")
+		if n := len(f.accelNotStated); n > 0 {
+			p("- The service gives `%s` for %d %s whose acceleration the table marks \"not stated\": `%s`. DescribeRegions documents this value as the same for every region, so it does not show whether a region offers acceleration.\n",
+				t.GlobalAccelerate, n, plural(n, "region", "regions"), strings.Join(f.accelNotStated, "`, `"))
+		}
+		for _, a := range f.accelOther {
+			p("- An accelerate endpoint other than the table's `%s`: %s.\n", t.GlobalAccelerate, a)
+		}
+	}
+	if f.regionless {
+		p("\n## The regionless endpoint (information, not drift)\n\n- The service lists `%s`, which the table has as the endpoint of buckets without a region attribute, not as a region.\n", t.Regionless)
+	}
+	section(&b, fmt.Sprintf("Not checked (%d)", len(f.otherClouds)), "DescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n", mapList(f.otherClouds, func(o otherCloud) string {
+		listed := "not listed by the service"
+		if o.listed {
+			listed = "listed by the service"
+		}
+		return fmt.Sprintf("`%s` %s (%s cloud), %s", o.r.ID, o.r.Name, o.r.Cloud, listed)
+	}))
+	return b.String()
+}
+
+// yamlBlock is the regions.yaml entry for a region the table lacks: the
+// values DescribeRegions gives, and every required field it cannot give
+// left as a comment, so that the generator refuses the block as it is.
+func yamlBlock(n newRegion) string {
+	return fmt.Sprintf(`  # Sources: DescribeRegions (ID and endpoints); name, mainland flag and VIP ranges from the documentation.
+  - id: %s
+    # name: the display name, from the documentation
+    # mainland_china: true or false
+    endpoints:
+      public: %s
+      internal: %s
+      # The internal endpoint serves VPCs as well (OSS SDK documentation).
+      vpc: %s
+    accelerate: not stated
+    # vip_ranges: the published VIP ranges, or ticket
+    # sources: [the keys of the documents that list it]
+    # confidence: high, medium or low, where one document does
+`, n.id, n.public, n.internal, n.internal)
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // The DescribeRegions response is untrusted input, as the YAML is: its
@@ -203,26 +202,4 @@ func xmlError(d *xml.Decoder, err error) error {
 		return fmt.Errorf("the response ends before its XML does (line %d)", line)
 	}
 	return fmt.Errorf("the response is not readable XML at line %d, column %d: %s", line, col, quoteText(err.Error()))
-}
-
-// quote quotes a value from the response for a message or report: ASCII
-// only, every other character escaped, at most maxValueLen bytes of it,
-// cut on a character boundary.
-func quote(s string) string {
-	if len(s) > maxValueLen {
-		n := maxValueLen
-		for n > 0 && !utf8.RuneStart(s[n]) {
-			n--
-		}
-		return fmt.Sprintf("%+q...", s[:n])
-	}
-	return fmt.Sprintf("%+q", s)
-}
-
-// quoteText is quote without the quotation marks, for messages of the XML
-// parser, which may repeat parts of the input.
-func quoteText(s string) string {
-	q := quote(s)
-	q = strings.TrimSuffix(strings.TrimPrefix(q, `"`), `"`)
-	return strings.ReplaceAll(q, `\"`, `"`) // quotation marks are harmless in a message
 }
