@@ -8,46 +8,29 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// findings is what a comparison of the table with the service found, each
-// list in table order or, for what the table lacks, in response order.
+// findings is what the comparison found, in table order or, for what the
+// table lacks, in response order; most lists hold report lines.
 type findings struct {
-	listed         int // distinct valid region IDs in the response
-	public, inUse  int // the table's public-cloud rows, and those in service
-	missing        []newRegion
-	gone           []*table.Region // public, in service, not listed
-	listedClosed   []*table.Region // decommissioned, listed
-	differ         []endpointDiff
-	refused        []refusal
-	accelNotStated []string // listed with an accelerate endpoint; the table says not stated
-	accelOther     []string // an accelerate endpoint other than the table's
-	otherClouds    []otherCloud
-	regionless     bool // the service lists the table's regionless endpoint as a region
+	listed                     int // distinct valid region IDs in the response
+	public, inUse              int // the table's public-cloud rows, and those in service
+	missing                    []newRegion
+	gone, listedClosed         []string // in service and not listed; decommissioned and listed
+	differ, otherClouds        []string
+	refused                    []refusal
+	accelNotStated, accelOther []string // information: acceleration "not stated", another endpoint
+	regionless                 bool     // the service lists the regionless endpoint as a region
 }
 
-// newRegion is a region the service lists that the table lacks.
-type newRegion struct {
-	id, public, internal string
-}
-
-type endpointDiff struct {
-	id, kind, table, service string
-}
+type newRegion struct{ id, public, internal string }
 
 // refusal is a value of the response that the check does not take.
 type refusal struct {
-	line int
-	what string // "Region", "InternetEndpoint of oss-x", ...
-	val  string
-	why  string
+	line           int
+	what, val, why string // what: "Region", "InternetEndpoint of oss-x", ...
 }
 
-type otherCloud struct {
-	r      *table.Region
-	listed bool
-}
-
-// count is the number of findings that call for a change to the table or
-// a look at the response; the information sections do not count.
+// count is the findings that call for a change to the table or a look at
+// the response; information does not count.
 func (f *findings) count() int {
 	return len(f.missing) + len(f.gone) + len(f.listedClosed) + len(f.differ) + len(f.refused)
 }
@@ -117,14 +100,17 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		case r.Cloud != table.CloudPublic:
 			// Reported with the other clouds below.
 		case r.Status == table.StatusDecommissioned:
-			f.listedClosed = append(f.listedClosed, r)
+			since := ""
+			if r.StatusDate != "" {
+				since = " since " + r.StatusDate
+			}
+			f.listedClosed = append(f.listedClosed, fmt.Sprintf("`%s` %s, decommissioned%s: the service lists it again; check the documentation before changing `status`.", r.ID, r.Name, since))
 		default:
 			listedInUse++
-			if publicOK && public != r.Public {
-				f.differ = append(f.differ, endpointDiff{r.ID, "public", r.Public, public})
-			}
-			if internalOK && internal != r.Internal {
-				f.differ = append(f.differ, endpointDiff{r.ID, "internal", r.Internal, internal})
+			for _, d := range [][3]string{{"public", r.Public, public}, {"internal", r.Internal, internal}} {
+				if d[2] != "" && d[1] != d[2] {
+					f.differ = append(f.differ, fmt.Sprintf("`%s` %s: `%s` (table) → `%s` (service)", r.ID, d[0], d[1], d[2]))
+				}
 			}
 		}
 	}
@@ -140,9 +126,13 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		_, listed := seen[r.ID]
 		switch {
 		case r.Cloud != table.CloudPublic:
-			f.otherClouds = append(f.otherClouds, otherCloud{r, listed})
+			f.otherClouds = append(f.otherClouds, fmt.Sprintf("`%s` %s (%s cloud), %s", r.ID, r.Name, r.Cloud, map[bool]string{false: "not listed by the service", true: "listed by the service"}[listed]))
 		case !listed && !unread[r.ID] && r.Status != table.StatusDecommissioned:
-			f.gone = append(f.gone, r)
+			next := " (or `status: decommissioning` with the day it began, while it still serves)"
+			if r.Status == table.StatusDecommissioning {
+				next = ""
+			}
+			f.gone = append(f.gone, fmt.Sprintf("`%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it%s.", r.ID, r.Name, r.Status, next))
 		}
 	}
 	sort.Slice(f.refused, func(i, j int) bool { return f.refused[i].line < f.refused[j].line })
@@ -236,23 +226,9 @@ func (f *findings) markdown(t *table.Table, source string) string {
 			p("\n### `%s`\n\n```yaml\n%s```\n", n.id, yamlBlock(n))
 		}
 	}
-	section(&b, fmt.Sprintf("Regions in service that the service no longer lists (%d)", len(f.gone)), "", mapList(f.gone, func(r *table.Region) string {
-		next := " (or `status: decommissioning` with the day it began, while it still serves)"
-		if r.Status == table.StatusDecommissioning {
-			next = ""
-		}
-		return fmt.Sprintf("`%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it%s.", r.ID, r.Name, r.Status, next)
-	}))
-	section(&b, fmt.Sprintf("Regions the table calls decommissioned that the service lists (%d)", len(f.listedClosed)), "", mapList(f.listedClosed, func(r *table.Region) string {
-		since := ""
-		if r.StatusDate != "" {
-			since = " since " + r.StatusDate
-		}
-		return fmt.Sprintf("`%s` %s, decommissioned%s: the service lists it again; check the documentation before changing `status`.", r.ID, r.Name, since)
-	}))
-	section(&b, fmt.Sprintf("Endpoints that differ (%d)", len(f.differ)), "", mapList(f.differ, func(d endpointDiff) string {
-		return fmt.Sprintf("`%s` %s: `%s` (table) → `%s` (service)", d.id, d.kind, d.table, d.service)
-	}))
+	section(&b, fmt.Sprintf("Regions in service that the service no longer lists (%d)", len(f.gone)), "", f.gone)
+	section(&b, fmt.Sprintf("Regions the table calls decommissioned that the service lists (%d)", len(f.listedClosed)), "", f.listedClosed)
+	section(&b, fmt.Sprintf("Endpoints that differ (%d)", len(f.differ)), "", f.differ)
 	section(&b, fmt.Sprintf("Entries not taken (%d)", len(f.refused)), "Values of the response that break the table's own rules; they are neither compared nor proposed.\n\n", mapList(f.refused, func(r refusal) string {
 		// Everything here may come from the response: made inert, so that
 		// no Markdown or HTML in it renders.
@@ -271,13 +247,7 @@ func (f *findings) markdown(t *table.Table, source string) string {
 	if f.regionless {
 		p("\n## The regionless endpoint (information, not drift)\n\n- The service lists `%s`, which the table has as the endpoint of buckets without a region attribute, not as a region.\n", t.Regionless)
 	}
-	section(&b, fmt.Sprintf("Not checked (%d)", len(f.otherClouds)), "DescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n", mapList(f.otherClouds, func(o otherCloud) string {
-		listed := "not listed by the service"
-		if o.listed {
-			listed = "listed by the service"
-		}
-		return fmt.Sprintf("`%s` %s (%s cloud), %s", o.r.ID, o.r.Name, o.r.Cloud, listed)
-	}))
+	section(&b, fmt.Sprintf("Not checked (%d)", len(f.otherClouds)), "DescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n", f.otherClouds)
 	return b.String()
 }
 
