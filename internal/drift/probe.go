@@ -25,12 +25,13 @@ import (
 // of each cloud, and cannot check when a control name resolves or a
 // query is not answered.
 
-// maxQueries bounds the questions of one run (A and AAAA of each name);
-// Go's resolver may retry each, as resolv.conf says.
-const maxQueries = 2000
-
-// maxInflight bounds -inflight: the probe is one client, not a load test.
-const maxInflight = 16
+// Bounds: the questions of one run (A and AAAA of each name; Go's resolver
+// may retry each), -inflight (one client, not a load test), the hosts file.
+const (
+	maxQueries   = 2000
+	maxInflight  = 16
+	maxHostsSize = 4 << 20
+)
 
 const probeUsage = `usage: drift probe [-in regions.yaml] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
   -in FILE          the region table to check (default regions.yaml): its hosts, what its
@@ -106,11 +107,9 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	return exitAgrees
 }
 
-// controlNames are two names oss-<random>.aliyuncs.com, one of the form
-// of a region's host and one not, which no zone that answers honestly
-// has. Public DNS answers NXDOMAIN for oss-* names no region has; it has
-// wildcards under oss.aliyuncs.com and under every endpoint, so a random
-// name there answers and is no sign of a hijacking resolver.
+// controlNames are two random oss-*.aliyuncs.com names, one of a region
+// host's form: public DNS answers NXDOMAIN for them (its wildcards are
+// under oss.aliyuncs.com and the endpoints), an honest resolver too.
 func controlNames(random io.Reader) ([]string, error) {
 	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 	label := func() (string, error) {
@@ -141,10 +140,8 @@ type probeHost struct {
 	dns    *table.CloudDNS
 }
 
-// probeHosts is every host of t, each once (the table's checks see to
-// that): the table's own hosts, then each region's, each with what public
-// DNS shows of its cloud. The table's own hosts are the public cloud's;
-// the default internal host is its region's.
+// probeHosts is every host of t, once each: the table's own (the public
+// cloud's; the default internal host its region's), then each region's.
 func probeHosts(t *table.Table) []probeHost {
 	hs := []probeHost{
 		{host: t.DefaultPublic, role: "default endpoint"},
@@ -181,10 +178,21 @@ type probePlan struct {
 	cands    []candidate
 }
 
-// plan lists the names to ask: the controls, the table's hosts, and the
-// table's other_region_ids.
+// candidate is one region ID of the table's other_region_ids.
+type candidate struct {
+	id, host string // oss-<cloud id>, oss-<cloud id>.aliyuncs.com
+	other    *table.OtherRegion
+}
+
+// plan lists the names to ask: the controls, the table's hosts, and its
+// other_region_ids, which its checks keep apart from its regions.
 func plan(t *table.Table, controls []string) *probePlan {
-	return &probePlan{controls: controls, hosts: probeHosts(t), cands: candidates(t)}
+	p := &probePlan{controls: controls, hosts: probeHosts(t)}
+	for i := range t.OtherRegions {
+		o := &t.OtherRegions[i]
+		p.cands = append(p.cands, candidate{id: "oss-" + o.CloudID, host: "oss-" + o.CloudID + ".aliyuncs.com", other: o})
+	}
+	return p
 }
 
 // names is every name the plan asks, controls first.
@@ -199,8 +207,7 @@ func (p *probePlan) names() []string {
 	return out
 }
 
-// probe asks the controls and, when they show the resolver honest, the
-// rest, and judges the answers.
+// probe asks the controls and, when the resolver is honest, the rest.
 func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	f := &probeFindings{plan: p}
 	ctl := askNames(ctx, a, p.controls)
@@ -261,8 +268,7 @@ func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
 	return out
 }
 
-// judgeHost holds the answers for one host of the table to what the table
-// says of it, and of what public DNS shows of its cloud.
+// judgeHost holds one host's answers to what the table and its public_dns say.
 func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	addrs := pa.addrs()
 	if h.kind == "dual-stack" {
@@ -318,8 +324,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	}
 }
 
-// unanswered records the queries of name that got no answer that can be
-// taken, and reports whether there were any.
+// unanswered records name's queries without an answer that can be taken.
 func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
 	found := false
 	for i, a := range []answer{pa.a, pa.aaaa} {
@@ -340,9 +345,8 @@ type query struct {
 	ip6  bool
 }
 
-// answer is what one query got: addresses, none (the name does not exist
-// or has no record of the type), or a failure, which makes the run one
-// that could not check.
+// answer is what one query got: addresses, none, or a failure, which makes
+// the run one that could not check.
 type answer struct {
 	addrs    []netip.Addr // sorted, once each
 	failed   string       // why no answer can be taken, or "": the probe's own words, Markdown
@@ -350,8 +354,7 @@ type answer struct {
 	notAsked bool         // the run's deadline passed before it was asked
 }
 
-// asker asks queries through one resolver, each within timeout, at most
-// inflight at a time.
+// asker asks through one resolver, each query within timeout.
 type asker struct {
 	r        *net.Resolver
 	timeout  time.Duration
@@ -359,8 +362,7 @@ type asker struct {
 	asked    atomic.Int64 // queries handed to the resolver
 }
 
-// newResolver is Go's resolver, sent to server (IP:port) when it is not
-// empty, else to the system's servers.
+// newResolver is Go's resolver, sent to server (IP:port) if not empty.
 func newResolver(server string) *net.Resolver {
 	r := &net.Resolver{PreferGo: true, StrictErrors: true}
 	if server != "" {
@@ -372,8 +374,7 @@ func newResolver(server string) *net.Resolver {
 	return r
 }
 
-// askAll asks every query, inflight at a time, and returns the answers in
-// the order of qs; once ctx is done the rest are not asked.
+// askAll asks every query, inflight at a time; once ctx is done, no more.
 func (a *asker) askAll(ctx context.Context, qs []query) []answer {
 	out := make([]answer, len(qs))
 	sem := make(chan struct{}, a.inflight)
@@ -433,34 +434,11 @@ func (a *asker) ask(ctx context.Context, q query) answer {
 	return answer{addrs: keep}
 }
 
-// candidate is one region ID of the table's other_region_ids.
-type candidate struct {
-	id    string // oss-<cloud id>
-	host  string // oss-<cloud id>.aliyuncs.com
-	other *table.OtherRegion
-}
-
-// candidates are the table's other_region_ids, which its checks keep
-// apart from its regions, aliases and hosts.
-func candidates(t *table.Table) []candidate {
-	var out []candidate
-	for i := range t.OtherRegions {
-		o := &t.OtherRegions[i]
-		out = append(out, candidate{id: "oss-" + o.CloudID, host: "oss-" + o.CloudID + ".aliyuncs.com", other: o})
-	}
-	return out
-}
-
-// maxHostsSize bounds the hosts file.
-const maxHostsSize = 4 << 20
-
-// hostsOverride says which of names the hosts file at path answers, so
-// that the resolver would never ask DNS for them; nil when none. Go's
-// resolver consults the file before DNS (nsswitch "files dns"), even with
-// a Dial of its own, and reads each line's fields after the address, up to
-// a # comment, in ASCII lower case. A file that does not exist has none.
+// hostsOverride lists the names that the hosts file at path answers, which
+// Go's resolver reads before DNS, even with a Dial of its own: each line's
+// fields after the address, up to a # comment, in ASCII lower case.
 func hostsOverride(path string, names []string) error {
-	data, err := table.ReadRegular(path, maxHostsSize, "maxHostsSize in internal/drift/probe_input.go", os.Stat)
+	data, err := table.ReadRegular(path, maxHostsSize, "maxHostsSize in internal/drift/probe.go", os.Stat)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -488,8 +466,7 @@ func hostsOverride(path string, names []string) error {
 		len(found), plural(len(found), "name", "names"), strings.Join(bound(found, maxListed), "\n"))
 }
 
-// lowerASCII is s with A-Z lower-cased and nothing else changed:
-// strings.ToLower would make the Kelvin sign a k, and a look-alike an ID.
+// lowerASCII lower-cases A-Z only: strings.ToLower makes the Kelvin sign a k.
 func lowerASCII(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r >= 'A' && r <= 'Z' {
