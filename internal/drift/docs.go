@@ -83,9 +83,8 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	return exitAgrees
 }
 
-// readPage fetches a URL, bounded in size and time, or reads a file; the
-// URL it returns is the page's own: the one fetched, or the one a saved
-// copy names (a "Source:" line, a canonical link).
+// readPage fetches a URL, bounded in size and time, or reads a file, and
+// returns the page's own URL: the one fetched, or the one a copy names.
 func readPage(ctx context.Context, client *http.Client, from string, timeout time.Duration) ([]byte, string, error) {
 	if !strings.HasPrefix(from, "https://") && !strings.HasPrefix(from, "http://") {
 		data, err := table.ReadRegular(from, page.MaxSize, "MaxSize in internal/drift/page/page.go", os.Stat)
@@ -132,8 +131,7 @@ func findSource(t *table.Table, match func(table.Source) bool) *table.Source {
 	return nil
 }
 
-// sameURL compares URLs by host and path: the page may be fetched with a
-// query or a fragment, or over http.
+// sameURL compares URLs by host and path only.
 func sameURL(a, b string) bool {
 	ua, errA := url.Parse(a)
 	ub, errB := url.Parse(b)
@@ -348,9 +346,8 @@ func (f *docsFindings) markdown(t *table.Table, p *page.Page, src table.Source) 
 	return b.String()
 }
 
-// text makes text from the page inert in Markdown: printable characters
-// of any script stay, Markdown's and HTML's own get a backslash, the rest
-// become Go escapes.
+// text makes page text inert in Markdown: printable characters of any
+// script stay, Markdown's and HTML's get a backslash, the rest Go escapes.
 func text(s string) string {
 	var b strings.Builder
 	for _, r := range s {

@@ -283,9 +283,9 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	}
 	switch {
 	case h.kind == "dual-stack" && !h.dns.AAAAPublished:
-		seen := "without AAAA"
+		seen := "No AAAA record"
 		if len(addrs) > 0 {
-			seen = "with AAAA"
+			seen = "AAAA records"
 		}
 		f.note(h, "aaaa", seen)
 		return
@@ -296,7 +296,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 		}
 		return
 	case h.vipOf != nil && !h.dns.InternalPublished && len(addrs) == 0:
-		f.note(h, "internal", "no address")
+		f.note(h, "internal", "No address")
 		return
 	case h.vipOf == nil || h.dns.InternalPublished:
 		f.mustResolve++
@@ -319,7 +319,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 		case len(r.outside) > 0:
 			f.outside = append(f.outside, r)
 		case !h.dns.InternalPublished:
-			f.note(h, "internal", "inside its ranges")
+			f.note(h, "internal", "Addresses inside their VIP ranges")
 		}
 	}
 }

@@ -36,13 +36,12 @@ type resolved struct {
 
 type failedQuery struct{ name, typ, why, detail string }
 
-// dnsNote is hosts whose answers the table's public_dns does not count
-// on, grouped by the entry and field that say so and what was seen:
-// information, never drift.
+// dnsNote is hosts whose answers the table's public_dns does not count on,
+// by its entry and field and what was seen: information, never drift.
 type dnsNote struct {
 	dns   *table.CloudDNS
 	field string // "internal" or "aaaa"
-	seen  string // "no address", "inside its ranges", "without AAAA" or "with AAAA"
+	seen  string // how the report heads it: "No address", "AAAA records", ...
 	hosts []string
 }
 
@@ -57,16 +56,7 @@ func (f *probeFindings) note(h probeHost, field, seen string) {
 	f.notes = append(f.notes, dnsNote{h.dns, field, seen, []string{h.host}})
 }
 
-// noteLabels head each kind of note in the report.
-var noteLabels = map[string]string{
-	"no address":        "No address",
-	"inside its ranges": "Addresses inside their VIP ranges",
-	"without AAAA":      "No AAAA record",
-	"with AAAA":         "AAAA records",
-}
-
-// reason is why a note is information: the table's entry, where it is
-// and its sources.
+// reason is why a note is information: the table's entry and its sources.
 func (n dnsNote) reason() string {
 	what := fmt.Sprintf("to answer for the %s cloud's internal hosts", n.dns.Cloud)
 	if n.field == "aaaa" {
@@ -90,16 +80,14 @@ func (f *probeFindings) count() int {
 	return len(f.missing) + len(f.outside) + len(f.noIPv6) + len(f.newRegions)
 }
 
-// maxListed bounds the lines of one list in the report; maxAddrs the
-// addresses shown for one name.
+// maxListed bounds one list of the report; maxAddrs one name's addresses.
 const (
 	maxListed = 50
 	maxAddrs  = 8
 )
 
-// markdown renders the findings as the report. Every value in it is a
-// checked host or region ID, an address, or text made inert; nothing an
-// answer carries but its addresses reaches it.
+// markdown is the report: checked hosts and IDs, addresses, inert text;
+// nothing of an answer but its addresses.
 func (f *probeFindings) markdown(t *table.Table, source string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -184,7 +172,7 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 	}
 	if !f.blind { // a blind resolver says nothing of them
 		bounded("What the table does not count on public DNS to show (information, not drift)", "", mapList(f.notes, func(n dnsNote) string {
-			return fmt.Sprintf("%s (%d): %s: %s.", noteLabels[n.seen], len(n.hosts), strings.Join(bound(codes(n.hosts), maxListed), ", "), n.reason())
+			return fmt.Sprintf("%s (%d): %s: %s.", n.seen, len(n.hosts), strings.Join(bound(codes(n.hosts), maxListed), ", "), n.reason())
 		}))
 	}
 	bounded("Hosts of decommissioned regions that still resolve (information, not drift)", "", mapList(f.closedResolve, withAddrs))
