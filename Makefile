@@ -1,7 +1,4 @@
-# ossregions: regenerate, check and test the region table and its package.
-# `make generate` regenerates; `make test` is the check after an edit (about a
-# minute); `make release-check` adds the release gate and the slow tests; CI
-# runs both.
+# ossregions: generate, check and test the region table and its package; what each target runs: docs/maintaining.md ("Tests").
 
 GO          ?= go
 STATICCHECK_VERSION := v0.8.2

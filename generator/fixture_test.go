@@ -14,8 +14,8 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// The fixtures under testdata/errors and testdata/changes are txtar
-// archives: a comment saying what the fixture tests, then sections, each
+// The fixtures under testdata/errors, testdata/changes and testdata/valid
+// are txtar archives: a comment saying what the fixture tests, then sections, each
 // begun by a line "-- NAME --". A table in a fixture is stated as a patch
 // of testdata/base.yaml, so that a fixture holds only its difference.
 //
@@ -163,9 +163,16 @@ func compareSection(t *testing.T, a *archive, name string, got []byte) {
 	t.Helper()
 	s := a.section(name)
 	if *update {
-		if err := os.WriteFile(a.path, a.withSection(name, got), 0o644); err != nil {
+		data := a.withSection(name, got)
+		if err := os.WriteFile(a.path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		// The next section rewritten is then placed in the new bytes.
+		b, err := parseArchive(a.path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		*a = *b
 		return
 	}
 	if s == nil {
@@ -572,6 +579,41 @@ func (a *archive) errorTable(t testing.TB) string {
 	return a.patched(t, readBase(t), "patch")
 }
 
+// The sections of a valid fixture (testdata/valid): its table as a patch
+// of the base, and the Go and Markdown the generator makes of it, which
+// TestGolden compares and -update rewrites.
+var validSections = []string{"patch", "data_gen.go", "REGIONS.md"}
+
+// validTable returns the table of the valid fixture at path: the base
+// table with its patch applied.
+func validTable(t testing.TB, path string) []byte {
+	t.Helper()
+	a := readArchive(t, path)
+	a.checkSections(t, validSections...)
+	if !a.has("patch") {
+		t.Fatalf("%s: no section \"patch\"", path)
+	}
+	return []byte(a.patched(t, readBase(t), "patch"))
+}
+
+// validFixture returns the table of testdata/valid/NAME.txt.
+func validFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	return validTable(t, filepath.Join("testdata", "valid", name+".txt"))
+}
+
+// parseValid parses the table of the valid fixture at path, named
+// NAME.yaml as the goldens name it.
+func parseValid(t testing.TB, path string) *table.Table {
+	t.Helper()
+	name := fixtureName(path) + ".yaml"
+	tbl, err := table.Parse(name, validTable(t, path))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return tbl
+}
+
 // TestBaseTableIsValid holds the base table to the generator: every
 // problem an error fixture reports then comes from its patch.
 func TestBaseTableIsValid(t *testing.T) {
@@ -674,13 +716,14 @@ func TestRegionDirectives(t *testing.T) {
 // TestNewRegionFieldReachesFixtures holds the fixtures to the rule that a
 // field added to every region of the base table needs no fixture edited:
 // with a line added to each region of the base, at each place in the
-// region, every region of every fixture's tables has that line once.
+// region, every region of every fixture's tables (under errors, changes
+// and valid) has that line once.
 func TestNewRegionFieldReachesFixtures(t *testing.T) {
 	const field = "    added_field: x"
 	base := splitLines(readBase(t))
 	for place := 1; ; place++ {
 		tbl, more := withField(base, field, place)
-		for _, dir := range []string{"errors", "changes"} {
+		for _, dir := range []string{"errors", "changes", "valid"} {
 			for _, path := range archives(t, dir) {
 				a := readArchive(t, path)
 				if a.has("table.yaml") {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,11 +13,8 @@ import (
 // must not panic, every problem must carry a position (except the few about
 // the file as a whole), and an accepted table must render.
 func FuzzLoadValidate(f *testing.F) {
-	paths, _ := filepath.Glob(filepath.Join("testdata", "valid", "*.yaml"))
-	for _, p := range paths {
-		if data, err := os.ReadFile(p); err == nil {
-			f.Add(data)
-		}
+	for _, p := range archives(f, "valid") {
+		f.Add(validTable(f, p))
 	}
 	for _, p := range archives(f, "errors") {
 		f.Add(errorTable(f, p))

@@ -4,45 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/ from what the generator produces now")
-
-// compareGolden fails with a diff if got differs from the golden file; with
-// -update it rewrites the file instead.
-func compareGolden(t *testing.T, golden string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, udiff.Unified(golden, "got", string(want), string(got)))
-	}
-}
-
-func fixtures(t *testing.T, dir string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.yaml"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures in testdata/%s: %v", dir, err)
-	}
-	return files
-}
+var update = flag.Bool("update", false, "rewrite the expected output in the fixtures under testdata/ from what the generator produces now")
 
 func mustTable(t *testing.T, path string) *table.Table {
 	t.Helper()
@@ -53,19 +21,19 @@ func mustTable(t *testing.T, path string) *table.Table {
 	return tbl
 }
 
-// TestGolden generates every valid fixture and compares the Go and
-// Markdown output with the golden files beside it.
+// TestGolden generates every valid fixture (testdata/valid/*.txt) and
+// compares the Go and Markdown output with its sections data_gen.go and
+// REGIONS.md.
 func TestGolden(t *testing.T) {
-	for _, path := range fixtures(t, "valid") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			tbl := mustTable(t, path)
-			outs, err := renderOutputs(tbl, "data_gen.go", "REGIONS.md")
+	for _, path := range archives(t, "valid") {
+		t.Run(fixtureName(path), func(t *testing.T) {
+			outs, err := renderOutputs(parseValid(t, path), "data_gen.go", "REGIONS.md")
 			if err != nil {
 				t.Fatal(err)
 			}
-			base := strings.TrimSuffix(path, ".yaml")
-			compareGolden(t, base+".go.golden", outs[0].data)
-			compareGolden(t, base+".md.golden", outs[1].data)
+			a := readArchive(t, path)
+			compareSection(t, a, "data_gen.go", outs[0].data)
+			compareSection(t, a, "REGIONS.md", outs[1].data)
 		})
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,10 +18,7 @@ import (
 // by a double-quoted YAML scalar holding name (YAML escapes allowed).
 func withName(t *testing.T, yamlQuoted string) []byte {
 	t.Helper()
-	base, err := os.ReadFile("testdata/valid/basic.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := validFixture(t, "basic")
 	out := bytes.Replace(base, []byte("name: China (Hangzhou)"), []byte("name: "+yamlQuoted), 1)
 	if bytes.Equal(out, base) {
 		t.Fatal("fixture changed; name not found")
@@ -33,7 +29,7 @@ func withName(t *testing.T, yamlQuoted string) []byte {
 // TestHostileNames feeds names that could break out of a Go comment or
 // string, or hide code from a reviewer, and requires the exact rejection.
 // Names that are merely awkward (quotes, backslashes, comment markers) are
-// accepted and round-trip: see testdata/valid/hostile_names.yaml.
+// accepted and round-trip: see testdata/valid/hostile_names.txt.
 func TestHostileNames(t *testing.T) {
 	const at = "basic.yaml:21:11: regions[0] (oss-cn-hangzhou): name: "
 	tests := []struct{ name, yaml, want string }{
@@ -64,10 +60,7 @@ func TestHostileNames(t *testing.T) {
 
 // TestBadFiles covers files that are not a table at all.
 func TestBadFiles(t *testing.T) {
-	valid, err := os.ReadFile("testdata/valid/basic.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	valid := validFixture(t, "basic")
 	notUTF8 := append(append([]byte{}, valid[:40]...), 0xff, 0xfe)
 	notUTF8 = append(notUTF8, valid[40:]...)
 	tests := []struct {

@@ -142,10 +142,7 @@ func containsAny(s string, subs []string) bool {
 // irregular fixture's finance region: one line of Go and one row of
 // Markdown change, besides provenance.
 func TestChangingAnEndpointChangesOneLine(t *testing.T) {
-	before, err := os.ReadFile("testdata/valid/irregular.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := validFixture(t, "irregular")
 	after := strings.Replace(string(before), "vpc: oss-cn-hzfinance-vpc.aliyuncs.com", "vpc: oss-cn-hzfinance-vpc2.aliyuncs.com", 1)
 	if after == string(before) {
 		t.Fatal("fixture changed shape; update the test's anchor")

@@ -53,7 +53,7 @@ func parseFlags(args []string) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to read")
-	fs.StringVar(&c.out, "out", filepath.Join("regions", "data_gen.go"), "the Go file to generate")
+	fs.StringVar(&c.out, "out", filepath.Join("regions", "data_gen.go"), "the Go data file to generate; "+namesFile+" (the Status and Cloud constants) is generated beside it")
 	fs.StringVar(&c.md, "md", "REGIONS.md", "the Markdown region document to generate")
 	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition of the table to generate (with -in, -out and -md: none unless given)")
 	fs.BoolVar(&c.check, "check", false, "write nothing; fail with a diff if an output is stale")

@@ -226,9 +226,14 @@ func (p *procedure) follow(step, version string, edit func(string) string, want 
 		return
 	case step == "CHANGELOG.md":
 		p.addToChangelog()
-	case strings.HasPrefix(step, "git add -A && git commit"):
+	case strings.HasPrefix(step, "git add -A && git commit -m "):
+		// The message as the step gives it, X.Y.Z the version.
+		msg, err := strconv.Unquote(strings.TrimPrefix(step, "git add -A && git commit -m "))
+		if err != nil || !strings.Contains(msg, "X.Y.Z") {
+			t.Fatalf("docs/maintaining.md, Changing the table: %q: want a quoted commit message naming X.Y.Z", step)
+		}
 		run(gitIn(p.dir, "add", "-A"))
-		run(gitIn(p.dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "region data "+version))
+		run(gitIn(p.dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", strings.ReplaceAll(msg, "X.Y.Z", version)))
 	case step == "make release-check":
 		// Of release-check, the stale check and the gate are what a step can
 		// break; lint runs in the repository itself and the tests below.

@@ -15,15 +15,12 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// workspace copies a fixture into a fresh directory with committed outputs
-// holding known bytes, and returns the config that generates into it.
-func workspace(t *testing.T, fixture string) config {
+// workspace copies the table of a valid fixture (testdata/valid/NAME.txt)
+// into a fresh directory with committed outputs holding known bytes, and
+// returns the config that generates into it.
+func workspace(t *testing.T, name string) config {
 	t.Helper()
-	data, err := os.ReadFile(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return workspaceWith(t, data)
+	return workspaceWith(t, validFixture(t, name))
 }
 
 // workspaceWith is workspace for a table given as bytes.
@@ -68,20 +65,17 @@ func assertNoTemps(t *testing.T, c config) {
 }
 
 func TestWriteGeneratesBothOutputs(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	if err := run(c.args(), nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, golden := range []string{"testdata/valid/basic.go.golden", "testdata/valid/basic.md.golden"} {
-		want, _ := os.ReadFile(golden)
-		path := c.out
-		if strings.HasSuffix(golden, ".md.golden") {
-			path = c.md
-		}
+	a := readArchive(t, "testdata/valid/basic.txt")
+	for section, path := range map[string]string{"data_gen.go": c.out, "REGIONS.md": c.md} {
+		want := a.get(t, section)
 		got, _ := os.ReadFile(path)
 		// The goldens name the input "basic.yaml"; the workspace calls it regions.yaml.
-		if string(got) != strings.ReplaceAll(string(want), "from basic.yaml;", "from regions.yaml;") {
-			t.Errorf("%s does not match %s", path, golden)
+		if string(got) != strings.ReplaceAll(want, "from basic.yaml;", "from regions.yaml;") {
+			t.Errorf("%s does not match section %s of %s", path, section, a.path)
 		}
 	}
 	assertNoTemps(t, c)
@@ -101,7 +95,7 @@ func TestFailedRunWritesNothing(t *testing.T) {
 }
 
 func TestCheckModeReportsStaleOutput(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	err := run(append(c.args(), "-check"), nil)
 	if !errors.Is(err, errStale) {
 		t.Fatalf("-check on stale output: %v", err)
@@ -117,7 +111,7 @@ func TestCheckModeReportsStaleOutput(t *testing.T) {
 // TestPathFlagsGoTogether: a run that names some outputs but not all
 // would write the others' defaults, the repository's files.
 func TestPathFlagsGoTogether(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	for _, args := range [][]string{
 		{"-in", c.in},
 		{"-in", c.in, "-out", c.out},
@@ -139,7 +133,7 @@ func TestPathFlagsGoTogether(t *testing.T) {
 }
 
 func TestMissingInputFile(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	c.in = filepath.Join(t.TempDir(), "nope.yaml")
 	err := run(c.args(), nil)
 	if err == nil || !strings.Contains(err.Error(), "nope.yaml: no such file or directory") {
@@ -149,7 +143,7 @@ func TestMissingInputFile(t *testing.T) {
 }
 
 func TestOutputDirectoryMissing(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	goodOut := c.out
 	c.out = filepath.Join(filepath.Dir(c.out), "missing", "data_gen.go")
 	err := run(c.args(), nil)
@@ -163,7 +157,7 @@ func TestOutputDirectoryMissing(t *testing.T) {
 // TestOutputDirectoryNotWritable uses a regular file where the directory
 // should be: tests run as root here, where permission bits stop nothing.
 func TestOutputDirectoryNotWritable(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	goodOut := c.out
 	c.out = filepath.Join(c.md, "data_gen.go")
 	err := run(c.args(), nil)
@@ -177,7 +171,7 @@ func TestOutputDirectoryNotWritable(t *testing.T) {
 // TestBothOutputsInOneDirectory writes the Go and Markdown outputs side by
 // side.
 func TestBothOutputsInOneDirectory(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	c.md = filepath.Join(filepath.Dir(c.out), "REGIONS.md")
 	if err := run(c.args(), nil); err != nil {
 		t.Fatal(err)
@@ -194,7 +188,7 @@ func TestBothOutputsInOneDirectory(t *testing.T) {
 // replaced (here a directory where REGIONS.md goes) fails the run before
 // any output is, the first included.
 func TestSecondOutputFailureReplacesNothing(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	if err := os.Remove(c.md); err != nil {
 		t.Fatal(err)
 	}
@@ -214,12 +208,9 @@ func TestSecondOutputFailureReplacesNothing(t *testing.T) {
 // TestConcurrentRuns starts two runs on the same outputs at once, many
 // times over: both must succeed and leave the right bytes.
 func TestConcurrentRuns(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
-	want, err := os.ReadFile("testdata/valid/basic.go.golden")
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantGo := strings.ReplaceAll(string(want), "from basic.yaml;", "from regions.yaml;")
+	c := workspace(t, "basic")
+	want := readArchive(t, "testdata/valid/basic.txt").get(t, "data_gen.go")
+	wantGo := strings.ReplaceAll(want, "from basic.yaml;", "from regions.yaml;")
 	for round := 0; round < 50; round++ {
 		writeFile(t, c.out, []byte("stale go\n"))
 		writeFile(t, c.md, []byte("stale md\n"))
@@ -271,7 +262,7 @@ func TestOnlyRegularFilesAreRead(t *testing.T) {
 	for what, make := range special {
 		for _, role := range []string{"out", "in"} {
 			for _, check := range []bool{false, true} {
-				c := workspace(t, "testdata/valid/basic.yaml")
+				c := workspace(t, "basic")
 				path := map[string]string{"out": c.out, "in": c.in}[role]
 				if err := os.Remove(path); err != nil {
 					t.Fatal(err)
@@ -299,7 +290,7 @@ func TestOnlyRegularFilesAreRead(t *testing.T) {
 // TestPathsMustDiffer: an output on top of the input, or both outputs in
 // one file, is refused before anything is read.
 func TestPathsMustDiffer(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	for _, args := range [][]string{
 		{"-in", c.in, "-out", c.in, "-md", c.md},
 		{"-in", c.in, "-out", c.out, "-md", c.in},
@@ -317,7 +308,7 @@ func TestPathsMustDiffer(t *testing.T) {
 // TestInputNameIsSanitised names the input so that, printed raw, it would
 // end the header comment of either output and start a line of code.
 func TestInputNameIsSanitised(t *testing.T) {
-	c := workspace(t, "testdata/valid/basic.yaml")
+	c := workspace(t, "basic")
 	evil := filepath.Join(filepath.Dir(c.in), "x -->\nconst Evil = 1 .yaml")
 	if err := os.Rename(c.in, evil); err != nil {
 		t.Fatal(err)
@@ -343,6 +334,7 @@ func TestInputNameIsSanitised(t *testing.T) {
 // TestOtherPathsWriteNoJSON: with -in, -out or -md and no -json, the run
 // writes no regions.json, as the flag's help says; with -json it does.
 func TestOtherPathsWriteNoJSON(t *testing.T) {
+	data := validFixture(t, "basic")
 	dir := t.TempDir()
 	wd, err := os.Getwd()
 	if err != nil {
@@ -353,10 +345,6 @@ func TestOtherPathsWriteNoJSON(t *testing.T) {
 	}
 	defer os.Chdir(wd)
 	// Named like the repository's table, in a directory of its own.
-	data, err := os.ReadFile(filepath.Join(wd, "testdata", "valid", "basic.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	in := "regions.yaml"
 	writeFile(t, in, data)
 	if err := run([]string{"-in", in, "-out", "x.go", "-md", ""}, io.Discard); err != nil {

@@ -44,19 +44,11 @@ var genInfoCNHangzhou = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-hangzhou.aliyuncs.com",
-	internal:   "oss-cn-hangzhou-internal.aliyuncs.com",
-	vpc:        "oss-cn-hangzhou-internal.aliyuncs.com",
 	dualStack:  "cn-hangzhou.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-hangzhou.aliyuncs.com",
 	s3Internal: "s3.oss-cn-hangzhou-internal.aliyuncs.com",
-	vip: []string{
-		"100.118.28.0/24",
-		"100.114.102.0/24",
-		"100.98.170.0/24",
-		"100.118.31.0/24",
-	},
+	vip:        "100.118.28.0/24 100.114.102.0/24 100.98.170.0/24 100.118.31.0/24",
 }
 
 // CNShanghai is China (Shanghai), OSS region oss-cn-shanghai.
@@ -69,19 +61,11 @@ var genInfoCNShanghai = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-shanghai.aliyuncs.com",
-	internal:   "oss-cn-shanghai-internal.aliyuncs.com",
-	vpc:        "oss-cn-shanghai-internal.aliyuncs.com",
 	dualStack:  "cn-shanghai.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-shanghai.aliyuncs.com",
 	s3Internal: "s3.oss-cn-shanghai-internal.aliyuncs.com",
-	vip: []string{
-		"100.98.35.0/24",
-		"100.98.110.0/24",
-		"100.98.169.0/24",
-		"100.118.102.0/24",
-	},
+	vip:        "100.98.35.0/24 100.98.110.0/24 100.98.169.0/24 100.118.102.0/24",
 }
 
 // CNNanjing is China (Nanjing - Local Region), OSS region oss-cn-nanjing.
@@ -96,16 +80,11 @@ var genInfoCNNanjing = regionInfo{
 	mainland:      true,
 	cloud:         CloudPublic,
 	status:        Decommissioning,
-	public:        "oss-cn-nanjing.aliyuncs.com",
-	internal:      "oss-cn-nanjing-internal.aliyuncs.com",
-	vpc:           "oss-cn-nanjing-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-cn-nanjing.aliyuncs.com",
 	s3Internal:    "s3.oss-cn-nanjing-internal.aliyuncs.com",
-	vip: []string{
-		"100.114.142.0/24",
-	},
+	vip:           "100.114.142.0/24",
 }
 
 // CNFuzhou is China (Fuzhou - Local Region), OSS region oss-cn-fuzhou.
@@ -120,16 +99,11 @@ var genInfoCNFuzhou = regionInfo{
 	mainland:      true,
 	cloud:         CloudPublic,
 	status:        Decommissioning,
-	public:        "oss-cn-fuzhou.aliyuncs.com",
-	internal:      "oss-cn-fuzhou-internal.aliyuncs.com",
-	vpc:           "oss-cn-fuzhou-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-cn-fuzhou.aliyuncs.com",
 	s3Internal:    "s3.oss-cn-fuzhou-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.21.0/24",
-	},
+	vip:           "100.115.21.0/24",
 }
 
 // CNWuhanLr is China (Wuhan - Local Region), OSS region oss-cn-wuhan-lr.
@@ -142,16 +116,11 @@ var genInfoCNWuhanLr = regionInfo{
 	mainland:      true,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-cn-wuhan-lr.aliyuncs.com",
-	internal:      "oss-cn-wuhan-lr-internal.aliyuncs.com",
-	vpc:           "oss-cn-wuhan-lr-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-cn-wuhan-lr.aliyuncs.com",
 	s3Internal:    "s3.oss-cn-wuhan-lr-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.89.0/24",
-	},
+	vip:           "100.115.89.0/24",
 }
 
 // CNQingdao is China (Qingdao), OSS region oss-cn-qingdao.
@@ -164,19 +133,11 @@ var genInfoCNQingdao = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-qingdao.aliyuncs.com",
-	internal:   "oss-cn-qingdao-internal.aliyuncs.com",
-	vpc:        "oss-cn-qingdao-internal.aliyuncs.com",
 	dualStack:  "cn-qingdao.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-qingdao.aliyuncs.com",
 	s3Internal: "s3.oss-cn-qingdao-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.173.0/24",
-		"100.99.113.0/24",
-		"100.99.114.0/24",
-		"100.99.115.0/24",
-	},
+	vip:        "100.115.173.0/24 100.99.113.0/24 100.99.114.0/24 100.99.115.0/24",
 }
 
 // CNBeijing is China (Beijing), OSS region oss-cn-beijing.
@@ -189,21 +150,11 @@ var genInfoCNBeijing = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-beijing.aliyuncs.com",
-	internal:   "oss-cn-beijing-internal.aliyuncs.com",
-	vpc:        "oss-cn-beijing-internal.aliyuncs.com",
 	dualStack:  "cn-beijing.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-beijing.aliyuncs.com",
 	s3Internal: "s3.oss-cn-beijing-internal.aliyuncs.com",
-	vip: []string{
-		"100.118.58.0/24",
-		"100.118.167.0/24",
-		"100.118.170.0/24",
-		"100.118.171.0/24",
-		"100.118.172.0/24",
-		"100.118.173.0/24",
-	},
+	vip:        "100.118.58.0/24 100.118.167.0/24 100.118.170.0/24 100.118.171.0/24 100.118.172.0/24 100.118.173.0/24",
 }
 
 // CNZhangjiakou is China (Zhangjiakou), OSS region oss-cn-zhangjiakou.
@@ -216,19 +167,11 @@ var genInfoCNZhangjiakou = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-zhangjiakou.aliyuncs.com",
-	internal:   "oss-cn-zhangjiakou-internal.aliyuncs.com",
-	vpc:        "oss-cn-zhangjiakou-internal.aliyuncs.com",
 	dualStack:  "cn-zhangjiakou.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-zhangjiakou.aliyuncs.com",
 	s3Internal: "s3.oss-cn-zhangjiakou-internal.aliyuncs.com",
-	vip: []string{
-		"100.118.90.0/24",
-		"100.98.159.0/24",
-		"100.114.0.0/24",
-		"100.114.1.0/24",
-	},
+	vip:        "100.118.90.0/24 100.98.159.0/24 100.114.0.0/24 100.114.1.0/24",
 }
 
 // CNHuhehaote is China (Hohhot), OSS region oss-cn-huhehaote.
@@ -241,19 +184,11 @@ var genInfoCNHuhehaote = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-huhehaote.aliyuncs.com",
-	internal:   "oss-cn-huhehaote-internal.aliyuncs.com",
-	vpc:        "oss-cn-huhehaote-internal.aliyuncs.com",
 	dualStack:  "cn-huhehaote.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-huhehaote.aliyuncs.com",
 	s3Internal: "s3.oss-cn-huhehaote-internal.aliyuncs.com",
-	vip: []string{
-		"100.118.195.0/24",
-		"100.99.110.0/24",
-		"100.99.111.0/24",
-		"100.99.112.0/24",
-	},
+	vip:        "100.118.195.0/24 100.99.110.0/24 100.99.111.0/24 100.99.112.0/24",
 }
 
 // CNWulanchabu is China (Ulanqab), OSS region oss-cn-wulanchabu.
@@ -266,19 +201,11 @@ var genInfoCNWulanchabu = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-wulanchabu.aliyuncs.com",
-	internal:   "oss-cn-wulanchabu-internal.aliyuncs.com",
-	vpc:        "oss-cn-wulanchabu-internal.aliyuncs.com",
 	dualStack:  "cn-wulanchabu.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-wulanchabu.aliyuncs.com",
 	s3Internal: "s3.oss-cn-wulanchabu-internal.aliyuncs.com",
-	vip: []string{
-		"100.114.11.0/24",
-		"100.114.12.0/24",
-		"100.114.100.0/24",
-		"100.118.214.0/24",
-	},
+	vip:        "100.114.11.0/24 100.114.12.0/24 100.114.100.0/24 100.118.214.0/24",
 }
 
 // CNShenzhen is China (Shenzhen), OSS region oss-cn-shenzhen.
@@ -291,19 +218,11 @@ var genInfoCNShenzhen = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-shenzhen.aliyuncs.com",
-	internal:   "oss-cn-shenzhen-internal.aliyuncs.com",
-	vpc:        "oss-cn-shenzhen-internal.aliyuncs.com",
 	dualStack:  "cn-shenzhen.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-shenzhen.aliyuncs.com",
 	s3Internal: "s3.oss-cn-shenzhen-internal.aliyuncs.com",
-	vip: []string{
-		"100.118.78.0/24",
-		"100.118.203.0/24",
-		"100.118.204.0/24",
-		"100.118.217.0/24",
-	},
+	vip:        "100.118.78.0/24 100.118.203.0/24 100.118.204.0/24 100.118.217.0/24",
 }
 
 // CNHeyuan is China (Heyuan), OSS region oss-cn-heyuan.
@@ -316,17 +235,11 @@ var genInfoCNHeyuan = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-heyuan.aliyuncs.com",
-	internal:   "oss-cn-heyuan-internal.aliyuncs.com",
-	vpc:        "oss-cn-heyuan-internal.aliyuncs.com",
 	dualStack:  "cn-heyuan.oss.aliyuncs.com",
 	accelerate: false,
 	s3Public:   "s3.oss-cn-heyuan.aliyuncs.com",
 	s3Internal: "s3.oss-cn-heyuan-internal.aliyuncs.com",
-	vip: []string{
-		"100.98.83.0/24",
-		"100.118.174.0/24",
-	},
+	vip:        "100.98.83.0/24 100.118.174.0/24",
 }
 
 // CNGuangzhou is China (Guangzhou), OSS region oss-cn-guangzhou.
@@ -339,17 +252,11 @@ var genInfoCNGuangzhou = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-guangzhou.aliyuncs.com",
-	internal:   "oss-cn-guangzhou-internal.aliyuncs.com",
-	vpc:        "oss-cn-guangzhou-internal.aliyuncs.com",
 	dualStack:  "cn-guangzhou.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-guangzhou.aliyuncs.com",
 	s3Internal: "s3.oss-cn-guangzhou-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.33.0/24",
-		"100.114.101.0/24",
-	},
+	vip:        "100.115.33.0/24 100.114.101.0/24",
 }
 
 // CNChengdu is China (Chengdu), OSS region oss-cn-chengdu.
@@ -362,19 +269,11 @@ var genInfoCNChengdu = regionInfo{
 	mainland:   true,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-chengdu.aliyuncs.com",
-	internal:   "oss-cn-chengdu-internal.aliyuncs.com",
-	vpc:        "oss-cn-chengdu-internal.aliyuncs.com",
 	dualStack:  "cn-chengdu.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-chengdu.aliyuncs.com",
 	s3Internal: "s3.oss-cn-chengdu-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.155.0/24",
-		"100.99.107.0/24",
-		"100.99.108.0/24",
-		"100.99.109.0/24",
-	},
+	vip:        "100.115.155.0/24 100.99.107.0/24 100.99.108.0/24 100.99.109.0/24",
 }
 
 // CNZhongwei is China (Zhongwei), OSS region oss-cn-zhongwei.
@@ -387,16 +286,11 @@ var genInfoCNZhongwei = regionInfo{
 	mainland:      true,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-cn-zhongwei.aliyuncs.com",
-	internal:      "oss-cn-zhongwei-internal.aliyuncs.com",
-	vpc:           "oss-cn-zhongwei-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-cn-zhongwei.aliyuncs.com",
 	s3Internal:    "s3.oss-cn-zhongwei-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.157.0/27",
-	},
+	vip:           "100.115.157.0/27",
 }
 
 // CNHongkong is China (Hong Kong), OSS region oss-cn-hongkong.
@@ -409,19 +303,11 @@ var genInfoCNHongkong = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-cn-hongkong.aliyuncs.com",
-	internal:   "oss-cn-hongkong-internal.aliyuncs.com",
-	vpc:        "oss-cn-hongkong-internal.aliyuncs.com",
 	dualStack:  "cn-hongkong.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-cn-hongkong.aliyuncs.com",
 	s3Internal: "s3.oss-cn-hongkong-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.61.0/24",
-		"100.99.103.0/24",
-		"100.99.104.0/24",
-		"100.99.106.0/24",
-	},
+	vip:        "100.115.61.0/24 100.99.103.0/24 100.99.104.0/24 100.99.106.0/24",
 }
 
 // APNortheast1 is Japan (Tokyo), OSS region oss-ap-northeast-1.
@@ -434,16 +320,10 @@ var genInfoAPNortheast1 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-ap-northeast-1.aliyuncs.com",
-	internal:   "oss-ap-northeast-1-internal.aliyuncs.com",
-	vpc:        "oss-ap-northeast-1-internal.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-ap-northeast-1.aliyuncs.com",
 	s3Internal: "s3.oss-ap-northeast-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.114.211.0/24",
-		"100.114.114.0/25",
-	},
+	vip:        "100.114.211.0/24 100.114.114.0/25",
 }
 
 // APNortheast2 is South Korea (Seoul), OSS region oss-ap-northeast-2.
@@ -456,16 +336,11 @@ var genInfoAPNortheast2 = regionInfo{
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-ap-northeast-2.aliyuncs.com",
-	internal:      "oss-ap-northeast-2-internal.aliyuncs.com",
-	vpc:           "oss-ap-northeast-2-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-ap-northeast-2.aliyuncs.com",
 	s3Internal:    "s3.oss-ap-northeast-2-internal.aliyuncs.com",
-	vip: []string{
-		"100.99.119.0/24",
-	},
+	vip:           "100.99.119.0/24",
 }
 
 // APSoutheast1 is Singapore, OSS region oss-ap-southeast-1.
@@ -478,19 +353,11 @@ var genInfoAPSoutheast1 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-ap-southeast-1.aliyuncs.com",
-	internal:   "oss-ap-southeast-1-internal.aliyuncs.com",
-	vpc:        "oss-ap-southeast-1-internal.aliyuncs.com",
 	dualStack:  "ap-southeast-1.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-ap-southeast-1.aliyuncs.com",
 	s3Internal: "s3.oss-ap-southeast-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.118.219.0/24",
-		"100.99.213.0/24",
-		"100.99.116.0/24",
-		"100.99.117.0/24",
-	},
+	vip:        "100.118.219.0/24 100.99.213.0/24 100.99.116.0/24 100.99.117.0/24",
 }
 
 // APSoutheast2 is Australia (Sydney), OSS region oss-ap-southeast-2.
@@ -505,9 +372,6 @@ var genInfoAPSoutheast2 = regionInfo{
 	cloud:       CloudPublic,
 	status:      Decommissioned,
 	statusDate:  "2024-09-30",
-	public:      "oss-ap-southeast-2.aliyuncs.com",
-	internal:    "oss-ap-southeast-2-internal.aliyuncs.com",
-	vpc:         "oss-ap-southeast-2-internal.aliyuncs.com",
 	accelerate:  true,
 	s3Public:    "s3.oss-ap-southeast-2.aliyuncs.com",
 	s3Internal:  "s3.oss-ap-southeast-2-internal.aliyuncs.com",
@@ -524,18 +388,10 @@ var genInfoAPSoutheast3 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-ap-southeast-3.aliyuncs.com",
-	internal:   "oss-ap-southeast-3-internal.aliyuncs.com",
-	vpc:        "oss-ap-southeast-3-internal.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-ap-southeast-3.aliyuncs.com",
 	s3Internal: "s3.oss-ap-southeast-3-internal.aliyuncs.com",
-	vip: []string{
-		"100.118.165.0/24",
-		"100.99.125.0/24",
-		"100.99.130.0/24",
-		"100.99.131.0/24",
-	},
+	vip:        "100.118.165.0/24 100.99.125.0/24 100.99.130.0/24 100.99.131.0/24",
 }
 
 // APSoutheast5 is Indonesia (Jakarta), OSS region oss-ap-southeast-5.
@@ -548,15 +404,10 @@ var genInfoAPSoutheast5 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-ap-southeast-5.aliyuncs.com",
-	internal:   "oss-ap-southeast-5-internal.aliyuncs.com",
-	vpc:        "oss-ap-southeast-5-internal.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-ap-southeast-5.aliyuncs.com",
 	s3Internal: "s3.oss-ap-southeast-5-internal.aliyuncs.com",
-	vip: []string{
-		"100.114.98.0/24",
-	},
+	vip:        "100.114.98.0/24",
 }
 
 // APSoutheast6 is Philippines (Manila), OSS region oss-ap-southeast-6.
@@ -569,16 +420,11 @@ var genInfoAPSoutheast6 = regionInfo{
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-ap-southeast-6.aliyuncs.com",
-	internal:      "oss-ap-southeast-6-internal.aliyuncs.com",
-	vpc:           "oss-ap-southeast-6-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-ap-southeast-6.aliyuncs.com",
 	s3Internal:    "s3.oss-ap-southeast-6-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.16.0/24",
-	},
+	vip:           "100.115.16.0/24",
 }
 
 // APSoutheast7 is Thailand (Bangkok), OSS region oss-ap-southeast-7.
@@ -591,16 +437,11 @@ var genInfoAPSoutheast7 = regionInfo{
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-ap-southeast-7.aliyuncs.com",
-	internal:      "oss-ap-southeast-7-internal.aliyuncs.com",
-	vpc:           "oss-ap-southeast-7-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-ap-southeast-7.aliyuncs.com",
 	s3Internal:    "s3.oss-ap-southeast-7-internal.aliyuncs.com",
-	vip: []string{
-		"100.98.249.0/24",
-	},
+	vip:           "100.98.249.0/24",
 }
 
 // APSoutheast8 is Malaysia (Johor), OSS region oss-ap-southeast-8.
@@ -613,9 +454,6 @@ var genInfoAPSoutheast8 = regionInfo{
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-ap-southeast-8.aliyuncs.com",
-	internal:      "oss-ap-southeast-8-internal.aliyuncs.com",
-	vpc:           "oss-ap-southeast-8-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-ap-southeast-8.aliyuncs.com",
@@ -635,18 +473,10 @@ var genInfoAPSouth1 = regionInfo{
 	cloud:      CloudPublic,
 	status:     Decommissioned,
 	statusDate: "2024-07-15",
-	public:     "oss-ap-south-1.aliyuncs.com",
-	internal:   "oss-ap-south-1-internal.aliyuncs.com",
-	vpc:        "oss-ap-south-1-internal.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-ap-south-1.aliyuncs.com",
 	s3Internal: "s3.oss-ap-south-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.118.211.0/24",
-		"100.99.122.0/24",
-		"100.99.123.0/24",
-		"100.99.124.0/24",
-	},
+	vip:        "100.118.211.0/24 100.99.122.0/24 100.99.123.0/24 100.99.124.0/24",
 }
 
 // EUCentral1 is Germany (Frankfurt), OSS region oss-eu-central-1.
@@ -659,16 +489,11 @@ var genInfoEUCentral1 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-eu-central-1.aliyuncs.com",
-	internal:   "oss-eu-central-1-internal.aliyuncs.com",
-	vpc:        "oss-eu-central-1-internal.aliyuncs.com",
 	dualStack:  "eu-central-1.oss.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-eu-central-1.aliyuncs.com",
 	s3Internal: "s3.oss-eu-central-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.154.0/24",
-	},
+	vip:        "100.115.154.0/24",
 }
 
 // EUWest1 is UK (London), OSS region oss-eu-west-1.
@@ -681,15 +506,10 @@ var genInfoEUWest1 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-eu-west-1.aliyuncs.com",
-	internal:   "oss-eu-west-1-internal.aliyuncs.com",
-	vpc:        "oss-eu-west-1-internal.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-eu-west-1.aliyuncs.com",
 	s3Internal: "s3.oss-eu-west-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.114.114.128/25",
-	},
+	vip:        "100.114.114.128/25",
 }
 
 // EUWest2 is France (Paris), OSS region oss-eu-west-2.
@@ -702,16 +522,11 @@ var genInfoEUWest2 = regionInfo{
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-eu-west-2.aliyuncs.com",
-	internal:      "oss-eu-west-2-internal.aliyuncs.com",
-	vpc:           "oss-eu-west-2-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-eu-west-2.aliyuncs.com",
 	s3Internal:    "s3.oss-eu-west-2-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.159.0/27",
-	},
+	vip:           "100.115.159.0/27",
 }
 
 // USWest1 is US (Silicon Valley), OSS region oss-us-west-1.
@@ -724,15 +539,10 @@ var genInfoUSWest1 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-us-west-1.aliyuncs.com",
-	internal:   "oss-us-west-1-internal.aliyuncs.com",
-	vpc:        "oss-us-west-1-internal.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-us-west-1.aliyuncs.com",
 	s3Internal: "s3.oss-us-west-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.107.0/24",
-	},
+	vip:        "100.115.107.0/24",
 }
 
 // USEast1 is US (Virginia), OSS region oss-us-east-1.
@@ -745,18 +555,10 @@ var genInfoUSEast1 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-us-east-1.aliyuncs.com",
-	internal:   "oss-us-east-1-internal.aliyuncs.com",
-	vpc:        "oss-us-east-1-internal.aliyuncs.com",
 	accelerate: true,
 	s3Public:   "s3.oss-us-east-1.aliyuncs.com",
 	s3Internal: "s3.oss-us-east-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.60.0/24",
-		"100.99.100.0/24",
-		"100.99.101.0/24",
-		"100.99.102.0/24",
-	},
+	vip:        "100.115.60.0/24 100.99.100.0/24 100.99.101.0/24 100.99.102.0/24",
 }
 
 // NASouth1 is Mexico, OSS region oss-na-south-1.
@@ -769,16 +571,11 @@ var genInfoNASouth1 = regionInfo{
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-na-south-1.aliyuncs.com",
-	internal:      "oss-na-south-1-internal.aliyuncs.com",
-	vpc:           "oss-na-south-1-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-na-south-1.aliyuncs.com",
 	s3Internal:    "s3.oss-na-south-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.112.0/27",
-	},
+	vip:           "100.115.112.0/27",
 }
 
 // SAEast1 is Brazil (São Paulo), OSS region oss-sa-east-1.
@@ -790,9 +587,6 @@ var genInfoSAEast1 = regionInfo{
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-sa-east-1.aliyuncs.com",
-	internal:      "oss-sa-east-1-internal.aliyuncs.com",
-	vpc:           "oss-sa-east-1-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-sa-east-1.aliyuncs.com",
@@ -810,15 +604,10 @@ var genInfoMEEast1 = regionInfo{
 	mainland:   false,
 	cloud:      CloudPublic,
 	status:     Active,
-	public:     "oss-me-east-1.aliyuncs.com",
-	internal:   "oss-me-east-1-internal.aliyuncs.com",
-	vpc:        "oss-me-east-1-internal.aliyuncs.com",
 	accelerate: false,
 	s3Public:   "s3.oss-me-east-1.aliyuncs.com",
 	s3Internal: "s3.oss-me-east-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.99.235.0/24",
-	},
+	vip:        "100.99.235.0/24",
 }
 
 // MECentral1 is SAU (Riyadh - Partner Region), OSS region oss-me-central-1.
@@ -830,16 +619,11 @@ var genInfoMECentral1 = regionInfo{
 	mainland:      false,
 	cloud:         CloudPublic,
 	status:        Active,
-	public:        "oss-me-central-1.aliyuncs.com",
-	internal:      "oss-me-central-1-internal.aliyuncs.com",
-	vpc:           "oss-me-central-1-internal.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
 	s3Public:      "s3.oss-me-central-1.aliyuncs.com",
 	s3Internal:    "s3.oss-me-central-1-internal.aliyuncs.com",
-	vip: []string{
-		"100.99.121.0/24",
-	},
+	vip:           "100.99.121.0/24",
 }
 
 // CNHangzhouFinance is China East 1 Finance, OSS region oss-cn-hangzhou-finance.
@@ -853,9 +637,6 @@ var genInfoCNHangzhouFinance = regionInfo{
 	mainland: true,
 	cloud:    CloudFinance,
 	status:   Active,
-	public:   "oss-cn-hzfinance.aliyuncs.com",
-	internal: "oss-cn-hzfinance-internal.aliyuncs.com",
-	vpc:      "oss-cn-hzfinance-internal.aliyuncs.com",
 	internalExtra: []string{
 		"oss-cn-hzjbp-a-internal.aliyuncs.com",
 		"oss-cn-hzjbp-b-internal.aliyuncs.com",
@@ -865,14 +646,7 @@ var genInfoCNHangzhouFinance = regionInfo{
 	accelUnstated: true,
 	s3Public:      "s3.oss-cn-hzfinance.aliyuncs.com",
 	s3Internal:    "s3.oss-cn-hzfinance-internal.aliyuncs.com",
-	vip: []string{
-		"100.103.4.210/32",
-		"100.115.6.0/24",
-		"100.103.4.95/32",
-		"100.103.5.142/32",
-		"100.103.5.143/32",
-		"100.103.5.144/32",
-	},
+	vip:           "100.103.4.210/32 100.115.6.0/24 100.103.4.95/32 100.103.5.142/32 100.103.5.143/32 100.103.5.144/32",
 }
 
 // CNShanghaiFinance1 is China East 2 Finance, OSS region oss-cn-shanghai-finance-1.
@@ -886,9 +660,6 @@ var genInfoCNShanghaiFinance1 = regionInfo{
 	mainland: true,
 	cloud:    CloudFinance,
 	status:   Active,
-	public:   "oss-cn-shanghai-finance-1-pub.aliyuncs.com",
-	internal: "oss-cn-shanghai-finance-1-pub-internal.aliyuncs.com",
-	vpc:      "oss-cn-shanghai-finance-1-pub-internal.aliyuncs.com",
 	internalExtra: []string{
 		"oss-cn-shanghai-finance-1-internal.aliyuncs.com",
 	},
@@ -897,11 +668,7 @@ var genInfoCNShanghaiFinance1 = regionInfo{
 	accelUnstated: true,
 	s3Public:      "s3.oss-cn-shanghai-finance-1-pub.aliyuncs.com",
 	s3Internal:    "s3.oss-cn-shanghai-finance-1-pub-internal.aliyuncs.com",
-	vip: []string{
-		"100.115.105.0/24",
-		"100.100.36.8/32",
-		"100.100.36.24/32",
-	},
+	vip:           "100.115.105.0/24 100.100.36.8/32 100.100.36.24/32",
 }
 
 // CNShenzhenFinance1 is China South 1 Finance, OSS region oss-cn-shenzhen-finance-1.
@@ -915,9 +682,6 @@ var genInfoCNShenzhenFinance1 = regionInfo{
 	mainland: true,
 	cloud:    CloudFinance,
 	status:   Active,
-	public:   "oss-cn-szfinance.aliyuncs.com",
-	internal: "oss-cn-szfinance-internal.aliyuncs.com",
-	vpc:      "oss-cn-szfinance-internal.aliyuncs.com",
 	internalExtra: []string{
 		"oss-cn-shenzhen-finance-1-internal.aliyuncs.com",
 	},
@@ -926,10 +690,7 @@ var genInfoCNShenzhenFinance1 = regionInfo{
 	accelUnstated: true,
 	s3Public:      "s3.oss-cn-szfinance.aliyuncs.com",
 	s3Internal:    "s3.oss-cn-szfinance-internal.aliyuncs.com",
-	vip: []string{
-		"100.112.15.0/24",
-		"100.100.80.70/32",
-	},
+	vip:           "100.112.15.0/24 100.100.80.70/32",
 }
 
 // CNBeijingFinance1 is China North 2 Finance, OSS region oss-cn-beijing-finance-1.
@@ -943,9 +704,6 @@ var genInfoCNBeijingFinance1 = regionInfo{
 	mainland: true,
 	cloud:    CloudFinance,
 	status:   Active,
-	public:   "oss-cn-beijing-finance-1-pub.aliyuncs.com",
-	internal: "oss-cn-beijing-finance-1-pub-internal.aliyuncs.com",
-	vpc:      "oss-cn-beijing-finance-1-pub-internal.aliyuncs.com",
 	internalExtra: []string{
 		"oss-cn-beijing-finance-1-internal.aliyuncs.com",
 	},
@@ -953,9 +711,7 @@ var genInfoCNBeijingFinance1 = regionInfo{
 	accelUnstated: true,
 	s3Public:      "s3.oss-cn-beijing-finance-1-pub.aliyuncs.com",
 	s3Internal:    "s3.oss-cn-beijing-finance-1-pub-internal.aliyuncs.com",
-	vip: []string{
-		"100.112.52.0/24",
-	},
+	vip:           "100.112.52.0/24",
 }
 
 // CNNorth2Gov1 is China North 2 Ali Gov 1, OSS region oss-cn-north-2-gov-1.
@@ -968,9 +724,6 @@ var genInfoCNNorth2Gov1 = regionInfo{
 	mainland:      true,
 	cloud:         CloudGovernment,
 	status:        Active,
-	public:        "oss-cn-north-2-gov-1.aliyuncs.com",
-	internal:      "oss-cn-north-2-gov-1-internal.aliyuncs.com",
-	vpc:           "oss-cn-north-2-gov-1-internal.aliyuncs.com",
 	dualStack:     "cn-north-2-gov-1.oss.aliyuncs.com",
 	accelerate:    false,
 	accelUnstated: true,
@@ -1518,3 +1271,177 @@ func genSignsByCloudBox(f Family) bool {
 	}
 	return false
 }
+
+// genMaxNameKeyLen is the length of the longest key of genNameKeys.
+const genMaxNameKeyLen = 43
+
+// genNameKeys holds the lower-case region and city names, and cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the name, a tab and the region's cloud ID.
+const genNameKeys = "australia (sydney)\tap-southeast-2\n" +
+	"bangkok\tap-southeast-7\n" +
+	"beijing\tcn-beijing\n" +
+	"beijing-finance-1\tcn-beijing-finance-1\n" +
+	"beijing-finance-1-pub\tcn-beijing-finance-1\n" +
+	"brazil (são paulo)\tsa-east-1\n" +
+	"chengdu\tcn-chengdu\n" +
+	"china (beijing)\tcn-beijing\n" +
+	"china (chengdu)\tcn-chengdu\n" +
+	"china (fuzhou - local region)\tcn-fuzhou\n" +
+	"china (guangzhou)\tcn-guangzhou\n" +
+	"china (hangzhou)\tcn-hangzhou\n" +
+	"china (heyuan)\tcn-heyuan\n" +
+	"china (hohhot)\tcn-huhehaote\n" +
+	"china (hong kong)\tcn-hongkong\n" +
+	"china (nanjing - local region)\tcn-nanjing\n" +
+	"china (qingdao)\tcn-qingdao\n" +
+	"china (shanghai)\tcn-shanghai\n" +
+	"china (shenzhen)\tcn-shenzhen\n" +
+	"china (ulanqab)\tcn-wulanchabu\n" +
+	"china (wuhan - local region)\tcn-wuhan-lr\n" +
+	"china (zhangjiakou)\tcn-zhangjiakou\n" +
+	"china (zhongwei)\tcn-zhongwei\n" +
+	"china east 1 finance\tcn-hangzhou-finance\n" +
+	"china east 2 finance\tcn-shanghai-finance-1\n" +
+	"china north 2 ali gov 1\tcn-north-2-gov-1\n" +
+	"china north 2 finance\tcn-beijing-finance-1\n" +
+	"china south 1 finance\tcn-shenzhen-finance-1\n" +
+	"dubai\tme-east-1\n" +
+	"france (paris)\teu-west-2\n" +
+	"frankfurt\teu-central-1\n" +
+	"fuzhou\tcn-fuzhou\n" +
+	"germany (frankfurt)\teu-central-1\n" +
+	"guangzhou\tcn-guangzhou\n" +
+	"hangzhou\tcn-hangzhou\n" +
+	"hangzhou-finance\tcn-hangzhou-finance\n" +
+	"heyuan\tcn-heyuan\n" +
+	"hohhot\tcn-huhehaote\n" +
+	"hong kong\tcn-hongkong\n" +
+	"hongkong\tcn-hongkong\n" +
+	"huhehaote\tcn-huhehaote\n" +
+	"hzfinance\tcn-hangzhou-finance\n" +
+	"hzjbp\tcn-hangzhou-finance\n" +
+	"india (mumbai)\tap-south-1\n" +
+	"indonesia (jakarta)\tap-southeast-5\n" +
+	"jakarta\tap-southeast-5\n" +
+	"japan (tokyo)\tap-northeast-1\n" +
+	"johor\tap-southeast-8\n" +
+	"kuala lumpur\tap-southeast-3\n" +
+	"london\teu-west-1\n" +
+	"malaysia (johor)\tap-southeast-8\n" +
+	"malaysia (kuala lumpur)\tap-southeast-3\n" +
+	"manila\tap-southeast-6\n" +
+	"mexico\tna-south-1\n" +
+	"mumbai\tap-south-1\n" +
+	"nanjing\tcn-nanjing\n" +
+	"north-2-gov-1\tcn-north-2-gov-1\n" +
+	"northeast-1\tap-northeast-1\n" +
+	"northeast-2\tap-northeast-2\n" +
+	"paris\teu-west-2\n" +
+	"philippines (manila)\tap-southeast-6\n" +
+	"qingdao\tcn-qingdao\n" +
+	"riyadh\tme-central-1\n" +
+	"sau (riyadh - partner region)\tme-central-1\n" +
+	"seoul\tap-northeast-2\n" +
+	"shanghai\tcn-shanghai\n" +
+	"shanghai-finance\tcn-shanghai-finance-1\n" +
+	"shanghai-finance-1\tcn-shanghai-finance-1\n" +
+	"shanghai-finance-1-pub\tcn-shanghai-finance-1\n" +
+	"shenzhen\tcn-shenzhen\n" +
+	"shenzhen-finance\tcn-shenzhen-finance-1\n" +
+	"shenzhen-finance-1\tcn-shenzhen-finance-1\n" +
+	"silicon valley\tus-west-1\n" +
+	"singapore\tap-southeast-1\n" +
+	"south korea (seoul)\tap-northeast-2\n" +
+	"southeast-1\tap-southeast-1\n" +
+	"southeast-2\tap-southeast-2\n" +
+	"southeast-3\tap-southeast-3\n" +
+	"southeast-5\tap-southeast-5\n" +
+	"southeast-6\tap-southeast-6\n" +
+	"southeast-7\tap-southeast-7\n" +
+	"southeast-8\tap-southeast-8\n" +
+	"sydney\tap-southeast-2\n" +
+	"szfinance\tcn-shenzhen-finance-1\n" +
+	"são paulo\tsa-east-1\n" +
+	"thailand (bangkok)\tap-southeast-7\n" +
+	"tokyo\tap-northeast-1\n" +
+	"uae (dubai)\tme-east-1\n" +
+	"uk (london)\teu-west-1\n" +
+	"ulanqab\tcn-wulanchabu\n" +
+	"us (silicon valley)\tus-west-1\n" +
+	"us (virginia)\tus-east-1\n" +
+	"virginia\tus-east-1\n" +
+	"west-2\teu-west-2\n" +
+	"wuhan\tcn-wuhan-lr\n" +
+	"wuhan-lr\tcn-wuhan-lr\n" +
+	"wulanchabu\tcn-wulanchabu\n" +
+	"zhangjiakou\tcn-zhangjiakou\n" +
+	"zhongwei\tcn-zhongwei\n" +
+	"上海\tcn-shanghai\n" +
+	"东京\tap-northeast-1\n" +
+	"中卫\tcn-zhongwei\n" +
+	"中国香港\tcn-hongkong\n" +
+	"乌兰察布\tcn-wulanchabu\n" +
+	"伦敦\teu-west-1\n" +
+	"北京\tcn-beijing\n" +
+	"华东 1 金融云\tcn-hangzhou-finance\n" +
+	"华东 1（杭州）\tcn-hangzhou\n" +
+	"华东 2 金融云\tcn-shanghai-finance-1\n" +
+	"华东 2（上海）\tcn-shanghai\n" +
+	"华东 5（南京-本地地域-关停中）\tcn-nanjing\n" +
+	"华东 6（福州-本地地域-关停中）\tcn-fuzhou\n" +
+	"华中 1（武汉-本地地域）\tcn-wuhan-lr\n" +
+	"华北 1（青岛）\tcn-qingdao\n" +
+	"华北 2 金融云（邀测）\tcn-beijing-finance-1\n" +
+	"华北 2 阿里政务云 1\tcn-north-2-gov-1\n" +
+	"华北 2（北京）\tcn-beijing\n" +
+	"华北 3（张家口）\tcn-zhangjiakou\n" +
+	"华北 5（呼和浩特）\tcn-huhehaote\n" +
+	"华北 6（乌兰察布）\tcn-wulanchabu\n" +
+	"华南 1 金融云\tcn-shenzhen-finance-1\n" +
+	"华南 1（深圳）\tcn-shenzhen\n" +
+	"华南 2（河源）\tcn-heyuan\n" +
+	"华南 3（广州）\tcn-guangzhou\n" +
+	"南京\tcn-nanjing\n" +
+	"印度尼西亚（雅加达）\tap-southeast-5\n" +
+	"吉隆坡\tap-southeast-3\n" +
+	"呼和浩特\tcn-huhehaote\n" +
+	"墨西哥\tna-south-1\n" +
+	"巴黎\teu-west-2\n" +
+	"广州\tcn-guangzhou\n" +
+	"弗吉尼亚\tus-east-1\n" +
+	"张家口\tcn-zhangjiakou\n" +
+	"德国（法兰克福）\teu-central-1\n" +
+	"成都\tcn-chengdu\n" +
+	"新加坡\tap-southeast-1\n" +
+	"日本（东京）\tap-northeast-1\n" +
+	"曼谷\tap-southeast-7\n" +
+	"杭州\tcn-hangzhou\n" +
+	"柔佛州\tap-southeast-8\n" +
+	"武汉\tcn-wuhan-lr\n" +
+	"河源\tcn-heyuan\n" +
+	"法兰克福\teu-central-1\n" +
+	"法国（巴黎）\teu-west-2\n" +
+	"泰国（曼谷）\tap-southeast-7\n" +
+	"深圳\tcn-shenzhen\n" +
+	"硅谷\tus-west-1\n" +
+	"福州\tcn-fuzhou\n" +
+	"美国（弗吉尼亚）\tus-east-1\n" +
+	"美国（硅谷）\tus-west-1\n" +
+	"英国（伦敦）\teu-west-1\n" +
+	"菲律宾（马尼拉）\tap-southeast-6\n" +
+	"西北 2（中卫）\tcn-zhongwei\n" +
+	"西南 1（成都）\tcn-chengdu\n" +
+	"迪拜\tme-east-1\n" +
+	"邀测\tcn-beijing-finance-1\n" +
+	"阿联酋（迪拜）\tme-east-1\n" +
+	"雅加达\tap-southeast-5\n" +
+	"青岛\tcn-qingdao\n" +
+	"韩国（首尔）\tap-northeast-2\n" +
+	"首尔\tap-northeast-2\n" +
+	"马尼拉\tap-southeast-6\n" +
+	"马来西亚（吉隆坡）\tap-southeast-3\n" +
+	"马来西亚（柔佛州）\tap-southeast-8\n"
+
+// genOtherRegions holds the Alibaba Cloud region IDs that OSS does not list: each a line of the ID, a tab and the region's name.
+const genOtherRegions = "us-southeast-1\tUS (Atlanta)\n" +
+	"cn-zhengzhou-jva\tChina (Zhengzhou, China Unicom joint venture)\n" +
+	"rus-west-1\tRussia (Moscow)\n"

@@ -64,38 +64,26 @@
 // conversion: Region("cn-hangzhou") is no region of the table, and
 // Region.MarshalText refuses it.
 //
-// # Regions newer than the table
+// # Slips and regions newer than the table
 //
-// The table always lags behind new regions. A host of the usual form
-// oss-<id>.aliyuncs.com whose region the table lacks still parses, with
-// Known reporting false, if it is a region newer than the table rather
-// than a typo of a known one. The line between them is drawn from the
-// table itself (its cloud region IDs and aliases, the known IDs):
-//
-//   - A newer region's ID differs from every known ID of its area in its
-//     name, the part between the area and the number (eu-north-1,
-//     us-southeast-1), or has a known name with a new number
-//     (ap-southeast-9; a digit inside the name counts as a number, so
-//     cn-north-3-gov-1 is newer than cn-north-2-gov-1).
-//   - A typo is an ID one edit from a known one in its name (a swap of two
-//     neighbouring letters counting as one edit: oss-cn-hangzou,
-//     oss-cn-shangai-internal), a known ID with a part more or less
-//     (oss-cn-wuhan for cn-wuhan-lr, oss-cn-hangzhou-intranet,
-//     oss-cn-hzjbp-a), or an alias used as a host label (oss-cn-hzjbp).
-//     ParseEndpoint refuses it in every form (with a bucket, -internal,
-//     s3., dual-stack) with the region Parse suggests for the ID in
-//     Error.Suggestion, so that SigningRegion never signs for a misspelt
-//     region. For a part more, that is the longest known ID it extends
-//     (cn-hangzhou for cn-hangzhou-intranet, ap-southeast-3 for
-//     ap-southeast-3-1).
-//   - In an area the table does not have, an ID is a typo only where the
-//     area itself is: two letters swapped, one more or less, or the hyphen
-//     after it left out (pa-southeast-1, cnn-hangzhou, apsoutheast-1). A
-//     letter changed makes a new area (af-south-1 is no typo of
-//     ap-south-1), and every other well-formed ID there is a newer region.
-//
-// Parse follows the same line: an ID with a known name and a new number
-// gets no suggestion.
+// The table always lags behind new regions, so an ID it lacks (in Parse,
+// or in a host oss-<id>.aliyuncs.com and its other forms) is either a slip
+// of the keyboard or a region newer than the table, and one rule, drawn
+// from the table's IDs and aliases, tells them apart: it is a slip when,
+// in its area, it is one edit (a letter added, dropped or changed, or two
+// neighbours swapped) from a known ID, the edit not a digit for a digit;
+// a known ID with whole parts more or fewer (oss-cn-beijing-1, cn-wuhan)
+// that name no other cloud (finance, gov); a known ID with -internal
+// misplaced or misspelt in it (us-west-internal-1); in an area the table
+// lacks, one swap, letter more or less in the area (pa-southeast-1); or a
+// region's, city's or area-less name (hangzhou, Singapore, China
+// (Hangzhou)). A slip is an error whose Suggestion is the region meant,
+// in service before closed (a closed one is named as such). Anything else
+// well-formed is a region newer than the table (Known reports false),
+// among them a known name with a new number (ap-southeast-9,
+// cn-shanghai-finance-2), a city merely near a known one in letters
+// (cn-zhengzhou) and an Alibaba Cloud region ID that the table does not
+// list for OSS (us-southeast-1, which Parse names).
 //
 // # Endpoints that name no region
 //

@@ -162,18 +162,29 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	var buf [maxHostPortLen + 1]byte
 	host, lower, path, badChar, reason := hostOf(in, buf[:])
 	if reason != "" {
-		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+		err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+		if len(in) > len("s3:") && equalFoldASCII(in[:len("s3:")], "s3:") {
+			// restic's repository string: s3: and a URL.
+			err.Reason = "restic's s3: prefix"
+			if ep, e2 := ParseEndpoint(in[len("s3:"):]); e2 == nil && ep.Region.Known() {
+				err.Suggestion = ep.Region
+			}
+		}
+		return Endpoint{}, err
 	}
 	var e Endpoint
 	start := endpointStart(lower)
 	if !matchAny(&e, lower[start:], host[start:]) {
 		// The other families are tried only here, off the usual path.
 		if f, ok := baseDomainOf(lower); ok {
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "host "+quote(host)+" is the base domain of the "+f.String()+" family, not an endpoint")
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "the base domain of the "+f.String()+" family, not an endpoint")
 		}
 		form, label := formOf(lower)
 		if form == nil {
-			return Endpoint{}, unmatchedError(s, host, lower, start, badChar)
+			reason, suggestion := refusal(lower, lower[start:], badChar)
+			err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+			err.Suggestion = suggestion
+			return Endpoint{}, err
 		}
 		var reason string
 		var suggestion Region
@@ -195,7 +206,7 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		}
 		bucket := host[:start-1]
 		if reason := bucketProblem(bucket, true); reason != "" {
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "bucket "+quote(bucket)+": "+reason)
+			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, reason)
 		}
 		e.Bucket = lowerOf(front, bucket)
 		return e, nil
@@ -205,87 +216,10 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		return e, nil
 	}
 	if reason := bucketProblem(bucket, false); reason != "" {
-		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "path-style bucket "+quote(bucket)+": "+reason)
+		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "path-style bucket "+reason)
 	}
 	e.Bucket, e.PathStyle = bucket, true
 	return e, nil
-}
-
-// unmatchedError is ParseEndpoint's error for a host whose endpoint part,
-// from start, matched nothing.
-func unmatchedError(s, host string, lower []byte, start int, badChar bool) error {
-	if badChar {
-		return newError("ParseEndpoint", s, ErrInvalidEndpoint, "host "+quote(host)+" has a character that is not allowed in an OSS host name")
-	}
-	reason, suggestion := unmatchedHost(lower, lower[start:])
-	err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
-	err.Suggestion = suggestion
-	return err
-}
-
-// frontProblem says why what is in front of the endpoint e in host, lower
-// case, is not a bucket label, and the region meant where it can tell, or
-// "".
-func frontProblem(e *Endpoint, host, front []byte) (string, Region) {
-	if e.Host == DefaultEndpoint {
-		// A bucket on oss.aliyuncs.com by its form, but far more likely a
-		// dual-stack host built from Region.String(), or a misspelt one
-		// (cn-hangzou.oss.aliyuncs.com). Only a misspelt name counts here:
-		// buckets such as cn-hangzhou-logs are common on this endpoint.
-		label := front[bytes.LastIndexByte(front, '.')+1:]
-		if doubledPrefix(label) {
-			return doubledPrefixReason(host, label), ""
-		}
-		// An alias names its region, so it is no bucket here either.
-		if in := lookupAlias(label); in != nil {
-			msg := "host " + quote(string(host)) + " is not an OSS endpoint: " + quote(string(label)) + " is an alias of region " + string(in.id)
-			if in.dualStack != "" {
-				return msg + "; its dual-stack endpoint is " + in.dualStack, in.id
-			}
-			return msg + ", which has no dual-stack endpoint; its public endpoint is " + in.public, in.id
-		}
-		if isCloudID(label) {
-			if r, typo, bySuffix := misspelt(label); typo && !bySuffix {
-				return typoReason(host, label, r, "dual-stack "), r
-			}
-		}
-	}
-	switch {
-	case bytes.IndexByte(front, '.') >= 0:
-		return "host " + quote(string(host)) + " is not an OSS endpoint", ""
-	case string(front) == "s3":
-		// s3.<dual-stack or default host>: not a bucket but the S3 form,
-		// which exists for regional endpoints only.
-		return unmatchedHost(host, host)
-	}
-	return "", ""
-}
-
-// misspelt reports whether the well-formed cloud region ID id, which no
-// row has, is a near miss of a known region (typoOf), whether by a part
-// more or less, and the region to suggest: the one Parse suggests for id.
-func misspelt(id []byte) (suggestion Region, typo, bySuffix bool) {
-	_, typo, bySuffix = typoOf(id)
-	if !typo {
-		return "", false, false
-	}
-	suggestion, _ = suggest(id)
-	return suggestion, true, bySuffix
-}
-
-// typoReason says that the ID in host is a near miss of a region of the
-// table (r, or "" where the number differs too) rather than a region newer
-// than the table.
-func typoReason(host, id []byte, r Region, form string) string {
-	msg := "host " + quote(string(host)) + " is not an OSS endpoint: " + quote(string(id)) + " is no region of the table, and too close to "
-	if r == "" {
-		return msg + "the name of one to be a region newer than it (a newer region differs from every known one in its name, or in its number only)"
-	}
-	msg += string(r) + " to be a region newer than it"
-	if h, ok := r.Endpoint(DualStack); ok && form != "" {
-		return msg + "; its " + form + "endpoint is " + h
-	}
-	return msg + "; its public endpoint is " + r.PublicEndpoint()
 }
 
 // endpointStart returns where the endpoint begins in a host that may have
@@ -403,6 +337,9 @@ func hostOf(s string, buf []byte) (host string, lower []byte, path string, badCh
 		return "", nil, "", false, "the scheme is written twice"
 	}
 	host, port, badChar, reason := splitHostPort(rest, buf)
+	if reason == "" && len(rest) != len(s) && equalFoldASCII(s[:len("oss")], "oss") && strings.IndexByte(host, '.') < 0 {
+		reason = "oss://bucket/key names no region; write oss://bucket.<endpoint>/key"
+	}
 	path = rest[len(host)+len(port):]
 	if reason == "" && port != "" {
 		reason = portProblem(port[1:])
@@ -431,7 +368,7 @@ func cutScheme(s string) (rest, reason string) {
 	case colon < 0:
 	case strings.HasPrefix(s[colon:], "://"):
 		if !webScheme(s[:colon]) {
-			return "", "scheme " + quote(s[:colon]) + " is not http or https"
+			return "", "scheme " + quote(s[:colon]) + " is not http, https or oss"
 		}
 		return s[colon+len("://"):], ""
 	case strings.HasPrefix(s[colon:], ":/") && webScheme(s[:colon]):
@@ -450,9 +387,10 @@ func schemeAgain(rest string) bool {
 		len(rest) > len("https://") && equalFoldASCII(rest[:len("https://")], "https://")
 }
 
-// webScheme reports whether scheme is http or https, in any case.
+// webScheme reports whether scheme is http, https or oss (OSS's own URIs,
+// oss://bucket.endpoint/key), in any case.
 func webScheme(scheme string) bool {
-	return equalFoldASCII(scheme, "https") || equalFoldASCII(scheme, "http")
+	return equalFoldASCII(scheme, "https") || equalFoldASCII(scheme, "http") || equalFoldASCII(scheme, "oss")
 }
 
 // splitHostPort reads the host and the port (with its colon, or "") that
@@ -579,12 +517,9 @@ func matchHost(e *Endpoint, lower []byte, host string) bool {
 	if specialHost(e, lower) {
 		return true
 	}
-	if !ok || in != nil || !isCloudID(id) || misspeltInternal(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) ||
-		isFamilyHost(lower) { // oss-cache-<zone>.aliyuncs.com is a family's host
+	if !ok || in != nil || !isCloudID(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) ||
+		isFamilyHost(lower) || doubt(id).slip { // oss-cache-<zone>.aliyuncs.com is a family's host
 		return false
-	}
-	if _, typo, _ := typoOf(id); typo {
-		return false // a near miss of a known region: unmatchedHost says which
 	}
 	// A region newer than the table, taken on trust.
 	e.Kind, e.Host = Public, lowerOf(lower, host)
@@ -623,10 +558,7 @@ func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
 		return endpointOfRow(e, in, lower)
 	case specialHost(e, lower):
 		return true
-	case !newRegionShaped(id) || len(id) > maxLabelLen:
-		return false
-	}
-	if _, typo, _ := typoOf(id); typo {
+	case !newRegionShaped(id) || len(id) > maxLabelLen || doubt(id).slip:
 		return false
 	}
 	// A region newer than the table, taken on trust.
@@ -674,15 +606,6 @@ func regionlessID(id []byte) bool {
 	return len(label) > len("oss-") && string(id) == label[len("oss-"):]
 }
 
-// misspeltInternal reports whether the last part of a cloud region ID is
-// a near miss of "internal" ("interal", "internl"): a typo of an internal
-// endpoint, not a new region.
-func misspeltInternal(id []byte) bool {
-	part := id[bytes.LastIndexByte(id, '-')+1:]
-	return len(part) >= len("internal")-2 && len(part) <= len("internal")+2 &&
-		string(part) != "internal" && withinDistance(part, "internal", 2)
-}
-
 // specialHost sets e for the hosts that the oss-<id>[-internal].aliyuncs.com
 // pattern does not: the default and accelerate endpoints, and the
 // endpoints of irregular regions.
@@ -713,11 +636,11 @@ func specialHost(e *Endpoint, h []byte) bool {
 // are written out: a switch on these non-constant cases would copy h.
 func endpointOfRow(e *Endpoint, in *regionInfo, h []byte) bool {
 	switch {
-	case string(h) == in.public:
-		e.Kind, e.Host = Public, in.public
-	case string(h) == in.internal:
-		e.Kind, e.Host = Internal, in.internal
-	case string(h) == in.vpc:
+	case string(h) == in.public():
+		e.Kind, e.Host = Public, in.public()
+	case string(h) == in.internal():
+		e.Kind, e.Host = Internal, in.internal()
+	case in.vpc != "" && string(h) == in.vpc:
 		e.Kind, e.Host = VPC, in.vpc
 	case in.dualStack != "" && string(h) == in.dualStack:
 		e.Kind, e.Host = DualStack, in.dualStack
@@ -786,84 +709,166 @@ func isCloudID[T string | []byte](id T) bool {
 	return parts >= 2
 }
 
-// unmatchedHost says why a host that matched nothing is not an endpoint,
-// and, where the reason does not name it, the known region a misspelt
-// host was probably meant for; ep is the part of it that endpointStart
-// took for the endpoint.
-func unmatchedHost(h, ep []byte) (string, Region) {
+// refusal says why a host that matched nothing, in lower case, is no
+// endpoint, and the region it was meant for where the rule for doubt or a
+// repair tells; ep is the part that endpointStart took for the endpoint.
+func refusal(lower, ep []byte, badChar bool) (string, Region) {
+	if badChar {
+		return "a character that no OSS host name has", ""
+	}
 	if rest, ok := cutS3(ep); ok {
 		if id, _, ok := patternID(rest); ok && (isCloudID(id) || doubledPrefix(id)) {
 			ep = rest // s3.<a misspelt or unknown regional host>: say what is wrong with it
 		}
 	}
 	if label, ok := bytes.CutSuffix(ep, []byte(ossDomain)); ok && bytes.HasPrefix(label, []byte("vpc100-oss-")) {
-		return legacyVPCReason(h, label[len("vpc100-oss-"):])
+		return legacyVPCReason(label[len("vpc100-oss-"):])
 	}
 	if id, ok := dualStackID(ep); ok {
-		if isCloudID(id) && lookupCloudID(id) == nil {
-			if r, typo, _ := misspelt(id); typo {
-				return typoReason(h, id, r, "dual-stack "), r
-			}
-		}
 		if in := lookupCloudID(id); in != nil {
 			if in.dualStack == "" {
-				return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public, in.id
+				return "not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public(), in.id
 			}
-			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack, in.id
+			return "not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack, in.id
+		}
+		if isCloudID(id) {
+			if v := doubt(id); v.slip {
+				return slipReason(v)
+			}
 		}
 	}
 	if id, _, ok := patternID(ep); ok {
 		if doubledPrefix(id) {
-			return doubledPrefixReason(h, id), ""
+			return doubledPrefixReason(id), ""
 		}
 		// An SDK given an alias in its oss- form as the region, such as
 		// oss-cn-hzfinance, prefixes it again.
 		if in := lookupAlias(id); in != nil && bytes.HasPrefix(id, []byte("oss-")) {
-			return "host " + quote(string(h)) + " holds the alias " + quote(string(id)) + " of region " + string(in.id) +
-				" with another oss- prefix: give an SDK the region's CloudRegion() (" + quote(in.id.CloudRegion()) + ") and its endpoint " + in.public, in.id
+			return "the alias " + quote(string(id)) + " with another oss- prefix: give an SDK the region's CloudRegion() (" + quote(in.id.CloudRegion()) + ") and its endpoint " + in.public(), in.id
 		}
 		if in := lookupCloudID(id); in != nil {
-			return "host " + quote(string(h)) + " is not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public, in.id
+			return "not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public(), in.id
 		}
-		if known, ok := bytes.CutSuffix(id, []byte("-internal")); ok {
-			if in := lookupCloudID(known); in != nil {
-				return "host " + quote(string(h)) + " repeats -internal; the internal endpoint of region " + string(in.id) + " is " + in.internal, in.id
-			}
+		if known, ok := bytes.CutSuffix(id, []byte("-internal")); ok && lookupCloudID(known) != nil {
+			in := lookupCloudID(known)
+			return "-internal twice; the internal endpoint of " + string(in.id) + " is " + in.internal(), in.id
 		}
 		if regionlessID(id) {
-			return "host " + quote(string(h)) + " is not an OSS endpoint: " + RegionlessEndpoint + " (buckets without a region attribute) is the only host of its kind that the table lists, and it names no region", ""
+			return RegionlessEndpoint + " is the only host of buckets without a region attribute", ""
 		}
-		if isCloudID(id) && misspeltInternal(id) {
-			var known Region
-			if in := lookupCloudID(id[:bytes.LastIndexByte(id, '-')]); in != nil {
-				known = in.id
-			}
-			return "host " + quote(string(h)) + " is not an OSS endpoint: its last part looks like a misspelt -internal", known
+		if v := doubt(id); v.slip {
+			return slipReason(v)
 		}
-		if isCloudID(id) {
-			if r, typo, _ := misspelt(id); typo {
-				return typoReason(h, id, r, ""), r
-			}
-		}
+	}
+	if r, what := repaired(lower); r != "" {
+		return what, r
 	}
 	if bytes.IndexByte(ep, '.') > maxLabelLen {
-		return "host " + quote(string(h)) + " is not an OSS endpoint: a label is longer than 63 characters", ""
+		return "a label is longer than 63 characters", ""
 	}
-	if rest, ok := cutS3(ep); ok {
-		return "host " + quote(string(h)) + " is not an OSS endpoint: the S3-compatible form s3.<endpoint> exists for regional endpoints only, such as s3." + string(DefaultRegion) + ossDomain + ", not for " + quote(string(rest)), ""
+	if _, ok := cutS3(ep); ok {
+		return "the S3-compatible form s3.<endpoint> exists for regional endpoints only", ""
 	}
-	return "host " + quote(string(h)) + " is not an OSS endpoint", ""
+	return "", ""
+}
+
+// repaired returns the region of the endpoint that the lower-case host h
+// is one common slip from, and the slip: aliyun.com written for
+// aliyuncs.com, or a dot for the hyphen after oss.
+func repaired(h []byte) (Region, string) {
+	var fixed []byte
+	what := ""
+	if rest, ok := bytes.CutSuffix(h, []byte(".aliyun.com")); ok {
+		fixed, what = append(append(fixed, rest...), ossDomain...), "aliyun.com for aliyuncs.com"
+	} else if i := labelIndex(h, "oss."); i >= 0 && string(h[i:]) != DefaultEndpoint {
+		fixed, what = append(append(append(fixed, h[:i]...), "oss-"...), h[i+len("oss."):]...), "a dot for the hyphen after oss"
+	}
+	if fixed == nil || len(fixed) > maxHostLen {
+		return "", ""
+	}
+	e, err := ParseEndpoint(string(fixed))
+	if err != nil || !e.Region.Known() {
+		return "", ""
+	}
+	return e.Region, what
+}
+
+// labelIndex returns where the first label of h that begins with p
+// begins, or -1.
+func labelIndex(h []byte, p string) int {
+	for i := 0; i < len(h); {
+		if string(h[i:min(len(h), i+len(p))]) == p {
+			return i
+		}
+		j := bytes.IndexByte(h[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return -1
+}
+
+// slipReason says that an ID is a slip of the keyboard (doubt's verdict v)
+// rather than a region newer than the table, and the region meant.
+func slipReason(v verdict) (string, Region) {
+	msg := "a slip, not a newer region"
+	switch {
+	case v.internal:
+		msg = "a misplaced or misspelt -internal"
+	case v.meant != nil && v.meant.status == Decommissioned:
+		msg = "a slip of a decommissioned region"
+	}
+	if v.meant == nil {
+		return msg, ""
+	}
+	return msg, v.meant.id
+}
+
+// frontProblem says why what is in front of the endpoint e, lower case,
+// is not a bucket label, and the region meant where it can tell, or "".
+func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
+	label := front[bytes.LastIndexByte(front, '.')+1:]
+	if e.Host == DefaultEndpoint {
+		// A bucket on oss.aliyuncs.com by its form, but perhaps a
+		// dual-stack host built from Region.String(), an alias, or a slip
+		// of a region's label; a known ID with parts more stays a bucket
+		// (cn-hangzhou-logs).
+		if doubledPrefix(label) {
+			return doubledPrefixReason(label), ""
+		}
+		if in := lookupAlias(label); in != nil {
+			return quote(string(label)) + " is an alias of " + string(in.id) + ", no dual-stack label", in.id
+		}
+		if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
+			if v := doubt(label); v.slip && !v.byPart {
+				return slipReason(v)
+			}
+		}
+	}
+	switch {
+	case bytes.IndexByte(front, '.') >= 0:
+		return "more labels in front of the endpoint than a bucket", ""
+	case string(front) == "s3":
+		// s3.<dual-stack or default host>: not a bucket but the S3 form,
+		// which exists for regional endpoints only.
+		if r, _ := refusal(lower, lower, false); r != "" {
+			return refusal(lower, lower, false)
+		}
+		return "the S3-compatible form s3.<endpoint> exists for regional endpoints only", ""
+	}
+	return "", ""
 }
 
 // legacyVPCReason refuses the legacy VPC host vpc100-oss-<id>.aliyuncs.com
 // by name: OSS's endpoint documents now give the internal endpoint for VPC
 // access, and the table lists no vpc100- host.
-func legacyVPCReason(h, id []byte) (string, Region) {
-	msg := "host " + quote(string(h)) + " is the legacy VPC endpoint form vpc100-oss-<region>.aliyuncs.com, which this package does not read"
+func legacyVPCReason(id []byte) (string, Region) {
+	msg := "the legacy VPC endpoint form vpc100-oss-<region>.aliyuncs.com, which this package does not read"
 	if in := lookupCloudID(id); in != nil {
-		return msg + "; use the region's internal endpoint " + in.internal, in.id
+		return msg + "; use the internal endpoint " + in.internal(), in.id
 	}
-	return msg + "; use the region's internal endpoint, oss-<region>-internal.aliyuncs.com", ""
+	return msg + "; use oss-<region>-internal.aliyuncs.com", ""
 }
 
 // doubledPrefix reports an ID with the oss- prefix in front of what names
@@ -874,9 +879,8 @@ func doubledPrefix(id []byte) bool {
 	return len(id) > len("oss-") && string(id[:len("oss-")]) == "oss-" && dualStackLabel(id[len("oss-"):])
 }
 
-func doubledPrefixReason(h, id []byte) string {
-	return "host " + quote(string(h)) + " holds the region ID with its oss- prefix: build hosts from Region.CloudRegion() (" +
-		quote(string(id[len("oss-"):])) + "), not from the Region itself"
+func doubledPrefixReason(id []byte) string {
+	return "the region ID with its oss- prefix: build hosts from Region.CloudRegion() (" + quote(string(id[len("oss-"):])) + ")"
 }
 
 // lowerOf returns lower as a string: s itself when s was already lower
@@ -895,6 +899,9 @@ func lowerOf(lower []byte, s string) string {
 // In a host name letters of any case are the same bucket (inHost); in a URL
 // path and as an argument, upper case is refused.
 func bucketProblem(b string, inHost bool) string {
+	if strings.IndexByte(b, '*') >= 0 {
+		return "* is a wildcard, not a bucket"
+	}
 	if len(b) < 3 || len(b) > 63 {
 		return "must be 3 to 63 characters long"
 	}

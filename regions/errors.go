@@ -2,6 +2,7 @@ package regions
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -65,14 +66,15 @@ func (e *sentinelError) Error() string { return e.msg }
 
 func sentinel(msg string) error { return &sentinelError{msg} }
 
-// Error returns the sentinel's message, the quoted input, the reason and
-// the suggestion, such as
-// `regions: unknown region "cn-shangai" (did you mean "oss-cn-shanghai"?)`.
+// Error returns the function, the quoted input, what is wrong and the
+// suggestion, in the manner of net/netip, such as
+// `regions.Parse("cn-shangai"): unknown region (did you mean "oss-cn-shanghai"?)`.
 func (e *Error) Error() string {
-	msg := e.Err.Error() + " " + strconv.Quote(e.Input)
+	msg := "regions." + e.Func + "(" + strconv.Quote(e.Input)
 	if e.clipped {
 		msg += "..."
 	}
+	msg += "): " + strings.TrimPrefix(e.Err.Error(), "regions: ")
 	if e.Reason != "" {
 		msg += ": " + e.Reason
 	}

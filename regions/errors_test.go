@@ -49,8 +49,8 @@ func TestEveryErrorIsTyped(t *testing.T) {
 		if errors.Unwrap(tt.err) != tt.sentinel {
 			t.Errorf("%s(%q): Unwrap gives %v, want %v", tt.fn, tt.input, errors.Unwrap(tt.err), tt.sentinel)
 		}
-		if !strings.HasPrefix(tt.err.Error(), tt.sentinel.Error()+" ") {
-			t.Errorf("%s(%q): message %q does not begin with the sentinel's", tt.fn, tt.input, tt.err)
+		if !strings.HasPrefix(tt.err.Error(), "regions."+tt.fn+"(") || !strings.Contains(tt.err.Error(), "): "+strings.TrimPrefix(tt.sentinel.Error(), "regions: ")) {
+			t.Errorf("%s(%q): message %q is not regions.Func(input): and the sentinel's words", tt.fn, tt.input, tt.err)
 		}
 		// A bad bucket in ParseEndpoint is still not an OSS endpoint; nothing
 		// else matches a sentinel it does not hold.
@@ -141,13 +141,14 @@ func newNumber(a, b string) bool {
 
 func isNumber(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
-// referenceSuggestion is the rule without the bounds: nothing for a known
-// name with a new number; else of the names of the input's area within
-// maxSuggestDistance, the closest in service (Active before
-// Decommissioning at the same distance, then in order), or, if none is in
-// service, the closest decommissioned one; and a decommissioned region
-// strictly closer than the suggestion, if any. Where none is close, the
-// first known name that the input is with a part more or less.
+// referenceSuggestion is the rule for doubt in the test's own words, for
+// an ID: nothing for a known name with a new number; else, of the known
+// names one edit away in the input's area (or, in an area the table
+// lacks, one edit in the area that is no letter changed), the first in
+// service (Active before Decommissioning), or a decommissioned one; else
+// the longest known name the input extends by parts, or the first it is
+// the start of, where those parts name no cloud. The second result is
+// always "".
 func referenceSuggestion(input string) (suggestion, closer Region) {
 	id := strings.TrimPrefix(strings.ToLower(strings.Trim(input, " \t\n\v\f\r")), "oss-")
 	names, of := knownNames()
@@ -156,55 +157,53 @@ func referenceSuggestion(input string) (suggestion, closer Region) {
 			return "", ""
 		}
 	}
-	best, bestDist := Region(""), -1
-	closed, closedDist := Region(""), -1
+	rank := func(r Region) int {
+		return map[Status]int{Active: 0, Decommissioning: 1, Decommissioned: 2}[r.Status()]
+	}
+	var best Region
 	for i, n := range names {
-		r := of[i]
-		d := editDistance(id, n)
-		switch {
-		case areaOf(id) == "" || areaOf(id) != areaOf(n) || d > maxSuggestDistance(n):
-		case r.Status() == Decommissioned:
-			if closedDist < 0 || d < closedDist {
-				closed, closedDist = r, d
-			}
-		case bestDist < 0 || d < bestDist || d == bestDist && r.Status() == Active && best.Status() != Active:
-			best, bestDist = r, d
+		near := editDistance(id, n) == 1 && areaOf(id) != "" && areaOf(id) == areaOf(n)
+		if near && (best == "" || rank(of[i]) < rank(best)) {
+			best = of[i]
 		}
 	}
-	// Past one edit, the longest known name that id extends by parts.
-	longest, longestLen := Region(""), 0
-	for i, n := range names {
-		if strings.HasPrefix(id, n+"-") && len(n) > longestLen {
-			longest, longestLen = of[i], len(n)
-		}
+	if best != "" {
+		return best, ""
 	}
-	if longest != "" && longest.Status() != Decommissioned && (best == "" || bestDist >= 2) && (closed == "" || closedDist >= 2) {
-		return longest, ""
+	if !slices.Contains(areas(), areaOf(id)) {
+		return areaTypoReference(id), ""
 	}
-	switch {
-	case best == "" && closed == "":
-		for i, n := range names {
-			if areaOf(id) != "" && areaOf(id) == areaOf(n) && strings.HasPrefix(n, id+"-") {
-				return of[i], ""
+	cloudWord := func(parts string) bool {
+		for _, p := range strings.Split(parts, "-") {
+			if len(p) >= 3 && (strings.HasPrefix("finance", p) || strings.HasPrefix("government", p)) {
+				return true
 			}
 		}
-		if !slices.Contains(areas(), areaOf(id)) {
-			return areaTypoReference(id), ""
+		return false
+	}
+	longest := ""
+	for i, n := range names {
+		if strings.HasPrefix(id, n+"-") && !cloudWord(id[len(n)+1:]) && len(n) > len(longest) {
+			longest, best = n, of[i]
 		}
-		return "", ""
-	case best == "":
-		return closed, ""
-	case closed != "" && closedDist < bestDist:
-		return best, closed
+	}
+	if best != "" {
+		return best, ""
+	}
+	for i, n := range names {
+		if strings.HasPrefix(n, id+"-") && !cloudWord(n[len(id)+1:]) && (best == "" || rank(of[i]) < rank(best)) {
+			best = of[i]
+		}
 	}
 	return best, ""
 }
 
 // areaTypoReference: in an area the table lacks, the region one edit away
 // that is not a letter changed (a swap, a letter more or less, the hyphen
-// left out), plainly.
+// left out), plainly; one in service first.
 func areaTypoReference(id string) Region {
 	names, of := knownNames()
+	var closed Region
 	for i, n := range names {
 		if editDistance(id, n) != 1 {
 			continue
@@ -215,11 +214,17 @@ func areaTypoReference(id string) Region {
 				diff++
 			}
 		}
-		if len(id) != len(n) || diff == 2 {
-			return of[i]
+		switch {
+		case len(id) != len(n) || diff == 2:
+			if of[i].Status() != Decommissioned {
+				return of[i]
+			}
+			if closed == "" {
+				closed = of[i]
+			}
 		}
 	}
-	return ""
+	return closed
 }
 
 // TestSuggestionMatchesReference holds the bounded search to the plain one.

@@ -20,7 +20,7 @@ func ExampleParse() {
 	fmt.Println(err)
 	// Output:
 	// oss-cn-shanghai China (Shanghai) oss-cn-shanghai.aliyuncs.com
-	// regions: unknown region "oss-cn-shangai" (did you mean "oss-cn-shanghai"?)
+	// regions.Parse("oss-cn-shangai"): unknown region (did you mean "oss-cn-shanghai"?)
 }
 
 // Every kind of endpoint, including ones a region does not have.
@@ -43,7 +43,7 @@ func ExampleRegion_URL() {
 	fmt.Println(err)
 	// Output:
 	// https://my-logs.oss-ap-southeast-1-internal.aliyuncs.com <nil>
-	// regions: invalid bucket name "My_Logs": only lower-case letters, digits and hyphens are allowed
+	// regions.Region.URL("My_Logs"): invalid bucket name: only lower-case letters, digits and hyphens are allowed
 }
 
 // The region of an endpoint URL: what a V4 signature needs.
@@ -68,7 +68,7 @@ func ExampleParseEndpoint() {
 	// oss-cn-shanghai cn-shanghai internal oss-sample oss-cn-shanghai-internal.aliyuncs.com
 	// oss-cn-hangzhou public
 	// oss-xx-newcity-1 false
-	// regions: not an OSS endpoint "oss-cn-hangzhou.aliyuncs.com.evil.example": host "oss-cn-hangzhou.aliyuncs.com.evil.example" is not an OSS endpoint
+	// regions.ParseEndpoint("oss-cn-hangzhou.aliyuncs.com.evil.example"): not an OSS endpoint
 }
 
 // A region and an endpoint kind as fields of a JSON config.
@@ -86,13 +86,13 @@ func Example_jsonConfig() {
 	out, _ := json.Marshal(cfg)
 	fmt.Println(string(out))
 
-	err = json.Unmarshal([]byte(`{"region": "cn-peking"}`), &cfg)
+	err = json.Unmarshal([]byte(`{"region": "cn-beijng"}`), &cfg)
 	fmt.Println(err)
 	// Output:
 	// oss-cn-beijing vpc <nil>
 	// oss-cn-beijing-internal.aliyuncs.com
 	// {"region":"oss-cn-beijing","endpoint_kind":"vpc"}
-	// regions: unknown region "cn-peking" (did you mean "oss-cn-beijing"?)
+	// regions.Region.UnmarshalText("cn-beijng"): unknown region (did you mean "oss-cn-beijing"?)
 }
 
 // Which region a VPC VIP address belongs to, and a region's ranges for routes.
@@ -123,4 +123,40 @@ func ExampleAll() {
 	// cn-shanghai true active
 	// cn-nanjing true decommissioning
 	// decommissioned 2024-07-15
+}
+
+// A host of OSS on CloudBox signs with its CloudBox ID as the region and
+// with the product of its family.
+func ExampleEndpoint_CloudBox() {
+	e, err := regions.ParseEndpoint("https://cb-123.cn-hangzhou.oss-cloudbox.aliyuncs.com/bucket/key")
+	if err != nil {
+		panic(err)
+	}
+	region, _ := e.SigningRegion()
+	fmt.Println(e.Family, e.Region, e.CloudBox, region, e.SigningProduct())
+	// Output:
+	// cloudbox oss-cn-hangzhou cb-123 cb-123 oss-cloudbox
+}
+
+// The product that V4 signatures of an endpoint name.
+func ExampleEndpoint_SigningProduct() {
+	for _, host := range []string{"bucket.oss-cn-hangzhou.aliyuncs.com", "cb-1.cn-hangzhou.oss-cloudbox.aliyuncs.com"} {
+		e, err := regions.ParseEndpoint(host)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(e.SigningProduct())
+	}
+	// Output:
+	// oss
+	// oss-cloudbox
+}
+
+// A region's name on OSS's China site.
+func ExampleRegion_ChineseName() {
+	fmt.Println(regions.CNHangzhou.ChineseName())
+	fmt.Println(regions.APSoutheast1.ChineseName())
+	// Output:
+	// 华东 1（杭州）
+	// 新加坡
 }

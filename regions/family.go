@@ -80,7 +80,7 @@ func baseDomainOf(h []byte) (Family, bool) {
 // a misspelt ID names one.
 func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (int, string, Region) {
 	if label < 0 {
-		return 0, notEndpoint(host, "its form is not that of the "+f.family.String()+" family"), ""
+		return 0, "its form is not that of the " + f.family.String() + " family", ""
 	}
 	id := lower[label+len(f.prefix) : len(lower)-len(f.domain)]
 	internal := false
@@ -108,13 +108,14 @@ func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (
 	if why == "" && in == nil {
 		if !isCloudID(id) || regionlessID(id) || len(id) > maxLabelLen {
 			why = "no region"
-		} else if r, typo, _ := misspelt(id); typo {
-			// A typo, or an alias, which names no host.
-			return 0, typoReason(lower, id, r, ""), r
+		} else if v := doubt(id); v.slip {
+			// A slip, or an alias, which names no host.
+			reason, r := slipReason(v)
+			return 0, reason, r
 		}
 	}
 	if why != "" {
-		return 0, notEndpoint(host, "a host of the "+f.family.String()+" family with "+why), ""
+		return 0, "a host of the " + f.family.String() + " family with " + why, ""
 	}
 	e.Family, e.Kind, e.Host = f.family, Public, lowerOf(lower[start:], host[start:])
 	if internal {
@@ -129,11 +130,6 @@ func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (
 		e.Region = Region("oss-" + string(id)) // a region newer than the table, taken on trust
 	}
 	return start, "", ""
-}
-
-// notEndpoint is the reason that host is no OSS endpoint, and why.
-func notEndpoint(host, why string) string {
-	return "host " + quote(host) + " is not an OSS endpoint: " + why
 }
 
 // cloudBoxID reports whether label is a CloudBox ID: cb- and lower-case

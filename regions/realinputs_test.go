@@ -298,7 +298,7 @@ func TestSuggestionsPreferRegionsInService(t *testing.T) {
 		}
 		for _, r := range All() {
 			if r.Status() != Decommissioned && areaOf(in) == areaOf(r.CloudRegion()) && !newNumber(in, r.CloudRegion()) &&
-				editDistance(in, r.CloudRegion()) <= maxSuggestDistance(r.CloudRegion()) {
+				editDistance(in, r.CloudRegion()) <= 1 {
 				t.Errorf("Parse(%q) suggests the decommissioned %s although %s is in service and within reach", in, e.Suggestion, r)
 				break
 			}

@@ -24,18 +24,26 @@ type regionInfo struct {
 	mainland      bool
 	cloud         Cloud
 	status        Status
-	statusDate    string // YYYY-MM-DD the status took effect, or ""
-	public        string
-	internal      string
-	vpc           string
+	statusDate    string   // YYYY-MM-DD the status took effect, or ""
+	vpc           string   // the VPC host where it is not the internal one, or ""
 	dualStack     string   // "" where the region has none
 	internalExtra []string // more internal hosts, such as inside a finance network
 	accelerate    bool
 	accelUnstated bool   // no source says whether the region has acceleration
-	s3Public      string // "s3." and public: the S3-compatible host, kept so that reading it never copies
-	s3Internal    string // "s3." and internal
+	s3Public      string // "s3." and the public host: one string holds both hosts
+	s3Internal    string // "s3." and the internal host
 	vipByTicket   bool
-	vip           []string // canonical CIDR prefixes, in table order
+	vip           string // canonical CIDR prefixes, space-separated, in table order
+}
+
+func (in *regionInfo) public() string   { return in.s3Public[len("s3."):] }
+func (in *regionInfo) internal() string { return in.s3Internal[len("s3."):] }
+
+func (in *regionInfo) vpcHost() string {
+	if in.vpc == "" {
+		return in.internal()
+	}
+	return in.vpc
 }
 
 // aliasInfo is one alias of the table: another value that names a row,
@@ -45,15 +53,52 @@ type aliasInfo struct {
 	in    *regionInfo
 }
 
-// lookupAlias returns the row of a lower-case alias, or nil. The list is
-// short (the finance regions' aliases), so it is read in order.
+// lookupAlias returns the row of a lower-case alias, or nil.
 func lookupAlias[T string | []byte](s T) *regionInfo {
-	if len(s) > genMaxAliasLen {
-		return nil
+	return lookupKey(genAliases[:], s)
+}
+
+// lookupName returns the row that a lower-case name names, or nil. The
+// names are read in order: only an error reads them.
+func lookupName(s []byte) *regionInfo {
+	for keys := genNameKeys; keys != ""; {
+		var line string
+		line, keys, _ = cutByte(keys, '\n')
+		if key, id, _ := cutByte(line, '\t'); key == string(s) {
+			return genLookupCloudID(id)
+		}
 	}
-	for i := range genAliases {
-		if genAliases[i].alias == string(s) {
-			return genAliases[i].in
+	return nil
+}
+
+// otherRegion returns the name of an Alibaba Cloud region ID that OSS
+// does not list ("us-southeast-1"), or "".
+func otherRegion(id []byte) string {
+	for lines := genOtherRegions; lines != ""; {
+		var line string
+		line, lines, _ = cutByte(lines, '\n')
+		if other, name, _ := cutByte(line, '\t'); other == string(id) {
+			return name
+		}
+	}
+	return ""
+}
+
+// cutByte is strings.Cut for a one-byte separator, which needs none of
+// the code that strings.Cut brings into a binary.
+func cutByte(s string, sep byte) (before, after string, found bool) {
+	if i := strings.IndexByte(s, sep); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
+// lookupKey returns the row of key s in keys, or nil. The list is short,
+// so it is read in order.
+func lookupKey[T string | []byte](keys []aliasInfo, s T) *regionInfo {
+	for i := range keys {
+		if keys[i].alias == string(s) {
+			return keys[i].in
 		}
 	}
 	return nil
@@ -183,15 +228,9 @@ func lookupInfo(r Region) *regionInfo {
 	return genLookupCloudID(cloud)
 }
 
-// maxSuggestDistance is how many single-byte edits a suggestion may be
-// from the input: a third of the length of the suggested cloud ID, at
-// least one. Half would reach from cn-north-1 to the government cloud's
-// cn-north-2-gov-1.
-func maxSuggestDistance(cloudID string) int { return max(1, len(cloudID)/3) }
-
-// unknownRegionError builds Parse's error, with its suggestion: the
-// region of an endpoint given instead of an ID, or the closest region by
-// edit distance (suggest).
+// unknownRegionError builds the error of Parse and UnmarshalText: what
+// the rule for doubt says of the input, or the region of an endpoint
+// given instead of an ID.
 func unknownRegionError(fn, s string) *Error {
 	e := newError(fn, s, ErrUnknownRegion, "")
 	// Only the start can matter: a host and port behind a scheme.
@@ -200,41 +239,47 @@ func unknownRegionError(fn, s string) *Error {
 		e.Suggestion, e.Reason = endpointRegion(s), endpointGiven
 		return e
 	}
-	var buf [maxIDInput + maxIDInput/3 + len("-internal") + len(ossDomain)]byte
-	if len(s)+len(ossDomain) > len(buf) {
+	var buf [max(genMaxNameKeyLen, maxIDInput+len("-internal"))]byte
+	if len(s) > len(buf) {
 		return e
 	}
 	id := buf[:lowerASCII(buf[:], s)]
-	if len(id) >= len("oss-") && string(id[:len("oss-")]) == "oss-" {
-		// The first label of an irregular endpoint (oss-cn-szfinance):
-		// the others' are oss-<id> and oss-<id>-internal.
-		var ep Endpoint
-		if specialHost(&ep, append(id, ossDomain...)) && ep.Region != "" {
+	if in := lookupName(id); in != nil {
+		e.Suggestion, e.Reason = in.id, "a name, not an ID"
+		return e
+	}
+	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {
+		if string(id) == h[:len(h)-len(ossDomain)] {
+			e.Reason = "names the endpoint " + h + ", which serves no one region"
+			return e
+		}
+	}
+	if bytes.HasPrefix(id, []byte("oss-")) && bytes.HasSuffix(id, []byte("-internal")) {
+		// The first label of an endpoint, such as oss-cn-hzjbp-a-internal.
+		if ep, err := ParseEndpoint(string(id) + ossDomain); err == nil && ep.Region.Known() {
 			e.Suggestion, e.Reason = ep.Region, endpointGiven
 			return e
 		}
-		id = id[len("oss-"):]
 	}
-	// An internal endpoint's name, perhaps misspelt: the rest is the ID.
-	if dash := bytes.LastIndexByte(id, '-'); dash > 0 && (string(id[dash+1:]) == "internal" || misspeltInternal(id)) {
-		id, e.Reason = id[:dash], endpointGiven
-		if in := lookupCloudID(id); in != nil {
-			e.Suggestion = in.id
-			return e
-		}
+	v := doubt(bytes.TrimPrefix(id, []byte("oss-")))
+	switch {
+	case v.other != "":
+		e.Reason = v.other + " is an Alibaba Cloud region that the table does not list for OSS"
+	case v.internal:
+		e.Reason = endpointGiven
+	case v.meant != nil && v.meant.status == Decommissioned:
+		e.Reason = "the region meant is decommissioned"
 	}
-	var closer Region
-	e.Suggestion, closer = suggest(id)
-	if closer != "" {
-		e.Reason = "the closer " + string(closer) + " is decommissioned"
+	if v.meant != nil {
+		e.Suggestion = v.meant.id
 	}
 	return e
 }
 
-const endpointGiven = "an endpoint, not a region ID (ParseEndpoint reads hosts and URLs)"
+const endpointGiven = "an endpoint, not a region ID (ParseEndpoint reads endpoints)"
 
 // endpointRegion returns the known region that a host or URL given to
-// Parse names, or the closest one to the region it names, or "".
+// Parse names, or the one its error suggests, or "".
 func endpointRegion(s string) Region {
 	if in := parseID(firstLabel(s)); in != nil {
 		return in.id // the usual forms, without ParseEndpoint's costs
@@ -243,18 +288,10 @@ func endpointRegion(s string) Region {
 	switch {
 	case err != nil:
 		return err.(*Error).Suggestion
-	case ep.Region == "" || ep.Region.Known():
+	case ep.Region.Known():
 		return ep.Region
 	}
-	// suggest searches nothing longer than the buffer; a copy on the stack
-	// keeps the runtime's string-to-slice conversion out of the binary.
-	var buf [maxIDInput + maxIDInput/3]byte
-	id := ep.Region.CloudRegion()
-	if len(id) > len(buf) {
-		return ""
-	}
-	r, _ := suggest(buf[:copy(buf[:], id)])
-	return r
+	return ""
 }
 
 // hostLike reports whether s reads as a host or URL rather than an ID.
@@ -282,310 +319,6 @@ func firstLabel(s string) string {
 		rest = rest[:n]
 	}
 	return rest
-}
-
-// suggest returns the region whose cloud ID or alias is closest to id by
-// edit distance (withinDistance), among those of id's area that are at
-// most maxSuggestDistance away and do not differ from id in their number
-// alone (ap-southeast-9 is a region newer than the table, not a typo of
-// ap-southeast-1): among the regions in service, Active before
-// Decommissioning and then in table order at the same distance; among the
-// decommissioned ones only if none in service is close. It also returns
-// the decommissioned region that is closer than the one suggested, if
-// there is one. Where none is close, a known ID with a part more or less
-// (cn-wuhan for cn-wuhan-lr, typoOf) is suggested. The cost is bounded
-// whatever the input: limits are tried from 0 up, so a typo settles after
-// a few cells per candidate, and an input longer than any ID plus the
-// largest distance is not searched.
-func suggest(id []byte) (suggestion, closer Region) {
-	dash := bytes.IndexByte(id, '-')
-	if len(id) > maxIDInput+maxIDInput/3 {
-		return "", ""
-	}
-	if dash <= 0 {
-		return areaTypo(id), "" // cnhangzhou: the hyphen left out
-	}
-	// The names of id's area, gathered once, on the stack.
-	area := id[:dash+1]
-	name, num := splitNumber(id)
-	var names [len(genAllRegions) + len(genAliases)]string
-	var rows [len(names)]Region
-	n, maxLimit := 0, 0
-	for i := range names {
-		known, r := candidate(i)
-		if len(known) <= len(area) || known[:len(area)] != string(area) {
-			continue
-		}
-		if numberOnly(id, name, num, known) {
-			return "", "" // a known name with a new number: a region newer than the table
-		}
-		names[n], rows[n], maxLimit = known, r, max(maxLimit, maxSuggestDistance(known))
-		n++
-	}
-	var closed, closedBefore Region // closedBefore: found at a smaller limit
-	for limit := 0; limit <= maxLimit; limit++ {
-		closedBefore = closed
-		if limit == 2 && closed == "" {
-			// Past one edit, a known ID with parts more
-			// (cn-hangzhou-intranet) is nearer than any distance says;
-			// a closed one yields to regions in service, as below.
-			if r := partPrefixOf(id); r != "" && r.Status() != Decommissioned {
-				return r, ""
-			}
-		}
-		var decommissioning Region
-		for j := 0; j < n; j++ {
-			if limit > maxSuggestDistance(names[j]) || !withinDistance(id, names[j], limit) {
-				continue
-			}
-			switch r := rows[j]; r.Status() {
-			case Active:
-				return r, closedBefore
-			case Decommissioning:
-				if decommissioning == "" {
-					decommissioning = r
-				}
-			default:
-				if closed == "" {
-					closed = r
-				}
-			}
-		}
-		if decommissioning != "" {
-			return decommissioning, closedBefore
-		}
-	}
-	if closed == "" {
-		closed, _, _ = typoOf(id)
-	}
-	return closed, ""
-}
-
-// partPrefixOf returns the region of the longest known name that id
-// extends by whole parts (cn-hangzhou for cn-hangzhou-intranet,
-// cn-hangzhou-finance for cn-hangzhou-finance-vpc), or "".
-func partPrefixOf(id []byte) Region {
-	var best Region
-	bestLen := 0
-	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
-		if known, r := candidate(i); len(known) > bestLen && hasPartPrefix(id, known) {
-			best, bestLen = r, len(known)
-		}
-	}
-	return best
-}
-
-// areaTypo returns the region whose known name id is one edit from, an
-// edit that can only be in its area or the hyphen after it, as id's area
-// is none of the table's: a swap (pa-southeast-1), a letter more or less
-// (cnn-hangzhou, c-hangzhou) or the hyphen left out (apsoutheast-1). A
-// letter changed is not counted: af-south-1 is a new area, not a typo of
-// ap-south-1.
-func areaTypo(id []byte) Region {
-	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
-		known, r := candidate(i)
-		if !oneEdit(id, known) {
-			continue
-		}
-		if len(id) != len(known) {
-			return r
-		}
-		j := 0
-		for id[j] == known[j] {
-			j++
-		}
-		if j+1 < len(id) && id[j] == known[j+1] && id[j+1] == known[j] {
-			return r // a swap
-		}
-	}
-	return ""
-}
-
-// candidate returns the i-th name that suggestions and typoOf weigh: the
-// cloud IDs of the table, then its aliases without oss-.
-func candidate(i int) (string, Region) {
-	if i < len(genAllRegions) {
-		r := genAllRegions[i]
-		return string(r)[len("oss-"):], r // every ID of the table has the prefix
-	}
-	a := &genAliases[i-len(genAllRegions)]
-	return strings.TrimPrefix(a.alias, "oss-"), a.in.id
-}
-
-// splitNumber splits a cloud region ID into what comes before its number
-// and its number, the last part if that is all digits
-// ("ap-southeast", "1"; "cn-hangzhou", "").
-func splitNumber[T string | []byte](id T) (T, T) {
-	dash := -1
-	for i := len(id) - 1; i >= 0; i-- {
-		if id[i] == '-' {
-			dash = i
-			break
-		}
-	}
-	if dash < 0 || dash == len(id)-1 || !allDigits(string(id[dash+1:])) {
-		return id, id[len(id):]
-	}
-	return id[:dash], id[dash+1:]
-}
-
-// numberOnly reports whether id, split into name and num by splitNumber,
-// and the known ID differ in their numbers alone: both end in one and what
-// comes before it is the same (ap-southeast-9, ap-southeast-1), or one
-// digit inside differs (cn-north-3-gov-1, cn-north-2-gov-1).
-func numberOnly(id, name, num []byte, known string) bool {
-	// known is name, a hyphen and another number (splitNumber of it
-	// without splitting it: this runs for every known name of the area).
-	if n := len(name); len(num) > 0 && len(known) > n+1 && known[:n] == string(name) && known[n] == '-' {
-		if knum := known[n+1:]; allDigits(knum) && knum != string(num) {
-			return true
-		}
-	}
-	return len(id) == len(known) && oneEdit(id, known) && !nameTypo(id, known)
-}
-
-// typoOf draws the line of "Regions newer than the table" (the package
-// doc) for a well-formed cloud region ID id that is not in the table, the
-// table's cloud IDs and aliases (without oss-) being the known names. It
-// reports whether id is a typo and the region to suggest: none where the
-// name is one edit from a known one but the numbers differ too
-// (ap-southest-9). bySuffix reports a typo by a part more or less, or a
-// known alias itself.
-func typoOf(id []byte) (suggestion Region, typo, bySuffix bool) {
-	dash := bytes.IndexByte(id, '-')
-	if dash <= 0 || !genIsArea(id[:dash]) {
-		r := areaTypo(id)
-		return r, r != "", false
-	}
-	fullName, num := splitNumber(id)
-	newNumber, near := false, false
-	var suffixOf Region
-	name := fullName[min(len(fullName), dash+1):] // the name without its area
-	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
-		known, r := candidate(i)
-		if len(known) <= dash || known[:dash+1] != string(id[:dash+1]) {
-			continue // another area
-		}
-		kname, knum := splitNumber(known)
-		kname = kname[min(len(kname), dash+1):]
-		switch {
-		case string(id) == known: // an alias, which is no host's ID
-			return r, true, true
-		case string(num) == knum && nameTypo(name, kname):
-			return r, true, false
-		case numberOnly(id, fullName, num, known):
-			newNumber = true
-		case nameTypo(name, kname):
-			near = true
-		case suffixOf == "" && (hasPartPrefix(id, known) || hasPartPrefix(known, string(id))):
-			suffixOf = r
-		}
-	}
-	switch {
-	case newNumber:
-		return "", false, false
-	case suffixOf != "":
-		if r := partPrefixOf(id); r != "" {
-			suffixOf = r // the longest: cn-hangzhou-finance-vpc is Hangzhou Finance's
-		}
-		return suffixOf, true, true
-	}
-	return "", near, false
-}
-
-// nameTypo reports whether name is one edit from a known name, kname, and
-// that edit is not one digit for another: cn-north-3-gov differs from
-// cn-north-2-gov in a number, as ap-southeast-9 from ap-southeast-1.
-func nameTypo[T string | []byte](name T, kname string) bool {
-	if !oneEdit(name, kname) {
-		return false
-	}
-	if len(name) == len(kname) {
-		for i := 0; i < len(name); i++ {
-			if name[i] != kname[i] {
-				return !('0' <= name[i] && name[i] <= '9' && '0' <= kname[i] && kname[i] <= '9')
-			}
-		}
-	}
-	return true
-}
-
-// hasPartPrefix reports whether s is p followed by one or more parts.
-func hasPartPrefix[T string | []byte](s T, p string) bool {
-	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == p
-}
-
-// oneEdit reports whether a and b differ by exactly one edit: a byte
-// inserted, deleted or changed, or two neighbouring bytes swapped.
-func oneEdit[T string | []byte](a T, b string) bool {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	switch len(a) - len(b) {
-	case 0:
-		if i == len(a) {
-			return false // equal
-		}
-		if string(a[i+1:]) == b[i+1:] {
-			return true // one byte changed
-		}
-		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]
-	case 1:
-		return string(a[i+1:]) == b[i:]
-	case -1:
-		return string(a[i:]) == b[i+1:]
-	}
-	return false
-}
-
-// withinDistance reports whether the optimal-string-alignment distance
-// between a and b, in bytes, is at most limit: the edit distance in which
-// swapping two neighbouring bytes is one edit. It computes only the cells
-// within limit of the diagonal and stops at the first row whose cells all
-// exceed limit. b is a cloud region ID or alias of the table, or
-// "internal", so the rows fit on the stack.
-func withinDistance(a []byte, b string, limit int) bool {
-	switch {
-	case len(a)-len(b) > limit || len(b)-len(a) > limit:
-		return false
-	case limit == 0:
-		return string(a) == b
-	case limit == 1:
-		// The usual typo, told without the table of cells.
-		return string(a) == b || oneEdit(a, b)
-	}
-	// Cells are capped at limit+1, which is small: bytes keep the rows
-	// (zeroed on every call) to a few words.
-	over := uint8(limit + 1)
-	var rows [3][max(maxIDInput, len("internal")) + 2]uint8
-	prev2, prev, cur := rows[0][:len(b)+2], rows[1][:len(b)+2], rows[2][:len(b)+2]
-	for j := range prev {
-		prev[j] = uint8(min(j, int(over)))
-	}
-	for i := 1; i <= len(a); i++ {
-		lo, hi := max(1, i-limit), min(len(b), i+limit)
-		cur[lo-1] = uint8(min(i, int(over))) // beyond the band a cell is over limit
-		rowMin := cur[lo-1]
-		for j := lo; j <= hi; j++ {
-			cost := uint8(1)
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			c := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost, over)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				c = min(c, prev2[j-2]+1)
-			}
-			cur[j] = c
-			rowMin = min(rowMin, c)
-		}
-		cur[hi+1] = over
-		if rowMin >= over {
-			return false // no later row can come back under it
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)] < over
 }
 
 // Aliases returns the other values that name the region and that Parse
@@ -740,11 +473,11 @@ func (r Region) Endpoint(k Kind) (string, bool) {
 	}
 	switch k {
 	case Public:
-		return in.public, true
+		return in.public(), true
 	case Internal:
-		return in.internal, true
+		return in.internal(), true
 	case VPC:
-		return in.vpc, true
+		return in.vpcHost(), true
 	case DualStack:
 		return in.dualStack, in.dualStack != ""
 	case Accelerate:
@@ -787,8 +520,8 @@ func (r Region) Hosts() []string {
 	if in == nil {
 		return nil
 	}
-	hosts := append([]string{in.public, in.internal}, in.internalExtra...)
-	if in.vpc != in.internal {
+	hosts := append([]string{in.public(), in.internal()}, in.internalExtra...)
+	if in.vpc != "" {
 		hosts = append(hosts, in.vpc)
 	}
 	if in.dualStack != "" {
@@ -805,9 +538,17 @@ func (r Region) VIPRanges() ([]netip.Prefix, bool) {
 	if in == nil || in.vipByTicket {
 		return nil, false
 	}
-	out := make([]netip.Prefix, len(in.vip))
-	for i, s := range in.vip {
-		out[i] = netip.MustParsePrefix(s) // the generator checked every prefix
+	n := 1
+	for i := 0; i < len(in.vip); i++ {
+		if in.vip[i] == ' ' {
+			n++
+		}
+	}
+	out := make([]netip.Prefix, 0, n)
+	for s := in.vip; s != ""; {
+		p, rest, _ := cutByte(s, ' ')
+		out = append(out, netip.MustParsePrefix(p)) // the generator checked every prefix
+		s = rest
 	}
 	return out, true
 }

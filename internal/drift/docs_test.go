@@ -294,14 +294,21 @@ func TestDocsSharedPages(t *testing.T) {
 	if dir == "" {
 		t.Skip("no copy of the shared sources")
 	}
-	zh := runDocsCmd(t, "-in", "../../regions.yaml", "-page", filepath.Join(dir, "sources/pages/help-aliyun-zh-regions-and-endpoints.md"))
-	t.Logf("Chinese page:\n%s", zh)
-	if zh.code != exitAgrees || !strings.Contains(zh.stdout, "a recorded deviation") {
-		t.Errorf("Chinese page: exit %d, want 0 with its deviations named", zh.code)
-	}
-	seed := runDocsCmd(t, "-in", "../../regions.yaml", "-page", filepath.Join(dir, "seed/000_c2bcb8a899f67c7d.txt"), "-source", "D-intl")
-	t.Logf("seed:\n%s", seed)
-	if seed.code != exitDrifted || !strings.Contains(seed.stdout, "## Regions the page no longer lists") {
-		t.Errorf("seed: exit %d, want 1 with the regions it predates", seed.code)
+	// The pages are fixed copies and the table changes, so this holds how
+	// the copies are read, not whether today's table agrees with them
+	// (the procedures of docs/maintaining.md add regions they lack).
+	for _, c := range []struct{ page, source, rows string }{
+		{"sources/pages/help-aliyun-zh-regions-and-endpoints.md", "", "(D-cn), 41 region rows in 7 tables"},
+		{"seed/000_c2bcb8a899f67c7d.txt", "D-intl", "(D-intl), 23 region rows in 2 tables"},
+	} {
+		args := []string{"-in", "../../regions.yaml", "-page", filepath.Join(dir, c.page)}
+		if c.source != "" {
+			args = append(args, "-source", c.source)
+		}
+		r := runDocsCmd(t, args...)
+		t.Logf("%s:\n%s", c.page, r.stdout)
+		if r.code == exitNotCheck || !strings.Contains(r.stdout, c.rows) {
+			t.Errorf("%s: exit %d, want the page read: %q", c.page, r.code, c.rows)
+		}
 	}
 }

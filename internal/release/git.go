@@ -62,18 +62,29 @@ func tableHistory(path string, f func(commit string, t *table.Table) bool) error
 // findRelease finds a recorded release's table in the history by its digest.
 func findRelease(l *Ledger, tablePath string, e Entry) (*table.Table, string, error) {
 	var found *table.Table
-	var name string
+	var name, other string
 	err := tableHistory(tablePath, func(commit string, t *table.Table) bool {
 		if t.Version == e.Version && t.DataDigest() == e.Digest {
 			found, name = t, fmt.Sprintf("release %s at commit %s (%s:%d)", e.Version, commit[:12], l.Path, e.Line)
+		} else if t.Version == e.Version {
+			other = commit // the version, with another digest
 		}
 		return found != nil
 	})
 	if err != nil || found != nil {
 		return found, name, err
 	}
-	return nil, "", fmt.Errorf("no commit of %s holds release %s as %s:%d records it%s; without its table there is nothing to judge the version against",
-		tablePath, e.Version, l.Path, e.Line, shallowHint(tablePath))
+	return nil, "", fmt.Errorf("no commit of %s holds release %s as %s:%d records it%s; without its table there is nothing to judge the version against%s",
+		tablePath, e.Version, l.Path, e.Line, shallowHint(tablePath), digestHint(other != ""))
+}
+
+// digestHint is the cause to check where commits hold a release's version
+// but none its recorded digest.
+func digestHint(versionFound bool) string {
+	if !versionFound {
+		return ""
+	}
+	return "; commits hold that version with another data digest: did the digest change (internal/table/digest.go: a new field without omitempty)?"
 }
 
 func shallowHint(path string) string {
@@ -86,8 +97,10 @@ func shallowHint(path string) string {
 // inHistory requires every recorded release in a commit of the table or in t.
 func inHistory(l *Ledger, tablePath string, t *table.Table) error {
 	found := map[[2]string]bool{{t.Version, t.DataDigest()}: true}
+	versions := map[string]bool{t.Version: true}
 	err := tableHistory(tablePath, func(_ string, old *table.Table) bool {
 		found[[2]string{old.Version, old.DataDigest()}] = true
+		versions[old.Version] = true
 		return false
 	})
 	if err != nil {
@@ -96,7 +109,7 @@ func inHistory(l *Ledger, tablePath string, t *table.Table) error {
 	var missing []string
 	for _, e := range l.Entries {
 		if !found[[2]string{e.Version, e.Digest}] {
-			missing = append(missing, fmt.Sprintf("%s:%d: no commit of %s holds release %s with digest %s%s", l.Path, e.Line, tablePath, e.Version, e.Digest[:12], shallowHint(tablePath)))
+			missing = append(missing, fmt.Sprintf("%s:%d: no commit of %s holds release %s with digest %s%s%s", l.Path, e.Line, tablePath, e.Version, e.Digest[:12], shallowHint(tablePath), digestHint(versions[e.Version])))
 		}
 	}
 	if len(missing) > 0 {

@@ -43,6 +43,7 @@ var Rules = [render.NumKinds]Rule{
 	render.RegionIDChanged:   {BumpMajor, "a region ID changed", "a region's ID changed: its constant goes away too"},
 	render.AliasRemoved:      {BumpMajor, "an alias was removed", "an alias removed or moved to another region: `Parse` refuses a value it accepted"},
 	render.RegionlessRemoved: {BumpMajor, "an endpoint was removed", "the regionless endpoint removed: `ParseEndpoint` refuses a host it read"},
+	render.FamilyRemoved:     {BumpMajor, "a host family or form was removed", "a host family, or a form or base domain of one, removed: `ParseEndpoint` reads otherwise a host it read"},
 	render.RegionAdded:       {BumpMinor, "a region was added", "a region added"},
 	render.AliasAdded:        {BumpMinor, "an alias was added", "an alias added: `Parse` accepts a value it refused"},
 	render.StatusChanged:     {BumpMinor, "a region's lifecycle status changed", "a region's status changed"},
@@ -50,8 +51,11 @@ var Rules = [render.NumKinds]Rule{
 	render.DefaultChanged:    {BumpMinor, "a default or accelerate endpoint changed", "the default region or a default or accelerate endpoint changed"},
 	render.RegionlessAdded:   {BumpMinor, "an endpoint was added", "the regionless endpoint added"},
 	render.RegionlessChanged: {BumpMinor, "the regionless endpoint changed", "the regionless endpoint changed"},
-	render.RegionData: {BumpPatch, "region data changed", "anything else in a region kept under its ID: name, endpoints, status date, " +
-		"transfer acceleration, mainland China, sources, confidence, VIP ranges and their order, an alias's source"},
+	render.FamilyAdded:       {BumpMinor, "a host family or form was added", "a host family, or a form or base domain of one, added: `ParseEndpoint` reads a host it refused"},
+	render.FamilyData:        {BumpPatch, "a host family's data changed", "a host family's title, signing product or sources"},
+	render.OtherIDs:          {BumpPatch, "the other Alibaba Cloud region IDs changed", "the Alibaba Cloud region IDs that OSS does not list: what `Parse` says of them"},
+	render.RegionData: {BumpPatch, "region data changed", "anything else in a region kept under its ID: name, Chinese name, endpoints, status date, " +
+		"transfer acceleration, mainland China, sources, confidence, VIP ranges and their order, an alias's source, deviations"},
 	render.RegionOrder:   {BumpPatch, "the order of the regions changed", "the order of the regions"},
 	render.NotesOrSource: {BumpPatch, "notes or source changed", "the notes or the table's source"},
 	render.SourceList:    {BumpPatch, "the list of sources changed", "the list of sources"},

@@ -252,10 +252,23 @@ func TestReleaseMissingFromHistory(t *testing.T) {
 	r.release(tableText("1.0.0", "oss-xx-a-1"))
 	r.write("releases.txt", r.read("releases.txt")+"1.0.5 "+strings.Repeat("a", 64)+"\n")
 	tbl := r.table(tableText("1.1.0", "oss-xx-a-1", "oss-xx-b-1"))
-	if _, err := Judge(r.paths(), tbl, nil); err == nil || !strings.Contains(err.Error(), "no commit of") {
+	if _, err := Judge(r.paths(), tbl, nil); err == nil || !strings.Contains(err.Error(), "no commit of") || strings.Contains(err.Error(), "another data digest") {
 		t.Errorf("judged against a release no commit holds: %v", err)
 	}
+	// A commit holds the version, with another digest, as after a change
+	// of the digest: the message names that cause.
+	r.table(tableText("1.0.5", "oss-xx-a-1"))
+	r.git("add", "regions.yaml")
+	r.git("commit", "-q", "-m", "1.0.5")
+	tbl = r.table(tableText("1.1.0", "oss-xx-a-1", "oss-xx-b-1"))
+	for gate, err := range map[string]error{"changes": second(Judge(r.paths(), tbl, nil)), "release-check": ReadyToRelease(r.paths(), tbl)} {
+		if err == nil || !strings.Contains(err.Error(), "another data digest: did the digest change") {
+			t.Errorf("%s, a commit holding the release's version with other data: %v", gate, err)
+		}
+	}
 }
+
+func second[T any](_ T, err error) error { return err }
 
 // TestFirstRelease: an empty ledger takes any version, once.
 func TestFirstRelease(t *testing.T) {

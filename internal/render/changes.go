@@ -18,6 +18,7 @@ const (
 	RegionIDChanged        // the same name under another ID
 	AliasRemoved           // from a region kept under its ID
 	RegionlessRemoved      // the regionless endpoint
+	FamilyRemoved          // a host family, or a form or base domain of one
 	RegionAdded
 	AliasAdded
 	StatusChanged
@@ -25,6 +26,9 @@ const (
 	DefaultChanged // the default region, a default or accelerate endpoint
 	RegionlessAdded
 	RegionlessChanged
+	FamilyAdded // a host family, or a form or base domain of one
+	FamilyData  // a family's title, signing product or sources
+	OtherIDs    // the Alibaba Cloud region IDs that OSS does not list
 	RegionData  // any other change to a region kept under its ID
 	RegionOrder // of the regions both tables have
 	NotesOrSource
@@ -90,6 +94,7 @@ func Changes(old, new *table.Table) *ChangeReport {
 		c.add("Table", RegionOrder, "regions reordered: %s", strings.Join(order, ", "))
 	}
 	compareTop(c, old, new)
+	compareFamilies(c, old, new)
 	return c
 }
 
@@ -126,6 +131,7 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 		c.add(title, k, "%s: %s → %s", who, ov, nv)
 	}
 	differ("Renamed", RegionData, false, mdEscape(o.Name), mdEscape(n.Name))
+	differ("Chinese names", RegionData, false, orNone(mdEscape(o.NameZh)), orNone(mdEscape(n.NameZh)))
 	status := RegionData
 	if o.Status != n.Status {
 		status = StatusChanged
@@ -154,6 +160,79 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 		c.add("VIP ranges", RegionData, "`%s`: %s", n.ID, vip)
 	}
 	compareAliases(c, o, n)
+	for _, d := range added(o.Deviations, n.Deviations, table.DeviationText) {
+		c.add("Deviations", RegionData, "`%s`: added %s", n.ID, mdEscape(d))
+	}
+	for _, d := range added(n.Deviations, o.Deviations, table.DeviationText) {
+		c.add("Deviations", RegionData, "`%s`: removed %s", n.ID, mdEscape(d))
+	}
+}
+
+// added lists the texts of the items of b that a lacks, in b's order.
+func added[T any](a, b []T, text func(T) string) []string {
+	var in []string
+	for _, x := range a {
+		in = append(in, text(x))
+	}
+	var out []string
+	for _, x := range b {
+		if t := text(x); !slices.Contains(in, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// familyParts are the texts of a family whose loss makes ParseEndpoint
+// refuse or read otherwise a host it read: its forms and base domains.
+func familyParts(f table.Family) []string {
+	parts := []string{"family " + f.Name}
+	for _, form := range f.Forms {
+		parts = append(parts, f.Name+" form `"+form.Text+"`")
+	}
+	for _, d := range f.BaseDomains {
+		parts = append(parts, f.Name+" base domain `"+d+"`")
+	}
+	if f.ByCloudBox {
+		parts = append(parts, f.Name+" signs with the CloudBox ID")
+	}
+	return parts
+}
+
+// compareFamilies lists the host families' forms removed and added, and
+// their other changes.
+func compareFamilies(c *ChangeReport, old, new *table.Table) {
+	parts := func(t *table.Table) []string {
+		var out []string
+		for _, f := range t.Families {
+			out = append(out, familyParts(f)...)
+		}
+		return out
+	}
+	for _, p := range added(parts(new), parts(old), func(s string) string { return s }) {
+		c.add("Host families", FamilyRemoved, "removed: %s", p)
+	}
+	for _, p := range added(parts(old), parts(new), func(s string) string { return s }) {
+		c.add("Host families", FamilyAdded, "added: %s", p)
+	}
+	data := func(f table.Family) string {
+		return fmt.Sprintf("%s: %s; product %s; sources %s", f.Name, mdEscape(f.Title), f.Product, strings.Join(f.Sources, ", "))
+	}
+	for _, n := range new.Families {
+		i := slices.IndexFunc(old.Families, func(o table.Family) bool { return o.Name == n.Name })
+		if i >= 0 && data(old.Families[i]) != data(n) {
+			c.add("Host families", FamilyData, "%s → %s", data(old.Families[i]), data(n))
+		}
+	}
+	other := func(o table.OtherRegion) string {
+		return fmt.Sprintf("`%s` %s (%s)", o.CloudID, mdEscape(o.Name), strings.Join(o.Sources, ", "))
+	}
+	for _, o := range added(new.OtherRegions, old.OtherRegions, other) {
+		c.add("Other Alibaba Cloud regions", OtherIDs, "removed %s", o)
+	}
+	for _, o := range added(old.OtherRegions, new.OtherRegions, other) {
+		c.add("Other Alibaba Cloud regions", OtherIDs, "added %s", o)
+	}
 }
 
 // compareAliases lists a region's aliases removed, re-sourced and added.
@@ -277,4 +356,12 @@ func (c *ChangeReport) Markdown(required string) string {
 		}
 	}
 	return b.String()
+}
+
+// orNone is s, or "none" where it is empty.
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }

@@ -34,6 +34,7 @@ func Go(t *table.Table) ([]byte, error) {
 	genAliases(f, t)
 	genVIPIndex(f, t)
 	genFamilies(f, t)
+	genNameKeys(f, t)
 	return renderFile(f)
 }
 
@@ -151,18 +152,20 @@ func genRegion(f *jen.File, r *table.Region) {
 	fieldIf(true, "cloud", jen.Id(table.Clouds[r.Cloud].Const))
 	fieldIf(true, "status", jen.Id(table.Statuses[r.Status].Const))
 	fieldIf(r.StatusDate != "", "statusDate", jen.Lit(r.StatusDate))
-	fieldIf(true, "public", jen.Lit(r.Public))
-	fieldIf(true, "internal", jen.Lit(r.Internal))
-	fieldIf(true, "vpc", jen.Lit(r.VPC))
+	fieldIf(r.VPC != r.Internal, "vpc", jen.Lit(r.VPC))
 	fieldIf(len(r.InternalExtra) > 0, "internalExtra", jen.Index().String().Custom(multiline, each(r.InternalExtra, lit)...))
 	fieldIf(r.DualStack != "", "dualStack", jen.Lit(r.DualStack))
 	fieldIf(true, "accelerate", jen.Lit(r.Accelerate))
 	fieldIf(r.AccelerateNotStated, "accelUnstated", jen.True())
-	// The S3-compatible hosts, kept whole so that reading one in capitals costs no copy.
+	// The S3-compatible hosts, which hold the public and internal ones after "s3.".
 	fieldIf(true, "s3Public", jen.Lit("s3."+r.Public))
 	fieldIf(true, "s3Internal", jen.Lit("s3."+r.Internal))
 	fieldIf(r.VIPByTicket, "vipByTicket", jen.True())
-	fieldIf(!r.VIPByTicket, "vip", jen.Index().String().Custom(multiline, each(r.VIP, func(p netip.Prefix) jen.Code { return jen.Lit(p.String()) })...))
+	vip := make([]string, len(r.VIP))
+	for i, p := range r.VIP {
+		vip[i] = p.String()
+	}
+	fieldIf(!r.VIPByTicket && len(vip) > 0, "vip", jen.Lit(strings.Join(vip, " ")))
 	f.Var().Id(r.VarName).Op("=").Id("regionInfo").Custom(multiline, fields...)
 }
 

@@ -16,11 +16,11 @@ func Markdown(t *table.Table) []byte {
 	p("# OSS regions and endpoints\n\n")
 	p("Region data version %s. Source: %s.\n\n", t.Version, mdEscape(t.Source))
 	p("## Regions and endpoints\n\n")
-	p("| Region | Region ID | Cloud | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Dual-stack endpoint | Transfer acceleration | Status | Sources |\n")
-	p("|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|\n")
+	p("| Region | Chinese name | Region ID | Cloud | Mainland China | Public endpoint | Internal endpoint | VPC endpoint | Dual-stack endpoint | Transfer acceleration | Status | Sources |\n")
+	p("|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|:--|\n")
 	for _, r := range t.Regions {
-		p("| %s | `%s` | %s | %s | `%s` | %s | `%s` | %s | %s | %s | %s |\n",
-			mdEscape(r.Name), r.ID, r.Cloud, yesNo(r.MainlandChina), r.Public, internalHosts(r), r.VPC, codeOrDash(r.DualStack), acceleration(r), statusText(r), sourcesText(r))
+		p("| %s | %s | `%s` | %s | %s | `%s` | %s | `%s` | %s | %s | %s | %s |\n",
+			mdEscape(r.Name), dashIfEmpty(mdEscape(r.NameZh)), r.ID, r.Cloud, yesNo(r.MainlandChina), r.Public, internalHosts(r), r.VPC, codeOrDash(r.DualStack), acceleration(r), statusText(r), sourcesText(r))
 	}
 	p("\nDefault endpoints: `%s` maps to the public endpoint and `%s` to the internal endpoint of %s (`%s`).\n\n",
 		t.DefaultPublic, t.DefaultInternal, mdEscape(t.Default.Name), t.Default.ID)
@@ -38,6 +38,34 @@ func Markdown(t *table.Table) []byte {
 			ranges = prefixList(r.VIP)
 		}
 		p("| %s | `%s` | %s |\n", mdEscape(r.Name), r.ID, ranges)
+	}
+	if len(t.Families) > 0 {
+		p("\n## Host families\n\n")
+		p("Hosts of OSS besides the endpoints above; `ParseEndpoint` reads the region in them. A base domain is no endpoint.\n\n")
+		p("| Family | What | Host forms | V4 signing region | V4 signing product | Base domains | Sources |\n|:--|:--|:--|:--|:--|:--|:--|\n")
+		for _, f := range t.Families {
+			forms := make([]string, len(f.Forms))
+			for i, form := range f.Forms {
+				forms[i] = "`" + form.Text + "`"
+			}
+			signing := "the region"
+			if f.ByCloudBox {
+				signing = "the CloudBox ID"
+			}
+			bases := "-"
+			if len(f.BaseDomains) > 0 {
+				bases = "`" + strings.Join(f.BaseDomains, "`, `") + "`"
+			}
+			p("| %s | %s | %s | %s | %s | %s | %s |\n", f.Name, mdEscape(f.Title), strings.Join(forms, ", "), signing, f.Product, bases, strings.Join(f.Sources, ", "))
+		}
+	}
+	if len(t.OtherRegions) > 0 {
+		p("\n## Alibaba Cloud regions that OSS does not list\n\n")
+		p("Region IDs of other Alibaba Cloud products; no OSS source lists them. `Parse` says so rather than suggest another region.\n\n")
+		p("| Region ID | Name | Sources |\n|:--|:--|:--|\n")
+		for _, o := range t.OtherRegions {
+			p("| `%s` | %s | %s |\n", o.CloudID, mdEscape(o.Name), strings.Join(o.Sources, ", "))
+		}
 	}
 	if aliases := aliasRows(t); len(aliases) > 0 {
 		p("\n## Aliases\n\n")
@@ -149,6 +177,14 @@ func codeOrDash(host string) string {
 		return "-"
 	}
 	return "`" + host + "`"
+}
+
+// dashIfEmpty shows "-" for an empty cell.
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 func yesNo(b bool) string {

@@ -1,0 +1,93 @@
+package render
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/ossregions/ossregions/internal/table"
+)
+
+// genNameKeys emits the names that Parse answers with a suggestion: each
+// region's name and city ("china (hangzhou)", "hangzhou"), its China-site
+// name and city, and its cloud ID and aliases without their area
+// ("hangzhou", "hzfinance"), lower-case. A key that two regions claim, or
+// that is an ID or alias itself, is left out: it names no one region.
+func genNameKeys(f *jen.File, t *table.Table) {
+	owner := map[string]int{}
+	taken := map[string]bool{}
+	for _, r := range t.Regions {
+		taken[r.CloudID], taken[r.ID] = true, true
+		for _, a := range r.Aliases {
+			taken[a.ID] = true
+		}
+	}
+	for i, r := range t.Regions {
+		keys := []string{r.Name, city(r.Name, "(", ")"), r.NameZh, city(r.NameZh, "（", "）"), withoutArea(r.CloudID)}
+		for _, a := range r.Aliases {
+			keys = append(keys, withoutArea(strings.TrimPrefix(a.ID, "oss-")))
+		}
+		for _, k := range keys {
+			k = strings.ToLower(strings.TrimSpace(k))
+			if k == "" || taken[k] {
+				continue
+			}
+			if o, ok := owner[k]; ok && o != i {
+				owner[k] = -1 // two regions: no one's
+				continue
+			}
+			owner[k] = i
+		}
+	}
+	var keys []string
+	for k, o := range owner {
+		if o >= 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	maxLen := 0
+	for _, k := range keys {
+		maxLen = max(maxLen, len(k))
+	}
+	f.Comment("genMaxNameKeyLen is the length of the longest key of genNameKeys.")
+	f.Const().Id("genMaxNameKeyLen").Op("=").Lit(maxLen)
+	lines := make([]jen.Code, len(keys))
+	for i, k := range keys {
+		lines[i] = jen.Lit(k + "\t" + t.Regions[owner[k]].CloudID + "\n")
+	}
+	// One string rather than a switch or an array: the names are read only
+	// for an error, and either of those costs several times the bytes in
+	// a binary. Names are printable, so a tab and a newline end each key.
+	f.Comment(`genNameKeys holds the lower-case region and city names, and cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the name, a tab and the region's cloud ID.`)
+	f.Const().Id("genNameKeys").Op("=").Add(jen.Custom(jen.Options{Separator: " +", Multi: true}, lines...))
+	others := make([]jen.Code, len(t.OtherRegions))
+	for i, o := range t.OtherRegions {
+		others[i] = jen.Lit(o.CloudID + "\t" + o.Name + "\n")
+	}
+	f.Comment(`genOtherRegions holds the Alibaba Cloud region IDs that OSS does not list: each a line of the ID, a tab and the region's name.`)
+	if len(others) == 0 {
+		others = append(others, jen.Lit(""))
+	}
+	f.Const().Id("genOtherRegions").Op("=").Add(jen.Custom(jen.Options{Separator: " +", Multi: true}, others...))
+}
+
+// city returns what name holds between open and close, before any
+// hyphen, or "".
+func city(name, open, close string) string {
+	_, rest, ok := strings.Cut(name, open)
+	if !ok {
+		return ""
+	}
+	c, _, _ := strings.Cut(rest, close)
+	c, _, _ = strings.Cut(c, "-") // "wuhan" of "Wuhan - local region"
+	return strings.TrimSpace(c)
+}
+
+// withoutArea returns a cloud ID without its first part: "hangzhou" of
+// "cn-hangzhou".
+func withoutArea(id string) string {
+	_, rest, _ := strings.Cut(id, "-")
+	return rest
+}

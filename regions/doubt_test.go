@@ -1,0 +1,253 @@
+package regions
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// These tests hold the rule for doubt (the package doc) as properties over
+// every region, alias, name key and Alibaba Cloud region of the table.
+
+// lines returns the key and value of each line of a generated list of
+// the form key, tab, value, newline.
+func lines(list string) (keys, values []string) {
+	for _, line := range strings.Split(strings.TrimSuffix(list, "\n"), "\n") {
+		if k, v, ok := strings.Cut(line, "\t"); ok {
+			keys, values = append(keys, k), append(values, v)
+		}
+	}
+	return keys, values
+}
+
+// checkMessage holds an error's message to the form of package net/netip:
+// the package's own words (all but the quoted input, the suggested
+// region's ID and a name from the table) under 100 characters, so that
+// the message of a short input stays under 120, and the input, or its
+// host, named once.
+func checkMessage(t *testing.T, err error, input string, name ...string) {
+	t.Helper()
+	msg := err.Error()
+	n := len(msg) - len(strconv.Quote(input)) - len(suggestion(err))
+	for _, s := range name {
+		n -= len(s)
+	}
+	if n >= 100 {
+		t.Errorf("%q: message of %d characters besides the input and the data, want under 100: %s", input, n, msg)
+	}
+	said, _, _ := strings.Cut(msg, " (did you mean ")
+	if host := hostPart(input); len(host) >= 8 && strings.Count(said, host) > 1 {
+		t.Errorf("%q: message names %q twice: %s", input, host, msg)
+	}
+}
+
+// hostPart returns the host of a URL or host, without scheme, bucket,
+// port and path.
+func hostPart(s string) string {
+	if _, rest, ok := strings.Cut(s, "://"); ok {
+		s = rest
+	}
+	s, _, _ = strings.Cut(s, "/")
+	if _, rest, ok := strings.Cut(s, "."); ok && strings.Count(rest, ".") >= 2 {
+		s = rest
+	}
+	return s
+}
+
+func suggestion(err error) Region {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Suggestion
+	}
+	return ""
+}
+
+func TestNameKeysSuggestTheirRegion(t *testing.T) {
+	keys, ids := lines(genNameKeys)
+	if len(keys) == 0 {
+		t.Fatal("no name keys")
+	}
+	for i, k := range keys {
+		want := Region("oss-" + ids[i])
+		for _, in := range []string{k, upperASCII(k), " " + k + "\n"} {
+			_, err := Parse(in)
+			if err == nil || suggestion(err) != want {
+				t.Errorf("Parse(%q) = %v, want a suggestion of %s", in, err, want)
+				continue
+			}
+			checkMessage(t, err, in)
+		}
+	}
+	for _, r := range All() {
+		for _, name := range []string{r.Name(), r.ChineseName()} {
+			if name != "" && strings.Contains(genNameKeys, strings.ToLower(name)+"\t") && !strings.Contains(genNameKeys, strings.ToLower(name)+"\t"+r.CloudRegion()+"\n") {
+				t.Errorf("the name %q of %s is a key of another region", name, r)
+			}
+		}
+	}
+}
+
+// upperASCII upper-cases the ASCII letters of s: Parse reads IDs and
+// names in any ASCII case.
+func upperASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+func TestOtherRegionsSayNotListed(t *testing.T) {
+	ids, names := lines(genOtherRegions)
+	for i, id := range ids {
+		for _, in := range []string{id, "oss-" + id, strings.ToUpper(id)} {
+			_, err := Parse(in)
+			want := names[i] + " is an Alibaba Cloud region that the table does not list for OSS"
+			if err == nil || !strings.Contains(err.Error(), want) || suggestion(err) != "" {
+				t.Errorf("Parse(%q) = %v, want %q and no suggestion", in, err, want)
+				continue
+			}
+			checkMessage(t, err, in, names[i])
+		}
+	}
+}
+
+// cityPart returns where the second part of a cloud ID, the city
+// ("hangzhou" of "cn-hangzhou"), begins and ends.
+func cityPart(id string) (start, end int) {
+	start = strings.IndexByte(id, '-') + 1
+	end = strings.IndexByte(id[start:], '-')
+	if end < 0 {
+		return start, len(id)
+	}
+	return start, start + end
+}
+
+// otherLetter returns a letter that is none of the given ones.
+func otherLetter(not ...byte) byte {
+	for c := byte('z'); ; c-- {
+		if strings.IndexByte(string(not), c) < 0 {
+			return c
+		}
+	}
+}
+
+// TestCloseCitiesAreNoSlips changes two letters of every region's city:
+// such a name is merely close in letters (cn-zhengzhou, cn-hangzhou), no
+// slip of the region, and a suggestion, if any, is a region one edit away
+// in the same area and cloud.
+func TestCloseCitiesAreNoSlips(t *testing.T) {
+	names, of := knownNames()
+	for _, r := range All() {
+		id := r.CloudRegion()
+		start, end := cityPart(id)
+		for i := start; i < end; i++ {
+			for j := i + 2; j < end; j++ { // not neighbours: a swap is one edit
+				b := []byte(id)
+				b[i], b[j] = otherLetter(id[i], id[i+1], id[i-1]), otherLetter(id[j], id[j-1], id[min(j+1, len(id)-1)])
+				in := string(b)
+				if _, err := Parse(in); err == nil {
+					continue // another region of the table
+				}
+				_, err := Parse(in)
+				s := suggestion(err)
+				if s == "" {
+					continue
+				}
+				close := false
+				for k, n := range names {
+					close = close || of[k] == s && editDistance(in, n) <= 1
+				}
+				if s == r || !close || areaOf(s.CloudRegion()) != areaOf(id) || s.Cloud() != r.Cloud() {
+					t.Errorf("Parse(%q) suggests %s; %q is two letters from %s, no slip of it", in, s, in, r)
+				}
+			}
+		}
+	}
+}
+
+// TestSlipsSuggestTheirRegion makes every one-edit slip of the letters of
+// every region's city: each suggests that region, or another as close.
+func TestSlipsSuggestTheirRegion(t *testing.T) {
+	names, of := knownNames()
+	for _, r := range All() {
+		id := r.CloudRegion()
+		start, end := cityPart(id)
+		var slips []string
+		for i := start; i < end; i++ {
+			c := otherLetter(id[i], id[i-1], id[min(i+1, len(id)-1)])
+			slips = append(slips,
+				id[:i]+string(c)+id[i+1:], // changed
+				id[:i]+id[i+1:],           // left out
+				id[:i]+string(c)+id[i:])   // added
+			if i+1 < end && id[i] != id[i+1] {
+				slips = append(slips, id[:i]+id[i+1:i+2]+id[i:i+1]+id[i+2:]) // swapped
+			}
+		}
+		for _, in := range slips {
+			if _, err := Parse(in); err == nil {
+				continue // another region of the table
+			}
+			_, err := Parse(in)
+			s := suggestion(err)
+			ok := s == r
+			for k, n := range names {
+				ok = ok || s != "" && of[k] == s && editDistance(in, n) <= 1
+			}
+			if !ok {
+				t.Errorf("Parse(%q) = %v, want a suggestion of %s", in, err, r)
+				continue
+			}
+			if s.Status() == Decommissioned && !strings.Contains(err.Error(), "decommissioned") {
+				t.Errorf("Parse(%q) = %v; want it to say the region is decommissioned", in, err)
+			}
+			checkMessage(t, err, in)
+		}
+	}
+}
+
+// TestWrittenFormsNameTheRegion holds what people write for every region's
+// public endpoint: OSS's own URIs are read, and the common slips are
+// answered with the region.
+func TestWrittenFormsNameTheRegion(t *testing.T) {
+	for _, r := range All() {
+		host := r.PublicEndpoint()
+		e, err := ParseEndpoint("oss://bucket." + host + "/key")
+		if err != nil || e.Region != r || e.Bucket != "bucket" || e.Host != host {
+			t.Errorf("ParseEndpoint(oss://bucket.%s/key) = %+v, %v; want %s, bucket", host, e, err, r)
+		}
+		slips := []string{
+			"s3:https://" + host + "/bucket",
+			"bucket." + strings.TrimSuffix(host, "cs.com") + ".com",
+		}
+		if strings.HasPrefix(host, "oss-") {
+			slips = append(slips, "bucket.oss."+host[len("oss-"):])
+		}
+		for _, in := range slips {
+			_, err := ParseEndpoint(in)
+			if err == nil || suggestion(err) != r {
+				t.Errorf("ParseEndpoint(%q) = %v, want a suggestion of %s", in, err, r)
+				continue
+			}
+			checkMessage(t, err, in)
+		}
+		in := "https://*." + host
+		if _, err := ParseEndpoint(in); err == nil || !errors.Is(err, ErrInvalidBucket) || !strings.Contains(err.Error(), "wildcard") {
+			t.Errorf("ParseEndpoint(%q) = %v, want a wildcard named", in, err)
+		} else {
+			checkMessage(t, err, in)
+		}
+		// Without cn-: oss-hangzhou.aliyuncs.com, where the city names one region.
+		if city, ok := strings.CutPrefix(host, "oss-cn-"); ok && strings.Contains(genNameKeys, "\n"+strings.TrimSuffix(city, ossDomain)+"\t"+r.CloudRegion()+"\n") {
+			in := "oss-" + city
+			if _, err := ParseEndpoint(in); err == nil || suggestion(err) != r {
+				t.Errorf("ParseEndpoint(%q) = %v, want a suggestion of %s", in, err, r)
+			} else {
+				checkMessage(t, err, in)
+			}
+		}
+	}
+}
