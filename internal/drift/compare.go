@@ -8,51 +8,32 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// findings is what a comparison of the table with the service found, each
-// list in table order or, for what the table lacks, in response order.
+// findings is what the comparison found, in table order or, for what the
+// table lacks, in response order; most lists hold report lines.
 type findings struct {
-	listed         int // distinct valid region IDs in the response
-	public, inUse  int // the table's public-cloud rows, and those in service
-	missing        []newRegion
-	gone           []*table.Region // public, in service, not listed
-	listedClosed   []*table.Region // decommissioned, listed
-	differ         []endpointDiff
-	refused        []refusal
-	accelNotStated []string // listed with an accelerate endpoint; the table says not stated
-	accelOther     []string // an accelerate endpoint other than the table's
-	otherClouds    []otherCloud
-	regionless     bool // the service lists the table's regionless endpoint as a region
+	listed                     int // distinct valid region IDs in the response
+	public, inUse              int // the table's public-cloud rows, and those in service
+	missing                    []newRegion
+	gone, listedClosed         []string // in service and not listed; decommissioned and listed
+	differ, otherClouds        []string
+	refused                    []refusal
+	accelNotStated, accelOther []string // information: acceleration "not stated", another endpoint
+	regionless                 bool     // the service lists the regionless endpoint as a region
 }
 
-// newRegion is a region the service lists that the table lacks.
-type newRegion struct {
-	id, public, internal string
-}
-
-type endpointDiff struct {
-	id, kind, table, service string
-}
+type newRegion struct{ id, public, internal string }
 
 // refusal is a value of the response that the check does not take.
 type refusal struct {
-	line int
-	what string // "Region", "InternetEndpoint of oss-x", ...
-	val  string
-	why  string
+	line           int
+	what, val, why string // what: "Region", "InternetEndpoint of oss-x", ...
 }
 
-type otherCloud struct {
-	r      *table.Region
-	listed bool
-}
-
-// count is the number of findings that call for a change to the table or
-// a look at the response; the information sections do not count.
+// count is the findings that call for a change to the table or a look at
+// the response; information does not count.
 func (f *findings) count() int {
 	return len(f.missing) + len(f.gone) + len(f.listedClosed) + len(f.differ) + len(f.refused)
 }
-
-func (f *findings) drifted() bool { return f.count() > 0 }
 
 // compare holds the table against the entries of a response. It refuses
 // a list far shorter than the table's public cloud, which would otherwise
@@ -119,14 +100,17 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		case r.Cloud != table.CloudPublic:
 			// Reported with the other clouds below.
 		case r.Status == table.StatusDecommissioned:
-			f.listedClosed = append(f.listedClosed, r)
+			since := ""
+			if r.StatusDate != "" {
+				since = " since " + r.StatusDate
+			}
+			f.listedClosed = append(f.listedClosed, fmt.Sprintf("`%s` %s, decommissioned%s: the service lists it again; check the documentation before changing `status`.", r.ID, r.Name, since))
 		default:
 			listedInUse++
-			if publicOK && public != r.Public {
-				f.differ = append(f.differ, endpointDiff{r.ID, "public", r.Public, public})
-			}
-			if internalOK && internal != r.Internal {
-				f.differ = append(f.differ, endpointDiff{r.ID, "internal", r.Internal, internal})
+			for _, d := range [][3]string{{"public", r.Public, public}, {"internal", r.Internal, internal}} {
+				if d[2] != "" && d[1] != d[2] {
+					f.differ = append(f.differ, fmt.Sprintf("`%s` %s: `%s` (table) → `%s` (service)", r.ID, d[0], d[1], d[2]))
+				}
 			}
 		}
 	}
@@ -142,9 +126,13 @@ func compare(t *table.Table, entries []entry) (*findings, error) {
 		_, listed := seen[r.ID]
 		switch {
 		case r.Cloud != table.CloudPublic:
-			f.otherClouds = append(f.otherClouds, otherCloud{r, listed})
+			f.otherClouds = append(f.otherClouds, fmt.Sprintf("`%s` %s (%s cloud), %s", r.ID, r.Name, r.Cloud, map[bool]string{false: "not listed by the service", true: "listed by the service"}[listed]))
 		case !listed && !unread[r.ID] && r.Status != table.StatusDecommissioned:
-			f.gone = append(f.gone, r)
+			next := " (or `status: decommissioning` with the day it began, while it still serves)"
+			if r.Status == table.StatusDecommissioning {
+				next = ""
+			}
+			f.gone = append(f.gone, fmt.Sprintf("`%s` %s, %s: a closure candidate. When the documentation confirms it, set `status: decommissioned` and `status_date:` the day OSS closed it%s.", r.ID, r.Name, r.Status, next))
 		}
 	}
 	sort.Slice(f.refused, func(i, j int) bool { return f.refused[i].line < f.refused[j].line })
@@ -218,4 +206,67 @@ func (f *findings) accelerate(t *table.Table, e entry) {
 			}
 		}
 	}
+}
+
+// markdown is the report: the verdict, a section per kind of drift, then
+// the information. Response values pass the table's checks or are quoted.
+func (f *findings) markdown(t *table.Table, source string) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	verdict := "The table agrees with the service."
+	if n := f.count(); n > 0 {
+		verdict = "The table has drifted: " + count(n, "finding", "findings") + "."
+	}
+	head(&b, "Drift check", t, fmt.Sprintf("%s. The service lists %d regions; the table has %d public-cloud regions, %d of them in service.",
+		source, f.listed, f.public, f.inUse), verdict)
+	if len(f.missing) > 0 {
+		p("\n## Regions the service lists that the table lacks (%d)\n", len(f.missing))
+		p("\nAdd each block to `regions.yaml` and fill in what DescribeRegions does not give, from the documentation (\"Regions and endpoints\"); the generator refuses a block until then.\n")
+		for _, n := range f.missing {
+			p("\n### `%s`\n\n```yaml\n%s```\n", n.id, yamlBlock(n))
+		}
+	}
+	section(&b, fmt.Sprintf("Regions in service that the service no longer lists (%d)", len(f.gone)), "", f.gone)
+	section(&b, fmt.Sprintf("Regions the table calls decommissioned that the service lists (%d)", len(f.listedClosed)), "", f.listedClosed)
+	section(&b, fmt.Sprintf("Endpoints that differ (%d)", len(f.differ)), "", f.differ)
+	section(&b, fmt.Sprintf("Entries not taken (%d)", len(f.refused)), "Values of the response that break the table's own rules; they are neither compared nor proposed.\n\n", mapList(f.refused, func(r refusal) string {
+		// Everything here may come from the response: made inert, so that
+		// no Markdown or HTML in it renders.
+		return fmt.Sprintf("response line %d: %s", r.line, inert(r.what+" "+quote(r.val)+" "+r.why))
+	}))
+	if len(f.accelNotStated)+len(f.accelOther) > 0 {
+		p("\n## Transfer acceleration (information, not drift)\n\n")
+		if n := len(f.accelNotStated); n > 0 {
+			p("- The service gives `%s` for %d %s whose acceleration the table marks \"not stated\": `%s`. DescribeRegions documents this value as the same for every region, so it does not show whether a region offers acceleration.\n",
+				t.GlobalAccelerate, n, plural(n, "region", "regions"), strings.Join(f.accelNotStated, "`, `"))
+		}
+		for _, a := range f.accelOther {
+			p("- An accelerate endpoint other than the table's `%s`: %s.\n", t.GlobalAccelerate, a)
+		}
+	}
+	if f.regionless {
+		p("\n## The regionless endpoint (information, not drift)\n\n- The service lists `%s`, which the table has as the endpoint of buckets without a region attribute, not as a region.\n", t.Regionless)
+	}
+	section(&b, fmt.Sprintf("Not checked (%d)", len(f.otherClouds)), "DescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n", f.otherClouds)
+	return b.String()
+}
+
+// yamlBlock is the regions.yaml entry for a region the table lacks: the
+// values DescribeRegions gives, and every required field it cannot give
+// left as a comment, so that the generator refuses the block as it is.
+func yamlBlock(n newRegion) string {
+	return fmt.Sprintf(`  # Sources: DescribeRegions (ID and endpoints); name, mainland flag and VIP ranges from the documentation.
+  - id: %s
+    # name: the display name, from the documentation
+    # mainland_china: true or false
+    endpoints:
+      public: %s
+      internal: %s
+      # The internal endpoint serves VPCs as well (OSS SDK documentation).
+      vpc: %s
+    accelerate: not stated
+    # vip_ranges: the published VIP ranges, or ticket
+    # sources: [the keys of the documents that list it]
+    # confidence: high, medium or low, where one document does
+`, n.id, n.public, n.internal, n.internal)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -21,46 +20,45 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
+const docsUsage = `usage: drift docs [-in regions.yaml] [-page URL|FILE] [-source KEY] [-timeout 30s]
+  without -page, fetches the url of the table's source KEY
+exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as the regions page
+`
+
 // runDocs is drift docs: the table against the OSS page "Regions and
 // endpoints" that its sources cite, read from a URL or a saved copy.
 func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
-	fail := func(err error) int {
-		fmt.Fprintln(stderr, "drift docs: "+table.PrintableLines(err.Error()))
-		return exitNotCheck
-	}
-	fs := flag.NewFlagSet("drift docs", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	in := fs.String("in", "regions.yaml", "the region table to check")
-	from := fs.String("page", "", "the page: an http(s) URL, or a saved copy (Markdown or HTML)")
-	key := fs.String("source", "", "the key of the table's source the page is, where its URL does not say")
-	timeout := fs.Duration("timeout", 30*time.Second, "how long fetching the page may take")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *from == "" && *key == "" {
-		if err == nil {
-			err = errors.New("say -page, or -source to fetch that source's url")
+	c := newCommand("drift docs", docsUsage, stdout, stderr)
+	in := c.fs.String("in", "regions.yaml", "")
+	from := c.fs.String("page", "", "")
+	key := c.fs.String("source", "", "")
+	timeout := c.fs.Duration("timeout", 30*time.Second, "")
+	t, code := c.load(args, in, func() []error {
+		if *from == "" && *key == "" {
+			return []error{errors.New("say -page, or -source to fetch that source's url")}
 		}
-		return fail(fmt.Errorf("%v\n%s", err, docsUsage))
-	}
-	t, err := table.Load(*in)
-	if err != nil {
-		return fail(err)
+		return nil
+	})
+	if t == nil {
+		return code
 	}
 	src := findSource(t, func(s table.Source) bool { return s.Key == *key })
 	switch {
 	case *key != "" && src == nil:
-		return fail(fmt.Errorf("-source %s: %s has no source with that key", quote(*key), t.Input))
+		return c.fail(fmt.Errorf("-source %s: %s has no source with that key", quote(*key), t.Input))
 	case *from == "" && src.URL == "":
-		return fail(fmt.Errorf("-source %s: the source has no url to fetch", quote(*key)))
+		return c.fail(fmt.Errorf("-source %s: the source has no url to fetch", quote(*key)))
 	case *from == "":
 		*from = src.URL
 	}
 	data, pageURL, err := readPage(ctx, client, *from, *timeout)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	// The source whose url is the page's own (the URL fetched, or the one
 	// a saved copy names) is the page, whatever -source says.
 	if own := findSource(t, func(s table.Source) bool { return s.URL != "" && sameURL(s.URL, pageURL) }); own != nil && src != nil && own != src {
-		return fail(fmt.Errorf("the page is %s (%s), not %s", own.Key, own.URL, src.Key))
+		return c.fail(fmt.Errorf("the page is %s (%s), not %s", own.Key, own.URL, src.Key))
 	} else if own != nil {
 		src = own
 	} else if src == nil {
@@ -68,15 +66,15 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 		if pageURL != "" {
 			what = "Its url " + quote(pageURL) + " is none of theirs"
 		}
-		return fail(fmt.Errorf("which source of %s is the page? %s; say SOURCE=KEY (make) or -source KEY", t.Input, what))
+		return c.fail(fmt.Errorf("which source of %s is the page? %s; say SOURCE=KEY (make) or -source KEY", t.Input, what))
 	}
 	p, err := page.Read(*from, data)
 	if err != nil {
-		return fail(fmt.Errorf("not read as the regions page:\n%v", err))
+		return c.fail(fmt.Errorf("not read as the regions page:\n%v", err))
 	}
 	f, err := compareDocs(t, p, *src)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	fmt.Fprint(stdout, f.markdown(t, p, *src))
 	if f.count() > 0 {
@@ -85,13 +83,8 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	return exitAgrees
 }
 
-const docsUsage = `usage: drift docs [-in regions.yaml] [-page URL|FILE] [-source KEY] [-timeout 30s]
-  without -page, fetches the url of the table's source KEY
-exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as the regions page`
-
-// readPage fetches a URL, bounded in size and time, or reads a file; the
-// URL it returns is the page's own: the one fetched, or the one a saved
-// copy names (a "Source:" line, a canonical link).
+// readPage fetches a URL, bounded in size and time, or reads a file, and
+// returns the page's own URL: the one fetched, or the one a copy names.
 func readPage(ctx context.Context, client *http.Client, from string, timeout time.Duration) ([]byte, string, error) {
 	if !strings.HasPrefix(from, "https://") && !strings.HasPrefix(from, "http://") {
 		data, err := table.ReadRegular(from, page.MaxSize, "MaxSize in internal/drift/page/page.go", os.Stat)
@@ -138,8 +131,7 @@ func findSource(t *table.Table, match func(table.Source) bool) *table.Source {
 	return nil
 }
 
-// sameURL compares URLs by host and path: the page may be fetched with a
-// query or a fragment, or over http.
+// sameURL compares URLs by host and path only.
 func sameURL(a, b string) bool {
 	ua, errA := url.Parse(a)
 	ub, errB := url.Parse(b)
@@ -354,12 +346,11 @@ func (f *docsFindings) stale(t *table.Table, r *table.Region, src table.Source, 
 // markdown renders the findings in the form of the drift report.
 func (f *docsFindings) markdown(t *table.Table, p *page.Page, src table.Source) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Page check of %s %s\n\nAgainst: %s (%s), %d region rows in %d tables.\n\n", t.Input, t.Version, text(p.Name), src.Key, len(p.Rows), p.Tables)
+	verdict := "The table agrees with the page."
 	if n := f.count(); n > 0 {
-		fmt.Fprintf(&b, "**The table differs from the page: %d %s.**\n", n, plural(n, "finding", "findings"))
-	} else {
-		fmt.Fprintf(&b, "**The table agrees with the page.**\n")
+		verdict = "The table differs from the page: " + count(n, "finding", "findings") + "."
 	}
+	head(&b, "Page check", t, fmt.Sprintf("%s (%s), %d region rows in %d tables.", text(p.Name), src.Key, len(p.Rows), p.Tables), verdict)
 	section(&b, fmt.Sprintf("Regions the page has that the table lacks (%d)", len(f.lacks)), "Add each to regions.yaml with these values and the rest from the page, citing "+src.Key+".\n\n", f.lacks)
 	section(&b, fmt.Sprintf("Values that differ (%d)", len(f.differ)), "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n", f.differ)
 	section(&b, fmt.Sprintf("Regions the page no longer lists (%d)", len(f.gone)), "", f.gone)
@@ -368,9 +359,8 @@ func (f *docsFindings) markdown(t *table.Table, p *page.Page, src table.Source) 
 	return b.String()
 }
 
-// text makes text from the page inert in Markdown: printable characters
-// of any script stay, Markdown's and HTML's own get a backslash, the rest
-// become Go escapes.
+// text makes page text inert in Markdown: printable characters of any
+// script stay, Markdown's and HTML's get a backslash, the rest Go escapes.
 func text(s string) string {
 	var b strings.Builder
 	for _, r := range s {

@@ -6,14 +6,102 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/aliyun/alibabacloud-oss-go-sdk-v2/oss"
 	osscreds "github.com/aliyun/alibabacloud-oss-go-sdk-v2/oss/credentials"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
-// credentials are the ones the environment gives.
+const usage = `usage: drift [-in regions.yaml] [-response FILE | -save FILE] [-endpoint HOST] [-timeout 30s]
+  -in FILE        the region table to check (default regions.yaml)
+  -response FILE  read this saved DescribeRegions response body instead of calling the API
+  -save FILE      save the body of the live call to FILE, to read later with -response
+  -endpoint HOST  call this endpoint (host, or http:// or https:// URL) instead of the default region's public one
+  -timeout D      how long the call may take, retries included (default 30s)
+exit status: 0 the table agrees, 1 it has drifted, 2 it could not check
+`
+
+// run is drift: the table against DescribeRegions, called through the OSS
+// Go SDK v2 with credentials from the environment, or a saved body.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	c := newCommand("drift", usage, stdout, stderr)
+	in := c.fs.String("in", "regions.yaml", "")
+	response := c.fs.String("response", "", "")
+	save := c.fs.String("save", "", "")
+	endpoint := c.fs.String("endpoint", "", "")
+	timeout := c.fs.Duration("timeout", 30*time.Second, "")
+	t, code := c.load(args, in, func() (errs []error) {
+		if *timeout <= 0 {
+			errs = append(errs, errors.New("-timeout must be positive"))
+		}
+		if *save != "" && *response != "" {
+			errs = append(errs, errors.New("-save saves a live call's response; with -response there is none"))
+		}
+		return errs
+	})
+	if t == nil {
+		return code
+	}
+	var body []byte
+	var err error
+	source := "the saved response " + quote(filepath.Base(*response))
+	if *response != "" {
+		body, err = table.ReadRegular(*response, maxResponseSize, "maxResponseSize in internal/drift/response.go", os.Stat)
+	} else if creds, cerr := credentialsFrom(getenv); cerr != nil {
+		return c.fail(cerr)
+	} else {
+		if *endpoint == "" {
+			*endpoint = t.Default.Public
+		}
+		body, err = describeRegions(ctx, *endpoint, t.Default.CloudID, creds, *timeout)
+		source = "DescribeRegions at " + quote(*endpoint)
+		if err == nil && *save != "" {
+			err = saveBody(*save, body) // before it is read: a body it refuses is worth keeping too
+		}
+	}
+	var f *findings
+	if err == nil {
+		var entries []entry
+		if entries, err = parseResponse(body); err == nil {
+			f, err = compare(t, entries)
+		}
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprint(stdout, f.markdown(t, source))
+	if f.count() > 0 {
+		return exitDrifted
+	}
+	return exitAgrees
+}
+
+// saveBody writes a response body to path through a temporary file beside
+// it, so that a failed save leaves what was there.
+func saveBody(path string, body []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".drift-save-*")
+	if err != nil {
+		return fmt.Errorf("saving the response: %w", err)
+	}
+	_, err = f.Write(body)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("saving the response: %w", err)
+	}
+	return nil
+}
+
 type credentials struct{ id, secret, token string }
 
 // credentialsFrom reads the credentials, or says which variables to set.
@@ -33,9 +121,8 @@ func credentialsFrom(getenv func(string) string) (credentials, error) {
 	return c, nil
 }
 
-// describeRegions calls DescribeRegions through the OSS Go SDK v2 at
-// endpoint, signed for region (a cloud region ID), within timeout, and
-// returns the raw body, which is then read like a saved one.
+// describeRegions calls DescribeRegions at endpoint, signed for region (a
+// cloud region ID), within timeout, and returns the raw body.
 func describeRegions(ctx context.Context, endpoint, region string, c credentials, timeout time.Duration) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -45,10 +132,9 @@ func describeRegions(ctx context.Context, endpoint, region string, c credentials
 		WithCredentialsProvider(osscreds.NewStaticCredentialsProvider(c.id, c.secret, c.token)).
 		WithHttpClient(&http.Client{Transport: limit, CheckRedirect: noRedirects}).
 		WithRetryMaxAttempts(1)
-	switch {
-	case strings.HasPrefix(endpoint, "http://"):
-		cfg = cfg.WithEndpoint(strings.TrimPrefix(endpoint, "http://")).WithDisableSSL(true)
-	default:
+	if host, ok := strings.CutPrefix(endpoint, "http://"); ok {
+		cfg = cfg.WithEndpoint(host).WithDisableSSL(true)
+	} else {
 		cfg = cfg.WithEndpoint(strings.TrimPrefix(endpoint, "https://"))
 	}
 	out, err := oss.NewClient(cfg).InvokeOperation(ctx, &oss.OperationInput{
@@ -80,21 +166,19 @@ func noRedirects(req *http.Request, _ []*http.Request) error {
 // callError says why the call failed: access denied names the permission.
 func callError(endpoint string, err error) error {
 	var se *oss.ServiceError
-	if errors.As(err, &se) {
-		switch {
-		case se.Code == "AccessDenied":
-			return fmt.Errorf("access denied (%s %s): the credentials need the RAM permission oss:DescribeRegions", quote(se.Code), quote(se.Message))
-		case se.StatusCode == http.StatusForbidden:
-			return fmt.Errorf("the credentials were refused (%s %s): a wrong or rotated key, an expired STS token, or a clock far off", quote(se.Code), quote(se.Message))
-		}
-		return fmt.Errorf("DescribeRegions at %s failed: HTTP %d, %s: %s", quote(endpoint), se.StatusCode, quote(se.Code), quote(se.Message))
+	switch {
+	case !errors.As(err, &se):
+		return fmt.Errorf("DescribeRegions at %s failed: %s", quote(endpoint), quoteText(err.Error()))
+	case se.Code == "AccessDenied":
+		return fmt.Errorf("access denied (%s %s): the credentials need the RAM permission oss:DescribeRegions", quote(se.Code), quote(se.Message))
+	case se.StatusCode == http.StatusForbidden:
+		return fmt.Errorf("the credentials were refused (%s %s): a wrong or rotated key, an expired STS token, or a clock far off", quote(se.Code), quote(se.Message))
 	}
-	return fmt.Errorf("DescribeRegions at %s failed: %s", quote(endpoint), quoteText(err.Error()))
+	return fmt.Errorf("DescribeRegions at %s failed: HTTP %d, %s: %s", quote(endpoint), se.StatusCode, quote(se.Code), quote(se.Message))
 }
 
-// capped is an http.RoundTripper whose response bodies, error bodies the
-// SDK reads included, fail past maxResponseSize: nothing is read without
-// bound.
+// capped is an http.RoundTripper whose response bodies, the SDK's error
+// bodies included, fail past maxResponseSize.
 type capped struct{ tooLarge bool }
 
 func (c *capped) RoundTrip(req *http.Request) (*http.Response, error) {

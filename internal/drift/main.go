@@ -1,21 +1,12 @@
-// Command drift holds regions.yaml against the live service and prints
-// one Markdown report; it writes nothing:
+// Command drift holds regions.yaml against OSS and prints one Markdown
+// report; it writes nothing:
 //
-//	drift [-in regions.yaml] [-save FILE]     # calls DescribeRegions
-//	drift [-in regions.yaml] -response FILE   # reads a saved response body
-//	drift probe [-in regions.yaml] [-resolver IP:PORT]
+//	drift [-in regions.yaml] [-save FILE | -response FILE]  # DescribeRegions, or a saved body
+//	drift probe [-in regions.yaml] [-resolver IP:PORT]      # DNS, keyless
+//	drift docs [-in regions.yaml] [-page URL|FILE] [-source KEY]  # the "Regions and endpoints" page
 //
-// drift calls DescribeRegions through the OSS Go SDK v2, with credentials
-// from OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and, for STS credentials,
-// OSS_SESSION_TOKEN, at the public endpoint of the table's default region,
-// within -timeout. drift probe needs no keys: it asks DNS for every host
-// of the table, for oss-<id>.aliyuncs.com of each of its other_region_ids,
-// and for control names under aliyuncs.com that cannot exist, and judges
-// the answers by what the table's public_dns says public DNS shows of each
-// cloud. Both exit 0 when the table agrees (information aside), 1 when it
-// has drifted, and 2 when they could not check: the probe also when a
-// control name resolves (a wildcard zone or a hijacking resolver) or a
-// query is not answered.
+// Each exits 0 when the table agrees (information aside), 1 when it has
+// drifted, and 2 when it could not check.
 package main
 
 import (
@@ -27,8 +18,10 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
-	"time"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ossregions/ossregions/internal/table"
 )
@@ -41,128 +34,171 @@ const (
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "probe" { // the keyless check, probe.go
-		os.Exit(runProbe(context.Background(), os.Args[2:], os.Stdout, os.Stderr, rand.Reader))
+	args := os.Args[1:]
+	switch {
+	case len(args) > 0 && args[0] == "probe":
+		os.Exit(runProbe(context.Background(), args[1:], os.Stdout, os.Stderr, rand.Reader))
+	case len(args) > 0 && args[0] == "docs":
+		os.Exit(runDocs(context.Background(), args[1:], os.Stdout, os.Stderr, http.DefaultClient))
 	}
-	if len(os.Args) > 1 && os.Args[1] == "docs" { // the table against its page, docs.go
-		os.Exit(runDocs(context.Background(), os.Args[2:], os.Stdout, os.Stderr, http.DefaultClient))
-	}
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, os.Getenv))
 }
 
-// config is what the flags ask for.
-type config struct {
-	in, response, endpoint string
-	save                   string // where to save the body of a live call
-	timeout                time.Duration
+// command is what the three checks share: flags, usage and errors.
+type command struct {
+	name, usage    string
+	fs             *flag.FlagSet
+	stdout, stderr io.Writer
 }
 
-func parseFlags(args []string) (config, error) {
-	var c config
-	fs := flag.NewFlagSet("drift", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // run prints the one error
-	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to check")
-	fs.StringVar(&c.response, "response", "", "read this saved DescribeRegions response body instead of calling the API")
-	fs.StringVar(&c.save, "save", "", "save the body of the live call to this file, to read later with -response")
-	fs.StringVar(&c.endpoint, "endpoint", "", "call this endpoint (host, or http:// or https:// URL) instead of the default region's public endpoint")
-	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "how long the call may take, retries included")
-	if err := fs.Parse(args); err != nil {
-		return c, err
-	}
-	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
-	}
-	if c.timeout <= 0 {
-		return c, errors.New("-timeout must be positive")
-	}
-	if c.save != "" && c.response != "" {
-		return c, errors.New("-save saves a live call's response; with -response there is none")
-	}
-	return c, nil
+func newCommand(name, usage string, stdout, stderr io.Writer) *command {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // fail prints the one error
+	return &command{name, usage, fs, stdout, stderr}
 }
 
-// run is the command; it returns the exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fail := func(err error) int {
-		fmt.Fprintln(stderr, "drift: "+table.PrintableLines(err.Error()))
-		return exitNotCheck
+// fail prints err, each line named for the command, and returns exitNotCheck.
+func (c *command) fail(err error) int {
+	for _, l := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintln(c.stderr, c.name+": "+table.Printable(l))
 	}
-	c, err := parseFlags(args)
+	return exitNotCheck
+}
+
+// load parses args, with the problems check finds in the flags' values,
+// and loads the table at *in. Without a table it returns the exit code:
+// -h prints the usage and exits 0, a bad flag prints it after the error.
+func (c *command) load(args []string, in *string, check func() []error) (*table.Table, int) {
+	err := c.fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, usage)
-		return exitAgrees
+		fmt.Fprint(c.stdout, c.usage)
+		return nil, exitAgrees
 	}
-	if err != nil {
-		return fail(fmt.Errorf("%v\n%s", err, usage))
-	}
-	t, err := table.Load(c.in)
-	if err != nil {
-		return fail(err)
-	}
-	var body []byte
-	var source string
-	if c.response != "" {
-		body, err = table.ReadRegular(c.response, maxResponseSize, "maxResponseSize in internal/drift/response.go", os.Stat)
-		source = "the saved response " + quote(filepath.Base(c.response))
-	} else {
-		var creds credentials
-		if creds, err = credentialsFrom(getenv); err != nil {
-			return fail(err)
-		}
-		endpoint := c.endpoint
-		if endpoint == "" {
-			endpoint = t.Default.Public
-		}
-		body, err = describeRegions(ctx, endpoint, t.Default.CloudID, creds, c.timeout)
-		source = "DescribeRegions at " + quote(endpoint)
-		if err == nil && c.save != "" {
-			err = saveBody(c.save, body) // before it is read: a body it refuses is worth keeping too
-		}
-	}
-	if err != nil {
-		return fail(err)
-	}
-	entries, err := parseResponse(body)
-	if err != nil {
-		return fail(err)
-	}
-	f, err := compare(t, entries)
-	if err != nil {
-		return fail(err)
-	}
-	fmt.Fprint(stdout, f.markdown(t, source))
-	if f.drifted() {
-		return exitDrifted
-	}
-	return exitAgrees
-}
-
-const usage = `usage: drift [-in regions.yaml] [-response FILE | -save FILE] [-endpoint HOST] [-timeout 30s]
-  -in FILE        the region table to check (default regions.yaml)
-  -response FILE  read this saved DescribeRegions response body instead of calling the API
-  -save FILE      save the body of the live call to FILE, to read later with -response
-  -endpoint HOST  call this endpoint (host, or http:// or https:// URL) instead of the default region's public one
-  -timeout D      how long the call may take, retries included (default 30s)
-exit status: 0 the table agrees, 1 it has drifted, 2 it could not check
-`
-
-// saveBody writes a response body to path through a temporary file beside
-// it, so that a failed save leaves what was there.
-func saveBody(path string, body []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".drift-save-*")
-	if err != nil {
-		return fmt.Errorf("saving the response: %w", err)
-	}
-	_, err = f.Write(body)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if err == nil && c.fs.NArg() > 0 {
+		err = fmt.Errorf("unexpected arguments %s", quote(strings.Join(c.fs.Args(), " ")))
 	}
 	if err == nil {
-		err = os.Rename(f.Name(), path)
+		err = errors.Join(check()...)
 	}
 	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("saving the response: %w", err)
+		c.fail(err)
+		fmt.Fprint(c.stderr, c.usage)
+		return nil, exitNotCheck
 	}
-	return nil
+	t, err := table.Load(*in)
+	if err != nil {
+		return nil, c.fail(err)
+	}
+	return t, exitAgrees
+}
+
+// head starts a report: its title, what it checked against, the verdict.
+func head(b *strings.Builder, title string, t *table.Table, against, verdict string) {
+	fmt.Fprintf(b, "# %s of %s %s\n\nAgainst: %s\n\n**%s**\n", title, t.Input, t.Version, against, verdict)
+}
+
+// section writes items as a list under a heading and an intro, when there
+// are any.
+func section(b *strings.Builder, heading, intro string, items []string) {
+	if len(items) > 0 {
+		fmt.Fprintf(b, "\n## %s\n\n%s", heading, intro)
+		for _, it := range items {
+			fmt.Fprintf(b, "- %s\n", it)
+		}
+	}
+}
+
+// bound cuts a list to its first limit items, then "and N more".
+func bound(items []string, limit int) []string {
+	if len(items) <= limit {
+		return items
+	}
+	return append(items[:limit:limit], fmt.Sprintf("and %d more", len(items)-limit))
+}
+
+func mapList[T any](xs []T, f func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}
+
+// codes is each of names as Markdown code: checked names only.
+func codes(names []string) []string {
+	return mapList(names, func(n string) string { return "`" + n + "`" })
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
+
+// inert escapes text for Markdown: every character outside printable
+// ASCII as a Go escape, every one Markdown or HTML give a meaning to with
+// a backslash, so that the text renders as written.
+func inert(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r > 0x7e:
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		case strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&:", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// plainOrInert is a checked region name as REGIONS.md shows it: letters and
+// digits of any script pass, other characters pass where they mean nothing
+// to Markdown in mid-line, or are made inert wherever one does not.
+func plainOrInert(s string) string {
+	plain := true
+	for _, r := range s {
+		plain = plain && (letterOrDigit(r) || strings.ContainsRune(" (),'-", r))
+	}
+	if plain {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if letterOrDigit(r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(inert(string(r)))
+		}
+	}
+	return b.String()
+}
+
+// letterOrDigit is a letter, mark or digit of any script.
+func letterOrDigit(r rune) bool { return unicode.In(r, unicode.L, unicode.M, unicode.N) }
+
+// quote quotes an untrusted value for a message or report: ASCII only, at
+// most maxValueLen bytes of it, cut on a character boundary.
+func quote(s string) string {
+	if len(s) > maxValueLen {
+		n := maxValueLen
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		return fmt.Sprintf("%+q...", s[:n])
+	}
+	return fmt.Sprintf("%+q", s)
+}
+
+// quoteText is quote without the quotation marks, for the XML parser's
+// messages, which may repeat parts of the input.
+func quoteText(s string) string {
+	q := strings.TrimSuffix(strings.TrimPrefix(quote(s), `"`), `"`)
+	return strings.ReplaceAll(q, `\"`, `"`)
 }

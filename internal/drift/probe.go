@@ -3,121 +3,113 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"net"
 	"net/netip"
+	"os"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-// maxQueries bounds the questions of one run: the table's hosts and
-// some hundreds of other_region_ids, A and AAAA each, are far fewer. Go's resolver may send each more than once (the attempts and
-// servers of resolv.conf), all to the one server where -resolver names it.
-const maxQueries = 2000
+// The probe asks Go's own resolver (PreferGo) for every name, rooted so
+// that no search domain is tried, sent to -resolver where it is given. It
+// judges the answers by what the table's public_dns says public DNS shows
+// of each cloud, and cannot check when a control name resolves or a
+// query is not answered.
 
-// maxInflight bounds -inflight: the probe is one client, not a load test.
-const maxInflight = 16
+// Bounds: the questions of one run (A and AAAA of each name; Go's resolver
+// may retry each), -inflight (one client, not a load test), the hosts file.
+const (
+	maxQueries   = 2000
+	maxInflight  = 16
+	maxHostsSize = 4 << 20
+)
 
-// probeConfig is what the probe's flags ask for.
-type probeConfig struct {
-	in, resolver, hosts string
-	timeout, deadline   time.Duration
-	inflight            int
-}
+const probeUsage = `usage: drift probe [-in regions.yaml] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
+  -in FILE          the region table to check (default regions.yaml): its hosts, what its
+                    public_dns says public DNS shows of each cloud, and its other_region_ids,
+                    the candidate regions
+  -resolver IP:PORT ask this DNS server instead of the system's
+  -hosts FILE       the hosts file, which Go's resolver reads before DNS: a run stops, exit 2,
+                    where it has an entry for a name to ask (default /etc/hosts)
+  -timeout D        how long one query may take (default 3s)
+  -deadline D       how long the whole run may take (default 50s)
+  -inflight N       queries in flight at once, 1 to 16 (default 4)
+at most 2000 questions a run (A and AAAA of each name); Go's resolver may retry each, as
+resolv.conf says (attempts, times its servers), all to -resolver where it is given.
+The probe takes the resolver's answers as they are: records the answer gives for other names
+are Go's resolver's to keep or drop.
+exit status: 0 DNS agrees with the table, 1 the table has drifted, 2 it could not check
+`
 
-func parseProbeFlags(args []string) (probeConfig, error) {
-	var c probeConfig
-	fs := flag.NewFlagSet("drift probe", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to check")
-	fs.StringVar(&c.resolver, "resolver", "", "ask this DNS server (IP:port) instead of the system's")
-	fs.StringVar(&c.hosts, "hosts", "/etc/hosts", "the hosts file Go's resolver reads before DNS")
-	fs.DurationVar(&c.timeout, "timeout", 3*time.Second, "how long one query may take")
-	fs.DurationVar(&c.deadline, "deadline", 50*time.Second, "how long the whole run may take")
-	fs.IntVar(&c.inflight, "inflight", 4, "how many queries may be in flight at once")
-	if err := fs.Parse(args); err != nil {
-		return c, err
-	}
-	var problems []error
-	if fs.NArg() > 0 {
-		problems = append(problems, fmt.Errorf("unexpected arguments %s", quote(strings.Join(fs.Args(), " "))))
-	}
-	if ap, err := netip.ParseAddrPort(c.resolver); c.resolver != "" && (err != nil || ap.Port() == 0) {
-		problems = append(problems, fmt.Errorf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(c.resolver)))
-	}
-	if c.timeout <= 0 || c.deadline <= 0 {
-		problems = append(problems, errors.New("-timeout and -deadline must be positive"))
-	}
-	if c.inflight < 1 || c.inflight > maxInflight {
-		problems = append(problems, fmt.Errorf("-inflight must be 1 to %d", maxInflight))
-	}
-	return c, errors.Join(problems...)
-}
-
-// runProbe is the probe command; random gives the control names' labels.
+// runProbe is drift probe; random gives the control names' labels.
 func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, random io.Reader) int {
-	fail := func(err error) int {
-		for _, l := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintln(stderr, "drift probe: "+table.Printable(l))
+	c := newCommand("drift probe", probeUsage, stdout, stderr)
+	in := c.fs.String("in", "regions.yaml", "")
+	resolver := c.fs.String("resolver", "", "")
+	hosts := c.fs.String("hosts", "/etc/hosts", "")
+	timeout := c.fs.Duration("timeout", 3*time.Second, "")
+	deadline := c.fs.Duration("deadline", 50*time.Second, "")
+	inflight := c.fs.Int("inflight", 4, "")
+	t, code := c.load(args, in, func() (errs []error) {
+		if ap, err := netip.ParseAddrPort(*resolver); *resolver != "" && (err != nil || ap.Port() == 0) {
+			errs = append(errs, fmt.Errorf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(*resolver)))
 		}
-		return exitNotCheck
-	}
-	c, err := parseProbeFlags(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, probeUsage)
-		return exitAgrees
-	}
-	if err != nil {
-		fail(err)
-		fmt.Fprint(stderr, probeUsage)
-		return exitNotCheck
-	}
-	t, err := table.Load(c.in)
-	if err != nil {
-		return fail(err)
+		if *timeout <= 0 || *deadline <= 0 {
+			errs = append(errs, errors.New("-timeout and -deadline must be positive"))
+		}
+		if *inflight < 1 || *inflight > maxInflight {
+			errs = append(errs, fmt.Errorf("-inflight must be 1 to %d", maxInflight))
+		}
+		return errs
+	})
+	if t == nil {
+		return code
 	}
 	if t.PublicDNS == nil {
-		return fail(fmt.Errorf("%s has no public_dns list: the probe judges each cloud's hosts by what the table says public DNS shows of them", c.in))
+		return c.fail(fmt.Errorf("%s has no public_dns list: the probe judges each cloud's hosts by what the table says public DNS shows of them", *in))
 	}
 	controls, err := controlNames(random)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	p := plan(t, controls)
 	if n := 2 * len(p.names()); n > maxQueries {
-		return fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten other_region_ids", n, len(p.names()), maxQueries))
+		return c.fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten other_region_ids", n, len(p.names()), maxQueries))
 	}
-	if err := hostsOverride(c.hosts, p.names()); err != nil {
-		return fail(err)
+	if err := hostsOverride(*hosts, p.names()); err != nil {
+		return c.fail(err)
 	}
-	ctx, cancel := context.WithTimeout(ctx, c.deadline)
+	ctx, cancel := context.WithTimeout(ctx, *deadline)
 	defer cancel()
-	a := &asker{r: newResolver(c.resolver), timeout: c.timeout, inflight: c.inflight}
+	a := &asker{r: newResolver(*resolver), timeout: *timeout, inflight: *inflight}
 	f := p.probe(ctx, a)
 	f.asked = int(a.asked.Load())
 	source := "the system resolver"
-	if c.resolver != "" {
-		source = "the resolver `" + c.resolver + "`" // an IP address and port, checked
+	if *resolver != "" {
+		source = "the resolver `" + *resolver + "`" // an IP address and port, checked
 	}
 	fmt.Fprint(stdout, f.markdown(t, source))
 	switch {
 	case f.untrusted():
 		return exitNotCheck
-	case f.drifted():
+	case f.count() > 0:
 		return exitDrifted
 	}
 	return exitAgrees
 }
 
-// controlNames are two names oss-<random>.aliyuncs.com, one of the form
-// of a region's host and one not, which no zone that answers honestly
-// has. Public DNS answers NXDOMAIN for oss-* names no region has; it has
-// wildcards under oss.aliyuncs.com and under every endpoint, so a random
-// name there answers and is no sign of a hijacking resolver.
+// controlNames are two random oss-*.aliyuncs.com names, one of a region
+// host's form: public DNS answers NXDOMAIN for them (its wildcards are
+// under oss.aliyuncs.com and the endpoints), an honest resolver too.
 func controlNames(random io.Reader) ([]string, error) {
 	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 	label := func() (string, error) {
@@ -148,10 +140,8 @@ type probeHost struct {
 	dns    *table.CloudDNS
 }
 
-// probeHosts is every host of t, each once (the table's checks see to
-// that): the table's own hosts, then each region's, each with what public
-// DNS shows of its cloud. The table's own hosts are the public cloud's;
-// the default internal host is its region's.
+// probeHosts is every host of t, once each: the table's own (the public
+// cloud's; the default internal host its region's), then each region's.
 func probeHosts(t *table.Table) []probeHost {
 	hs := []probeHost{
 		{host: t.DefaultPublic, role: "default endpoint"},
@@ -188,10 +178,21 @@ type probePlan struct {
 	cands    []candidate
 }
 
-// plan lists the names to ask: the controls, the table's hosts, and the
-// table's other_region_ids.
+// candidate is one region ID of the table's other_region_ids.
+type candidate struct {
+	id, host string // oss-<cloud id>, oss-<cloud id>.aliyuncs.com
+	other    *table.OtherRegion
+}
+
+// plan lists the names to ask: the controls, the table's hosts, and its
+// other_region_ids, which its checks keep apart from its regions.
 func plan(t *table.Table, controls []string) *probePlan {
-	return &probePlan{controls: controls, hosts: probeHosts(t), cands: candidates(t)}
+	p := &probePlan{controls: controls, hosts: probeHosts(t)}
+	for i := range t.OtherRegions {
+		o := &t.OtherRegions[i]
+		p.cands = append(p.cands, candidate{id: "oss-" + o.CloudID, host: "oss-" + o.CloudID + ".aliyuncs.com", other: o})
+	}
+	return p
 }
 
 // names is every name the plan asks, controls first.
@@ -206,8 +207,7 @@ func (p *probePlan) names() []string {
 	return out
 }
 
-// probe asks the controls and, when they show the resolver honest, the
-// rest, and judges the answers.
+// probe asks the controls and, when the resolver is honest, the rest.
 func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	f := &probeFindings{plan: p}
 	ctl := askNames(ctx, a, p.controls)
@@ -268,8 +268,7 @@ func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
 	return out
 }
 
-// judgeHost holds the answers for one host of the table to what the table
-// says of it, and of what public DNS shows of its cloud.
+// judgeHost holds one host's answers to what the table and its public_dns say.
 func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	addrs := pa.addrs()
 	if h.kind == "dual-stack" {
@@ -284,9 +283,9 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	}
 	switch {
 	case h.kind == "dual-stack" && !h.dns.AAAAPublished:
-		seen := "without AAAA"
+		seen := "No AAAA record"
 		if len(addrs) > 0 {
-			seen = "with AAAA"
+			seen = "AAAA records"
 		}
 		f.note(h, "aaaa", seen)
 		return
@@ -297,7 +296,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 		}
 		return
 	case h.vipOf != nil && !h.dns.InternalPublished && len(addrs) == 0:
-		f.note(h, "internal", "no address")
+		f.note(h, "internal", "No address")
 		return
 	case h.vipOf == nil || h.dns.InternalPublished:
 		f.mustResolve++
@@ -320,13 +319,12 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 		case len(r.outside) > 0:
 			f.outside = append(f.outside, r)
 		case !h.dns.InternalPublished:
-			f.note(h, "internal", "inside its ranges")
+			f.note(h, "internal", "Addresses inside their VIP ranges")
 		}
 	}
 }
 
-// unanswered records the queries of name that got no answer that can be
-// taken, and reports whether there were any.
+// unanswered records name's queries without an answer that can be taken.
 func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
 	found := false
 	for i, a := range []answer{pa.a, pa.aaaa} {
@@ -341,19 +339,139 @@ func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
 	return found
 }
 
-const probeUsage = `usage: drift probe [-in regions.yaml] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
-  -in FILE          the region table to check (default regions.yaml): its hosts, what its
-                    public_dns says public DNS shows of each cloud, and its other_region_ids,
-                    the candidate regions
-  -resolver IP:PORT ask this DNS server instead of the system's
-  -hosts FILE       the hosts file, which Go's resolver reads before DNS: a run stops, exit 2,
-                    where it has an entry for a name to ask (default /etc/hosts)
-  -timeout D        how long one query may take (default 3s)
-  -deadline D       how long the whole run may take (default 50s)
-  -inflight N       queries in flight at once, 1 to 16 (default 4)
-at most 2000 questions a run (A and AAAA of each name); Go's resolver may retry each, as
-resolv.conf says (attempts, times its servers), all to -resolver where it is given.
-The probe takes the resolver's answers as they are: records the answer gives for other names
-are Go's resolver's to keep or drop.
-exit status: 0 DNS agrees with the table, 1 the table has drifted, 2 it could not check
-`
+// query is one question: the A or the AAAA records of name.
+type query struct {
+	name string // without the final dot
+	ip6  bool
+}
+
+// answer is what one query got: addresses, none, or a failure, which makes
+// the run one that could not check.
+type answer struct {
+	addrs    []netip.Addr // sorted, once each
+	failed   string       // why no answer can be taken, or "": the probe's own words, Markdown
+	detail   string       // the resolver's error text, when failed quotes it: raw, printable
+	notAsked bool         // the run's deadline passed before it was asked
+}
+
+// asker asks through one resolver, each query within timeout.
+type asker struct {
+	r        *net.Resolver
+	timeout  time.Duration
+	inflight int
+	asked    atomic.Int64 // queries handed to the resolver
+}
+
+// newResolver is Go's resolver, sent to server (IP:port) if not empty.
+func newResolver(server string) *net.Resolver {
+	r := &net.Resolver{PreferGo: true, StrictErrors: true}
+	if server != "" {
+		r.Dial = func(ctx context.Context, network, _ string) (net.Conn, error) {
+			var d net.Dialer
+			return d.DialContext(ctx, network, server) // UDP, or TCP for a truncated answer
+		}
+	}
+	return r
+}
+
+// askAll asks every query, inflight at a time; once ctx is done, no more.
+func (a *asker) askAll(ctx context.Context, qs []query) []answer {
+	out := make([]answer, len(qs))
+	sem := make(chan struct{}, a.inflight)
+	var wg sync.WaitGroup
+	for i, q := range qs {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			out[i] = a.ask(ctx, q)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// ask asks one query.
+func (a *asker) ask(ctx context.Context, q query) answer {
+	if ctx.Err() != nil {
+		return answer{failed: "not asked: the run's deadline passed", notAsked: true}
+	}
+	a.asked.Add(1)
+	qctx, cancel := context.WithTimeout(ctx, a.timeout)
+	defer cancel()
+	network := "ip4"
+	if q.ip6 {
+		network = "ip6"
+	}
+	addrs, err := a.r.LookupNetIP(qctx, network, q.name+".")
+	var de *net.DNSError
+	switch {
+	case err == nil:
+	case errors.As(err, &de) && de.IsNotFound:
+		return answer{}
+	case ctx.Err() != nil:
+		return answer{failed: "no answer before the run's deadline"}
+	case qctx.Err() != nil || errors.As(err, &de) && de.IsTimeout:
+		return answer{failed: fmt.Sprintf("no answer within %v", a.timeout)}
+	case errors.As(err, &de) && de.Err == "server misbehaving":
+		return answer{failed: "the server failed to answer (SERVFAIL, REFUSED or a malformed reply)"}
+	case errors.Is(err, syscall.ECONNREFUSED) || errors.As(err, &de) && strings.HasSuffix(de.Err, "connection refused"):
+		return answer{failed: "the resolver cannot be reached: nothing listens at its address (connection refused)"}
+	case errors.As(err, &de):
+		// Without "lookup NAME on SERVER": a server the Dial does not use.
+		return answer{failed: "failed", detail: table.Printable(de.Err)}
+	default:
+		return answer{failed: "failed", detail: table.Printable(err.Error())}
+	}
+	var keep []netip.Addr
+	for _, ad := range addrs {
+		ad = ad.Unmap()
+		if ad.Is6() == q.ip6 && !slices.Contains(keep, ad) { // only what was asked
+			keep = append(keep, ad)
+		}
+	}
+	slices.SortFunc(keep, func(x, y netip.Addr) int { return x.Compare(y) })
+	return answer{addrs: keep}
+}
+
+// hostsOverride lists the names that the hosts file at path answers, which
+// Go's resolver reads before DNS, even with a Dial of its own: each line's
+// fields after the address, up to a # comment, in ASCII lower case.
+func hostsOverride(path string, names []string) error {
+	data, err := table.ReadRegular(path, maxHostsSize, "maxHostsSize in internal/drift/probe.go", os.Stat)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	ask := map[string]bool{}
+	for _, n := range names {
+		ask[n] = true
+	}
+	var found []string
+	for i, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		f := strings.Fields(line)
+		for j := 1; j < len(f); j++ {
+			if n := strings.TrimSuffix(lowerASCII(f[j]), "."); ask[n] {
+				found = append(found, fmt.Sprintf("%s:%d: %s %s", path, i+1, quote(f[0]), quote(n)))
+			}
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	return fmt.Errorf("could not check: the hosts file has entries for %d %s the probe would ask, and Go's resolver reads the hosts file before DNS, so it would report them as DNS answers; remove them, or run where the hosts file has none (-hosts names another file):\n%s",
+		len(found), plural(len(found), "name", "names"), strings.Join(bound(found, maxListed), "\n"))
+}
+
+// lowerASCII lower-cases A-Z only: strings.ToLower makes the Kelvin sign a k.
+func lowerASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+}

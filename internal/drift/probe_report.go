@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
-	"unicode"
 
 	"github.com/ossregions/ossregions/internal/table"
 )
@@ -37,13 +36,12 @@ type resolved struct {
 
 type failedQuery struct{ name, typ, why, detail string }
 
-// dnsNote is hosts whose answers the table's public_dns does not count
-// on, grouped by the entry and field that say so and what was seen:
-// information, never drift.
+// dnsNote is hosts whose answers the table's public_dns does not count on,
+// by its entry and field and what was seen: information, never drift.
 type dnsNote struct {
 	dns   *table.CloudDNS
 	field string // "internal" or "aaaa"
-	seen  string // "no address", "inside its ranges", "without AAAA" or "with AAAA"
+	seen  string // how the report heads it: "No address", "AAAA records", ...
 	hosts []string
 }
 
@@ -58,16 +56,7 @@ func (f *probeFindings) note(h probeHost, field, seen string) {
 	f.notes = append(f.notes, dnsNote{h.dns, field, seen, []string{h.host}})
 }
 
-// noteLabels head each kind of note in the report.
-var noteLabels = map[string]string{
-	"no address":        "No address",
-	"inside its ranges": "Addresses inside their VIP ranges",
-	"without AAAA":      "No AAAA record",
-	"with AAAA":         "AAAA records",
-}
-
-// reason is why a note is information: the table's entry, where it is
-// and its sources.
+// reason is why a note is information: the table's entry and its sources.
 func (n dnsNote) reason() string {
 	what := fmt.Sprintf("to answer for the %s cloud's internal hosts", n.dns.Cloud)
 	if n.field == "aaaa" {
@@ -91,52 +80,48 @@ func (f *probeFindings) count() int {
 	return len(f.missing) + len(f.outside) + len(f.noIPv6) + len(f.newRegions)
 }
 
-func (f *probeFindings) drifted() bool { return f.count() > 0 }
-
-// maxListed bounds the lines of one list in the report; maxAddrs the
-// addresses shown for one name.
+// maxListed bounds one list of the report; maxAddrs one name's addresses.
 const (
 	maxListed = 50
 	maxAddrs  = 8
 )
 
-// markdown renders the findings as the report. Every value in it is a
-// checked host or region ID, an address, or text made inert; nothing an
-// answer carries but its addresses reaches it.
+// markdown is the report: checked hosts and IDs, addresses, inert text;
+// nothing of an answer but its addresses.
 func (f *probeFindings) markdown(t *table.Table, source string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	pl := f.plan
-	p("# DNS probe of %s %s\n\n", t.Input, t.Version)
 	planned := 2 * len(pl.names())
-	p("Against: %s, through Go's resolver, whose answers the probe trusts as they come (it does not check which name each record is for). The names: %d control %s, %d %s of the table and %d candidate %s (its other_region_ids), A and AAAA each: %d %s planned, %d asked (the resolver may retry each, as resolv.conf says).",
-		source, len(pl.controls), plural(len(pl.controls), "name", "names"), len(pl.hosts), plural(len(pl.hosts), "host", "hosts"),
-		len(pl.cands), plural(len(pl.cands), "region", "regions"), planned, plural(planned, "query", "queries"), f.asked)
+	against := fmt.Sprintf("%s, through Go's resolver, whose answers the probe trusts as they come (it does not check which name each record is for). The names: %s, %s of the table and %d candidate %s (its other_region_ids), A and AAAA each: %s planned, %d asked (the resolver may retry each, as resolv.conf says).",
+		source, count(len(pl.controls), "control name", "control names"), count(len(pl.hosts), "host", "hosts"),
+		len(pl.cands), plural(len(pl.cands), "region", "regions"), count(planned, "query", "queries"), f.asked)
 	if f.stopped {
-		p(" Only the control names were asked.")
+		against += " Only the control names were asked."
 	} else if len(f.controlsResolve) == 0 {
-		p(" The control names, which cannot exist (%s), do not resolve.", strings.Join(bound(codes(pl.controls), maxListed), ", "))
+		against += fmt.Sprintf(" The control names, which cannot exist (%s), do not resolve.", strings.Join(bound(codes(pl.controls), maxListed), ", "))
 	}
-	p("\n\n")
+	const partial = " What the answers that came show is below, partial: a name with a query unanswered is not judged."
+	var verdict string
 	switch {
 	case len(f.controlsResolve) > 0:
-		p("**Could not check: a name that cannot exist resolves, so this resolver answers for names that do not exist (a wildcard zone or a hijacking resolver); nothing else was asked.**\n")
+		verdict = "Could not check: a name that cannot exist resolves, so this resolver answers for names that do not exist (a wildcard zone or a hijacking resolver); nothing else was asked."
 	case f.stopped:
-		p("**Could not check: the control names got no answer that can be taken; nothing else was asked.**\n")
+		verdict = "Could not check: the control names got no answer that can be taken; nothing else was asked."
 	case f.blind:
-		p("**Could not check: %d of the %d hosts that must resolve do not: too many for the table to have drifted. This resolver does not see them (it answers NXDOMAIN for everything, or cannot reach the internet?); nothing is taken as gone.**\n",
+		verdict = fmt.Sprintf("Could not check: %d of the %d hosts that must resolve do not: too many for the table to have drifted. This resolver does not see them (it answers NXDOMAIN for everything, or cannot reach the internet?); nothing is taken as gone.",
 			len(f.missing)+len(f.noIPv6), f.mustResolve)
 	case f.notAsked > 0:
-		p("**Could not check: the run's deadline passed before every query was asked: %d of %d queries were not asked, and %d of those asked got no answer that can be taken. What the answers that came show is below, partial: a name with a query unanswered is not judged.**\n",
+		verdict = fmt.Sprintf("Could not check: the run's deadline passed before every query was asked: %d of %d queries were not asked, and %d of those asked got no answer that can be taken."+partial,
 			f.notAsked, planned, len(f.failed)-f.notAsked)
 	case len(f.failed) > 0:
-		p("**Could not check: %d of %d queries got no answer that can be taken. What the answers that came show is below, partial: a name with a query unanswered is not judged.**\n",
-			len(f.failed), planned)
-	case f.drifted():
-		p("**The table has drifted: %d %s.**\n", f.count(), plural(f.count(), "finding", "findings"))
+		verdict = fmt.Sprintf("Could not check: %d of %d queries got no answer that can be taken."+partial, len(f.failed), planned)
+	case f.count() > 0:
+		verdict = "The table has drifted: " + count(f.count(), "finding", "findings") + "."
 	default:
-		p("**The table agrees with DNS.**\n")
+		verdict = "The table agrees with DNS."
 	}
+	head(&b, "DNS probe", t, against, verdict)
 	bounded := func(heading, intro string, items []string) { section(&b, heading, intro, bound(items, maxListed)) }
 	withAddrs := func(r resolved) string { return fmt.Sprintf("`%s`: %s: %s", r.host, describe(r), addrList(r.addrs)) }
 	bounded(fmt.Sprintf("Control names that resolve (%d)", len(f.controlsResolve)), "",
@@ -187,7 +172,7 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 	}
 	if !f.blind { // a blind resolver says nothing of them
 		bounded("What the table does not count on public DNS to show (information, not drift)", "", mapList(f.notes, func(n dnsNote) string {
-			return fmt.Sprintf("%s (%d): %s: %s.", noteLabels[n.seen], len(n.hosts), strings.Join(bound(codes(n.hosts), maxListed), ", "), n.reason())
+			return fmt.Sprintf("%s (%d): %s: %s.", n.seen, len(n.hosts), strings.Join(bound(codes(n.hosts), maxListed), ", "), n.reason())
 		}))
 	}
 	bounded("Hosts of decommissioned regions that still resolve (information, not drift)", "", mapList(f.closedResolve, withAddrs))
@@ -207,57 +192,7 @@ func describe(r resolved) string {
 	return fmt.Sprintf("%s %s, %s", r.role, plainOrInert(r.region.Name), r.region.Status)
 }
 
-// plainOrInert is a region name as REGIONS.md shows it when it holds only
-// letters and digits of any script and characters that mean nothing to
-// Markdown or HTML in mid-line. Else the letters and digits still pass,
-// and every other character is made inert, as drift's report does.
-// Region names have passed the table's checks (printable): letters
-// cannot be homoglyphs of a host here, as they could in drift's values.
-func plainOrInert(s string) string {
-	plain := true
-	for _, r := range s {
-		plain = plain && (letterOrDigit(r) || strings.ContainsRune(" (),'-", r))
-	}
-	if plain {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if letterOrDigit(r) {
-			b.WriteRune(r)
-		} else {
-			b.WriteString(inert(string(r)))
-		}
-	}
-	return b.String()
-}
-
-// letterOrDigit is a letter, mark or digit of any script.
-func letterOrDigit(r rune) bool { return unicode.In(r, unicode.L, unicode.M, unicode.N) }
-
 // addrList shows at most maxAddrs addresses, and how many more there are.
 func addrList(addrs []netip.Addr) string {
 	return strings.Join(bound(mapList(addrs, netip.Addr.String), maxAddrs), ", ")
-}
-
-// bound is every list of the probe's output cut to its first limit
-// items, then "and N more" where there are more.
-func bound(items []string, limit int) []string {
-	if len(items) <= limit {
-		return items
-	}
-	return append(items[:limit:limit], fmt.Sprintf("and %d more", len(items)-limit))
-}
-
-func mapList[T any](xs []T, f func(T) string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
-	return out
-}
-
-// codes is each of names as Markdown code: checked names only.
-func codes(names []string) []string {
-	return mapList(names, func(n string) string { return "`" + n + "`" })
 }

@@ -7,52 +7,29 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
-// The DescribeRegions response is untrusted input, as the YAML is: its
-// size, its entry count and every value are bounded, its XML errors are
-// reported with their line, unknown elements are ignored, and every value
-// is checked before it is compared or shown.
+// A DescribeRegions body is untrusted input: bounded in size (the real
+// one is some 10 KB), entries and values (no ID or host is longer).
+const (
+	maxResponseSize = 1 << 20
+	maxEntries      = 10000
+	maxValueLen     = 253
+)
 
-// maxResponseSize bounds a response body. The real list (a few dozen
-// regions of about 250 bytes each) is some 10 KB.
-const maxResponseSize = 1 << 20
-
-// maxEntries bounds the RegionInfo elements read.
-const maxEntries = 10000
-
-// maxValueLen bounds one value: no region ID or host name is longer.
-const maxValueLen = 253
-
-// entry is one RegionInfo of the response, with its line: its values
-// without surrounding white space, and the fields it gives more than once.
+// entry is one RegionInfo, with its line: values without surrounding
+// white space, the fields given more than once, every Region given.
 type entry struct {
-	Region             string
-	InternetEndpoint   string
-	InternalEndpoint   string
-	AccelerateEndpoint string
-	line               int
-	repeated           []string
-	regions            []string // every Region value given, for a repeated one
+	Region, InternetEndpoint, InternalEndpoint, AccelerateEndpoint string
+
+	line              int
+	repeated, regions []string
 }
 
-// serviceError is an OSS error body, <Error><Code>...</Code>...</Error>,
-// where a region list was expected.
-type serviceError struct {
-	Code    string `xml:"Code"`
-	Message string `xml:"Message"`
-}
-
-func (e *serviceError) Error() string {
-	return fmt.Sprintf("the response is an OSS error, not a region list: %s: %s", quote(e.Code), quote(e.Message))
-}
-
-// errTooLarge is the error of a body over maxResponseSize.
 var errTooLarge = fmt.Errorf("the response is larger than %d bytes (maxResponseSize in internal/drift/response.go)", maxResponseSize)
 
 // parseResponse reads a DescribeRegions body: a RegionInfoList of
-// RegionInfo entries. An OSS error body comes back as a *serviceError.
+// RegionInfo entries; unknown elements are skipped.
 func parseResponse(body []byte) ([]entry, error) {
 	if len(body) > maxResponseSize {
 		return nil, errTooLarge
@@ -84,11 +61,11 @@ func parseResponse(body []byte) ([]entry, error) {
 	case root.Name.Space != "":
 		return nil, fmt.Errorf("the response's root element is in the namespace %s; expected OSS's <RegionInfoList>", quote(root.Name.Space))
 	case root.Name.Local == "Error":
-		var se serviceError
+		var se struct{ Code, Message string }
 		if err := d.DecodeElement(&se, root); err != nil {
 			return nil, xmlError(d, err)
 		}
-		return nil, &se
+		return nil, fmt.Errorf("the response is an OSS error, not a region list: %s: %s", quote(se.Code), quote(se.Message))
 	case root.Name.Local == "RegionInfoList":
 	default:
 		return nil, fmt.Errorf("the response's root element is <%s>; expected <RegionInfoList>", quoteText(root.Name.Local))
@@ -126,10 +103,8 @@ func parseResponse(body []byte) ([]entry, error) {
 	}
 }
 
-// regionInfo reads the fields of one RegionInfo, whose start element has
-// been read. Elements it does not know, and elements in a namespace, are
-// skipped; a field given twice is recorded, for the entry is then
-// ambiguous.
+// regionInfo reads one RegionInfo after its start element. Unknown and
+// namespaced elements are skipped; a field given twice makes it ambiguous.
 func regionInfo(d *xml.Decoder, line int) (entry, error) {
 	e := entry{line: line}
 	fields := map[string]*string{
@@ -169,9 +144,8 @@ func regionInfo(d *xml.Decoder, line int) (entry, error) {
 	}
 }
 
-// nextElement reads past white space, comments and declarations to the
-// next start element, or to the end of the input (nil); text on the way is
-// refused with the message text.
+// nextElement reads to the next start element, or the end (nil); text on
+// the way is refused with the message text.
 func nextElement(d *xml.Decoder, text string) (*xml.StartElement, error) {
 	for {
 		tok, err := d.Token()
@@ -203,26 +177,4 @@ func xmlError(d *xml.Decoder, err error) error {
 		return fmt.Errorf("the response ends before its XML does (line %d)", line)
 	}
 	return fmt.Errorf("the response is not readable XML at line %d, column %d: %s", line, col, quoteText(err.Error()))
-}
-
-// quote quotes a value from the response for a message or report: ASCII
-// only, every other character escaped, at most maxValueLen bytes of it,
-// cut on a character boundary.
-func quote(s string) string {
-	if len(s) > maxValueLen {
-		n := maxValueLen
-		for n > 0 && !utf8.RuneStart(s[n]) {
-			n--
-		}
-		return fmt.Sprintf("%+q...", s[:n])
-	}
-	return fmt.Sprintf("%+q", s)
-}
-
-// quoteText is quote without the quotation marks, for messages of the XML
-// parser, which may repeat parts of the input.
-func quoteText(s string) string {
-	q := quote(s)
-	q = strings.TrimSuffix(strings.TrimPrefix(q, `"`), `"`)
-	return strings.ReplaceAll(q, `\"`, `"`) // quotation marks are harmless in a message
 }

@@ -18,8 +18,7 @@ func isHTML(name, text string) bool {
 		strings.HasPrefix(strings.TrimLeft(text, " \t\r\n\ufeff"), "<")
 }
 
-// readHTML finds the headings and tables of an HTML page; at names a row
-// (table and row counted from 1) in messages.
+// readHTML finds the headings and tables of an HTML page; at names a row.
 func readHTML(text string, at func(table, row int) string) ([]part, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
@@ -48,8 +47,7 @@ func readHTML(text string, at func(table, row int) string) ([]part, error) {
 	return parts, nil
 }
 
-// tableRows reads the rows of a table; a cell spanning columns or rows is
-// repeated in each (up to 64).
+// tableRows reads a table's rows, a spanning cell in each (up to 64).
 func tableRows(t *html.Node, at func(int) string) []srcRow {
 	var trs []*html.Node
 	var find func(*html.Node)
@@ -113,8 +111,7 @@ func span(n *html.Node, name string) int {
 var breaks = map[atom.Atom]bool{atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true,
 	atom.Ol: true, atom.Tr: true, atom.Table: true}
 
-// items are the cleaned lines of text in n: its <br>, paragraphs and list
-// items each start one.
+// items are the cleaned lines of n: <br>, paragraphs and list items break.
 func items(n *html.Node) []string {
 	var out []string
 	var b strings.Builder

@@ -6,9 +6,8 @@ import (
 	"strings"
 )
 
-// readMarkdown finds the headings and pipe tables of a Markdown page. A
-// row runs from a line starting with | to a line ending with one, so a
-// cell may hold several lines (list items).
+// readMarkdown finds the headings and pipe tables of a Markdown page; a row
+// runs from a line starting with | to one ending with |.
 func readMarkdown(name, text string) []part {
 	var parts []part
 	var row []string // lines of the open row
@@ -58,8 +57,7 @@ func heading(t string) int {
 	return n
 }
 
-// splitRow splits a row at the pipes that are not escaped, without the
-// empty text before the first and after the last.
+// splitRow splits a row at its unescaped pipes.
 func splitRow(s string) []string {
 	var cells []string
 	from := 1
@@ -88,8 +86,7 @@ func separator(cells []string) bool {
 	return len(cells) > 0
 }
 
-// inline is Markdown text as read: tags and links resolved, no emphasis,
-// escapes and entities resolved.
+// inline is Markdown text as read: no tags, links, emphasis or escapes.
 func inline(s string) string {
 	s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(links(tags(s)))
 	var b strings.Builder
@@ -102,8 +99,7 @@ func inline(s string) string {
 	return html.UnescapeString(b.String())
 }
 
-// tags turns <br>, <p>, <li> and <div> into line breaks and drops other
-// tags; a < that starts no tag stays.
+// tags turns <br>, <p>, <li> and <div> into line breaks, drops other tags.
 func tags(s string) string {
 	var b strings.Builder
 	for {

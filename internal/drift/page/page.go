@@ -1,21 +1,17 @@
 // Package page reads Alibaba Cloud's OSS page "Regions and endpoints"
-// (its Markdown export or its HTML, English or Chinese) into what a person
-// reads in its region tables, for comparison with regions.yaml. An error
-// from Read means the page could not be read as that page; Problems are
-// values in it that are not hosts or ranges: differences to report.
+// (its Markdown export or its HTML, English or Chinese) into what its
+// region tables say, for comparison with regions.yaml.
 package page
 
 import (
 	"errors"
 	"fmt"
-	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
 )
 
-// MaxSize is the largest page Read takes: the real page is well under
-// 1 MiB in either form.
+// MaxSize is the largest page Read takes; the real page is under 1 MiB.
 const MaxSize = 4 << 20
 
 // Page is what the region tables of one page say.
@@ -51,6 +47,7 @@ const (
 // Mark says what a cell holds.
 type Mark int
 
+// The marks of a cell.
 const (
 	Absent       Mark = iota // the table has no such column
 	Empty                    // the column is there, the cell is empty
@@ -66,20 +63,9 @@ type Cell struct {
 	Bad    []string // values that are neither, as written (also in Problems)
 }
 
-// Prefixes returns the ranges of a VIP cell.
-func (c Cell) Prefixes() []netip.Prefix {
-	var ps []netip.Prefix
-	for _, v := range c.Values {
-		if p, err := netip.ParsePrefix(v); err == nil {
-			ps = append(ps, p)
-		}
-	}
-	return ps
-}
-
-// Read reads a page given as Markdown or HTML. Name is used in messages.
+// Read reads a page given as Markdown or HTML; name is used in messages.
 // The error lists everything that kept the page from being read as the
-// regions page; the Page it returns beside an error is partial.
+// regions page; the Page beside it is partial.
 func Read(name string, data []byte) (*Page, error) {
 	r := &reader{page: &Page{Name: name}, name: printable(name), first: map[rowKey]seen{}}
 	if len(data) > MaxSize {
@@ -116,8 +102,8 @@ func Read(name string, data []byte) (*Page, error) {
 	return r.page, nil
 }
 
-// part is a heading (level 1-6) or a table (level 0) as a Markdown or HTML reader
-// found it; cells hold their items (lines, list items, <br> parts).
+// part is a heading (level 1-6) or a table (level 0); each cell holds its
+// items (lines, list items, <br> parts).
 type part struct {
 	level int
 	text  string
@@ -135,12 +121,11 @@ type rowKey struct{ cloud, env, id string }
 type seen struct{ row, table int }
 
 type reader struct {
-	page     *Page
-	name     string
-	path     [8]string // heading text by level, 1-6
-	first    map[rowKey]seen
-	errs     msgs // what kept the page from being read
-	problems msgs
+	page           *Page
+	name           string
+	path           [8]string // heading text by level, 1-6
+	first          map[rowKey]seen
+	errs, problems msgs // what kept the page from being read; Page.Problems
 }
 
 func (r *reader) fail(where, msg string)    { r.errs.add(where + ": " + msg) }
@@ -168,6 +153,7 @@ func (m *msgs) all() []string {
 	return m.list
 }
 
+// table reads the rows of a table whose header names a region ID column.
 func (r *reader) table(t part, n int) {
 	if len(t.rows) == 0 {
 		return

@@ -25,8 +25,7 @@ const (
 var kindNames = [...]string{colPublic: "public endpoint", colInternal: "internal endpoint",
 	colVPC: "VPC endpoint", colDual: "dual-stack endpoint", colAccel: "accelerate endpoint", colVIP: "VIP range"}
 
-// headerWords gives a header the kind of the first entry with a word in
-// its key (lower case, letters and digits only, no footnote digits).
+// headerWords gives a header the kind of the first entry with a word in its key.
 var headerWords = []struct {
 	kind  kind
 	words []string
@@ -141,8 +140,8 @@ func normID(s string) string {
 var notSupported = []string{"不支持", "暂不支持", "无", "n/a", "na", "-", "--", "—", "–", "none",
 	"notsupported", "unsupported", "notavailable"}
 
-// cell reads one column of a row: a marker, or hosts (VIP ranges) however
-// the items separate them, each possibly after a label ("Global ...: host").
+// cell reads one column of a row: a marker, or hosts (ranges), each maybe
+// after a label ("Global ...: host").
 func (r *reader) cell(items []string, k kind, where string) Cell {
 	text := strings.Join(items, " ")
 	m := strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(text), "")), ".。")
@@ -200,8 +199,7 @@ func value(s string, k kind) (string, bool) {
 	return h, true
 }
 
-// clean is text as a person reads it: runs of space as one, without a
-// list marker in front. Other characters stay, for checks to report.
+// clean is text with runs of space as one and no list marker in front.
 func clean(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	for _, m := range []string{"- ", "* ", "+ ", "• "} {
