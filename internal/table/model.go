@@ -234,17 +234,12 @@ func derive(t *Table) {
 
 // lastAddr returns the last address of a prefix.
 func lastAddr(p netip.Prefix) netip.Addr {
-	a := p.Masked().Addr().As16()
-	hostBits := p.Addr().BitLen() - p.Bits()
-	for i := 15; i >= 0 && hostBits > 0; i-- {
-		n := min(hostBits, 8)
-		a[i] |= byte(1<<n - 1)
-		hostBits -= n
+	a := p.Masked().Addr().AsSlice()
+	for bit := p.Bits(); bit < len(a)*8; bit++ {
+		a[bit/8] |= 0x80 >> (bit % 8)
 	}
-	if p.Addr().Is4() {
-		return netip.AddrFrom16(a).Unmap()
-	}
-	return netip.AddrFrom16(a)
+	last, _ := netip.AddrFromSlice(a)
+	return last
 }
 
 // displayName is the input's base name as headers show it, with anything

@@ -44,18 +44,14 @@ const maxIDLen = 63 - len("-internal")
 
 // goName derives a region's constant from its ID: "oss-us-west-1" gives "USWest1".
 func goName(id string) string {
-	parts := strings.Split(strings.TrimPrefix(id, "oss-"), "-")
-	var b strings.Builder
-	for i, p := range parts {
-		if i == 0 {
-			b.WriteString(strings.ToUpper(p))
-			continue
-		}
+	area, rest, _ := strings.Cut(strings.TrimPrefix(id, "oss-"), "-")
+	name := strings.ToUpper(area)
+	for _, p := range strings.Split(rest, "-") {
 		if p != "" {
-			b.WriteString(strings.ToUpper(p[:1]) + p[1:])
+			name += strings.ToUpper(p[:1]) + p[1:]
 		}
 	}
-	return b.String()
+	return name
 }
 
 // GenPrefix begins every unexported name the generator declares in package
