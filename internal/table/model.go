@@ -72,6 +72,24 @@ type Region struct {
 	Line       int         // where the region's id is written
 }
 
+// Host is a region's host and the kind ParseEndpoint reads it as ("public", "vpc", ...).
+type Host struct{ Name, Kind string }
+
+// Hosts are the region's hosts, each once, in the order of package regions' Region.Hosts.
+func (r *Region) Hosts() []Host {
+	hs := []Host{{r.Public, "public"}, {r.Internal, "internal"}}
+	for _, h := range r.InternalExtra {
+		hs = append(hs, Host{h, "internal"})
+	}
+	if r.VPC != r.Internal {
+		hs = append(hs, Host{r.VPC, "vpc"})
+	}
+	if r.DualStack != "" {
+		hs = append(hs, Host{r.DualStack, "dual-stack"})
+	}
+	return hs
+}
+
 // Alias is another value that tools hand out for a region and Parse accepts.
 type Alias struct {
 	ID     string // as written: "cn-hzfinance" or "oss-cn-hzfinance"
