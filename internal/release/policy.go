@@ -63,13 +63,12 @@ var Rules = [render.NumKinds]Rule{
 
 // Required is the bump the changes of c need, and the reasons for it, once each.
 func Required(c *render.ChangeReport) (Bump, string) {
-	need := BumpNone
+	need, why := BumpNone, []string(nil)
 	for _, k := range c.Kinds {
-		need = max(need, Rules[k].Bump)
-	}
-	var why []string
-	for _, k := range c.Kinds {
-		if r := Rules[k]; r.Bump == need && !slices.Contains(why, r.Reason) {
+		switch r := Rules[k]; {
+		case r.Bump > need:
+			need, why = r.Bump, []string{r.Reason}
+		case r.Bump == need && !slices.Contains(why, r.Reason):
 			why = append(why, r.Reason)
 		}
 	}

@@ -71,15 +71,9 @@ func (v *validator) checkDeviations(rows []*node, regions []Region) {
 // pageValue checks a deviation's page value for its field and returns it
 // in PageValue's form, or a message saying what was expected.
 func pageValue(field, s string) (string, string) {
-	switch field {
-	case "status":
-		if !slices.Contains(nameWords(Statuses), s) {
-			return "", "is not a status; expected " + orList(nameWords(Statuses))
-		}
-		return s, ""
-	case "cloud":
-		if !slices.Contains(nameWords(Clouds), s) {
-			return "", "is not a cloud; expected " + orList(nameWords(Clouds))
+	if words := map[string][]string{"status": nameWords(Statuses), "cloud": nameWords(Clouds)}[field]; words != nil {
+		if !slices.Contains(words, s) {
+			return "", "is not a " + field + "; expected " + orList(words)
 		}
 		return s, ""
 	}

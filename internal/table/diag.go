@@ -15,9 +15,7 @@ const MaxReported = 50
 // position is a 1-based line and column; the zero position is the whole file.
 type position struct{ line, col int }
 
-func (p position) less(q position) bool {
-	return p.line < q.line || p.line == q.line && p.col < q.col
-}
+func (p position) compare(q position) int { return cmp.Or(p.line-q.line, p.col-q.col) }
 
 // Problem is one thing wrong with the input; Line and Col are 0 where there is none.
 type Problem struct {

@@ -51,8 +51,8 @@ func (v *validator) publicDNS(list *node) []CloudDNS {
 		} else if i >= 0 {
 			e.Cloud, seen[Cloud(i)] = Cloud(i), cloud.pos.line
 		}
-		e.InternalPublished = v.published(n.get("internal"))
-		e.AAAAPublished = v.published(n.get("aaaa"))
+		e.InternalPublished = v.word(n.get("internal"), "word public_dns knows", published) == 0
+		e.AAAAPublished = v.word(n.get("aaaa"), "word public_dns knows", published) == 0
 		if i >= 0 && !dup {
 			out = append(out, e)
 		}
@@ -65,13 +65,8 @@ func (v *validator) publicDNS(list *node) []CloudDNS {
 	return out
 }
 
-// published reads "published" or "unpublished", whether public DNS has the records.
-func (v *validator) published(n *node) bool {
-	if n.ok && n.s != "published" && n.s != "unpublished" {
-		v.ps.addf(n.pos, "%s: %q is not a word public_dns knows; expected published or unpublished", n.what, clip(n.s))
-	}
-	return n.s == "published"
-}
+// published are the words of whether public DNS has the records.
+var published = []string{"published", "unpublished"}
 
 // otherRegions checks the other_region_ids list against the table's regions and hosts.
 func (v *validator) otherRegions(list *node, t *Table) []OtherRegion {

@@ -61,15 +61,13 @@ func (v *validator) families(list *node, regions []Region) []Family {
 		})
 		names[f.Name] = true
 		f.Const = v.check(n.get("const"), func(c string) string {
-			msg := checkGoName(c)
-			if msg == "" && strings.ContainsFunc(c, func(r rune) bool { return r >= 0x80 || r == '_' }) {
-				msg = "is not made of ASCII letters and digits"
-			}
-			if msg == "" && consts[strings.ToLower(c)] {
-				msg = "is taken by a region or another family"
-			}
-			if msg != "" {
+			switch msg := checkGoName(c); {
+			case msg != "":
 				return fmt.Sprintf("%q %s", clip(c), msg)
+			case strings.ContainsFunc(c, func(r rune) bool { return r >= 0x80 || r == '_' }):
+				return fmt.Sprintf("%q is not made of ASCII letters and digits", clip(c))
+			case consts[strings.ToLower(c)]:
+				return fmt.Sprintf("%q is taken by a region or another family", clip(c))
 			}
 			return ""
 		})

@@ -72,6 +72,24 @@ type Region struct {
 	Line       int         // where the region's id is written
 }
 
+// Host is a region's host and the kind ParseEndpoint reads it as ("public", "vpc", ...).
+type Host struct{ Name, Kind string }
+
+// Hosts are the region's hosts, each once, in the order of package regions' Region.Hosts.
+func (r *Region) Hosts() []Host {
+	hs := []Host{{r.Public, "public"}, {r.Internal, "internal"}}
+	for _, h := range r.InternalExtra {
+		hs = append(hs, Host{h, "internal"})
+	}
+	if r.VPC != r.Internal {
+		hs = append(hs, Host{r.VPC, "vpc"})
+	}
+	if r.DualStack != "" {
+		hs = append(hs, Host{r.DualStack, "dual-stack"})
+	}
+	return hs
+}
+
 // Alias is another value that tools hand out for a region and Parse accepts.
 type Alias struct {
 	ID     string // as written: "cn-hzfinance" or "oss-cn-hzfinance"
@@ -234,17 +252,12 @@ func derive(t *Table) {
 
 // lastAddr returns the last address of a prefix.
 func lastAddr(p netip.Prefix) netip.Addr {
-	a := p.Masked().Addr().As16()
-	hostBits := p.Addr().BitLen() - p.Bits()
-	for i := 15; i >= 0 && hostBits > 0; i-- {
-		n := min(hostBits, 8)
-		a[i] |= byte(1<<n - 1)
-		hostBits -= n
+	a := p.Masked().Addr().AsSlice()
+	for bit := p.Bits(); bit < len(a)*8; bit++ {
+		a[bit/8] |= 0x80 >> (bit % 8)
 	}
-	if p.Addr().Is4() {
-		return netip.AddrFrom16(a).Unmap()
-	}
-	return netip.AddrFrom16(a)
+	last, _ := netip.AddrFromSlice(a)
+	return last
 }
 
 // displayName is the input's base name as headers show it, with anything

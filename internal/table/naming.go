@@ -44,18 +44,14 @@ const maxIDLen = 63 - len("-internal")
 
 // goName derives a region's constant from its ID: "oss-us-west-1" gives "USWest1".
 func goName(id string) string {
-	parts := strings.Split(strings.TrimPrefix(id, "oss-"), "-")
-	var b strings.Builder
-	for i, p := range parts {
-		if i == 0 {
-			b.WriteString(strings.ToUpper(p))
-			continue
-		}
+	area, rest, _ := strings.Cut(strings.TrimPrefix(id, "oss-"), "-")
+	name := strings.ToUpper(area)
+	for _, p := range strings.Split(rest, "-") {
 		if p != "" {
-			b.WriteString(strings.ToUpper(p[:1]) + p[1:])
+			name += strings.ToUpper(p[:1]) + p[1:]
 		}
 	}
-	return b.String()
+	return name
 }
 
 // GenPrefix begins every unexported name the generator declares in package
@@ -95,6 +91,32 @@ func checkGoName(name string) string {
 		if strings.EqualFold(name, r) {
 			return "collides with the package's own name " + r
 		}
+	}
+	return ""
+}
+
+// The table's checks of one value, for other input of the same facts (a DescribeRegions response).
+
+// RegionIDProblem says why id is not an OSS region ID the table would
+// accept, or "".
+func RegionIDProblem(id string) string {
+	if msg := regionIDProblem(id); msg != "" {
+		return msg
+	}
+	if len(id) > maxIDLen {
+		return "is longer than the table allows (its endpoint label must fit in 63 characters)"
+	}
+	return ""
+}
+
+// EndpointProblem says why h is not a regional endpoint host the table
+// would accept (oss-....aliyuncs.com), or "".
+func EndpointProblem(h string) string {
+	if msg := hostProblem(h, threeLabelProblem); msg != "" {
+		return msg
+	}
+	if !strings.HasPrefix(h, "oss-") {
+		return "is not an OSS host: its first label does not begin with oss-"
 	}
 	return ""
 }

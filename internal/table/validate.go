@@ -1,12 +1,12 @@
 package table
 
 import (
+	"cmp"
 	"fmt"
 	"net/netip"
 	"net/url"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -139,14 +139,17 @@ func versionProblem(s string) string {
 	return ""
 }
 
-// isDate reports whether s is a date in one of the layouts, written as the layout writes it.
-func isDate(s string, layouts ...string) bool {
-	for _, l := range layouts {
-		if t, err := time.Parse(l, s); err == nil && t.Format(l) == s {
-			return true
+// date checks a date in one of the layouts, written as the layout writes
+// it; form names the layouts in the message.
+func (v *validator) date(n *node, form string, layouts ...string) string {
+	return v.check(n, func(d string) string {
+		for _, l := range layouts {
+			if t, err := time.Parse(l, d); err == nil && t.Format(l) == d {
+				return ""
+			}
 		}
-	}
-	return false
+		return fmt.Sprintf("%q is not %s", clip(d), form)
+	})
 }
 
 func checkText(s string) string {
@@ -260,12 +263,7 @@ func (v *validator) region(n *node) Region {
 	}
 	r.Cloud = Cloud(max(v.word(n.get("cloud"), "cloud", nameWords(Clouds)), 0))
 	date := n.get("status_date")
-	r.StatusDate = v.check(date, func(d string) string {
-		if !isDate(d, time.DateOnly) {
-			return fmt.Sprintf("%q is not a date YYYY-MM-DD", clip(d))
-		}
-		return ""
-	})
+	r.StatusDate = v.date(date, "a date YYYY-MM-DD", time.DateOnly)
 	if r.StatusDate != "" && r.Status == StatusActive {
 		v.ps.addf(date.pos, "%s: a date belongs to a status other than active; remove it or set status", date.what)
 	}
@@ -399,7 +397,7 @@ func (v *validator) checkLabels(rows []*node, regions []Region) {
 		}
 	}
 	// In file order, so that a clash is reported at the later row.
-	sort.SliceStable(uses, func(i, j int) bool { return uses[i].n.pos.less(uses[j].n.pos) })
+	slices.SortStableFunc(uses, func(a, b use) int { return a.n.pos.compare(b.n.pos) })
 	seen := map[string]use{}
 	for _, x := range uses {
 		prev, dup := seen[x.label]
@@ -459,12 +457,7 @@ func (v *validator) sources(list *node) []Source {
 			}
 			return ""
 		})
-		s.Date = v.check(n.get("date"), func(d string) string {
-			if !isDate(d, time.DateOnly, "2006-01") {
-				return fmt.Sprintf("%q is not a date YYYY-MM-DD or a month YYYY-MM", clip(d))
-			}
-			return ""
-		})
+		s.Date = v.date(n.get("date"), "a date YYYY-MM-DD or a month YYYY-MM", time.DateOnly, "2006-01")
 		out = append(out, s)
 	}
 	return out
@@ -552,14 +545,10 @@ func (v *validator) prefix(n *node) (netip.Prefix, bool) {
 // checkOverlaps reports once each VIP range that contains or repeats others,
 // naming them, so that a widened range is reported where it was written.
 func (v *validator) checkOverlaps() {
-	rs := append([]rangeUse(nil), v.ranges...)
+	rs := v.ranges
 	// Stable: of two equal prefixes, the one written first comes first.
-	sort.SliceStable(rs, func(i, j int) bool {
-		a, b := rs[i].prefix, rs[j].prefix
-		if c := a.Addr().Compare(b.Addr()); c != 0 {
-			return c < 0
-		}
-		return a.Bits() < b.Bits()
+	slices.SortStableFunc(rs, func(a, b rangeUse) int {
+		return cmp.Or(a.prefix.Addr().Compare(b.prefix.Addr()), a.prefix.Bits()-b.prefix.Bits())
 	})
 	// Prefixes nest or are disjoint: the ranges containing one are those on the stack.
 	over := map[*rangeUse][]*rangeUse{}
@@ -583,7 +572,7 @@ func (v *validator) checkOverlaps() {
 		if len(over[r]) == 0 {
 			continue
 		}
-		sort.Slice(over[r], func(a, b int) bool { return over[r][a].pos.less(over[r][b].pos) })
+		slices.SortFunc(over[r], func(a, b *rangeUse) int { return a.pos.compare(b.pos) })
 		names := make([]string, len(over[r]))
 		for j, o := range over[r] {
 			names[j] = fmt.Sprintf("%s (line %d)", o.prefix, o.pos.line)
@@ -603,10 +592,10 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 	labels := map[string]owner{} // first label of a host -> region ("" for the table's own hosts)
 	for i := range t.Regions {
 		r := &t.Regions[i]
-		for _, h := range append([]string{r.Public, r.Internal, r.VPC, r.DualStack}, r.InternalExtra...) {
-			if label, _, ok := strings.Cut(h, "."); ok {
+		for _, h := range r.Hosts() {
+			if label, _, ok := strings.Cut(h.Name, "."); ok {
 				if _, seen := labels[label]; !seen {
-					labels[label] = owner{r.ID, "the host " + h, rows[i].get("id").pos.line}
+					labels[label] = owner{r.ID, "the host " + h.Name, rows[i].get("id").pos.line}
 				}
 			}
 		}
