@@ -9,7 +9,7 @@ const Version = "1.4.0"
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "bb25c614b623000d0f7de2dc19e56161f8cc376fa099863d32616148a77b75f1"
+const DataSHA256 = "c8c5bfc9d68565460b87dce23825dc6fae9d22a6844ac6fa1049fd391fe0bc49"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -1187,12 +1187,14 @@ const (
 	HDFS
 	// Vectors is the family vectors: vector buckets, whose label in front is
 	// bucket-account. Its hosts:
+	// [{bucket}.]oss-{region}[-internal].oss-vectors.aliyuncs.com,
 	// [{bucket}.]{region}[-internal].oss-vectors.aliyuncs.com. Sources:
 	// SDK-v2.
 	Vectors
 	// Tables is the family tables: OSS Tables, whose label in front is
-	// bucket-account. Its hosts: [{bucket}.]{region}.oss-tables.aliyuncs.com.
-	// Sources: SDK-v2.
+	// bucket-account. Its hosts:
+	// [{bucket}.]{region}[-internal].oss-tables.aliyuncs.com. V4 signing
+	// product: osstables. Sources: SDK-v2.
 	Tables
 	// Accelerator is the family accelerator: the OSS accelerator (data
 	// acceleration) and its older cache hosts of a zone. Its hosts:
@@ -1227,7 +1229,7 @@ var genFamilyProducts = [...]string{
 	"oss",
 	"oss",
 	"oss",
-	"oss",
+	"osstables",
 	"oss",
 	"oss-cloudbox",
 }
@@ -1267,6 +1269,15 @@ var genHostForms = [...]hostForm{
 		domain:   ".oss-vectors.aliyuncs.com",
 		family:   Vectors,
 		internal: true,
+		prefix:   "oss-",
+		zone:     false,
+	},
+	{
+		bucket:   true,
+		cloudBox: false,
+		domain:   ".oss-vectors.aliyuncs.com",
+		family:   Vectors,
+		internal: true,
 		prefix:   "",
 		zone:     false,
 	},
@@ -1275,7 +1286,7 @@ var genHostForms = [...]hostForm{
 		cloudBox: false,
 		domain:   ".oss-tables.aliyuncs.com",
 		family:   Tables,
-		internal: false,
+		internal: true,
 		prefix:   "",
 		zone:     false,
 	},
