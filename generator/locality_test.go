@@ -152,9 +152,10 @@ func TestChangingAnEndpointChangesOneLine(t *testing.T) {
 	for i := range outsBefore {
 		deleted, inserted, _ := lineChanges(t, outsBefore[i].data, outsAfter[i].data)
 		d, ins := withoutProvenance(deleted), withoutProvenance(inserted)
-		// regions.json names the host twice: in endpoints and in hosts.
+		// regions.json names the host twice, in endpoints and in hosts,
+		// and data_gen.go too, in the row and in the host lookup.
 		want := 1
-		if outsBefore[i].path == "regions.json" {
+		if outsBefore[i].path == "regions.json" || outsBefore[i].path == "data_gen.go" {
 			want = 2
 		}
 		if len(d) != want || len(ins) != want || !strings.Contains(strings.Join(ins, "\n"), "oss-cn-hzfinance-vpc2.aliyuncs.com") {

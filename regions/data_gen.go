@@ -776,91 +776,48 @@ var genAllRegions = [...]Region{
 	CNNorth2Gov1,
 }
 
-// genLookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.
-func genLookupCloudID[T string | []byte](id T) *regionInfo {
-	switch string(id) {
-	case "cn-hangzhou":
-		return &genInfoCNHangzhou
-	case "cn-shanghai":
-		return &genInfoCNShanghai
-	case "cn-nanjing":
-		return &genInfoCNNanjing
-	case "cn-fuzhou":
-		return &genInfoCNFuzhou
-	case "cn-wuhan-lr":
-		return &genInfoCNWuhanLr
-	case "cn-qingdao":
-		return &genInfoCNQingdao
-	case "cn-beijing":
-		return &genInfoCNBeijing
-	case "cn-zhangjiakou":
-		return &genInfoCNZhangjiakou
-	case "cn-huhehaote":
-		return &genInfoCNHuhehaote
-	case "cn-wulanchabu":
-		return &genInfoCNWulanchabu
-	case "cn-shenzhen":
-		return &genInfoCNShenzhen
-	case "cn-heyuan":
-		return &genInfoCNHeyuan
-	case "cn-guangzhou":
-		return &genInfoCNGuangzhou
-	case "cn-chengdu":
-		return &genInfoCNChengdu
-	case "cn-zhongwei":
-		return &genInfoCNZhongwei
-	case "cn-hongkong":
-		return &genInfoCNHongkong
-	case "ap-northeast-1":
-		return &genInfoAPNortheast1
-	case "ap-northeast-2":
-		return &genInfoAPNortheast2
-	case "ap-southeast-1":
-		return &genInfoAPSoutheast1
-	case "ap-southeast-2":
-		return &genInfoAPSoutheast2
-	case "ap-southeast-3":
-		return &genInfoAPSoutheast3
-	case "ap-southeast-5":
-		return &genInfoAPSoutheast5
-	case "ap-southeast-6":
-		return &genInfoAPSoutheast6
-	case "ap-southeast-7":
-		return &genInfoAPSoutheast7
-	case "ap-southeast-8":
-		return &genInfoAPSoutheast8
-	case "ap-south-1":
-		return &genInfoAPSouth1
-	case "eu-central-1":
-		return &genInfoEUCentral1
-	case "eu-west-1":
-		return &genInfoEUWest1
-	case "eu-west-2":
-		return &genInfoEUWest2
-	case "us-west-1":
-		return &genInfoUSWest1
-	case "us-east-1":
-		return &genInfoUSEast1
-	case "na-south-1":
-		return &genInfoNASouth1
-	case "sa-east-1":
-		return &genInfoSAEast1
-	case "me-east-1":
-		return &genInfoMEEast1
-	case "me-central-1":
-		return &genInfoMECentral1
-	case "cn-hangzhou-finance":
-		return &genInfoCNHangzhouFinance
-	case "cn-shanghai-finance-1":
-		return &genInfoCNShanghaiFinance1
-	case "cn-shenzhen-finance-1":
-		return &genInfoCNShenzhenFinance1
-	case "cn-beijing-finance-1":
-		return &genInfoCNBeijingFinance1
-	case "cn-north-2-gov-1":
-		return &genInfoCNNorth2Gov1
-	}
-	return nil
+// genCloudIDs lists the rows ordered by cloud region ID, by length and then bytes.
+var genCloudIDs = [...]*regionInfo{
+	&genInfoCNFuzhou,
+	&genInfoCNHeyuan,
+	&genInfoEUWest1,
+	&genInfoEUWest2,
+	&genInfoMEEast1,
+	&genInfoSAEast1,
+	&genInfoUSEast1,
+	&genInfoUSWest1,
+	&genInfoAPSouth1,
+	&genInfoCNBeijing,
+	&genInfoCNChengdu,
+	&genInfoCNNanjing,
+	&genInfoCNQingdao,
+	&genInfoNASouth1,
+	&genInfoCNHangzhou,
+	&genInfoCNHongkong,
+	&genInfoCNShanghai,
+	&genInfoCNShenzhen,
+	&genInfoCNWuhanLr,
+	&genInfoCNZhongwei,
+	&genInfoCNGuangzhou,
+	&genInfoCNHuhehaote,
+	&genInfoEUCentral1,
+	&genInfoMECentral1,
+	&genInfoCNWulanchabu,
+	&genInfoAPNortheast1,
+	&genInfoAPNortheast2,
+	&genInfoAPSoutheast1,
+	&genInfoAPSoutheast2,
+	&genInfoAPSoutheast3,
+	&genInfoAPSoutheast5,
+	&genInfoAPSoutheast6,
+	&genInfoAPSoutheast7,
+	&genInfoAPSoutheast8,
+	&genInfoCNZhangjiakou,
+	&genInfoCNNorth2Gov1,
+	&genInfoCNHangzhouFinance,
+	&genInfoCNBeijingFinance1,
+	&genInfoCNShanghaiFinance1,
+	&genInfoCNShenzhenFinance1,
 }
 
 // genIsArea reports whether s is the first part of a cloud region ID in the table ("cn" of "cn-hangzhou").
@@ -884,12 +841,116 @@ func genIsArea[T string | []byte](s T) bool {
 	return false
 }
 
-// genIrregularRegions lists the rows whose endpoints break the oss-<id>[-internal].aliyuncs.com pattern.
-var genIrregularRegions = [...]*regionInfo{
-	&genInfoCNHangzhouFinance,
-	&genInfoCNShanghaiFinance1,
-	&genInfoCNShenzhenFinance1,
-	&genInfoCNBeijingFinance1,
+// genHosts lists every host of the table, with its row, its kind and whether OSS serves its s3. form, ordered by length and then bytes.
+var genHosts = [...]hostEntry{
+	{"oss.aliyuncs.com", &genInfoCNHangzhou, Public, false},
+	{"oss-internal.aliyuncs.com", &genInfoCNHangzhou, Internal, false},
+	{"cn-heyuan.oss.aliyuncs.com", &genInfoCNHeyuan, DualStack, false},
+	{"oss-cn-fuzhou.aliyuncs.com", &genInfoCNFuzhou, Public, true},
+	{"oss-cn-heyuan.aliyuncs.com", &genInfoCNHeyuan, Public, true},
+	{"oss-eu-west-1.aliyuncs.com", &genInfoEUWest1, Public, true},
+	{"oss-eu-west-2.aliyuncs.com", &genInfoEUWest2, Public, true},
+	{"oss-me-east-1.aliyuncs.com", &genInfoMEEast1, Public, true},
+	{"oss-sa-east-1.aliyuncs.com", &genInfoSAEast1, Public, true},
+	{"oss-us-east-1.aliyuncs.com", &genInfoUSEast1, Public, true},
+	{"oss-us-west-1.aliyuncs.com", &genInfoUSWest1, Public, true},
+	{"cn-beijing.oss.aliyuncs.com", &genInfoCNBeijing, DualStack, false},
+	{"cn-chengdu.oss.aliyuncs.com", &genInfoCNChengdu, DualStack, false},
+	{"cn-qingdao.oss.aliyuncs.com", &genInfoCNQingdao, DualStack, false},
+	{"oss-accelerate.aliyuncs.com", nil, Accelerate, true},
+	{"oss-ap-south-1.aliyuncs.com", &genInfoAPSouth1, Public, true},
+	{"oss-cn-beijing.aliyuncs.com", &genInfoCNBeijing, Public, true},
+	{"oss-cn-chengdu.aliyuncs.com", &genInfoCNChengdu, Public, true},
+	{"oss-cn-nanjing.aliyuncs.com", &genInfoCNNanjing, Public, true},
+	{"oss-cn-qingdao.aliyuncs.com", &genInfoCNQingdao, Public, true},
+	{"oss-na-south-1.aliyuncs.com", &genInfoNASouth1, Public, true},
+	{"cn-hangzhou.oss.aliyuncs.com", &genInfoCNHangzhou, DualStack, false},
+	{"cn-hongkong.oss.aliyuncs.com", &genInfoCNHongkong, DualStack, false},
+	{"cn-shanghai.oss.aliyuncs.com", &genInfoCNShanghai, DualStack, false},
+	{"cn-shenzhen.oss.aliyuncs.com", &genInfoCNShenzhen, DualStack, false},
+	{"oss-cn-hangzhou.aliyuncs.com", &genInfoCNHangzhou, Public, true},
+	{"oss-cn-hongkong.aliyuncs.com", &genInfoCNHongkong, Public, true},
+	{"oss-cn-shanghai.aliyuncs.com", &genInfoCNShanghai, Public, true},
+	{"oss-cn-shenzhen.aliyuncs.com", &genInfoCNShenzhen, Public, true},
+	{"oss-cn-wuhan-lr.aliyuncs.com", &genInfoCNWuhanLr, Public, true},
+	{"oss-cn-zhongwei.aliyuncs.com", &genInfoCNZhongwei, Public, true},
+	{"cn-guangzhou.oss.aliyuncs.com", &genInfoCNGuangzhou, DualStack, false},
+	{"cn-huhehaote.oss.aliyuncs.com", &genInfoCNHuhehaote, DualStack, false},
+	{"eu-central-1.oss.aliyuncs.com", &genInfoEUCentral1, DualStack, false},
+	{"oss-cn-guangzhou.aliyuncs.com", &genInfoCNGuangzhou, Public, true},
+	{"oss-cn-huhehaote.aliyuncs.com", &genInfoCNHuhehaote, Public, true},
+	{"oss-cn-hzfinance.aliyuncs.com", &genInfoCNHangzhouFinance, Public, true},
+	{"oss-cn-szfinance.aliyuncs.com", &genInfoCNShenzhenFinance1, Public, true},
+	{"oss-eu-central-1.aliyuncs.com", &genInfoEUCentral1, Public, true},
+	{"oss-me-central-1.aliyuncs.com", &genInfoMECentral1, Public, true},
+	{"cn-wulanchabu.oss.aliyuncs.com", &genInfoCNWulanchabu, DualStack, false},
+	{"oss-cn-wulanchabu.aliyuncs.com", &genInfoCNWulanchabu, Public, true},
+	{"ap-southeast-1.oss.aliyuncs.com", &genInfoAPSoutheast1, DualStack, false},
+	{"cn-zhangjiakou.oss.aliyuncs.com", &genInfoCNZhangjiakou, DualStack, false},
+	{"oss-ap-northeast-1.aliyuncs.com", &genInfoAPNortheast1, Public, true},
+	{"oss-ap-northeast-2.aliyuncs.com", &genInfoAPNortheast2, Public, true},
+	{"oss-ap-southeast-1.aliyuncs.com", &genInfoAPSoutheast1, Public, true},
+	{"oss-ap-southeast-2.aliyuncs.com", &genInfoAPSoutheast2, Public, true},
+	{"oss-ap-southeast-3.aliyuncs.com", &genInfoAPSoutheast3, Public, true},
+	{"oss-ap-southeast-5.aliyuncs.com", &genInfoAPSoutheast5, Public, true},
+	{"oss-ap-southeast-6.aliyuncs.com", &genInfoAPSoutheast6, Public, true},
+	{"oss-ap-southeast-7.aliyuncs.com", &genInfoAPSoutheast7, Public, true},
+	{"oss-ap-southeast-8.aliyuncs.com", &genInfoAPSoutheast8, Public, true},
+	{"oss-cn-zhangjiakou.aliyuncs.com", &genInfoCNZhangjiakou, Public, true},
+	{"cn-north-2-gov-1.oss.aliyuncs.com", &genInfoCNNorth2Gov1, DualStack, false},
+	{"oss-cn-north-2-gov-1.aliyuncs.com", &genInfoCNNorth2Gov1, Public, true},
+	{"oss-rg-china-mainland.aliyuncs.com", nil, Regionless, false},
+	{"oss-cn-fuzhou-internal.aliyuncs.com", &genInfoCNFuzhou, Internal, true},
+	{"oss-cn-heyuan-internal.aliyuncs.com", &genInfoCNHeyuan, Internal, true},
+	{"oss-eu-west-1-internal.aliyuncs.com", &genInfoEUWest1, Internal, true},
+	{"oss-eu-west-2-internal.aliyuncs.com", &genInfoEUWest2, Internal, true},
+	{"oss-me-east-1-internal.aliyuncs.com", &genInfoMEEast1, Internal, true},
+	{"oss-sa-east-1-internal.aliyuncs.com", &genInfoSAEast1, Internal, true},
+	{"oss-us-east-1-internal.aliyuncs.com", &genInfoUSEast1, Internal, true},
+	{"oss-us-west-1-internal.aliyuncs.com", &genInfoUSWest1, Internal, true},
+	{"cn-hangzhou-finance.oss.aliyuncs.com", &genInfoCNHangzhouFinance, DualStack, false},
+	{"cn-shanghai-finance.oss.aliyuncs.com", &genInfoCNShanghaiFinance1, DualStack, false},
+	{"cn-shenzhen-finance.oss.aliyuncs.com", &genInfoCNShenzhenFinance1, DualStack, false},
+	{"oss-accelerate-overseas.aliyuncs.com", nil, AccelerateOverseas, false},
+	{"oss-ap-south-1-internal.aliyuncs.com", &genInfoAPSouth1, Internal, true},
+	{"oss-cn-beijing-internal.aliyuncs.com", &genInfoCNBeijing, Internal, true},
+	{"oss-cn-chengdu-internal.aliyuncs.com", &genInfoCNChengdu, Internal, true},
+	{"oss-cn-hzjbp-a-internal.aliyuncs.com", &genInfoCNHangzhouFinance, Internal, true},
+	{"oss-cn-hzjbp-b-internal.aliyuncs.com", &genInfoCNHangzhouFinance, Internal, true},
+	{"oss-cn-nanjing-internal.aliyuncs.com", &genInfoCNNanjing, Internal, true},
+	{"oss-cn-qingdao-internal.aliyuncs.com", &genInfoCNQingdao, Internal, true},
+	{"oss-na-south-1-internal.aliyuncs.com", &genInfoNASouth1, Internal, true},
+	{"oss-cn-hangzhou-internal.aliyuncs.com", &genInfoCNHangzhou, Internal, true},
+	{"oss-cn-hongkong-internal.aliyuncs.com", &genInfoCNHongkong, Internal, true},
+	{"oss-cn-shanghai-internal.aliyuncs.com", &genInfoCNShanghai, Internal, true},
+	{"oss-cn-shenzhen-internal.aliyuncs.com", &genInfoCNShenzhen, Internal, true},
+	{"oss-cn-wuhan-lr-internal.aliyuncs.com", &genInfoCNWuhanLr, Internal, true},
+	{"oss-cn-zhongwei-internal.aliyuncs.com", &genInfoCNZhongwei, Internal, true},
+	{"oss-cn-guangzhou-internal.aliyuncs.com", &genInfoCNGuangzhou, Internal, true},
+	{"oss-cn-huhehaote-internal.aliyuncs.com", &genInfoCNHuhehaote, Internal, true},
+	{"oss-cn-hzfinance-internal.aliyuncs.com", &genInfoCNHangzhouFinance, Internal, true},
+	{"oss-cn-szfinance-internal.aliyuncs.com", &genInfoCNShenzhenFinance1, Internal, true},
+	{"oss-eu-central-1-internal.aliyuncs.com", &genInfoEUCentral1, Internal, true},
+	{"oss-me-central-1-internal.aliyuncs.com", &genInfoMECentral1, Internal, true},
+	{"oss-cn-wulanchabu-internal.aliyuncs.com", &genInfoCNWulanchabu, Internal, true},
+	{"oss-ap-northeast-1-internal.aliyuncs.com", &genInfoAPNortheast1, Internal, true},
+	{"oss-ap-northeast-2-internal.aliyuncs.com", &genInfoAPNortheast2, Internal, true},
+	{"oss-ap-southeast-1-internal.aliyuncs.com", &genInfoAPSoutheast1, Internal, true},
+	{"oss-ap-southeast-2-internal.aliyuncs.com", &genInfoAPSoutheast2, Internal, true},
+	{"oss-ap-southeast-3-internal.aliyuncs.com", &genInfoAPSoutheast3, Internal, true},
+	{"oss-ap-southeast-5-internal.aliyuncs.com", &genInfoAPSoutheast5, Internal, true},
+	{"oss-ap-southeast-6-internal.aliyuncs.com", &genInfoAPSoutheast6, Internal, true},
+	{"oss-ap-southeast-7-internal.aliyuncs.com", &genInfoAPSoutheast7, Internal, true},
+	{"oss-ap-southeast-8-internal.aliyuncs.com", &genInfoAPSoutheast8, Internal, true},
+	{"oss-cn-zhangjiakou-internal.aliyuncs.com", &genInfoCNZhangjiakou, Internal, true},
+	{"oss-cn-beijing-finance-1-pub.aliyuncs.com", &genInfoCNBeijingFinance1, Public, true},
+	{"oss-cn-north-2-gov-1-internal.aliyuncs.com", &genInfoCNNorth2Gov1, Internal, true},
+	{"oss-cn-shanghai-finance-1-pub.aliyuncs.com", &genInfoCNShanghaiFinance1, Public, true},
+	{"oss-cn-beijing-finance-1-internal.aliyuncs.com", &genInfoCNBeijingFinance1, Internal, true},
+	{"oss-cn-shanghai-finance-1-internal.aliyuncs.com", &genInfoCNShanghaiFinance1, Internal, true},
+	{"oss-cn-shenzhen-finance-1-internal.aliyuncs.com", &genInfoCNShenzhenFinance1, Internal, true},
+	{"oss-cn-beijing-finance-1-pub-internal.aliyuncs.com", &genInfoCNBeijingFinance1, Internal, true},
+	{"oss-cn-shanghai-finance-1-pub-internal.aliyuncs.com", &genInfoCNShanghaiFinance1, Internal, true},
 }
 
 // genAliases lists the values other than region IDs that name a region, with their sources.

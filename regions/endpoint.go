@@ -172,23 +172,28 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		}
 		return Endpoint{}, err
 	}
+	// The exact host, then the host after its first label (a bucket),
+	// then the families' forms, then the pattern of a region newer than
+	// the table; what matches none of these goes to refusal, once.
 	var e Endpoint
-	start := endpointStart(lower)
-	if !matchAny(&e, lower[start:], host[start:]) {
-		// The other families are tried only here, off the usual path.
+	start := 0
+	if !tableHost(&e, lower, host) {
+		start = bucketHost(&e, lower, host)
+	}
+	if start == 0 && e.Host == "" {
 		if f, ok := baseDomainOf(lower); ok {
 			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "the base domain of the "+f.String()+" family, not an endpoint")
 		}
 		form, label := formOf(lower)
-		if form == nil {
-			reason, suggestion := refusal(lower, lower[start:], badChar)
-			err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
-			err.Suggestion = suggestion
-			return Endpoint{}, err
+		failed, reason, suggestion := false, "", Region("")
+		if form != nil {
+			start, reason, suggestion = matchForm(&e, form, lower, host, label)
+			failed = reason != ""
+		} else if start = endpointStart(lower); !matchEndpoint(&e, lower[start:], host[start:]) {
+			failed = true
+			reason, suggestion = refusal(lower, lower[start:], badChar)
 		}
-		var reason string
-		var suggestion Region
-		if start, reason, suggestion = matchForm(&e, form, lower, host, label); reason != "" {
+		if failed {
 			err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
 			err.Suggestion = suggestion
 			return Endpoint{}, err
@@ -282,46 +287,114 @@ func pathBucket(path string) string {
 	return path[1:end]
 }
 
-// matchAny is matchHost, and also reads the S3-compatible form of a
-// regional endpoint, s3.<endpoint>.
-func matchAny(e *Endpoint, lower []byte, host string) bool {
-	if matchHost(e, lower, host) {
+// hostEntry is one host of the table in genHosts: the row it belongs
+// to (nil for the hosts that name no region), its kind, and whether OSS
+// serves its S3-compatible form s3.<host>.
+type hostEntry struct {
+	host string
+	in   *regionInfo
+	kind Kind
+	s3   bool
+}
+
+// lookupHost returns the entry of a lower-case host in genHosts, or nil:
+// a binary search in their order, by length and then bytes. It stays one
+// function out of line rather than a copy in each caller.
+//
+//go:noinline
+func lookupHost(h []byte) *hostEntry {
+	lo, hi := 0, len(genHosts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if k := genHosts[m].host; len(k) < len(h) || len(k) == len(h) && k < string(h) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(genHosts) && genHosts[lo].host == string(h) {
+		return &genHosts[lo]
+	}
+	return nil
+}
+
+// set sets e to the endpoint of the entry.
+func (h *hostEntry) set(e *Endpoint) {
+	e.Kind, e.Host = h.kind, h.host
+	if h.in != nil {
+		e.Region = h.in.id
+	}
+}
+
+// tableHost sets e if the lower-case host h, as written host, is a host
+// of the table or the S3-compatible form of one. The s3. form's Host is
+// the table's copy where it has one, so that no case costs a copy.
+func tableHost(e *Endpoint, h []byte, host string) bool {
+	if in := lookupHost(h); in != nil {
+		in.set(e)
 		return true
 	}
-	// Only regional endpoints of the usual form have an S3-compatible
-	// host, and the global accelerate endpoint: OSS's guide to AWS SDKs
-	// ("Use Amazon S3 SDKs to access OSS") lists s3.oss-accelerate.aliyuncs.com.
-	s3, ok := cutS3(lower)
-	switch {
-	case !ok:
+	rest, ok := cutS3(h)
+	in := (*hostEntry)(nil)
+	if ok {
+		in = lookupHost(rest)
+	}
+	if in == nil || !in.s3 {
 		return false
-	case string(s3) == GlobalAccelerateEndpoint:
-		*e = Endpoint{Kind: Accelerate, Host: s3GlobalAccelerate, S3Compatible: true}
-		return true
 	}
-	if id, _, ok := patternID(s3); ok && isCloudID(id) && matchHost(e, s3, host[len("s3."):]) {
-		e.Host, e.S3Compatible = s3Host(e, lower, host), true
-		return true
+	in.set(e)
+	e.S3Compatible = true
+	switch {
+	case in.in == nil:
+		e.Host = s3GlobalAccelerate
+	case in.host == in.in.public():
+		e.Host = in.in.s3Public
+	case in.host == in.in.internal():
+		e.Host = in.in.s3Internal
+	default:
+		e.Host = lowerOf(h, host)
 	}
-	return false
+	return true
 }
 
 const s3GlobalAccelerate = "s3." + GlobalAccelerateEndpoint
 
-// s3Host returns the S3-compatible host of the endpoint e that lower, the
-// host as written (host) in lower case, names: the table's copy where it
-// has one, so that no case of a table host costs a copy.
-func s3Host(e *Endpoint, lower []byte, host string) string {
-	if e.Region.Known() {
-		in := lookupInfo(e.Region)
-		switch {
-		case string(lower) == in.s3Public:
-			return in.s3Public
-		case string(lower) == in.s3Internal:
-			return in.s3Internal
-		}
+// bucketHost sets e when the host after the first label of the
+// lower-case host h (as written: host) is one of the table and that label is a bucket, and
+// returns where that host begins, or 0. A label in front of
+// oss.aliyuncs.com that names a region (dualStackLabel) is no bucket.
+func bucketHost(e *Endpoint, h []byte, host string) int {
+	dot := bytes.IndexByte(h, '.')
+	if dot <= 0 {
+		return 0
 	}
-	return lowerOf(lower, host)
+	var ep Endpoint
+	if !tableHost(&ep, h[dot+1:], host[dot+1:]) || ep.Host == DefaultEndpoint && dualStackLabel(h[:dot]) {
+		return 0
+	}
+	*e = ep
+	return dot + 1
+}
+
+// matchEndpoint sets e to the endpoint that lower, a host without bucket
+// label in lower case (as written: host), is: a host of the table, or one
+// of a region newer than the table, also in its S3-compatible form.
+func matchEndpoint(e *Endpoint, lower []byte, host string) bool {
+	if tableHost(e, lower, host) {
+		return true
+	}
+	rest, s3 := cutS3(lower)
+	if !newerRegion(e, rest, host[len(lower)-len(rest):]) {
+		return false
+	}
+	if s3 {
+		if e.Kind == DualStack {
+			*e = Endpoint{}
+			return false
+		}
+		e.Host, e.S3Compatible = lowerOf(lower, host), true
+	}
+	return true
 }
 
 // hostOf returns the host name of a host, host:port or URL, as written
@@ -498,30 +571,25 @@ func allDigits(s string) bool {
 	return true
 }
 
-// matchHost sets e to the region, kind and host of a host without a bucket
-// label and reports whether it is an endpoint; the host is
-// given lower-cased as lower and as written as host (its substrings are
-// kept where lower equals them, without a copy).
-func matchHost(e *Endpoint, lower []byte, host string) bool {
+// newerRegion sets e for a host of a region newer than the table, in
+// lower case and as written (host): oss-<id>[-internal].aliyuncs.com with
+// an ID of the region-ID grammar, or <id>.oss.aliyuncs.com with an ID
+// shaped like one of an area the table has, that no row has and that the
+// rule for doubt does not call a slip.
+func newerRegion(e *Endpoint, lower []byte, host string) bool {
+	if id, ok := dualStackID(lower); ok {
+		if lookupCloudID(id) != nil || !newRegionShaped(id) || len(id) > maxLabelLen || doubt(id).slip {
+			return false
+		}
+		e.Kind, e.Host = DualStack, lowerOf(lower, host)
+		e.Region = Region("oss-" + e.Host[:len(id)])
+		return true
+	}
 	id, internal, ok := patternID(lower)
-	var in *regionInfo
-	if ok {
-		in = lookupCloudID(id)
-	}
-	if in != nil && endpointOfRow(e, in, lower) {
-		return true
-	}
-	if dsID, ok := dualStackID(lower); ok {
-		return matchDualStack(e, dsID, lower, host)
-	}
-	if specialHost(e, lower) {
-		return true
-	}
-	if !ok || in != nil || !isCloudID(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) ||
+	if !ok || lookupCloudID(id) != nil || !isCloudID(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) ||
 		isFamilyHost(lower) || doubt(id).slip { // oss-cache-<zone>.aliyuncs.com is a family's host
 		return false
 	}
-	// A region newer than the table, taken on trust.
 	e.Kind, e.Host = Public, lowerOf(lower, host)
 	if internal {
 		e.Kind = Internal
@@ -547,41 +615,13 @@ func dualStackID(h []byte) ([]byte, bool) {
 
 const dualStackDomain = ".oss.aliyuncs.com"
 
-// matchDualStack reads <id>.oss.aliyuncs.com: a dual-stack host of the
-// table, or one of a region newer than the table if id is shaped like a
-// region ID of an area the table has (endpointStart has read any other
-// label in front of oss.aliyuncs.com as a bucket).
-func matchDualStack(e *Endpoint, id, lower []byte, host string) bool {
-	in := lookupCloudID(id)
-	switch {
-	case in != nil:
-		return endpointOfRow(e, in, lower)
-	case specialHost(e, lower):
-		return true
-	case !newRegionShaped(id) || len(id) > maxLabelLen || doubt(id).slip:
-		return false
-	}
-	// A region newer than the table, taken on trust.
-	e.Kind, e.Host = DualStack, lowerOf(lower, host)
-	e.Region = Region("oss-" + e.Host[:len(id)])
-	return true
-}
-
 // dualStackLabel reports whether the label in front of oss.aliyuncs.com
-// names a region rather than a bucket on the legacy default endpoint:
-// label.oss.aliyuncs.com is a dual-stack host of the table, label is the
-// cloud region ID of a region of the table, or it is shaped like the ID of
-// a region newer than the table (newRegionShaped).
+// names a region rather than a bucket on the legacy default endpoint: it
+// is the cloud region ID of a region of the table, or it is shaped like
+// the ID of a region newer than the table (newRegionShaped). A dual-stack
+// host of the table is found whole before this question arises.
 func dualStackLabel(label []byte) bool {
-	if lookupCloudID(label) != nil || newRegionShaped(label) {
-		return true
-	}
-	for _, in := range genIrregularRegions {
-		if d, ok := strings.CutSuffix(in.dualStack, dualStackDomain); ok && d == string(label) {
-			return true
-		}
-	}
-	return false
+	return lookupCloudID(label) != nil || newRegionShaped(label)
 }
 
 // newRegionShaped reports whether id has the full shape of a region ID
@@ -606,57 +646,6 @@ func regionlessID(id []byte) bool {
 	return len(label) > len("oss-") && string(id) == label[len("oss-"):]
 }
 
-// specialHost sets e for the hosts that the oss-<id>[-internal].aliyuncs.com
-// pattern does not: the default and accelerate endpoints, and the
-// endpoints of irregular regions.
-func specialHost(e *Endpoint, h []byte) bool {
-	switch string(h) {
-	case DefaultEndpoint:
-		e.Region, e.Kind, e.Host = DefaultRegion, Public, DefaultEndpoint
-	case DefaultInternalEndpoint:
-		e.Region, e.Kind, e.Host = DefaultRegion, Internal, DefaultInternalEndpoint
-	case GlobalAccelerateEndpoint:
-		e.Kind, e.Host = Accelerate, GlobalAccelerateEndpoint
-	case OverseasAccelerateEndpoint:
-		e.Kind, e.Host = AccelerateOverseas, OverseasAccelerateEndpoint
-	case RegionlessEndpoint:
-		e.Kind, e.Host = Regionless, RegionlessEndpoint
-	default:
-		for _, in := range genIrregularRegions {
-			if endpointOfRow(e, in, h) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
-}
-
-// endpointOfRow sets e if h is one of the row's endpoints. The comparisons
-// are written out: a switch on these non-constant cases would copy h.
-func endpointOfRow(e *Endpoint, in *regionInfo, h []byte) bool {
-	switch {
-	case string(h) == in.public():
-		e.Kind, e.Host = Public, in.public()
-	case string(h) == in.internal():
-		e.Kind, e.Host = Internal, in.internal()
-	case in.vpc != "" && string(h) == in.vpc:
-		e.Kind, e.Host = VPC, in.vpc
-	case in.dualStack != "" && string(h) == in.dualStack:
-		e.Kind, e.Host = DualStack, in.dualStack
-	default:
-		for _, extra := range in.internalExtra {
-			if string(h) == extra {
-				e.Kind, e.Host, e.Region = Internal, extra, in.id
-				return true
-			}
-		}
-		return false
-	}
-	e.Region = in.id
-	return true
-}
-
 // patternID returns the cloud region ID that a host of the form
 // oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com names, unchecked.
 func patternID(h []byte) (id []byte, internal, ok bool) {
@@ -671,15 +660,34 @@ func patternID(h []byte) (id []byte, internal, ok bool) {
 }
 
 // lookupCloudID returns the row of a lower-case cloud region ID, or nil.
-// genLookupCloudID accepts a []byte too, but the package calls it with
-// strings only, so that binaries hold one instance of its switch: the ID
-// is copied to a string, which for an ID this short stays on the stack
-// (TestLookupsDoNotAllocate).
+// The ID is copied to a string, which for an ID this short stays on the
+// stack (TestLookupsDoNotAllocate).
 func lookupCloudID(id []byte) *regionInfo {
 	if len(id) > genMaxCloudIDLen {
 		return nil
 	}
-	return genLookupCloudID(string(id))
+	return findCloudID(string(id))
+}
+
+// findCloudID returns the row of a lower-case cloud region ID, or nil: a
+// binary search of genCloudIDs, ordered by length and then bytes. It
+// stays one function out of line rather than a copy in each caller.
+//
+//go:noinline
+func findCloudID(id string) *regionInfo {
+	lo, hi := 0, len(genCloudIDs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if k := string(genCloudIDs[m].id)[len("oss-"):]; len(k) < len(id) || len(k) == len(id) && k < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(genCloudIDs) && string(genCloudIDs[lo].id)[len("oss-"):] == id {
+		return genCloudIDs[lo]
+	}
+	return nil
 }
 
 // isCloudID reports whether id has the form of a cloud region ID: at least
@@ -876,7 +884,17 @@ func legacyVPCReason(id []byte) (string, Region) {
 // ("oss-cn-hangzhou") where it wants the cloud region ID ("cn-hangzhou").
 // A bucket named oss-test-bucket is not one.
 func doubledPrefix(id []byte) bool {
-	return len(id) > len("oss-") && string(id[:len("oss-")]) == "oss-" && dualStackLabel(id[len("oss-"):])
+	if len(id) <= len("oss-") || string(id[:len("oss-")]) != "oss-" {
+		return false
+	}
+	label := id[len("oss-"):]
+	if dualStackLabel(label) {
+		return true
+	}
+	// The label of a dual-stack host of the table that is no cloud ID
+	// (cn-shanghai-finance): only errors come here, so the copy is no cost.
+	h := lookupHost([]byte(string(label) + dualStackDomain))
+	return h != nil && h.kind == DualStack
 }
 
 func doubledPrefixReason(id []byte) string {

@@ -305,10 +305,10 @@ func TestSigningRegion(t *testing.T) {
 // and the bucket label as written, or ok == false.
 func trialHost(host string) (e Endpoint, bucket string, ok bool) {
 	lower := []byte(strings.ToLower(host))
-	if matchAny(&e, lower, host) {
+	if matchEndpoint(&e, lower, host) {
 		return e, "", true
 	}
-	if dot := strings.IndexByte(host, '.'); dot >= 0 && matchAny(&e, lower[dot+1:], host[dot+1:]) {
+	if dot := strings.IndexByte(host, '.'); dot >= 0 && matchEndpoint(&e, lower[dot+1:], host[dot+1:]) {
 		return e, host[:dot], true
 	}
 	return Endpoint{}, "", false

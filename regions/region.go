@@ -65,7 +65,7 @@ func lookupName(s []byte) *regionInfo {
 		var line string
 		line, keys, _ = cutByte(keys, '\n')
 		if key, id, _ := cutByte(line, '\t'); key == string(s) {
-			return genLookupCloudID(id)
+			return findCloudID(id)
 		}
 	}
 	return nil
@@ -167,7 +167,7 @@ func Parse(s string) (Region, error) {
 // Lower case, the usual input, is looked up as it is.
 func parseID(s string) *regionInfo {
 	s = trimSpace(s)
-	if in := genLookupCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
+	if in := findCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
 		return in
 	}
 	var buf [maxIDInput]byte
@@ -225,7 +225,7 @@ func lookupInfo(r Region) *regionInfo {
 		return nil
 	}
 	// Every row's id is "oss-" and its cloud ID, so a hit is r's own row.
-	return genLookupCloudID(cloud)
+	return findCloudID(cloud)
 }
 
 // unknownRegionError builds the error of Parse and UnmarshalText: what

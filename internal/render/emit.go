@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net/netip"
+	"sort"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -28,9 +29,9 @@ func Go(t *table.Table) ([]byte, error) {
 		genRegion(f, &t.Regions[i])
 	}
 	genAllRegions(f, t)
-	genLookupCloudID(f, t)
+	genCloudIDs(f, t)
 	genIsArea(f, t)
-	genIrregularRegions(f, t)
+	genHosts(f, t)
 	genAliases(f, t)
 	genVIPIndex(f, t)
 	genFamilies(f, t)
@@ -222,16 +223,19 @@ func genSwitch(f *jen.File, doc, name, param string, result jen.Code, keys []str
 	)
 }
 
-// genLookupCloudID emits the switch behind every lookup by Region, ID or
-// host; package regions calls it with strings only, so one instance is compiled.
-func genLookupCloudID(f *jen.File, t *table.Table) {
-	ids := make([]string, len(t.Regions))
-	for i, r := range t.Regions {
-		ids[i] = r.CloudID
+// genCloudIDs emits the rows ordered by cloud region ID, length first,
+// for the binary search behind every lookup by Region, ID or host.
+func genCloudIDs(f *jen.File, t *table.Table) {
+	rows := make([]*table.Region, len(t.Regions))
+	for i := range t.Regions {
+		rows[i] = &t.Regions[i]
 	}
-	genSwitch(f, `genLookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.`,
-		"genLookupCloudID", "id", jen.Op("*").Id("regionInfo"), ids,
-		func(i int) jen.Code { return jen.Op("&").Id(t.Regions[i].VarName) }, jen.Nil())
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := rows[i].CloudID, rows[j].CloudID
+		return len(a) < len(b) || len(a) == len(b) && a < b
+	})
+	genArray(f, "genCloudIDs lists the rows ordered by cloud region ID, by length and then bytes.",
+		"genCloudIDs", jen.Op("*").Id("regionInfo"), ",", each(rows, func(r *table.Region) jen.Code { return jen.Op("&").Id(r.VarName) }))
 }
 
 // genIsArea emits the set of areas: ParseEndpoint reads an unknown region
@@ -242,12 +246,63 @@ func genIsArea(f *jen.File, t *table.Table) {
 		"genIsArea", "s", jen.Bool(), t.Areas, func(int) jen.Code { return jen.True() }, jen.False())
 }
 
-// genIrregularRegions emits the rows whose endpoints ParseEndpoint must
-// compare one by one.
-func genIrregularRegions(f *jen.File, t *table.Table) {
-	rows := each(t.Irregular, func(r *table.Region) jen.Code { return jen.Op("&").Id(r.VarName) })
-	genArray(f, "genIrregularRegions lists the rows whose endpoints break the oss-<id>[-internal].aliyuncs.com pattern.",
-		"genIrregularRegions", jen.Op("*").Id("regionInfo"), ",", rows)
+// hostRow is one row of the host lookup: a host the table gives, the
+// region row it belongs to ("" for the hosts that name no region), its
+// kind, and whether OSS serves its S3-compatible form s3.<host>.
+type hostRow struct {
+	host, varName, kind string
+	s3                  bool
+}
+
+// tableHosts returns every host the table gives, once each (the first
+// reading wins: a host that is a region's internal and VPC endpoint is
+// Internal), ordered by length and then bytes, the order that
+// ParseEndpoint's search reads. The regional public and internal hosts
+// and the global accelerate endpoint have an S3-compatible form.
+func tableHosts(t *table.Table) []hostRow {
+	var rows []hostRow
+	seen := map[string]bool{}
+	add := func(host, varName, kind string, s3 bool) {
+		if host != "" && !seen[host] {
+			seen[host] = true
+			rows = append(rows, hostRow{host, varName, kind, s3})
+		}
+	}
+	for i := range t.Regions {
+		r := &t.Regions[i]
+		add(r.Public, r.VarName, "Public", true)
+		add(r.Internal, r.VarName, "Internal", true)
+		for _, h := range r.InternalExtra {
+			add(h, r.VarName, "Internal", true)
+		}
+		add(r.VPC, r.VarName, "VPC", false)
+		add(r.DualStack, r.VarName, "DualStack", false)
+	}
+	add(t.DefaultPublic, t.Default.VarName, "Public", false)
+	add(t.DefaultInternal, t.Default.VarName, "Internal", false)
+	add(t.GlobalAccelerate, "", "Accelerate", true)
+	add(t.OverseasAccelerate, "", "AccelerateOverseas", false)
+	add(t.Regionless, "", "Regionless", false)
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := rows[i].host, rows[j].host
+		return len(a) < len(b) || len(a) == len(b) && a < b
+	})
+	return rows
+}
+
+// genHosts emits the host lookup of ParseEndpoint: every host the table
+// gives, in the order of tableHosts, one a line.
+func genHosts(f *jen.File, t *table.Table) {
+	var rows []jen.Code
+	for _, h := range tableHosts(t) {
+		row := jen.Nil()
+		if h.varName != "" {
+			row = jen.Op("&").Id(h.varName)
+		}
+		rows = append(rows, jen.Values(jen.Lit(h.host), row, jen.Id(h.kind), jen.Lit(h.s3)))
+	}
+	genArray(f, "genHosts lists every host of the table, with its row, its kind and whether OSS serves its s3. form, ordered by length and then bytes.",
+		"genHosts", jen.Id("hostEntry"), ",", rows)
 }
 
 // genAliases emits every region's aliases in table order, each with its
