@@ -470,3 +470,25 @@ func TestSharedSeed(t *testing.T) {
 		t.Errorf("problems %q, want one starting %q", p.Problems, want)
 	}
 }
+
+// TestNameWords: the words of closure and preview in a name, Chinese and
+// English, the table's own status words among them, come off the name.
+func TestNameWords(t *testing.T) {
+	for _, c := range []struct {
+		name, plain string
+		flags       []string
+	}{
+		{"华东 5 （南京-本地地域-关停中）", "华东 5 （南京-本地地域）", []string{Closing}},
+		{"华北 2 金融云（邀测）", "华北 2 金融云", []string{Preview}},
+		{"China (Nanjing - Local Region) (Decommissioning)", "China (Nanjing - Local Region)", []string{Closing}},
+		{"India (Mumbai) (Decommissioned)", "India (Mumbai)", []string{Decommissioned}},
+		{"China (Fuzhou) - being decommissioned", "China (Fuzhou)", []string{Closing}},
+		{"China (Beijing Finance 1) (invitational preview)", "China (Beijing Finance 1)", []string{Preview}},
+		{"China (Hangzhou)", "China (Hangzhou)", nil},
+	} {
+		plain, flags := nameWords(c.name)
+		if plain != c.plain || !slices.Equal(flags, c.flags) {
+			t.Errorf("%q: %q %v, want %q %v", c.name, plain, flags, c.plain, c.flags)
+		}
+	}
+}

@@ -85,7 +85,7 @@ func key(s string) string {
 // preview, matched without regard to case, in this order.
 var flagWords = [][2]string{{"关停中", Closing}, {"已关停", Decommissioned}, {"已下线", Decommissioned},
 	{"邀测", Preview}, {"being decommissioned", Closing}, {"closing down", Closing},
-	{"decommissioned", Decommissioned}, {"invitational preview", Preview}, {"preview", Preview}}
+	{"decommissioning", Closing}, {"decommissioned", Decommissioned}, {"invitational preview", Preview}, {"preview", Preview}}
 
 // nameWords finds the flag words in a name and returns the name without
 // them, their separator or the brackets around them.
