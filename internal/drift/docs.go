@@ -188,6 +188,24 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 	if known*2 <= len(ids) {
 		return nil, fmt.Errorf("%s: %d of its %d regions are in %s: not the regions page the table transcribes?", p.Name, known, len(ids), t.Input)
 	}
+	// A page of another kind that happens to give endpoints, or a copy cut
+	// short, would otherwise report most of the table as gone from it.
+	var cited, missing []string
+	for i := range t.Regions {
+		if r := &t.Regions[i]; slices.Contains(r.Sources, src.Key) && r.Status != table.StatusDecommissioned {
+			cited = append(cited, r.ID)
+			if rows[r.ID] == nil {
+				missing = append(missing, r.ID)
+			}
+		}
+	}
+	if listed := len(cited) - len(missing); listed*2 < len(cited) {
+		if len(missing) > 5 {
+			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
+		}
+		return nil, fmt.Errorf("%s: it lists %d of the %d regions in service whose rows in %s cite %s; expected all or most of them, and did not find %s: a page of another kind, or a copy cut short?",
+			p.Name, listed, len(cited), t.Input, src.Key, strings.Join(missing, ", "))
+	}
 	for i := range t.Regions {
 		r := &t.Regions[i]
 		if rows[r.ID] != nil || !slices.Contains(r.Sources, src.Key) {

@@ -44,6 +44,8 @@ func TestDocsReports(t *testing.T) {
 		{"wrong_source", exitNotCheck, []string{"-source", "D-intl"}}, // the page names D-cn
 		{"no_source", exitNotCheck, nil},                              // a file that names no URL
 		{"not_a_page", exitNotCheck, []string{"-source", "D-cn"}},     // the table itself
+		{"pricing", exitNotCheck, []string{"-source", "D-cn"}},        // another page of OSS: a few regions with their public endpoints
+		{"truncated", exitNotCheck, []string{"-source", "D-cn"}},      // agree.md cut short after its first region
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := map[string]string{"wrong_source": "agree.md", "no_source": "table.yaml", "not_a_page": "table.yaml"}[c.name]
@@ -310,5 +312,20 @@ func TestDocsSharedPages(t *testing.T) {
 		if r.code == exitNotCheck || !strings.Contains(r.stdout, c.rows) {
 			t.Errorf("%s: exit %d, want the page read: %q", c.page, r.code, c.rows)
 		}
+	}
+	// The Chinese page cut after its first table is not the page: could not check.
+	zh, err := os.ReadFile(filepath.Join(dir, "sources/pages/help-aliyun-zh-regions-and-endpoints.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(zh), "\n")
+	first := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "|") })
+	end := first + slices.IndexFunc(lines[first:], func(l string) bool { return !strings.HasPrefix(l, "|") })
+	cut := filepath.Join(t.TempDir(), "cut.md")
+	if err := os.WriteFile(cut, []byte(strings.Join(lines[:end], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runDocsCmd(t, "-in", "../../regions.yaml", "-page", cut, "-source", "D-cn"); r.code != exitNotCheck || !strings.Contains(r.stderr, "a copy cut short?") {
+		t.Errorf("the Chinese page cut after its first table: %s", r)
 	}
 }
