@@ -45,7 +45,7 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	src := findSource(t, func(s table.Source) bool { return s.Key == *key })
 	switch {
 	case *key != "" && src == nil:
-		return c.fail(fmt.Errorf("-source %s: %s has no source with that key", quote(*key), t.Input))
+		return c.fail(fmt.Errorf("-source %s: %s has no source with that key; %s", quote(*key), t.Input, withURL(t, nil)))
 	case *from == "" && src.URL == "":
 		return c.fail(fmt.Errorf("-source %s: the source has no url to fetch", quote(*key)))
 	case *from == "":
@@ -66,7 +66,7 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 		if pageURL != "" {
 			what = "Its url " + quote(pageURL) + " is none of theirs"
 		}
-		return c.fail(fmt.Errorf("which source of %s is the page? %s; say SOURCE=KEY (make) or -source KEY", t.Input, what))
+		return c.fail(fmt.Errorf("which source of %s is the page? %s; say SOURCE=KEY (make) or -source KEY: %s", t.Input, what, withURL(t, data)))
 	}
 	p, err := page.Read(*from, data)
 	if err != nil {
@@ -129,6 +129,37 @@ func findSource(t *table.Table, match func(table.Source) bool) *table.Source {
 		return &t.Sources[i]
 	}
 	return nil
+}
+
+// withURL names the table's sources that have a url, the keys a page can
+// be checked as, and which of them is in the language of the page (data),
+// by the /zh/ or /en/ of the help centre's URLs.
+func withURL(t *table.Table, data []byte) string {
+	lang := ""
+	if data != nil {
+		lang = "en"
+		if strings.ContainsFunc(string(data), func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			lang = "zh"
+		}
+	}
+	var keys, same []string
+	for _, s := range t.Sources {
+		if s.URL == "" {
+			continue
+		}
+		keys = append(keys, s.Key)
+		if u, err := url.Parse(s.URL); err == nil && lang != "" && slices.Contains(strings.Split(u.Path, "/"), lang) {
+			same = append(same, s.Key)
+		}
+	}
+	if len(keys) == 0 {
+		return "it has no source with a url"
+	}
+	out := "the sources with a url are " + strings.Join(keys, ", ")
+	if len(same) > 0 {
+		out += fmt.Sprintf("; the page is in %s, like %s", map[string]string{"zh": "Chinese", "en": "English"}[lang], strings.Join(same, ", "))
+	}
+	return out
 }
 
 // sameURL compares URLs by host and path only.

@@ -117,6 +117,30 @@ func TestDocsFetch(t *testing.T) {
 	}
 }
 
+// TestDocsWhichSource: when the source of the page is not known, or not
+// one of the table's, the error names the sources with a url and the one
+// in the page's language.
+func TestDocsWhichSource(t *testing.T) {
+	body, err := os.ReadFile("testdata/docs/agree.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "copy.md")
+	os.WriteFile(copyPath, bytes.ReplaceAll(body, []byte("Source: "), []byte("From: ")), 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-page", copyPath}, "say SOURCE=KEY (make) or -source KEY: the sources with a url are D-intl, D-cn; the page is in Chinese, like D-cn\n"},
+		{[]string{"-page", copyPath, "-source", "D-zh"}, "has no source with that key; the sources with a url are D-intl, D-cn\n"},
+	} {
+		got := runDocsCmd(t, append([]string{"-in", "testdata/docs/table.yaml"}, c.args...)...)
+		if got.code != exitNotCheck || !strings.HasSuffix(got.stderr, c.want) {
+			t.Errorf("%q: %s\nwant exit 2 and stderr ending %q", c.args, got, c.want)
+		}
+	}
+}
+
 // pageOf writes the page that the table's facts make, in the form of the
 // Chinese page (Markdown) or of an English HTML page, for the regions
 // given: each region of the public and government clouds in one row, a
