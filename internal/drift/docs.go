@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ossregions/ossregions/internal/drift/page"
 	"github.com/ossregions/ossregions/internal/table"
@@ -181,7 +183,7 @@ func (f *docsFindings) count() int {
 
 // compareDocs holds the table against the page p, which is the source src.
 func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings, error) {
-	f := &docsFindings{problems: p.Problems}
+	f := &docsFindings{problems: mapList(p.Problems, text)}
 	rows := map[string][]*page.Row{}
 	var ids []string
 	known := 0
@@ -210,10 +212,10 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 		case t.Regionless != "" && id+".aliyuncs.com" == t.Regionless:
 			known++
 			if v, ok := cellValue(first.Public); ok && v != t.Regionless {
-				f.differ = append(f.differ, fmt.Sprintf("regionless endpoint, %s: `%s` (table) → `%s` (page)", text(first.Where), t.Regionless, v))
+				f.differ = append(f.differ, fmt.Sprintf("regionless endpoint, %s: `%s` (table) → %s (page)", text(first.Where), t.Regionless, code(v)))
 			}
 		default:
-			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " `" + x.value + "`" }), ", ")))
+			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " " + code(x.value) }), ", ")))
 		}
 	}
 	if known*2 <= len(ids) {
@@ -267,16 +269,19 @@ func statusOf(word string) table.Status {
 }
 
 // fact is one value the page gives for a region, in table.PageValue's
-// form, and where.
-type fact struct{ field, value, where string }
+// form, and where; bad are the tokens in it that are neither hosts nor
+// ranges, kept as printed.
+type fact struct {
+	field, value, where string
+	bad                 []string
+}
 
 // pageFacts gathers what a region's rows say, in the order of
 // table.DeviationFields: a finance region's internal environment gives
 // its extra internal hosts, and the VIP ranges of its rows add up.
 func pageFacts(t *table.Table, rows []*page.Row) []fact {
 	got := map[string]fact{}
-	var vips []string
-	bad := false
+	var vips, bad []string
 	for _, r := range rows {
 		// The strongest word of any of the region's rows: a finance
 		// region's internal environment alone may say 邀测.
@@ -290,26 +295,23 @@ func pageFacts(t *table.Table, rows []*page.Row) []fact {
 			status = table.StatusPreview
 		}
 		if prev, ok := got["status"]; !ok || statusRank[status] > statusRank[statusOf(prev.value)] {
-			got["status"] = fact{"status", status.String(), r.Where}
+			got["status"] = fact{field: "status", value: status.String(), where: r.Where}
 		}
-		got["cloud"] = fact{"cloud", r.Cloud, r.Where}
+		got["cloud"] = fact{field: "cloud", value: r.Cloud, where: r.Where}
 		cells := map[string]page.Cell{"public": r.Public, "internal": r.Internal, "vpc": r.VPC, "dual_stack": r.DualStack, "accelerate": r.Accelerate, "vip_ranges": r.VIP}
 		if r.Env == "internal" {
 			cells = map[string]page.Cell{"internal_extra": r.Internal, "vip_ranges": r.VIP}
 		}
 		for field, c := range cells {
 			if v, ok := cellValue(c); ok && (field != "vip_ranges" || c.Mark == page.Listed || len(vips) == 0) {
-				got[field] = fact{field, v, r.Where}
+				got[field] = fact{field, v, cmp.Or(c.BadAt, r.Where), c.Bad}
 			}
 		}
-		if r.VIP.Mark == page.Listed { // the ranges of a finance region's two environments add up
-			vips = append(vips, r.VIP.Values...)
-			got["vip_ranges"] = fact{"vip_ranges", table.PageValue(vips), r.Where}
+		if c := r.VIP; c.Mark == page.Listed { // the ranges of a finance region's two environments add up
+			vips = append(append(vips, c.Values...), c.Bad...)
+			bad = append(bad, c.Bad...)
+			got["vip_ranges"] = fact{"vip_ranges", table.PageValue(vips), cmp.Or(c.BadAt, r.Where), bad}
 		}
-		bad = bad || len(r.VIP.Bad) > 0
-	}
-	if bad { // reported as such, not compared
-		delete(got, "vip_ranges")
 	}
 	var out []fact
 	for _, field := range table.DeviationFields {
@@ -320,17 +322,29 @@ func pageFacts(t *table.Table, rows []*page.Row) []fact {
 	return out
 }
 
-// cellValue is a cell in table.PageValue's form; false if the page has no
-// such column, or values in it that are neither hosts nor ranges (reported
-// as such).
+// cellValue is a cell in table.PageValue's form, values that are neither
+// hosts nor ranges among them as printed; false if the page has no such
+// column.
 func cellValue(c page.Cell) (string, bool) {
-	switch {
-	case c.Mark == page.Absent || len(c.Bad) > 0:
+	switch c.Mark {
+	case page.Absent:
 		return "", false
-	case c.Mark == page.Ticket:
+	case page.Ticket:
 		return "ticket", true
 	}
-	return table.PageValue(c.Values), true
+	return table.PageValue(append(slices.Clone(c.Values), c.Bad...)), true
+}
+
+// code is a page's value for a report: in a code span when it is hosts
+// and ranges, quoted and made inert when it holds what the page printed.
+func code(v string) string {
+	if strings.IndexFunc(v, func(r rune) bool { return r == '`' || !unicode.IsPrint(r) || unicode.Is(unicode.Bidi_Control, r) }) < 0 && utf8.RuneCountInString(v) <= 200 {
+		return "`" + v + "`"
+	}
+	if r := []rune(v); len(r) > 80 {
+		v = string(r[:80]) + "..."
+	}
+	return text(strconv.Quote(v))
 }
 
 // tableValue is what the table says of a field, in the page's form.
@@ -366,13 +380,16 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 			continue
 		}
 		agrees = false
-		line := fmt.Sprintf("`%s` %s, %s, %s:%d: `%s` (table) → `%s` (page)", r.ID, x.field, text(x.where), t.Input, r.Line, tv, x.value)
+		line := fmt.Sprintf("`%s` %s, %s, %s:%d: `%s` (table) → %s (page)", r.ID, x.field, text(x.where), t.Input, r.Line, tv, code(x.value))
 		if i := slices.IndexFunc(r.Deviations, func(d table.Deviation) bool { return d.Source == src.Key && d.Field == x.field }); i >= 0 && r.Deviations[i].Page == x.value {
 			d := &r.Deviations[i]
 			used = append(used, d)
 			f.info = append(f.info, fmt.Sprintf("%s: a recorded deviation (%s:%d): %s", line, t.Input, d.Line, text(d.Why)))
 		} else if !cites {
 			f.info = append(f.info, fmt.Sprintf("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", ")))
+		} else if len(x.bad) > 0 {
+			f.problems = append(f.problems, fmt.Sprintf("%s: not %s: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
+				strings.Join(mapList(x.bad, code), ", ")))
 		} else {
 			f.differ = append(f.differ, line)
 		}
@@ -403,7 +420,7 @@ func (f *docsFindings) markdown(t *table.Table, p *page.Page, src table.Source) 
 	section(&b, fmt.Sprintf("Regions the page has that the table lacks (%d)", len(f.lacks)), "Add each to regions.yaml with these values and the rest from the page, citing "+src.Key+".\n\n", f.lacks)
 	section(&b, fmt.Sprintf("Values that differ (%d)", len(f.differ)), "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n", f.differ)
 	section(&b, fmt.Sprintf("Regions the page no longer lists (%d)", len(f.gone)), "", f.gone)
-	section(&b, fmt.Sprintf("Values the page gives that are not hosts or ranges (%d)", len(f.problems)), "", mapList(f.problems, text))
+	section(&b, fmt.Sprintf("Values the page gives that are not hosts or ranges (%d)", len(f.problems)), "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n", f.problems)
 	section(&b, fmt.Sprintf("Information, not drift (%d)", len(f.info)), "", f.info)
 	return b.String()
 }

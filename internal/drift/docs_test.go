@@ -141,6 +141,32 @@ func TestDocsWhichSource(t *testing.T) {
 	}
 }
 
+// TestDocsMalformedValue: a value the page prints that is not a range is
+// named with its region and the table's line, and once recorded as a
+// deviation, as printed, is information.
+func TestDocsMalformedValue(t *testing.T) {
+	body, err := os.ReadFile("testdata/docs/agree.md")
+	tb, err2 := os.ReadFile("testdata/docs/table.yaml")
+	if err != nil || err2 != nil {
+		t.Fatal(err, err2)
+	}
+	dir := t.TempDir()
+	pagePath, tablePath := filepath.Join(dir, "page.md"), filepath.Join(dir, "table.yaml")
+	os.WriteFile(pagePath, bytes.Replace(body, []byte("<br>100.114.102.0/24"), []byte("<br>100.114.102/24"), 1), 0o644)
+	line := 1 + bytes.Count(tb[:bytes.Index(tb, []byte("  - id: oss-cn-hangzhou"))], []byte("\n"))
+	want := fmt.Sprintf("- `oss-cn-hangzhou` vip_ranges, %s:13, table.yaml:%d: `100.114.102.0/24, 100.118.28.0/24` (table) → `100.114.102/24, 100.118.28.0/24` (page): not a CIDR range: `100.114.102/24`\n", text(pagePath), line)
+	got := runDocsCmd(t, "-in", "testdata/docs/table.yaml", "-page", pagePath)
+	if got.code != exitDrifted || !strings.Contains(got.stdout, "## Values the page gives that are not hosts or ranges (1)") || !strings.Contains(got.stdout, want) {
+		t.Errorf("the malformed range: %s\nwant exit 1 and the line %q", got, want)
+	}
+	dev := "      - 100.114.102.0/24\n    deviations:\n      - {source: D-cn, field: vip_ranges, page: \"100.118.28.0/24, 100.114.102/24\", why: the page drops an octet}\n"
+	os.WriteFile(tablePath, bytes.Replace(tb, []byte("      - 100.114.102.0/24\n"), []byte(dev), 1), 0o644)
+	got = runDocsCmd(t, "-in", tablePath, "-page", pagePath)
+	if want := "(page): a recorded deviation (table.yaml:" + fmt.Sprint(line+14) + "): the page drops an octet\n"; got.code != exitAgrees || !strings.Contains(got.stdout, want) {
+		t.Errorf("the malformed range, recorded: %s\nwant exit 0 and information ending %q", got, want)
+	}
+}
+
 // pageOf writes the page that the table's facts make, in the form of the
 // Chinese page (Markdown) or of an English HTML page, for the regions
 // given: each region of the public and government clouds in one row, a
