@@ -369,6 +369,26 @@ func same(field, pageV, tableV string) bool {
 	return pageV == tableV || field == "vip_ranges" && tableV == "ticket" && pageV == "none"
 }
 
+// change says how the page's value differs from the table's: for two
+// lists of ranges, the ranges each lacks; otherwise both values.
+func change(field, tableV, pageV string) string {
+	lists := field == "vip_ranges" && !slices.Contains([]string{"ticket", "none"}, tableV) && !slices.Contains([]string{"ticket", "none"}, pageV)
+	if !lists {
+		return fmt.Sprintf("`%s` (table) → %s (page)", tableV, code(pageV))
+	}
+	tl, pl := strings.Split(tableV, ", "), strings.Split(pageV, ", ")
+	var parts []string
+	for _, d := range []struct {
+		what     string
+		from, in []string
+	}{{"the page adds ", pl, tl}, {"the page lacks ", tl, pl}} {
+		if only := slices.DeleteFunc(slices.Clone(d.from), func(s string) bool { return slices.Contains(d.in, s) }); len(only) > 0 {
+			parts = append(parts, d.what+strings.Join(mapList(only, code), ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // region compares one region of the table with its rows on the page.
 func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row, src table.Source) {
 	cites := slices.Contains(r.Sources, src.Key)
@@ -380,7 +400,7 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 			continue
 		}
 		agrees = false
-		line := fmt.Sprintf("`%s` %s, %s, %s:%d: `%s` (table) → %s (page)", r.ID, x.field, text(x.where), t.Input, r.Line, tv, code(x.value))
+		line := fmt.Sprintf("`%s` %s, %s, %s:%d: %s", r.ID, x.field, text(x.where), t.Input, r.Line, change(x.field, tv, x.value))
 		if i := slices.IndexFunc(r.Deviations, func(d table.Deviation) bool { return d.Source == src.Key && d.Field == x.field }); i >= 0 && r.Deviations[i].Page == x.value {
 			d := &r.Deviations[i]
 			used = append(used, d)
@@ -388,8 +408,8 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 		} else if !cites {
 			f.info = append(f.info, fmt.Sprintf("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", ")))
 		} else if len(x.bad) > 0 {
-			f.problems = append(f.problems, fmt.Sprintf("%s: not %s: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
-				strings.Join(mapList(x.bad, code), ", ")))
+			f.problems = append(f.problems, fmt.Sprintf("%s: not %s: %s; a deviation records it as page: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
+				strings.Join(mapList(x.bad, code), ", "), code(x.value)))
 		} else {
 			f.differ = append(f.differ, line)
 		}

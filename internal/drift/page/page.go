@@ -25,7 +25,7 @@ type Page struct {
 // Row is one region of one cloud (and finance environment) as the page
 // gives it; a region spread over several tables has its cells merged.
 type Row struct {
-	Where string // file:line (Markdown) or file: table t, row r (HTML)
+	Where string // file:line (Markdown) or file: table t, row r (HTML, data rows from 1)
 	Cloud string // "public", "finance" or "government", from the headings
 	Env   string // "internal", "public" (the finance cloud's environments) or ""
 	Name  string // as read, markup removed; may hold any character: quote it
@@ -76,7 +76,12 @@ func Read(name string, data []byte) (*Page, error) {
 	var parts []part
 	var err error
 	if isHTML(name, text) {
-		parts, err = readHTML(text, func(t, row int) string { return fmt.Sprintf("%s: table %d, row %d", r.name, t, row) })
+		parts, err = readHTML(text, func(t, row int) string {
+			if row == 0 {
+				return fmt.Sprintf("%s: table %d, header row", r.name, t)
+			}
+			return fmt.Sprintf("%s: table %d, row %d", r.name, t, row)
+		})
 	} else {
 		parts = readMarkdown(r.name, text)
 	}

@@ -310,7 +310,8 @@ func renderCell(r Row, k kind, html bool, pick func([]string) string) string {
 	return "`" + strings.Join(vs, "` `") + "`"
 }
 
-// TestSpans: an HTML cell spanning columns or rows counts in each.
+// TestSpans: an HTML cell spanning columns or rows counts in each; data
+// rows are numbered from 1 after the header row.
 func TestSpans(t *testing.T) {
 	page := `<table><tr><th>Region ID</th><th colspan="2">Public endpoint</th><th>VIP</th></tr>
 <tr><td>cn-hangzhou</td><td colspan="2">oss-cn-hangzhou.aliyuncs.com</td><td rowspan="2">不支持</td></tr>
@@ -324,8 +325,12 @@ func TestSpans(t *testing.T) {
 		checkCell(t, r, "public", r.Public, listed("oss-cn-"+city+".aliyuncs.com"))
 		checkCell(t, r, "VIP", r.VIP, Cell{Mark: NotSupported})
 	}
-	if want := "spans.html: table 1, row 3"; p.Rows[1].Where != want {
+	if want := "spans.html: table 1, row 2"; p.Rows[1].Where != want {
 		t.Errorf("second row at %q, want %q", p.Rows[1].Where, want)
+	}
+	_, err = Read("noid.html", []byte(`<table><tr><th>Public endpoint</th></tr><tr><td>oss-cn-hangzhou.aliyuncs.com</td></tr></table>`))
+	if want := "noid.html: table 1, header row: a table of endpoints"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %v, want one starting %q", err, want)
 	}
 }
 
