@@ -268,7 +268,7 @@ func unknownRegionError(fn, s string) *Error {
 	case v.why != "":
 		e.Reason = v.why
 	case v.other != "":
-		e.Reason = v.other + " is not an OSS region"
+		e.Reason = v.other + " is an Alibaba Cloud region the table does not list for OSS"
 	case v.internal:
 		e.Reason = endpointGiven
 	case v.meant != nil && v.meant.status == Decommissioned:
