@@ -78,12 +78,22 @@
 // lacks, one swap, letter more or less in the area (pa-southeast-1); or a
 // region's, city's or area-less name (hangzhou, Singapore, China
 // (Hangzhou)). A slip is an error whose Suggestion is the region meant,
-// in service before closed (a closed one is named as such). Anything else
-// well-formed is a region newer than the table (Known reports false),
-// among them a known name with a new number (ap-southeast-9,
-// cn-shanghai-finance-2), a city merely near a known one in letters
-// (cn-zhengzhou) and an Alibaba Cloud region ID that the table does not
-// list for OSS (us-southeast-1, which Parse names).
+// in service before closed (a closed one is named as such). A known ID
+// with a one-letter part more (cn-beijing-h) is named as a zone. A
+// newer region must be well-formed in the table's grammar and of an area
+// the table has: an ID with a part of x's (cn-xxx, xx-xxx) is named a
+// placeholder, one of another area (region-1) is no region, and so are
+// the IDs of no region (rg-china-mainland). Anything else well-formed is a
+// region newer than the table (Known reports false), among them a known
+// name with a new number (ap-southeast-9, cn-shanghai-finance-2), a city
+// merely near a known one in letters (cn-zhengzhou) and an Alibaba Cloud
+// region ID that the table does not list for OSS (us-southeast-1, which
+// Parse names). Parse and ParseEndpoint apply the rule alike: Parse
+// refuses every ID the table lacks, with the reason the rule gives, and
+// ParseEndpoint returns a newer region only where Parse's reason is none.
+// A host's domain within two neighbouring bytes of aliyuncs.com (aliyunc.com,
+// aliyun.com, aliyuncens.com) is a slip as well, with the region of the
+// host it was meant to be.
 //
 // # Endpoints that name no region
 //

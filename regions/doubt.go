@@ -12,13 +12,24 @@ type verdict struct {
 	meant    *regionInfo // the region the slip was meant for, or nil
 	internal bool        // the slip is a misplaced or misspelt -internal
 	byPart   bool        // the slip is a known ID with parts more or fewer
+	zone     bool        // the part more is one letter: a zone (cn-beijing-h)
 	other    string      // the name of an Alibaba Cloud region OSS does not list
+	why      string      // why an ID that is no slip is no region either
 }
+
+// newer reports whether the verdict is a region newer than the table.
+func (v verdict) newer() bool { return !v.slip && v.why == "" }
 
 // doubt applies the rule for doubt to a lower-case cloud ID without oss-
 // that no row has. It is the package's one definition of "close": one
 // edit, or whole parts more or fewer.
 func doubt(id []byte) verdict {
+	switch {
+	case placeholder(id):
+		return verdict{why: "a placeholder, not a region"}
+	case regionlessID(id):
+		return verdict{why: "no such regionless host"}
+	}
 	if name := otherRegion(id); name != "" {
 		return verdict{other: name}
 	}
@@ -64,9 +75,33 @@ func doubt(id []byte) verdict {
 	case nearSlip:
 		return verdict{slip: true, meant: near}
 	case part != nil:
-		return verdict{slip: true, meant: part, byPart: true}
+		return verdict{slip: true, meant: part, byPart: true, zone: len(id) == len(part.id)-len("oss-")+2}
+	case !isCloudID(id) || len(id) > maxLabelLen:
+		return verdict{why: "not a region ID"}
+	case !knownArea:
+		return verdict{why: "an area the table lacks"}
 	}
 	return verdict{}
+}
+
+// placeholder reports whether a part of id is x's (cn-xxx, xx-xxx): a
+// template's stand-in for a region.
+func placeholder(id []byte) bool {
+	n := 0 // x's since the part began; -1 once the part has another byte
+	for i := 0; i <= len(id); i++ {
+		switch {
+		case i == len(id) || id[i] == '-':
+			if n >= 2 {
+				return true
+			}
+			n = 0
+		case id[i] == 'x' && n >= 0:
+			n++
+		default:
+			n = -1
+		}
+	}
+	return false
 }
 
 // better returns the region to suggest of two slips' regions: in service
@@ -199,3 +234,202 @@ func splitNumber[T string | []byte](id T) (T, T) {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// doubtReason says what the rule for doubt found (v), for a host that is
+// no endpoint, and the region meant.
+//
+//go:noinline
+func doubtReason(v verdict) (string, Region) {
+	var r Region
+	if v.meant != nil {
+		r = v.meant.id
+	}
+	switch {
+	case v.why != "":
+		return v.why, ""
+	case v.internal:
+		return "a misplaced or misspelt -internal", r
+	case v.zone:
+		return "a zone or cluster, not a region", r
+	case v.meant != nil && v.meant.status == Decommissioned:
+		return "a slip of a decommissioned region", r
+	}
+	return "a slip, not a newer region", r
+}
+
+// refusal says why a host that matched nothing, in lower case, is no
+// endpoint, and the region meant where the rule for doubt tells; ep is
+// the part that endpointStart took for the endpoint.
+func refusal(lower, ep []byte, badChar bool) (string, Region) {
+	if badChar {
+		return "a character that no OSS host name has", ""
+	}
+	if rest, ok := cutS3(ep); ok {
+		if id, _, ok := patternID(rest); ok && (isCloudID(id) || bytes.HasPrefix(id, []byte("oss-"))) {
+			ep = rest // s3.<a misspelt or unknown regional host>: say what is wrong with it
+		}
+	}
+	if label, ok := bytes.CutSuffix(ep, []byte(ossDomain)); ok && bytes.HasPrefix(label, []byte("vpc100-oss-")) {
+		// OSS's documents now give the internal endpoint for VPC access.
+		id, _ := bytes.CutSuffix(label[len("vpc100-oss-"):], []byte("-internal"))
+		return "legacy VPC endpoint", regionOf(lookupCloudID(id))
+	}
+	if id, ok := dualStackID(ep); ok {
+		if in := lookupCloudID(id); in != nil && in.dualStack == "" {
+			return "no dual-stack host in the table", in.id
+		} else if in != nil {
+			return "not the dual-stack host", in.id
+		}
+		if v := doubt(id); v.slip {
+			return doubtReason(v)
+		}
+	}
+	if id, _, ok := patternID(ep); ok {
+		if r, ok := doubledPrefix(id); ok {
+			return doubledPrefixReason, r
+		}
+		if known, ok := bytes.CutSuffix(id, []byte("-internal")); ok && lookupCloudID(known) != nil {
+			return "-internal twice", lookupCloudID(known).id
+		}
+		if in := lookupCloudID(id); in != nil {
+			return "a host the table lacks", in.id // a finance region's pattern host
+		}
+		if v := doubt(id); !v.newer() {
+			return doubtReason(v)
+		}
+	}
+	if r, what := repaired(lower); r != "" {
+		return what, r
+	}
+	if bytes.IndexByte(ep, '.') > maxLabelLen {
+		return "a label is longer than 63 characters", ""
+	}
+	if _, ok := cutS3(ep); ok {
+		return s3RegionalOnly, ""
+	}
+	return "", ""
+}
+
+const s3RegionalOnly = "s3. serves regional hosts only"
+
+func regionOf(in *regionInfo) Region {
+	if in == nil {
+		return ""
+	}
+	return in.id
+}
+
+// repaired returns the region of the endpoint that the lower-case host h
+// is one slip from, and the slip: a near miss of aliyuncs.com (nearWord),
+// or a dot for the hyphen after oss.
+func repaired(h []byte) (Region, string) {
+	var fixed []byte
+	what := ""
+	if dom, ok := bytes.CutSuffix(h, []byte(".com")); ok {
+		dot := bytes.LastIndexByte(dom, '.')
+		if d := dom[dot+1:]; string(d) != "aliyuncs" && nearWord(d, "aliyuncs") {
+			fixed, what = append(append(fixed, dom[:dot+1]...), ossDomain[1:]...), quote(string(d)+".com")+" for aliyuncs.com"
+		}
+	}
+	if i := labelIndex(h, "oss."); fixed == nil && i >= 0 && string(h[i:]) != DefaultEndpoint {
+		fixed, what = append(append(append(fixed, h[:i]...), "oss-"...), h[i+len("oss."):]...), "a dot for the hyphen after oss"
+	}
+	if fixed == nil || len(fixed) > maxHostLen {
+		return "", ""
+	}
+	e, err := ParseEndpoint(string(fixed))
+	if err != nil || !e.Region.Known() {
+		return "", ""
+	}
+	return e.Region, what
+}
+
+// nearWord reports whether a is b with at most two neighbouring bytes
+// added, dropped or changed: aliyunc, aliyun or aliyuncens for aliyuncs.
+func nearWord(a []byte, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for j < len(a)-i && j < len(b)-i && a[len(a)-1-j] == b[len(b)-1-j] {
+		j++
+	}
+	return len(a)-i-j <= 2 && len(b)-i-j <= 2
+}
+
+// labelIndex returns where the first label of h that begins with p
+// begins, or -1.
+func labelIndex(h []byte, p string) int {
+	for i := 0; i < len(h); {
+		if string(h[i:min(len(h), i+len(p))]) == p {
+			return i
+		}
+		j := bytes.IndexByte(h[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return -1
+}
+
+// frontProblem says why what is in front of the endpoint e, lower case,
+// is not a bucket label, and the region meant where it can tell, or "".
+func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
+	label := front[bytes.LastIndexByte(front, '.')+1:]
+	if e.Host == DefaultEndpoint {
+		// A bucket on oss.aliyuncs.com by its form, but perhaps a
+		// dual-stack host built from Region.String(), an alias, or a slip
+		// of a region's label; a known ID with parts more stays a bucket
+		// (cn-hangzhou-logs).
+		if r, ok := doubledPrefix(label); ok {
+			return doubledPrefixReason, r
+		}
+		if in := lookupAlias(label); in != nil {
+			return "an alias, not a dual-stack label", in.id
+		}
+		if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
+			if v := doubt(label); v.slip && !v.byPart {
+				return doubtReason(v)
+			}
+		}
+	}
+	switch {
+	case bytes.IndexByte(front, '.') >= 0:
+		return "more labels than a bucket in front", ""
+	case string(front) == "s3":
+		// s3.<dual-stack or default host>: not a bucket but the S3 form.
+		if r, s := refusal(lower, lower, false); r != "" {
+			return r, s
+		}
+		return s3RegionalOnly, ""
+	}
+	return "", ""
+}
+
+// doubledPrefix reports an ID with the oss- prefix in front of what names
+// a region, and that region where it is known: the host of an SDK given
+// Region.String() ("oss-cn-hangzhou") or an alias in its oss- form where
+// it wants the cloud region ID. A bucket named oss-test-bucket is not one.
+func doubledPrefix(id []byte) (Region, bool) {
+	label, ok := bytes.CutPrefix(id, []byte("oss-"))
+	switch {
+	case !ok:
+		return "", false
+	case lookupCloudID(label) != nil:
+		return lookupCloudID(label).id, true
+	case lookupAlias(id) != nil:
+		return lookupAlias(id).id, true
+	case newRegionShaped(label):
+		return "", true
+	}
+	// The label of a dual-stack host of the table that is no cloud ID
+	// (cn-shanghai-finance): only errors come here, so the copy is no cost.
+	h := lookupHost([]byte(string(label) + dualStackDomain))
+	if h != nil && h.kind == DualStack {
+		return h.in.id, true
+	}
+	return "", false
+}
+
+const doubledPrefixReason = "oss- twice; use CloudRegion()"

@@ -105,7 +105,7 @@ func TestOtherRegionsSayNotListed(t *testing.T) {
 	for i, id := range ids {
 		for _, in := range []string{id, "oss-" + id, strings.ToUpper(id)} {
 			_, err := Parse(in)
-			want := names[i] + " is an Alibaba Cloud region that the table does not list for OSS"
+			want := names[i] + " is an Alibaba Cloud region the table does not list for OSS"
 			if err == nil || !strings.Contains(err.Error(), want) || suggestion(err) != "" {
 				t.Errorf("Parse(%q) = %v, want %q and no suggestion", in, err, want)
 				continue

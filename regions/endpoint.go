@@ -85,10 +85,12 @@ const maxHostPortLen = maxHostLen + len(":65535")
 const ossDomain = ".aliyuncs.com"
 
 // ParseEndpoint finds the region and kind of an OSS endpoint given as a host
-// ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http or https URL, with
-// or without a bucket label in front ("bucket.oss-cn-shanghai.aliyuncs.com").
-// A URL whose host has no bucket label takes the bucket from the first
-// segment of its path (PathStyle).
+// ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https or oss URL
+// (OSS's own oss://bucket.endpoint/key), with or without a bucket label in
+// front ("bucket.oss-cn-shanghai.aliyuncs.com"). A URL of the Buckets
+// family whose host has no bucket label takes the bucket from the first
+// segment of its path (PathStyle); the other families carry their bucket in
+// the host, and their path is a key.
 //
 // The input may be of any length, such as a presigned URL with a long
 // security token: ParseEndpoint reads only the scheme, the host and port
@@ -108,8 +110,8 @@ const ossDomain = ".aliyuncs.com"
 // A well-formed host oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com
 // whose region is not in the table is returned with that region (Known
 // reports false) if the ID is that of a region newer than the table, and
-// refused as a typo otherwise, as the package documentation says under
-// "Regions newer than the table".
+// refused otherwise, as the package documentation says under "Slips and
+// regions newer than the table".
 //
 // On oss.aliyuncs.com, the legacy default endpoint, a label in front is a
 // bucket unless it names a region: the first label of a dual-stack host of
@@ -131,9 +133,10 @@ const ossDomain = ".aliyuncs.com"
 // region in Error.Suggestion, a host built from an alias in its oss- form
 // (oss-oss-cn-hzfinance.aliyuncs.com), a near miss of -internal
 // (oss-cn-hangzhou-interal.aliyuncs.com) or -internal twice, a host that
-// names a region of the table but is none of its endpoints, and the legacy
-// VPC form vpc100-oss-<id>.aliyuncs.com, which the table's sources no
-// longer give (the reason names the region's internal endpoint).
+// names a region of the table but is none of its endpoints, the legacy
+// VPC form vpc100-oss-<id>[-internal].aliyuncs.com, which the table's
+// sources no longer give (use the region's internal endpoint), a host
+// behind user info or restic's s3: prefix, and a masked CloudBox ID.
 // oss-rg-china-mainland-internal.aliyuncs.com names no region and is
 // refused.
 //
@@ -162,13 +165,16 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	var buf [maxHostPortLen + 1]byte
 	host, lower, path, badChar, reason := hostOf(in, buf[:])
 	if reason != "" {
-		err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
+		// What follows user info, or restic's s3: prefix, names the region meant.
+		err, rest := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason), ""
+		if reason == userInfo {
+			rest = in[strings.IndexByte(in, '@')+1:]
+		}
 		if len(in) > len("s3:") && equalFoldASCII(in[:len("s3:")], "s3:") {
-			// restic's repository string: s3: and a URL.
-			err.Reason = "restic's s3: prefix"
-			if ep, e2 := ParseEndpoint(in[len("s3:"):]); e2 == nil && ep.Region.Known() {
-				err.Suggestion = ep.Region
-			}
+			err.Reason, rest = "restic's s3: prefix", in[len("s3:"):]
+		}
+		if rest != "" {
+			err.Suggestion = endpointRegion(rest)
 		}
 		return Endpoint{}, err
 	}
@@ -217,11 +223,11 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		return e, nil
 	}
 	bucket := pathBucket(path)
-	if bucket == "" {
+	if bucket == "" || e.Family != Buckets {
 		return e, nil
 	}
 	if reason := bucketProblem(bucket, false); reason != "" {
-		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "path-style bucket "+reason)
+		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "path-style bucket: "+reason)
 	}
 	e.Bucket, e.PathStyle = bucket, true
 	return e, nil
@@ -411,7 +417,7 @@ func hostOf(s string, buf []byte) (host string, lower []byte, path string, badCh
 	}
 	host, port, badChar, reason := splitHostPort(rest, buf)
 	if reason == "" && len(rest) != len(s) && equalFoldASCII(s[:len("oss")], "oss") && strings.IndexByte(host, '.') < 0 {
-		reason = "oss://bucket/key names no region; write oss://bucket.<endpoint>/key"
+		reason = "oss://bucket/key names no region"
 	}
 	path = rest[len(host)+len(port):]
 	if reason == "" && port != "" {
@@ -496,7 +502,7 @@ scan:
 			end = i
 			break scan
 		case c == '@':
-			return "", "", false, "user info is not allowed"
+			return "", "", false, userInfo
 		case c == '[' && i == 0:
 			return "", "", false, "an IP address is not an OSS endpoint"
 		default:
@@ -515,6 +521,8 @@ scan:
 	}
 	return host, port, badChar, ""
 }
+
+const userInfo = "user info is not allowed"
 
 // ipv6Literal reports whether s, up to any path, query or fragment, is an
 // IPv6 address (with or without a zone) written without brackets.
@@ -573,12 +581,11 @@ func allDigits(s string) bool {
 
 // newerRegion sets e for a host of a region newer than the table, in
 // lower case and as written (host): oss-<id>[-internal].aliyuncs.com with
-// an ID of the region-ID grammar, or <id>.oss.aliyuncs.com with an ID
-// shaped like one of an area the table has, that no row has and that the
-// rule for doubt does not call a slip.
+// an ID that the rule for doubt calls a newer region, or
+// <id>.oss.aliyuncs.com with such an ID that ends in a number.
 func newerRegion(e *Endpoint, lower []byte, host string) bool {
 	if id, ok := dualStackID(lower); ok {
-		if lookupCloudID(id) != nil || !newRegionShaped(id) || len(id) > maxLabelLen || doubt(id).slip {
+		if lookupCloudID(id) != nil || !newRegionShaped(id) || !doubt(id).newer() {
 			return false
 		}
 		e.Kind, e.Host = DualStack, lowerOf(lower, host)
@@ -586,8 +593,8 @@ func newerRegion(e *Endpoint, lower []byte, host string) bool {
 		return true
 	}
 	id, internal, ok := patternID(lower)
-	if !ok || lookupCloudID(id) != nil || !isCloudID(id) || len(lower)-len(ossDomain) > maxLabelLen || regionlessID(id) ||
-		isFamilyHost(lower) || doubt(id).slip { // oss-cache-<zone>.aliyuncs.com is a family's host
+	if !ok || lookupCloudID(id) != nil || len(lower)-len(ossDomain) > maxLabelLen ||
+		isFamilyHost(lower) || !doubt(id).newer() { // oss-cache-<zone>.aliyuncs.com is a family's host
 		return false
 	}
 	e.Kind, e.Host = Public, lowerOf(lower, host)
@@ -661,7 +668,10 @@ func patternID(h []byte) (id []byte, internal, ok bool) {
 
 // lookupCloudID returns the row of a lower-case cloud region ID, or nil.
 // The ID is copied to a string, which for an ID this short stays on the
-// stack (TestLookupsDoNotAllocate).
+// stack (TestLookupsDoNotAllocate). It is kept out of line: inlined at
+// its many call sites, it adds to a binary (TestBinarySize).
+//
+//go:noinline
 func lookupCloudID(id []byte) *regionInfo {
 	if len(id) > genMaxCloudIDLen {
 		return nil
@@ -715,190 +725,6 @@ func isCloudID[T string | []byte](id T) bool {
 		parts, start = parts+1, i+1
 	}
 	return parts >= 2
-}
-
-// refusal says why a host that matched nothing, in lower case, is no
-// endpoint, and the region it was meant for where the rule for doubt or a
-// repair tells; ep is the part that endpointStart took for the endpoint.
-func refusal(lower, ep []byte, badChar bool) (string, Region) {
-	if badChar {
-		return "a character that no OSS host name has", ""
-	}
-	if rest, ok := cutS3(ep); ok {
-		if id, _, ok := patternID(rest); ok && (isCloudID(id) || doubledPrefix(id)) {
-			ep = rest // s3.<a misspelt or unknown regional host>: say what is wrong with it
-		}
-	}
-	if label, ok := bytes.CutSuffix(ep, []byte(ossDomain)); ok && bytes.HasPrefix(label, []byte("vpc100-oss-")) {
-		return legacyVPCReason(label[len("vpc100-oss-"):])
-	}
-	if id, ok := dualStackID(ep); ok {
-		if in := lookupCloudID(id); in != nil {
-			if in.dualStack == "" {
-				return "not an endpoint of region " + string(in.id) + ": the table lists no dual-stack endpoint for it; its public endpoint is " + in.public(), in.id
-			}
-			return "not an endpoint of region " + string(in.id) + "; its dual-stack endpoint is " + in.dualStack, in.id
-		}
-		if isCloudID(id) {
-			if v := doubt(id); v.slip {
-				return slipReason(v)
-			}
-		}
-	}
-	if id, _, ok := patternID(ep); ok {
-		if doubledPrefix(id) {
-			return doubledPrefixReason(id), ""
-		}
-		// An SDK given an alias in its oss- form as the region, such as
-		// oss-cn-hzfinance, prefixes it again.
-		if in := lookupAlias(id); in != nil && bytes.HasPrefix(id, []byte("oss-")) {
-			return "the alias " + quote(string(id)) + " with another oss- prefix: give an SDK the region's CloudRegion() (" + quote(in.id.CloudRegion()) + ") and its endpoint " + in.public(), in.id
-		}
-		if in := lookupCloudID(id); in != nil {
-			return "not an endpoint of region " + string(in.id) + "; its public endpoint is " + in.public(), in.id
-		}
-		if known, ok := bytes.CutSuffix(id, []byte("-internal")); ok && lookupCloudID(known) != nil {
-			in := lookupCloudID(known)
-			return "-internal twice; the internal endpoint of " + string(in.id) + " is " + in.internal(), in.id
-		}
-		if regionlessID(id) {
-			return RegionlessEndpoint + " is the only host of buckets without a region attribute", ""
-		}
-		if v := doubt(id); v.slip {
-			return slipReason(v)
-		}
-	}
-	if r, what := repaired(lower); r != "" {
-		return what, r
-	}
-	if bytes.IndexByte(ep, '.') > maxLabelLen {
-		return "a label is longer than 63 characters", ""
-	}
-	if _, ok := cutS3(ep); ok {
-		return "the S3-compatible form s3.<endpoint> exists for regional endpoints only", ""
-	}
-	return "", ""
-}
-
-// repaired returns the region of the endpoint that the lower-case host h
-// is one common slip from, and the slip: aliyun.com written for
-// aliyuncs.com, or a dot for the hyphen after oss.
-func repaired(h []byte) (Region, string) {
-	var fixed []byte
-	what := ""
-	if rest, ok := bytes.CutSuffix(h, []byte(".aliyun.com")); ok {
-		fixed, what = append(append(fixed, rest...), ossDomain...), "aliyun.com for aliyuncs.com"
-	} else if i := labelIndex(h, "oss."); i >= 0 && string(h[i:]) != DefaultEndpoint {
-		fixed, what = append(append(append(fixed, h[:i]...), "oss-"...), h[i+len("oss."):]...), "a dot for the hyphen after oss"
-	}
-	if fixed == nil || len(fixed) > maxHostLen {
-		return "", ""
-	}
-	e, err := ParseEndpoint(string(fixed))
-	if err != nil || !e.Region.Known() {
-		return "", ""
-	}
-	return e.Region, what
-}
-
-// labelIndex returns where the first label of h that begins with p
-// begins, or -1.
-func labelIndex(h []byte, p string) int {
-	for i := 0; i < len(h); {
-		if string(h[i:min(len(h), i+len(p))]) == p {
-			return i
-		}
-		j := bytes.IndexByte(h[i:], '.')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	return -1
-}
-
-// slipReason says that an ID is a slip of the keyboard (doubt's verdict v)
-// rather than a region newer than the table, and the region meant.
-func slipReason(v verdict) (string, Region) {
-	msg := "a slip, not a newer region"
-	switch {
-	case v.internal:
-		msg = "a misplaced or misspelt -internal"
-	case v.meant != nil && v.meant.status == Decommissioned:
-		msg = "a slip of a decommissioned region"
-	}
-	if v.meant == nil {
-		return msg, ""
-	}
-	return msg, v.meant.id
-}
-
-// frontProblem says why what is in front of the endpoint e, lower case,
-// is not a bucket label, and the region meant where it can tell, or "".
-func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
-	label := front[bytes.LastIndexByte(front, '.')+1:]
-	if e.Host == DefaultEndpoint {
-		// A bucket on oss.aliyuncs.com by its form, but perhaps a
-		// dual-stack host built from Region.String(), an alias, or a slip
-		// of a region's label; a known ID with parts more stays a bucket
-		// (cn-hangzhou-logs).
-		if doubledPrefix(label) {
-			return doubledPrefixReason(label), ""
-		}
-		if in := lookupAlias(label); in != nil {
-			return quote(string(label)) + " is an alias of " + string(in.id) + ", no dual-stack label", in.id
-		}
-		if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
-			if v := doubt(label); v.slip && !v.byPart {
-				return slipReason(v)
-			}
-		}
-	}
-	switch {
-	case bytes.IndexByte(front, '.') >= 0:
-		return "more labels in front of the endpoint than a bucket", ""
-	case string(front) == "s3":
-		// s3.<dual-stack or default host>: not a bucket but the S3 form,
-		// which exists for regional endpoints only.
-		if r, _ := refusal(lower, lower, false); r != "" {
-			return refusal(lower, lower, false)
-		}
-		return "the S3-compatible form s3.<endpoint> exists for regional endpoints only", ""
-	}
-	return "", ""
-}
-
-// legacyVPCReason refuses the legacy VPC host vpc100-oss-<id>.aliyuncs.com
-// by name: OSS's endpoint documents now give the internal endpoint for VPC
-// access, and the table lists no vpc100- host.
-func legacyVPCReason(id []byte) (string, Region) {
-	msg := "the legacy VPC endpoint form vpc100-oss-<region>.aliyuncs.com, which this package does not read"
-	if in := lookupCloudID(id); in != nil {
-		return msg + "; use the internal endpoint " + in.internal(), in.id
-	}
-	return msg + "; use oss-<region>-internal.aliyuncs.com", ""
-}
-
-// doubledPrefix reports an ID with the oss- prefix in front of what names
-// a region (dualStackLabel): the host of an SDK given Region.String()
-// ("oss-cn-hangzhou") where it wants the cloud region ID ("cn-hangzhou").
-// A bucket named oss-test-bucket is not one.
-func doubledPrefix(id []byte) bool {
-	if len(id) <= len("oss-") || string(id[:len("oss-")]) != "oss-" {
-		return false
-	}
-	label := id[len("oss-"):]
-	if dualStackLabel(label) {
-		return true
-	}
-	// The label of a dual-stack host of the table that is no cloud ID
-	// (cn-shanghai-finance): only errors come here, so the copy is no cost.
-	h := lookupHost([]byte(string(label) + dualStackDomain))
-	return h != nil && h.kind == DualStack
-}
-
-func doubledPrefixReason(id []byte) string {
-	return "the region ID with its oss- prefix: build hosts from Region.CloudRegion() (" + quote(string(id[len("oss-"):])) + ")"
 }
 
 // lowerOf returns lower as a string: s itself when s was already lower

@@ -59,7 +59,7 @@ func ExampleParseEndpoint() {
 	fmt.Println(e.Region, e.Kind)
 
 	// A region newer than the table is still recognized.
-	e, _ = regions.ParseEndpoint("oss-xx-newcity-1.aliyuncs.com")
+	e, _ = regions.ParseEndpoint("oss-cn-newcity-1.aliyuncs.com")
 	fmt.Println(e.Region, e.Region.Known())
 
 	_, err = regions.ParseEndpoint("oss-cn-hangzhou.aliyuncs.com.evil.example")
@@ -67,7 +67,7 @@ func ExampleParseEndpoint() {
 	// Output:
 	// oss-cn-shanghai cn-shanghai internal oss-sample oss-cn-shanghai-internal.aliyuncs.com
 	// oss-cn-hangzhou public
-	// oss-xx-newcity-1 false
+	// oss-cn-newcity-1 false
 	// regions.ParseEndpoint("oss-cn-hangzhou.aliyuncs.com.evil.example"): not an OSS endpoint
 }
 

@@ -63,11 +63,17 @@ func formOf(h []byte) (*hostForm, int) {
 	return near, -1
 }
 
-// baseDomainOf returns the family whose base domain h is.
+// baseDomainOf returns the family whose base domain, or the domain of
+// one of whose forms, h is.
 func baseDomainOf(h []byte) (Family, bool) {
 	for _, b := range genBaseDomains {
 		if string(h) == b.host {
 			return b.family, true
+		}
+	}
+	for i := range genHostForms {
+		if f := &genHostForms[i]; string(h) == f.domain[1:] {
+			return f.family, true
 		}
 	}
 	return Buckets, false
@@ -95,27 +101,32 @@ func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (
 		}
 		id = id[:max(n-2, 0)]
 	}
+	masked := Region("")
 	if f.cloudBox {
 		before := lower[:max(label-1, 0)]
-		if start = bytes.LastIndexByte(before, '.') + 1; !cloudBoxID(before[start:]) {
-			why = "no CloudBox ID (cb-...) before the region"
+		start = bytes.LastIndexByte(before, '.') + 1
+		switch cb := before[start:]; {
+		case bytes.IndexByte(cb, '*') >= 0:
+			why = "a masked CloudBox ID (*)"
+			if in := lookupCloudID(id); in != nil {
+				masked = in.id
+			}
+		case !cloudBoxID(cb):
+			why = "no CloudBox ID (cb-...)"
 		}
 	}
 	if start > 0 && !f.bucket {
-		why = "a label in front that its form does not have"
+		why = "a label its form lacks"
 	}
 	in := lookupCloudID(id)
 	if why == "" && in == nil {
-		if !isCloudID(id) || regionlessID(id) || len(id) > maxLabelLen {
-			why = "no region"
-		} else if v := doubt(id); v.slip {
-			// A slip, or an alias, which names no host.
-			reason, r := slipReason(v)
+		if v := doubt(id); !v.newer() {
+			reason, r := doubtReason(v)
 			return 0, reason, r
 		}
 	}
 	if why != "" {
-		return 0, "a host of the " + f.family.String() + " family with " + why, ""
+		return 0, f.family.String() + " host with " + why, masked
 	}
 	e.Family, e.Kind, e.Host = f.family, Public, lowerOf(lower[start:], host[start:])
 	if internal {
@@ -153,11 +164,6 @@ func cloudBoxID(label []byte) bool {
 func isFamilyHost(h []byte) bool {
 	if _, ok := baseDomainOf(h); ok {
 		return true
-	}
-	for i := range genHostForms {
-		if string(h) == genHostForms[i].domain[1:] {
-			return true
-		}
 	}
 	f, _ := formOf(h)
 	return f != nil

@@ -383,13 +383,13 @@ func TestPreciseErrors(t *testing.T) {
 		// The doubled prefix, bare or behind a bucket, gets the same hint.
 		doubled := "oss-" + r.CloudRegion() + ".oss.aliyuncs.com"
 		for _, in := range []string{doubled, "examplebucket." + doubled, "https://examplebucket." + doubled + "/k"} {
-			if _, err := ParseEndpoint(in); err == nil || !strings.Contains(err.Error(), "build hosts from Region.CloudRegion()") {
+			if _, err := ParseEndpoint(in); err == nil || !strings.Contains(err.Error(), "oss- twice; use CloudRegion()") {
 				t.Errorf("ParseEndpoint(%q): %v; want the CloudRegion hint", in, err)
 			}
 		}
 	}
 	// A label longer than 63 characters is no host name.
-	long := areas()[0] + "-" + strings.Repeat("x", 60) + "-1"
+	long := areas()[0] + "-" + strings.Repeat("q", 60) + "-1"
 	for _, in := range []string{"oss-" + long + ".aliyuncs.com", "oss-" + long + "-internal.aliyuncs.com", long + ".oss.aliyuncs.com", "b-1.oss-" + long + ".aliyuncs.com"} {
 		if _, err := ParseEndpoint(in); !errors.Is(err, ErrInvalidEndpoint) {
 			t.Errorf("ParseEndpoint(%q): %v; want an error", in, err)

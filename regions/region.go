@@ -54,6 +54,8 @@ type aliasInfo struct {
 }
 
 // lookupAlias returns the row of a lower-case alias, or nil.
+//
+//go:noinline
 func lookupAlias[T string | []byte](s T) *regionInfo {
 	return lookupKey(genAliases[:], s)
 }
@@ -250,7 +252,7 @@ func unknownRegionError(fn, s string) *Error {
 	}
 	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {
 		if string(id) == h[:len(h)-len(ossDomain)] {
-			e.Reason = "names the endpoint " + h + ", which serves no one region"
+			e.Reason = "an endpoint of no one region"
 			return e
 		}
 	}
@@ -263,8 +265,10 @@ func unknownRegionError(fn, s string) *Error {
 	}
 	v := doubt(bytes.TrimPrefix(id, []byte("oss-")))
 	switch {
+	case v.why != "":
+		e.Reason = v.why
 	case v.other != "":
-		e.Reason = v.other + " is an Alibaba Cloud region that the table does not list for OSS"
+		e.Reason = v.other + " is an Alibaba Cloud region the table does not list for OSS"
 	case v.internal:
 		e.Reason = endpointGiven
 	case v.meant != nil && v.meant.status == Decommissioned:
@@ -276,7 +280,7 @@ func unknownRegionError(fn, s string) *Error {
 	return e
 }
 
-const endpointGiven = "an endpoint, not a region ID (ParseEndpoint reads endpoints)"
+const endpointGiven = "an endpoint: use ParseEndpoint"
 
 // endpointRegion returns the known region that a host or URL given to
 // Parse names, or the one its error suggests, or "".

@@ -84,6 +84,9 @@ func TestParseErrors(t *testing.T) {
 		if s.Status() == Decommissioned {
 			want += ": the region meant is decommissioned"
 		}
+		if s == "" && len(in) < 60 && !isCloudID(strings.TrimPrefix(in, "oss-")) {
+			want += ": not a region ID" // what the rule for doubt says of it
+		}
 		if s != "" {
 			want += ` (did you mean "` + string(s) + `"?)`
 		}

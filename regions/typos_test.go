@@ -314,12 +314,13 @@ func TestHostFamilies(t *testing.T) {
 				}
 			}
 		}
-		// Refused by name: the legacy VPC host, pointing at the internal one.
-		in := "vpc100-oss-" + id + ".aliyuncs.com"
-		_, err := ParseEndpoint(in)
+		// Refused by name: the legacy VPC host, with its region.
 		var e *Error
-		if !errors.As(err, &e) || e.Suggestion != r || !strings.Contains(e.Reason, "legacy VPC endpoint") || !strings.Contains(e.Reason, r.InternalEndpoint()) {
-			t.Errorf("ParseEndpoint(%q): %v; want the legacy VPC form named, with %s", in, err, r.InternalEndpoint())
+		for _, in := range []string{"vpc100-oss-" + id + ".aliyuncs.com", "vpc100-oss-" + id + "-internal.aliyuncs.com"} {
+			_, err := ParseEndpoint(in)
+			if !errors.As(err, &e) || e.Suggestion != r || !strings.Contains(e.Reason, "legacy VPC endpoint") {
+				t.Errorf("ParseEndpoint(%q): %v; want the legacy VPC form named, suggesting %s", in, err, r)
+			}
 		}
 		// A misspelt region in a family host is a typo there too.
 		for _, typo := range nameTypos(id)[:1] {
@@ -407,8 +408,8 @@ func TestAliasWithDoubledPrefix(t *testing.T) {
 				n++
 				e, err := ParseEndpoint(host)
 				var re *Error
-				if !errors.As(err, &re) || re.Suggestion != r || !strings.Contains(err.Error(), strconv.Quote(r.CloudRegion())) {
-					t.Errorf("ParseEndpoint(%q) = %+v, %v; want an error suggesting %s and naming %q", host, e, err, r, r.CloudRegion())
+				if !errors.As(err, &re) || re.Suggestion != r || !strings.Contains(err.Error(), "CloudRegion()") {
+					t.Errorf("ParseEndpoint(%q) = %+v, %v; want an error suggesting %s and naming CloudRegion()", host, e, err, r)
 				}
 			}
 		}
