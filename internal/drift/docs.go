@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ossregions/ossregions/internal/drift/page"
 	"github.com/ossregions/ossregions/internal/table"
@@ -45,7 +47,7 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	src := findSource(t, func(s table.Source) bool { return s.Key == *key })
 	switch {
 	case *key != "" && src == nil:
-		return c.fail(fmt.Errorf("-source %s: %s has no source with that key", quote(*key), t.Input))
+		return c.fail(fmt.Errorf("-source %s: %s has no source with that key; %s", quote(*key), t.Input, withURL(t, nil)))
 	case *from == "" && src.URL == "":
 		return c.fail(fmt.Errorf("-source %s: the source has no url to fetch", quote(*key)))
 	case *from == "":
@@ -66,7 +68,7 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 		if pageURL != "" {
 			what = "Its url " + quote(pageURL) + " is none of theirs"
 		}
-		return c.fail(fmt.Errorf("which source of %s is the page? %s; say SOURCE=KEY (make) or -source KEY", t.Input, what))
+		return c.fail(fmt.Errorf("which source of %s is the page? %s; say SOURCE=KEY (make) or -source KEY: %s", t.Input, what, withURL(t, data)))
 	}
 	p, err := page.Read(*from, data)
 	if err != nil {
@@ -131,6 +133,37 @@ func findSource(t *table.Table, match func(table.Source) bool) *table.Source {
 	return nil
 }
 
+// withURL names the table's sources that have a url, the keys a page can
+// be checked as, and which of them is in the language of the page (data),
+// by the /zh/ or /en/ of the help centre's URLs.
+func withURL(t *table.Table, data []byte) string {
+	lang := ""
+	if data != nil {
+		lang = "en"
+		if strings.ContainsFunc(string(data), func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			lang = "zh"
+		}
+	}
+	var keys, same []string
+	for _, s := range t.Sources {
+		if s.URL == "" {
+			continue
+		}
+		keys = append(keys, s.Key)
+		if u, err := url.Parse(s.URL); err == nil && lang != "" && slices.Contains(strings.Split(u.Path, "/"), lang) {
+			same = append(same, s.Key)
+		}
+	}
+	if len(keys) == 0 {
+		return "it has no source with a url"
+	}
+	out := "the sources with a url are " + strings.Join(keys, ", ")
+	if len(same) > 0 {
+		out += fmt.Sprintf("; the page is in %s, like %s", map[string]string{"zh": "Chinese", "en": "English"}[lang], strings.Join(same, ", "))
+	}
+	return out
+}
+
 // sameURL compares URLs by host and path only.
 func sameURL(a, b string) bool {
 	ua, errA := url.Parse(a)
@@ -150,7 +183,7 @@ func (f *docsFindings) count() int {
 
 // compareDocs holds the table against the page p, which is the source src.
 func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings, error) {
-	f := &docsFindings{problems: p.Problems}
+	f := &docsFindings{problems: mapList(p.Problems, text)}
 	rows := map[string][]*page.Row{}
 	var ids []string
 	known := 0
@@ -179,14 +212,32 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 		case t.Regionless != "" && id+".aliyuncs.com" == t.Regionless:
 			known++
 			if v, ok := cellValue(first.Public); ok && v != t.Regionless {
-				f.differ = append(f.differ, fmt.Sprintf("regionless endpoint, %s: `%s` (table) → `%s` (page)", text(first.Where), t.Regionless, v))
+				f.differ = append(f.differ, fmt.Sprintf("regionless endpoint, %s: `%s` (table) → %s (page)", text(first.Where), t.Regionless, code(v)))
 			}
 		default:
-			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " `" + x.value + "`" }), ", ")))
+			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " " + code(x.value) }), ", ")))
 		}
 	}
 	if known*2 <= len(ids) {
 		return nil, fmt.Errorf("%s: %d of its %d regions are in %s: not the regions page the table transcribes?", p.Name, known, len(ids), t.Input)
+	}
+	// A page of another kind that happens to give endpoints, or a copy cut
+	// short, would otherwise report most of the table as gone from it.
+	var cited, missing []string
+	for i := range t.Regions {
+		if r := &t.Regions[i]; slices.Contains(r.Sources, src.Key) && r.Status != table.StatusDecommissioned {
+			cited = append(cited, r.ID)
+			if rows[r.ID] == nil {
+				missing = append(missing, r.ID)
+			}
+		}
+	}
+	if listed := len(cited) - len(missing); listed*2 < len(cited) {
+		if len(missing) > 5 {
+			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
+		}
+		return nil, fmt.Errorf("%s: it lists %d of the %d regions in service whose rows in %s cite %s; expected all or most of them, and did not find %s: a page of another kind, or a copy cut short?",
+			p.Name, listed, len(cited), t.Input, src.Key, strings.Join(missing, ", "))
 	}
 	for i := range t.Regions {
 		r := &t.Regions[i]
@@ -218,16 +269,19 @@ func statusOf(word string) table.Status {
 }
 
 // fact is one value the page gives for a region, in table.PageValue's
-// form, and where.
-type fact struct{ field, value, where string }
+// form, and where; bad are the tokens in it that are neither hosts nor
+// ranges, kept as printed.
+type fact struct {
+	field, value, where string
+	bad                 []string
+}
 
 // pageFacts gathers what a region's rows say, in the order of
 // table.DeviationFields: a finance region's internal environment gives
 // its extra internal hosts, and the VIP ranges of its rows add up.
 func pageFacts(t *table.Table, rows []*page.Row) []fact {
 	got := map[string]fact{}
-	var vips []string
-	bad := false
+	var vips, bad []string
 	for _, r := range rows {
 		// The strongest word of any of the region's rows: a finance
 		// region's internal environment alone may say 邀测.
@@ -241,26 +295,23 @@ func pageFacts(t *table.Table, rows []*page.Row) []fact {
 			status = table.StatusPreview
 		}
 		if prev, ok := got["status"]; !ok || statusRank[status] > statusRank[statusOf(prev.value)] {
-			got["status"] = fact{"status", status.String(), r.Where}
+			got["status"] = fact{field: "status", value: status.String(), where: r.Where}
 		}
-		got["cloud"] = fact{"cloud", r.Cloud, r.Where}
+		got["cloud"] = fact{field: "cloud", value: r.Cloud, where: r.Where}
 		cells := map[string]page.Cell{"public": r.Public, "internal": r.Internal, "vpc": r.VPC, "dual_stack": r.DualStack, "accelerate": r.Accelerate, "vip_ranges": r.VIP}
 		if r.Env == "internal" {
 			cells = map[string]page.Cell{"internal_extra": r.Internal, "vip_ranges": r.VIP}
 		}
 		for field, c := range cells {
 			if v, ok := cellValue(c); ok && (field != "vip_ranges" || c.Mark == page.Listed || len(vips) == 0) {
-				got[field] = fact{field, v, r.Where}
+				got[field] = fact{field, v, cmp.Or(c.BadAt, r.Where), c.Bad}
 			}
 		}
-		if r.VIP.Mark == page.Listed { // the ranges of a finance region's two environments add up
-			vips = append(vips, r.VIP.Values...)
-			got["vip_ranges"] = fact{"vip_ranges", table.PageValue(vips), r.Where}
+		if c := r.VIP; c.Mark == page.Listed { // the ranges of a finance region's two environments add up
+			vips = append(append(vips, c.Values...), c.Bad...)
+			bad = append(bad, c.Bad...)
+			got["vip_ranges"] = fact{"vip_ranges", table.PageValue(vips), cmp.Or(c.BadAt, r.Where), bad}
 		}
-		bad = bad || len(r.VIP.Bad) > 0
-	}
-	if bad { // reported as such, not compared
-		delete(got, "vip_ranges")
 	}
 	var out []fact
 	for _, field := range table.DeviationFields {
@@ -271,17 +322,29 @@ func pageFacts(t *table.Table, rows []*page.Row) []fact {
 	return out
 }
 
-// cellValue is a cell in table.PageValue's form; false if the page has no
-// such column, or values in it that are neither hosts nor ranges (reported
-// as such).
+// cellValue is a cell in table.PageValue's form, values that are neither
+// hosts nor ranges among them as printed; false if the page has no such
+// column.
 func cellValue(c page.Cell) (string, bool) {
-	switch {
-	case c.Mark == page.Absent || len(c.Bad) > 0:
+	switch c.Mark {
+	case page.Absent:
 		return "", false
-	case c.Mark == page.Ticket:
+	case page.Ticket:
 		return "ticket", true
 	}
-	return table.PageValue(c.Values), true
+	return table.PageValue(append(slices.Clone(c.Values), c.Bad...)), true
+}
+
+// code is a page's value for a report: in a code span when it is hosts
+// and ranges, quoted and made inert when it holds what the page printed.
+func code(v string) string {
+	if strings.IndexFunc(v, func(r rune) bool { return r == '`' || !unicode.IsPrint(r) || unicode.Is(unicode.Bidi_Control, r) }) < 0 && utf8.RuneCountInString(v) <= 200 {
+		return "`" + v + "`"
+	}
+	if r := []rune(v); len(r) > 80 {
+		v = string(r[:80]) + "..."
+	}
+	return text(strconv.Quote(v))
 }
 
 // tableValue is what the table says of a field, in the page's form.
@@ -306,6 +369,26 @@ func same(field, pageV, tableV string) bool {
 	return pageV == tableV || field == "vip_ranges" && tableV == "ticket" && pageV == "none"
 }
 
+// change says how the page's value differs from the table's: for two
+// lists of ranges, the ranges each lacks; otherwise both values.
+func change(field, tableV, pageV string) string {
+	lists := field == "vip_ranges" && !slices.Contains([]string{"ticket", "none"}, tableV) && !slices.Contains([]string{"ticket", "none"}, pageV)
+	if !lists {
+		return fmt.Sprintf("`%s` (table) → %s (page)", tableV, code(pageV))
+	}
+	tl, pl := strings.Split(tableV, ", "), strings.Split(pageV, ", ")
+	var parts []string
+	for _, d := range []struct {
+		what     string
+		from, in []string
+	}{{"the page adds ", pl, tl}, {"the page lacks ", tl, pl}} {
+		if only := slices.DeleteFunc(slices.Clone(d.from), func(s string) bool { return slices.Contains(d.in, s) }); len(only) > 0 {
+			parts = append(parts, d.what+strings.Join(mapList(only, code), ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // region compares one region of the table with its rows on the page.
 func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row, src table.Source) {
 	cites := slices.Contains(r.Sources, src.Key)
@@ -317,13 +400,16 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 			continue
 		}
 		agrees = false
-		line := fmt.Sprintf("`%s` %s, %s, %s:%d: `%s` (table) → `%s` (page)", r.ID, x.field, text(x.where), t.Input, r.Line, tv, x.value)
+		line := fmt.Sprintf("`%s` %s, %s, %s:%d: %s", r.ID, x.field, text(x.where), t.Input, r.Line, change(x.field, tv, x.value))
 		if i := slices.IndexFunc(r.Deviations, func(d table.Deviation) bool { return d.Source == src.Key && d.Field == x.field }); i >= 0 && r.Deviations[i].Page == x.value {
 			d := &r.Deviations[i]
 			used = append(used, d)
 			f.info = append(f.info, fmt.Sprintf("%s: a recorded deviation (%s:%d): %s", line, t.Input, d.Line, text(d.Why)))
 		} else if !cites {
 			f.info = append(f.info, fmt.Sprintf("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", ")))
+		} else if len(x.bad) > 0 {
+			f.problems = append(f.problems, fmt.Sprintf("%s: not %s: %s; a deviation records it as page: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
+				strings.Join(mapList(x.bad, code), ", "), code(x.value)))
 		} else {
 			f.differ = append(f.differ, line)
 		}
@@ -354,7 +440,7 @@ func (f *docsFindings) markdown(t *table.Table, p *page.Page, src table.Source) 
 	section(&b, fmt.Sprintf("Regions the page has that the table lacks (%d)", len(f.lacks)), "Add each to regions.yaml with these values and the rest from the page, citing "+src.Key+".\n\n", f.lacks)
 	section(&b, fmt.Sprintf("Values that differ (%d)", len(f.differ)), "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n", f.differ)
 	section(&b, fmt.Sprintf("Regions the page no longer lists (%d)", len(f.gone)), "", f.gone)
-	section(&b, fmt.Sprintf("Values the page gives that are not hosts or ranges (%d)", len(f.problems)), "", mapList(f.problems, text))
+	section(&b, fmt.Sprintf("Values the page gives that are not hosts or ranges (%d)", len(f.problems)), "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n", f.problems)
 	section(&b, fmt.Sprintf("Information, not drift (%d)", len(f.info)), "", f.info)
 	return b.String()
 }

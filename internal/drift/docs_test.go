@@ -44,6 +44,8 @@ func TestDocsReports(t *testing.T) {
 		{"wrong_source", exitNotCheck, []string{"-source", "D-intl"}}, // the page names D-cn
 		{"no_source", exitNotCheck, nil},                              // a file that names no URL
 		{"not_a_page", exitNotCheck, []string{"-source", "D-cn"}},     // the table itself
+		{"pricing", exitNotCheck, []string{"-source", "D-cn"}},        // another page of OSS: a few regions with their public endpoints
+		{"truncated", exitNotCheck, []string{"-source", "D-cn"}},      // agree.md cut short after its first region
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := map[string]string{"wrong_source": "agree.md", "no_source": "table.yaml", "not_a_page": "table.yaml"}[c.name]
@@ -112,6 +114,56 @@ func TestDocsFetch(t *testing.T) {
 		if got.code != c.code || !strings.Contains(got.stderr, c.stderr) {
 			t.Errorf("%s -source %q: got %s\nwant exit %d, stderr with %q", c.path, c.source, got, c.code, c.stderr)
 		}
+	}
+}
+
+// TestDocsWhichSource: when the source of the page is not known, or not
+// one of the table's, the error names the sources with a url and the one
+// in the page's language.
+func TestDocsWhichSource(t *testing.T) {
+	body, err := os.ReadFile("testdata/docs/agree.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "copy.md")
+	os.WriteFile(copyPath, bytes.ReplaceAll(body, []byte("Source: "), []byte("From: ")), 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-page", copyPath}, "say SOURCE=KEY (make) or -source KEY: the sources with a url are D-intl, D-cn; the page is in Chinese, like D-cn\n"},
+		{[]string{"-page", copyPath, "-source", "D-zh"}, "has no source with that key; the sources with a url are D-intl, D-cn\n"},
+	} {
+		got := runDocsCmd(t, append([]string{"-in", "testdata/docs/table.yaml"}, c.args...)...)
+		if got.code != exitNotCheck || !strings.HasSuffix(got.stderr, c.want) {
+			t.Errorf("%q: %s\nwant exit 2 and stderr ending %q", c.args, got, c.want)
+		}
+	}
+}
+
+// TestDocsMalformedValue: a value the page prints that is not a range is
+// named with its region and the table's line, and once recorded as a
+// deviation, as printed, is information.
+func TestDocsMalformedValue(t *testing.T) {
+	body, err := os.ReadFile("testdata/docs/agree.md")
+	tb, err2 := os.ReadFile("testdata/docs/table.yaml")
+	if err != nil || err2 != nil {
+		t.Fatal(err, err2)
+	}
+	dir := t.TempDir()
+	pagePath, tablePath := filepath.Join(dir, "page.md"), filepath.Join(dir, "table.yaml")
+	os.WriteFile(pagePath, bytes.Replace(body, []byte("<br>100.114.102.0/24"), []byte("<br>100.114.102/24"), 1), 0o644)
+	line := 1 + bytes.Count(tb[:bytes.Index(tb, []byte("  - id: oss-cn-hangzhou"))], []byte("\n"))
+	want := fmt.Sprintf("- `oss-cn-hangzhou` vip_ranges, %s:13, table.yaml:%d: the page adds `100.114.102/24`; the page lacks `100.114.102.0/24`: not a CIDR range: `100.114.102/24`; a deviation records it as page: `100.114.102/24, 100.118.28.0/24`\n", text(pagePath), line)
+	got := runDocsCmd(t, "-in", "testdata/docs/table.yaml", "-page", pagePath)
+	if got.code != exitDrifted || !strings.Contains(got.stdout, "## Values the page gives that are not hosts or ranges (1)") || !strings.Contains(got.stdout, want) {
+		t.Errorf("the malformed range: %s\nwant exit 1 and the line %q", got, want)
+	}
+	dev := "      - 100.114.102.0/24\n    deviations:\n      - {source: D-cn, field: vip_ranges, page: \"100.118.28.0/24, 100.114.102/24\", why: the page drops an octet}\n"
+	os.WriteFile(tablePath, bytes.Replace(tb, []byte("      - 100.114.102.0/24\n"), []byte(dev), 1), 0o644)
+	got = runDocsCmd(t, "-in", tablePath, "-page", pagePath)
+	if want := "`100.114.102.0/24`: a recorded deviation (table.yaml:" + fmt.Sprint(line+14) + "): the page drops an octet\n"; got.code != exitAgrees || !strings.Contains(got.stdout, want) {
+		t.Errorf("the malformed range, recorded: %s\nwant exit 0 and information ending %q", got, want)
 	}
 }
 
@@ -310,5 +362,20 @@ func TestDocsSharedPages(t *testing.T) {
 		if r.code == exitNotCheck || !strings.Contains(r.stdout, c.rows) {
 			t.Errorf("%s: exit %d, want the page read: %q", c.page, r.code, c.rows)
 		}
+	}
+	// The Chinese page cut after its first table is not the page: could not check.
+	zh, err := os.ReadFile(filepath.Join(dir, "sources/pages/help-aliyun-zh-regions-and-endpoints.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(zh), "\n")
+	first := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "|") })
+	end := first + slices.IndexFunc(lines[first:], func(l string) bool { return !strings.HasPrefix(l, "|") })
+	cut := filepath.Join(t.TempDir(), "cut.md")
+	if err := os.WriteFile(cut, []byte(strings.Join(lines[:end], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runDocsCmd(t, "-in", "../../regions.yaml", "-page", cut, "-source", "D-cn"); r.code != exitNotCheck || !strings.Contains(r.stderr, "a copy cut short?") {
+		t.Errorf("the Chinese page cut after its first table: %s", r)
 	}
 }

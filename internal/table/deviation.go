@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Deviation is a value that a source page prints and the table, on
@@ -13,7 +15,7 @@ import (
 type Deviation struct {
 	Source string // the key of the page's source
 	Field  string // one of DeviationFields
-	Page   string // what the page prints, in PageValue's form
+	Page   string // what the page prints, in PageValue's form; a malformed value as printed
 	Why    string
 	Line   int // where it is written in the table
 }
@@ -83,14 +85,35 @@ func pageValue(field, s string) (string, string) {
 	var vs []string
 	for _, item := range strings.Split(s, ",") {
 		item = strings.TrimSpace(item)
-		if field == "vip_ranges" {
-			if p, err := netip.ParsePrefix(item); err != nil || p.Masked().String() != item {
+		switch {
+		case field == "vip_ranges" && strings.Trim(item, "0123456789abcdefABCDEF.:/") == "":
+			// Range-shaped: canonical if it parses; as printed if not.
+			if p, err := netip.ParsePrefix(item); err == nil && p.Masked().String() != item {
 				return "", "is not a list of canonical CIDR ranges (100.118.28.0/24, ...), none or ticket"
 			}
-		} else if checkHost(item) != "" {
-			return "", "is not a list of host names (oss-cn-hangzhou.aliyuncs.com, ...) or none"
+		case field != "vip_ranges" && strings.Trim(strings.ToLower(item), "abcdefghijklmnopqrstuvwxyz0123456789-.") == "" &&
+			!slices.Contains(strings.Split(item, "."), "") && strings.Contains(item, "."):
+			// Host-shaped (labels and dots): canonical; as printed if not.
+			if checkHost(item) != "" {
+				return "", "is not a list of host names (oss-cn-hangzhou.aliyuncs.com, ...) or none"
+			}
+		}
+		if msg := printedValue(item); msg != "" {
+			return "", msg
 		}
 		vs = append(vs, item)
 	}
 	return PageValue(vs), ""
+}
+
+// printedValue checks one value of a deviation's page as a page may print
+// it, malformed or not: printable text without spaces, bounded.
+func printedValue(item string) string {
+	bad := item == "" || utf8.RuneCountInString(item) > 64 || strings.ContainsFunc(item, func(r rune) bool {
+		return !unicode.IsPrint(r) || unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r)
+	})
+	if bad {
+		return "has a value that is not printable text of 1 to 64 characters without spaces, as a page prints a value"
+	}
+	return ""
 }

@@ -1,9 +1,13 @@
 package table
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestDeviationsReachTheRegion: a valid deviation is kept in PageValue's
-// form (sorted), with its line, and the region knows its own line.
+// form (sorted), with its line, malformed page values as printed, and the
+// region knows its own line.
 func TestDeviationsReachTheRegion(t *testing.T) {
 	const yaml = `version: 1.0.0
 source: test
@@ -24,16 +28,19 @@ regions:
     accelerate: true
     vip_ranges: ticket
     deviations:
-      - {source: S, field: vip_ranges, page: "100.115.157.0/27, 100.0.0.0/24", why: a copy error}
+      - {source: S, field: vip_ranges, page: "100.115.157.0/27, 100.114.100/24, 100.0.0.0/24", why: a copy error}
       - {source: S, field: dual_stack, page: none, why: another page gives it}
+      - {source: S, field: public, page: "oss_cn_hangzhou, 100.114.100/24", why: malformed values kept as printed}
+      - {source: S, field: vpc, page: "100.114.100/24", why: a range-shaped value where a host belongs}
 `
 	tb, err := Parse("t.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := tb.Regions[0]
-	want := []Deviation{{"S", "vip_ranges", "100.0.0.0/24, 100.115.157.0/27", "a copy error", 20}, {"S", "dual_stack", "none", "another page gives it", 21}}
-	if len(r.Deviations) != 2 || r.Deviations[0] != want[0] || r.Deviations[1] != want[1] || r.Line != 8 {
+	want := []Deviation{{"S", "vip_ranges", "100.0.0.0/24, 100.114.100/24, 100.115.157.0/27", "a copy error", 20}, {"S", "dual_stack", "none", "another page gives it", 21},
+		{"S", "public", "100.114.100/24, oss_cn_hangzhou", "malformed values kept as printed", 22}, {"S", "vpc", "100.114.100/24", "a range-shaped value where a host belongs", 23}}
+	if !slices.Equal(r.Deviations, want) || r.Line != 8 {
 		t.Errorf("deviations %+v, line %d; want %+v, line 8", r.Deviations, r.Line, want)
 	}
 }

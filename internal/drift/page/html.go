@@ -18,7 +18,8 @@ func isHTML(name, text string) bool {
 		strings.HasPrefix(strings.TrimLeft(text, " \t\r\n\ufeff"), "<")
 }
 
-// readHTML finds the headings and tables of an HTML page; at names a row.
+// readHTML finds the headings and tables of an HTML page; at names a row
+// (0 the header row).
 func readHTML(text string, at func(table, row int) string) ([]part, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
@@ -68,7 +69,7 @@ func tableRows(t *html.Node, at func(int) string) []srcRow {
 	down := map[int]spanned{} // cells spanning rows, by column
 	var rows []srcRow
 	for i, tr := range trs {
-		sr := srcRow{where: at(i + 1)}
+		sr := srcRow{where: at(i)} // the first row is the header, the next data row 1
 		fill := func() {
 			for s, ok := down[len(sr.cells)]; ok; s, ok = down[len(sr.cells)] {
 				if s.left--; s.left == 0 {

@@ -19,13 +19,13 @@ type Page struct {
 	Name     string
 	Rows     []Row    // in page order; one per region, cloud and environment
 	Tables   int      // region tables read
-	Problems []string // values not hosts or ranges, cells past the last column (50 and a count)
+	Problems []string // cells past the last column (50 and a count); values not hosts or ranges are in Cell.Bad
 }
 
 // Row is one region of one cloud (and finance environment) as the page
 // gives it; a region spread over several tables has its cells merged.
 type Row struct {
-	Where string // file:line (Markdown) or file: table t, row r (HTML)
+	Where string // file:line (Markdown) or file: table t, row r (HTML, data rows from 1)
 	Cloud string // "public", "finance" or "government", from the headings
 	Env   string // "internal", "public" (the finance cloud's environments) or ""
 	Name  string // as read, markup removed; may hold any character: quote it
@@ -60,7 +60,8 @@ const (
 type Cell struct {
 	Mark   Mark
 	Values []string // hosts in lower case, or ranges in netip.Prefix form
-	Bad    []string // values that are neither, as written (also in Problems)
+	Bad    []string // tokens that are neither, as written
+	BadAt  string   // where Bad was read, which for a merged row may not be Row.Where
 }
 
 // Read reads a page given as Markdown or HTML; name is used in messages.
@@ -75,7 +76,12 @@ func Read(name string, data []byte) (*Page, error) {
 	var parts []part
 	var err error
 	if isHTML(name, text) {
-		parts, err = readHTML(text, func(t, row int) string { return fmt.Sprintf("%s: table %d, row %d", r.name, t, row) })
+		parts, err = readHTML(text, func(t, row int) string {
+			if row == 0 {
+				return fmt.Sprintf("%s: table %d, header row", r.name, t)
+			}
+			return fmt.Sprintf("%s: table %d, row %d", r.name, t, row)
+		})
 	} else {
 		parts = readMarkdown(r.name, text)
 	}
@@ -198,7 +204,11 @@ func (r *reader) table(t part, n int) {
 		}
 		for k := colPublic; k <= colVIP; k++ {
 			if has[k] {
-				*row.cell(k) = r.cell(items[k], k, sr.where)
+				c := r.cell(items[k], k)
+				if len(c.Bad) > 0 {
+					c.BadAt = sr.where
+				}
+				*row.cell(k) = c
 			}
 		}
 		r.merge(row, n)

@@ -32,6 +32,9 @@ func facts(p *Page) []Row {
 	var rows []Row
 	for _, r := range p.Rows {
 		r.Where, r.RawID = "", ""
+		for k := colPublic; k <= colVIP; k++ {
+			r.cell(k).BadAt = ""
+		}
 		rows = append(rows, r)
 	}
 	return rows
@@ -92,11 +95,10 @@ func TestOldEnglishLayout(t *testing.T) {
 	checkCell(t, hy, "VIP", hy.VIP, Cell{Mark: Ticket})
 	sy := find(t, p, "public", "", "oss-ap-southeast-2")
 	checkCell(t, sy, "accelerate", sy.Accelerate, accel)
-	checkCell(t, sy, "VIP", sy.VIP, Cell{Mark: Listed, Values: []string{"100.118.211.0/24"}, Bad: []string{"100.114.100/24"}})
-	want := fmt.Sprintf(`%s:%d: VIP range "100.114.100/24": expected a CIDR range`, path,
-		lineOf(t, path, `|Australia \(Sydney\)|oss-ap-southeast-2|oss-ap-southeast-2-internal`))
-	if len(p.Problems) != 1 || !strings.HasPrefix(p.Problems[0], want) {
-		t.Errorf("problems %q, want one starting %q", p.Problems, want)
+	at := fmt.Sprintf("%s:%d", path, lineOf(t, path, `|Australia \(Sydney\)|oss-ap-southeast-2|oss-ap-southeast-2-internal`))
+	checkCell(t, sy, "VIP", sy.VIP, Cell{Mark: Listed, Values: []string{"100.118.211.0/24"}, Bad: []string{"100.114.100/24"}, BadAt: at})
+	if len(p.Problems) != 0 {
+		t.Errorf("problems %q, want none: the bad range is in its cell", p.Problems)
 	}
 }
 
@@ -308,7 +310,8 @@ func renderCell(r Row, k kind, html bool, pick func([]string) string) string {
 	return "`" + strings.Join(vs, "` `") + "`"
 }
 
-// TestSpans: an HTML cell spanning columns or rows counts in each.
+// TestSpans: an HTML cell spanning columns or rows counts in each; data
+// rows are numbered from 1 after the header row.
 func TestSpans(t *testing.T) {
 	page := `<table><tr><th>Region ID</th><th colspan="2">Public endpoint</th><th>VIP</th></tr>
 <tr><td>cn-hangzhou</td><td colspan="2">oss-cn-hangzhou.aliyuncs.com</td><td rowspan="2">不支持</td></tr>
@@ -322,8 +325,12 @@ func TestSpans(t *testing.T) {
 		checkCell(t, r, "public", r.Public, listed("oss-cn-"+city+".aliyuncs.com"))
 		checkCell(t, r, "VIP", r.VIP, Cell{Mark: NotSupported})
 	}
-	if want := "spans.html: table 1, row 3"; p.Rows[1].Where != want {
+	if want := "spans.html: table 1, row 2"; p.Rows[1].Where != want {
 		t.Errorf("second row at %q, want %q", p.Rows[1].Where, want)
+	}
+	_, err = Read("noid.html", []byte(`<table><tr><th>Public endpoint</th></tr><tr><td>oss-cn-hangzhou.aliyuncs.com</td></tr></table>`))
+	if want := "noid.html: table 1, header row: a table of endpoints"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %v, want one starting %q", err, want)
 	}
 }
 
@@ -465,8 +472,35 @@ func TestSharedSeed(t *testing.T) {
 	if len(p.Rows) != 23 || p.Tables != 2 || !reflect.DeepEqual(marks, map[Mark]int{Listed: 2115, NotSupported: 200, Ticket: 8}) {
 		t.Errorf("want 23 rows in 2 tables, marks map[2:2115 3:200 4:8]")
 	}
-	want := fmt.Sprintf(`%s:%d: VIP range "100.114.100/24"`, path, lineOf(t, path, `|China \(Ulanqab\)|oss-cn-wulanchabu|oss-cn-wulanchabu-internal`))
-	if len(p.Problems) != 1 || !strings.HasPrefix(p.Problems[0], want) {
-		t.Errorf("problems %q, want one starting %q", p.Problems, want)
+	bad := 0
+	for _, r := range p.Rows {
+		bad += len(r.Public.Bad) + len(r.Internal.Bad) + len(r.VPC.Bad) + len(r.DualStack.Bad) + len(r.Accelerate.Bad) + len(r.VIP.Bad)
+	}
+	uq := find(t, p, "public", "", "oss-cn-wulanchabu")
+	if want := fmt.Sprintf("%s:%d", path, lineOf(t, path, `|China \(Ulanqab\)|oss-cn-wulanchabu|oss-cn-wulanchabu-internal`)); uq.VIP.BadAt != want ||
+		!slices.Equal(uq.VIP.Bad, []string{"100.114.100/24"}) || bad != 1 || len(p.Problems) != 0 {
+		t.Errorf("Ulanqab at %s, bad VIP %q, %d bad values in all, problems %q; want at %s the one bad range and no problems", uq.VIP.BadAt, uq.VIP.Bad, bad, p.Problems, want)
+	}
+}
+
+// TestNameWords: the words of closure and preview in a name, Chinese and
+// English, the table's own status words among them, come off the name.
+func TestNameWords(t *testing.T) {
+	for _, c := range []struct {
+		name, plain string
+		flags       []string
+	}{
+		{"华东 5 （南京-本地地域-关停中）", "华东 5 （南京-本地地域）", []string{Closing}},
+		{"华北 2 金融云（邀测）", "华北 2 金融云", []string{Preview}},
+		{"China (Nanjing - Local Region) (Decommissioning)", "China (Nanjing - Local Region)", []string{Closing}},
+		{"India (Mumbai) (Decommissioned)", "India (Mumbai)", []string{Decommissioned}},
+		{"China (Fuzhou) - being decommissioned", "China (Fuzhou)", []string{Closing}},
+		{"China (Beijing Finance 1) (invitational preview)", "China (Beijing Finance 1)", []string{Preview}},
+		{"China (Hangzhou)", "China (Hangzhou)", nil},
+	} {
+		plain, flags := nameWords(c.name)
+		if plain != c.plain || !slices.Equal(flags, c.flags) {
+			t.Errorf("%q: %q %v, want %q %v", c.name, plain, flags, c.plain, c.flags)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func key(s string) string {
 // preview, matched without regard to case, in this order.
 var flagWords = [][2]string{{"关停中", Closing}, {"已关停", Decommissioned}, {"已下线", Decommissioned},
 	{"邀测", Preview}, {"being decommissioned", Closing}, {"closing down", Closing},
-	{"decommissioned", Decommissioned}, {"invitational preview", Preview}, {"preview", Preview}}
+	{"decommissioning", Closing}, {"decommissioned", Decommissioned}, {"invitational preview", Preview}, {"preview", Preview}}
 
 // nameWords finds the flag words in a name and returns the name without
 // them, their separator or the brackets around them.
@@ -142,7 +142,7 @@ var notSupported = []string{"不支持", "暂不支持", "无", "n/a", "na", "-"
 
 // cell reads one column of a row: a marker, or hosts (ranges), each maybe
 // after a label ("Global ...: host").
-func (r *reader) cell(items []string, k kind, where string) Cell {
+func (r *reader) cell(items []string, k kind) Cell {
 	text := strings.Join(items, " ")
 	m := strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(text), "")), ".。")
 	switch {
@@ -165,12 +165,7 @@ func (r *reader) cell(items []string, k kind, where string) Cell {
 			return unicode.IsSpace(c) || strings.ContainsRune(",，、;；", c)
 		}) {
 			if v, ok := value(tok, k); !ok {
-				c.Bad = append(c.Bad, tok)
-				want := "a host name"
-				if k == colVIP {
-					want = "a CIDR range such as 100.118.28.0/24"
-				}
-				r.problem(where, kindNames[k]+" "+quote(tok)+": expected "+want)
+				c.Bad = append(c.Bad, tok) // the check names it with its region
 			} else if !seen[v] {
 				seen[v] = true
 				c.Values = append(c.Values, v)
