@@ -1348,170 +1348,171 @@ func genSignsByCloudBox(f Family) bool {
 const genMaxNameKeyLen = 43
 
 // genNameKeys holds the lower-case region and city names, and cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the name, a tab and the region's cloud ID.
-const genNameKeys = "australia (sydney)\tap-southeast-2\n" +
-	"bangkok\tap-southeast-7\n" +
-	"beijing\tcn-beijing\n" +
-	"beijing-finance-1\tcn-beijing-finance-1\n" +
-	"beijing-finance-1-pub\tcn-beijing-finance-1\n" +
-	"brazil (são paulo)\tsa-east-1\n" +
-	"chengdu\tcn-chengdu\n" +
-	"china (beijing)\tcn-beijing\n" +
-	"china (chengdu)\tcn-chengdu\n" +
-	"china (fuzhou - local region)\tcn-fuzhou\n" +
-	"china (guangzhou)\tcn-guangzhou\n" +
-	"china (hangzhou)\tcn-hangzhou\n" +
-	"china (heyuan)\tcn-heyuan\n" +
-	"china (hohhot)\tcn-huhehaote\n" +
-	"china (hong kong)\tcn-hongkong\n" +
-	"china (nanjing - local region)\tcn-nanjing\n" +
-	"china (qingdao)\tcn-qingdao\n" +
-	"china (shanghai)\tcn-shanghai\n" +
-	"china (shenzhen)\tcn-shenzhen\n" +
-	"china (ulanqab)\tcn-wulanchabu\n" +
-	"china (wuhan - local region)\tcn-wuhan-lr\n" +
-	"china (zhangjiakou)\tcn-zhangjiakou\n" +
-	"china (zhongwei)\tcn-zhongwei\n" +
-	"china east 1 finance\tcn-hangzhou-finance\n" +
-	"china east 2 finance\tcn-shanghai-finance-1\n" +
-	"china north 2 ali gov 1\tcn-north-2-gov-1\n" +
-	"china north 2 finance\tcn-beijing-finance-1\n" +
-	"china south 1 finance\tcn-shenzhen-finance-1\n" +
-	"dubai\tme-east-1\n" +
-	"france (paris)\teu-west-2\n" +
-	"frankfurt\teu-central-1\n" +
-	"fuzhou\tcn-fuzhou\n" +
-	"germany (frankfurt)\teu-central-1\n" +
-	"guangzhou\tcn-guangzhou\n" +
-	"hangzhou\tcn-hangzhou\n" +
-	"hangzhou-finance\tcn-hangzhou-finance\n" +
-	"heyuan\tcn-heyuan\n" +
-	"hohhot\tcn-huhehaote\n" +
-	"hong kong\tcn-hongkong\n" +
-	"hongkong\tcn-hongkong\n" +
-	"huhehaote\tcn-huhehaote\n" +
-	"hzfinance\tcn-hangzhou-finance\n" +
-	"hzjbp\tcn-hangzhou-finance\n" +
-	"india (mumbai)\tap-south-1\n" +
-	"indonesia (jakarta)\tap-southeast-5\n" +
-	"jakarta\tap-southeast-5\n" +
-	"japan (tokyo)\tap-northeast-1\n" +
-	"johor\tap-southeast-8\n" +
-	"kuala lumpur\tap-southeast-3\n" +
-	"london\teu-west-1\n" +
-	"malaysia (johor)\tap-southeast-8\n" +
-	"malaysia (kuala lumpur)\tap-southeast-3\n" +
-	"manila\tap-southeast-6\n" +
-	"mexico\tna-south-1\n" +
-	"mumbai\tap-south-1\n" +
-	"nanjing\tcn-nanjing\n" +
-	"north-2-gov-1\tcn-north-2-gov-1\n" +
-	"northeast-1\tap-northeast-1\n" +
-	"northeast-2\tap-northeast-2\n" +
-	"paris\teu-west-2\n" +
-	"philippines (manila)\tap-southeast-6\n" +
-	"qingdao\tcn-qingdao\n" +
-	"riyadh\tme-central-1\n" +
-	"sau (riyadh - partner region)\tme-central-1\n" +
-	"seoul\tap-northeast-2\n" +
-	"shanghai\tcn-shanghai\n" +
-	"shanghai-finance\tcn-shanghai-finance-1\n" +
-	"shanghai-finance-1\tcn-shanghai-finance-1\n" +
-	"shanghai-finance-1-pub\tcn-shanghai-finance-1\n" +
-	"shenzhen\tcn-shenzhen\n" +
-	"shenzhen-finance\tcn-shenzhen-finance-1\n" +
-	"shenzhen-finance-1\tcn-shenzhen-finance-1\n" +
-	"silicon valley\tus-west-1\n" +
-	"singapore\tap-southeast-1\n" +
-	"south korea (seoul)\tap-northeast-2\n" +
-	"southeast-1\tap-southeast-1\n" +
-	"southeast-2\tap-southeast-2\n" +
-	"southeast-3\tap-southeast-3\n" +
-	"southeast-5\tap-southeast-5\n" +
-	"southeast-6\tap-southeast-6\n" +
-	"southeast-7\tap-southeast-7\n" +
-	"southeast-8\tap-southeast-8\n" +
-	"sydney\tap-southeast-2\n" +
-	"szfinance\tcn-shenzhen-finance-1\n" +
-	"são paulo\tsa-east-1\n" +
-	"thailand (bangkok)\tap-southeast-7\n" +
-	"tokyo\tap-northeast-1\n" +
-	"uae (dubai)\tme-east-1\n" +
-	"uk (london)\teu-west-1\n" +
-	"ulanqab\tcn-wulanchabu\n" +
-	"us (silicon valley)\tus-west-1\n" +
-	"us (virginia)\tus-east-1\n" +
-	"virginia\tus-east-1\n" +
-	"west-2\teu-west-2\n" +
-	"wuhan\tcn-wuhan-lr\n" +
-	"wuhan-lr\tcn-wuhan-lr\n" +
-	"wulanchabu\tcn-wulanchabu\n" +
-	"zhangjiakou\tcn-zhangjiakou\n" +
-	"zhongwei\tcn-zhongwei\n" +
-	"上海\tcn-shanghai\n" +
-	"东京\tap-northeast-1\n" +
-	"中卫\tcn-zhongwei\n" +
-	"中国香港\tcn-hongkong\n" +
-	"乌兰察布\tcn-wulanchabu\n" +
-	"伦敦\teu-west-1\n" +
-	"北京\tcn-beijing\n" +
-	"华东 1 金融云\tcn-hangzhou-finance\n" +
-	"华东 1（杭州）\tcn-hangzhou\n" +
-	"华东 2 金融云\tcn-shanghai-finance-1\n" +
-	"华东 2（上海）\tcn-shanghai\n" +
-	"华东 5（南京-本地地域-关停中）\tcn-nanjing\n" +
-	"华东 6（福州-本地地域-关停中）\tcn-fuzhou\n" +
-	"华中 1（武汉-本地地域）\tcn-wuhan-lr\n" +
-	"华北 1（青岛）\tcn-qingdao\n" +
-	"华北 2 金融云（邀测）\tcn-beijing-finance-1\n" +
-	"华北 2 阿里政务云 1\tcn-north-2-gov-1\n" +
-	"华北 2（北京）\tcn-beijing\n" +
-	"华北 3（张家口）\tcn-zhangjiakou\n" +
-	"华北 5（呼和浩特）\tcn-huhehaote\n" +
-	"华北 6（乌兰察布）\tcn-wulanchabu\n" +
-	"华南 1 金融云\tcn-shenzhen-finance-1\n" +
-	"华南 1（深圳）\tcn-shenzhen\n" +
-	"华南 2（河源）\tcn-heyuan\n" +
-	"华南 3（广州）\tcn-guangzhou\n" +
-	"南京\tcn-nanjing\n" +
-	"印度尼西亚（雅加达）\tap-southeast-5\n" +
-	"吉隆坡\tap-southeast-3\n" +
-	"呼和浩特\tcn-huhehaote\n" +
-	"墨西哥\tna-south-1\n" +
-	"巴黎\teu-west-2\n" +
-	"广州\tcn-guangzhou\n" +
-	"弗吉尼亚\tus-east-1\n" +
-	"张家口\tcn-zhangjiakou\n" +
-	"德国（法兰克福）\teu-central-1\n" +
-	"成都\tcn-chengdu\n" +
-	"新加坡\tap-southeast-1\n" +
-	"日本（东京）\tap-northeast-1\n" +
-	"曼谷\tap-southeast-7\n" +
-	"杭州\tcn-hangzhou\n" +
-	"柔佛州\tap-southeast-8\n" +
-	"武汉\tcn-wuhan-lr\n" +
-	"河源\tcn-heyuan\n" +
-	"法兰克福\teu-central-1\n" +
-	"法国（巴黎）\teu-west-2\n" +
-	"泰国（曼谷）\tap-southeast-7\n" +
-	"深圳\tcn-shenzhen\n" +
-	"硅谷\tus-west-1\n" +
-	"福州\tcn-fuzhou\n" +
-	"美国（弗吉尼亚）\tus-east-1\n" +
-	"美国（硅谷）\tus-west-1\n" +
-	"英国（伦敦）\teu-west-1\n" +
-	"菲律宾（马尼拉）\tap-southeast-6\n" +
-	"西北 2（中卫）\tcn-zhongwei\n" +
-	"西南 1（成都）\tcn-chengdu\n" +
-	"迪拜\tme-east-1\n" +
-	"邀测\tcn-beijing-finance-1\n" +
-	"阿联酋（迪拜）\tme-east-1\n" +
-	"雅加达\tap-southeast-5\n" +
-	"青岛\tcn-qingdao\n" +
-	"韩国（首尔）\tap-northeast-2\n" +
-	"首尔\tap-northeast-2\n" +
-	"马尼拉\tap-southeast-6\n" +
-	"马来西亚（吉隆坡）\tap-southeast-3\n" +
-	"马来西亚（柔佛州）\tap-southeast-8\n"
+const genNameKeys = `australia (sydney)	ap-southeast-2
+bangkok	ap-southeast-7
+beijing	cn-beijing
+beijing-finance-1	cn-beijing-finance-1
+beijing-finance-1-pub	cn-beijing-finance-1
+brazil (são paulo)	sa-east-1
+chengdu	cn-chengdu
+china (beijing)	cn-beijing
+china (chengdu)	cn-chengdu
+china (fuzhou - local region)	cn-fuzhou
+china (guangzhou)	cn-guangzhou
+china (hangzhou)	cn-hangzhou
+china (heyuan)	cn-heyuan
+china (hohhot)	cn-huhehaote
+china (hong kong)	cn-hongkong
+china (nanjing - local region)	cn-nanjing
+china (qingdao)	cn-qingdao
+china (shanghai)	cn-shanghai
+china (shenzhen)	cn-shenzhen
+china (ulanqab)	cn-wulanchabu
+china (wuhan - local region)	cn-wuhan-lr
+china (zhangjiakou)	cn-zhangjiakou
+china (zhongwei)	cn-zhongwei
+china east 1 finance	cn-hangzhou-finance
+china east 2 finance	cn-shanghai-finance-1
+china north 2 ali gov 1	cn-north-2-gov-1
+china north 2 finance	cn-beijing-finance-1
+china south 1 finance	cn-shenzhen-finance-1
+dubai	me-east-1
+france (paris)	eu-west-2
+frankfurt	eu-central-1
+fuzhou	cn-fuzhou
+germany (frankfurt)	eu-central-1
+guangzhou	cn-guangzhou
+hangzhou	cn-hangzhou
+hangzhou-finance	cn-hangzhou-finance
+heyuan	cn-heyuan
+hohhot	cn-huhehaote
+hong kong	cn-hongkong
+hongkong	cn-hongkong
+huhehaote	cn-huhehaote
+hzfinance	cn-hangzhou-finance
+hzjbp	cn-hangzhou-finance
+india (mumbai)	ap-south-1
+indonesia (jakarta)	ap-southeast-5
+jakarta	ap-southeast-5
+japan (tokyo)	ap-northeast-1
+johor	ap-southeast-8
+kuala lumpur	ap-southeast-3
+london	eu-west-1
+malaysia (johor)	ap-southeast-8
+malaysia (kuala lumpur)	ap-southeast-3
+manila	ap-southeast-6
+mexico	na-south-1
+mumbai	ap-south-1
+nanjing	cn-nanjing
+north-2-gov-1	cn-north-2-gov-1
+northeast-1	ap-northeast-1
+northeast-2	ap-northeast-2
+paris	eu-west-2
+philippines (manila)	ap-southeast-6
+qingdao	cn-qingdao
+riyadh	me-central-1
+sau (riyadh - partner region)	me-central-1
+seoul	ap-northeast-2
+shanghai	cn-shanghai
+shanghai-finance	cn-shanghai-finance-1
+shanghai-finance-1	cn-shanghai-finance-1
+shanghai-finance-1-pub	cn-shanghai-finance-1
+shenzhen	cn-shenzhen
+shenzhen-finance	cn-shenzhen-finance-1
+shenzhen-finance-1	cn-shenzhen-finance-1
+silicon valley	us-west-1
+singapore	ap-southeast-1
+south korea (seoul)	ap-northeast-2
+southeast-1	ap-southeast-1
+southeast-2	ap-southeast-2
+southeast-3	ap-southeast-3
+southeast-5	ap-southeast-5
+southeast-6	ap-southeast-6
+southeast-7	ap-southeast-7
+southeast-8	ap-southeast-8
+sydney	ap-southeast-2
+szfinance	cn-shenzhen-finance-1
+são paulo	sa-east-1
+thailand (bangkok)	ap-southeast-7
+tokyo	ap-northeast-1
+uae (dubai)	me-east-1
+uk (london)	eu-west-1
+ulanqab	cn-wulanchabu
+us (silicon valley)	us-west-1
+us (virginia)	us-east-1
+virginia	us-east-1
+west-2	eu-west-2
+wuhan	cn-wuhan-lr
+wuhan-lr	cn-wuhan-lr
+wulanchabu	cn-wulanchabu
+zhangjiakou	cn-zhangjiakou
+zhongwei	cn-zhongwei
+上海	cn-shanghai
+东京	ap-northeast-1
+中卫	cn-zhongwei
+中国香港	cn-hongkong
+乌兰察布	cn-wulanchabu
+伦敦	eu-west-1
+北京	cn-beijing
+华东 1 金融云	cn-hangzhou-finance
+华东 1（杭州）	cn-hangzhou
+华东 2 金融云	cn-shanghai-finance-1
+华东 2（上海）	cn-shanghai
+华东 5（南京-本地地域-关停中）	cn-nanjing
+华东 6（福州-本地地域-关停中）	cn-fuzhou
+华中 1（武汉-本地地域）	cn-wuhan-lr
+华北 1（青岛）	cn-qingdao
+华北 2 金融云（邀测）	cn-beijing-finance-1
+华北 2 阿里政务云 1	cn-north-2-gov-1
+华北 2（北京）	cn-beijing
+华北 3（张家口）	cn-zhangjiakou
+华北 5（呼和浩特）	cn-huhehaote
+华北 6（乌兰察布）	cn-wulanchabu
+华南 1 金融云	cn-shenzhen-finance-1
+华南 1（深圳）	cn-shenzhen
+华南 2（河源）	cn-heyuan
+华南 3（广州）	cn-guangzhou
+南京	cn-nanjing
+印度尼西亚（雅加达）	ap-southeast-5
+吉隆坡	ap-southeast-3
+呼和浩特	cn-huhehaote
+墨西哥	na-south-1
+巴黎	eu-west-2
+广州	cn-guangzhou
+弗吉尼亚	us-east-1
+张家口	cn-zhangjiakou
+德国（法兰克福）	eu-central-1
+成都	cn-chengdu
+新加坡	ap-southeast-1
+日本（东京）	ap-northeast-1
+曼谷	ap-southeast-7
+杭州	cn-hangzhou
+柔佛州	ap-southeast-8
+武汉	cn-wuhan-lr
+河源	cn-heyuan
+法兰克福	eu-central-1
+法国（巴黎）	eu-west-2
+泰国（曼谷）	ap-southeast-7
+深圳	cn-shenzhen
+硅谷	us-west-1
+福州	cn-fuzhou
+美国（弗吉尼亚）	us-east-1
+美国（硅谷）	us-west-1
+英国（伦敦）	eu-west-1
+菲律宾（马尼拉）	ap-southeast-6
+西北 2（中卫）	cn-zhongwei
+西南 1（成都）	cn-chengdu
+迪拜	me-east-1
+邀测	cn-beijing-finance-1
+阿联酋（迪拜）	me-east-1
+雅加达	ap-southeast-5
+青岛	cn-qingdao
+韩国（首尔）	ap-northeast-2
+首尔	ap-northeast-2
+马尼拉	ap-southeast-6
+马来西亚（吉隆坡）	ap-southeast-3
+马来西亚（柔佛州）	ap-southeast-8
+`
 
 // genOtherRegions holds the Alibaba Cloud region IDs that OSS does not list: each a line of the ID, a tab and the region's name.
 const genOtherRegions = "us-southeast-1\tUS (Atlanta)\n" +

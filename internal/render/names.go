@@ -13,7 +13,8 @@ import (
 // region's name and city ("china (hangzhou)", "hangzhou"), its China-site
 // name and city, and its cloud ID and aliases without their area
 // ("hangzhou", "hzfinance"), lower-case. A key that two regions claim, or
-// that is an ID or alias itself, is left out: it names no one region.
+// that is an ID or alias itself, is left out: it names no one region; so
+// is one with a backquote, which the raw string cannot hold.
 func genNameKeys(f *jen.File, t *table.Table) {
 	owner := map[string]int{}
 	taken := map[string]bool{}
@@ -30,7 +31,7 @@ func genNameKeys(f *jen.File, t *table.Table) {
 		}
 		for _, k := range keys {
 			k = strings.ToLower(strings.TrimSpace(k))
-			if k == "" || taken[k] {
+			if k == "" || taken[k] || strings.Contains(k, "`") {
 				continue
 			}
 			if o, ok := owner[k]; ok && o != i {
@@ -53,15 +54,17 @@ func genNameKeys(f *jen.File, t *table.Table) {
 	}
 	f.Comment("genMaxNameKeyLen is the length of the longest key of genNameKeys.")
 	f.Const().Id("genMaxNameKeyLen").Op("=").Lit(maxLen)
-	lines := make([]jen.Code, len(keys))
-	for i, k := range keys {
-		lines[i] = jen.Lit(k + "\t" + t.Regions[owner[k]].CloudID + "\n")
+	var text strings.Builder
+	for _, k := range keys {
+		text.WriteString(k + "\t" + t.Regions[owner[k]].CloudID + "\n")
 	}
 	// One string rather than a switch or an array: the names are read only
 	// for an error, and either of those costs several times the bytes in
 	// a binary. Names are printable, so a tab and a newline end each key.
+	// A raw string, a line a key: a chain of + would cost go/printer time
+	// quadratic in its length.
 	f.Comment(`genNameKeys holds the lower-case region and city names, and cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the name, a tab and the region's cloud ID.`)
-	f.Const().Id("genNameKeys").Op("=").Add(jen.Custom(jen.Options{Separator: " +", Multi: true}, lines...))
+	f.Const().Id("genNameKeys").Op("=").Op("`" + text.String() + "`")
 	others := make([]jen.Code, len(t.OtherRegions))
 	for i, o := range t.OtherRegions {
 		others[i] = jen.Lit(o.CloudID + "\t" + o.Name + "\n")
