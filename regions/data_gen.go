@@ -776,48 +776,91 @@ var genAllRegions = [...]Region{
 	CNNorth2Gov1,
 }
 
-// genCloudIDs lists the rows ordered by cloud region ID, by length and then bytes.
-var genCloudIDs = [...]*regionInfo{
-	&genInfoCNFuzhou,
-	&genInfoCNHeyuan,
-	&genInfoEUWest1,
-	&genInfoEUWest2,
-	&genInfoMEEast1,
-	&genInfoSAEast1,
-	&genInfoUSEast1,
-	&genInfoUSWest1,
-	&genInfoAPSouth1,
-	&genInfoCNBeijing,
-	&genInfoCNChengdu,
-	&genInfoCNNanjing,
-	&genInfoCNQingdao,
-	&genInfoNASouth1,
-	&genInfoCNHangzhou,
-	&genInfoCNHongkong,
-	&genInfoCNShanghai,
-	&genInfoCNShenzhen,
-	&genInfoCNWuhanLr,
-	&genInfoCNZhongwei,
-	&genInfoCNGuangzhou,
-	&genInfoCNHuhehaote,
-	&genInfoEUCentral1,
-	&genInfoMECentral1,
-	&genInfoCNWulanchabu,
-	&genInfoAPNortheast1,
-	&genInfoAPNortheast2,
-	&genInfoAPSoutheast1,
-	&genInfoAPSoutheast2,
-	&genInfoAPSoutheast3,
-	&genInfoAPSoutheast5,
-	&genInfoAPSoutheast6,
-	&genInfoAPSoutheast7,
-	&genInfoAPSoutheast8,
-	&genInfoCNZhangjiakou,
-	&genInfoCNNorth2Gov1,
-	&genInfoCNHangzhouFinance,
-	&genInfoCNBeijingFinance1,
-	&genInfoCNShanghaiFinance1,
-	&genInfoCNShenzhenFinance1,
+// genLookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.
+func genLookupCloudID[T string | []byte](id T) *regionInfo {
+	switch string(id) {
+	case "cn-hangzhou":
+		return &genInfoCNHangzhou
+	case "cn-shanghai":
+		return &genInfoCNShanghai
+	case "cn-nanjing":
+		return &genInfoCNNanjing
+	case "cn-fuzhou":
+		return &genInfoCNFuzhou
+	case "cn-wuhan-lr":
+		return &genInfoCNWuhanLr
+	case "cn-qingdao":
+		return &genInfoCNQingdao
+	case "cn-beijing":
+		return &genInfoCNBeijing
+	case "cn-zhangjiakou":
+		return &genInfoCNZhangjiakou
+	case "cn-huhehaote":
+		return &genInfoCNHuhehaote
+	case "cn-wulanchabu":
+		return &genInfoCNWulanchabu
+	case "cn-shenzhen":
+		return &genInfoCNShenzhen
+	case "cn-heyuan":
+		return &genInfoCNHeyuan
+	case "cn-guangzhou":
+		return &genInfoCNGuangzhou
+	case "cn-chengdu":
+		return &genInfoCNChengdu
+	case "cn-zhongwei":
+		return &genInfoCNZhongwei
+	case "cn-hongkong":
+		return &genInfoCNHongkong
+	case "ap-northeast-1":
+		return &genInfoAPNortheast1
+	case "ap-northeast-2":
+		return &genInfoAPNortheast2
+	case "ap-southeast-1":
+		return &genInfoAPSoutheast1
+	case "ap-southeast-2":
+		return &genInfoAPSoutheast2
+	case "ap-southeast-3":
+		return &genInfoAPSoutheast3
+	case "ap-southeast-5":
+		return &genInfoAPSoutheast5
+	case "ap-southeast-6":
+		return &genInfoAPSoutheast6
+	case "ap-southeast-7":
+		return &genInfoAPSoutheast7
+	case "ap-southeast-8":
+		return &genInfoAPSoutheast8
+	case "ap-south-1":
+		return &genInfoAPSouth1
+	case "eu-central-1":
+		return &genInfoEUCentral1
+	case "eu-west-1":
+		return &genInfoEUWest1
+	case "eu-west-2":
+		return &genInfoEUWest2
+	case "us-west-1":
+		return &genInfoUSWest1
+	case "us-east-1":
+		return &genInfoUSEast1
+	case "na-south-1":
+		return &genInfoNASouth1
+	case "sa-east-1":
+		return &genInfoSAEast1
+	case "me-east-1":
+		return &genInfoMEEast1
+	case "me-central-1":
+		return &genInfoMECentral1
+	case "cn-hangzhou-finance":
+		return &genInfoCNHangzhouFinance
+	case "cn-shanghai-finance-1":
+		return &genInfoCNShanghaiFinance1
+	case "cn-shenzhen-finance-1":
+		return &genInfoCNShenzhenFinance1
+	case "cn-beijing-finance-1":
+		return &genInfoCNBeijingFinance1
+	case "cn-north-2-gov-1":
+		return &genInfoCNNorth2Gov1
+	}
+	return nil
 }
 
 // genIsArea reports whether s is the first part of a cloud region ID in the table ("cn" of "cn-hangzhou").

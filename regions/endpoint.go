@@ -679,26 +679,8 @@ func lookupCloudID(id []byte) *regionInfo {
 	return findCloudID(string(id))
 }
 
-// findCloudID returns the row of a lower-case cloud region ID, or nil: a
-// binary search of genCloudIDs, ordered by length and then bytes. It
-// stays one function out of line rather than a copy in each caller.
-//
-//go:noinline
-func findCloudID(id string) *regionInfo {
-	lo, hi := 0, len(genCloudIDs)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if k := string(genCloudIDs[m].id)[len("oss-"):]; len(k) < len(id) || len(k) == len(id) && k < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(genCloudIDs) && string(genCloudIDs[lo].id)[len("oss-"):] == id {
-		return genCloudIDs[lo]
-	}
-	return nil
-}
+// findCloudID returns the row of a lower-case cloud region ID, or nil.
+func findCloudID(id string) *regionInfo { return genLookupCloudID(id) }
 
 // isCloudID reports whether id has the form of a cloud region ID: at least
 // two hyphen-separated parts of lower-case letters and digits, the first of

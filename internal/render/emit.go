@@ -29,7 +29,7 @@ func Go(t *table.Table) ([]byte, error) {
 		genRegion(f, &t.Regions[i])
 	}
 	genAllRegions(f, t)
-	genCloudIDs(f, t)
+	genLookupCloudID(f, t)
 	genIsArea(f, t)
 	genHosts(f, t)
 	genAliases(f, t)
@@ -223,19 +223,17 @@ func genSwitch(f *jen.File, doc, name, param string, result jen.Code, keys []str
 	)
 }
 
-// genCloudIDs emits the rows ordered by cloud region ID, length first,
-// for the binary search behind every lookup by Region, ID or host.
-func genCloudIDs(f *jen.File, t *table.Table) {
-	rows := make([]*table.Region, len(t.Regions))
-	for i := range t.Regions {
-		rows[i] = &t.Regions[i]
+// genLookupCloudID emits the switch behind every lookup by Region, ID or
+// host: the compiler makes it a search by length and bytes that costs less
+// than a map lookup.
+func genLookupCloudID(f *jen.File, t *table.Table) {
+	ids := make([]string, len(t.Regions))
+	for i, r := range t.Regions {
+		ids[i] = r.CloudID
 	}
-	sort.Slice(rows, func(i, j int) bool {
-		a, b := rows[i].CloudID, rows[j].CloudID
-		return len(a) < len(b) || len(a) == len(b) && a < b
-	})
-	genArray(f, "genCloudIDs lists the rows ordered by cloud region ID, by length and then bytes.",
-		"genCloudIDs", jen.Op("*").Id("regionInfo"), ",", each(rows, func(r *table.Region) jen.Code { return jen.Op("&").Id(r.VarName) }))
+	genSwitch(f, `genLookupCloudID returns the row of a lower-case cloud region ID ("cn-hangzhou"), or nil.`,
+		"genLookupCloudID", "id", jen.Op("*").Id("regionInfo"), ids,
+		func(i int) jen.Code { return jen.Op("&").Id(t.Regions[i].VarName) }, jen.Nil())
 }
 
 // genIsArea emits the set of areas: ParseEndpoint reads an unknown region
