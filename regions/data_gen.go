@@ -3,13 +3,13 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.4.0"
+const Version = "1.5.0"
 
 // Source says where the region data came from.
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "c8c5bfc9d68565460b87dce23825dc6fae9d22a6844ac6fa1049fd391fe0bc49"
+const DataSHA256 = "6da1c7f09325a88510fdd3db2e46be07a18dd3d42ebed012466f1852695a40eb"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
