@@ -56,7 +56,7 @@ func TestMaintainerProcedures(t *testing.T) {
 		edit          func(string) string
 		want          string // in the change report
 	}{
-		{"adding a region", version(major, minor+1, 0), func(s string) string { return s + testRegion }, "## Added\n\n- `oss-xx-test-1` Testland (Capital) (constant `XXTest1`; sources: D-cn (medium))"},
+		{"adding a region", version(major, minor+1, 0), func(s string) string { return s + testRegion }, "## Added\n\n- `oss-tl-test-1` Testland (Capital) (constant `TLTest1`; sources: D-cn (medium))"},
 		{"deprecating a region", version(major, minor+2, 0), func(s string) string {
 			return strings.Replace(s, "  - id: "+victim.ID+"\n", "  - id: "+victim.ID+"\n    status: decommissioning\n", 1)
 		}, "## Lifecycle\n\n- `" + victim.ID + "`"},
@@ -119,15 +119,15 @@ func finishRelease(t *testing.T, dir string) {
 }
 
 // testRegion is the entry the procedure adds.
-const testRegion = `  - id: oss-xx-test-1
+const testRegion = `  - id: oss-tl-test-1
     name: "Testland (Capital)"
     sources: [D-cn]
     confidence: medium
     mainland_china: false
     endpoints:
-      public: oss-xx-test-1.aliyuncs.com
-      internal: oss-xx-test-1-internal.aliyuncs.com
-      vpc: oss-xx-test-1-internal.aliyuncs.com
+      public: oss-tl-test-1.aliyuncs.com
+      internal: oss-tl-test-1-internal.aliyuncs.com
+      vpc: oss-tl-test-1-internal.aliyuncs.com
     accelerate: false
     vip_ranges: ticket
 `
