@@ -52,7 +52,10 @@ func doubt(id []byte) verdict {
 	var near, part *regionInfo
 	nearSlip := false
 	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
-		known, in := candidate(i)
+		known := candidate(i)
+		if d := len(id) - len(known); (d > 1 || d < -1) && !samePrefix(id, known, 3) {
+			continue // one edit needs lengths within one; the other cases a shared start
+		}
 		kname, knum := splitNumber(known)
 		pos, edit := editAt(id, known)
 		switch {
@@ -60,15 +63,15 @@ func doubt(id []byte) verdict {
 			edit == 's' && isDigit(id[pos]) && isDigit(known[pos]):
 			return verdict{} // a known name with a new number: a newer region
 		case edit != 0 && (knownArea && pos > dash || !knownArea && edit != 's' && pos <= strings.IndexByte(known, '-')):
-			nearSlip, near = true, better(near, in)
+			nearSlip, near = true, better(near, candidateRow(i))
 		case knownArea && string(num) != knum && afterArea(editAt(name, kname)) > dash:
 			nearSlip = true // a slip of a name whose number is unknown: ap-southest-9
 		case knownArea && hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
 			if part == nil || len(known) > len(part.id)-len("oss-") {
-				part = in // the longest ID it extends
+				part = candidateRow(i) // the longest ID it extends
 			}
 		case knownArea && hasPartPrefix(known, string(id)) && !namesCloud([]byte(known[len(id)+1:])):
-			part = better(part, in)
+			part = better(part, candidateRow(i))
 		}
 	}
 	switch {
@@ -115,16 +118,24 @@ func better(a, b *regionInfo) *regionInfo {
 
 // candidate returns the i-th known name: the cloud IDs of the table, then
 // its aliases without oss-.
-func candidate(i int) (string, *regionInfo) {
+func candidate(i int) string {
 	if i < len(genAllRegions) {
-		r := genAllRegions[i]
-		return string(r)[len("oss-"):], lookupInfo(r)
+		return string(genAllRegions[i])[len("oss-"):]
 	}
 	a := &genAliases[i-len(genAllRegions)]
 	if len(a.alias) > len("oss-") && a.alias[:len("oss-")] == "oss-" {
-		return a.alias[len("oss-"):], a.in
+		return a.alias[len("oss-"):]
 	}
-	return a.alias, a.in
+	return a.alias
+}
+
+// candidateRow is the row of the i-th known name, looked up only for a
+// name that matters.
+func candidateRow(i int) *regionInfo {
+	if i < len(genAllRegions) {
+		return lookupInfo(genAllRegions[i])
+	}
+	return genAliases[i-len(genAllRegions)].in
 }
 
 // editAt returns where a and b differ by exactly one edit and which: 'i'
@@ -433,3 +444,8 @@ func doubledPrefix(id []byte) (Region, bool) {
 }
 
 const doubledPrefixReason = "oss- twice; use CloudRegion()"
+
+// samePrefix reports whether a and b both start with the same n bytes.
+func samePrefix(a []byte, b string, n int) bool {
+	return len(a) >= n && len(b) >= n && string(a[:n]) == b[:n]
+}

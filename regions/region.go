@@ -60,14 +60,21 @@ func lookupAlias[T string | []byte](s T) *regionInfo {
 	return lookupKey(genAliases[:], s)
 }
 
-// lookupName returns the row that a lower-case name names, or nil. The
-// names are read in order: only an error reads them.
+// lookupName returns the row that a lower-case name names, or nil: a
+// binary search of the lines of genNameKeys, which are sorted by name.
 func lookupName(s []byte) *regionInfo {
-	for keys := genNameKeys; keys != ""; {
-		var line string
-		line, keys, _ = cutByte(keys, '\n')
-		if key, id, _ := cutByte(line, '\t'); key == string(s) {
+	keys := genNameKeys
+	for lo, hi := 0, len(keys); lo < hi; {
+		start := strings.LastIndexByte(keys[:lo+(hi-lo)/2], '\n') + 1
+		line, _, _ := cutByte(keys[start:], '\n')
+		key, id, _ := cutByte(line, '\t')
+		switch {
+		case key == string(s):
 			return findCloudID(id)
+		case key < string(s):
+			lo = start + len(line) + 1
+		default:
+			hi = start
 		}
 	}
 	return nil
