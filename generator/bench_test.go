@@ -16,7 +16,18 @@ func syntheticTable(n int) []byte {
 	b.WriteString("version: 1.0.0\nsource: synthetic\ndefault_region: oss-xx-r0\n")
 	b.WriteString("default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}\n")
 	b.WriteString("accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}\n")
-	b.WriteString("sources:\n  - {key: S, title: synthetic, date: 2026-01-01}\nregions:\n")
+	b.WriteString("sources:\n  - {key: S, title: synthetic, date: 2026-01-01}\n")
+	// The families the benchmarks' inputs use, so that the large package
+	// reads them as the real one does.
+	b.WriteString("families:\n")
+	for _, f := range []struct{ name, cnst, form string }{
+		{"access-points", "AccessPoints", "[{bucket}.]oss-{region}[-internal].oss-accesspoint.aliyuncs.com"},
+		{"hdfs", "HDFS", "[{bucket}.]{region}.oss-dls.aliyuncs.com"},
+		{"vectors", "Vectors", "[{bucket}.]{region}[-internal].oss-vectors.aliyuncs.com"},
+	} {
+		fmt.Fprintf(&b, "  - {name: %s, const: %s, title: synthetic, forms: [%q], sources: [S]}\n", f.name, f.cnst, f.form)
+	}
+	b.WriteString("regions:\n")
 	for i := 0; i < n; i++ {
 		id := fmt.Sprintf("oss-xx-r%d", i)
 		fmt.Fprintf(&b, "  - id: %s\n    name: Synthetic %d\n    sources: [S]\n    confidence: high\n    mainland_china: %v\n", id, i, i%2 == 0)
