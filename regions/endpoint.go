@@ -84,77 +84,30 @@ const maxHostPortLen = maxHostLen + len(":65535")
 
 const ossDomain = ".aliyuncs.com"
 
-// ParseEndpoint finds the region and kind of an OSS endpoint given as a host
-// ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https or oss URL
-// (OSS's own oss://bucket.endpoint/key), with or without a bucket label in
-// front ("bucket.oss-cn-shanghai.aliyuncs.com"). A URL of the Buckets
-// family whose host has no bucket label takes the bucket from the first
-// segment of its path (PathStyle); the other families carry their bucket in
-// the host, and their path is a key.
+// ParseEndpoint finds the region and kind of an OSS endpoint given as a
+// host ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https or oss
+// URL, with or without a bucket label in front. A Buckets URL without a
+// bucket label takes it from the first path segment (PathStyle). It reads
+// at most the scheme, 259 bytes of host and port, and 64 of the path, so a
+// long presigned URL costs no more; one trailing dot is the same host.
 //
-// The input may be of any length, such as a presigned URL with a long
-// security token: ParseEndpoint reads only the scheme, the host and port
-// (at most 259 bytes; a longer host is an error) and the first path
-// segment (at most 64 bytes: a longer one is no bucket name), so its work
-// is bounded whatever the rest of the URL holds.
+// It reads every host of the table (dual-stack, S3-compatible, extra
+// internal hosts, the accelerate and regionless endpoints, whose Region is
+// empty), the hosts of the other families (Family), and the hosts of a
+// region newer than the table (Known false) as the package documentation
+// says under "Slips and regions newer than the table". On
+// oss.aliyuncs.com a label in front is a bucket unless it names a region:
+// a cloud ID of the table or the full shape of a newer one (ap-southeast-9);
+// a known ID with a part more (cn-hangzhou-logs) stays a bucket.
 //
-// The default endpoints map to DefaultRegion. The endpoints that name no
-// region (the accelerate endpoints, Kind Accelerate or AccelerateOverseas,
-// and RegionlessEndpoint, Kind Regionless) have an empty Region. One
-// trailing dot (an absolute name, as net.LookupCNAME returns) is read as
-// the same host. It reads dual-stack hosts (cn-hangzhou.oss.aliyuncs.com,
-// Kind DualStack), S3-compatible ones (s3.oss-cn-hangzhou.aliyuncs.com,
-// S3Compatible), and the hosts of the other families (Family): access
-// points, Object FC access points, OSS-HDFS and vector buckets.
+// Every error is an *Error matching ErrInvalidEndpoint (a bad bucket label
+// matches ErrInvalidBucket as well); where the host was meant for a region
+// of the table (oss- twice, a misspelt -internal, a legacy vpc100- host,
+// user info or restic's s3: prefix in front) its Suggestion names it.
 //
-// A well-formed host oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com
-// whose region is not in the table is returned with that region (Known
-// reports false) if the ID is that of a region newer than the table, and
-// refused otherwise, as the package documentation says under "Slips and
-// regions newer than the table".
-//
-// On oss.aliyuncs.com, the legacy default endpoint, a label in front is a
-// bucket unless it names a region: the first label of a dual-stack host of
-// the table, the cloud region ID of a region of the table, or, for a
-// region newer than the table, an ID of the full shape of one in an area
-// the table has, ending in a number (ap-southeast-9). Anything else
-// (my-bucket, ml-datasets, qa-reports-2024) is a bucket. A bucket named
-// like such a region ID (cn-backup-1) is therefore read as a region there;
-// address it through its regional endpoint instead. A region that the
-// table lists without a dual-stack host is refused in that form. A label
-// one edit from a known cloud ID in its name (cn-hangzou.oss.aliyuncs.com)
-// is refused as a misspelt dual-stack host, and an alias there names its
-// region and is refused; a known ID with a part more (cn-hangzhou-logs)
-// stays a bucket, for such bucket names are common.
-//
-// Refused with a reason that says what was meant: a host built from
-// Region.String() instead of CloudRegion() (oss-oss-cn-hangzhou.aliyuncs.com,
-// also behind a bucket, after s3. or as a dual-stack label); and, with the
-// region in Error.Suggestion, a host built from an alias in its oss- form
-// (oss-oss-cn-hzfinance.aliyuncs.com), a near miss of -internal
-// (oss-cn-hangzhou-interal.aliyuncs.com) or -internal twice, a host that
-// names a region of the table but is none of its endpoints, the legacy
-// VPC form vpc100-oss-<id>[-internal].aliyuncs.com, which the table's
-// sources no longer give (use the region's internal endpoint), a host
-// behind user info or restic's s3: prefix, and a masked CloudBox ID.
-// oss-rg-china-mainland-internal.aliyuncs.com names no region and is
-// refused.
-//
-// Anything else that is no endpoint, such as user info, an IP address
-// (IPv4, or IPv6 with or without brackets), two trailing dots, a label
-// over 63 characters, another scheme, a bad port or a host that only ends
-// like an endpoint, is refused too. Every error is an *Error matching
-// ErrInvalidEndpoint; a bad bucket label, of any characters, matches
-// ErrInvalidBucket as well.
-//
-// The hosts of the table, and their S3-compatible forms, are read in any
-// case without allocating, and the other families' hosts in lower case.
-// A result that needs a string the input does not hold costs one
-// allocation: an upper-case bucket label (its lower-case name), an
-// upper-case host of a region newer than the table or of another family,
-// the S3-compatible form of an extra internal host in upper case, and a
-// dual-stack or other-family host of a region newer than the table (its
-// Region).
+// The table's hosts, in any case, and the other families' hosts in lower
+// case, are read without allocating; a result that needs a string the
+// input does not hold (a lower-case copy, a newer region's ID) costs one.
 func ParseEndpoint(s string) (Endpoint, error) {
 	in := s
 	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {

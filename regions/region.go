@@ -140,31 +140,12 @@ func AllActive() []Region {
 
 // Parse returns the region for an OSS region ID ("oss-cn-hangzhou"), a
 // cloud region ID ("cn-hangzhou") or an alias of the table (see
-// Region.Aliases), in any case, ignoring surrounding ASCII white space
-// (space, tab, newline, carriage return, vertical tab, form feed). An alias
-// returns the region itself: "cn-hzfinance" is oss-cn-hangzhou-finance.
-//
-// An unknown ID is an *Error wrapping ErrUnknownRegion. Its Suggestion is
-// the closest known region of the same area (what comes before the first
-// hyphen: cn-, ap-, eu-, ...), never one of another area: cn-east-1
-// suggests nothing (not us-east-1), cn-gaungzhou suggests
-// oss-cn-guangzhou. Distance is edit distance in which a swap of two
-// neighbouring letters is one edit, and a suggestion is at most a third of
-// its cloud ID's length away (at least one edit). Where nothing of the
-// area is that close, it is a known ID with a part more or less (cn-wuhan
-// suggests oss-cn-wuhan-lr), or there is none. An ID with a known name and
-// a new number (ap-southeast-9, us-east-2) is a region newer than the
-// table and gets no suggestion. Among the close ones, the closest region
-// in service is suggested, Active before Decommissioning at the same
-// distance; a decommissioned one only where none in service is close, and
-// the Reason says when a closer ID is a decommissioned region. Given an
-// endpoint host or URL ("oss-cn-hangzhou.aliyuncs.com",
-// "oss-cn-hangzhou-internal"), the Suggestion is its region and the Reason
-// says that ParseEndpoint reads hosts.
-//
-// The error costs at most two allocations, three when its Reason names a
-// closer decommissioned region, and its search is bounded whatever the
-// input.
+// Region.Aliases), in any case, ignoring surrounding ASCII white space.
+// An unknown ID is an *Error wrapping ErrUnknownRegion whose Reason and
+// Suggestion follow the rule in the package documentation ("Slips and
+// regions newer than the table"); given an endpoint host or URL, its
+// Suggestion is the endpoint's region. The error's cost is bounded
+// whatever the input.
 func Parse(s string) (Region, error) {
 	if in := parseID(s); in != nil {
 		return in.id, nil
