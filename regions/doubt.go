@@ -21,8 +21,7 @@ type verdict struct {
 func (v verdict) newer() bool { return !v.slip && v.why == "" }
 
 // doubt applies the rule for doubt to a lower-case cloud ID without oss-
-// that no row has. It is the package's one definition of "close": one
-// edit, or whole parts more or fewer.
+// that no row has.
 func doubt(id []byte) verdict {
 	switch {
 	case placeholder(id):
@@ -138,8 +137,8 @@ func candidateRow(i int) *regionInfo {
 	return genAliases[i-len(genAllRegions)].in
 }
 
-// editAt returns where a and b differ by exactly one edit and which: 'i'
-// (a has a byte more), 'd' (a byte less), 's' (a byte changed), 'w' (two
+// editAt returns where a and b differ by exactly one edit and which: 'i' (a
+// has a byte more), 'd' (a byte less), 's' (a byte changed), 'w' (two
 // neighbours swapped); 0 where they are equal or further apart.
 func editAt(a []byte, b string) (int, byte) {
 	i := 0
@@ -200,8 +199,8 @@ func namesCloud(parts []byte) bool {
 	return false
 }
 
-// cutInternal returns id without a part that is "internal" or one edit
-// from it, where the rest is a known cloud ID or the part is last:
+// cutInternal returns id without a part that is "internal" or one edit from
+// it, where the rest is a known cloud ID or the part is last:
 // us-west-internal-1, cn-hangzhou-interal.
 func cutInternal(id []byte) ([]byte, bool) {
 	for start := 0; start < len(id); {
@@ -227,9 +226,9 @@ func hasPartPrefix[T string | []byte](s T, p string) bool {
 	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == p
 }
 
-// splitNumber splits a cloud region ID into what comes before its number
-// and its number, the last part if that is all digits
-// ("ap-southeast", "1"; "cn-hangzhou", "").
+// splitNumber splits a cloud region ID into what comes before its number and
+// its number, the last part if that is all digits ("ap-southeast", "1";
+// "cn-hangzhou", "").
 func splitNumber[T string | []byte](id T) (T, T) {
 	dash := -1
 	for i := len(id) - 1; i >= 0; i-- {
@@ -246,8 +245,8 @@ func splitNumber[T string | []byte](id T) (T, T) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// doubtReason says what the rule for doubt found (v), for a host that is
-// no endpoint, and the region meant.
+// doubtReason says what the rule for doubt found (v), for a host that is no
+// endpoint, and the region meant.
 //
 //go:noinline
 func doubtReason(v verdict) (string, Region) {
@@ -269,8 +268,8 @@ func doubtReason(v verdict) (string, Region) {
 }
 
 // refusal says why a host that matched nothing, in lower case, is no
-// endpoint, and the region meant where the rule for doubt tells; ep is
-// the part that endpointStart took for the endpoint.
+// endpoint, and the region meant where the rule for doubt tells; ep is the
+// part that endpointStart took for the endpoint.
 func refusal(lower, ep []byte, badChar bool) (string, Region) {
 	if badChar {
 		return "a character that no OSS host name has", ""
@@ -330,9 +329,9 @@ func regionOf(in *regionInfo) Region {
 	return in.id
 }
 
-// repaired returns the region of the endpoint that the lower-case host h
-// is one slip from, and the slip: a near miss of aliyuncs.com (nearWord),
-// or a dot for the hyphen after oss.
+// repaired returns the region of the endpoint that the lower-case host h is
+// one slip from, and the slip: a near miss of aliyuncs.com (nearWord), or a
+// dot for the hyphen after oss.
 func repaired(h []byte) (Region, string) {
 	var fixed []byte
 	what := ""
@@ -418,10 +417,10 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 	return "", ""
 }
 
-// doubledPrefix reports an ID with the oss- prefix in front of what names
-// a region, and that region where it is known: the host of an SDK given
-// Region.String() ("oss-cn-hangzhou") or an alias in its oss- form where
-// it wants the cloud region ID. A bucket named oss-test-bucket is not one.
+// doubledPrefix reports an ID with the oss- prefix in front of what names a
+// region, and that region where it is known: the host of an SDK given
+// Region.String() ("oss-cn-hangzhou") or an alias in its oss- form where it
+// wants the cloud region ID.
 func doubledPrefix(id []byte) (Region, bool) {
 	label, ok := bytes.CutPrefix(id, []byte("oss-"))
 	switch {

@@ -205,8 +205,6 @@ func lowerASCII(buf []byte, s string) int {
 }
 
 // lookupInfo returns the table row of r, or nil if r is not in the table.
-// Every method calls it; it stays one function out of line, whatever the
-// inliner's budget, rather than a copy in each of them.
 //
 //go:noinline
 func lookupInfo(r Region) *regionInfo {
@@ -218,9 +216,9 @@ func lookupInfo(r Region) *regionInfo {
 	return findCloudID(cloud)
 }
 
-// unknownRegionError builds the error of Parse and UnmarshalText: what
-// the rule for doubt says of the input, or the region of an endpoint
-// given instead of an ID.
+// unknownRegionError builds the error of Parse and UnmarshalText: what the
+// rule for doubt says of the input, or the region of an endpoint given
+// instead of an ID.
 func unknownRegionError(fn, s string) *Error {
 	e := newError(fn, s, ErrUnknownRegion, "")
 	// Only the start can matter: a host and port behind a scheme.
