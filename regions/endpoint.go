@@ -606,11 +606,8 @@ func lookupCloudID(id []byte) *regionInfo {
 	if len(id) > genMaxCloudIDLen {
 		return nil
 	}
-	return findCloudID(string(id))
+	return genLookupCloudID(string(id))
 }
-
-// findCloudID returns the row of a lower-case cloud region ID, or nil.
-func findCloudID(id string) *regionInfo { return genLookupCloudID(id) }
 
 // isCloudID reports whether id has the form of a cloud region ID: at least
 // two hyphen-separated parts of lower-case letters and digits, the first of

@@ -119,7 +119,7 @@ func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (
 	in := lookupCloudID(id)
 	if why == "" && in == nil {
 		if v := doubt(id); !v.newer() {
-			reason, r := doubtReason(v)
+			reason, r := doubtReason(v, 0)
 			return 0, reason, r
 		}
 	}

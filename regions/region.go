@@ -57,7 +57,12 @@ type aliasInfo struct {
 //
 //go:noinline
 func lookupAlias[T string | []byte](s T) *regionInfo {
-	return lookupKey(genAliases[:], s)
+	for i := range genAliases {
+		if genAliases[i].alias == string(s) {
+			return genAliases[i].in
+		}
+	}
+	return nil
 }
 
 // lookupName returns the row that a lower-case name names, or nil: a
@@ -70,7 +75,7 @@ func lookupName(s []byte) *regionInfo {
 		key, id, _ := cutByte(line, '\t')
 		switch {
 		case key == string(s):
-			return findCloudID(id)
+			return genLookupCloudID(id)
 		case key < string(s):
 			lo = start + len(line) + 1
 		default:
@@ -100,17 +105,6 @@ func cutByte(s string, sep byte) (before, after string, found bool) {
 		return s[:i], s[i+1:], true
 	}
 	return s, "", false
-}
-
-// lookupKey returns the row of key s in keys, or nil. The list is short,
-// so it is read in order.
-func lookupKey[T string | []byte](keys []aliasInfo, s T) *regionInfo {
-	for i := range keys {
-		if keys[i].alias == string(s) {
-			return keys[i].in
-		}
-	}
-	return nil
 }
 
 // maxIDInput is the longest ID or alias the table holds.
@@ -157,7 +151,7 @@ func Parse(s string) (Region, error) {
 // Lower case, the usual input, is looked up as it is.
 func parseID(s string) *regionInfo {
 	s = trimSpace(s)
-	if in := findCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
+	if in := genLookupCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
 		return in
 	}
 	var buf [maxIDInput]byte
@@ -213,7 +207,7 @@ func lookupInfo(r Region) *regionInfo {
 		return nil
 	}
 	// Every row's id is "oss-" and its cloud ID, so a hit is r's own row.
-	return findCloudID(cloud)
+	return genLookupCloudID(cloud)
 }
 
 // unknownRegionError builds the error of Parse and UnmarshalText: what the
@@ -249,20 +243,7 @@ func unknownRegionError(fn, s string) *Error {
 			return e
 		}
 	}
-	v := doubt(bytes.TrimPrefix(id, []byte("oss-")))
-	switch {
-	case v.why != "":
-		e.Reason = v.why
-	case v.other != "":
-		e.Reason = v.other + " is an Alibaba Cloud region the table does not list for OSS"
-	case v.internal:
-		e.Reason = endpointGiven
-	case v.meant != nil && v.meant.status == Decommissioned:
-		e.Reason = "the region meant is decommissioned"
-	}
-	if v.meant != nil {
-		e.Suggestion = v.meant.id
-	}
+	e.Reason, e.Suggestion = doubtReason(doubt(bytes.TrimPrefix(id, []byte("oss-"))), 1)
 	return e
 }
 
