@@ -21,8 +21,7 @@ type verdict struct {
 func (v verdict) newer() bool { return !v.slip && v.why == "" }
 
 // doubt applies the rule for doubt to a lower-case cloud ID without oss-
-// that no row has. It is the package's one definition of "close": one
-// edit, or whole parts more or fewer.
+// that no row has.
 func doubt(id []byte) verdict {
 	switch {
 	case placeholder(id):
@@ -53,7 +52,7 @@ func doubt(id []byte) verdict {
 	nearSlip := false
 	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
 		known := candidate(i)
-		if d := len(id) - len(known); (d > 1 || d < -1) && !samePrefix(id, known, 3) {
+		if d := len(id) - len(known); (d > 1 || d < -1) && !(len(id) >= 3 && len(known) >= 3 && string(id[:3]) == known[:3]) {
 			continue // one edit needs lengths within one; the other cases a shared start
 		}
 		kname, knum := splitNumber(known)
@@ -138,8 +137,8 @@ func candidateRow(i int) *regionInfo {
 	return genAliases[i-len(genAllRegions)].in
 }
 
-// editAt returns where a and b differ by exactly one edit and which: 'i'
-// (a has a byte more), 'd' (a byte less), 's' (a byte changed), 'w' (two
+// editAt returns where a and b differ by exactly one edit and which: 'i' (a
+// has a byte more), 'd' (a byte less), 's' (a byte changed), 'w' (two
 // neighbours swapped); 0 where they are equal or further apart.
 func editAt(a []byte, b string) (int, byte) {
 	i := 0
@@ -167,20 +166,6 @@ func editAt(a []byte, b string) (int, byte) {
 	return 0, 0
 }
 
-// afterArea returns the position of an edit, or -1 where there is none.
-func afterArea(pos int, edit byte) int {
-	if edit == 0 {
-		return -1
-	}
-	return pos
-}
-
-// oneEditBytes reports whether a and b are one edit apart.
-func oneEditBytes(a []byte, b string) bool {
-	_, e := editAt(a, b)
-	return e != 0
-}
-
 // namesCloud reports whether parts name a cloud other than the public one
 // ("finance", "gov"): parts more or fewer of that kind change the cloud.
 func namesCloud(parts []byte) bool {
@@ -200,8 +185,8 @@ func namesCloud(parts []byte) bool {
 	return false
 }
 
-// cutInternal returns id without a part that is "internal" or one edit
-// from it, where the rest is a known cloud ID or the part is last:
+// cutInternal returns id without a part that is "internal" or one edit from
+// it, where the rest is a known cloud ID or the part is last:
 // us-west-internal-1, cn-hangzhou-interal.
 func cutInternal(id []byte) ([]byte, bool) {
 	for start := 0; start < len(id); {
@@ -227,9 +212,9 @@ func hasPartPrefix[T string | []byte](s T, p string) bool {
 	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == p
 }
 
-// splitNumber splits a cloud region ID into what comes before its number
-// and its number, the last part if that is all digits
-// ("ap-southeast", "1"; "cn-hangzhou", "").
+// splitNumber splits a cloud region ID into what comes before its number and
+// its number, the last part if that is all digits ("ap-southeast", "1";
+// "cn-hangzhou", "").
 func splitNumber[T string | []byte](id T) (T, T) {
 	dash := -1
 	for i := len(id) - 1; i >= 0; i-- {
@@ -246,31 +231,43 @@ func splitNumber[T string | []byte](id T) (T, T) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// doubtReason says what the rule for doubt found (v), for a host that is
-// no endpoint, and the region meant.
+// slipReasons is what ParseEndpoint ([0]) and Parse ([1]) say of a slip:
+// plain, a misplaced -internal, a zone, a slip of a closed region.
+var slipReasons = [...][2]string{
+	{"a slip, not a newer region", ""},
+	{"a misplaced or misspelt -internal", endpointGiven},
+	{"a zone or cluster, not a region", ""},
+	{"a slip of a decommissioned region", "the region meant is decommissioned"},
+}
+
+// doubtReason says what the rule for doubt found (v), for ParseEndpoint
+// (p 0) or Parse (p 1), and the region meant.
 //
 //go:noinline
-func doubtReason(v verdict) (string, Region) {
+func doubtReason(v verdict, p int) (string, Region) {
 	var r Region
 	if v.meant != nil {
 		r = v.meant.id
 	}
+	k := 0
 	switch {
 	case v.why != "":
-		return v.why, ""
+		return v.why, r
+	case v.other != "":
+		return v.other + " is an Alibaba Cloud region the table does not list for OSS", r
 	case v.internal:
-		return "a misplaced or misspelt -internal", r
-	case v.zone:
-		return "a zone or cluster, not a region", r
+		k = 1
+	case v.zone && p == 0:
+		k = 2
 	case v.meant != nil && v.meant.status == Decommissioned:
-		return "a slip of a decommissioned region", r
+		k = 3
 	}
-	return "a slip, not a newer region", r
+	return slipReasons[k][p], r
 }
 
 // refusal says why a host that matched nothing, in lower case, is no
-// endpoint, and the region meant where the rule for doubt tells; ep is
-// the part that endpointStart took for the endpoint.
+// endpoint, and the region meant where the rule for doubt tells; ep is the
+// part that endpointStart took for the endpoint.
 func refusal(lower, ep []byte, badChar bool) (string, Region) {
 	if badChar {
 		return "a character that no OSS host name has", ""
@@ -292,7 +289,7 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 			return "not the dual-stack host", in.id
 		}
 		if v := doubt(id); v.slip {
-			return doubtReason(v)
+			return doubtReason(v, 0)
 		}
 	}
 	if id, _, ok := patternID(ep); ok {
@@ -306,7 +303,7 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 			return "a host the table lacks", in.id // a finance region's pattern host
 		}
 		if v := doubt(id); !v.newer() {
-			return doubtReason(v)
+			return doubtReason(v, 0)
 		}
 	}
 	if r, what := repaired(lower); r != "" {
@@ -330,9 +327,9 @@ func regionOf(in *regionInfo) Region {
 	return in.id
 }
 
-// repaired returns the region of the endpoint that the lower-case host h
-// is one slip from, and the slip: a near miss of aliyuncs.com (nearWord),
-// or a dot for the hyphen after oss.
+// repaired returns the region of the endpoint that the lower-case host h is
+// one slip from, and the slip: a near miss of aliyuncs.com (nearWord), or a
+// dot for the hyphen after oss.
 func repaired(h []byte) (Region, string) {
 	var fixed []byte
 	what := ""
@@ -401,7 +398,7 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 		}
 		if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
 			if v := doubt(label); v.slip && !v.byPart {
-				return doubtReason(v)
+				return doubtReason(v, 0)
 			}
 		}
 	}
@@ -418,10 +415,10 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 	return "", ""
 }
 
-// doubledPrefix reports an ID with the oss- prefix in front of what names
-// a region, and that region where it is known: the host of an SDK given
-// Region.String() ("oss-cn-hangzhou") or an alias in its oss- form where
-// it wants the cloud region ID. A bucket named oss-test-bucket is not one.
+// doubledPrefix reports an ID with the oss- prefix in front of what names a
+// region, and that region where it is known: the host of an SDK given
+// Region.String() ("oss-cn-hangzhou") or an alias in its oss- form where it
+// wants the cloud region ID.
 func doubledPrefix(id []byte) (Region, bool) {
 	label, ok := bytes.CutPrefix(id, []byte("oss-"))
 	switch {
@@ -445,7 +442,16 @@ func doubledPrefix(id []byte) (Region, bool) {
 
 const doubledPrefixReason = "oss- twice; use CloudRegion()"
 
-// samePrefix reports whether a and b both start with the same n bytes.
-func samePrefix(a []byte, b string, n int) bool {
-	return len(a) >= n && len(b) >= n && string(a[:n]) == b[:n]
+// afterArea returns the position of an edit, or -1 where there is none.
+func afterArea(pos int, edit byte) int {
+	if edit == 0 {
+		return -1
+	}
+	return pos
+}
+
+// oneEditBytes reports whether a and b are one edit apart.
+func oneEditBytes(a []byte, b string) bool {
+	_, e := editAt(a, b)
+	return e != 0
 }

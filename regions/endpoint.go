@@ -77,84 +77,37 @@ const maxHostLen = 253
 // maxLabelLen is the longest a label of a host name can be.
 const maxLabelLen = 63
 
-// maxHostPortLen bounds how far ParseEndpoint looks for the end of the
-// host and port: whatever follows, a path, a query of any length, is not
-// read beyond its first segment.
+// maxHostPortLen bounds how far ParseEndpoint looks for the end of the host
+// and port: whatever follows, a path, a query of any length, is not read
+// beyond its first segment.
 const maxHostPortLen = maxHostLen + len(":65535")
 
 const ossDomain = ".aliyuncs.com"
 
-// ParseEndpoint finds the region and kind of an OSS endpoint given as a host
-// ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https or oss URL
-// (OSS's own oss://bucket.endpoint/key), with or without a bucket label in
-// front ("bucket.oss-cn-shanghai.aliyuncs.com"). A URL of the Buckets
-// family whose host has no bucket label takes the bucket from the first
-// segment of its path (PathStyle); the other families carry their bucket in
-// the host, and their path is a key.
+// ParseEndpoint finds the region and kind of an OSS endpoint given as a
+// host ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https or oss
+// URL, with or without a bucket label in front. A Buckets URL without a
+// bucket label takes it from the first path segment (PathStyle). It reads
+// at most the scheme, 259 bytes of host and port, and 64 of the path, so a
+// long presigned URL costs no more; one trailing dot is the same host.
 //
-// The input may be of any length, such as a presigned URL with a long
-// security token: ParseEndpoint reads only the scheme, the host and port
-// (at most 259 bytes; a longer host is an error) and the first path
-// segment (at most 64 bytes: a longer one is no bucket name), so its work
-// is bounded whatever the rest of the URL holds.
+// It reads every host of the table (dual-stack, S3-compatible, extra
+// internal hosts, the accelerate and regionless endpoints, whose Region is
+// empty), the hosts of the other families (Family), and the hosts of a
+// region newer than the table (Known false) as the package documentation
+// says under "Slips and regions newer than the table". On
+// oss.aliyuncs.com a label in front is a bucket unless it names a region:
+// a cloud ID of the table or the full shape of a newer one (ap-southeast-9);
+// a known ID with a part more (cn-hangzhou-logs) stays a bucket.
 //
-// The default endpoints map to DefaultRegion. The endpoints that name no
-// region (the accelerate endpoints, Kind Accelerate or AccelerateOverseas,
-// and RegionlessEndpoint, Kind Regionless) have an empty Region. One
-// trailing dot (an absolute name, as net.LookupCNAME returns) is read as
-// the same host. It reads dual-stack hosts (cn-hangzhou.oss.aliyuncs.com,
-// Kind DualStack), S3-compatible ones (s3.oss-cn-hangzhou.aliyuncs.com,
-// S3Compatible), and the hosts of the other families (Family): access
-// points, Object FC access points, OSS-HDFS and vector buckets.
+// Every error is an *Error matching ErrInvalidEndpoint (a bad bucket label
+// matches ErrInvalidBucket as well); where the host was meant for a region
+// of the table (oss- twice, a misspelt -internal, a legacy vpc100- host,
+// user info or restic's s3: prefix in front) its Suggestion names it.
 //
-// A well-formed host oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com
-// whose region is not in the table is returned with that region (Known
-// reports false) if the ID is that of a region newer than the table, and
-// refused otherwise, as the package documentation says under "Slips and
-// regions newer than the table".
-//
-// On oss.aliyuncs.com, the legacy default endpoint, a label in front is a
-// bucket unless it names a region: the first label of a dual-stack host of
-// the table, the cloud region ID of a region of the table, or, for a
-// region newer than the table, an ID of the full shape of one in an area
-// the table has, ending in a number (ap-southeast-9). Anything else
-// (my-bucket, ml-datasets, qa-reports-2024) is a bucket. A bucket named
-// like such a region ID (cn-backup-1) is therefore read as a region there;
-// address it through its regional endpoint instead. A region that the
-// table lists without a dual-stack host is refused in that form. A label
-// one edit from a known cloud ID in its name (cn-hangzou.oss.aliyuncs.com)
-// is refused as a misspelt dual-stack host, and an alias there names its
-// region and is refused; a known ID with a part more (cn-hangzhou-logs)
-// stays a bucket, for such bucket names are common.
-//
-// Refused with a reason that says what was meant: a host built from
-// Region.String() instead of CloudRegion() (oss-oss-cn-hangzhou.aliyuncs.com,
-// also behind a bucket, after s3. or as a dual-stack label); and, with the
-// region in Error.Suggestion, a host built from an alias in its oss- form
-// (oss-oss-cn-hzfinance.aliyuncs.com), a near miss of -internal
-// (oss-cn-hangzhou-interal.aliyuncs.com) or -internal twice, a host that
-// names a region of the table but is none of its endpoints, the legacy
-// VPC form vpc100-oss-<id>[-internal].aliyuncs.com, which the table's
-// sources no longer give (use the region's internal endpoint), a host
-// behind user info or restic's s3: prefix, and a masked CloudBox ID.
-// oss-rg-china-mainland-internal.aliyuncs.com names no region and is
-// refused.
-//
-// Anything else that is no endpoint, such as user info, an IP address
-// (IPv4, or IPv6 with or without brackets), two trailing dots, a label
-// over 63 characters, another scheme, a bad port or a host that only ends
-// like an endpoint, is refused too. Every error is an *Error matching
-// ErrInvalidEndpoint; a bad bucket label, of any characters, matches
-// ErrInvalidBucket as well.
-//
-// The hosts of the table, and their S3-compatible forms, are read in any
-// case without allocating, and the other families' hosts in lower case.
-// A result that needs a string the input does not hold costs one
-// allocation: an upper-case bucket label (its lower-case name), an
-// upper-case host of a region newer than the table or of another family,
-// the S3-compatible form of an extra internal host in upper case, and a
-// dual-stack or other-family host of a region newer than the table (its
-// Region).
+// The table's hosts, in any case, and the other families' hosts in lower
+// case, are read without allocating; a result that needs a string the
+// input does not hold (a lower-case copy, a newer region's ID) costs one.
 func ParseEndpoint(s string) (Endpoint, error) {
 	in := s
 	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {
@@ -233,13 +186,8 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	return e, nil
 }
 
-// endpointStart returns where the endpoint begins in a host that may have
-// a bucket label in front: 0, or just after that label's dot. The
-// generator holds the table's hosts to two forms, L.aliyuncs.com and the
-// dual-stack <id>.oss.aliyuncs.com, so the endpoint is the last three
-// labels, or four for the S3-compatible form s3.<endpoint> and for a
-// dual-stack host, told from a bucket on oss.aliyuncs.com by
-// dualStackLabel.
+// endpointStart returns where the endpoint begins in a host that may have a
+// bucket label in front: 0, or just after that label's dot.
 func endpointStart(h []byte) int {
 	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
 	if !ok {
@@ -255,9 +203,7 @@ func endpointStart(h []byte) int {
 	return dot + 1
 }
 
-// lastDots returns the indexes of the last two dots in h, or -1. It looks
-// for them from the front: a host has few labels, and bytes.IndexByte
-// skips the bytes between two dots far faster than a loop from the end.
+// lastDots returns the indexes of the last two dots in h, or -1.
 func lastDots(h []byte) (prev, last int) {
 	prev, last = -1, -1
 	for i := 0; ; {
@@ -277,9 +223,7 @@ func cutS3(h []byte) ([]byte, bool) {
 	return h, false
 }
 
-// pathBucket returns the first segment of a URL path ("/bucket/key"), or
-// "". It reads no further than one byte past the longest bucket name: a
-// longer segment is returned cut there, and refused as too long.
+// pathBucket returns the first segment of a URL path ("/bucket/key"), or "".
 func pathBucket(path string) string {
 	if !strings.HasPrefix(path, "/") {
 		return "" // a query or fragment, or nothing
@@ -293,9 +237,9 @@ func pathBucket(path string) string {
 	return path[1:end]
 }
 
-// hostEntry is one host of the table in genHosts: the row it belongs
-// to (nil for the hosts that name no region), its kind, and whether OSS
-// serves its S3-compatible form s3.<host>.
+// hostEntry is one host of the table in genHosts: the row it belongs to (nil
+// for the hosts that name no region), its kind, and whether OSS serves its
+// S3-compatible form s3.<host>.
 type hostEntry struct {
 	host string
 	in   *regionInfo
@@ -303,9 +247,8 @@ type hostEntry struct {
 	s3   bool
 }
 
-// lookupHost returns the entry of a lower-case host in genHosts, or nil:
-// a binary search in their order, by length and then bytes. It stays one
-// function out of line rather than a copy in each caller.
+// lookupHost returns the entry of a lower-case host in genHosts, or nil: a
+// binary search in their order, by length and then bytes.
 //
 //go:noinline
 func lookupHost(h []byte) *hostEntry {
@@ -332,9 +275,8 @@ func (h *hostEntry) set(e *Endpoint) {
 	}
 }
 
-// tableHost sets e if the lower-case host h, as written host, is a host
-// of the table or the S3-compatible form of one. The s3. form's Host is
-// the table's copy where it has one, so that no case costs a copy.
+// tableHost sets e if the lower-case host h, as written host, is a host of
+// the table or the S3-compatible form of one.
 func tableHost(e *Endpoint, h []byte, host string) bool {
 	if in := lookupHost(h); in != nil {
 		in.set(e)
@@ -365,10 +307,9 @@ func tableHost(e *Endpoint, h []byte, host string) bool {
 
 const s3GlobalAccelerate = "s3." + GlobalAccelerateEndpoint
 
-// bucketHost sets e when the host after the first label of the
-// lower-case host h (as written: host) is one of the table and that label is a bucket, and
-// returns where that host begins, or 0. A label in front of
-// oss.aliyuncs.com that names a region (dualStackLabel) is no bucket.
+// bucketHost sets e when the host after the first label of the lower-case
+// host h (as written: host) is one of the table and that label is a bucket,
+// and returns where that host begins, or 0.
 func bucketHost(e *Endpoint, h []byte, host string) int {
 	dot := bytes.IndexByte(h, '.')
 	if dot <= 0 {
@@ -383,8 +324,8 @@ func bucketHost(e *Endpoint, h []byte, host string) int {
 }
 
 // matchEndpoint sets e to the endpoint that lower, a host without bucket
-// label in lower case (as written: host), is: a host of the table, or one
-// of a region newer than the table, also in its S3-compatible form.
+// label in lower case (as written: host), is: a host of the table, or one of
+// a region newer than the table, also in its S3-compatible form.
 func matchEndpoint(e *Endpoint, lower []byte, host string) bool {
 	if tableHost(e, lower, host) {
 		return true
@@ -403,10 +344,10 @@ func matchEndpoint(e *Endpoint, lower []byte, host string) bool {
 	return true
 }
 
-// hostOf returns the host name of a host, host:port or URL, as written
-// and in lower case (in buf, of at least maxHostPortLen+1 bytes), whether
-// it holds a character that no host name may (badChar), and what follows
-// host and port (path, query, fragment), or why there is no host.
+// hostOf returns the host name of a host, host:port or URL, as written and
+// in lower case (in buf, of at least maxHostPortLen+1 bytes), whether it
+// holds a character that no host name may (badChar), and what follows host
+// and port (path, query, fragment), or why there is no host.
 func hostOf(s string, buf []byte) (host string, lower []byte, path string, badChar bool, reason string) {
 	rest, reason := cutScheme(s)
 	if reason != "" {
@@ -438,9 +379,7 @@ func hostOf(s string, buf []byte) (host string, lower []byte, path string, badCh
 }
 
 // cutScheme removes an http:// or https:// scheme, in any case, and refuses
-// any other. A scheme is what comes before the first colon when "://"
-// follows it; "://" later in a path is no scheme. A colon past where a
-// host and port could end is no scheme either.
+// any other.
 func cutScheme(s string) (rest, reason string) {
 	colon := strings.IndexByte(s[:min(len(s), maxHostPortLen+1)], ':')
 	switch {
@@ -476,10 +415,7 @@ func webScheme(scheme string) bool {
 // come before any path, query or fragment, and reports whether the host
 // holds anything but the letters, digits, hyphens and dots of a host name
 // (ParseEndpoint then says whether that is in a bucket label or in the
-// endpoint). User info is refused, for a URL with user info sends
-// credentials to its host, and so are IPv6 literals. It reads at most
-// maxHostPortLen+1 bytes, and writes them to lower in lower case: one pass
-// over the host instead of two.
+// endpoint).
 func splitHostPort(s string, lower []byte) (host, port string, badChar bool, reason string) {
 	end, colon := -1, -1
 	n := min(len(s), maxHostPortLen+1)
@@ -553,9 +489,8 @@ func portProblem(p string) string {
 	return ""
 }
 
-// labelsProblem says why a host of allowed characters cannot be an OSS
-// host name, or "". It refuses IPv4 addresses: a host name's last label is
-// never all digits.
+// labelsProblem says why a host of allowed characters cannot be an OSS host
+// name, or "".
 func labelsProblem(host string) string {
 	switch {
 	case host == "":
@@ -579,10 +514,10 @@ func allDigits(s string) bool {
 	return true
 }
 
-// newerRegion sets e for a host of a region newer than the table, in
-// lower case and as written (host): oss-<id>[-internal].aliyuncs.com with
-// an ID that the rule for doubt calls a newer region, or
-// <id>.oss.aliyuncs.com with such an ID that ends in a number.
+// newerRegion sets e for a host of a region newer than the table, in lower
+// case and as written (host): oss-<id>[-internal].aliyuncs.com with an ID
+// that the rule for doubt calls a newer region, or <id>.oss.aliyuncs.com
+// with such an ID that ends in a number.
 func newerRegion(e *Endpoint, lower []byte, host string) bool {
 	if id, ok := dualStackID(lower); ok {
 		if lookupCloudID(id) != nil || !newRegionShaped(id) || !doubt(id).newer() {
@@ -623,20 +558,18 @@ func dualStackID(h []byte) ([]byte, bool) {
 const dualStackDomain = ".oss.aliyuncs.com"
 
 // dualStackLabel reports whether the label in front of oss.aliyuncs.com
-// names a region rather than a bucket on the legacy default endpoint: it
-// is the cloud region ID of a region of the table, or it is shaped like
-// the ID of a region newer than the table (newRegionShaped). A dual-stack
-// host of the table is found whole before this question arises.
+// names a region rather than a bucket on the legacy default endpoint: it is
+// the cloud region ID of a region of the table, or it is shaped like the ID
+// of a region newer than the table (newRegionShaped).
 func dualStackLabel(label []byte) bool {
 	return lookupCloudID(label) != nil || newRegionShaped(label)
 }
 
-// newRegionShaped reports whether id has the full shape of a region ID
-// that the table may not have yet: area-name-...-number, a cloud region ID
-// of at least three parts whose first is an area of the table (cn, ap,
-// ...: genIsArea), whose second begins with a letter and whose last is a
-// number, as in ap-southeast-9. Bucket names such as my-bucket, db-backup,
-// ml-datasets or eu-2023 are not; cn-backup-1 is, and is read as a region.
+// newRegionShaped reports whether id has the full shape of a region ID that
+// the table may not have yet: area-name-...-number, a cloud region ID of at
+// least three parts whose first is an area of the table (cn, ap, ...:
+// genIsArea), whose second begins with a letter and whose last is a number,
+// as in ap-southeast-9.
 func newRegionShaped(id []byte) bool {
 	if !isCloudID(id) {
 		return false
@@ -645,9 +578,9 @@ func newRegionShaped(id []byte) bool {
 	return first < last && genIsArea(id[:first]) && 'a' <= id[first+1] && id[first+1] <= 'z' && allDigits(string(id[last+1:]))
 }
 
-// regionlessID reports whether id is the label of RegionlessEndpoint
-// without oss- (rg-china-mainland): it names no region, and the table
-// lists no other host for it.
+// regionlessID reports whether id is the label of RegionlessEndpoint without
+// oss- (rg-china-mainland): it names no region, and the table lists no other
+// host for it.
 func regionlessID(id []byte) bool {
 	label, _ := strings.CutSuffix(RegionlessEndpoint, ossDomain)
 	return len(label) > len("oss-") && string(id) == label[len("oss-"):]
@@ -667,26 +600,18 @@ func patternID(h []byte) (id []byte, internal, ok bool) {
 }
 
 // lookupCloudID returns the row of a lower-case cloud region ID, or nil.
-// The ID is copied to a string, which for an ID this short stays on the
-// stack (TestLookupsDoNotAllocate). It is kept out of line: inlined at
-// its many call sites, it adds to a binary (TestBinarySize).
 //
 //go:noinline
 func lookupCloudID(id []byte) *regionInfo {
 	if len(id) > genMaxCloudIDLen {
 		return nil
 	}
-	return findCloudID(string(id))
+	return genLookupCloudID(string(id))
 }
-
-// findCloudID returns the row of a lower-case cloud region ID, or nil.
-func findCloudID(id string) *regionInfo { return genLookupCloudID(id) }
 
 // isCloudID reports whether id has the form of a cloud region ID: at least
 // two hyphen-separated parts of lower-case letters and digits, the first of
 // letters only and neither "oss" nor "accelerate", the last not "internal".
-// The generator holds region IDs to the same grammar (the cases in
-// testdata/region_ids.txt hold both to it).
 func isCloudID[T string | []byte](id T) bool {
 	parts, start := 0, 0
 	for i := 0; i <= len(id); i++ {
@@ -720,10 +645,7 @@ func lowerOf(lower []byte, s string) string {
 
 // bucketProblem applies the OSS bucket naming rules: 3 to 63 characters of
 // lower-case letters, digits and hyphens, starting and ending with a letter
-// or digit. It says what is wrong, or "".
-//
-// In a host name letters of any case are the same bucket (inHost); in a URL
-// path and as an argument, upper case is refused.
+// or digit.
 func bucketProblem(b string, inHost bool) string {
 	if strings.IndexByte(b, '*') >= 0 {
 		return "* is a wildcard, not a bucket"

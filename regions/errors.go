@@ -95,9 +95,7 @@ func (e *Error) Is(target error) bool {
 }
 
 // newError returns an Error for the first maxErrorInput bytes of input,
-// without copying them: an error costs one allocation. It is kept out of
-// line: inlined at its many call sites, it adds about 8 KiB to a binary
-// (TestBinarySize).
+// without copying them: an error costs one allocation.
 //
 //go:noinline
 func newError(fn, input string, err error, reason string) *Error {

@@ -43,9 +43,9 @@ type baseDomain struct {
 }
 
 // formOf returns the form whose domain and region-label prefix the
-// lower-case host h has, and where its region label begins, or else a
-// form whose domain, of its own, h has (its region label then lacks the
-// prefix), or nil.
+// lower-case host h has, and where its region label begins, or else a form
+// whose domain, of its own, h has (its region label then lacks the prefix),
+// or nil.
 func formOf(h []byte) (*hostForm, int) {
 	var near *hostForm
 	for i := range genHostForms {
@@ -81,9 +81,7 @@ func baseDomainOf(h []byte) (Family, bool) {
 
 // matchForm sets e for the host of form f, given in lower case and as
 // written (host), whose region label begins at label (-1: it lacks the
-// form's prefix). It returns where the endpoint begins (after the bucket
-// label, if any), or why it is not such a host and the region meant where
-// a misspelt ID names one.
+// form's prefix).
 func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (int, string, Region) {
 	if label < 0 {
 		return 0, "its form is not that of the " + f.family.String() + " family", ""
@@ -121,7 +119,7 @@ func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (
 	in := lookupCloudID(id)
 	if why == "" && in == nil {
 		if v := doubt(id); !v.newer() {
-			reason, r := doubtReason(v)
+			reason, r := doubtReason(v, 0)
 			return 0, reason, r
 		}
 	}

@@ -69,9 +69,9 @@ func (k *Kind) UnmarshalText(text []byte) error {
 		"want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack, regionless")
 }
 
-// indexFold returns the index of text, without surrounding white space,
-// in names, compared in any ASCII case; names[0] is "", the zero value,
-// which empty text matches.
+// indexFold returns the index of text, without surrounding white space, in
+// names, compared in any ASCII case; names[0] is "", the zero value, which
+// empty text matches.
 func indexFold(names []string, text []byte) (int, bool) {
 	text = trimSpace(text)
 	for i := range names {

@@ -57,7 +57,12 @@ type aliasInfo struct {
 //
 //go:noinline
 func lookupAlias[T string | []byte](s T) *regionInfo {
-	return lookupKey(genAliases[:], s)
+	for i := range genAliases {
+		if genAliases[i].alias == string(s) {
+			return genAliases[i].in
+		}
+	}
+	return nil
 }
 
 // lookupName returns the row that a lower-case name names, or nil: a
@@ -70,7 +75,7 @@ func lookupName(s []byte) *regionInfo {
 		key, id, _ := cutByte(line, '\t')
 		switch {
 		case key == string(s):
-			return findCloudID(id)
+			return genLookupCloudID(id)
 		case key < string(s):
 			lo = start + len(line) + 1
 		default:
@@ -102,17 +107,6 @@ func cutByte(s string, sep byte) (before, after string, found bool) {
 	return s, "", false
 }
 
-// lookupKey returns the row of key s in keys, or nil. The list is short,
-// so it is read in order.
-func lookupKey[T string | []byte](keys []aliasInfo, s T) *regionInfo {
-	for i := range keys {
-		if keys[i].alias == string(s) {
-			return keys[i].in
-		}
-	}
-	return nil
-}
-
 // maxIDInput is the longest ID or alias the table holds.
 const maxIDInput = max(len("oss-")+genMaxCloudIDLen, genMaxAliasLen)
 
@@ -140,31 +134,12 @@ func AllActive() []Region {
 
 // Parse returns the region for an OSS region ID ("oss-cn-hangzhou"), a
 // cloud region ID ("cn-hangzhou") or an alias of the table (see
-// Region.Aliases), in any case, ignoring surrounding ASCII white space
-// (space, tab, newline, carriage return, vertical tab, form feed). An alias
-// returns the region itself: "cn-hzfinance" is oss-cn-hangzhou-finance.
-//
-// An unknown ID is an *Error wrapping ErrUnknownRegion. Its Suggestion is
-// the closest known region of the same area (what comes before the first
-// hyphen: cn-, ap-, eu-, ...), never one of another area: cn-east-1
-// suggests nothing (not us-east-1), cn-gaungzhou suggests
-// oss-cn-guangzhou. Distance is edit distance in which a swap of two
-// neighbouring letters is one edit, and a suggestion is at most a third of
-// its cloud ID's length away (at least one edit). Where nothing of the
-// area is that close, it is a known ID with a part more or less (cn-wuhan
-// suggests oss-cn-wuhan-lr), or there is none. An ID with a known name and
-// a new number (ap-southeast-9, us-east-2) is a region newer than the
-// table and gets no suggestion. Among the close ones, the closest region
-// in service is suggested, Active before Decommissioning at the same
-// distance; a decommissioned one only where none in service is close, and
-// the Reason says when a closer ID is a decommissioned region. Given an
-// endpoint host or URL ("oss-cn-hangzhou.aliyuncs.com",
-// "oss-cn-hangzhou-internal"), the Suggestion is its region and the Reason
-// says that ParseEndpoint reads hosts.
-//
-// The error costs at most two allocations, three when its Reason names a
-// closer decommissioned region, and its search is bounded whatever the
-// input.
+// Region.Aliases), in any case, ignoring surrounding ASCII white space.
+// An unknown ID is an *Error wrapping ErrUnknownRegion whose Reason and
+// Suggestion follow the rule in the package documentation ("Slips and
+// regions newer than the table"); given an endpoint host or URL, its
+// Suggestion is the endpoint's region. The error's cost is bounded
+// whatever the input.
 func Parse(s string) (Region, error) {
 	if in := parseID(s); in != nil {
 		return in.id, nil
@@ -176,7 +151,7 @@ func Parse(s string) (Region, error) {
 // Lower case, the usual input, is looked up as it is.
 func parseID(s string) *regionInfo {
 	s = trimSpace(s)
-	if in := findCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
+	if in := genLookupCloudID(strings.TrimPrefix(s, "oss-")); in != nil {
 		return in
 	}
 	var buf [maxIDInput]byte
@@ -224,8 +199,6 @@ func lowerASCII(buf []byte, s string) int {
 }
 
 // lookupInfo returns the table row of r, or nil if r is not in the table.
-// Every method calls it; it stays one function out of line, whatever the
-// inliner's budget, rather than a copy in each of them.
 //
 //go:noinline
 func lookupInfo(r Region) *regionInfo {
@@ -234,12 +207,12 @@ func lookupInfo(r Region) *regionInfo {
 		return nil
 	}
 	// Every row's id is "oss-" and its cloud ID, so a hit is r's own row.
-	return findCloudID(cloud)
+	return genLookupCloudID(cloud)
 }
 
-// unknownRegionError builds the error of Parse and UnmarshalText: what
-// the rule for doubt says of the input, or the region of an endpoint
-// given instead of an ID.
+// unknownRegionError builds the error of Parse and UnmarshalText: what the
+// rule for doubt says of the input, or the region of an endpoint given
+// instead of an ID.
 func unknownRegionError(fn, s string) *Error {
 	e := newError(fn, s, ErrUnknownRegion, "")
 	// Only the start can matter: a host and port behind a scheme.
@@ -270,20 +243,7 @@ func unknownRegionError(fn, s string) *Error {
 			return e
 		}
 	}
-	v := doubt(bytes.TrimPrefix(id, []byte("oss-")))
-	switch {
-	case v.why != "":
-		e.Reason = v.why
-	case v.other != "":
-		e.Reason = v.other + " is an Alibaba Cloud region the table does not list for OSS"
-	case v.internal:
-		e.Reason = endpointGiven
-	case v.meant != nil && v.meant.status == Decommissioned:
-		e.Reason = "the region meant is decommissioned"
-	}
-	if v.meant != nil {
-		e.Suggestion = v.meant.id
-	}
+	e.Reason, e.Suggestion = doubtReason(doubt(bytes.TrimPrefix(id, []byte("oss-"))), 1)
 	return e
 }
 

@@ -3,8 +3,7 @@ package regions
 import "net/netip"
 
 // span4 and span6 are the VIP ranges as address intervals, sorted by first
-// address, for LookupIP's binary search. An IPv6 address is its two
-// big-endian 64-bit halves.
+// address, for LookupIP's binary search.
 type span4 struct {
 	first, last uint32
 	region      *regionInfo
