@@ -46,6 +46,7 @@ func TestDocsReports(t *testing.T) {
 		{"not_a_page", exitNotCheck, []string{"-source", "D-cn"}},     // the table itself
 		{"pricing", exitNotCheck, []string{"-source", "D-cn"}},        // another page of OSS: a few regions with their public endpoints
 		{"truncated", exitNotCheck, []string{"-source", "D-cn"}},      // agree.md cut short after its first region
+		{"prices", exitNotCheck, nil},                                 // a price list with region IDs, whose 外网 column is traffic
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := map[string]string{"wrong_source": "agree.md", "no_source": "table.yaml", "not_a_page": "table.yaml"}[c.name]

@@ -504,3 +504,16 @@ func TestNameWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersAreNoHosts: a price or version with dots is not a host; a
+// host ends in a name.
+func TestNumbersAreNoHosts(t *testing.T) {
+	for _, s := range []string{"0.50", "1.2.3.4", "oss.cn-1.2"} {
+		if _, ok := value(s, colPublic); ok {
+			t.Errorf("value(%q) is a host", s)
+		}
+	}
+	if h, ok := value("OSS-CN-HANGZHOU.aliyuncs.com", colPublic); !ok || h != "oss-cn-hangzhou.aliyuncs.com" {
+		t.Errorf("value of a host = %q, %v", h, ok)
+	}
+}

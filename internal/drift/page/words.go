@@ -42,13 +42,20 @@ var headerWords = []struct {
 
 func classify(header string) kind {
 	k := key(header)
+	has := func(w string) bool { return strings.Contains(k, w) }
 	for _, h := range headerWords {
-		if slices.ContainsFunc(h.words, func(w string) bool { return strings.Contains(k, w) }) {
+		if slices.ContainsFunc(h.words, has) {
+			if h.kind >= colPublic && h.kind <= colAccel && !slices.ContainsFunc(endpointWords, has) {
+				return colNone // "外网流出流量" is traffic, not an endpoint
+			}
 			return h.kind
 		}
 	}
 	return colNone
 }
+
+// endpointWords are the words without which a header of hosts is none.
+var endpointWords = []string{"endpoint", "域名", "访问地址", "host"}
 
 // The words of headings that name a cloud or a finance environment.
 var (
@@ -190,6 +197,10 @@ func value(s string, k kind) (string, bool) {
 			strings.Trim(l, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
 			return "", false
 		}
+	}
+	// A host ends in a name, not a number: "0.50" is a price.
+	if strings.Trim(labels[len(labels)-1], "abcdefghijklmnopqrstuvwxyz") != "" {
+		return "", false
 	}
 	return h, true
 }
