@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"github.com/ossregions/ossregions/internal/table"
@@ -166,6 +167,8 @@ func (f *probeFindings) markdown(t *table.Table, source string) string {
 			block = strings.Replace(block, "# Sources: DescribeRegions (ID and endpoints);",
 				"# Sources: none yet: make probe saw "+nc.c.host+" resolve; find an OSS source that names the region, its ID and endpoints;", 1)
 			o := nc.c.other
+			block = strings.Replace(block, "    # name: the display name, from the documentation\n",
+				"    # name: the display name, from the documentation (other_region_ids says "+strconv.Quote(o.Name)+"; remove the entry there)\n", 1)
 			p("\n### `%s`\n\n%s in the table's other_region_ids (line %d; %s %s); resolves to %s.\n\n```yaml\n%s```\n",
 				nc.c.id, plainOrInert(o.Name), o.Line, plural(len(o.Sources), "source", "sources"), strings.Join(o.Sources, ", "), addrList(nc.addrs), block)
 		}
