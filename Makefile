@@ -4,10 +4,7 @@ GO          ?= go
 STATICCHECK_VERSION := v0.8.2
 BIN         := $(CURDIR)/bin
 STATICCHECK := $(BIN)/staticcheck
-# A count of executions, not a duration: with a duration, Go 1.26's fuzzing
-# coordinator can fail a clean run with "context deadline exceeded" at the
-# deadline (go.dev/issue/75804, fixed in Go 1.27). Minimising a new input
-# is bounded by a count too.
+# Counts, not durations: Go 1.26's fuzzing coordinator can fail a clean timed run at its deadline (go.dev/issue/75804).
 FUZZTIME    ?= 20000x
 LONGFUZZTIME ?= 300000x
 FUZZMINTIME ?= 500x

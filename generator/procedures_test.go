@@ -291,7 +291,7 @@ func (p *procedure) modulePath() string {
 // tests whose packages or files read changed, so a step that changes
 // little costs little. Left out: this test itself, and
 // TestLargeTableCompiles, whose synthetic table no procedure changes (make
-// test runs it).
+// release-check runs it; it skips under -short).
 func (p *procedure) testModules(step string) {
 	p.t.Helper()
 	modules := []string{".", "regions", "internal/benchcmp", "internal/sdktest", "internal/drift"}

@@ -2,13 +2,14 @@
 // region IDs as typed constants, their endpoints and VPC VIP ranges, and
 // lookups from a region to its hosts and from a host, URL or address back
 // to its region. It depends on the standard library alone, does no work at
-// start-up, and its lookups do not allocate.
+// start-up, and its lookups do not allocate, but for ParseEndpoint's
+// lower-case copy of an upper-case bucket label.
 //
 // # A short tour
 //
 //	r, err := regions.Parse("cn-shanghai") // regions.CNShanghai
 //	host := r.PublicEndpoint()             // "oss-cn-shanghai.aliyuncs.com"
-//	vpc, ok := r.Endpoint(regions.VPC)     // false where a region has none
+//	vpc, ok := r.Endpoint(regions.VPC)     // "oss-cn-shanghai-internal.aliyuncs.com", true
 //
 //	e, err := regions.ParseEndpoint("https://bucket.oss-cn-shanghai.aliyuncs.com/key")
 //	signingRegion, ok := e.SigningRegion() // "cn-shanghai", true
@@ -43,11 +44,13 @@
 // changed, or two neighbours swapped) from a known ID, the edit not a digit
 // for a digit; a known ID with whole parts more or fewer (oss-cn-beijing-1,
 // cn-wuhan) that name no other cloud (finance, gov); a known ID with
-// -internal misplaced or misspelt in it; in an area the table lacks, one
-// edit in the area (pa-southeast-1); or a region's or city's name
-// (hangzhou, Singapore, China (Hangzhou)). A slip is an error whose
-// Suggestion is the region meant, in service before closed (a closed one is
-// named as such); a one-letter part more (cn-beijing-h) is named a zone. A
+// -internal misplaced or misspelt in it; in an area the table lacks, a
+// letter added or dropped in the area or two neighbours swapped
+// (app-, a-, pa-southeast-1), not a letter changed (aq-southeast-1 is of an
+// area the table lacks); or a region's or city's name (hangzhou,
+// Singapore, China (Hangzhou)). A slip is an error whose Suggestion is the
+// region meant, in service before closed (a closed one is named as such);
+// ParseEndpoint names a one-letter part more (oss-cn-beijing-h) a zone. A
 // newer region is well-formed in the table's grammar and of an area the
 // table has: a part of x's (cn-xxx) is a placeholder, another area
 // (region-1) or an ID of no region (rg-china-mainland) is no region, and an
@@ -64,9 +67,10 @@
 // The accelerate endpoints (oss-accelerate.aliyuncs.com,
 // oss-accelerate-overseas.aliyuncs.com, s3.oss-accelerate.aliyuncs.com) and
 // RegionlessEndpoint (oss-rg-china-mainland.aliyuncs.com, Kind Regionless)
-// serve buckets of many regions and name none: their Endpoint has an empty
-// Region and SigningRegion reports false. Sign for the bucket's own region,
-// which you must know from elsewhere.
+// name no region: their Endpoint has an empty Region and SigningRegion
+// reports false. Through an accelerate endpoint, sign for the bucket's own
+// region, which you must know from elsewhere; for RegionlessEndpoint no
+// source the table rests on says what its buckets sign with.
 //
 // # Lifecycle, irregular hosts, unknown facts
 //

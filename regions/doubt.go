@@ -278,7 +278,7 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 		}
 	}
 	if label, ok := bytes.CutSuffix(ep, []byte(ossDomain)); ok && bytes.HasPrefix(label, []byte("vpc100-oss-")) {
-		// OSS's documents now give the internal endpoint for VPC access.
+		// A legacy VPC host: OSS's documents give the internal endpoint for VPC access.
 		id, _ := bytes.CutSuffix(label[len("vpc100-oss-"):], []byte("-internal"))
 		return "legacy VPC endpoint", regionOf(lookupCloudID(id))
 	}

@@ -12,8 +12,9 @@ type Endpoint struct {
 	// name no region: the accelerate endpoints and RegionlessEndpoint. It
 	// may be a region newer than the table (Known reports false).
 	Region Region
-	// Kind is the kind of endpoint. A host that is both the internal and the
-	// VPC endpoint of its region, as most are, is reported as Internal.
+	// Kind is the kind of endpoint. A region's VPC endpoint is its internal
+	// host unless the table gives another; a host that is both is reported
+	// as Internal.
 	Kind Kind
 	// Bucket is the bucket label in front of the endpoint, or "".
 	Bucket string

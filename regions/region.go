@@ -12,8 +12,9 @@ import (
 // that are not exported begin with "gen"; hand-written ones never do.
 
 // Region is an OSS region ID, such as "oss-cn-hangzhou". Its methods answer
-// from the generated table; for a Region that is not in it (Known reports
-// false) they return zero values.
+// from the generated table. For a Region that is not in it (Known reports
+// false) those about the region's facts and hosts return zero values (URL
+// an error); String, CloudRegion and MarshalText derive theirs from the ID.
 type Region string
 
 // regionInfo is one row of the table; data_gen.go holds one per region.

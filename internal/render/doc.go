@@ -2,8 +2,9 @@
 // the change report between two tables:
 //
 //   - emit.go: Go, package regions' data_gen.go (families.go its host
-//     families), and Names, its names_gen.go (the Status and Cloud
-//     constants, from internal/table alone);
+//     families, names.go genNameKeys and genOtherRegions), and Names, its
+//     names_gen.go (the Status and Cloud constants, from internal/table
+//     alone);
 //   - markdown.go: Markdown, REGIONS.md;
 //   - json.go: JSON, regions.json;
 //   - changes.go: Changes, the change report the version rule reads.

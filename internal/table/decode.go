@@ -61,7 +61,7 @@ type need int
 const (
 	optional need = iota
 	required
-	requiredNow // required but in an earlier release's table, written before sources were
+	requiredNow // required, but optional in an earlier release's table (decoder.earlier)
 )
 
 // field is one key a mapping may hold.

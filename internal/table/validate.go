@@ -492,7 +492,7 @@ func (v *validator) sourceRefs(list *node, empty string, twice bool) []string {
 	return keys
 }
 
-// checkSourcesUsed refuses a source that no region cites.
+// checkSourcesUsed refuses a source that nothing in the table cites.
 func (v *validator) checkSourcesUsed(list *node) {
 	for _, n := range list.items {
 		if k := n.get("key"); k.ok && v.sourceKeys[k.s] == k.pos && !v.sourcesUsed[k.s] {
