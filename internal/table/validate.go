@@ -496,7 +496,7 @@ func (v *validator) sourceRefs(list *node, empty string, twice bool) []string {
 func (v *validator) checkSourcesUsed(list *node) {
 	for _, n := range list.items {
 		if k := n.get("key"); k.ok && v.sourceKeys[k.s] == k.pos && !v.sourcesUsed[k.s] {
-			v.ps.addf(k.pos, "%s: no region cites %s; remove it or cite it", k.what, k.s)
+			v.ps.addf(k.pos, "%s: nothing in the table cites %s; remove it or cite it", k.what, k.s)
 		}
 	}
 }
