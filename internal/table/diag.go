@@ -52,7 +52,8 @@ type InputError struct {
 // Problems returns the problems, sorted by position.
 func (e *InputError) Problems() []Problem { return slices.Clone(e.list) }
 
-// Error lists the problems, one a line, each with its file:line:col.
+// Error lists the problems, one a line, each with its position (file:line:col,
+// or file:line for a YAML syntax error), at most MaxReported and a count of the rest.
 func (e *InputError) Error() string {
 	var b strings.Builder
 	file := Printable(e.file)
