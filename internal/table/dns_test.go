@@ -9,12 +9,7 @@ import (
 
 // dnsBase is a table of one region of each cloud with both lists; its
 // line numbers are the cases' positions.
-const dnsBase = `version: 1.0.0
-source: test
-default_region: oss-cn-hangzhou
-default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}
-accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}
-sources: [{key: S, title: s, date: 2026-01-01}, {key: DNS, title: d, date: 2026-01-01}, {key: IDs, title: i, date: 2026-01-01}]
+const dnsBase = tableHead + `sources: [{key: S, title: s, date: 2026-01-01}, {key: DNS, title: d, date: 2026-01-01}, {key: IDs, title: i, date: 2026-01-01}]
 public_dns:
   - {cloud: public, internal: published, aaaa: unpublished, sources: [DNS]}
   - {cloud: finance, internal: unpublished, aaaa: published, sources: [DNS, S]}
