@@ -78,8 +78,10 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprint(stdout, f.markdown(t, p, *src))
-	if f.count() > 0 {
+	n := f.count()
+	fmt.Fprint(stdout, report(t, "Page check", fmt.Sprintf("%s (%s), %d region rows in %d tables.", text(p.Name), src.Key, len(p.Rows), p.Tables),
+		verdict(n, "The table agrees with the page.", "The table differs from the page"), 0, f.sections(*src)))
+	if n > 0 {
 		return exitDrifted
 	}
 	return exitAgrees
@@ -429,20 +431,18 @@ func (f *docsFindings) stale(t *table.Table, r *table.Region, src table.Source, 
 	}
 }
 
-// markdown renders the findings in the form of the drift report.
-func (f *docsFindings) markdown(t *table.Table, p *page.Page, src table.Source) string {
-	var b strings.Builder
-	verdict := "The table agrees with the page."
-	if n := f.count(); n > 0 {
-		verdict = "The table differs from the page: " + count(n, "finding", "findings") + "."
+// sections are the findings as the report's sections.
+func (f *docsFindings) sections(src table.Source) []*section {
+	return []*section{
+		{heading: "Regions the page has that the table lacks (%d)", drift: true, items: f.lacks,
+			intro: "Add each to regions.yaml with these values and the rest from the page, citing " + src.Key + ".\n\n"},
+		{heading: "Values that differ (%d)", drift: true, items: f.differ,
+			intro: "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n"},
+		{heading: "Regions the page no longer lists (%d)", drift: true, items: f.gone},
+		{heading: "Values the page gives that are not hosts or ranges (%d)", drift: true, items: f.problems,
+			intro: "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n"},
+		{heading: "Information, not drift (%d)", items: f.info},
 	}
-	head(&b, "Page check", t, fmt.Sprintf("%s (%s), %d region rows in %d tables.", text(p.Name), src.Key, len(p.Rows), p.Tables), verdict)
-	section(&b, fmt.Sprintf("Regions the page has that the table lacks (%d)", len(f.lacks)), "Add each to regions.yaml with these values and the rest from the page, citing "+src.Key+".\n\n", f.lacks)
-	section(&b, fmt.Sprintf("Values that differ (%d)", len(f.differ)), "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n", f.differ)
-	section(&b, fmt.Sprintf("Regions the page no longer lists (%d)", len(f.gone)), "", f.gone)
-	section(&b, fmt.Sprintf("Values the page gives that are not hosts or ranges (%d)", len(f.problems)), "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n", f.problems)
-	section(&b, fmt.Sprintf("Information, not drift (%d)", len(f.info)), "", f.info)
-	return b.String()
 }
 
 // text makes page text inert in Markdown: printable characters of any

@@ -64,7 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 			err = saveBody(*save, body) // before it is read: a body it refuses is worth keeping too
 		}
 	}
-	var f *findings
+	var f *driftFindings
 	if err == nil {
 		var entries []entry
 		if entries, err = parseResponse(body); err == nil {
@@ -74,8 +74,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprint(stdout, f.markdown(t, source))
-	if f.count() > 0 {
+	n := findings(f.sections())
+	fmt.Fprint(stdout, report(t, "Drift check", fmt.Sprintf("%s. The service lists %d regions; the table has %d public-cloud regions, %d of them in service.", source, f.listed, f.public, f.inUse),
+		verdict(n, "The table agrees with the service.", "The table has drifted"), 0, f.sections()))
+	if n > 0 {
 		return exitDrifted
 	}
 	return exitAgrees

@@ -92,20 +92,71 @@ func (c *command) load(args []string, in *string, check func() []error) (*table.
 	return t, exitAgrees
 }
 
-// head starts a report: its title, what it checked against, the verdict.
-func head(b *strings.Builder, title string, t *table.Table, against, verdict string) {
-	fmt.Fprintf(b, "# %s of %s %s\n\nAgainst: %s\n\n**%s**\n", title, t.Input, t.Version, against, verdict)
+// section is one part of a report. The items of drift sections are the
+// findings; items are list lines, or, with blocks, sub-sections whose
+// first line is their heading.
+type section struct {
+	heading, intro string // heading may hold %d, the number of items
+	drift, blocks  bool
+	items          []string
 }
 
-// section writes items as a list under a heading and an intro, when there
-// are any.
-func section(b *strings.Builder, heading, intro string, items []string) {
-	if len(items) > 0 {
-		fmt.Fprintf(b, "\n## %s\n\n%s", heading, intro)
-		for _, it := range items {
-			fmt.Fprintf(b, "- %s\n", it)
+func (s *section) add(format string, args ...any) {
+	s.items = append(s.items, fmt.Sprintf(format, args...))
+}
+
+// findings counts the items of the drift sections.
+func findings(secs []*section) (n int) {
+	for _, s := range secs {
+		if s.drift {
+			n += len(s.items)
 		}
 	}
+	return n
+}
+
+// report is a check's report: what it checked against, the verdict, then
+// each section with items, at most limit of them (0: all) and a count of
+// the rest.
+func report(t *table.Table, title, against, verdict string, limit int, secs []*section) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s of %s %s\n\nAgainst: %s\n\n**%s**\n", title, t.Input, t.Version, against, verdict)
+	for _, s := range secs {
+		if len(s.items) == 0 {
+			continue
+		}
+		heading := s.heading
+		if strings.Contains(heading, "%d") {
+			heading = fmt.Sprintf(heading, len(s.items))
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n%s", heading, s.intro)
+		items := s.items
+		if limit > 0 && len(items) > limit {
+			items = items[:limit]
+		}
+		for _, it := range items {
+			if s.blocks {
+				fmt.Fprintf(&b, "\n### %s", it)
+			} else {
+				fmt.Fprintf(&b, "- %s\n", it)
+			}
+		}
+		if rest := s.items[len(items):]; len(rest) > 0 && s.blocks {
+			heads := mapList(rest, func(it string) string { h, _, _ := strings.Cut(it, "\n"); return h })
+			fmt.Fprintf(&b, "\nAnd %d more: %s.\n", len(rest), strings.Join(bound(heads, limit), ", "))
+		} else if len(rest) > 0 {
+			fmt.Fprintf(&b, "- and %d more\n", len(rest))
+		}
+	}
+	return b.String()
+}
+
+// verdict is "agrees" without findings, else "differs: N findings.".
+func verdict(n int, agrees, differs string) string {
+	if n == 0 {
+		return agrees
+	}
+	return differs + ": " + count(n, "finding", "findings") + "."
 }
 
 // bound cuts a list to its first limit items, then "and N more".
