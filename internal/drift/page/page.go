@@ -73,20 +73,12 @@ func Read(name string, data []byte) (*Page, error) {
 		return nil, fmt.Errorf("%s: %d bytes: the reader takes pages of at most %d bytes", r.name, len(data), MaxSize)
 	}
 	text := strings.ToValidUTF8(string(data), "\uFFFD")
-	var parts []part
-	var err error
+	parts := readMarkdown(r.name, text)
 	if isHTML(name, text) {
-		parts, err = readHTML(text, func(t, row int) string {
-			if row == 0 {
-				return fmt.Sprintf("%s: table %d, header row", r.name, t)
-			}
-			return fmt.Sprintf("%s: table %d, row %d", r.name, t, row)
-		})
-	} else {
-		parts = readMarkdown(r.name, text)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: reading the HTML: %v", r.name, err)
+		var err error
+		if parts, err = readHTML(r.name, text); err != nil {
+			return nil, fmt.Errorf("%s: reading the HTML: %v", r.name, err)
+		}
 	}
 	tables := 0
 	for _, p := range parts {
