@@ -139,21 +139,15 @@ func findSource(t *table.Table, match func(table.Source) bool) *table.Source {
 // be checked as, and which of them is in the language of the page (data),
 // by the /zh/ or /en/ of the help centre's URLs.
 func withURL(t *table.Table, data []byte) string {
-	lang := ""
-	if data != nil {
-		lang = "en"
-		if strings.ContainsFunc(string(data), func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-			lang = "zh"
-		}
-	}
+	zh := strings.ContainsFunc(string(data), func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	lang := map[bool]string{false: "/en/", true: "/zh/"}[zh]
 	var keys, same []string
 	for _, s := range t.Sources {
-		if s.URL == "" {
-			continue
-		}
-		keys = append(keys, s.Key)
-		if u, err := url.Parse(s.URL); err == nil && lang != "" && slices.Contains(strings.Split(u.Path, "/"), lang) {
-			same = append(same, s.Key)
+		if s.URL != "" {
+			keys = append(keys, s.Key)
+			if data != nil && strings.Contains(s.URL, lang) {
+				same = append(same, s.Key)
+			}
 		}
 	}
 	if len(keys) == 0 {
@@ -161,7 +155,7 @@ func withURL(t *table.Table, data []byte) string {
 	}
 	out := "the sources with a url are " + strings.Join(keys, ", ")
 	if len(same) > 0 {
-		out += fmt.Sprintf("; the page is in %s, like %s", map[string]string{"zh": "Chinese", "en": "English"}[lang], strings.Join(same, ", "))
+		out += fmt.Sprintf("; the page is in %s, like %s", map[bool]string{false: "English", true: "Chinese"}[zh], strings.Join(same, ", "))
 	}
 	return out
 }
@@ -225,50 +219,37 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 	}
 	// A page of another kind that happens to give endpoints, or a copy cut
 	// short, would otherwise report most of the table as gone from it.
-	var cited, missing []string
-	for i := range t.Regions {
-		if r := &t.Regions[i]; slices.Contains(r.Sources, src.Key) && r.Status != table.StatusDecommissioned {
-			cited = append(cited, r.ID)
-			if rows[r.ID] == nil {
-				missing = append(missing, r.ID)
-			}
-		}
-	}
-	if listed := len(cited) - len(missing); listed*2 < len(cited) {
-		if len(missing) > 5 {
-			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
-		}
-		return nil, fmt.Errorf("%s: it lists %d of the %d regions in service whose rows in %s cite %s; expected all or most of them, and did not find %s: a page of another kind, or a copy cut short?",
-			p.Name, listed, len(cited), t.Input, src.Key, strings.Join(missing, ", "))
-	}
+	cited, missing := 0, []string(nil)
 	for i := range t.Regions {
 		r := &t.Regions[i]
-		if rows[r.ID] != nil || !slices.Contains(r.Sources, src.Key) {
+		if !slices.Contains(r.Sources, src.Key) {
+			continue
+		}
+		open := r.Status != table.StatusDecommissioned
+		if open {
+			cited++
+		}
+		if rows[r.ID] != nil {
 			continue
 		}
 		line := fmt.Sprintf("`%s` %s, %s:%d: the row cites %s, which no longer lists it", r.ID, r.Name, t.Input, r.Line, src.Key)
-		if r.Status == table.StatusDecommissioned {
-			f.info = append(f.info, line+"; the region is decommissioned, so that is expected")
-		} else {
+		if open {
+			missing = append(missing, r.ID)
 			f.gone = append(f.gone, line+"; remove "+src.Key+" from its sources, or close the region, as other sources say")
+		} else {
+			f.info = append(f.info, line+"; the region is decommissioned, so that is expected")
 		}
 		f.stale(t, r, src, nil)
+	}
+	if listed := cited - len(missing); listed*2 < cited {
+		return nil, fmt.Errorf("%s: it lists %d of the %d regions in service whose rows in %s cite %s; expected all or most of them, and did not find %s: a page of another kind, or a copy cut short?",
+			p.Name, listed, cited, t.Input, src.Key, strings.Join(bound(missing, 5), ", "))
 	}
 	return f, nil
 }
 
 // statusRank orders the states a page's words can give, weakest first.
 var statusRank = map[table.Status]int{table.StatusActive: 0, table.StatusPreview: 1, table.StatusDecommissioning: 2, table.StatusDecommissioned: 3}
-
-// statusOf reads a state's word back.
-func statusOf(word string) table.Status {
-	for i, n := range table.Statuses {
-		if n.Word == word {
-			return table.Status(i)
-		}
-	}
-	return table.StatusActive
-}
 
 // fact is one value the page gives for a region, in table.PageValue's
 // form, and where; bad are the tokens in it that are neither hosts nor
@@ -284,20 +265,21 @@ type fact struct {
 func pageFacts(t *table.Table, rows []*page.Row) []fact {
 	got := map[string]fact{}
 	var vips, bad []string
-	for _, r := range rows {
+	status := table.StatusActive
+	for i, r := range rows {
 		// The strongest word of any of the region's rows: a finance
 		// region's internal environment alone may say 邀测.
-		status := table.StatusActive
+		s := table.StatusActive
 		switch {
 		case slices.Contains(r.Flags, page.Decommissioned):
-			status = table.StatusDecommissioned
+			s = table.StatusDecommissioned
 		case slices.Contains(r.Flags, page.Closing):
-			status = table.StatusDecommissioning
+			s = table.StatusDecommissioning
 		case slices.Contains(r.Flags, page.Preview):
-			status = table.StatusPreview
+			s = table.StatusPreview
 		}
-		if prev, ok := got["status"]; !ok || statusRank[status] > statusRank[statusOf(prev.value)] {
-			got["status"] = fact{field: "status", value: status.String(), where: r.Where}
+		if i == 0 || statusRank[s] > statusRank[status] {
+			status, got["status"] = s, fact{field: "status", value: s.String(), where: r.Where}
 		}
 		got["cloud"] = fact{field: "cloud", value: r.Cloud, where: r.Where}
 		cells := map[string]page.Cell{"public": r.Public, "internal": r.Internal, "vpc": r.VPC, "dual_stack": r.DualStack, "accelerate": r.Accelerate, "vip_ranges": r.VIP}
@@ -443,23 +425,4 @@ func (f *docsFindings) sections(src table.Source) []*section {
 			intro: "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n"},
 		{heading: "Information, not drift (%d)", items: f.info},
 	}
-}
-
-// text makes page text inert in Markdown: printable characters of any
-// script stay, Markdown's and HTML's get a backslash, the rest Go escapes.
-func text(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x7f && strings.ContainsRune("\\`*_{}[]()<>#+!|~&", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case !unicode.IsPrint(r) || unicode.Is(unicode.Bidi_Control, r):
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -189,19 +189,19 @@ func plural(n int, one, many string) string {
 
 func count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
 
-// inert escapes text for Markdown: every character outside printable
-// ASCII as a Go escape, every one Markdown or HTML give a meaning to with
-// a backslash, so that the text renders as written.
-func inert(s string) string {
+// escape makes text inert in Markdown: the characters Markdown or HTML
+// give a meaning to get a backslash; those keep refuses, and bidi
+// controls, become Go escapes.
+func escape(s string, keep func(rune) bool) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r < 0x20 || r > 0x7e:
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		case strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&:", r):
+		case r < 0x7f && strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&:", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
+		case !keep(r) || unicode.Is(unicode.Bidi_Control, r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
 		default:
 			b.WriteRune(r)
 		}
@@ -209,30 +209,27 @@ func inert(s string) string {
 	return b.String()
 }
 
-// plainOrInert is a checked region name as REGIONS.md shows it: letters and
-// digits of any script pass, other characters pass where they mean nothing
-// to Markdown in mid-line, or are made inert wherever one does not.
+// inert is text made inert with printable ASCII only, so that no
+// homoglyph passes; text, for a page's text, with any printable character.
+func inert(s string) string { return escape(s, func(r rune) bool { return r >= 0x20 && r < 0x7f }) }
+func text(s string) string  { return escape(s, unicode.IsPrint) }
+
+// plainOrInert is a checked region name as REGIONS.md shows it: as it is
+// where it holds only letters, digits and " (),'-", else inert but for
+// the letters and digits of any script.
 func plainOrInert(s string) string {
-	plain := true
-	for _, r := range s {
-		plain = plain && (letterOrDigit(r) || strings.ContainsRune(" (),'-", r))
-	}
-	if plain {
+	if strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.In(r, unicode.L, unicode.M, unicode.N) && !strings.ContainsRune(" (),'-", r)
+	}) < 0 {
 		return s
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if letterOrDigit(r) {
-			b.WriteRune(r)
-		} else {
-			b.WriteString(inert(string(r)))
-		}
-	}
-	return b.String()
+	return escape(s, letterOrDigit)
 }
 
-// letterOrDigit is a letter, mark or digit of any script.
-func letterOrDigit(r rune) bool { return unicode.In(r, unicode.L, unicode.M, unicode.N) }
+// letterOrDigit is printable ASCII, or a letter, mark or digit of any script.
+func letterOrDigit(r rune) bool {
+	return r >= 0x20 && r < 0x7f || unicode.In(r, unicode.L, unicode.M, unicode.N)
+}
 
 // quote quotes an untrusted value for a message or report: ASCII only, at
 // most maxValueLen bytes of it, cut on a character boundary.
