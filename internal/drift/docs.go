@@ -31,11 +31,10 @@ exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as t
 // endpoints" that its sources cite, read from a URL or a saved copy.
 func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
 	c := newCommand("drift docs", docsUsage, stdout, stderr)
-	in := c.fs.String("in", "regions.yaml", "")
 	from := c.fs.String("page", "", "")
 	key := c.fs.String("source", "", "")
 	timeout := c.fs.Duration("timeout", 30*time.Second, "")
-	t, code := c.load(args, in, func() []error {
+	t, code := c.load(args, func() []error {
 		if *from == "" && *key == "" {
 			return []error{errors.New("say -page, or -source to fetch that source's url")}
 		}
@@ -81,10 +80,7 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	n := f.count()
 	fmt.Fprint(stdout, report(t, "Page check", fmt.Sprintf("%s (%s), %d region rows in %d tables.", text(p.Name), src.Key, len(p.Rows), p.Tables),
 		verdict(n, "The table agrees with the page.", "The table differs from the page"), 0, f.sections(*src)))
-	if n > 0 {
-		return exitDrifted
-	}
-	return exitAgrees
+	return exitFor(n)
 }
 
 // readPage fetches a URL, bounded in size and time, or reads a file, and

@@ -44,17 +44,18 @@ func main() {
 	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, os.Getenv))
 }
 
-// command is what the three checks share: flags, usage and errors.
+// command is what the three checks share: flags, -in, usage and errors.
 type command struct {
 	name, usage    string
 	fs             *flag.FlagSet
+	in             *string
 	stdout, stderr io.Writer
 }
 
 func newCommand(name, usage string, stdout, stderr io.Writer) *command {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // fail prints the one error
-	return &command{name, usage, fs, stdout, stderr}
+	return &command{name, usage, fs, fs.String("in", "regions.yaml", ""), stdout, stderr}
 }
 
 // fail prints err, each line named for the command, and returns exitNotCheck.
@@ -66,9 +67,9 @@ func (c *command) fail(err error) int {
 }
 
 // load parses args, with the problems check finds in the flags' values,
-// and loads the table at *in. Without a table it returns the exit code:
+// and loads the table at -in. Without a table it returns the exit code:
 // -h prints the usage and exits 0, a bad flag prints it after the error.
-func (c *command) load(args []string, in *string, check func() []error) (*table.Table, int) {
+func (c *command) load(args []string, check func() []error) (*table.Table, int) {
 	err := c.fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(c.stdout, c.usage)
@@ -85,7 +86,7 @@ func (c *command) load(args []string, in *string, check func() []error) (*table.
 		fmt.Fprint(c.stderr, c.usage)
 		return nil, exitNotCheck
 	}
-	t, err := table.Load(*in)
+	t, err := table.Load(*c.in)
 	if err != nil {
 		return nil, c.fail(err)
 	}
@@ -150,6 +151,9 @@ func report(t *table.Table, title, against, verdict string, limit int, secs []*s
 	}
 	return b.String()
 }
+
+// exitFor is the exit code of a run with n findings it can vouch for.
+func exitFor(n int) int { return min(n, exitDrifted) }
 
 // verdict is "agrees" without findings, else "differs: N findings.".
 func verdict(n int, agrees, differs string) string {

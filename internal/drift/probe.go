@@ -38,32 +38,27 @@ const (
 )
 
 const probeUsage = `usage: drift probe [-in regions.yaml] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
-  -in FILE          the region table to check (default regions.yaml): its hosts, what its
-                    public_dns says public DNS shows of each cloud, and its other_region_ids,
-                    the candidate regions
+  -in FILE          the table: its hosts, its public_dns (what public DNS shows of each cloud)
+                    and its other_region_ids, the candidate regions (default regions.yaml)
   -resolver IP:PORT ask this DNS server instead of the system's
-  -hosts FILE       the hosts file, which Go's resolver reads before DNS: a run stops, exit 2,
-                    where it has an entry for a name to ask (default /etc/hosts)
-  -timeout D        how long one query may take (default 3s)
-  -deadline D       how long the whole run may take (default 50s)
+  -hosts FILE       the hosts file, which Go's resolver reads before DNS: an entry for a name
+                    to ask stops the run, exit 2 (default /etc/hosts)
+  -timeout D, -deadline D  how long one query, and the whole run, may take (default 3s, 50s)
   -inflight N       queries in flight at once, 1 to 16 (default 4)
 at most 2000 questions a run (A and AAAA of each name); Go's resolver may retry each, as
-resolv.conf says (attempts, times its servers), all to -resolver where it is given.
-The probe takes the resolver's answers as they are: records the answer gives for other names
-are Go's resolver's to keep or drop.
+resolv.conf says, all to -resolver where given, and keeps or drops records for other names.
 exit status: 0 DNS agrees with the table, 1 the table has drifted, 2 it could not check
 `
 
 // runProbe is drift probe; random gives the control names' labels.
 func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, random io.Reader) int {
 	c := newCommand("drift probe", probeUsage, stdout, stderr)
-	in := c.fs.String("in", "regions.yaml", "")
 	resolver := c.fs.String("resolver", "", "")
 	hosts := c.fs.String("hosts", "/etc/hosts", "")
 	timeout := c.fs.Duration("timeout", 3*time.Second, "")
 	deadline := c.fs.Duration("deadline", 50*time.Second, "")
 	inflight := c.fs.Int("inflight", 4, "")
-	t, code := c.load(args, in, func() (errs []error) {
+	t, code := c.load(args, func() (errs []error) {
 		if ap, err := netip.ParseAddrPort(*resolver); *resolver != "" && (err != nil || ap.Port() == 0) {
 			errs = append(errs, fmt.Errorf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(*resolver)))
 		}
@@ -79,7 +74,7 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 		return code
 	}
 	if t.PublicDNS == nil {
-		return c.fail(fmt.Errorf("%s has no public_dns list: the probe judges each cloud's hosts by what the table says public DNS shows of them", *in))
+		return c.fail(fmt.Errorf("%s has no public_dns list: the probe judges each cloud's hosts by what the table says public DNS shows of them", *c.in))
 	}
 	controls, err := controlNames(random)
 	if err != nil {
@@ -101,13 +96,10 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 		source = "the resolver `" + *resolver + "`" // an IP address and port, checked
 	}
 	fmt.Fprint(stdout, f.markdown(t, source, int(a.asked.Load())))
-	switch {
-	case f.untrusted():
+	if f.untrusted() {
 		return exitNotCheck
-	case findings(f.sections()) > 0:
-		return exitDrifted
 	}
-	return exitAgrees
+	return exitFor(findings(f.sections()))
 }
 
 // controlNames are two random oss-*.aliyuncs.com names, one of a region
