@@ -166,15 +166,11 @@ func (h probeHost) describe() string {
 type probePlan struct {
 	controls []string
 	hosts    []probeHost
-	cands    []*table.OtherRegion
+	cands    []table.OtherRegion
 }
 
 func plan(t *table.Table, controls []string) *probePlan {
-	p := &probePlan{controls: controls, hosts: probeHosts(t)}
-	for i := range t.OtherRegions {
-		p.cands = append(p.cands, &t.OtherRegions[i])
-	}
-	return p
+	return &probePlan{controls, probeHosts(t), t.OtherRegions}
 }
 
 // names is every name the plan asks, controls first.
@@ -192,13 +188,13 @@ func (p *probePlan) names() []string {
 // probeFindings is what a probe found, as the report's sections, each in
 // the order asked.
 type probeFindings struct {
-	plan                                            *probePlan
-	controls, failed, missing, outside, noIPv6, new section
-	notes, closed, noRanges, quiet                  section
-	noted                                           []dnsNote
-	quietIDs                                        []string
-	stopped, blind                                  bool // the controls failed, so nothing else was asked; most hosts that must resolve do not
-	mustResolve, notAsked                           int  // hosts of open regions, or of no region, answered; queries not sent before the deadline
+	plan                                                  *probePlan
+	controls, failed, missing, outside, noIPv6, resolving section
+	notes, closed, noRanges, quiet                        section
+	noted                                                 []dnsNote
+	quietIDs                                              []string
+	stopped, blind                                        bool // the controls failed, so nothing else was asked; most hosts that must resolve do not
+	mustResolve, notAsked                                 int  // hosts of open regions, or of no region, answered; queries not sent before the deadline
 }
 
 // dnsNote is hosts whose answers the table's public_dns does not count on,
@@ -225,7 +221,7 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 			intro: "The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n"},
 		noIPv6: section{heading: "Dual-stack hosts without IPv6 (%d)", drift: true,
 			intro: "Hosts of clouds whose dual-stack hosts have AAAA records, the table's public_dns says (an A record proves nothing: every name under oss.aliyuncs.com has one).\n\n"},
-		new: section{heading: "Candidate regions that resolve (%d)", drift: true, blocks: true,
+		resolving: section{heading: "Candidate regions that resolve (%d)", drift: true, blocks: true,
 			intro: "DNS shows only that the public host exists. Before adding a block, find an OSS source that names the region (the documentation's \"Regions and endpoints\", or DescribeRegions through `make drift`) and take every value from it, the internal host too: it follows the usual pattern and was not asked.\n"},
 		notes:    section{heading: "What the table does not count on public DNS to show (information, not drift)"},
 		closed:   section{heading: "Hosts of decommissioned regions that still resolve (information, not drift)"},
@@ -261,7 +257,7 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 		case len(addrs) > 0:
 			block := yamlBlock(id, host, id+"-internal.aliyuncs.com", "none yet: make probe saw "+host+" resolve; find an OSS source that names the region, its ID and endpoints;",
 				" (other_region_ids says "+strconv.Quote(o.Name)+"; remove the entry there)")
-			f.new.add("`%s`\n\n%s in the table's other_region_ids (line %d; %s %s); resolves to %s.\n\n```yaml\n%s```\n",
+			f.resolving.add("`%s`\n\n%s in the table's other_region_ids (line %d; %s %s); resolves to %s.\n\n```yaml\n%s```\n",
 				id, plainOrInert(o.Name), o.Line, plural(len(o.Sources), "source", "sources"), strings.Join(o.Sources, ", "), addrList(addrs), block)
 		default:
 			f.quietIDs = append(f.quietIDs, "`"+id+"`")
@@ -362,9 +358,9 @@ func (f *probeFindings) unanswered(name string, pa [2]answer) bool {
 // the hosts it does not see, nor of the notes and candidates.
 func (f *probeFindings) sections() []*section {
 	if f.blind {
-		return []*section{&f.controls, &f.failed, &f.outside, &f.new, &f.closed, &f.noRanges}
+		return []*section{&f.controls, &f.failed, &f.outside, &f.resolving, &f.closed, &f.noRanges}
 	}
-	return []*section{&f.controls, &f.failed, &f.missing, &f.outside, &f.noIPv6, &f.new, &f.notes, &f.closed, &f.noRanges, &f.quiet}
+	return []*section{&f.controls, &f.failed, &f.missing, &f.outside, &f.noIPv6, &f.resolving, &f.notes, &f.closed, &f.noRanges, &f.quiet}
 }
 
 // markdown is the report: checked hosts and IDs, addresses, inert text;
@@ -382,26 +378,22 @@ func (f *probeFindings) markdown(t *table.Table, source string, asked int) strin
 	}
 	const partial = " What the answers that came show is below, partial: a name with a query unanswered is not judged."
 	nFailed := len(f.failed.items)
-	var verdict string
-	switch n := findings(f.sections()); {
+	says := verdict(findings(f.sections()), "The table agrees with DNS.", "The table has drifted")
+	switch {
 	case len(f.controls.items) > 0:
-		verdict = "Could not check: a name that cannot exist resolves, so this resolver answers for names that do not exist (a wildcard zone or a hijacking resolver); nothing else was asked."
+		says = "Could not check: a name that cannot exist resolves, so this resolver answers for names that do not exist (a wildcard zone or a hijacking resolver); nothing else was asked."
 	case f.stopped:
-		verdict = "Could not check: the control names got no answer that can be taken; nothing else was asked."
+		says = "Could not check: the control names got no answer that can be taken; nothing else was asked."
 	case f.blind:
-		verdict = fmt.Sprintf("Could not check: %d of the %d hosts that must resolve do not: too many for the table to have drifted. This resolver does not see them (it answers NXDOMAIN for everything, or cannot reach the internet?); nothing is taken as gone.",
+		says = fmt.Sprintf("Could not check: %d of the %d hosts that must resolve do not: too many for the table to have drifted. This resolver does not see them (it answers NXDOMAIN for everything, or cannot reach the internet?); nothing is taken as gone.",
 			len(f.missing.items)+len(f.noIPv6.items), f.mustResolve)
 	case f.notAsked > 0:
-		verdict = fmt.Sprintf("Could not check: the run's deadline passed before every query was asked: %d of %d queries were not asked, and %d of those asked got no answer that can be taken."+partial,
+		says = fmt.Sprintf("Could not check: the run's deadline passed before every query was asked: %d of %d queries were not asked, and %d of those asked got no answer that can be taken."+partial,
 			f.notAsked, planned, nFailed-f.notAsked)
 	case nFailed > 0:
-		verdict = fmt.Sprintf("Could not check: %d of %d queries got no answer that can be taken."+partial, nFailed, planned)
-	case n > 0:
-		verdict = "The table has drifted: " + count(n, "finding", "findings") + "."
-	default:
-		verdict = "The table agrees with DNS."
+		says = fmt.Sprintf("Could not check: %d of %d queries got no answer that can be taken."+partial, nFailed, planned)
 	}
-	return report(t, "DNS probe", against, verdict, maxListed, f.sections())
+	return report(t, "DNS probe", against, says, maxListed, f.sections())
 }
 
 // addrList shows at most maxAddrs addresses, and how many more there are.

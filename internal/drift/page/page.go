@@ -73,12 +73,15 @@ func Read(name string, data []byte) (*Page, error) {
 		return nil, fmt.Errorf("%s: %d bytes: the reader takes pages of at most %d bytes", r.name, len(data), MaxSize)
 	}
 	text := strings.ToValidUTF8(string(data), "\uFFFD")
-	parts := readMarkdown(r.name, text)
+	var parts []part
+	var err error
 	if isHTML(name, text) {
-		var err error
-		if parts, err = readHTML(r.name, text); err != nil {
-			return nil, fmt.Errorf("%s: reading the HTML: %v", r.name, err)
-		}
+		parts, err = readHTML(r.name, text)
+	} else {
+		parts = readMarkdown(r.name, text)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading the HTML: %v", r.name, err)
 	}
 	tables := 0
 	for _, p := range parts {
