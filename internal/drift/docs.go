@@ -31,11 +31,10 @@ exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as t
 // endpoints" that its sources cite, read from a URL or a saved copy.
 func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
 	c := newCommand("drift docs", docsUsage, stdout, stderr)
-	in := c.fs.String("in", "regions.yaml", "")
 	from := c.fs.String("page", "", "")
 	key := c.fs.String("source", "", "")
 	timeout := c.fs.Duration("timeout", 30*time.Second, "")
-	t, code := c.load(args, in, func() []error {
+	t, code := c.load(args, func() []error {
 		if *from == "" && *key == "" {
 			return []error{errors.New("say -page, or -source to fetch that source's url")}
 		}
@@ -78,11 +77,10 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprint(stdout, f.markdown(t, p, *src))
-	if f.count() > 0 {
-		return exitDrifted
-	}
-	return exitAgrees
+	n := f.count()
+	fmt.Fprint(stdout, report(t, "Page check", fmt.Sprintf("%s (%s), %d region rows in %d tables.", text(p.Name), src.Key, len(p.Rows), p.Tables),
+		verdict(n, "The table agrees with the page.", "The table differs from the page"), 0, f.sections(*src)))
+	return exitFor(n)
 }
 
 // readPage fetches a URL, bounded in size and time, or reads a file, and
@@ -137,21 +135,15 @@ func findSource(t *table.Table, match func(table.Source) bool) *table.Source {
 // be checked as, and which of them is in the language of the page (data),
 // by the /zh/ or /en/ of the help centre's URLs.
 func withURL(t *table.Table, data []byte) string {
-	lang := ""
-	if data != nil {
-		lang = "en"
-		if strings.ContainsFunc(string(data), func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-			lang = "zh"
-		}
-	}
+	zh := strings.ContainsFunc(string(data), func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	lang := map[bool]string{false: "/en/", true: "/zh/"}[zh]
 	var keys, same []string
 	for _, s := range t.Sources {
-		if s.URL == "" {
-			continue
-		}
-		keys = append(keys, s.Key)
-		if u, err := url.Parse(s.URL); err == nil && lang != "" && slices.Contains(strings.Split(u.Path, "/"), lang) {
-			same = append(same, s.Key)
+		if s.URL != "" {
+			keys = append(keys, s.Key)
+			if data != nil && strings.Contains(s.URL, lang) {
+				same = append(same, s.Key)
+			}
 		}
 	}
 	if len(keys) == 0 {
@@ -159,7 +151,7 @@ func withURL(t *table.Table, data []byte) string {
 	}
 	out := "the sources with a url are " + strings.Join(keys, ", ")
 	if len(same) > 0 {
-		out += fmt.Sprintf("; the page is in %s, like %s", map[string]string{"zh": "Chinese", "en": "English"}[lang], strings.Join(same, ", "))
+		out += fmt.Sprintf("; the page is in %s, like %s", map[bool]string{false: "English", true: "Chinese"}[zh], strings.Join(same, ", "))
 	}
 	return out
 }
@@ -223,50 +215,37 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 	}
 	// A page of another kind that happens to give endpoints, or a copy cut
 	// short, would otherwise report most of the table as gone from it.
-	var cited, missing []string
-	for i := range t.Regions {
-		if r := &t.Regions[i]; slices.Contains(r.Sources, src.Key) && r.Status != table.StatusDecommissioned {
-			cited = append(cited, r.ID)
-			if rows[r.ID] == nil {
-				missing = append(missing, r.ID)
-			}
-		}
-	}
-	if listed := len(cited) - len(missing); listed*2 < len(cited) {
-		if len(missing) > 5 {
-			missing = append(missing[:5], fmt.Sprintf("and %d more", len(missing)-5))
-		}
-		return nil, fmt.Errorf("%s: it lists %d of the %d regions in service whose rows in %s cite %s; expected all or most of them, and did not find %s: a page of another kind, or a copy cut short?",
-			p.Name, listed, len(cited), t.Input, src.Key, strings.Join(missing, ", "))
-	}
+	cited, missing := 0, []string(nil)
 	for i := range t.Regions {
 		r := &t.Regions[i]
-		if rows[r.ID] != nil || !slices.Contains(r.Sources, src.Key) {
+		if !slices.Contains(r.Sources, src.Key) {
+			continue
+		}
+		open := r.Status != table.StatusDecommissioned
+		if open {
+			cited++
+		}
+		if rows[r.ID] != nil {
 			continue
 		}
 		line := fmt.Sprintf("`%s` %s, %s:%d: the row cites %s, which no longer lists it", r.ID, r.Name, t.Input, r.Line, src.Key)
-		if r.Status == table.StatusDecommissioned {
-			f.info = append(f.info, line+"; the region is decommissioned, so that is expected")
-		} else {
+		if open {
+			missing = append(missing, r.ID)
 			f.gone = append(f.gone, line+"; remove "+src.Key+" from its sources, or close the region, as other sources say")
+		} else {
+			f.info = append(f.info, line+"; the region is decommissioned, so that is expected")
 		}
 		f.stale(t, r, src, nil)
+	}
+	if listed := cited - len(missing); listed*2 < cited {
+		return nil, fmt.Errorf("%s: it lists %d of the %d regions in service whose rows in %s cite %s; expected all or most of them, and did not find %s: a page of another kind, or a copy cut short?",
+			p.Name, listed, cited, t.Input, src.Key, strings.Join(bound(missing, 5), ", "))
 	}
 	return f, nil
 }
 
 // statusRank orders the states a page's words can give, weakest first.
 var statusRank = map[table.Status]int{table.StatusActive: 0, table.StatusPreview: 1, table.StatusDecommissioning: 2, table.StatusDecommissioned: 3}
-
-// statusOf reads a state's word back.
-func statusOf(word string) table.Status {
-	for i, n := range table.Statuses {
-		if n.Word == word {
-			return table.Status(i)
-		}
-	}
-	return table.StatusActive
-}
 
 // fact is one value the page gives for a region, in table.PageValue's
 // form, and where; bad are the tokens in it that are neither hosts nor
@@ -282,20 +261,21 @@ type fact struct {
 func pageFacts(t *table.Table, rows []*page.Row) []fact {
 	got := map[string]fact{}
 	var vips, bad []string
-	for _, r := range rows {
+	status := table.StatusActive
+	for i, r := range rows {
 		// The strongest word of any of the region's rows: a finance
 		// region's internal environment alone may say 邀测.
-		status := table.StatusActive
+		s := table.StatusActive
 		switch {
 		case slices.Contains(r.Flags, page.Decommissioned):
-			status = table.StatusDecommissioned
+			s = table.StatusDecommissioned
 		case slices.Contains(r.Flags, page.Closing):
-			status = table.StatusDecommissioning
+			s = table.StatusDecommissioning
 		case slices.Contains(r.Flags, page.Preview):
-			status = table.StatusPreview
+			s = table.StatusPreview
 		}
-		if prev, ok := got["status"]; !ok || statusRank[status] > statusRank[statusOf(prev.value)] {
-			got["status"] = fact{field: "status", value: status.String(), where: r.Where}
+		if i == 0 || statusRank[s] > statusRank[status] {
+			status, got["status"] = s, fact{field: "status", value: s.String(), where: r.Where}
 		}
 		got["cloud"] = fact{field: "cloud", value: r.Cloud, where: r.Where}
 		cells := map[string]page.Cell{"public": r.Public, "internal": r.Internal, "vpc": r.VPC, "dual_stack": r.DualStack, "accelerate": r.Accelerate, "vip_ranges": r.VIP}
@@ -429,37 +409,16 @@ func (f *docsFindings) stale(t *table.Table, r *table.Region, src table.Source, 
 	}
 }
 
-// markdown renders the findings in the form of the drift report.
-func (f *docsFindings) markdown(t *table.Table, p *page.Page, src table.Source) string {
-	var b strings.Builder
-	verdict := "The table agrees with the page."
-	if n := f.count(); n > 0 {
-		verdict = "The table differs from the page: " + count(n, "finding", "findings") + "."
+// sections are the findings as the report's sections.
+func (f *docsFindings) sections(src table.Source) []*section {
+	return []*section{
+		{heading: "Regions the page has that the table lacks (%d)", drift: true, items: f.lacks,
+			intro: "Add each to regions.yaml with these values and the rest from the page, citing " + src.Key + ".\n\n"},
+		{heading: "Values that differ (%d)", drift: true, items: f.differ,
+			intro: "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n"},
+		{heading: "Regions the page no longer lists (%d)", drift: true, items: f.gone},
+		{heading: "Values the page gives that are not hosts or ranges (%d)", drift: true, items: f.problems,
+			intro: "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n"},
+		{heading: "Information, not drift (%d)", items: f.info},
 	}
-	head(&b, "Page check", t, fmt.Sprintf("%s (%s), %d region rows in %d tables.", text(p.Name), src.Key, len(p.Rows), p.Tables), verdict)
-	section(&b, fmt.Sprintf("Regions the page has that the table lacks (%d)", len(f.lacks)), "Add each to regions.yaml with these values and the rest from the page, citing "+src.Key+".\n\n", f.lacks)
-	section(&b, fmt.Sprintf("Values that differ (%d)", len(f.differ)), "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n", f.differ)
-	section(&b, fmt.Sprintf("Regions the page no longer lists (%d)", len(f.gone)), "", f.gone)
-	section(&b, fmt.Sprintf("Values the page gives that are not hosts or ranges (%d)", len(f.problems)), "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n", f.problems)
-	section(&b, fmt.Sprintf("Information, not drift (%d)", len(f.info)), "", f.info)
-	return b.String()
-}
-
-// text makes page text inert in Markdown: printable characters of any
-// script stay, Markdown's and HTML's get a backslash, the rest Go escapes.
-func text(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x7f && strings.ContainsRune("\\`*_{}[]()<>#+!|~&", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case !unicode.IsPrint(r) || unicode.Is(unicode.Bidi_Control, r):
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -155,7 +155,7 @@ func TestDocsMalformedValue(t *testing.T) {
 	pagePath, tablePath := filepath.Join(dir, "page.md"), filepath.Join(dir, "table.yaml")
 	os.WriteFile(pagePath, bytes.Replace(body, []byte("<br>100.114.102.0/24"), []byte("<br>100.114.102/24"), 1), 0o644)
 	line := 1 + bytes.Count(tb[:bytes.Index(tb, []byte("  - id: oss-cn-hangzhou"))], []byte("\n"))
-	want := fmt.Sprintf("- `oss-cn-hangzhou` vip_ranges, %s:13, table.yaml:%d: the page adds `100.114.102/24`; the page lacks `100.114.102.0/24`: not a CIDR range: `100.114.102/24`; a deviation records it as page: `100.114.102/24, 100.118.28.0/24`\n", text(pagePath), line)
+	want := fmt.Sprintf("- `oss-cn-hangzhou` vip_ranges, %s, table.yaml:%d: the page adds `100.114.102/24`; the page lacks `100.114.102.0/24`: not a CIDR range: `100.114.102/24`; a deviation records it as page: `100.114.102/24, 100.118.28.0/24`\n", text(pagePath+":13"), line)
 	got := runDocsCmd(t, "-in", "testdata/docs/table.yaml", "-page", pagePath)
 	if got.code != exitDrifted || !strings.Contains(got.stdout, "## Values the page gives that are not hosts or ranges (1)") || !strings.Contains(got.stdout, want) {
 		t.Errorf("the malformed range: %s\nwant exit 1 and the line %q", got, want)

@@ -30,12 +30,11 @@ exit status: 0 the table agrees, 1 it has drifted, 2 it could not check
 // Go SDK v2 with credentials from the environment, or a saved body.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	c := newCommand("drift", usage, stdout, stderr)
-	in := c.fs.String("in", "regions.yaml", "")
 	response := c.fs.String("response", "", "")
 	save := c.fs.String("save", "", "")
 	endpoint := c.fs.String("endpoint", "", "")
 	timeout := c.fs.Duration("timeout", 30*time.Second, "")
-	t, code := c.load(args, in, func() (errs []error) {
+	t, code := c.load(args, func() (errs []error) {
 		if *timeout <= 0 {
 			errs = append(errs, errors.New("-timeout must be positive"))
 		}
@@ -64,7 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 			err = saveBody(*save, body) // before it is read: a body it refuses is worth keeping too
 		}
 	}
-	var f *findings
+	var f *driftFindings
 	if err == nil {
 		var entries []entry
 		if entries, err = parseResponse(body); err == nil {
@@ -74,29 +73,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprint(stdout, f.markdown(t, source))
-	if f.count() > 0 {
-		return exitDrifted
-	}
-	return exitAgrees
+	n := findings(f.sections())
+	fmt.Fprint(stdout, report(t, "Drift check", fmt.Sprintf("%s. The service lists %d regions; the table has %d public-cloud regions, %d of them in service.", source, f.listed, f.public, f.inUse),
+		verdict(n, "The table agrees with the service.", "The table has drifted"), 0, f.sections()))
+	return exitFor(n)
 }
 
 // saveBody writes a response body to path through a temporary file beside
 // it, so that a failed save leaves what was there.
 func saveBody(path string, body []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".drift-save-*")
-	if err != nil {
-		return fmt.Errorf("saving the response: %w", err)
-	}
-	_, err = f.Write(body)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
 	if err == nil {
-		err = os.Rename(f.Name(), path)
+		_, err = f.Write(body)
+		if err = errors.Join(err, f.Close()); err == nil {
+			err = os.Rename(f.Name(), path)
+		}
+		if err != nil {
+			os.Remove(f.Name())
+		}
 	}
 	if err != nil {
-		os.Remove(f.Name())
 		return fmt.Errorf("saving the response: %w", err)
 	}
 	return nil
@@ -106,19 +102,17 @@ type credentials struct{ id, secret, token string }
 
 // credentialsFrom reads the credentials, or says which variables to set.
 func credentialsFrom(getenv func(string) string) (credentials, error) {
-	c := credentials{getenv("OSS_ACCESS_KEY_ID"), getenv("OSS_ACCESS_KEY_SECRET"), getenv("OSS_SESSION_TOKEN")}
 	var missing []string
-	if c.id == "" {
-		missing = append(missing, "OSS_ACCESS_KEY_ID")
-	}
-	if c.secret == "" {
-		missing = append(missing, "OSS_ACCESS_KEY_SECRET")
+	for _, v := range []string{"OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET"} {
+		if getenv(v) == "" {
+			missing = append(missing, v)
+		}
 	}
 	if len(missing) > 0 {
-		return c, fmt.Errorf("no credentials: set %s (and OSS_SESSION_TOKEN for STS credentials), or check a saved response: make drift RESPONSE=FILE",
+		return credentials{}, fmt.Errorf("no credentials: set %s (and OSS_SESSION_TOKEN for STS credentials), or check a saved response: make drift RESPONSE=FILE",
 			strings.Join(missing, " and "))
 	}
-	return c, nil
+	return credentials{getenv("OSS_ACCESS_KEY_ID"), getenv("OSS_ACCESS_KEY_SECRET"), getenv("OSS_SESSION_TOKEN")}, nil
 }
 
 // describeRegions calls DescribeRegions at endpoint, signed for region (a

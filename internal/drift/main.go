@@ -44,17 +44,18 @@ func main() {
 	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, os.Getenv))
 }
 
-// command is what the three checks share: flags, usage and errors.
+// command is what the three checks share: flags, -in, usage and errors.
 type command struct {
 	name, usage    string
 	fs             *flag.FlagSet
+	in             *string
 	stdout, stderr io.Writer
 }
 
 func newCommand(name, usage string, stdout, stderr io.Writer) *command {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // fail prints the one error
-	return &command{name, usage, fs, stdout, stderr}
+	return &command{name, usage, fs, fs.String("in", "regions.yaml", ""), stdout, stderr}
 }
 
 // fail prints err, each line named for the command, and returns exitNotCheck.
@@ -66,9 +67,9 @@ func (c *command) fail(err error) int {
 }
 
 // load parses args, with the problems check finds in the flags' values,
-// and loads the table at *in. Without a table it returns the exit code:
+// and loads the table at -in. Without a table it returns the exit code:
 // -h prints the usage and exits 0, a bad flag prints it after the error.
-func (c *command) load(args []string, in *string, check func() []error) (*table.Table, int) {
+func (c *command) load(args []string, check func() []error) (*table.Table, int) {
 	err := c.fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(c.stdout, c.usage)
@@ -85,27 +86,81 @@ func (c *command) load(args []string, in *string, check func() []error) (*table.
 		fmt.Fprint(c.stderr, c.usage)
 		return nil, exitNotCheck
 	}
-	t, err := table.Load(*in)
+	t, err := table.Load(*c.in)
 	if err != nil {
 		return nil, c.fail(err)
 	}
 	return t, exitAgrees
 }
 
-// head starts a report: its title, what it checked against, the verdict.
-func head(b *strings.Builder, title string, t *table.Table, against, verdict string) {
-	fmt.Fprintf(b, "# %s of %s %s\n\nAgainst: %s\n\n**%s**\n", title, t.Input, t.Version, against, verdict)
+// section is one part of a report. The items of drift sections are the
+// findings; items are list lines, or, with blocks, sub-sections whose
+// first line is their heading.
+type section struct {
+	heading, intro string // heading may hold %d, the number of items
+	drift, blocks  bool
+	items          []string
 }
 
-// section writes items as a list under a heading and an intro, when there
-// are any.
-func section(b *strings.Builder, heading, intro string, items []string) {
-	if len(items) > 0 {
-		fmt.Fprintf(b, "\n## %s\n\n%s", heading, intro)
-		for _, it := range items {
-			fmt.Fprintf(b, "- %s\n", it)
+func (s *section) add(format string, args ...any) {
+	s.items = append(s.items, fmt.Sprintf(format, args...))
+}
+
+// findings counts the items of the drift sections.
+func findings(secs []*section) (n int) {
+	for _, s := range secs {
+		if s.drift {
+			n += len(s.items)
 		}
 	}
+	return n
+}
+
+// report is a check's report: what it checked against, the verdict, then
+// each section with items, at most limit of them (0: all) and a count of
+// the rest.
+func report(t *table.Table, title, against, verdict string, limit int, secs []*section) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s of %s %s\n\nAgainst: %s\n\n**%s**\n", title, t.Input, t.Version, against, verdict)
+	for _, s := range secs {
+		if len(s.items) == 0 {
+			continue
+		}
+		heading := s.heading
+		if strings.Contains(heading, "%d") {
+			heading = fmt.Sprintf(heading, len(s.items))
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n%s", heading, s.intro)
+		items := s.items
+		if limit > 0 && len(items) > limit {
+			items = items[:limit]
+		}
+		for _, it := range items {
+			if s.blocks {
+				fmt.Fprintf(&b, "\n### %s", it)
+			} else {
+				fmt.Fprintf(&b, "- %s\n", it)
+			}
+		}
+		if rest := s.items[len(items):]; len(rest) > 0 && s.blocks {
+			heads := mapList(rest, func(it string) string { h, _, _ := strings.Cut(it, "\n"); return h })
+			fmt.Fprintf(&b, "\nAnd %d more: %s.\n", len(rest), strings.Join(bound(heads, limit), ", "))
+		} else if len(rest) > 0 {
+			fmt.Fprintf(&b, "- and %d more\n", len(rest))
+		}
+	}
+	return b.String()
+}
+
+// exitFor is the exit code of a run with n findings it can vouch for.
+func exitFor(n int) int { return min(n, exitDrifted) }
+
+// verdict is "agrees" without findings, else "differs: N findings.".
+func verdict(n int, agrees, differs string) string {
+	if n == 0 {
+		return agrees
+	}
+	return differs + ": " + count(n, "finding", "findings") + "."
 }
 
 // bound cuts a list to its first limit items, then "and N more".
@@ -138,19 +193,19 @@ func plural(n int, one, many string) string {
 
 func count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
 
-// inert escapes text for Markdown: every character outside printable
-// ASCII as a Go escape, every one Markdown or HTML give a meaning to with
-// a backslash, so that the text renders as written.
-func inert(s string) string {
+// escape makes text inert in Markdown: the characters Markdown or HTML
+// give a meaning to get a backslash; those keep refuses, and bidi
+// controls, become Go escapes.
+func escape(s string, keep func(rune) bool) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r < 0x20 || r > 0x7e:
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		case strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&:", r):
+		case r < 0x7f && strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&:", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
+		case !keep(r) || unicode.Is(unicode.Bidi_Control, r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
 		default:
 			b.WriteRune(r)
 		}
@@ -158,30 +213,27 @@ func inert(s string) string {
 	return b.String()
 }
 
-// plainOrInert is a checked region name as REGIONS.md shows it: letters and
-// digits of any script pass, other characters pass where they mean nothing
-// to Markdown in mid-line, or are made inert wherever one does not.
+// inert is text made inert with printable ASCII only, so that no
+// homoglyph passes; text, for a page's text, with any printable character.
+func inert(s string) string { return escape(s, func(r rune) bool { return r >= 0x20 && r < 0x7f }) }
+func text(s string) string  { return escape(s, unicode.IsPrint) }
+
+// plainOrInert is a checked region name as REGIONS.md shows it: as it is
+// where it holds only letters, digits and " (),'-", else inert but for
+// the letters and digits of any script.
 func plainOrInert(s string) string {
-	plain := true
-	for _, r := range s {
-		plain = plain && (letterOrDigit(r) || strings.ContainsRune(" (),'-", r))
-	}
-	if plain {
+	if strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.In(r, unicode.L, unicode.M, unicode.N) && !strings.ContainsRune(" (),'-", r)
+	}) < 0 {
 		return s
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if letterOrDigit(r) {
-			b.WriteRune(r)
-		} else {
-			b.WriteString(inert(string(r)))
-		}
-	}
-	return b.String()
+	return escape(s, letterOrDigit)
 }
 
-// letterOrDigit is a letter, mark or digit of any script.
-func letterOrDigit(r rune) bool { return unicode.In(r, unicode.L, unicode.M, unicode.N) }
+// letterOrDigit is printable ASCII, or a letter, mark or digit of any script.
+func letterOrDigit(r rune) bool {
+	return r >= 0x20 && r < 0x7f || unicode.In(r, unicode.L, unicode.M, unicode.N)
+}
 
 // quote quotes an untrusted value for a message or report: ASCII only, at
 // most maxValueLen bytes of it, cut on a character boundary.

@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -26,40 +27,38 @@ import (
 // query is not answered.
 
 // Bounds: the questions of one run (A and AAAA of each name; Go's resolver
-// may retry each), -inflight (one client, not a load test), the hosts file.
+// may retry each), -inflight (one client, not a load test), the hosts
+// file, one list of the report, one name's addresses.
 const (
 	maxQueries   = 2000
 	maxInflight  = 16
 	maxHostsSize = 4 << 20
+	maxListed    = 50
+	maxAddrs     = 8
 )
 
 const probeUsage = `usage: drift probe [-in regions.yaml] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
-  -in FILE          the region table to check (default regions.yaml): its hosts, what its
-                    public_dns says public DNS shows of each cloud, and its other_region_ids,
-                    the candidate regions
+  -in FILE          the table: its hosts, its public_dns (what public DNS shows of each cloud)
+                    and its other_region_ids, the candidate regions (default regions.yaml)
   -resolver IP:PORT ask this DNS server instead of the system's
-  -hosts FILE       the hosts file, which Go's resolver reads before DNS: a run stops, exit 2,
-                    where it has an entry for a name to ask (default /etc/hosts)
-  -timeout D        how long one query may take (default 3s)
-  -deadline D       how long the whole run may take (default 50s)
+  -hosts FILE       the hosts file, which Go's resolver reads before DNS: an entry for a name
+                    to ask stops the run, exit 2 (default /etc/hosts)
+  -timeout D, -deadline D  how long one query, and the whole run, may take (default 3s, 50s)
   -inflight N       queries in flight at once, 1 to 16 (default 4)
 at most 2000 questions a run (A and AAAA of each name); Go's resolver may retry each, as
-resolv.conf says (attempts, times its servers), all to -resolver where it is given.
-The probe takes the resolver's answers as they are: records the answer gives for other names
-are Go's resolver's to keep or drop.
+resolv.conf says, all to -resolver where given, and keeps or drops records for other names.
 exit status: 0 DNS agrees with the table, 1 the table has drifted, 2 it could not check
 `
 
 // runProbe is drift probe; random gives the control names' labels.
 func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, random io.Reader) int {
 	c := newCommand("drift probe", probeUsage, stdout, stderr)
-	in := c.fs.String("in", "regions.yaml", "")
 	resolver := c.fs.String("resolver", "", "")
 	hosts := c.fs.String("hosts", "/etc/hosts", "")
 	timeout := c.fs.Duration("timeout", 3*time.Second, "")
 	deadline := c.fs.Duration("deadline", 50*time.Second, "")
 	inflight := c.fs.Int("inflight", 4, "")
-	t, code := c.load(args, in, func() (errs []error) {
+	t, code := c.load(args, func() (errs []error) {
 		if ap, err := netip.ParseAddrPort(*resolver); *resolver != "" && (err != nil || ap.Port() == 0) {
 			errs = append(errs, fmt.Errorf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(*resolver)))
 		}
@@ -75,15 +74,15 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 		return code
 	}
 	if t.PublicDNS == nil {
-		return c.fail(fmt.Errorf("%s has no public_dns list: the probe judges each cloud's hosts by what the table says public DNS shows of them", *in))
+		return c.fail(fmt.Errorf("%s has no public_dns list: the probe judges each cloud's hosts by what the table says public DNS shows of them", *c.in))
 	}
 	controls, err := controlNames(random)
 	if err != nil {
 		return c.fail(err)
 	}
 	p := plan(t, controls)
-	if n := 2 * len(p.names()); n > maxQueries {
-		return c.fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten other_region_ids", n, len(p.names()), maxQueries))
+	if n := len(p.names()); 2*n > maxQueries {
+		return c.fail(fmt.Errorf("the run would ask %d queries (%d names, A and AAAA each), more than %d (maxQueries in internal/drift/probe.go): shorten other_region_ids", 2*n, n, maxQueries))
 	}
 	if err := hostsOverride(*hosts, p.names()); err != nil {
 		return c.fail(err)
@@ -92,19 +91,15 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 	defer cancel()
 	a := &asker{r: newResolver(*resolver), timeout: *timeout, inflight: *inflight}
 	f := p.probe(ctx, a)
-	f.asked = int(a.asked.Load())
 	source := "the system resolver"
 	if *resolver != "" {
 		source = "the resolver `" + *resolver + "`" // an IP address and port, checked
 	}
-	fmt.Fprint(stdout, f.markdown(t, source))
-	switch {
-	case f.untrusted():
+	fmt.Fprint(stdout, f.markdown(t, source, int(a.asked.Load())))
+	if f.untrusted() {
 		return exitNotCheck
-	case f.count() > 0:
-		return exitDrifted
 	}
-	return exitAgrees
+	return exitFor(findings(f.sections()))
 }
 
 // controlNames are two random oss-*.aliyuncs.com names, one of a region
@@ -112,22 +107,14 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, rand
 // under oss.aliyuncs.com and the endpoints), an honest resolver too.
 func controlNames(random io.Reader) ([]string, error) {
 	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
-	label := func() (string, error) {
-		b := make([]byte, 14)
-		if _, err := io.ReadFull(random, b); err != nil {
-			return "", fmt.Errorf("no random labels for the control names: %v", err)
-		}
-		for i := range b {
-			b[i] = alphabet[int(b[i])%len(alphabet)]
-		}
-		return "q" + string(b), nil
+	b := make([]byte, 28)
+	if _, err := io.ReadFull(random, b); err != nil {
+		return nil, fmt.Errorf("no random labels for the control names: %v", err)
 	}
-	l1, err1 := label()
-	l2, err2 := label()
-	if err := errors.Join(err1, err2); err != nil {
-		return nil, err
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
 	}
-	return []string{"oss-zz-" + l1 + "-1.aliyuncs.com", "oss-" + l2 + ".aliyuncs.com"}, nil
+	return []string{"oss-zz-q" + string(b[:14]) + "-1.aliyuncs.com", "oss-q" + string(b[14:]) + ".aliyuncs.com"}, nil
 }
 
 // probeHost is one host of the table with what it is.
@@ -143,20 +130,15 @@ type probeHost struct {
 // probeHosts is every host of t, once each: the table's own (the public
 // cloud's; the default internal host its region's), then each region's.
 func probeHosts(t *table.Table) []probeHost {
+	public := t.PublicDNSOf(table.CloudPublic)
 	hs := []probeHost{
-		{host: t.DefaultPublic, role: "default endpoint"},
-		{host: t.DefaultInternal, vipOf: t.Default, role: "default internal endpoint (that of `" + t.Default.ID + "`)"},
-		{host: t.GlobalAccelerate, role: "global accelerate endpoint"},
-		{host: t.OverseasAccelerate, role: "overseas accelerate endpoint"},
+		{host: t.DefaultPublic, role: "default endpoint", dns: public},
+		{host: t.DefaultInternal, vipOf: t.Default, role: "default internal endpoint (that of `" + t.Default.ID + "`)", dns: t.PublicDNSOf(t.Default.Cloud)},
+		{host: t.GlobalAccelerate, role: "global accelerate endpoint", dns: public},
+		{host: t.OverseasAccelerate, role: "overseas accelerate endpoint", dns: public},
 	}
 	if t.Regionless != "" {
-		hs = append(hs, probeHost{host: t.Regionless, role: "regionless endpoint"})
-	}
-	for i := range hs {
-		hs[i].dns = t.PublicDNSOf(table.CloudPublic)
-		if hs[i].vipOf != nil {
-			hs[i].dns = t.PublicDNSOf(hs[i].vipOf.Cloud)
-		}
+		hs = append(hs, probeHost{host: t.Regionless, role: "regionless endpoint", dns: public})
 	}
 	for i := range t.Regions {
 		r := &t.Regions[i]
@@ -171,57 +153,93 @@ func probeHosts(t *table.Table) []probeHost {
 	return hs
 }
 
-// probePlan is what a run asks, and why.
+// describe names what a host is: its role and its region's name and status.
+func (h probeHost) describe() string {
+	if h.region == nil {
+		return h.role // the probe's own words and checked IDs
+	}
+	return fmt.Sprintf("%s %s, %s", h.role, plainOrInert(h.region.Name), h.region.Status)
+}
+
+// probePlan is what a run asks: the controls, the table's hosts, and its
+// other_region_ids, which its checks keep apart from its regions.
 type probePlan struct {
 	controls []string
 	hosts    []probeHost
-	cands    []candidate
+	cands    []table.OtherRegion
 }
 
-// candidate is one region ID of the table's other_region_ids.
-type candidate struct {
-	id, host string // oss-<cloud id>, oss-<cloud id>.aliyuncs.com
-	other    *table.OtherRegion
-}
-
-// plan lists the names to ask: the controls, the table's hosts, and its
-// other_region_ids, which its checks keep apart from its regions.
 func plan(t *table.Table, controls []string) *probePlan {
-	p := &probePlan{controls: controls, hosts: probeHosts(t)}
-	for i := range t.OtherRegions {
-		o := &t.OtherRegions[i]
-		p.cands = append(p.cands, candidate{id: "oss-" + o.CloudID, host: "oss-" + o.CloudID + ".aliyuncs.com", other: o})
-	}
-	return p
+	return &probePlan{controls, probeHosts(t), t.OtherRegions}
 }
 
 // names is every name the plan asks, controls first.
 func (p *probePlan) names() []string {
-	out := append([]string(nil), p.controls...)
+	out := slices.Clone(p.controls)
 	for _, h := range p.hosts {
 		out = append(out, h.host)
 	}
 	for _, c := range p.cands {
-		out = append(out, c.host)
+		out = append(out, "oss-"+c.CloudID+".aliyuncs.com")
 	}
 	return out
 }
 
+// probeFindings is what a probe found, as the report's sections, each in
+// the order asked.
+type probeFindings struct {
+	plan                                                  *probePlan
+	controls, failed, missing, outside, noIPv6, resolving section
+	notes, closed, noRanges, quiet                        section
+	noted                                                 []dnsNote
+	quietIDs                                              []string
+	stopped, blind                                        bool // the controls failed, so nothing else was asked; most hosts that must resolve do not
+	mustResolve, notAsked                                 int  // hosts of open regions, or of no region, answered; queries not sent before the deadline
+}
+
+// dnsNote is hosts whose answers the table's public_dns does not count on,
+// by its entry and field and what was seen: information, never drift.
+type dnsNote struct {
+	dns         *table.CloudDNS
+	field, seen string // "internal" or "aaaa"; how the report heads it: "No address", ...
+	hosts       []string
+}
+
+// untrusted reports whether the run cannot vouch for its answers.
+func (f *probeFindings) untrusted() bool {
+	return len(f.controls.items)+len(f.failed.items) > 0 || f.blind
+}
+
 // probe asks the controls and, when the resolver is honest, the rest.
 func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
-	f := &probeFindings{plan: p}
-	ctl := askNames(ctx, a, p.controls)
+	f := &probeFindings{plan: p,
+		controls: section{heading: "Control names that resolve (%d)", intro: "Ask another resolver (make probe RESOLVER=IP:PORT), one that answers NXDOMAIN for names that do not exist.\n\n"},
+		failed:   section{heading: "Queries without an answer (%d)"},
+		missing: section{heading: "Hosts that do not resolve (%d)", drift: true,
+			intro: "Hosts of a region in service, or of no region, that public DNS shows (public hosts; internal hosts where the table's public_dns says so), with neither an A nor an AAAA record: the name does not exist or has no address. A closure candidate, or a host that changed: check the documentation.\n\n"},
+		outside: section{heading: "Internal hosts outside their VIP ranges (%d)", drift: true,
+			intro: "The table's `vip_ranges` are the ranges a route to the region's internal hosts must cover: check them against the documentation.\n\n"},
+		noIPv6: section{heading: "Dual-stack hosts without IPv6 (%d)", drift: true,
+			intro: "Hosts of clouds whose dual-stack hosts have AAAA records, the table's public_dns says (an A record proves nothing: every name under oss.aliyuncs.com has one).\n\n"},
+		resolving: section{heading: "Candidate regions that resolve (%d)", drift: true, blocks: true,
+			intro: "DNS shows only that the public host exists. Before adding a block, find an OSS source that names the region (the documentation's \"Regions and endpoints\", or DescribeRegions through `make drift`) and take every value from it, the internal host too: it follows the usual pattern and was not asked.\n"},
+		notes:    section{heading: "What the table does not count on public DNS to show (information, not drift)"},
+		closed:   section{heading: "Hosts of decommissioned regions that still resolve (information, not drift)"},
+		noRanges: section{heading: "Internal hosts of regions without published VIP ranges (information, not drift)"},
+		quiet:    section{heading: "Candidates (information, not drift)"},
+	}
+	names := p.names()
+	got := a.askNames(ctx, names[:len(p.controls)])
 	for i, name := range p.controls {
-		f.unanswered(name, ctl[i])
-		if addrs := ctl[i].addrs(); len(addrs) > 0 { // even with the other type unanswered
-			f.controlsResolve = append(f.controlsResolve, resolved{probeHost: probeHost{host: name}, addrs: addrs})
+		f.unanswered(name, got[i])
+		if addrs := both(got[i]); len(addrs) > 0 { // even with the other type unanswered
+			f.controls.add("`%s`: %s", name, addrList(addrs))
 		}
 	}
-	if f.untrusted() {
-		f.stopped = true // nothing else this resolver says can be taken
-		return f
+	if f.stopped = f.untrusted(); f.stopped {
+		return f // nothing else this resolver says can be taken
 	}
-	got := askNames(ctx, a, p.names()[len(p.controls):]) // the hosts, then the candidates
+	got = a.askNames(ctx, names[len(p.controls):]) // the hosts, then the candidates
 	for i, h := range p.hosts {
 		if !f.unanswered(h.host, got[i]) {
 			f.judgeHost(h, got[i])
@@ -231,68 +249,54 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	// that must resolve do not, the resolver does not see them (one that
 	// answers NXDOMAIN for everything, or has no way out), and nothing is
 	// taken as gone.
-	if f.mustResolve > 0 && 2*(len(f.missing)+len(f.noIPv6)) > f.mustResolve {
-		f.blind = true
-	}
-	for i, c := range p.cands {
-		pa := got[len(p.hosts)+i]
-		switch {
-		case f.unanswered(c.host, pa):
-		case len(pa.addrs()) > 0:
-			f.newRegions = append(f.newRegions, newCandidate{c, pa.addrs()})
+	f.blind = f.mustResolve > 0 && 2*(len(f.missing.items)+len(f.noIPv6.items)) > f.mustResolve
+	for i, o := range p.cands {
+		id, host, pa := "oss-"+o.CloudID, names[len(p.controls)+len(p.hosts)+i], got[len(p.hosts)+i]
+		switch addrs := both(pa); {
+		case f.unanswered(host, pa):
+		case len(addrs) > 0:
+			block := yamlBlock(id, host, id+"-internal.aliyuncs.com", "none yet: make probe saw "+host+" resolve; find an OSS source that names the region, its ID and endpoints;",
+				" (other_region_ids says "+strconv.Quote(o.Name)+"; remove the entry there)")
+			f.resolving.add("`%s`\n\n%s in the table's other_region_ids (line %d; %s %s); resolves to %s.\n\n```yaml\n%s```\n",
+				id, plainOrInert(o.Name), o.Line, plural(len(o.Sources), "source", "sources"), strings.Join(o.Sources, ", "), addrList(addrs), block)
 		default:
-			f.quiet = append(f.quiet, c)
+			f.quietIDs = append(f.quietIDs, "`"+id+"`")
 		}
+	}
+	for _, n := range f.noted {
+		what := fmt.Sprintf("to answer for the %s cloud's internal hosts", n.dns.Cloud)
+		if n.field == "aaaa" {
+			what = fmt.Sprintf("to show AAAA records of the %s cloud's dual-stack hosts", n.dns.Cloud)
+		}
+		f.notes.add("%s (%d): %s: the table does not count on public DNS %s (public_dns, line %d: %s: unpublished; %s %s).", n.seen, len(n.hosts),
+			strings.Join(bound(codes(n.hosts), maxListed), ", "), what, n.dns.Line, n.field, plural(len(n.dns.Sources), "source", "sources"), strings.Join(n.dns.Sources, ", "))
+	}
+	if len(f.quietIDs) > 0 {
+		f.quiet.add("Asked, no address (%d): %s.", len(f.quietIDs), strings.Join(bound(f.quietIDs, maxListed), ", "))
 	}
 	return f
 }
 
-// pairAnswer is the A and the AAAA answer of one name.
-type pairAnswer struct{ a, aaaa answer }
-
-func (pa pairAnswer) addrs() []netip.Addr {
-	return append(append([]netip.Addr(nil), pa.a.addrs...), pa.aaaa.addrs...)
-}
-
-// askNames asks A and AAAA of every name.
-func askNames(ctx context.Context, a *asker, names []string) []pairAnswer {
-	var qs []query
-	for _, n := range names {
-		qs = append(qs, query{n, false}, query{n, true})
-	}
-	got := a.askAll(ctx, qs)
-	out := make([]pairAnswer, len(names))
-	for i := range names {
-		out[i] = pairAnswer{got[2*i], got[2*i+1]}
-	}
-	return out
-}
-
 // judgeHost holds one host's answers to what the table and its public_dns say.
-func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
-	addrs := pa.addrs()
+func (f *probeFindings) judgeHost(h probeHost, pa [2]answer) {
+	addrs := both(pa)
 	if h.kind == "dual-stack" {
-		addrs = pa.aaaa.addrs // every name under oss.aliyuncs.com has an A record
+		addrs = pa[1].addrs // every name under oss.aliyuncs.com has an A record
 	}
-	r := resolved{probeHost: h, addrs: addrs}
-	if h.region != nil && h.region.Status == table.StatusDecommissioned {
+	withAddrs := fmt.Sprintf("`%s`: %s: %s", h.host, h.describe(), addrList(addrs))
+	switch {
+	case h.region != nil && h.region.Status == table.StatusDecommissioned:
 		if len(addrs) > 0 {
-			f.closedResolve = append(f.closedResolve, r)
+			f.closed.add("%s", withAddrs)
 		}
 		return
-	}
-	switch {
 	case h.kind == "dual-stack" && !h.dns.AAAAPublished:
-		seen := "No AAAA record"
-		if len(addrs) > 0 {
-			seen = "AAAA records"
-		}
-		f.note(h, "aaaa", seen)
+		f.note(h, "aaaa", map[bool]string{false: "No AAAA record", true: "AAAA records"}[len(addrs) > 0])
 		return
 	case h.kind == "dual-stack":
 		f.mustResolve++
 		if len(addrs) == 0 {
-			f.noIPv6 = append(f.noIPv6, r)
+			f.noIPv6.add("`%s`: %s: no AAAA record (public_dns, line %d)", h.host, h.describe(), h.dns.Line)
 		}
 		return
 	case h.vipOf != nil && !h.dns.InternalPublished && len(addrs) == 0:
@@ -301,42 +305,100 @@ func (f *probeFindings) judgeHost(h probeHost, pa pairAnswer) {
 	case h.vipOf == nil || h.dns.InternalPublished:
 		f.mustResolve++
 		if len(addrs) == 0 {
-			f.missing = append(f.missing, r)
+			f.missing.add("`%s`: %s", h.host, h.describe())
 			return
 		}
 	}
-	if h.vipOf != nil && len(h.vipOf.VIP) == 0 { // published only by ticket
-		f.noRanges = append(f.noRanges, r)
-		return
-	}
-	if h.vipOf != nil {
+	switch {
+	case h.vipOf == nil:
+	case len(h.vipOf.VIP) == 0: // published only by ticket
+		f.noRanges.add("%s", withAddrs)
+	default:
+		var outside []netip.Addr
 		for _, ad := range addrs {
 			if !slices.ContainsFunc(h.vipOf.VIP, func(p netip.Prefix) bool { return p.Contains(ad) }) {
-				r.outside = append(r.outside, ad)
+				outside = append(outside, ad)
 			}
 		}
-		switch {
-		case len(r.outside) > 0:
-			f.outside = append(f.outside, r)
-		case !h.dns.InternalPublished:
+		if len(outside) > 0 {
+			f.outside.add("`%s`: %s: %s outside %s's ranges %s", h.host, h.describe(), addrList(outside), h.vipOf.ID, strings.Join(mapList(h.vipOf.VIP, netip.Prefix.String), ", "))
+		} else if !h.dns.InternalPublished {
 			f.note(h, "internal", "Addresses inside their VIP ranges")
 		}
 	}
 }
 
+// note adds h to the note of its cloud's field and what was seen.
+func (f *probeFindings) note(h probeHost, field, seen string) {
+	i := slices.IndexFunc(f.noted, func(n dnsNote) bool { return n.dns == h.dns && n.field == field && n.seen == seen })
+	if i < 0 {
+		i, f.noted = len(f.noted), append(f.noted, dnsNote{h.dns, field, seen, nil})
+	}
+	f.noted[i].hosts = append(f.noted[i].hosts, h.host)
+}
+
 // unanswered records name's queries without an answer that can be taken.
-func (f *probeFindings) unanswered(name string, pa pairAnswer) bool {
-	found := false
-	for i, a := range []answer{pa.a, pa.aaaa} {
+func (f *probeFindings) unanswered(name string, pa [2]answer) bool {
+	for i, a := range pa {
 		if a.failed != "" {
-			f.failed = append(f.failed, failedQuery{name, [2]string{"A", "AAAA"}[i], a.failed, a.detail})
+			why := a.failed
+			if a.detail != "" {
+				why += ": " + inert(a.detail) // the resolver's words: made inert
+			}
+			f.failed.add("`%s` %s: %s", name, [2]string{"A", "AAAA"}[i], why)
 			if a.notAsked {
 				f.notAsked++
 			}
-			found = true
 		}
 	}
-	return found
+	return pa[0].failed != "" || pa[1].failed != ""
+}
+
+// sections are the report's sections; a blind resolver says nothing of
+// the hosts it does not see, nor of the notes and candidates.
+func (f *probeFindings) sections() []*section {
+	if f.blind {
+		return []*section{&f.controls, &f.failed, &f.outside, &f.resolving, &f.closed, &f.noRanges}
+	}
+	return []*section{&f.controls, &f.failed, &f.missing, &f.outside, &f.noIPv6, &f.resolving, &f.notes, &f.closed, &f.noRanges, &f.quiet}
+}
+
+// markdown is the report: checked hosts and IDs, addresses, inert text;
+// nothing of an answer but its addresses.
+func (f *probeFindings) markdown(t *table.Table, source string, asked int) string {
+	pl := f.plan
+	planned := 2 * len(pl.names())
+	against := fmt.Sprintf("%s, through Go's resolver, whose answers the probe trusts as they come (it does not check which name each record is for). The names: %s, %s of the table and %d candidate %s (its other_region_ids), A and AAAA each: %s planned, %d asked (the resolver may retry each, as resolv.conf says).",
+		source, count(len(pl.controls), "control name", "control names"), count(len(pl.hosts), "host", "hosts"),
+		len(pl.cands), plural(len(pl.cands), "region", "regions"), count(planned, "query", "queries"), asked)
+	if f.stopped {
+		against += " Only the control names were asked."
+	} else {
+		against += fmt.Sprintf(" The control names, which cannot exist (%s), do not resolve.", strings.Join(codes(pl.controls), ", "))
+	}
+	const partial = " What the answers that came show is below, partial: a name with a query unanswered is not judged."
+	nFailed := len(f.failed.items)
+	says := verdict(findings(f.sections()), "The table agrees with DNS.", "The table has drifted")
+	switch {
+	case len(f.controls.items) > 0:
+		says = "Could not check: a name that cannot exist resolves, so this resolver answers for names that do not exist (a wildcard zone or a hijacking resolver); nothing else was asked."
+	case f.stopped:
+		says = "Could not check: the control names got no answer that can be taken; nothing else was asked."
+	case f.blind:
+		says = fmt.Sprintf("Could not check: %d of the %d hosts that must resolve do not: too many for the table to have drifted. This resolver does not see them (it answers NXDOMAIN for everything, or cannot reach the internet?); nothing is taken as gone.",
+			len(f.missing.items)+len(f.noIPv6.items), f.mustResolve)
+	case f.notAsked > 0:
+		says = fmt.Sprintf("Could not check: the run's deadline passed before every query was asked: %d of %d queries were not asked, and %d of those asked got no answer that can be taken."+partial,
+			f.notAsked, planned, nFailed-f.notAsked)
+	case nFailed > 0:
+		says = fmt.Sprintf("Could not check: %d of %d queries got no answer that can be taken."+partial, nFailed, planned)
+	}
+	return report(t, "DNS probe", against, says, maxListed, f.sections())
+}
+
+// addrList shows at most maxAddrs addresses, and how many more there are.
+func addrList(addrs []netip.Addr) string {
+	return strings.Join(bound(mapList(addrs, netip.Addr.String), maxAddrs), ", ")
 }
 
 // query is one question: the A or the AAAA records of name.
@@ -353,6 +415,9 @@ type answer struct {
 	detail   string       // the resolver's error text, when failed quotes it: raw, printable
 	notAsked bool         // the run's deadline passed before it was asked
 }
+
+// both is the addresses of a name's A and AAAA answers.
+func both(pa [2]answer) []netip.Addr { return append(slices.Clone(pa[0].addrs), pa[1].addrs...) }
 
 // asker asks through one resolver, each query within timeout.
 type asker struct {
@@ -374,18 +439,20 @@ func newResolver(server string) *net.Resolver {
 	return r
 }
 
-// askAll asks every query, inflight at a time; once ctx is done, no more.
-func (a *asker) askAll(ctx context.Context, qs []query) []answer {
-	out := make([]answer, len(qs))
+// askNames asks A and AAAA of every name, inflight at a time; once ctx is
+// done, no more.
+func (a *asker) askNames(ctx context.Context, names []string) [][2]answer {
+	out := make([][2]answer, len(names))
 	sem := make(chan struct{}, a.inflight)
 	var wg sync.WaitGroup
-	for i, q := range qs {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			out[i] = a.ask(ctx, q)
-		}()
+	for i, name := range names {
+		for j := range 2 {
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				out[i][j] = a.ask(ctx, query{name, j == 1})
+			})
+		}
 	}
 	wg.Wait()
 	return out
@@ -399,11 +466,7 @@ func (a *asker) ask(ctx context.Context, q query) answer {
 	a.asked.Add(1)
 	qctx, cancel := context.WithTimeout(ctx, a.timeout)
 	defer cancel()
-	network := "ip4"
-	if q.ip6 {
-		network = "ip6"
-	}
-	addrs, err := a.r.LookupNetIP(qctx, network, q.name+".")
+	addrs, err := a.r.LookupNetIP(qctx, map[bool]string{false: "ip4", true: "ip6"}[q.ip6], q.name+".")
 	var de *net.DNSError
 	switch {
 	case err == nil:
@@ -425,24 +488,23 @@ func (a *asker) ask(ctx context.Context, q query) answer {
 	}
 	var keep []netip.Addr
 	for _, ad := range addrs {
-		ad = ad.Unmap()
-		if ad.Is6() == q.ip6 && !slices.Contains(keep, ad) { // only what was asked
+		if ad = ad.Unmap(); ad.Is6() == q.ip6 && !slices.Contains(keep, ad) { // only what was asked
 			keep = append(keep, ad)
 		}
 	}
-	slices.SortFunc(keep, func(x, y netip.Addr) int { return x.Compare(y) })
+	slices.SortFunc(keep, netip.Addr.Compare)
 	return answer{addrs: keep}
 }
 
 // hostsOverride lists the names that the hosts file at path answers, which
 // Go's resolver reads before DNS, even with a Dial of its own: each line's
-// fields after the address, up to a # comment, in ASCII lower case.
+// fields after the address, up to a # comment, in ASCII lower case (not
+// strings.ToLower, which makes the Kelvin sign a k).
 func hostsOverride(path string, names []string) error {
 	data, err := table.ReadRegular(path, maxHostsSize, "maxHostsSize in internal/drift/probe.go", os.Stat)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
-	}
-	if err != nil {
+	} else if err != nil {
 		return err
 	}
 	ask := map[string]bool{}
@@ -454,7 +516,13 @@ func hostsOverride(path string, names []string) error {
 		line, _, _ = strings.Cut(line, "#")
 		f := strings.Fields(line)
 		for j := 1; j < len(f); j++ {
-			if n := strings.TrimSuffix(lowerASCII(f[j]), "."); ask[n] {
+			n := strings.TrimSuffix(strings.Map(func(r rune) rune {
+				if r >= 'A' && r <= 'Z' {
+					return r + 'a' - 'A'
+				}
+				return r
+			}, f[j]), ".")
+			if ask[n] {
 				found = append(found, fmt.Sprintf("%s:%d: %s %s", path, i+1, quote(f[0]), quote(n)))
 			}
 		}
@@ -464,14 +532,4 @@ func hostsOverride(path string, names []string) error {
 	}
 	return fmt.Errorf("could not check: the hosts file has entries for %d %s the probe would ask, and Go's resolver reads the hosts file before DNS, so it would report them as DNS answers; remove them, or run where the hosts file has none (-hosts names another file):\n%s",
 		len(found), plural(len(found), "name", "names"), strings.Join(bound(found, maxListed), "\n"))
-}
-
-// lowerASCII lower-cases A-Z only: strings.ToLower makes the Kelvin sign a k.
-func lowerASCII(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'A' && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}, s)
 }

@@ -94,7 +94,7 @@ func parseResponse(body []byte) ([]entry, error) {
 			if len(entries) == maxEntries {
 				return nil, fmt.Errorf("the response lists more than %d regions (maxEntries in internal/drift/response.go)", maxEntries)
 			}
-			e, err := regionInfo(d, line)
+			e, err := regionInfo(d, &tok, line)
 			if err != nil {
 				return nil, err
 			}
@@ -103,45 +103,37 @@ func parseResponse(body []byte) ([]entry, error) {
 	}
 }
 
-// regionInfo reads one RegionInfo after its start element. Unknown and
-// namespaced elements are skipped; a field given twice makes it ambiguous.
-func regionInfo(d *xml.Decoder, line int) (entry, error) {
+// regionInfo reads one RegionInfo. Unknown and namespaced elements are
+// skipped; a field given twice makes it ambiguous.
+func regionInfo(d *xml.Decoder, start *xml.StartElement, line int) (entry, error) {
+	var raw struct {
+		Fields []struct {
+			XMLName xml.Name
+			Value   string `xml:",chardata"`
+		} `xml:",any"`
+	}
+	if err := d.DecodeElement(&raw, start); err != nil {
+		return entry{}, xmlError(d, err)
+	}
 	e := entry{line: line}
 	fields := map[string]*string{
 		"Region": &e.Region, "InternetEndpoint": &e.InternetEndpoint,
 		"InternalEndpoint": &e.InternalEndpoint, "AccelerateEndpoint": &e.AccelerateEndpoint,
 	}
 	seen := map[string]bool{}
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return e, xmlError(d, err)
-		}
-		switch tok := tok.(type) {
-		case xml.EndElement:
-			return e, nil
-		case xml.StartElement:
-			field, known := fields[tok.Name.Local]
-			if !known || tok.Name.Space != "" {
-				if err := d.Skip(); err != nil {
-					return e, xmlError(d, err)
-				}
-				continue
+	for _, f := range raw.Fields {
+		name := f.XMLName.Local
+		if p := fields[name]; p != nil && f.XMLName.Space == "" {
+			if seen[name] {
+				e.repeated = append(e.repeated, name)
 			}
-			var v string
-			if err := d.DecodeElement(&v, &tok); err != nil {
-				return e, xmlError(d, err)
-			}
-			if seen[tok.Name.Local] {
-				e.repeated = append(e.repeated, tok.Name.Local)
-			}
-			seen[tok.Name.Local] = true
-			*field = strings.TrimSpace(v)
-			if tok.Name.Local == "Region" {
-				e.regions = append(e.regions, *field)
+			seen[name], *p = true, strings.TrimSpace(f.Value)
+			if name == "Region" {
+				e.regions = append(e.regions, *p)
 			}
 		}
 	}
+	return e, nil
 }
 
 // nextElement reads to the next start element, or the end (nil); text on

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -18,9 +19,9 @@ func isHTML(name, text string) bool {
 		strings.HasPrefix(strings.TrimLeft(text, " \t\r\n\ufeff"), "<")
 }
 
-// readHTML finds the headings and tables of an HTML page; at names a row
-// (0 the header row).
-func readHTML(text string, at func(table, row int) string) ([]part, error) {
+// readHTML finds the headings and tables of an HTML page; a row is named
+// by its table and its place (0 the header row).
+func readHTML(name, text string) ([]part, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, err
@@ -35,7 +36,7 @@ func readHTML(text string, at func(table, row int) string) ([]part, error) {
 			return
 		case atom.Table:
 			tables++
-			parts = append(parts, part{rows: tableRows(n, func(r int) string { return at(tables, r) })})
+			parts = append(parts, part{rows: tableRows(n, fmt.Sprintf("%s: table %d, ", name, tables))})
 			return
 		case atom.Script, atom.Style, atom.Template, atom.Noscript:
 			return
@@ -49,7 +50,7 @@ func readHTML(text string, at func(table, row int) string) ([]part, error) {
 }
 
 // tableRows reads a table's rows, a spanning cell in each (up to 64).
-func tableRows(t *html.Node, at func(int) string) []srcRow {
+func tableRows(t *html.Node, at string) []srcRow {
 	var trs []*html.Node
 	var find func(*html.Node)
 	find = func(n *html.Node) {
@@ -69,7 +70,10 @@ func tableRows(t *html.Node, at func(int) string) []srcRow {
 	down := map[int]spanned{} // cells spanning rows, by column
 	var rows []srcRow
 	for i, tr := range trs {
-		sr := srcRow{where: at(i)} // the first row is the header, the next data row 1
+		sr := srcRow{where: at + "header row"} // the first row is the header, the next data row 1
+		if i > 0 {
+			sr.where = fmt.Sprintf("%srow %d", at, i)
+		}
 		fill := func() {
 			for s, ok := down[len(sr.cells)]; ok; s, ok = down[len(sr.cells)] {
 				if s.left--; s.left == 0 {

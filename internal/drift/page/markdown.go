@@ -3,6 +3,7 @@ package page
 import (
 	"fmt"
 	"html"
+	"regexp"
 	"strings"
 )
 
@@ -86,70 +87,20 @@ func separator(cells []string) bool {
 	return len(cells) > 0
 }
 
+// The inline Markdown that a cell's text is read through: tags (those that
+// break a line, the others), links and images, backslash escapes.
+var (
+	breakTag = regexp.MustCompile(`(?i)</?(br|p|li|div)\b[^>]*>`)
+	otherTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+	link     = regexp.MustCompile(`!?\[([^\[]*?)\]\([^)]*\)`)
+	escape   = regexp.MustCompile("\\\\([!-/:-@[-`{-~])")
+)
+
 // inline is Markdown text as read: no tags, links, emphasis or escapes.
 func inline(s string) string {
-	s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(links(tags(s)))
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return html.UnescapeString(b.String())
-}
-
-// tags turns <br>, <p>, <li> and <div> into line breaks, drops other tags.
-func tags(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			break
-		}
-		tag := strings.ToLower(strings.TrimPrefix(s[i+1:min(len(s), i+6)], "/"))
-		n := len(tag) - len(strings.TrimLeft(tag, "abcdefghijklmnopqrstuvwxyz"))
-		if n == 0 {
-			b.WriteString(s[:i+1])
-			s = s[i+1:]
-			continue
-		}
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			break
-		}
-		b.WriteString(s[:i])
-		switch tag[:n] {
-		case "br", "p", "li", "div":
-			b.WriteByte('\n')
-		}
-		s = s[i+j+1:]
-	}
-	return b.String() + s
-}
-
-// links replaces links and images, [text](url), by their text.
-func links(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "](")
-		if i < 0 {
-			break
-		}
-		k := strings.LastIndexByte(s[:i], '[')
-		if k < 0 {
-			b.WriteString(s[:i+2])
-			s = s[i+2:]
-			continue
-		}
-		j := strings.IndexByte(s[i:], ')')
-		if j < 0 {
-			break
-		}
-		b.WriteString(strings.TrimSuffix(s[:k], "!") + s[k+1:i])
-		s = s[i+j+1:]
-	}
-	return b.String() + s
+	s = link.ReplaceAllString(otherTag.ReplaceAllString(breakTag.ReplaceAllString(s, "\n"), ""), "$1")
+	s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
+	return html.UnescapeString(escape.ReplaceAllString(s, "$1"))
 }
 
 // lines are the non-empty lines of a cell, cleaned.

@@ -76,12 +76,7 @@ func Read(name string, data []byte) (*Page, error) {
 	var parts []part
 	var err error
 	if isHTML(name, text) {
-		parts, err = readHTML(text, func(t, row int) string {
-			if row == 0 {
-				return fmt.Sprintf("%s: table %d, header row", r.name, t)
-			}
-			return fmt.Sprintf("%s: table %d, row %d", r.name, t, row)
-		})
+		parts, err = readHTML(r.name, text)
 	} else {
 		parts = readMarkdown(r.name, text)
 	}
