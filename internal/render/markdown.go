@@ -39,7 +39,7 @@ func Markdown(t *table.Table) []byte {
 			acceleration(r), statusText(r), sourcesText(r)})
 		ranges := "Submit a ticket to obtain VIP address ranges."
 		if !r.VIPByTicket {
-			ranges = code(texts(r.VIP, netip.Prefix.String)...)
+			ranges = code(mapped(r.VIP, netip.Prefix.String)...)
 		}
 		vips = append(vips, []string{mdEscape(r.Name), code(r.ID), ranges})
 		for _, a := range r.Aliases {
@@ -54,7 +54,7 @@ func Markdown(t *table.Table) []byte {
 		if f.ByCloudBox {
 			signing = "the CloudBox ID"
 		}
-		families = append(families, []string{f.Name, mdEscape(f.Title), code(texts(f.Forms, func(f table.Form) string { return f.Text })...),
+		families = append(families, []string{f.Name, mdEscape(f.Title), code(mapped(f.Forms, func(f table.Form) string { return f.Text })...),
 			signing, f.Product, orDash(code(f.BaseDomains...)), strings.Join(f.Sources, ", ")})
 	}
 	for _, o := range t.OtherRegions {
