@@ -3,8 +3,10 @@ package release
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/ossregions/ossregions/internal/render"
 	"github.com/ossregions/ossregions/internal/table"
@@ -42,10 +44,17 @@ func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 	if base == nil {
 		return v, nil
 	}
-	if from != nil && from.Version == base.Version && from.DataDigest() == base.Digest {
-		v.Base, v.Against = from, fmt.Sprintf("release %s (%s:%d)", base.Version, l.Path, base.Line)
-	} else if v.Base, v.Against, err = findRelease(l, p.Table, *base); err != nil {
-		return nil, err
+	v.Base, v.Against = from, fmt.Sprintf("release %s (%s:%d)", base.Version, l.Path, base.Line)
+	if from == nil || from.Version != base.Version || from.DataDigest() != base.Digest {
+		h, err := readHistory(p.Table)
+		if err != nil {
+			return nil, err
+		}
+		r := h.held[base.Version+" "+base.Digest]
+		if r.table == nil {
+			return nil, fmt.Errorf("%s; without its table there is nothing to judge the version against", h.missing(l, *base))
+		}
+		v.Base, v.Against = r.table, fmt.Sprintf("release %s at commit %s (%s:%d)", base.Version, r.commit[:12], l.Path, base.Line)
 	}
 	c := render.Changes(v.Base, t)
 	need, why := Required(c)
@@ -107,8 +116,19 @@ func ReadyToRelease(p Paths, t *table.Table) error {
 	if !v.Ledger.Records(t) {
 		return fmt.Errorf("%w: %s:%d: version %s follows the policy but is not recorded in %s: run make record", ErrPolicy, p.Table, t.VersionLine, t.Version, p.Ledger)
 	}
-	if err := inHistory(v.Ledger, p.Table, t); err != nil {
+	h, err := readHistory(p.Table)
+	if err != nil {
 		return err
+	}
+	h.held[t.Version+" "+t.DataDigest()] = held{"", t}
+	var missing []string
+	for _, e := range v.Ledger.Entries {
+		if h.held[e.Version+" "+e.Digest].table == nil {
+			missing = append(missing, h.missing(v.Ledger, e))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%w: %s", ErrPolicy, strings.Join(missing, "\n"))
 	}
 	return inChangelog(filepath.Join(filepath.Dir(p.Ledger), "CHANGELOG.md"), t)
 }
@@ -131,4 +151,81 @@ func (v *Verdict) Note(from *table.Table) string {
 		return ""
 	}
 	return fmt.Sprintf("\nThis report runs from %s (FROM). The version verdict is not about it: the version is judged against the last release before it in the ledger, %s, and follows the policy.\n", from.Version, v.Against)
+}
+
+// git runs git in the directory of path, the repository of the file.
+func git(path string, args ...string) ([]byte, error) {
+	return exec.Command("git", append([]string{"-C", filepath.Dir(path)}, args...)...).Output()
+}
+
+// ledgerGrows refuses a ledger that lost or changed a line committed at HEAD.
+func ledgerGrows(l *Ledger) error {
+	data, err := git(l.Path, "show", "HEAD:./"+filepath.Base(l.Path))
+	if err != nil {
+		return nil // no history or no committed ledger
+	}
+	old, err := ParseLedger("HEAD:"+l.Path, data)
+	if err != nil {
+		return nil // the committed ledger is refused on its own
+	}
+	for _, o := range old.Entries {
+		if !l.holds(o) {
+			return fmt.Errorf("%w: %s: the committed ledger records %s %s (HEAD:%s:%d), which this one lacks; a recorded release never changes or goes away",
+				ErrPolicy, l.Path, o.Version, o.Digest[:12], l.Path, o.Line)
+		}
+	}
+	return nil
+}
+
+// history is what the commits of a table hold.
+type history struct {
+	path     string
+	held     map[string]held // by "VERSION DIGEST": the newest commit that holds it
+	versions map[string]bool // the versions any commit holds
+}
+
+type held struct {
+	commit string
+	table  *table.Table
+}
+
+// readHistory reads each committed version of the table at path.
+func readHistory(path string) (*history, error) {
+	h := &history{path, map[string]held{}, map[string]bool{}}
+	name := "./" + filepath.Base(path)
+	if _, err := git(path, "rev-parse", "-q", "--verify", "HEAD"); err != nil {
+		if _, err := git(path, "rev-parse", "--git-dir"); err != nil {
+			return nil, fmt.Errorf("%s is not in a git repository, which holds the releases: %v", path, err)
+		}
+		return h, nil // a repository without commits: no history yet
+	}
+	out, err := git(path, "log", "--format=%H", "--", name)
+	if err != nil {
+		return nil, fmt.Errorf("reading the history of %s with git: %v", path, err)
+	}
+	for _, commit := range strings.Fields(string(out)) {
+		blob, err := git(path, "show", commit+":"+name)
+		if err != nil {
+			continue // the file did not exist at that commit
+		}
+		if t, err := table.ParseEarlier(path, blob); err == nil {
+			if k := t.Version + " " + t.DataDigest(); h.held[k].table == nil {
+				h.held[k] = held{commit, t}
+			}
+			h.versions[t.Version] = true
+		}
+	}
+	return h, nil
+}
+
+// missing says that no commit holds release e of l, and the likely cause.
+func (h *history) missing(l *Ledger, e Entry) string {
+	s := fmt.Sprintf("%s:%d: no commit of %s holds release %s with digest %s", l.Path, e.Line, h.path, e.Version, e.Digest[:12])
+	if out, _ := git(h.path, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(out)) == "true" {
+		s += " (this clone is shallow: git fetch --unshallow)"
+	}
+	if h.versions[e.Version] {
+		s += "; commits hold that version with another data digest: did the digest change (internal/table/digest.go: a new field without omitempty)?"
+	}
+	return s
 }
