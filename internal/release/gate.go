@@ -1,6 +1,11 @@
+// Package release holds the release path of the table: the ledger of
+// released versions, the gates that judge a version against it, the
+// version policy, and the move to a new major path.
 package release
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -8,9 +13,83 @@ import (
 	"regexp"
 	"strings"
 
+	"golang.org/x/mod/semver"
+
 	"github.com/ossregions/ossregions/internal/render"
 	"github.com/ossregions/ossregions/internal/table"
 )
+
+// Entry is one line of the ledger, releases.txt: "VERSION DIGEST" with the
+// table's DataDigest. The gates trust it rather than tags.
+type Entry struct {
+	Version, Digest string
+	Line            int
+}
+
+// Ledger is a parsed ledger and the path it was read from.
+type Ledger struct {
+	Path    string
+	Entries []Entry
+	data    []byte
+}
+
+var ledgerLine = regexp.MustCompile(`^(\d+\.\d+\.\d+) ([0-9a-f]{64})$`)
+
+// ReadLedger reads the ledger at path.
+func ReadLedger(path string) (*Ledger, error) {
+	data, err := table.ReadRegular(path, table.MaxInputSize, "MaxInputSize in internal/table/load.go", os.Stat)
+	if err != nil {
+		return nil, err
+	}
+	return ParseLedger(path, data)
+}
+
+// ParseLedger reads a ledger; blank and # lines are skipped, versions must rise.
+func ParseLedger(path string, data []byte) (*Ledger, error) {
+	l := &Ledger{Path: path, data: data}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m := ledgerLine.FindStringSubmatch(line)
+		if m == nil || !semver.IsValid("v"+m[1]) {
+			if len(line) > 80 {
+				line = line[:80] + "..."
+			}
+			return nil, fmt.Errorf("%s:%d: %q is not a line VERSION DIGEST (such as 1.2.0 and 64 hex digits)", path, n, table.Printable(line))
+		}
+		if k := len(l.Entries); k > 0 && semver.Compare("v"+m[1], "v"+l.Entries[k-1].Version) <= 0 {
+			return nil, fmt.Errorf("%s:%d: version %s does not follow %s (line %d); releases are recorded in order", path, n, m[1], l.Entries[k-1].Version, l.Entries[k-1].Line)
+		}
+		l.Entries = append(l.Entries, Entry{m[1], m[2], n})
+	}
+	return l, sc.Err()
+}
+
+// find is the entry of version with digest, any digest if "", or nil.
+func (l *Ledger) find(version, digest string) *Entry {
+	for i, e := range l.Entries {
+		if e.Version == version && (digest == "" || e.Digest == digest) {
+			return &l.Entries[i]
+		}
+	}
+	return nil
+}
+
+// base is the release t is judged against: the last one recorded, or the
+// last before t's version where t is recorded; nil for none.
+func (l *Ledger) base(t *table.Table) *Entry {
+	var base *Entry
+	recorded := l.find(t.Version, t.DataDigest()) != nil
+	for i, e := range l.Entries {
+		if !recorded || semver.Compare("v"+e.Version, "v"+t.Version) < 0 {
+			base = &l.Entries[i]
+		}
+	}
+	return base
+}
 
 // Paths names the files the gates read: the ledger, the table and the regions go.mod.
 type Paths struct {
@@ -29,18 +108,13 @@ type Verdict struct {
 // release before it (from if it holds that release, else found in git).
 func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 	l, err := ReadLedger(p.Ledger)
+	if err == nil {
+		err = ledgerGrows(l)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if err := ledgerGrows(l); err != nil {
-		return nil, err
-	}
-	own := l.Find(t.Version)
-	base := l.Last()
-	if l.Records(t) {
-		base = l.LastBelow(t.Version)
-	}
-	v := &Verdict{Ledger: l}
+	v, base, own, recorded := &Verdict{Ledger: l}, l.base(t), l.find(t.Version, ""), l.find(t.Version, t.DataDigest()) != nil
 	if base == nil {
 		return v, nil
 	}
@@ -58,7 +132,7 @@ func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 	}
 	c := render.Changes(v.Base, t)
 	need, why := Required(c)
-	if own != nil && !l.Records(t) {
+	if own != nil && !recorded {
 		return nil, fmt.Errorf("%w: %s:%d: version %s was released with other data (%s:%d), and a released version's data never changes; set version: %s (judged against %s, whose changes need: %s)",
 			ErrPolicy, p.Table, t.VersionLine, t.Version, l.Path, own.Line, MinVersion(base.Version, need), v.Against, bumpText(need, why))
 	}
@@ -100,10 +174,14 @@ func Record(p Paths, t *table.Table) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if e := v.Ledger.Find(t.Version); e != nil {
+	if e := v.Ledger.find(t.Version, ""); e != nil {
 		return nil, fmt.Sprintf("%s is recorded already (%s:%d)\n", t.Version, p.Ledger, e.Line), nil
 	}
-	return v.Ledger.With(t), fmt.Sprintf("recorded %s %s in %s\n", t.Version, t.DataDigest(), p.Ledger), nil
+	data := bytes.Clone(v.Ledger.data)
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		data = append(data, '\n')
+	}
+	return append(data, t.Version+" "+t.DataDigest()+"\n"...), fmt.Sprintf("recorded %s %s in %s\n", t.Version, t.DataDigest(), p.Ledger), nil
 }
 
 // ReadyToRelease is the release gate: Judge, t recorded, every release in
@@ -113,7 +191,7 @@ func ReadyToRelease(p Paths, t *table.Table) error {
 	if err != nil {
 		return err
 	}
-	if !v.Ledger.Records(t) {
+	if v.Ledger.find(t.Version, t.DataDigest()) == nil {
 		return fmt.Errorf("%w: %s:%d: version %s follows the policy but is not recorded in %s: run make record", ErrPolicy, p.Table, t.VersionLine, t.Version, p.Ledger)
 	}
 	h, err := readHistory(p.Table)
@@ -169,7 +247,7 @@ func ledgerGrows(l *Ledger) error {
 		return nil // the committed ledger is refused on its own
 	}
 	for _, o := range old.Entries {
-		if !l.holds(o) {
+		if l.find(o.Version, o.Digest) == nil {
 			return fmt.Errorf("%w: %s: the committed ledger records %s %s (HEAD:%s:%d), which this one lacks; a recorded release never changes or goes away",
 				ErrPolicy, l.Path, o.Version, o.Digest[:12], l.Path, o.Line)
 		}
