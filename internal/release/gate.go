@@ -145,14 +145,6 @@ func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 	return v, nil
 }
 
-// modulePath is ModulePathProblem as an error at t's version line.
-func modulePath(goMod, tablePath string, t *table.Table) error {
-	if msg := ModulePathProblem(goMod, t.Version); msg != "" {
-		return fmt.Errorf("%w: %s:%d: %s", ErrPolicy, tablePath, t.VersionLine, msg)
-	}
-	return nil
-}
-
 func bumpText(need Bump, why string) string {
 	if need == BumpNone {
 		return "no bump, nothing changed"
