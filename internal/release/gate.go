@@ -4,7 +4,6 @@
 package release
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"os"
@@ -47,9 +46,8 @@ func ReadLedger(path string) (*Ledger, error) {
 // ParseLedger reads a ledger; blank and # lines are skipped, versions must rise.
 func ParseLedger(path string, data []byte) (*Ledger, error) {
 	l := &Ledger{Path: path, data: data}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
+	for i, line := range strings.Split(string(data), "\n") {
+		n, line := i+1, strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -65,7 +63,7 @@ func ParseLedger(path string, data []byte) (*Ledger, error) {
 		}
 		l.Entries = append(l.Entries, Entry{m[1], m[2], n})
 	}
-	return l, sc.Err()
+	return l, nil
 }
 
 // find is the entry of version with digest, any digest if "", or nil.
@@ -130,21 +128,18 @@ func Judge(p Paths, t *table.Table, from *table.Table) (*Verdict, error) {
 		}
 		v.Base, v.Against = r.table, fmt.Sprintf("release %s at commit %s (%s:%d)", base.Version, r.commit[:12], l.Path, base.Line)
 	}
-	c := render.Changes(v.Base, t)
-	need, why := Required(c)
 	if own != nil && !recorded {
+		need, why := Required(render.Changes(v.Base, t))
 		return nil, fmt.Errorf("%w: %s:%d: version %s was released with other data (%s:%d), and a released version's data never changes; set version: %s (judged against %s, whose changes need: %s)",
 			ErrPolicy, p.Table, t.VersionLine, t.Version, l.Path, own.Line, MinVersion(base.Version, need), v.Against, bumpText(need, why))
 	}
-	if err := Check(c, p.Table, t.VersionLine); err != nil {
+	if err := Against(v.Base, t, p.Table, p.GoMod); err != nil {
 		return nil, fmt.Errorf("%w (judged against %s)", err, v.Against)
-	}
-	if err := modulePath(p.GoMod, p.Table, t); err != nil {
-		return nil, err
 	}
 	return v, nil
 }
 
+// bumpText says what bump the changes need, and why.
 func bumpText(need Bump, why string) string {
 	if need == BumpNone {
 		return "no bump, nothing changed"
