@@ -57,15 +57,16 @@ func parseFlags(args []string) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	given := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	paths := 0
-	for _, name := range []string{"in", "out", "md"} {
-		if given[name] {
+	paths, json := 0, false
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "in", "out", "md":
 			paths++
+		case "json":
+			json = true
 		}
-	}
-	if paths > 0 && !given["json"] {
+	})
+	if paths > 0 && !json {
 		c.json = "" // other paths write no regions.json unless asked
 	}
 	switch files := []string{c.in, c.out, c.md, c.json}; {
