@@ -48,18 +48,13 @@ func MoveMajor(root string, n int) ([]File, error) {
 	// A pseudo-version older than any release: the replace lines supply the module.
 	version := fmt.Sprintf("v%d.0.0-00010101000000-000000000000", n)
 	var outs []File
-	err = walkFiles(root, func(path string) error {
-		goMod, goFile := filepath.Base(path) == "go.mod", strings.HasSuffix(path, ".go")
-		if !goMod && !goFile && !userDocument(path) {
-			return nil
-		}
-		src, err := os.ReadFile(path)
+	err = walkFiles(root, func(path string, src []byte) error {
 		var moved []byte
+		var err error
 		switch {
-		case err != nil:
-		case goMod:
+		case filepath.Base(path) == "go.mod":
 			moved, err = moveInGoMod(path, src, old, newPath, version)
-		case goFile:
+		case strings.HasSuffix(path, ".go"):
 			moved, err = moveInGo(path, src, old, newPath)
 		default:
 			moved = moveInText(src, old, newPath)
@@ -72,18 +67,23 @@ func MoveMajor(root string, n int) ([]File, error) {
 	return outs, err
 }
 
-// walkFiles calls f with every file under root but .git and bin, in lexical order.
-func walkFiles(root string, f func(path string) error) error {
+// walkFiles calls f, in lexical order, with each go.mod, Go file and user
+// document under root, but not under .git or bin, and its bytes.
+func walkFiles(root string, f func(path string, src []byte) error) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return err
 		case d.IsDir() && (d.Name() == ".git" || d.Name() == "bin") && path != root:
 			return filepath.SkipDir
-		case d.IsDir():
+		case d.IsDir() || d.Name() != "go.mod" && !strings.HasSuffix(path, ".go") && !userDocument(path):
 			return nil
 		}
-		return f(path)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return f(path, src)
 	})
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"net/netip"
 	"strings"
@@ -34,8 +35,8 @@ func Markdown(t *table.Table) []byte {
 	var regions, vips, aliases, deviations, families, others, sources [][]string
 	for i := range t.Regions {
 		r := &t.Regions[i]
-		regions = append(regions, []string{mdEscape(r.Name), orDash(mdEscape(r.NameZh)), code(r.ID), r.Cloud.String(), yesNo(r.MainlandChina),
-			code(r.Public), code(append([]string{r.Internal}, r.InternalExtra...)...), code(r.VPC), orDash(code(r.DualStack)),
+		regions = append(regions, []string{mdEscape(r.Name), cmp.Or(mdEscape(r.NameZh), "-"), code(r.ID), r.Cloud.String(), yesNo(r.MainlandChina),
+			code(r.Public), code(append([]string{r.Internal}, r.InternalExtra...)...), code(r.VPC), cmp.Or(code(r.DualStack), "-"),
 			acceleration(r), statusText(r), sourcesText(r)})
 		ranges := "Submit a ticket to obtain VIP address ranges."
 		if !r.VIPByTicket {
@@ -55,7 +56,7 @@ func Markdown(t *table.Table) []byte {
 			signing = "the CloudBox ID"
 		}
 		families = append(families, []string{f.Name, mdEscape(f.Title), code(mapped(f.Forms, func(f table.Form) string { return f.Text })...),
-			signing, f.Product, orDash(code(f.BaseDomains...)), strings.Join(f.Sources, ", ")})
+			signing, f.Product, cmp.Or(code(f.BaseDomains...), "-"), strings.Join(f.Sources, ", ")})
 	}
 	for _, o := range t.OtherRegions {
 		others = append(others, []string{code(o.CloudID), mdEscape(o.Name), strings.Join(o.Sources, ", ")})
@@ -144,14 +145,6 @@ func statusText(r *table.Region) string {
 		return r.Status.String() + " (" + r.StatusDate + ")"
 	}
 	return r.Status.String()
-}
-
-// orDash shows "-" for an empty cell.
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }
 
 func yesNo(b bool) string {
