@@ -32,8 +32,8 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := readArchive(t, path)
-			compareSection(t, a, "data_gen.go", outs[0].data)
-			compareSection(t, a, "REGIONS.md", outs[1].data)
+			compareSection(t, a, "data_gen.go", outs[0].Data)
+			compareSection(t, a, "REGIONS.md", outs[1].Data)
 		})
 	}
 }
@@ -93,10 +93,10 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 		for j, o := range outs {
-			if i > 0 && !bytes.Equal(o.data, prev[j]) {
+			if i > 0 && !bytes.Equal(o.Data, prev[j]) {
 				t.Errorf("output %d differs between runs", j)
 			}
-			prev = append(prev, o.data)
+			prev = append(prev, o.Data)
 		}
 	}
 }

@@ -72,8 +72,8 @@ func generateBytes(t *testing.T, name string, data []byte) []output {
 		t.Fatal(err)
 	}
 	// The names file does not depend on the table.
-	outs = slices.DeleteFunc(outs, func(o output) bool { return o.path == namesFile })
-	return append(outs, output{"regions.json", render.JSON(tbl)})
+	outs = slices.DeleteFunc(outs, func(o output) bool { return o.Path == namesFile })
+	return append(outs, output{Path: "regions.json", Data: render.JSON(tbl)})
 }
 
 // TestAddingARegionOnlyInserts adds a region in the middle of the real
@@ -111,21 +111,21 @@ func TestAddingARegionOnlyInserts(t *testing.T) {
 	// "xx" is the region's area, new to the table (genIsArea).
 	mentions := []string{"XXNewtown1", "oss-xx-newtown-1", "xx-newtown-1", "198.18.240.0/24", "198.18.200.0/24", "Newtown (Testland)", `"xx"`}
 	for i := range outsBefore {
-		deleted, inserted, hunks := lineChanges(t, outsBefore[i].data, outsAfter[i].data)
+		deleted, inserted, hunks := lineChanges(t, outsBefore[i].Data, outsAfter[i].Data)
 		if d := withoutProvenance(deleted); len(d) > 0 {
-			t.Errorf("%s: adding a region removed or changed lines:\n%s", outsBefore[i].path, strings.Join(d, "\n"))
+			t.Errorf("%s: adding a region removed or changed lines:\n%s", outsBefore[i].Path, strings.Join(d, "\n"))
 		}
 		ins := withoutProvenance(inserted)
 		if len(ins) == 0 {
-			t.Errorf("%s: adding a region inserted nothing", outsBefore[i].path)
+			t.Errorf("%s: adding a region inserted nothing", outsBefore[i].Path)
 		}
 		// Every hunk of inserted lines must name the region.
 		for _, h := range hunks {
 			if strings.TrimSpace(h) != "" && !containsAny(h, mentions) {
-				t.Errorf("%s: inserted lines that are not about the new region:\n%s", outsBefore[i].path, h)
+				t.Errorf("%s: inserted lines that are not about the new region:\n%s", outsBefore[i].Path, h)
 			}
 		}
-		t.Logf("%s: %d lines inserted, %d provenance lines changed", outsBefore[i].path, len(ins), len(deleted))
+		t.Logf("%s: %d lines inserted, %d provenance lines changed", outsBefore[i].Path, len(ins), len(deleted))
 	}
 }
 
@@ -150,16 +150,16 @@ func TestChangingAnEndpointChangesOneLine(t *testing.T) {
 	outsBefore := generateBytes(t, "irregular.yaml", before)
 	outsAfter := generateBytes(t, "irregular.yaml", []byte(after))
 	for i := range outsBefore {
-		deleted, inserted, _ := lineChanges(t, outsBefore[i].data, outsAfter[i].data)
+		deleted, inserted, _ := lineChanges(t, outsBefore[i].Data, outsAfter[i].Data)
 		d, ins := withoutProvenance(deleted), withoutProvenance(inserted)
 		// regions.json names the host twice, in endpoints and in hosts,
 		// and data_gen.go too, in the row and in the host lookup.
 		want := 1
-		if outsBefore[i].path == "regions.json" || outsBefore[i].path == "data_gen.go" {
+		if outsBefore[i].Path == "regions.json" || outsBefore[i].Path == "data_gen.go" {
 			want = 2
 		}
 		if len(d) != want || len(ins) != want || !strings.Contains(strings.Join(ins, "\n"), "oss-cn-hzfinance-vpc2.aliyuncs.com") {
-			t.Errorf("%s: want %d lines changed; deleted:\n%s\ninserted:\n%s", outsBefore[i].path, want, strings.Join(d, "\n"), strings.Join(ins, "\n"))
+			t.Errorf("%s: want %d lines changed; deleted:\n%s\ninserted:\n%s", outsBefore[i].Path, want, strings.Join(d, "\n"), strings.Join(ins, "\n"))
 		}
 	}
 }

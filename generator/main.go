@@ -19,77 +19,72 @@ import (
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("generator: ")
-	err := run(os.Args[1:], os.Stdout)
-	if errors.Is(err, flag.ErrHelp) {
-		return // the usage is printed; asking for it is no failure
-	}
-	if err != nil {
-		var ie *table.InputError
-		if errors.As(err, &ie) || errors.Is(err, errStale) || errors.Is(err, release.ErrPolicy) {
-			fmt.Fprintln(os.Stderr, table.PrintableLines(err.Error()))
-			os.Exit(1)
-		}
+	var ie *table.InputError
+	switch err := run(os.Args[1:], os.Stdout); {
+	case err == nil || errors.Is(err, flag.ErrHelp): // asking for the usage is no failure
+	case errors.As(err, &ie) || errors.Is(err, errStale) || errors.Is(err, release.ErrPolicy):
+		fmt.Fprintln(os.Stderr, table.PrintableLines(err.Error()))
+		os.Exit(1)
+	default:
 		log.Fatal(table.PrintableLines(err.Error()))
 	}
 }
 
 var errStale = errors.New("generated files are stale; run make generate")
 
-// config is what the flags ask for.
+// config is what the flags ask for; json and releases are "" for none.
 type config struct {
-	in, out, md string
-	json        string // regions.json, or "" for none
-	check       bool
-	changesFrom string
-
-	releases        string // the release ledger, or "" for none
-	sinceRelease    bool
-	requireRecorded bool
-	record, digest  bool
-	major           int // move the regions module to major version N's path
+	in, out, md, json, changesFrom, releases             string
+	check, sinceRelease, requireRecorded, record, digest bool
+	major                                                int
 }
 
 func parseFlags(args []string) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to read")
-	fs.StringVar(&c.out, "out", filepath.Join("regions", "data_gen.go"), "the Go data file to generate; "+namesFile+" (the Status and Cloud constants) is generated beside it")
-	fs.StringVar(&c.md, "md", "REGIONS.md", "the Markdown region document to generate")
-	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition of the table to generate (with -in, -out and -md: none unless given)")
+	fs.StringVar(&c.out, "out", filepath.Join("regions", "data_gen.go"), "the Go data file to generate, and "+namesFile+" beside it")
+	fs.StringVar(&c.md, "md", "REGIONS.md", "the Markdown document to generate")
+	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition to generate (with -in, -out and -md: none unless given)")
 	fs.BoolVar(&c.check, "check", false, "write nothing; fail with a diff if an output is stale")
 	fs.StringVar(&c.changesFrom, "changes-from", "", "print the changes since this earlier table; without -releases, judge the version against it")
-	fs.StringVar(&c.releases, "releases", "", "the release ledger (releases.txt): judge the version against its last release, found in the git history")
-	fs.BoolVar(&c.sinceRelease, "changes-since-release", false, "with -releases: print the changes since the last release in the ledger")
-	fs.BoolVar(&c.requireRecorded, "require-recorded", false, "with -releases: the release gate: the version judged, recorded in the ledger with this data, every recorded release in the history, its CHANGELOG.md section; prints nothing")
-	fs.BoolVar(&c.record, "record", false, "with -releases: judge the version and record it and the data's digest in the ledger")
-	fs.BoolVar(&c.digest, "digest", false, "print the table's version and the digest of its data")
-	fs.IntVar(&c.major, "major", 0, "move the regions module to the module path of major version N (/vN) in every go.mod and import, and stop")
+	fs.StringVar(&c.releases, "releases", "", "the release ledger: judge the version against its last release, found in the git history")
+	fs.BoolVar(&c.sinceRelease, "changes-since-release", false, "with -releases: print the changes since the last release")
+	fs.BoolVar(&c.requireRecorded, "require-recorded", false, "with -releases: the release gate: the version judged and recorded with this data, every release in the history, its CHANGELOG.md section")
+	fs.BoolVar(&c.record, "record", false, "with -releases: judge the version and record it with the data's digest")
+	fs.BoolVar(&c.digest, "digest", false, "print the table's version and data digest")
+	fs.IntVar(&c.major, "major", 0, "move the regions module to major version N's path (/vN) in every go.mod, import and user document")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
-	}
-	given := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	paths := 0
-	for _, name := range []string{"in", "out", "md"} {
-		if given[name] {
+	paths, json := 0, false
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "in", "out", "md":
 			paths++
+		case "json":
+			json = true
 		}
-	}
-	if paths > 0 && !given["json"] {
+	})
+	if paths > 0 && !json {
 		c.json = "" // other paths write no regions.json unless asked
 	}
-	switch {
+	switch files := []string{c.in, c.out, c.md, c.json}; {
+	case fs.NArg() > 0:
+		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
 	case (c.record || c.sinceRelease || c.requireRecorded) && c.releases == "":
 		return c, errors.New("-record, -changes-since-release and -require-recorded need -releases, the ledger")
 	case c.changesFrom == "" && paths != 0 && paths != 3:
 		// Else "-in other.yaml -out /tmp/x.go" would overwrite the repository's REGIONS.md.
 		return c, errors.New(`-in, -out and -md go together: give all three, or none for the repository's files (-md "" writes no Markdown)`)
-	case samePath(c.out, c.in) || samePath(c.md, c.in) || samePath(c.out, c.md) ||
-		samePath(c.json, c.in) || samePath(c.json, c.out) || samePath(c.json, c.md):
-		return c, errors.New("-in, -out, -md and -json must name different files")
+	default:
+		for i, a := range files {
+			for _, b := range files[i+1:] {
+				if samePath(a, b) {
+					return c, errors.New("-in, -out, -md and -json must name different files")
+				}
+			}
+		}
 	}
 	return c, nil
 }
@@ -99,12 +94,9 @@ func samePath(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
 	fa, errA := os.Stat(a)
 	fb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(fa, fb)
+	return filepath.Clean(a) == filepath.Clean(b) || errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
 func run(args []string, stdout io.Writer) error {
@@ -125,7 +117,14 @@ func run(args []string, stdout io.Writer) error {
 		_, err := fmt.Fprintf(stdout, "%s %s\n", t.Version, t.DataDigest())
 		return err
 	case c.record:
-		return record(paths, t, stdout)
+		data, msg, err := release.Record(paths, t)
+		if err == nil && data != nil {
+			err = writeOutputs([]output{{Path: paths.Ledger, Data: data}})
+		}
+		if err == nil {
+			_, err = io.WriteString(stdout, msg)
+		}
+		return err
 	case c.requireRecorded:
 		return release.ReadyToRelease(paths, t)
 	case c.changesFrom != "" || c.sinceRelease:
@@ -136,7 +135,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	if c.json != "" {
-		outs = append(outs, output{c.json, render.JSON(t)})
+		outs = append(outs, output{Path: c.json, Data: render.JSON(t)})
 	}
 	if !c.check {
 		return writeOutputs(outs)
@@ -181,36 +180,17 @@ func changes(c config, paths release.Paths, t *table.Table, stdout io.Writer) er
 	return err
 }
 
-// record adds the table's release to the ledger, once judged.
-func record(paths release.Paths, t *table.Table, stdout io.Writer) error {
-	data, msg, err := release.Record(paths, t)
-	if err != nil {
-		return err
-	}
-	if data != nil {
-		if err := writeOutputs([]output{{paths.Ledger, data}}); err != nil {
-			return err
-		}
-	}
-	_, err = io.WriteString(stdout, msg)
-	return err
-}
-
 // moveMajor moves the regions module in the current directory to major version n's path.
 func moveMajor(n int, stdout io.Writer) error {
-	files, err := release.MoveMajor(".", n)
+	outs, err := release.MoveMajor(".", n)
 	if err != nil {
 		return err
-	}
-	outs := make([]output, len(files))
-	for i, f := range files {
-		outs[i] = output{f.Path, f.Data}
 	}
 	if err := writeOutputs(outs); err != nil {
 		return err
 	}
 	for _, o := range outs {
-		fmt.Fprintln(stdout, "rewrote", o.path)
+		fmt.Fprintln(stdout, "rewrote", o.Path)
 	}
 	return nil
 }
@@ -225,13 +205,13 @@ func renderOutputs(t *table.Table, goPath, mdPath string) ([]output, error) {
 	if err != nil {
 		return nil, err
 	}
-	outs := []output{{goPath, goSrc}}
-	if mdPath != "" {
-		outs = append(outs, output{mdPath, render.Markdown(t)})
-	}
 	names, err := render.Names()
 	if err != nil {
 		return nil, err
 	}
-	return append(outs, output{filepath.Join(filepath.Dir(goPath), namesFile), names}), nil
+	outs := []output{{Path: goPath, Data: goSrc}}
+	if mdPath != "" {
+		outs = append(outs, output{Path: mdPath, Data: render.Markdown(t)})
+	}
+	return append(outs, output{Path: filepath.Join(filepath.Dir(goPath), namesFile), Data: names}), nil
 }

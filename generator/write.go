@@ -11,14 +11,12 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/ossregions/ossregions/internal/release"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
 // output is one generated file and the bytes it should hold.
-type output struct {
-	path string
-	data []byte
-}
+type output = release.File
 
 // readOutput reads an output's bytes: nil if it does not exist, an error
 // if it is not a regular file of bounded size.
@@ -34,17 +32,16 @@ func readOutput(path string) ([]byte, error) {
 func staleDiff(outs []output) (string, error) {
 	var b strings.Builder
 	for _, o := range outs {
-		old, err := readOutput(o.path)
-		if err != nil {
+		old, err := readOutput(o.Path)
+		switch {
+		case err != nil:
 			return "", err
-		}
-		if bytes.Equal(old, o.data) {
+		case bytes.Equal(old, o.Data):
 			continue
+		case old == nil:
+			fmt.Fprintf(&b, "%s: missing\n", o.Path)
 		}
-		if old == nil {
-			fmt.Fprintf(&b, "%s: missing\n", o.path)
-		}
-		b.WriteString(udiff.Unified(o.path+" (committed)", o.path+" (generated)", string(old), string(o.data)))
+		b.WriteString(udiff.Unified(o.Path+" (committed)", o.Path+" (generated)", string(old), string(o.Data)))
 	}
 	return b.String(), nil
 }
@@ -57,54 +54,43 @@ const tempPattern = ".ossregions-tmp-*"
 func writeOutputs(outs []output) error {
 	var pending []output
 	for _, o := range outs {
-		old, err := readOutput(o.path)
+		old, err := readOutput(o.Path)
 		if err != nil {
 			return fmt.Errorf("%w; nothing was written", err)
 		}
-		if old == nil || !bytes.Equal(old, o.data) {
+		if old == nil || !bytes.Equal(old, o.Data) {
 			pending = append(pending, o)
 		}
 	}
-	temps := make([]string, 0, len(pending))
+	var temps []string
 	defer func() {
 		for _, t := range temps {
 			os.Remove(t) // renamed ones are gone already
 		}
 	}()
 	for _, o := range pending {
-		tmp, err := writeTemp(o)
-		if err != nil {
-			return fmt.Errorf("%w; nothing was written", err)
+		f, err := os.CreateTemp(filepath.Dir(o.Path), tempPattern)
+		if err == nil {
+			temps = append(temps, f.Name())
+			_, err = f.Write(o.Data)
+			if err == nil {
+				err = f.Chmod(0o644)
+			}
+			if err == nil {
+				err = f.Sync()
+			}
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
 		}
-		temps = append(temps, tmp)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w; nothing was written", o.Path, err)
+		}
 	}
 	for i, o := range pending {
-		if err := os.Rename(temps[i], o.path); err != nil {
+		if err := os.Rename(temps[i], o.Path); err != nil {
 			return fmt.Errorf("%w (%d of %d outputs were replaced)", err, i, len(pending))
 		}
 	}
 	return nil
-}
-
-// writeTemp writes o's bytes to a synced temporary file beside o.path.
-func writeTemp(o output) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(o.path), tempPattern)
-	if err != nil {
-		return "", fmt.Errorf("writing %s: %w", o.path, err)
-	}
-	_, err = f.Write(o.data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("writing %s: %w", o.path, err)
-	}
-	return f.Name(), nil
 }

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -49,96 +48,84 @@ func MoveMajor(root string, n int) ([]File, error) {
 	// A pseudo-version older than any release: the replace lines supply the module.
 	version := fmt.Sprintf("v%d.0.0-00010101000000-000000000000", n)
 	var outs []File
-	err = walkFiles(root, func(path string) error {
-		var o *File
+	err = walkFiles(root, func(path string, src []byte) error {
+		var moved []byte
 		var err error
 		switch {
 		case filepath.Base(path) == "go.mod":
-			o, err = moveInGoMod(path, old, newPath, version)
+			moved, err = moveInGoMod(path, src, old, newPath, version)
 		case strings.HasSuffix(path, ".go"):
-			o, err = moveInGo(path, old, newPath)
-		case userDocument(path):
-			data, rerr := os.ReadFile(path)
-			if moved := moveInText(data, old, newPath); rerr == nil && moved != nil {
-				o = &File{path, moved}
-			}
-			err = rerr
+			moved, err = moveInGo(path, src, old, newPath)
+		default:
+			moved = moveInText(src, old, newPath)
 		}
-		if o != nil {
-			outs = append(outs, *o)
+		if moved != nil {
+			outs = append(outs, File{path, moved})
 		}
 		return err
 	})
-	sort.Slice(outs, func(i, j int) bool { return outs[i].Path < outs[j].Path })
 	return outs, err
 }
 
-// walkFiles calls f with every file under root but .git and bin.
-func walkFiles(root string, f func(path string) error) error {
+// walkFiles calls f, in lexical order, with each go.mod, Go file and user
+// document under root, but not under .git or bin, and its bytes.
+func walkFiles(root string, f func(path string, src []byte) error) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return err
 		case d.IsDir() && (d.Name() == ".git" || d.Name() == "bin") && path != root:
 			return filepath.SkipDir
-		case d.IsDir():
+		case d.IsDir() || d.Name() != "go.mod" && !strings.HasSuffix(path, ".go") && !userDocument(path):
 			return nil
 		}
-		return f(path)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return f(path, src)
 	})
 }
 
-// moveInGoMod rewrites the old path in one go.mod token by token, so that
-// comments and layout stay; nil if the file does not name it.
-func moveInGoMod(path, old, newPath, version string) (*File, error) {
-	data, err := os.ReadFile(path)
+// moveInGoMod rewrites the old path in one go.mod, keeping comments and
+// layout, and gives a requirement of it a version of the new major; nil if
+// the file does not name it.
+func moveInGoMod(path string, src []byte, old, newPath, version string) ([]byte, error) {
+	f, err := modfile.Parse(path, src, nil)
 	if err != nil {
 		return nil, err
 	}
-	token := regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(old) + `(\s|$)`)
-	required := regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(newPath) + `\s+(v\S+)`)
 	_, major, _ := module.SplitPathVersion(newPath)
-	lines := strings.SplitAfter(string(data), "\n")
-	inRequire, changed := false, false
-	for i, line := range lines {
-		fields := strings.Fields(line)
-		switch {
-		case len(fields) >= 2 && fields[0] == "require" && fields[1] == "(":
-			inRequire = true
-		case inRequire && len(fields) > 0 && fields[0] == ")":
-			inRequire = false
-		}
-		if !token.MatchString(line) {
-			continue
-		}
-		line = token.ReplaceAllString(line, "${1}"+newPath+"${2}")
-		if inRequire || len(fields) > 0 && fields[0] == "require" {
-			// The version must be one of the new major version.
-			if m := required.FindStringSubmatchIndex(line); m != nil {
-				if v := line[m[4]:m[5]]; module.CheckPathMajor(v, major) != nil {
-					line = line[:m[4]] + version + line[m[5]:]
+	changed := false
+	move := func(verb string, tok []string) {
+		for i, t := range tok {
+			if t == old {
+				tok[i], changed = newPath, true
+				if verb == "require" && i+1 < len(tok) && module.CheckPathMajor(tok[i+1], major) != nil {
+					tok[i+1] = version
 				}
 			}
 		}
-		lines[i], changed = line, true
+	}
+	for _, stmt := range f.Syntax.Stmt {
+		switch x := stmt.(type) {
+		case *modfile.Line:
+			move(x.Token[0], x.Token)
+		case *modfile.LineBlock:
+			for _, l := range x.Line {
+				move(x.Token[0], l.Token)
+			}
+		}
 	}
 	if !changed {
 		return nil, nil
 	}
-	out := []byte(strings.Join(lines, ""))
-	if _, err := modfile.Parse(path, out, nil); err != nil {
-		return nil, fmt.Errorf("%s after the move: %v", path, err)
-	}
-	return &File{path, out}, nil
+	return modfile.Format(f.Syntax), nil
 }
 
 // moveInGo rewrites the imports of the old path and of packages under it,
 // and its mentions in comments, in one Go file; nil if nothing changes.
-func moveInGo(path, old, newPath string) (*File, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+func moveInGo(path string, src []byte, old, newPath string) ([]byte, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
 	if err != nil {
@@ -162,7 +149,7 @@ func moveInGo(path, old, newPath string) (*File, error) {
 	if len(spans) == 0 {
 		return nil, nil
 	}
-	return &File{path, splice(src, spans)}, nil
+	return splice(src, spans), nil
 }
 
 // span is a part of a text and what replaces it.

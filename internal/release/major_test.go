@@ -106,13 +106,9 @@ func relative(root string, locs []string) []string {
 // MoveMajor picks them) and Go comments that name the module path old.
 func staleMentions(root, old string) ([]string, error) {
 	var out []string
-	err := walkFiles(root, func(path string) error {
-		if !userDocument(path) && !strings.HasSuffix(path, ".go") {
+	err := walkFiles(root, func(path string, data []byte) error {
+		if filepath.Base(path) == "go.mod" {
 			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
 		}
 		for _, m := range mentions(data, old, "") {
 			if strings.HasSuffix(path, ".go") && !inComment(data, m.start) {

@@ -8,9 +8,11 @@ import (
 	"strings"
 
 	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
 	"golang.org/x/mod/semver"
 
 	"github.com/ossregions/ossregions/internal/render"
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // ErrPolicy marks every refusal of the release gates.
@@ -136,30 +138,22 @@ func MinVersion(v string, b Bump) string {
 	return v
 }
 
-// ModulePathProblem says how to add the /vN suffix Go requires of major
-// version 2 and above where the path in goMod lacks it, else "".
-func ModulePathProblem(goMod string, version string) string {
-	major := semver.Major("v" + version)
+// modulePath refuses, at t's version line, a major version 2 or above
+// whose module path in goMod lacks the /vN suffix Go requires, and says how to add it.
+func modulePath(goMod, tablePath string, t *table.Table) error {
+	major := semver.Major("v" + t.Version)
 	if major == "v0" || major == "v1" {
-		return ""
+		return nil
 	}
 	data, err := os.ReadFile(goMod)
 	if err != nil {
-		return fmt.Sprintf("version %s needs the module path to end in /%s, and %v", version, major, err)
+		return fmt.Errorf("%w: %s:%d: version %s needs the module path to end in /%s, and %v", ErrPolicy, tablePath, t.VersionLine, t.Version, major, err)
 	}
 	path := modfile.ModulePath(data)
-	if strings.HasSuffix(path, "/"+major) {
-		return ""
+	if base, _, _ := module.SplitPathVersion(path); path != base+"/"+major {
+		return fmt.Errorf("%w: %s:%d: version %s is major version %s, and Go requires its module path to end in /%s, but %s says %q. "+
+			"Run make major N=%s: it moves the module to %q in every go.mod, import and user document; then make generate, make test, and this again",
+			ErrPolicy, tablePath, t.VersionLine, t.Version, major, major, goMod, path, major[1:], base+"/"+major)
 	}
-	return fmt.Sprintf("version %s is major version %s, and Go requires its module path to end in /%s, but %s says %q. "+
-		"Run make major N=%s: it moves the module to %q in every go.mod, import and user document; then make generate, make test, and this again",
-		version, major, major, goMod, path, strings.TrimPrefix(major, "v"), majorPath(path, major))
-}
-
-// majorPath is path with its /vN suffix, if any, replaced by /major.
-func majorPath(path, major string) string {
-	if i := strings.LastIndex(path, "/v"); i >= 0 && semver.IsValid(path[i+1:]) && semver.Major(path[i+1:]) == path[i+1:] {
-		path = path[:i]
-	}
-	return path + "/" + major
+	return nil
 }

@@ -1,6 +1,7 @@
 package release
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ossregions/ossregions/internal/render"
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // TestRuleDocumented holds the list of docs/maintaining.md, "The version
@@ -81,21 +83,21 @@ func TestModulePathForMajorVersions(t *testing.T) {
 	}
 	write("module example.com/x/regions\n\ngo 1.23\n")
 	for _, v := range []string{"0.3.0", "1.0.0", "1.9.2"} {
-		if msg := ModulePathProblem(goMod, v); msg != "" {
-			t.Errorf("%s: %s", v, msg)
+		if err := modulePath(goMod, "t.yaml", &table.Table{Version: v, VersionLine: 1}); err != nil {
+			t.Errorf("%s: %v", v, err)
 		}
 	}
-	msg := ModulePathProblem(goMod, "2.0.0")
-	for _, want := range []string{"major version v2", `"example.com/x/regions/v2"`, "Run make major N=2"} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("2.0.0 without /v2: %q lacks %q", msg, want)
+	err := modulePath(goMod, "t.yaml", &table.Table{Version: "2.0.0", VersionLine: 1})
+	for _, want := range []string{"t.yaml:1: ", "major version v2", `"example.com/x/regions/v2"`, "Run make major N=2"} {
+		if !errors.Is(err, ErrPolicy) || !strings.Contains(err.Error(), want) {
+			t.Errorf("2.0.0 without /v2: %v lacks %q", err, want)
 		}
 	}
 	write("module example.com/x/regions/v2\n\ngo 1.23\n")
-	if msg := ModulePathProblem(goMod, "2.1.0"); msg != "" {
-		t.Errorf("2.1.0 with /v2: %s", msg)
+	if err := modulePath(goMod, "t.yaml", &table.Table{Version: "2.1.0", VersionLine: 1}); err != nil {
+		t.Errorf("2.1.0 with /v2: %v", err)
 	}
-	if msg := ModulePathProblem(goMod, "3.0.0"); !strings.Contains(msg, `"example.com/x/regions/v3"`) || !strings.Contains(msg, "make major N=3") {
-		t.Errorf("3.0.0 with /v2: %s", msg)
+	if err := modulePath(goMod, "t.yaml", &table.Table{Version: "3.0.0", VersionLine: 1}); err == nil || !strings.Contains(err.Error(), `"example.com/x/regions/v3"`) || !strings.Contains(err.Error(), "make major N=3") {
+		t.Errorf("3.0.0 with /v2: %v", err)
 	}
 }

@@ -36,6 +36,11 @@ const (
 	NumKinds // the number of kinds
 )
 
+// kinds are the kinds of a value added, removed and changed.
+type kinds [3]Kind
+
+func same(k Kind) kinds { return kinds{k, k, k} }
+
 // ChangeReport is what changed between two tables, section by section.
 type ChangeReport struct {
 	Old, New string // the versions of the earlier and the later table
@@ -60,284 +65,206 @@ func (c *ChangeReport) add(title string, k Kind, format string, args ...any) {
 	c.sections = append(c.sections, section{title, []string{item}})
 }
 
+// value adds the change of one shown value of who, "" where there is none.
+func (c *ChangeReport) value(title, who string, k kinds, o, n string) {
+	switch {
+	case o == n:
+	case o == "":
+		c.add(title, k[0], "%s: added %s", who, n)
+	case n == "":
+		c.add(title, k[1], "%s: removed %s", who, o)
+	default:
+		c.add(title, k[2], "%s: %s → %s", who, o, n)
+	}
+}
+
+// list adds the changes between two lists of shown values, matched by key
+// (nil: the whole value), then a change of order of the values both keep.
+func (c *ChangeReport) list(title, who string, k kinds, o, n []string, key func(string) string) {
+	if key == nil {
+		key = func(s string) string { return s }
+	}
+	find := func(l []string, s string) string {
+		i := slices.IndexFunc(l, func(x string) bool { return key(x) == key(s) })
+		if i < 0 {
+			return ""
+		}
+		return l[i]
+	}
+	for _, x := range o {
+		c.value(title, who, k, x, find(n, x))
+	}
+	for _, x := range n {
+		if find(o, x) == "" {
+			c.value(title, who, k, "", x)
+		}
+	}
+	if order := kept(n, o); !slices.Equal(kept(o, n), order) {
+		c.add(title, k[2], "%s: reordered: %s", who, strings.Join(order, ", "))
+	}
+}
+
+// kept lists the values of a that b also has, in a's order.
+func kept(a, b []string) []string {
+	return slices.DeleteFunc(slices.Clone(a), func(s string) bool { return !slices.Contains(b, s) })
+}
+
+// regionFields are the values of a region kept under its ID that the report
+// compares: section, what of the region, kinds, whether the region's name is
+// shown, and the value as shown.
+var regionFields = []struct {
+	title, what string
+	k           kinds
+	named       bool
+	text        func(r *table.Region) string
+}{
+	{"Renamed", "", same(RegionData), false, func(r *table.Region) string { return mdEscape(r.Name) }},
+	{"Chinese names", "", same(RegionData), false, func(r *table.Region) string { return mdEscape(r.NameZh) }},
+	{"Lifecycle", "", same(StatusChanged), true, func(r *table.Region) string { return r.Status.String() }},
+	{"Lifecycle", " status date", same(RegionData), true, func(r *table.Region) string { return r.StatusDate }},
+	{"Endpoints", " public", same(RegionData), false, func(r *table.Region) string { return code(r.Public) }},
+	{"Endpoints", " internal", same(RegionData), false, func(r *table.Region) string { return code(r.Internal) }},
+	{"Endpoints", " VPC", same(RegionData), false, func(r *table.Region) string { return code(r.VPC) }},
+	{"Endpoints", " dual-stack", same(RegionData), false, func(r *table.Region) string { return code(r.DualStack) }},
+	{"Endpoints", " extra internal", same(RegionData), false, func(r *table.Region) string { return code(r.InternalExtra...) }},
+	{"Transfer acceleration", "", same(RegionData), false, acceleration},
+	{"Cloud", "", same(CloudChanged), true, func(r *table.Region) string { return r.Cloud.String() }},
+	{"Mainland China", "", same(RegionData), false, func(r *table.Region) string { return yesNo(r.MainlandChina) }},
+	{"Sources", "", same(RegionData), false, sourcesText},
+}
+
 // Changes lists every difference from old to new, regions in table order.
 func Changes(old, new *table.Table) *ChangeReport {
 	c := &ChangeReport{Old: old.Version, New: new.Version}
-	oldByID, newByID := byID(old), byID(new)
-	newByName := map[string]*table.Region{}
-	for i := range new.Regions {
-		newByName[new.Regions[i].Name] = &new.Regions[i]
+	oldByID, newByID, newByName := map[string]*table.Region{}, map[string]*table.Region{}, map[string]*table.Region{}
+	for i, r := range old.Regions {
+		oldByID[r.ID] = &old.Regions[i]
 	}
-	idChanged := map[string]bool{} // the old and the new ID of a region whose ID changed
+	for i, r := range new.Regions {
+		newByID[r.ID], newByName[r.Name] = &new.Regions[i], &new.Regions[i]
+	}
+	moved := map[string]bool{} // the old and the new ID of a region whose ID changed
 	for _, o := range old.Regions {
 		if n := newByName[o.Name]; newByID[o.ID] == nil && n != nil && oldByID[n.ID] == nil {
-			idChanged[o.ID], idChanged[n.ID] = true, true
+			moved[o.ID], moved[n.ID] = true, true
 			c.add("Region IDs changed", RegionIDChanged, "%s: `%s` → `%s` (constant `%s` → `%s`)", mdEscape(o.Name), o.ID, n.ID, o.GoName, n.GoName)
 		}
 	}
+	var oldIDs, newIDs []string
 	for _, o := range old.Regions {
-		if newByID[o.ID] == nil && !idChanged[o.ID] {
+		if oldIDs = append(oldIDs, o.ID); newByID[o.ID] == nil && !moved[o.ID] {
 			c.add("Removed", RegionRemoved, "`%s` %s (constant `%s`)", o.ID, mdEscape(o.Name), o.GoName)
 		}
 	}
-	for _, n := range new.Regions {
-		if oldByID[n.ID] == nil && !idChanged[n.ID] {
-			c.add("Added", RegionAdded, "`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesText(n))
-		}
-	}
 	for i, n := range new.Regions {
+		newIDs = append(newIDs, n.ID)
 		if o := oldByID[n.ID]; o != nil {
 			compareRegion(c, o, &new.Regions[i])
+		} else if !moved[n.ID] {
+			c.add("Added", RegionAdded, "`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesText(&n))
 		}
 	}
-	if order := commonOrder(new, oldByID); !slices.Equal(commonOrder(old, newByID), order) {
+	if order := kept(newIDs, oldIDs); !slices.Equal(kept(oldIDs, newIDs), order) {
 		c.add("Table", RegionOrder, "regions reordered: %s", strings.Join(order, ", "))
 	}
 	compareTop(c, old, new)
-	compareFamilies(c, old, new)
 	return c
-}
-
-// commonOrder lists the IDs of t that other also has, in t's order.
-func commonOrder(t *table.Table, other map[string]*table.Region) []string {
-	var ids []string
-	for _, r := range t.Regions {
-		if other[r.ID] != nil {
-			ids = append(ids, r.ID)
-		}
-	}
-	return ids
-}
-
-func byID(t *table.Table) map[string]*table.Region {
-	m := map[string]*table.Region{}
-	for i := range t.Regions {
-		m[t.Regions[i].ID] = &t.Regions[i]
-	}
-	return m
 }
 
 // compareRegion lists the changes to one region kept under its ID.
 func compareRegion(c *ChangeReport, o, n *table.Region) {
-	// differ adds a change of one value, shown as "old → new".
-	differ := func(title string, k Kind, named bool, ov, nv string) {
-		if ov == nv {
-			return
+	id := "`" + n.ID + "`"
+	for _, f := range regionFields {
+		who := id + f.what
+		if f.named {
+			who = id + " " + mdEscape(n.Name) + f.what
 		}
-		who := "`" + n.ID + "`"
-		if named {
-			who += " " + mdEscape(n.Name)
+		c.value(f.title, who, f.k, f.text(o), f.text(n))
+	}
+	c.list("VIP ranges", id, same(RegionData), vipTexts(o), vipTexts(n), nil)
+	aliases := func(r *table.Region) (out []string) {
+		for _, a := range r.Aliases {
+			out = append(out, code(a.ID)+" ("+a.Source+")")
 		}
-		c.add(title, k, "%s: %s → %s", who, ov, nv)
+		return out
 	}
-	differ("Renamed", RegionData, false, mdEscape(o.Name), mdEscape(n.Name))
-	differ("Chinese names", RegionData, false, orNone(mdEscape(o.NameZh)), orNone(mdEscape(n.NameZh)))
-	status := RegionData
-	if o.Status != n.Status {
-		status = StatusChanged
-	}
-	differ("Lifecycle", status, true, statusText(*o), statusText(*n))
-	for _, e := range []struct{ kind, old, new string }{
-		{"public", o.Public, n.Public}, {"internal", o.Internal, n.Internal}, {"VPC", o.VPC, n.VPC},
-		{"dual-stack", o.DualStack, n.DualStack},
-		{"extra internal", strings.Join(o.InternalExtra, "`, `"), strings.Join(n.InternalExtra, "`, `")},
-	} {
-		switch {
-		case e.old == e.new:
-		case e.old == "":
-			c.add("Endpoints", RegionData, "`%s` %s: added `%s`", n.ID, e.kind, e.new)
-		case e.new == "":
-			c.add("Endpoints", RegionData, "`%s` %s: removed `%s`", n.ID, e.kind, e.old)
-		default:
-			c.add("Endpoints", RegionData, "`%s` %s: `%s` → `%s`", n.ID, e.kind, e.old, e.new)
-		}
-	}
-	differ("Transfer acceleration", RegionData, false, acceleration(*o), acceleration(*n))
-	differ("Cloud", CloudChanged, true, o.Cloud.String(), n.Cloud.String())
-	differ("Mainland China", RegionData, false, yesNo(o.MainlandChina), yesNo(n.MainlandChina))
-	differ("Sources", RegionData, false, sourcesText(*o), sourcesText(*n))
-	if vip := compareVIP(o, n); vip != "" {
-		c.add("VIP ranges", RegionData, "`%s`: %s", n.ID, vip)
-	}
-	compareAliases(c, o, n)
-	for _, d := range added(o.Deviations, n.Deviations, table.DeviationText) {
-		c.add("Deviations", RegionData, "`%s`: added %s", n.ID, mdEscape(d))
-	}
-	for _, d := range added(n.Deviations, o.Deviations, table.DeviationText) {
-		c.add("Deviations", RegionData, "`%s`: removed %s", n.ID, mdEscape(d))
-	}
+	c.list("Aliases", id+" alias", kinds{AliasAdded, AliasRemoved, RegionData}, aliases(o), aliases(n), firstWord)
+	deviation := func(d table.Deviation) string { return mdEscape(table.DeviationText(d)) }
+	c.list("Deviations", id, same(RegionData), mapped(o.Deviations, deviation), mapped(n.Deviations, deviation), nil)
 }
 
-// added lists the texts of the items of b that a lacks, in b's order.
-func added[T any](a, b []T, text func(T) string) []string {
-	var in []string
-	for _, x := range a {
-		in = append(in, text(x))
+// vipTexts shows a region's VIP ranges, or that they are given by ticket.
+func vipTexts(r *table.Region) []string {
+	if r.VIPByTicket {
+		return []string{"(by ticket)"}
 	}
-	var out []string
-	for _, x := range b {
-		if t := text(x); !slices.Contains(in, t) {
-			out = append(out, t)
-		}
+	return mapped(r.VIP, func(p netip.Prefix) string { return code(p.String()) })
+}
+
+// mapped is f of each item, in order.
+func mapped[T, U any](items []T, f func(T) U) []U {
+	out := make([]U, len(items))
+	for i, x := range items {
+		out[i] = f(x)
 	}
 	return out
 }
 
-// familyParts are the texts of a family whose loss makes ParseEndpoint
-// refuse or read otherwise a host it read: its forms and base domains.
-func familyParts(f table.Family) []string {
-	parts := []string{"family " + f.Name}
-	for _, form := range f.Forms {
-		parts = append(parts, f.Name+" form `"+form.Text+"`")
-	}
-	for _, d := range f.BaseDomains {
-		parts = append(parts, f.Name+" base domain `"+d+"`")
-	}
-	if f.ByCloudBox {
-		parts = append(parts, f.Name+" signs with the CloudBox ID")
-	}
-	return parts
-}
-
-// compareFamilies lists the host families' forms removed and added, and
-// their other changes.
-func compareFamilies(c *ChangeReport, old, new *table.Table) {
-	parts := func(t *table.Table) []string {
-		var out []string
-		for _, f := range t.Families {
-			out = append(out, familyParts(f)...)
-		}
-		return out
-	}
-	for _, p := range added(parts(new), parts(old), func(s string) string { return s }) {
-		c.add("Host families", FamilyRemoved, "removed: %s", p)
-	}
-	for _, p := range added(parts(old), parts(new), func(s string) string { return s }) {
-		c.add("Host families", FamilyAdded, "added: %s", p)
-	}
-	data := func(f table.Family) string {
-		return fmt.Sprintf("%s: %s; product %s; sources %s", f.Name, mdEscape(f.Title), f.Product, strings.Join(f.Sources, ", "))
-	}
-	for _, n := range new.Families {
-		i := slices.IndexFunc(old.Families, func(o table.Family) bool { return o.Name == n.Name })
-		if i >= 0 && data(old.Families[i]) != data(n) {
-			c.add("Host families", FamilyData, "%s → %s", data(old.Families[i]), data(n))
-		}
-	}
-	other := func(o table.OtherRegion) string {
-		return fmt.Sprintf("`%s` %s (%s)", o.CloudID, mdEscape(o.Name), strings.Join(o.Sources, ", "))
-	}
-	for _, o := range added(new.OtherRegions, old.OtherRegions, other) {
-		c.add("Other Alibaba Cloud regions", OtherIDs, "removed %s", o)
-	}
-	for _, o := range added(old.OtherRegions, new.OtherRegions, other) {
-		c.add("Other Alibaba Cloud regions", OtherIDs, "added %s", o)
-	}
-}
-
-// compareAliases lists a region's aliases removed, re-sourced and added.
-func compareAliases(c *ChangeReport, o, n *table.Region) {
-	source := func(r *table.Region, id string) (string, bool) {
-		i := slices.IndexFunc(r.Aliases, func(a table.Alias) bool { return a.ID == id })
-		if i < 0 {
-			return "", false
-		}
-		return r.Aliases[i].Source, true
-	}
-	for _, a := range o.Aliases {
-		if s, ok := source(n, a.ID); !ok {
-			c.add("Aliases", AliasRemoved, "`%s`: removed `%s`", n.ID, a.ID)
-		} else if s != a.Source {
-			c.add("Aliases", RegionData, "`%s`: `%s` source %s → %s", n.ID, a.ID, a.Source, s)
-		}
-	}
-	for _, a := range n.Aliases {
-		if _, ok := source(o, a.ID); !ok {
-			c.add("Aliases", AliasAdded, "`%s`: added `%s` (%s)", n.ID, a.ID, a.Source)
-		}
-	}
-}
-
-// sourceKeys lists the keys of a table's sources, or "none".
-func sourceKeys(ss []table.Source) string {
-	if len(ss) == 0 {
-		return "none"
-	}
-	keys := make([]string, len(ss))
-	for i, s := range ss {
-		keys[i] = s.Key
-	}
-	return strings.Join(keys, ", ")
-}
-
-// compareVIP describes how a region's VIP ranges changed, or "".
-func compareVIP(o, n *table.Region) string {
-	switch {
-	case o.VIPByTicket && n.VIPByTicket:
-		return ""
-	case o.VIPByTicket:
-		return "published now (by ticket before): " + prefixList(n.VIP)
-	case n.VIPByTicket:
-		return "now only by ticket (were " + prefixList(o.VIP) + ")"
-	}
-	var parts []string
-	if added := prefixDiff(n.VIP, o.VIP); len(added) > 0 {
-		parts = append(parts, "added "+prefixList(added))
-	}
-	if removed := prefixDiff(o.VIP, n.VIP); len(removed) > 0 {
-		parts = append(parts, "removed "+prefixList(removed))
-	}
-	if len(parts) == 0 && !slices.Equal(o.VIP, n.VIP) {
-		parts = append(parts, "reordered: "+prefixList(n.VIP))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// prefixDiff returns the prefixes of a that b lacks, in a's order.
-func prefixDiff(a, b []netip.Prefix) []netip.Prefix {
-	return slices.DeleteFunc(slices.Clone(a), func(p netip.Prefix) bool { return slices.Contains(b, p) })
-}
-
-func prefixList(ps []netip.Prefix) string {
-	s := make([]string, len(ps))
-	for i, p := range ps {
-		s[i] = "`" + p.String() + "`"
-	}
-	return strings.Join(s, ", ")
-}
+// firstWord is the key of a shown value that begins with it.
+func firstWord(s string) string { return strings.Fields(s)[0] }
 
 // compareTop lists changes outside the regions.
 func compareTop(c *ChangeReport, old, new *table.Table) {
-	for _, e := range []struct {
-		what, old, new string
-		kind           Kind
+	for _, f := range []struct {
+		what string
+		k    kinds
+		text func(t *table.Table) string
 	}{
-		{"default region", old.Default.ID, new.Default.ID, DefaultChanged},
-		{"default public endpoint", old.DefaultPublic, new.DefaultPublic, DefaultChanged},
-		{"default internal endpoint", old.DefaultInternal, new.DefaultInternal, DefaultChanged},
-		{"global accelerate endpoint", old.GlobalAccelerate, new.GlobalAccelerate, DefaultChanged},
-		{"overseas accelerate endpoint", old.OverseasAccelerate, new.OverseasAccelerate, DefaultChanged},
-		{"source", old.Source, new.Source, NotesOrSource},
+		{"default region", same(DefaultChanged), func(t *table.Table) string { return code(t.Default.ID) }},
+		{"default public endpoint", same(DefaultChanged), func(t *table.Table) string { return code(t.DefaultPublic) }},
+		{"default internal endpoint", same(DefaultChanged), func(t *table.Table) string { return code(t.DefaultInternal) }},
+		{"global accelerate endpoint", same(DefaultChanged), func(t *table.Table) string { return code(t.GlobalAccelerate) }},
+		{"overseas accelerate endpoint", same(DefaultChanged), func(t *table.Table) string { return code(t.OverseasAccelerate) }},
+		{"regionless endpoint", kinds{RegionlessAdded, RegionlessRemoved, RegionlessChanged}, func(t *table.Table) string { return code(t.Regionless) }},
+		{"source", same(NotesOrSource), func(t *table.Table) string { return code(t.Source) }},
 	} {
-		if e.old != e.new {
-			c.add("Table", e.kind, "%s: `%s` → `%s`", e.what, e.old, e.new)
-		}
-	}
-	switch o, n := old.Regionless, new.Regionless; {
-	case o == n:
-	case o == "":
-		c.add("Table", RegionlessAdded, "regionless endpoint added: `%s`", n)
-	case n == "":
-		c.add("Table", RegionlessRemoved, "regionless endpoint removed: `%s`", o)
-	default:
-		c.add("Table", RegionlessChanged, "regionless endpoint: `%s` → `%s`", o, n)
-	}
-	if fmt.Sprint(old.Sources) != fmt.Sprint(new.Sources) {
-		c.add("Table", SourceList, "sources: %s → %s", sourceKeys(old.Sources), sourceKeys(new.Sources))
+		c.value("Table", f.what, f.k, f.text(old), f.text(new))
 	}
 	if !slices.Equal(old.Notes, new.Notes) {
 		c.add("Table", NotesOrSource, "notes changed")
 	}
+	source := func(s table.Source) string {
+		return strings.TrimSpace(s.Key + ": " + mdEscape(s.Title+", "+s.Date+" "+s.URL))
+	}
+	c.list("Table", "source list", same(SourceList), mapped(old.Sources, source), mapped(new.Sources, source), firstWord)
+	family := func(f table.Family) string {
+		return fmt.Sprintf("%s (%s; product %s; sources %s)", f.Name, mdEscape(f.Title), f.Product, strings.Join(f.Sources, ", "))
+	}
+	k := kinds{FamilyAdded, FamilyRemoved, FamilyData}
+	c.list("Host families", "family", k, mapped(old.Families, family), mapped(new.Families, family), firstWord)
+	c.list("Host families", "family", k, familyParts(old), familyParts(new), nil)
+	other := func(o table.OtherRegion) string {
+		return fmt.Sprintf("%s %s (%s)", code(o.CloudID), mdEscape(o.Name), strings.Join(o.Sources, ", "))
+	}
+	c.list("Other Alibaba Cloud regions", "region ID", same(OtherIDs), mapped(old.OtherRegions, other), mapped(new.OtherRegions, other), firstWord)
+}
+
+// familyParts are the texts of the families whose loss makes ParseEndpoint
+// refuse or read otherwise a host it read: forms, base domains, CloudBox signing.
+func familyParts(t *table.Table) []string {
+	var parts []string
+	for _, f := range t.Families {
+		for _, form := range f.Forms {
+			parts = append(parts, f.Name+" form "+code(form.Text))
+		}
+		for _, d := range f.BaseDomains {
+			parts = append(parts, f.Name+" base domain "+code(d))
+		}
+		if f.ByCloudBox {
+			parts = append(parts, f.Name+" signs with the CloudBox ID")
+		}
+	}
+	return parts
 }
 
 // Markdown renders the report for release notes; required is the bump needed and why.
@@ -356,12 +283,4 @@ func (c *ChangeReport) Markdown(required string) string {
 		}
 	}
 	return b.String()
-}
-
-// orNone is s, or "none" where it is empty.
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
 }
