@@ -36,36 +36,27 @@ func PageValue(values []string) string {
 	return strings.Join(slices.Compact(vs), ", ")
 }
 
-// checkDeviations checks every region's deviations and adds them to it:
-// a known source, a compared field, a page value of that field's form,
-// and one deviation per source and field.
+// checkDeviations adds every region's deviations to it: a page value of
+// its field's form, one deviation per source and field.
 func (v *validator) checkDeviations(rows []*node, regions []Region) {
 	for i, row := range rows {
 		seen := map[[2]string]int{}
 		for _, x := range row.get("deviations").items {
 			field, page := x.get("field"), x.get("page")
-			dv := Deviation{Source: v.sourceRef(x.get("source")), Why: v.text(x.get("why")), Line: x.pos.line}
-			if field.ok && !slices.Contains(DeviationFields, field.s) {
-				v.ps.addf(field.pos, "%s: %q is not a field the page check compares; expected one of %s", field.what, clip(field.s), strings.Join(DeviationFields, ", "))
-			} else {
-				dv.Field = field.s
-			}
+			dv := Deviation{Source: v.sourceRef(x.get("source")), Field: field.val(), Why: x.get("why").val(), Line: x.pos.line}
 			if page.ok && dv.Field != "" {
 				value, msg := pageValue(dv.Field, page.s)
 				if msg != "" {
-					v.ps.addf(page.pos, "%s: %q %s", page.what, clip(page.s), msg)
+					v.bad(page, "%q %s", clip(page.s), msg)
 				}
 				dv.Page = value
 			}
-			if dv.Source == "" || dv.Field == "" || dv.Page == "" || dv.Why == "" {
-				continue
+			if line, dup := seen[[2]string{dv.Source, dv.Field}]; dup && dv.Page != "" && dv.Why != "" {
+				v.bad(x, "a second deviation of %s from %s (line %d); record one", dv.Field, dv.Source, line)
+			} else if dv.Source != "" && dv.Field != "" && dv.Page != "" && dv.Why != "" {
+				seen[[2]string{dv.Source, dv.Field}] = dv.Line
+				regions[i].Deviations = append(regions[i].Deviations, dv)
 			}
-			if line, dup := seen[[2]string{dv.Source, dv.Field}]; dup {
-				v.ps.addf(x.pos, "%s: a second deviation of %s from %s (line %d); record one", x.what, dv.Field, dv.Source, line)
-				continue
-			}
-			seen[[2]string{dv.Source, dv.Field}] = dv.Line
-			regions[i].Deviations = append(regions[i].Deviations, dv)
 		}
 	}
 }
@@ -94,7 +85,7 @@ func pageValue(field, s string) (string, string) {
 		case field != "vip_ranges" && strings.Trim(strings.ToLower(item), "abcdefghijklmnopqrstuvwxyz0123456789-.") == "" &&
 			!slices.Contains(strings.Split(item, "."), "") && strings.Contains(item, "."):
 			// Host-shaped (labels and dots): canonical; as printed if not.
-			if checkHost(item) != "" {
+			if hostNameProblem(item) != "" {
 				return "", "is not a list of host names (oss-cn-hangzhou.aliyuncs.com, ...) or none"
 			}
 		}

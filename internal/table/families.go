@@ -2,7 +2,6 @@ package table
 
 import (
 	"cmp"
-	"fmt"
 	"strings"
 )
 
@@ -36,81 +35,48 @@ type Form struct {
 // a uint8 after Buckets.
 const maxFamilies = 200
 
-// families checks the families list: names, constants and titles, each
-// form's template, signing, product and base domains, and sources.
+// families checks what the families list says together: names,
+// constants and domains each a family's own, forms with {cloudbox} signed
+// so, and the sources and base domains.
 func (v *validator) families(list *node, regions []Region) []Family {
 	if len(list.items) > maxFamilies {
 		v.ps.addf(list.items[maxFamilies].pos, "families: more than %d families", maxFamilies)
 		return nil
 	}
-	names, consts := map[string]bool{"buckets": true}, map[string]bool{"buckets": true}
+	names, consts, domains := map[string]bool{"buckets": true}, map[string]bool{}, map[string]string{}
 	for _, r := range regions {
 		consts[strings.ToLower(r.GoName)] = true
 	}
-	domains := map[string]string{}
 	var out []Family
 	for _, n := range list.items {
-		f := Family{Product: "oss", Sources: v.sourceRefs(n.get("sources"), "name at least one source", true)}
-		f.Name = v.check(n.get("name"), func(s string) string {
-			if !isHostLabel(s) || s[0] < 'a' {
-				return fmt.Sprintf("%q is not a family name; expected lower-case letters, digits and hyphens, such as access-points", clip(s))
-			} else if names[s] {
-				return fmt.Sprintf("%q is taken; every family has its own name", s)
-			}
-			return ""
-		})
-		names[f.Name] = true
-		f.Const = v.check(n.get("const"), func(c string) string {
-			switch msg := checkGoName(c); {
-			case msg != "":
-				return fmt.Sprintf("%q %s", clip(c), msg)
-			case strings.ContainsFunc(c, func(r rune) bool { return r >= 0x80 || r == '_' }):
-				return fmt.Sprintf("%q is not made of ASCII letters and digits", clip(c))
-			case consts[strings.ToLower(c)]:
-				return fmt.Sprintf("%q is taken by a region or another family", clip(c))
-			}
-			return ""
-		})
-		consts[strings.ToLower(f.Const)] = true
-		title := n.get("title")
-		if f.Title = v.text(title); len(f.Title) > maxNameLen {
-			v.ps.addf(title.pos, "%s: longer than %d characters", title.what, maxNameLen)
+		f := Family{Product: cmp.Or(n.get("product").val(), "oss"), Sources: v.sourceRefs(n.get("sources"), "name at least one source", true)}
+		f.Title, f.ByCloudBox = n.get("title").val(), n.get("signing").val() == "cloudbox"
+		if name := n.get("name"); name.ok && names[name.s] {
+			v.bad(name, "%q is taken; every family has its own name", name.s)
+		} else if f.Name = name.val(); name.ok {
+			names[f.Name] = true
 		}
-		signing, forms := n.get("signing"), n.get("forms")
+		if c := n.get("const"); c.ok && consts[strings.ToLower(c.s)] {
+			v.bad(c, "%q is taken by a region or another family", c.s)
+		} else if f.Const = c.val(); c.ok {
+			consts[strings.ToLower(f.Const)] = true
+		}
+		forms := n.get("forms")
 		for _, s := range forms.items {
-			if !s.ok {
-				continue
+			form, _ := parseForm(s.s)
+			if other := domains[form.Prefix+"|"+form.Domain]; s.ok && other != "" {
+				v.bad(s, "%q has the domain and region prefix of %s: no host could tell them apart", clip(s.s), other)
+			} else if s.ok {
+				domains[form.Prefix+"|"+form.Domain] = f.Name
+				if form.CloudBox && n.get("signing").s != "cloudbox" {
+					v.bad(s, "a form with {cloudbox} needs signing: cloudbox")
+				}
+				f.Forms = append(f.Forms, form)
 			}
-			form, msg := parseForm(s.s)
-			if other := domains[form.Prefix+"|"+form.Domain]; msg == "" && other != "" {
-				msg = "has the domain and region prefix of " + other + ": no host could tell them apart"
-			}
-			if msg != "" {
-				v.ps.addf(s.pos, "%s: %q %s", s.what, clip(s.s), msg)
-				continue
-			}
-			domains[form.Prefix+"|"+form.Domain] = f.Name
-			if form.CloudBox && signing.s != "cloudbox" {
-				v.ps.addf(s.pos, "%s: a form with {cloudbox} needs signing: cloudbox", s.what)
-			}
-			f.Forms = append(f.Forms, form)
 		}
 		if forms.set() && len(forms.items) == 0 {
-			v.ps.addf(forms.pos, "%s: a family needs at least one form", forms.what)
+			v.bad(forms, "a family needs at least one form")
 		}
-		switch signing.s {
-		case "", "region":
-		case "cloudbox":
-			f.ByCloudBox = true
-		default:
-			v.ps.addf(signing.pos, "%s: %q; expected region or cloudbox", signing.what, clip(signing.s))
-		}
-		f.Product = cmp.Or(v.check(n.get("product"), func(p string) string {
-			if !isHostLabel(p) || p[0] < 'a' {
-				return fmt.Sprintf("%q is not a signing product; expected lower-case letters, digits and hyphens, such as oss", clip(p))
-			}
-			return ""
-		}), f.Product)
 		for _, b := range n.get("base_domains").items {
 			if h := v.host(b, ""); h != "" {
 				f.BaseDomains = append(f.BaseDomains, h)
@@ -119,6 +85,32 @@ func (v *validator) families(list *node, regions []Region) []Family {
 		out = append(out, f)
 	}
 	return out
+}
+
+func familyNameProblem(s string) string {
+	if !isHostLabel(s) || s[0] < 'a' {
+		return "is not a family name; expected lower-case letters, digits and hyphens, such as access-points"
+	}
+	return ""
+}
+
+func familyConstProblem(c string) string {
+	if strings.ContainsFunc(c, func(r rune) bool { return r >= 0x80 || r == '_' }) && checkGoName(c) == "" {
+		return "is not made of ASCII letters and digits"
+	}
+	return checkGoName(c)
+}
+
+func productProblem(p string) string {
+	if !isHostLabel(p) || p[0] < 'a' {
+		return "is not a signing product; expected lower-case letters, digits and hyphens, such as oss"
+	}
+	return ""
+}
+
+func formProblem(s string) string {
+	_, msg := parseForm(s)
+	return msg
 }
 
 // parseForm reads a host template, [{bucket}.][{cloudbox}.]<prefix>{region}
@@ -148,7 +140,7 @@ func parseForm(s string) (Form, string) {
 	if f.Prefix == "" && f.Zone {
 		return f, "has {zone} without a prefix: such a label would read as a region"
 	}
-	if msg := checkHost("x." + domain); msg != "" || !strings.HasSuffix("x."+domain, ossDomain) {
+	if msg := hostNameProblem("x." + domain); msg != "" || !strings.HasSuffix("x."+domain, ossDomain) {
 		return f, "has a domain that is not a host name in aliyuncs.com"
 	}
 	f.Domain = domain

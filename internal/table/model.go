@@ -181,29 +181,23 @@ func orList(words []string) string {
 
 // build checks the decoded table and builds the Table, or records problems and returns nil.
 func build(root *node, ps *problems) *Table {
-	v := &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]position{}, goNames: map[string]string{},
-		names: map[string]position{}, sourceKeys: map[string]position{}, sourcesUsed: map[string]bool{}}
-	t := &Table{}
-	t.Version, t.VersionLine = v.check(root.get("version"), versionProblem), root.get("version").pos.line
-	t.Source = v.text(root.get("source"))
+	v := &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]*node{}, goNames: map[string]string{},
+		names: map[string]*node{}, sourceKeys: map[string]*node{}, sourcesUsed: map[string]bool{}}
+	t := &Table{Version: root.get("version").val(), VersionLine: root.get("version").pos.line, Source: root.get("source").val()}
 	for _, n := range root.get("notes").items {
-		t.Notes = append(t.Notes, v.text(n))
+		t.Notes = append(t.Notes, n.val())
 	}
 	t.Sources = v.sources(root.get("sources"))
 	def, accel := root.get("default_endpoints"), root.get("accelerate_endpoints")
-	t.DefaultPublic = v.host(def.get("public"), "")
-	t.DefaultInternal = v.host(def.get("internal"), "")
-	t.GlobalAccelerate = v.host(accel.get("global"), "")
-	t.OverseasAccelerate = v.host(accel.get("overseas"), "")
+	t.DefaultPublic, t.DefaultInternal = v.host(def.get("public"), ""), v.host(def.get("internal"), "")
+	t.GlobalAccelerate, t.OverseasAccelerate = v.host(accel.get("global"), ""), v.host(accel.get("overseas"), "")
 	t.Regionless = v.host(root.get("regionless_endpoint"), "")
 	regions := root.get("regions")
 	if regions.ok && len(regions.items) == 0 {
-		ps.addf(regions.pos, "regions: the table has no regions")
+		v.bad(regions, "the table has no regions")
 	}
-	t.Regions = make([]Region, 0, len(regions.items))
 	for _, n := range regions.items {
 		t.Regions = append(t.Regions, v.region(n))
-		t.Regions[len(t.Regions)-1].Line = n.get("id").pos.line
 	}
 	v.checkDeviations(regions.items, t.Regions)
 	v.checkOverlaps()
