@@ -201,7 +201,6 @@ func build(root *node, ps *problems) *Table {
 	}
 	v.checkDeviations(regions.items, t.Regions)
 	v.checkOverlaps()
-	v.checkLabels(regions.items, t.Regions)
 	v.checkAliases(regions.items, t)
 	t.Families = v.families(root.get("families"), t.Regions)
 	t.PublicDNS = v.publicDNS(root.get("public_dns"))

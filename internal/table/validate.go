@@ -274,6 +274,8 @@ func (v *validator) region(n *node) Region {
 	if id.ok && v.once(v.ids, r.ID, id, "the ID of a region") {
 		r.CloudID, r.GoName, key = strings.TrimPrefix(r.ID, "oss-"), goName(r.ID), r.ID
 		r.VarName = rowVarName(r.GoName)
+		// ParseEndpoint reads <cloud ID>.oss.aliyuncs.com as the region's: no other region's host may be that.
+		v.host(&node{what: id.what + " (the cloud ID's dual-stack host)", pos: id.pos, ok: true, s: r.CloudID + dualStackDomain}, key)
 		if msg := checkGoName(r.GoName); msg != "" {
 			v.bad(id, "the Go name %s derived from %s %s", r.GoName, r.ID, msg)
 		} else if other, dup := v.goNames[strings.ToLower(r.GoName)]; dup {
@@ -354,36 +356,6 @@ func (v *validator) checkPattern(n *node, r *Region) {
 	}
 	if r.Irregular && regular && r.Public != "" && r.Internal != "" && r.VPC != "" {
 		v.bad(n.get("irregular_endpoints"), "true, but every endpoint follows the pattern; remove it")
-	}
-}
-
-// checkLabels refuses two regions sharing a label of <label>.oss.aliyuncs.com,
-// which ParseEndpoint reads as a cloud ID or a dual-stack host.
-func (v *validator) checkLabels(rows []*node, regions []Region) {
-	type use struct {
-		label, region, what string
-		n                   *node
-	}
-	var uses []use
-	for i, r := range regions {
-		if r.CloudID != "" {
-			uses = append(uses, use{r.CloudID, r.ID, "the cloud ID", rows[i].get("id")})
-		}
-		if label, ok := strings.CutSuffix(r.DualStack, dualStackDomain); ok && r.ID != "" {
-			uses = append(uses, use{label, r.ID, "the label of the dual-stack host", rows[i].get("endpoints").get("dual_stack")})
-		}
-	}
-	// In file order, so that a clash is reported at the later row.
-	slices.SortStableFunc(uses, func(a, b use) int { return a.n.pos.compare(b.n.pos) })
-	seen := map[string]use{}
-	for _, x := range uses {
-		// The same dual-stack host twice: the endpoint check has said so.
-		if prev, dup := seen[x.label]; !dup {
-			seen[x.label] = x
-		} else if prev.region != x.region && (prev.what != x.what || x.what == "the cloud ID") {
-			v.bad(x.n, "%s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
-				x.what, x.label, prev.what, prev.region, prev.n.pos.line, x.label)
-		}
 	}
 }
 
