@@ -86,6 +86,8 @@ type field struct {
 var (
 	checkHost  = hostIn(threeLabelProblem)
 	publicDNSW = oneOf("word public_dns knows", "published", "unpublished")
+	statusWord = oneOf("status", nameWords(Statuses)...)
+	cloudWord  = oneOf("cloud", nameWords(Clouds)...)
 )
 
 var tableFields = []field{
@@ -107,7 +109,7 @@ var tableFields = []field{
 		{"base_domains", optional, kStrings, checkHost, nil}, {"sources", required, kStrings, nil, nil},
 	}},
 	{"public_dns", optional, kMappings, nil, []field{
-		{"cloud", required, kString, oneOf("cloud", nameWords(Clouds)...), nil}, {"internal", required, kString, publicDNSW, nil},
+		{"cloud", required, kString, cloudWord, nil}, {"internal", required, kString, publicDNSW, nil},
 		{"aaaa", required, kString, publicDNSW, nil}, {"sources", required, kStrings, nil, nil},
 	}},
 	{"other_region_ids", optional, kMappings, nil, []field{
@@ -120,8 +122,8 @@ var regionFields = []field{
 	{"id", required, kString, RegionIDProblem, nil},
 	{"name", required, kString, checkName, nil},
 	{"name_zh", optional, kString, checkName, nil},
-	{"status", optional, kString, oneOf("status", nameWords(Statuses)...), nil},
-	{"cloud", optional, kString, oneOf("cloud", nameWords(Clouds)...), nil},
+	{"status", optional, kString, statusWord, nil},
+	{"cloud", optional, kString, cloudWord, nil},
 	{"sources", requiredNow, kStrings, nil, nil},
 	{"confidence", optional, kString, oneOf("confidence", "high", "medium", "low"), nil},
 	{"status_date", optional, kDate, dateIn("a date YYYY-MM-DD", time.DateOnly), nil},

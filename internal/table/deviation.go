@@ -44,11 +44,9 @@ func (v *validator) checkDeviations(rows []*node, regions []Region) {
 		for _, x := range row.get("deviations").items {
 			field, page := x.get("field"), x.get("page")
 			dv := Deviation{Source: v.sourceRef(x.get("source")), Field: field.val(), Why: x.get("why").val(), Line: x.pos.line}
-			if page.ok && dv.Field != "" {
-				value, msg := pageValue(dv.Field, page.s)
-				if msg != "" {
-					v.bad(page, "%q %s", clip(page.s), msg)
-				}
+			if value, msg := pageValue(dv.Field, page.s); page.ok && dv.Field != "" && msg != "" {
+				v.bad(page, "%q %s", clip(page.s), msg)
+			} else if page.ok && dv.Field != "" {
 				dv.Page = value
 			}
 			if line, dup := seen[[2]string{dv.Source, dv.Field}]; dup && dv.Page != "" && dv.Why != "" {
@@ -64,11 +62,8 @@ func (v *validator) checkDeviations(rows []*node, regions []Region) {
 // pageValue checks a deviation's page value for its field and returns it
 // in PageValue's form, or a message saying what was expected.
 func pageValue(field, s string) (string, string) {
-	if words := map[string][]string{"status": nameWords(Statuses), "cloud": nameWords(Clouds)}[field]; words != nil {
-		if !slices.Contains(words, s) {
-			return "", "is not a " + field + "; expected " + orList(words)
-		}
-		return s, ""
+	if check := map[string]func(string) string{"status": statusWord, "cloud": cloudWord}[field]; check != nil {
+		return s, check(s)
 	}
 	if s == "none" || s == "ticket" && field == "vip_ranges" {
 		return s, ""

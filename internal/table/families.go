@@ -2,6 +2,7 @@ package table
 
 import (
 	"cmp"
+	"regexp"
 	"strings"
 )
 
@@ -87,12 +88,10 @@ func (v *validator) families(list *node, regions []Region) []Family {
 	return out
 }
 
-func familyNameProblem(s string) string {
-	if !isHostLabel(s) || s[0] < 'a' {
-		return "is not a family name; expected lower-case letters, digits and hyphens, such as access-points"
-	}
-	return ""
-}
+var (
+	familyNameProblem = matches(`^[a-z]([a-z0-9-]*[a-z0-9])?$`, "is not a family name; expected lower-case letters, digits and hyphens, such as access-points")
+	productProblem    = matches(`^[a-z]([a-z0-9-]*[a-z0-9])?$`, "is not a signing product; expected lower-case letters, digits and hyphens, such as oss")
+)
 
 func familyConstProblem(c string) string {
 	if strings.ContainsFunc(c, func(r rune) bool { return r >= 0x80 || r == '_' }) && checkGoName(c) == "" {
@@ -101,50 +100,30 @@ func familyConstProblem(c string) string {
 	return checkGoName(c)
 }
 
-func productProblem(p string) string {
-	if !isHostLabel(p) || p[0] < 'a' {
-		return "is not a signing product; expected lower-case letters, digits and hyphens, such as oss"
-	}
-	return ""
-}
-
 func formProblem(s string) string {
 	_, msg := parseForm(s)
 	return msg
 }
 
-// parseForm reads a host template, [{bucket}.][{cloudbox}.]<prefix>{region}
-// or {zone}, then [-internal], then .<domain> ending in aliyuncs.com, and
-// says what is wrong with it, or "".
+// formSyntax is a host template: [{bucket}.][{cloudbox}.]<prefix>{region}
+// or {zone}, then [-internal], then .<domain>.
+var formSyntax = regexp.MustCompile(`^(\[\{bucket\}\.\])?(\{cloudbox\}\.)?([^.{}]*)\{(region|zone)\}(\[-internal\])?\.(.*)$`)
+
+// parseForm reads a host template and says what is wrong with it, or "".
 func parseForm(s string) (Form, string) {
-	f := Form{Text: s}
-	rest := s
-	rest, f.Bucket = strings.CutPrefix(rest, "[{bucket}.]")
-	rest, f.CloudBox = strings.CutPrefix(rest, "{cloudbox}.")
-	label, domain, ok := strings.Cut(rest, ".")
-	if !ok {
-		return f, "has no domain after the region label"
+	m := formSyntax.FindStringSubmatch(s)
+	if m == nil {
+		return Form{}, "is not a host form; expected [{bucket}.][{cloudbox}.]prefix{region}[-internal].domain, such as [{bucket}.]{region}.oss-dls.aliyuncs.com ({zone} for {region} where a zone stands)"
 	}
-	label, f.Internal = strings.CutSuffix(label, "[-internal]")
+	f := Form{Text: s, Bucket: m[1] != "", CloudBox: m[2] != "", Prefix: m[3], Zone: m[4] == "zone", Internal: m[5] != "", Domain: m[6]}
 	switch {
-	case strings.HasSuffix(label, "{region}"):
-		f.Prefix = strings.TrimSuffix(label, "{region}")
-	case strings.HasSuffix(label, "{zone}"):
-		f.Prefix, f.Zone = strings.TrimSuffix(label, "{zone}"), true
-	default:
-		return f, "is not a host form; expected [{bucket}.][{cloudbox}.]prefix{region}[-internal].domain, such as [{bucket}.]{region}.oss-dls.aliyuncs.com ({zone} for {region} where a zone stands)"
-	}
-	if f.Prefix != "" && (!isHostLabel(f.Prefix+"x") || !strings.HasSuffix(f.Prefix, "-")) {
+	case f.Prefix != "" && (!isHostLabel(f.Prefix+"x") || !strings.HasSuffix(f.Prefix, "-")):
 		return f, "has a region prefix that is not lower-case letters, digits and hyphens ending in a hyphen (such as oss-)"
-	}
-	if f.Prefix == "" && f.Zone {
+	case f.Prefix == "" && f.Zone:
 		return f, "has {zone} without a prefix: such a label would read as a region"
-	}
-	if msg := hostNameProblem("x." + domain); msg != "" || !strings.HasSuffix("x."+domain, ossDomain) {
+	case hostNameProblem("x."+f.Domain) != "" || !strings.HasSuffix("x."+f.Domain, ossDomain):
 		return f, "has a domain that is not a host name in aliyuncs.com"
-	}
-	f.Domain = domain
-	if domain == "aliyuncs.com" && f.Prefix == "" || domain == "oss.aliyuncs.com" && f.Prefix == "" {
+	case f.Prefix == "" && (f.Domain == "aliyuncs.com" || f.Domain == "oss.aliyuncs.com"):
 		return f, "reads like the table's own endpoints; give the region label a prefix or a domain of its own"
 	}
 	return f, ""

@@ -161,17 +161,18 @@ const (
 func (c Cloud) String() string { return Clouds[c].Word }
 
 // nameWords lists the words of names, and nameConsts their constants.
-func nameWords(names []Name) []string { return nameField(names, func(n Name) string { return n.Word }) }
-func nameConsts(names []Name) []string {
-	return nameField(names, func(n Name) string { return n.Const })
+func nameWords(names []Name) (words []string) {
+	for _, n := range names {
+		words = append(words, n.Word)
+	}
+	return words
 }
 
-func nameField(names []Name, field func(Name) string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = field(n)
+func nameConsts(names []Name) (consts []string) {
+	for _, n := range names {
+		consts = append(consts, n.Const)
 	}
-	return out
+	return consts
 }
 
 // orList lists words for a message: "a, b or c".

@@ -82,15 +82,19 @@ func versionProblem(s string) string {
 	return ""
 }
 
-// sourceKey is the form of a source key ("D-intl", "TF").
-var sourceKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,31}$`)
-
-func sourceKeyProblem(k string) string {
-	if !sourceKey.MatchString(k) {
-		return "is not a source key: a letter, then letters, digits and hyphens, at most 32"
+// matches checks that a value matches pattern; msg says what was expected.
+func matches(pattern, msg string) func(string) string {
+	re := regexp.MustCompile(pattern)
+	return func(s string) string {
+		if re.MatchString(s) {
+			return ""
+		}
+		return msg
 	}
-	return ""
 }
+
+// sourceKeyProblem checks a source key ("D-intl", "TF").
+var sourceKeyProblem = matches(`^[A-Za-z][A-Za-z0-9-]{0,31}$`, "is not a source key: a letter, then letters, digits and hyphens, at most 32")
 
 func urlProblem(u string) string {
 	if p, err := url.Parse(u); err != nil || p.Scheme != "https" || !strings.Contains(p.Host, ".") || p.User != nil ||
