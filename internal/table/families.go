@@ -39,15 +39,12 @@ const maxFamilies = 200
 // families checks what the families list says together: names,
 // constants and domains each a family's own, forms with {cloudbox} signed
 // so, and the sources and base domains.
-func (v *validator) families(list *node, regions []Region) []Family {
+func (v *validator) families(list *node) []Family {
 	if len(list.items) > maxFamilies {
 		v.ps.addf(list.items[maxFamilies].pos, "families: more than %d families", maxFamilies)
 		return nil
 	}
-	names, consts, domains := map[string]bool{"buckets": true}, map[string]bool{}, map[string]string{}
-	for _, r := range regions {
-		consts[strings.ToLower(r.GoName)] = true
-	}
+	names, domains := map[string]bool{"buckets": true}, map[string]string{}
 	var out []Family
 	for _, n := range list.items {
 		f := Family{Product: cmp.Or(n.get("product").val(), "oss"), Sources: v.sourceRefs(n.get("sources"), "name at least one source", true)}
@@ -57,10 +54,10 @@ func (v *validator) families(list *node, regions []Region) []Family {
 		} else if f.Name = name.val(); name.ok {
 			names[f.Name] = true
 		}
-		if c := n.get("const"); c.ok && consts[strings.ToLower(c.s)] {
-			v.bad(c, "%q is taken by a region or another family", c.s)
+		if c := n.get("const"); c.ok && v.goNames[strings.ToLower(c.s)] != "" {
+			v.bad(c, "%q is taken by %s", c.s, v.goNames[strings.ToLower(c.s)])
 		} else if f.Const = c.val(); c.ok {
-			consts[strings.ToLower(f.Const)] = true
+			v.goNames[strings.ToLower(f.Const)] = "another family"
 		}
 		forms := n.get("forms")
 		for _, s := range forms.items {

@@ -203,7 +203,7 @@ func build(root *node, ps *problems) *Table {
 	v.checkDeviations(regions.items, t.Regions)
 	v.checkOverlaps()
 	v.checkAliases(regions.items, t)
-	t.Families = v.families(root.get("families"), t.Regions)
+	t.Families = v.families(root.get("families"))
 	t.PublicDNS = v.publicDNS(root.get("public_dns"))
 	t.OtherRegions = v.otherRegions(root.get("other_region_ids"), t)
 	v.checkSourcesUsed(root.get("sources"))

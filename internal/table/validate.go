@@ -318,8 +318,18 @@ func (v *validator) region(n *node) Region {
 		}
 	}
 	r.Public, r.Internal, r.VPC, r.DualStack = hosts[0].val(), hosts[1].val(), hosts[2].val(), hosts[3].val()
-	if r.CloudID != "" {
-		v.checkPattern(n, &r)
+	// The usual pattern holds unless the region is marked irregular, and a mark must be needed.
+	if internal := r.ID + "-internal.aliyuncs.com"; r.CloudID != "" {
+		regular := len(extra.items) == 0
+		for i, want := range []string{r.ID + ".aliyuncs.com", internal, internal, r.CloudID + dualStackDomain} {
+			regular = regular && (hosts[i].s == "" || hosts[i].s == want)
+			if hosts[i].ok && hosts[i].s != want && !r.Irregular {
+				v.bad(hosts[i], "%s breaks the pattern (expected %s); if that is right, mark the region irregular_endpoints: true", hosts[i].s, want)
+			}
+		}
+		if r.Irregular && regular && r.Public != "" && r.Internal != "" && r.VPC != "" {
+			v.bad(n.get("irregular_endpoints"), "true, but every endpoint follows the pattern; remove it")
+		}
 	}
 	vip := n.get("vip_ranges")
 	r.VIPByTicket = vip.ok && vip.s == "ticket"
@@ -342,25 +352,6 @@ func (v *validator) name(n *node) string {
 		return n.s
 	}
 	return ""
-}
-
-// checkPattern holds endpoints to the usual pattern unless marked irregular, and a mark to being needed.
-func (v *validator) checkPattern(n *node, r *Region) {
-	ep := n.get("endpoints")
-	internal := r.ID + "-internal.aliyuncs.com"
-	want := map[string]string{"public": r.ID + ".aliyuncs.com", "internal": internal, "vpc": internal, "dual_stack": r.CloudID + dualStackDomain}
-	// Extra internal hosts break the pattern as much as an irregular host.
-	regular := len(ep.get("internal_extra").items) == 0
-	for _, k := range []string{"public", "internal", "vpc", "dual_stack"} {
-		h := ep.get(k)
-		regular = regular && (h.s == "" || h.s == want[k])
-		if h.ok && h.s != want[k] && !r.Irregular {
-			v.bad(h, "%s breaks the pattern (expected %s); if that is right, mark the region irregular_endpoints: true", h.s, want[k])
-		}
-	}
-	if r.Irregular && regular && r.Public != "" && r.Internal != "" && r.VPC != "" {
-		v.bad(n.get("irregular_endpoints"), "true, but every endpoint follows the pattern; remove it")
-	}
 }
 
 // defaultRegion returns the region default_region names.
@@ -435,21 +426,18 @@ func (v *validator) checkOverlaps() {
 	slices.SortStableFunc(rs, func(a, b rangeUse) int {
 		return cmp.Or(a.prefix.Addr().Compare(b.prefix.Addr()), a.prefix.Bits()-b.prefix.Bits())
 	})
-	// Prefixes nest or are disjoint: the ranges containing one are those on the stack.
 	over := map[*node][]rangeUse{}
-	var stack []rangeUse
-	for _, r := range rs {
-		for len(stack) > 0 && !stack[len(stack)-1].prefix.Contains(r.prefix.Addr()) {
-			stack = stack[:len(stack)-1]
-		}
-		for _, s := range stack {
-			if s.prefix == r.prefix {
-				over[r.n] = append(over[r.n], s)
-			} else {
+	for i, r := range rs {
+		// Prefixes nest or are disjoint: the ranges r contains follow it in address order.
+		for _, s := range rs[i+1:] {
+			if !r.prefix.Contains(s.prefix.Addr()) {
+				break
+			} else if s.prefix == r.prefix {
 				over[s.n] = append(over[s.n], r)
+			} else {
+				over[r.n] = append(over[r.n], s)
 			}
 		}
-		stack = append(stack, r)
 	}
 	for _, r := range rs {
 		slices.SortFunc(over[r.n], func(a, b rangeUse) int { return a.n.pos.compare(b.n.pos) })
@@ -463,41 +451,28 @@ func (v *validator) checkOverlaps() {
 	}
 }
 
-// checkAliases checks the other values Parse accepts for a region: an ID
-// with a source, naming one region only, the first label of none but its
-// own region's hosts.
+// checkAliases checks the other values Parse accepts for a region: no
+// region's ID, the first label of none but its own region's hosts, naming
+// one region only.
 func (v *validator) checkAliases(rows []*node, t *Table) {
+	labels := map[string]string{} // first label of a host -> the host
+	for h := range v.hosts {
+		labels[h[:strings.IndexByte(h, '.')]] = h
+	}
 	type owner struct {
-		region, what string
-		line         int
-	}
-	labels := map[string]owner{} // first label of a host -> region ("" for the table's own hosts)
-	for i, r := range t.Regions {
-		for _, h := range r.Hosts() {
-			if label, _, ok := strings.Cut(h.Name, "."); ok && labels[label].what == "" {
-				labels[label] = owner{r.ID, "the host " + h.Name, rows[i].get("id").pos.line}
-			}
-		}
-	}
-	for _, h := range []string{t.DefaultPublic, t.DefaultInternal, t.GlobalAccelerate, t.OverseasAccelerate, t.Regionless} {
-		if label, _, ok := strings.Cut(h, "."); ok {
-			labels[label] = owner{"", "the host " + h, 0}
-		}
+		region, id string
+		line       int
 	}
 	seen := map[string]owner{} // alias without oss- -> first use
 	listed := map[string]int{} // alias as written -> line
 	problem := func(r *Region, id string, line int) string {
 		bare := strings.TrimPrefix(id, "oss-")
 		if n := v.ids["oss-"+bare]; n != nil {
-			return fmt.Sprintf("%s is the ID of %s (line %d), which Parse reads already; an alias is another value", id, "oss-"+bare, n.pos.line)
+			return fmt.Sprintf("%s is the ID of oss-%s (line %d), which Parse reads already; an alias is another value", id, bare, n.pos.line)
 		}
 		for _, form := range []string{id, "oss-" + bare, bare} {
-			if o, ok := labels[form]; ok && (o.region == "" || o.region != r.ID) {
-				whose := "one of the table's top-level endpoints"
-				if o.region != "" {
-					whose = fmt.Sprintf("a host of %s (line %d)", o.region, o.line)
-				}
-				return fmt.Sprintf("%s is the first label of %s, %s; an alias may name its own region's hosts only", id, o.what, whose)
+			if use := v.hosts[labels[form]]; use.n != nil && (use.region == "" || use.region != r.ID) {
+				return fmt.Sprintf("%s is the first label of %s, %s at line %d; an alias may name its own region's hosts only", id, labels[form], use.n.what, use.n.pos.line)
 			}
 		}
 		if prev, dup := listed[id]; dup {
@@ -505,7 +480,7 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 		}
 		listed[id] = line
 		if o, ok := seen[bare]; ok && o.region != r.ID {
-			return fmt.Sprintf("%s is already an alias of %s at line %d (%s); an alias names one region", id, o.region, o.line, o.what)
+			return fmt.Sprintf("%s is already an alias of %s at line %d (%s); an alias names one region", id, o.region, o.line, o.id)
 		} else if !ok {
 			seen[bare] = owner{r.ID, id, line}
 		}
@@ -517,8 +492,7 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 			source, id := v.sourceRef(a.get("source")), a.get("id")
 			if !id.ok {
 				continue
-			}
-			if msg := problem(r, id.s, id.pos.line); msg != "" {
+			} else if msg := problem(r, id.s, id.pos.line); msg != "" {
 				v.bad(id, "%s", msg)
 			} else if source != "" && r.CloudID != "" {
 				r.Aliases = append(r.Aliases, Alias{ID: id.s, Source: source})
