@@ -2,13 +2,16 @@ package table
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -142,4 +145,85 @@ func rejectAliases(root *yaml.Node, ps *problems) bool {
 	}
 	ps.addf(at(aliases[0]), "YAML alias %q: aliases are not allowed in the table; write the value out%s", "*"+aliases[0].Value, more)
 	return true
+}
+
+// MaxReported caps how many problems one run prints; the rest are counted.
+const MaxReported = 50
+
+// position is a 1-based line and column; the zero position is the whole file.
+type position struct{ line, col int }
+
+func (p position) compare(q position) int { return cmp.Or(p.line-q.line, p.col-q.col) }
+
+// Problem is one thing wrong with the input; Line and Col are 0 where there is none.
+type Problem struct {
+	Line, Col int
+	Msg       string
+}
+
+// problems collects every problem of one input file, to report all at once.
+type problems struct {
+	file string
+	list []Problem
+}
+
+func (ps *problems) addf(p position, format string, args ...any) {
+	ps.list = append(ps.list, Problem{p.line, p.col, fmt.Sprintf(format, args...)})
+}
+
+// err returns the collected problems as one error, or nil if there are none.
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(ps.list, func(a, b Problem) int { return cmp.Or(a.Line-b.Line, a.Col-b.Col) })
+	return &InputError{file: ps.file, list: ps.list}
+}
+
+// InputError is the error of a run that found problems in its input.
+type InputError struct {
+	file string
+	list []Problem // sorted by position
+}
+
+// Problems returns the problems, sorted by position.
+func (e *InputError) Problems() []Problem { return slices.Clone(e.list) }
+
+// Error lists the problems, one a line, each with its position (file:line:col,
+// or file:line for a YAML syntax error), at most MaxReported and a count of the rest.
+func (e *InputError) Error() string {
+	var lines []string
+	for _, p := range e.list[:min(len(e.list), MaxReported)] {
+		where := Printable(e.file)
+		for _, n := range []int{p.Line, p.Col} {
+			if n > 0 {
+				where += ":" + strconv.Itoa(n)
+			}
+		}
+		lines = append(lines, where+": "+Printable(p.Msg))
+	}
+	if len(e.list) > MaxReported {
+		lines = append(lines, fmt.Sprintf("%s: ... and %d more problems (%d in all)", Printable(e.file), len(e.list)-MaxReported, len(e.list)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Printable replaces every character of s that is not printable by its Go
+// escape, so that input can neither act on a terminal nor forge a line of output.
+func Printable(s string) string { return printable(s, "") }
+
+// PrintableLines is Printable that keeps newlines and tabs, for text such as a diff.
+func PrintableLines(s string) string { return printable(s, "\n\t") }
+
+func printable(s, keep string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPrint(r) || strings.ContainsRune(keep, r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }

@@ -1,3 +1,7 @@
+// Package table loads regions.yaml, reports its problems in one error
+// (at most MaxReported shown, with a count of the rest), each with its
+// file:line:col (a YAML syntax error with its line alone, an empty file
+// with neither), and builds the validated model everything else reads.
 package table
 
 import (
@@ -180,7 +184,7 @@ func orList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
-// build checks the decoded table and builds the Table, or records problems and returns nil.
+// build checks the decoded table and builds the Table, recording its problems.
 func build(root *node, ps *problems) *Table {
 	v := &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]*node{}, goNames: map[string]string{},
 		names: map[string]*node{}, sourceKeys: map[string]*node{}, sourcesUsed: map[string]bool{}}
@@ -208,10 +212,6 @@ func build(root *node, ps *problems) *Table {
 	t.OtherRegions = v.otherRegions(root.get("other_region_ids"), t)
 	v.checkSourcesUsed(root.get("sources"))
 	t.Default = v.defaultRegion(root.get("default_region"), t.Regions)
-	if len(ps.list) > 0 {
-		return nil
-	}
-	derive(t)
 	return t
 }
 
@@ -289,14 +289,14 @@ func load(path string, earlier bool) (*Table, error) {
 
 func parse(path string, data []byte, earlier bool) (*Table, error) {
 	ps := &problems{file: path}
-	root := decode(data, ps, earlier)
-	if root == nil {
-		return nil, ps.err()
+	var t *Table
+	if root := decode(data, ps, earlier); root != nil {
+		t = build(root, ps)
 	}
-	t := build(root, ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	derive(t)
 	sum := sha256.Sum256(data)
 	t.Input, t.SHA256 = displayName(path), hex.EncodeToString(sum[:])
 	return t, nil
