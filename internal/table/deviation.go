@@ -84,22 +84,13 @@ func pageValue(field, s string) (string, string) {
 				return "", "is not a list of host names (oss-cn-hangzhou.aliyuncs.com, ...) or none"
 			}
 		}
-		if msg := printedValue(item); msg != "" {
-			return "", msg
+		// Any value as a page may print it, malformed or not: printable text without spaces, bounded.
+		if item == "" || utf8.RuneCountInString(item) > 64 || strings.ContainsFunc(item, func(r rune) bool {
+			return !unicode.IsPrint(r) || unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r)
+		}) {
+			return "", "has a value that is not printable text of 1 to 64 characters without spaces, as a page prints a value"
 		}
 		vs = append(vs, item)
 	}
 	return PageValue(vs), ""
-}
-
-// printedValue checks one value of a deviation's page as a page may print
-// it, malformed or not: printable text without spaces, bounded.
-func printedValue(item string) string {
-	bad := item == "" || utf8.RuneCountInString(item) > 64 || strings.ContainsFunc(item, func(r rune) bool {
-		return !unicode.IsPrint(r) || unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r)
-	})
-	if bad {
-		return "has a value that is not printable text of 1 to 64 characters without spaces, as a page prints a value"
-	}
-	return ""
 }

@@ -1,9 +1,6 @@
 package table
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // Two top-level lists of the table serve the DNS probe: public_dns, what
 // public DNS shows of each cloud's hosts, and other_region_ids, the region
@@ -30,10 +27,8 @@ type OtherRegion struct {
 // PublicDNSOf returns what public DNS shows of cloud c, or nil where the
 // table has no public_dns list.
 func (t *Table) PublicDNSOf(c Cloud) *CloudDNS {
-	for i := range t.PublicDNS {
-		if t.PublicDNS[i].Cloud == c {
-			return &t.PublicDNS[i]
-		}
+	if i := slices.IndexFunc(t.PublicDNS, func(d CloudDNS) bool { return d.Cloud == c }); i >= 0 {
+		return &t.PublicDNS[i]
 	}
 	return nil
 }
@@ -60,30 +55,20 @@ func (v *validator) publicDNS(list *node) []CloudDNS {
 }
 
 // otherRegions checks the other_region_ids list against the table's regions and hosts.
-func (v *validator) otherRegions(list *node, t *Table) []OtherRegion {
+func (v *validator) otherRegions(list *node) []OtherRegion {
 	var out []OtherRegion
-	regionIDs := map[string]*Region{} // cloud ID or alias without oss- -> region
-	for i := range t.Regions {
-		r := &t.Regions[i]
-		for _, a := range r.Aliases {
-			regionIDs[strings.TrimPrefix(a.ID, "oss-")] = r
-		}
-		if r.CloudID != "" {
-			regionIDs[r.CloudID] = r
-		}
-	}
 	seen := map[string]*node{}
 	for _, n := range list.items {
 		id := n.get("id")
 		e := OtherRegion{CloudID: id.s, Name: n.get("name").val(), Line: id.pos.line}
 		e.Sources = v.sourceRefs(n.get("sources"), "empty; list the keys of the sources the entry rests on", false)
-		r, use := regionIDs[id.s], v.hosts["oss-"+id.s+".aliyuncs.com"]
+		alias, use := v.aliases[id.s], v.hosts["oss-"+id.s+".aliyuncs.com"]
 		switch {
 		case !id.ok:
-		case r != nil && r.CloudID == id.s:
-			v.bad(id, "%s is the ID of %s, a region of the table; remove it here", id.s, r.ID)
-		case r != nil:
-			v.bad(id, "%s is an alias of %s, a region of the table; remove it here", id.s, r.ID)
+		case v.ids["oss-"+id.s] != nil:
+			v.bad(id, "%s is the ID of oss-%s, a region of the table; remove it here", id.s, id.s)
+		case alias.region != "":
+			v.bad(id, "%s is an alias of %s, a region of the table; remove it here", id.s, alias.region)
 		case use.n != nil:
 			v.bad(id, "oss-%s.aliyuncs.com is the table's %s (line %d); an ID here must name no host of the table", id.s, use.n.what, use.n.pos.line)
 		case v.once(seen, id.s, id, "listed"):

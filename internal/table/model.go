@@ -187,7 +187,7 @@ func orList(words []string) string {
 // build checks the decoded table and builds the Table, recording its problems.
 func build(root *node, ps *problems) *Table {
 	v := &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]*node{}, goNames: map[string]string{},
-		names: map[string]*node{}, sourceKeys: map[string]*node{}, sourcesUsed: map[string]bool{}}
+		names: map[string]*node{}, aliases: map[string]owner{}, sourceKeys: map[string]*node{}, sourcesUsed: map[string]bool{}}
 	t := &Table{Version: root.get("version").val(), VersionLine: root.get("version").pos.line, Source: root.get("source").val()}
 	for _, n := range root.get("notes").items {
 		t.Notes = append(t.Notes, n.val())
@@ -209,7 +209,7 @@ func build(root *node, ps *problems) *Table {
 	v.checkAliases(regions.items, t)
 	t.Families = v.families(root.get("families"))
 	t.PublicDNS = v.publicDNS(root.get("public_dns"))
-	t.OtherRegions = v.otherRegions(root.get("other_region_ids"), t)
+	t.OtherRegions = v.otherRegions(root.get("other_region_ids"))
 	v.checkSourcesUsed(root.get("sources"))
 	t.Default = v.defaultRegion(root.get("default_region"), t.Regions)
 	return t

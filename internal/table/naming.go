@@ -74,10 +74,8 @@ func checkGoName(name string) string {
 	case !token.IsExported(name):
 		return "is not an exported Go name"
 	}
-	for _, r := range ExportedNames {
-		if strings.EqualFold(name, r) {
-			return "collides with the package's own name " + r
-		}
+	if i := slices.IndexFunc(ExportedNames, func(r string) bool { return strings.EqualFold(name, r) }); i >= 0 {
+		return "collides with the package's own name " + ExportedNames[i]
 	}
 	return ""
 }

@@ -230,8 +230,14 @@ type validator struct {
 	goNames     map[string]string  // case-folded Go name -> region ID
 	names       map[string]*node   // case-folded display name -> its node
 	ranges      []rangeUse
+	aliases     map[string]owner // alias without oss- -> first use
 	sourceKeys  map[string]*node // source key -> where it is defined
 	sourcesUsed map[string]bool
+}
+
+type owner struct {
+	region, id string
+	line       int
 }
 
 type hostUse struct {
@@ -459,11 +465,6 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 	for h := range v.hosts {
 		labels[h[:strings.IndexByte(h, '.')]] = h
 	}
-	type owner struct {
-		region, id string
-		line       int
-	}
-	seen := map[string]owner{} // alias without oss- -> first use
 	listed := map[string]int{} // alias as written -> line
 	problem := func(r *Region, id string, line int) string {
 		bare := strings.TrimPrefix(id, "oss-")
@@ -479,10 +480,10 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 			return fmt.Sprintf("%s is listed twice (line %d); list an alias once", id, prev)
 		}
 		listed[id] = line
-		if o, ok := seen[bare]; ok && o.region != r.ID {
+		if o, ok := v.aliases[bare]; ok && o.region != r.ID {
 			return fmt.Sprintf("%s is already an alias of %s at line %d (%s); an alias names one region", id, o.region, o.line, o.id)
 		} else if !ok {
-			seen[bare] = owner{r.ID, id, line}
+			v.aliases[bare] = owner{r.ID, id, line}
 		}
 		return ""
 	}
