@@ -62,15 +62,15 @@ func (v *validator) otherRegions(list *node) []OtherRegion {
 		id := n.get("id")
 		e := OtherRegion{CloudID: id.s, Name: n.get("name").val(), Line: id.pos.line}
 		e.Sources = v.sourceRefs(n.get("sources"), "empty; list the keys of the sources the entry rests on", false)
-		alias, use := v.aliases[id.s], v.hosts["oss-"+id.s+".aliyuncs.com"]
+		alias, host := v.aliases[id.s], v.hosts["oss-"+id.s+".aliyuncs.com"]
 		switch {
 		case !id.ok:
 		case v.ids["oss-"+id.s] != nil:
 			v.bad(id, "%s is the ID of oss-%s, a region of the table; remove it here", id.s, id.s)
 		case alias.region != "":
 			v.bad(id, "%s is an alias of %s, a region of the table; remove it here", id.s, alias.region)
-		case use.n != nil:
-			v.bad(id, "oss-%s.aliyuncs.com is the table's %s (line %d); an ID here must name no host of the table", id.s, use.n.what, use.n.pos.line)
+		case host.n != nil:
+			v.bad(id, "oss-%s.aliyuncs.com is the table's %s (line %d); an ID here must name no host of the table", id.s, host.n.what, host.n.pos.line)
 		case v.once(seen, id.s, id, "listed"):
 			out = append(out, e)
 		}

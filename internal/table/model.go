@@ -186,8 +186,8 @@ func orList(words []string) string {
 
 // build checks the decoded table and builds the Table, recording its problems.
 func build(root *node, ps *problems) *Table {
-	v := &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]*node{}, goNames: map[string]string{},
-		names: map[string]*node{}, aliases: map[string]owner{}, sourceKeys: map[string]*node{}, sourcesUsed: map[string]bool{}}
+	v := &validator{ps: ps, hosts: map[string]use{}, ids: map[string]*node{}, goNames: map[string]string{},
+		names: map[string]*node{}, aliases: map[string]use{}, sourceKeys: map[string]*node{}, sourcesUsed: map[string]bool{}}
 	t := &Table{Version: root.get("version").val(), VersionLine: root.get("version").pos.line, Source: root.get("source").val()}
 	for _, n := range root.get("notes").items {
 		t.Notes = append(t.Notes, n.val())

@@ -225,22 +225,18 @@ func cloudIDProblem(id string) string {
 // and holds what it has seen.
 type validator struct {
 	ps          *problems
-	hosts       map[string]hostUse // endpoint host -> first use
-	ids         map[string]*node   // region ID -> its node
-	goNames     map[string]string  // case-folded Go name -> region ID
-	names       map[string]*node   // case-folded display name -> its node
+	hosts       map[string]use    // endpoint host -> first use
+	ids         map[string]*node  // region ID -> its node
+	goNames     map[string]string // case-folded Go name -> region ID
+	names       map[string]*node  // case-folded display name -> its node
 	ranges      []rangeUse
-	aliases     map[string]owner // alias without oss- -> first use
+	aliases     map[string]use   // alias without oss- -> first use
 	sourceKeys  map[string]*node // source key -> where it is defined
 	sourcesUsed map[string]bool
 }
 
-type owner struct {
-	region, id string
-	line       int
-}
-
-type hostUse struct {
+// use is where a value is first used, and by which region ("" for none).
+type use struct {
 	n      *node
 	region string
 }
@@ -269,7 +265,7 @@ func (v *validator) once(seen map[string]*node, key string, n *node, as string) 
 // is "" for hosts other than a region's.
 func (v *validator) host(n *node, region string) string {
 	if prev, ok := v.hosts[n.s]; n.ok && !ok {
-		v.hosts[n.s] = hostUse{n, region}
+		v.hosts[n.s] = use{n, region}
 	} else if n.ok && (region == "" || prev.region != region) {
 		v.bad(n, "endpoint %s is already used by %s at line %d", n.s, prev.n.what, prev.n.pos.line)
 	}
@@ -466,24 +462,25 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 		labels[h[:strings.IndexByte(h, '.')]] = h
 	}
 	listed := map[string]int{} // alias as written -> line
-	problem := func(r *Region, id string, line int) string {
+	problem := func(r *Region, n *node) string {
+		id := n.s
 		bare := strings.TrimPrefix(id, "oss-")
 		if n := v.ids["oss-"+bare]; n != nil {
 			return fmt.Sprintf("%s is the ID of oss-%s (line %d), which Parse reads already; an alias is another value", id, bare, n.pos.line)
 		}
 		for _, form := range []string{id, "oss-" + bare, bare} {
-			if use := v.hosts[labels[form]]; use.n != nil && (use.region == "" || use.region != r.ID) {
-				return fmt.Sprintf("%s is the first label of %s, %s at line %d; an alias may name its own region's hosts only", id, labels[form], use.n.what, use.n.pos.line)
+			if h := v.hosts[labels[form]]; h.n != nil && (h.region == "" || h.region != r.ID) {
+				return fmt.Sprintf("%s is the first label of %s, %s at line %d; an alias may name its own region's hosts only", id, labels[form], h.n.what, h.n.pos.line)
 			}
 		}
 		if prev, dup := listed[id]; dup {
 			return fmt.Sprintf("%s is listed twice (line %d); list an alias once", id, prev)
 		}
-		listed[id] = line
+		listed[id] = n.pos.line
 		if o, ok := v.aliases[bare]; ok && o.region != r.ID {
-			return fmt.Sprintf("%s is already an alias of %s at line %d (%s); an alias names one region", id, o.region, o.line, o.id)
+			return fmt.Sprintf("%s is already an alias of %s at line %d (%s); an alias names one region", id, o.region, o.n.pos.line, o.n.s)
 		} else if !ok {
-			v.aliases[bare] = owner{r.ID, id, line}
+			v.aliases[bare] = use{n, r.ID}
 		}
 		return ""
 	}
@@ -493,7 +490,7 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 			source, id := v.sourceRef(a.get("source")), a.get("id")
 			if !id.ok {
 				continue
-			} else if msg := problem(r, id.s, id.pos.line); msg != "" {
+			} else if msg := problem(r, id); msg != "" {
 				v.bad(id, "%s", msg)
 			} else if source != "" && r.CloudID != "" {
 				r.Aliases = append(r.Aliases, Alias{ID: id.s, Source: source})
