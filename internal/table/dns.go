@@ -42,7 +42,10 @@ func (v *validator) publicDNS(list *node) []CloudDNS {
 		e := CloudDNS{Line: cloud.pos.line, Sources: v.sourceRefs(n.get("sources"), "empty; list the keys of the sources the entry rests on", false)}
 		e.Cloud = Cloud(slices.Index(nameWords(Clouds), cloud.s))
 		e.InternalPublished, e.AAAAPublished = n.get("internal").val() == "published", n.get("aaaa").val() == "published"
-		if cloud.ok && v.once(seen, cloud.s, cloud, "the cloud of the entry") {
+		if prev := seen[cloud.s]; cloud.ok && prev != nil {
+			v.bad(cloud, "the %s cloud has an entry already, at line %d; keep one", cloud.s, prev.pos.line)
+		} else if cloud.ok {
+			seen[cloud.s] = cloud
 			out = append(out, e)
 		}
 	}

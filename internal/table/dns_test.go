@@ -115,7 +115,7 @@ func TestDNSListsRefused(t *testing.T) {
 				`t.yaml:6:`}}, // DNS is cited by nothing now
 		{"bad values", "{cloud: finance, internal: unpublished, aaaa: published, sources: [DNS, S]}",
 			"{cloud: public, internal: yes, aaaa: maybe, sources: [DNS, DNS, X], extra: 1}", []string{
-				`t.yaml:9:13: public_dns[1].cloud: "public" is already the cloud of the entry at line 8`,
+				`t.yaml:9:13: public_dns[1].cloud: the public cloud has an entry already, at line 8; keep one`,
 				`t.yaml:9:31: public_dns[1].internal: "yes" is not a word public_dns knows; expected published or unpublished`,
 				`t.yaml:9:42: public_dns[1].aaaa: "maybe" is not a word public_dns knows`,
 				`t.yaml:9:64: public_dns[1].sources[1]: DNS is listed twice`,

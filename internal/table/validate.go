@@ -160,8 +160,10 @@ func hostNameProblem(h string) string {
 		return "expected at least three labels, such as oss-cn-hangzhou.aliyuncs.com"
 	}
 	for _, l := range labels {
-		if len(l) > 63 || !isHostLabel(l) {
-			return fmt.Sprintf("label %q must be 1 to 63 lower-case letters, digits and inner hyphens", clip(l))
+		if len(l) > 63 {
+			return fmt.Sprintf("label %q is longer than 63 characters", clip(l))
+		} else if !isHostLabel(l) {
+			return fmt.Sprintf("label %q must be lower-case letters, digits and inner hyphens", clip(l))
 		}
 	}
 	if strings.Trim(labels[len(labels)-1], "0123456789") == "" {
