@@ -164,20 +164,17 @@ const (
 // String returns the cloud as the YAML writes it.
 func (c Cloud) String() string { return Clouds[c].Word }
 
-// nameWords lists the words of names, and nameConsts their constants.
-func nameWords(names []Name) (words []string) {
-	for _, n := range names {
-		words = append(words, n.Word)
+// mapped lists f of each of xs, or nil for none.
+func mapped[T any](xs []T, f func(T) string) (out []string) {
+	for _, x := range xs {
+		out = append(out, f(x))
 	}
-	return words
+	return out
 }
 
-func nameConsts(names []Name) (consts []string) {
-	for _, n := range names {
-		consts = append(consts, n.Const)
-	}
-	return consts
-}
+// nameWords lists the words of names, and nameConsts their constants.
+func nameWords(names []Name) []string  { return mapped(names, func(n Name) string { return n.Word }) }
+func nameConsts(names []Name) []string { return mapped(names, func(n Name) string { return n.Const }) }
 
 // orList lists words for a message: "a, b or c".
 func orList(words []string) string {
