@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"net/netip"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -254,14 +255,10 @@ func lastAddr(p netip.Prefix) netip.Addr {
 // displayName is the input's base name as headers show it, with anything
 // but letters, digits and ._+- replaced, so that it cannot end a comment.
 func displayName(path string) string {
-	base := path[strings.LastIndexAny(path, `/\`)+1:]
-	return strings.Map(func(r rune) rune {
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("._+-", r) {
-			return r
-		}
-		return '_'
-	}, base)
+	return unsafeInName.ReplaceAllString(path[strings.LastIndexAny(path, `/\`)+1:], "_")
 }
+
+var unsafeInName = regexp.MustCompile(`[^A-Za-z0-9._+-]`)
 
 // Load reads, parses and validates one table file.
 func Load(path string) (*Table, error) { return load(path, false) }
