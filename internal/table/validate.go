@@ -461,14 +461,14 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 		labels[h[:strings.IndexByte(h, '.')]] = h
 	}
 	listed := map[string]int{} // alias as written -> line
-	problem := func(r *Region, n *node) string {
+	problem := func(r *Region, key string, n *node) string {
 		id := n.s
 		bare := strings.TrimPrefix(id, "oss-")
 		if n := v.ids["oss-"+bare]; n != nil {
 			return fmt.Sprintf("%s is the ID of oss-%s (line %d), which Parse reads already; an alias is another value", id, bare, n.pos.line)
 		}
 		for _, form := range []string{id, "oss-" + bare, bare} {
-			if h := v.hosts[labels[form]]; h.n != nil && (h.region == "" || h.region != r.ID) {
+			if h := v.hosts[labels[form]]; h.n != nil && h.region != key {
 				return fmt.Sprintf("%s is the first label of %s, %s at line %d; an alias may name its own region's hosts only", id, labels[form], h.n.what, h.n.pos.line)
 			}
 		}
@@ -484,12 +484,15 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 		return ""
 	}
 	for i, row := range rows {
-		r := &t.Regions[i]
+		r, key := &t.Regions[i], row.what // the key region gave its hosts
+		if r.CloudID != "" {
+			key = r.ID
+		}
 		for _, a := range row.get("aliases").items {
 			source, id := v.sourceRef(a.get("source")), a.get("id")
 			if !id.ok {
 				continue
-			} else if msg := problem(r, id); msg != "" {
+			} else if msg := problem(r, key, id); msg != "" {
 				v.bad(id, "%s", msg)
 			} else if source != "" && r.CloudID != "" {
 				r.Aliases = append(r.Aliases, Alias{ID: id.s, Source: source})
