@@ -84,12 +84,13 @@ type field struct {
 }
 
 var (
-	checkHost  = hostIn(threeLabelProblem)
-	publicDNSW = oneOf("word public_dns knows", "published", "unpublished")
-	statusWord = oneOf("status", nameWords(Statuses)...)
-	cloudWord  = oneOf("cloud", nameWords(Clouds)...)
+	checkHost     = hostIn(threeLabelProblem)
+	publishedWord = oneOf("word public_dns knows", "published", "unpublished")
+	statusWord    = oneOf("status", nameWords(Statuses)...)
+	cloudWord     = oneOf("cloud", nameWords(Clouds)...)
 )
 
+// tableFields is the schema of regions.yaml, and regionFields of each region.
 var tableFields = []field{
 	{"version", required, kVersion, versionProblem, nil},
 	{"source", required, kString, checkText, nil},
@@ -109,8 +110,8 @@ var tableFields = []field{
 		{"base_domains", optional, kStrings, checkHost, nil}, {"sources", required, kStrings, nil, nil},
 	}},
 	{"public_dns", optional, kMappings, nil, []field{
-		{"cloud", required, kString, cloudWord, nil}, {"internal", required, kString, publicDNSW, nil},
-		{"aaaa", required, kString, publicDNSW, nil}, {"sources", required, kStrings, nil, nil},
+		{"cloud", required, kString, cloudWord, nil}, {"internal", required, kString, publishedWord, nil},
+		{"aaaa", required, kString, publishedWord, nil}, {"sources", required, kStrings, nil, nil},
 	}},
 	{"other_region_ids", optional, kMappings, nil, []field{
 		{"id", required, kString, cloudIDProblem, nil}, {"name", required, kString, checkName, nil}, {"sources", required, kStrings, nil, nil},

@@ -462,10 +462,9 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 	}
 	listed := map[string]int{} // alias as written -> line
 	problem := func(r *Region, key string, n *node) string {
-		id := n.s
-		bare := strings.TrimPrefix(id, "oss-")
-		if n := v.ids["oss-"+bare]; n != nil {
-			return fmt.Sprintf("%s is the ID of oss-%s (line %d), which Parse reads already; an alias is another value", id, bare, n.pos.line)
+		id, bare := n.s, strings.TrimPrefix(n.s, "oss-")
+		if first := v.ids["oss-"+bare]; first != nil {
+			return fmt.Sprintf("%s is the ID of oss-%s (line %d), which Parse reads already; an alias is another value", id, bare, first.pos.line)
 		}
 		for _, form := range []string{id, "oss-" + bare, bare} {
 			if h := v.hosts[labels[form]]; h.n != nil && h.region != key {
@@ -484,7 +483,7 @@ func (v *validator) checkAliases(rows []*node, t *Table) {
 		return ""
 	}
 	for i, row := range rows {
-		r, key := &t.Regions[i], row.what // the key region gave its hosts
+		r, key := &t.Regions[i], row.what // as region recorded the row's hosts
 		if r.CloudID != "" {
 			key = r.ID
 		}
