@@ -31,7 +31,7 @@ func ReadRegular(path string, limit int64, knob string, stat func(string) (os.Fi
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file but of mode %s", path, fi.Mode())
+		return nil, fmt.Errorf("%s: not a regular file (its mode is %s)", path, fi.Mode())
 	}
 	f, err := os.Open(path)
 	if err != nil {
