@@ -253,7 +253,8 @@ func (v *validator) bad(n *node, format string, args ...any) {
 	v.ps.addf(n.pos, "%s: %s", n.what, fmt.Sprintf(format, args...))
 }
 
-// once records n under key in seen, or reports, as the as of the node at the line recorded, a key seen already.
+// once records n under key in seen; where key is there already, it reports
+// n's value as already as (what the value is) at the first one's line.
 func (v *validator) once(seen map[string]*node, key string, n *node, as string) bool {
 	if prev := seen[key]; prev != nil {
 		v.bad(n, "%q is already %s at line %d", clip(n.s), as, prev.pos.line)
