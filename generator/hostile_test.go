@@ -42,7 +42,7 @@ func TestHostileNames(t *testing.T) {
 		{"bidi isolate", `"\u2066China\u2069"`, at + `"\u2066China\u2069" contains U+2066, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
 		{"zero-width joiner", `"Chi\u200Dna"`, at + `"Chi\u200dna" contains U+200D, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
 		{"tab", `"China\t(Hangzhou)"`, at + `"China\t(Hangzhou)" contains U+0009, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)`},
-		{"empty", `""`, at + `must not be empty`},
+		{"empty", `""`, at + `"" is empty; expected text`},
 		{"padded", `" China "`, at + `" China " has leading or trailing space`},
 	}
 	for _, tt := range tests {

@@ -58,3 +58,33 @@ default_region: oss-cn-hangzhou
 default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}
 accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}
 `
+
+// TestAliasOfRowWithoutID holds that an alias may name its own row's hosts
+// also where the row's ID is unusable: the ID's problem is the one reported.
+func TestAliasOfRowWithoutID(t *testing.T) {
+	const yaml = tableHead + `sources: [{key: S, title: s, date: 2026-01-01}]
+regions:
+  - id: oss-cn-hangzhou
+    name: China (Hangzhou)
+    sources: [S]
+    confidence: high
+    mainland_china: true
+    endpoints: {public: oss-cn-hangzhou.aliyuncs.com, internal: oss-cn-hangzhou-internal.aliyuncs.com, vpc: oss-cn-hangzhou-internal.aliyuncs.com}
+    accelerate: true
+    vip_ranges: ticket
+  - id: [oss-cn-hangzhou-finance]
+    name: China East 1 Finance
+    sources: [S]
+    confidence: high
+    mainland_china: true
+    irregular_endpoints: true
+    endpoints: {public: oss-cn-hzfinance.aliyuncs.com, internal: oss-cn-hzfinance-internal.aliyuncs.com, vpc: oss-cn-hzfinance-internal.aliyuncs.com}
+    accelerate: true
+    vip_ranges: ticket
+    aliases: [{id: cn-hzfinance, source: S}]
+`
+	_, err := Parse("t.yaml", []byte(yaml))
+	if err == nil || err.Error() != `t.yaml:16:9: regions[1]: id: expected a string, found a list` {
+		t.Errorf("got %v, want only the ID's problem", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -14,8 +15,8 @@ import (
 type node struct {
 	what   string // "regions[3] (oss-cn-beijing): endpoints.public"
 	pos    position
-	ok     bool             // the value has the expected type
-	s      string           // a scalar's text
+	ok     bool             // the value has the expected type and passed its field's check
+	s      string           // a scalar's text, where it has the expected type
 	fields map[string]*node // a mapping's fields, the first of each key
 	items  []*node          // a list's items
 }
@@ -33,6 +34,14 @@ func (n *node) get(key string) *node {
 
 // set reports whether the field is written, with any type.
 func (n *node) set() bool { return n.pos != (position{}) }
+
+// val is the value of a field that passed its checks, or "".
+func (n *node) val() string {
+	if n.ok {
+		return n.s
+	}
+	return ""
+}
 
 // boolean is the value of a true or false.
 func (n *node) boolean() bool {
@@ -64,60 +73,74 @@ const (
 	requiredNow // required, but optional in an earlier release's table (decoder.earlier)
 )
 
-// field is one key a mapping may hold.
+// field is one key a mapping may hold. check, where set, says what is
+// wrong with a string value, or with each string of a list, or "".
 type field struct {
 	key    string
 	need   need
 	kind   kind
+	check  func(string) string
 	fields []field // of a mapping or of each mapping of a list
 }
 
+var (
+	checkHost     = hostIn(threeLabelProblem)
+	publishedWord = oneOf("word public_dns knows", "published", "unpublished")
+	statusWord    = oneOf("status", nameWords(Statuses)...)
+	cloudWord     = oneOf("cloud", nameWords(Clouds)...)
+)
+
+// tableFields is the schema of regions.yaml, and regionFields of each region.
 var tableFields = []field{
-	{"version", required, kVersion, nil},
-	{"source", required, kString, nil},
-	{"default_region", required, kString, nil},
-	{"default_endpoints", required, kMapping, []field{{"public", required, kString, nil}, {"internal", required, kString, nil}}},
-	{"accelerate_endpoints", required, kMapping, []field{{"global", required, kString, nil}, {"overseas", required, kString, nil}}},
-	{"regionless_endpoint", optional, kString, nil},
-	{"sources", requiredNow, kMappings, []field{
-		{"key", required, kString, nil}, {"title", required, kString, nil}, {"url", optional, kString, nil}, {"date", required, kDate, nil},
+	{"version", required, kVersion, versionProblem, nil},
+	{"source", required, kString, checkText, nil},
+	{"default_region", required, kString, nil, nil},
+	{"default_endpoints", required, kMapping, nil, []field{{"public", required, kString, checkHost, nil}, {"internal", required, kString, checkHost, nil}}},
+	{"accelerate_endpoints", required, kMapping, nil, []field{{"global", required, kString, checkHost, nil}, {"overseas", required, kString, checkHost, nil}}},
+	{"regionless_endpoint", optional, kString, checkHost, nil},
+	{"sources", requiredNow, kMappings, nil, []field{
+		{"key", required, kString, sourceKeyProblem, nil}, {"title", required, kString, checkText, nil},
+		{"url", optional, kString, urlProblem, nil}, {"date", required, kDate, dateIn("a date YYYY-MM-DD or a month YYYY-MM", time.DateOnly, "2006-01"), nil},
 	}},
-	{"notes", optional, kStrings, nil},
-	{"families", optional, kMappings, []field{
-		{"name", required, kString, nil}, {"const", required, kString, nil}, {"title", required, kString, nil},
-		{"forms", required, kStrings, nil}, {"signing", optional, kString, nil}, {"product", optional, kString, nil},
-		{"base_domains", optional, kStrings, nil}, {"sources", required, kStrings, nil},
+	{"notes", optional, kStrings, checkText, nil},
+	{"families", optional, kMappings, nil, []field{
+		{"name", required, kString, familyNameProblem, nil}, {"const", required, kString, familyConstProblem, nil},
+		{"title", required, kString, checkName, nil}, {"forms", required, kStrings, formProblem, nil},
+		{"signing", optional, kString, oneOf("way of signing", "region", "cloudbox"), nil}, {"product", optional, kString, productProblem, nil},
+		{"base_domains", optional, kStrings, checkHost, nil}, {"sources", required, kStrings, nil, nil},
 	}},
-	{"public_dns", optional, kMappings, []field{
-		{"cloud", required, kString, nil}, {"internal", required, kString, nil}, {"aaaa", required, kString, nil}, {"sources", required, kStrings, nil},
+	{"public_dns", optional, kMappings, nil, []field{
+		{"cloud", required, kString, cloudWord, nil}, {"internal", required, kString, publishedWord, nil},
+		{"aaaa", required, kString, publishedWord, nil}, {"sources", required, kStrings, nil, nil},
 	}},
-	{"other_region_ids", optional, kMappings, []field{
-		{"id", required, kString, nil}, {"name", required, kString, nil}, {"sources", required, kStrings, nil},
+	{"other_region_ids", optional, kMappings, nil, []field{
+		{"id", required, kString, cloudIDProblem, nil}, {"name", required, kString, checkName, nil}, {"sources", required, kStrings, nil, nil},
 	}},
-	{"regions", required, kMappings, regionFields},
+	{"regions", required, kMappings, nil, regionFields},
 }
 
 var regionFields = []field{
-	{"id", required, kString, nil},
-	{"name", required, kString, nil},
-	{"name_zh", optional, kString, nil},
-	{"status", optional, kString, nil},
-	{"cloud", optional, kString, nil},
-	{"sources", requiredNow, kStrings, nil},
-	{"confidence", optional, kString, nil},
-	{"status_date", optional, kDate, nil},
-	{"mainland_china", required, kBool, nil},
-	{"endpoints", required, kMapping, []field{
-		{"public", required, kString, nil}, {"internal", required, kString, nil}, {"vpc", required, kString, nil},
-		{"dual_stack", optional, kString, nil}, {"internal_extra", optional, kStrings, nil},
+	{"id", required, kString, RegionIDProblem, nil},
+	{"name", required, kString, checkName, nil},
+	{"name_zh", optional, kString, checkName, nil},
+	{"status", optional, kString, statusWord, nil},
+	{"cloud", optional, kString, cloudWord, nil},
+	{"sources", requiredNow, kStrings, nil, nil},
+	{"confidence", optional, kString, oneOf("confidence", "high", "medium", "low"), nil},
+	{"status_date", optional, kDate, dateIn("a date YYYY-MM-DD", time.DateOnly), nil},
+	{"mainland_china", required, kBool, nil, nil},
+	{"endpoints", required, kMapping, nil, []field{
+		{"public", required, kString, checkHost, nil}, {"internal", required, kString, checkHost, nil}, {"vpc", required, kString, checkHost, nil},
+		{"dual_stack", optional, kString, hostIn(dualStackProblem), nil}, {"internal_extra", optional, kStrings, checkHost, nil},
 	}},
-	{"irregular_endpoints", optional, kBool, nil},
-	{"accelerate", required, kAccel, nil},
-	{"vip_ranges", required, kVIP, nil},
-	{"deviations", optional, kMappings, []field{
-		{"source", required, kString, nil}, {"field", required, kString, nil}, {"page", required, kString, nil}, {"why", required, kString, nil},
+	{"irregular_endpoints", optional, kBool, nil, nil},
+	{"accelerate", required, kAccel, nil, nil},
+	{"vip_ranges", required, kVIP, prefixProblem, nil},
+	{"deviations", optional, kMappings, nil, []field{
+		{"source", required, kString, nil, nil}, {"field", required, kString, oneOf("field the page check compares", DeviationFields...), nil},
+		{"page", required, kString, nil, nil}, {"why", required, kString, checkText, nil},
 	}},
-	{"aliases", optional, kMappings, []field{{"id", required, kString, nil}, {"source", required, kString, nil}}},
+	{"aliases", optional, kMappings, nil, []field{{"id", required, kString, aliasProblem, nil}, {"source", required, kString, nil, nil}}},
 }
 
 // decoder checks the shape and scalar types of the YAML tree.
@@ -130,20 +153,18 @@ func at(n *yaml.Node) position { return position{n.Line, n.Column} }
 
 // kindName names a node's type for messages.
 func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
+	switch tag := n.ShortTag(); {
+	case n.Kind == yaml.MappingNode:
 		return "a mapping"
-	case yaml.SequenceNode:
+	case n.Kind == yaml.SequenceNode:
 		return "a list"
-	}
-	switch n.ShortTag() {
-	case "!!str":
+	case tag == "!!str":
 		return fmt.Sprintf("the string %q", n.Value)
-	case "!!int", "!!float":
+	case tag == "!!int" || tag == "!!float":
 		return "the number " + n.Value
-	case "!!bool":
+	case tag == "!!bool":
 		return "the boolean " + n.Value
-	case "!!null":
+	case tag == "!!null":
 		return "nothing (null)"
 	}
 	return fmt.Sprintf("a value tagged %q", n.ShortTag())
@@ -161,22 +182,19 @@ func (d *decoder) mapping(n *yaml.Node, out *node, prefix string, fields []field
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		j := slices.IndexFunc(fields, func(f field) bool { return f.key == k.Value })
-		if j < 0 || k.ShortTag() != "!!str" {
+		switch first := seen[k.Value]; {
+		case j < 0 || k.ShortTag() != "!!str":
 			keys := make([]string, len(fields))
 			for i, f := range fields {
 				keys[i] = f.key
 			}
 			d.ps.addf(at(k), "%s: unknown field %q; expected one of %s", out.what, k.Value, strings.Join(keys, ", "))
-			continue
+		case first != nil: // yaml.v3 rejects duplicate keys only when it decodes into Go values
+			d.ps.addf(at(k), "%s: field %q appears twice, here and at line %d column %d; keep one", out.what, k.Value, first.Line, first.Column)
+		default:
+			seen[k.Value] = k
+			out.fields[k.Value] = d.value(v, fields[j], prefix+k.Value)
 		}
-		f := fields[j]
-		// yaml.v3 rejects duplicate keys only when it decodes into Go values.
-		if first := seen[f.key]; first != nil {
-			d.ps.addf(at(k), "%s: field %q appears twice, here and at line %d column %d; keep one", out.what, f.key, first.Line, first.Column)
-			continue
-		}
-		seen[f.key] = k
-		out.fields[f.key] = d.value(v, f, prefix+f.key)
 	}
 	for _, f := range fields {
 		if seen[f.key] == nil && (f.need == required || f.need == requiredNow && !d.earlier) {
@@ -194,9 +212,13 @@ func (d *decoder) value(n *yaml.Node, f field, what string) *node {
 		tag = ""
 	}
 	switch {
-	case tag == "!!str" && (f.kind == kString || f.kind == kDate || f.kind == kVersion),
-		tag == "!!timestamp" && f.kind == kDate, (tag == "!!int" || tag == "!!float") && f.kind == kVersion,
-		tag == "!!str" && n.Value == "not stated" && f.kind == kAccel, tag == "!!str" && n.Value == "ticket" && f.kind == kVIP:
+	case tag == "!!str" && f.kind <= kVersion, tag == "!!timestamp" && f.kind == kDate, (tag == "!!int" || tag == "!!float") && f.kind == kVersion:
+		out.s, out.ok = n.Value, true
+		if f.check != nil && f.check(n.Value) != "" {
+			out.ok = false
+			d.ps.addf(out.pos, "%s: %q %s", what, clip(n.Value), f.check(n.Value))
+		}
+	case tag == "!!str" && (n.Value == "not stated" && f.kind == kAccel || n.Value == "ticket" && f.kind == kVIP):
 		out.ok, out.s = true, n.Value
 	case f.kind <= kVersion:
 		d.ps.addf(out.pos, "%s: expected a string, found %s", what, kindName(n))
@@ -218,17 +240,16 @@ func (d *decoder) value(n *yaml.Node, f field, what string) *node {
 	default:
 		out.ok = true
 		for i, item := range n.Content {
-			if f.kind != kMappings {
-				out.items = append(out.items, d.value(item, field{kind: kString}, fmt.Sprintf("%s[%d]", what, i)))
-				continue
-			}
 			m := &node{what: fmt.Sprintf("%s[%d]", what, i), pos: at(item)}
-			prefix := m.what + "."
-			if f.key == "regions" {
+			switch prefix := m.what + "."; {
+			case f.kind != kMappings:
+				m = d.value(item, field{kind: kString, check: f.check}, m.what)
+			case f.key == "regions":
 				m.what = regionLabel(item, i)
-				prefix = m.what + ": "
+				m.ok = d.mapping(item, m, m.what+": ", f.fields)
+			default:
+				m.ok = d.mapping(item, m, prefix, f.fields)
 			}
-			m.ok = d.mapping(item, m, prefix, f.fields)
 			out.items = append(out.items, m)
 		}
 	}
@@ -238,10 +259,7 @@ func (d *decoder) value(n *yaml.Node, f field, what string) *node {
 // regionLabel names a region entry for messages, with its ID where it has a plain one.
 func regionLabel(n *yaml.Node, index int) string {
 	label := fmt.Sprintf("regions[%d]", index)
-	if n.Kind != yaml.MappingNode {
-		return label
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
 		if v := n.Content[i+1]; n.Content[i].Value == "id" && v.Kind == yaml.ScalarNode && regionIDProblem(v.Value) == "" {
 			return label + " (" + v.Value + ")"
 		}

@@ -36,36 +36,25 @@ func PageValue(values []string) string {
 	return strings.Join(slices.Compact(vs), ", ")
 }
 
-// checkDeviations checks every region's deviations and adds them to it:
-// a known source, a compared field, a page value of that field's form,
-// and one deviation per source and field.
+// checkDeviations adds every region's deviations to it: a page value of
+// its field's form, one deviation per source and field.
 func (v *validator) checkDeviations(rows []*node, regions []Region) {
 	for i, row := range rows {
 		seen := map[[2]string]int{}
 		for _, x := range row.get("deviations").items {
 			field, page := x.get("field"), x.get("page")
-			dv := Deviation{Source: v.sourceRef(x.get("source")), Why: v.text(x.get("why")), Line: x.pos.line}
-			if field.ok && !slices.Contains(DeviationFields, field.s) {
-				v.ps.addf(field.pos, "%s: %q is not a field the page check compares; expected one of %s", field.what, clip(field.s), strings.Join(DeviationFields, ", "))
-			} else {
-				dv.Field = field.s
-			}
-			if page.ok && dv.Field != "" {
-				value, msg := pageValue(dv.Field, page.s)
-				if msg != "" {
-					v.ps.addf(page.pos, "%s: %q %s", page.what, clip(page.s), msg)
-				}
+			dv := Deviation{Source: v.sourceRef(x.get("source")), Field: field.val(), Why: x.get("why").val(), Line: x.pos.line}
+			if value, msg := pageValue(dv.Field, page.s); page.ok && dv.Field != "" && msg != "" {
+				v.bad(page, "%q %s", clip(page.s), msg)
+			} else if page.ok && dv.Field != "" {
 				dv.Page = value
 			}
-			if dv.Source == "" || dv.Field == "" || dv.Page == "" || dv.Why == "" {
-				continue
+			if line, dup := seen[[2]string{dv.Source, dv.Field}]; dup && dv.Page != "" && dv.Why != "" {
+				v.bad(x, "a second deviation of %s from %s (line %d); record one", dv.Field, dv.Source, line)
+			} else if dv.Source != "" && dv.Field != "" && dv.Page != "" && dv.Why != "" {
+				seen[[2]string{dv.Source, dv.Field}] = dv.Line
+				regions[i].Deviations = append(regions[i].Deviations, dv)
 			}
-			if line, dup := seen[[2]string{dv.Source, dv.Field}]; dup {
-				v.ps.addf(x.pos, "%s: a second deviation of %s from %s (line %d); record one", x.what, dv.Field, dv.Source, line)
-				continue
-			}
-			seen[[2]string{dv.Source, dv.Field}] = dv.Line
-			regions[i].Deviations = append(regions[i].Deviations, dv)
 		}
 	}
 }
@@ -73,11 +62,8 @@ func (v *validator) checkDeviations(rows []*node, regions []Region) {
 // pageValue checks a deviation's page value for its field and returns it
 // in PageValue's form, or a message saying what was expected.
 func pageValue(field, s string) (string, string) {
-	if words := map[string][]string{"status": nameWords(Statuses), "cloud": nameWords(Clouds)}[field]; words != nil {
-		if !slices.Contains(words, s) {
-			return "", "is not a " + field + "; expected " + orList(words)
-		}
-		return s, ""
+	if check := map[string]func(string) string{"status": statusWord, "cloud": cloudWord}[field]; check != nil {
+		return s, check(s)
 	}
 	if s == "none" || s == "ticket" && field == "vip_ranges" {
 		return s, ""
@@ -94,26 +80,17 @@ func pageValue(field, s string) (string, string) {
 		case field != "vip_ranges" && strings.Trim(strings.ToLower(item), "abcdefghijklmnopqrstuvwxyz0123456789-.") == "" &&
 			!slices.Contains(strings.Split(item, "."), "") && strings.Contains(item, "."):
 			// Host-shaped (labels and dots): canonical; as printed if not.
-			if checkHost(item) != "" {
+			if hostNameProblem(item) != "" {
 				return "", "is not a list of host names (oss-cn-hangzhou.aliyuncs.com, ...) or none"
 			}
 		}
-		if msg := printedValue(item); msg != "" {
-			return "", msg
+		// Any value as a page may print it, malformed or not: printable text without spaces, bounded.
+		if item == "" || utf8.RuneCountInString(item) > 64 || strings.ContainsFunc(item, func(r rune) bool {
+			return !unicode.IsPrint(r) || unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r)
+		}) {
+			return "", "has a value that is not printable text of 1 to 64 characters without spaces, as a page prints a value"
 		}
 		vs = append(vs, item)
 	}
 	return PageValue(vs), ""
-}
-
-// printedValue checks one value of a deviation's page as a page may print
-// it, malformed or not: printable text without spaces, bounded.
-func printedValue(item string) string {
-	bad := item == "" || utf8.RuneCountInString(item) > 64 || strings.ContainsFunc(item, func(r rune) bool {
-		return !unicode.IsPrint(r) || unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r)
-	})
-	if bad {
-		return "has a value that is not printable text of 1 to 64 characters without spaces, as a page prints a value"
-	}
-	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"net/netip"
 )
 
 // DataDigest is the hex SHA-256 of every value but the version, in a
@@ -56,25 +57,17 @@ func (t *Table) DataDigest() string {
 		data.OtherRegions = append(data.OtherRegions, other{o.CloudID, o.Name, o.Sources})
 	}
 	for _, f := range t.Families {
-		x := family{Name: f.Name, Const: f.Const, Title: f.Title, Product: f.Product, BaseDomains: f.BaseDomains, Sources: f.Sources, ByCloudBox: f.ByCloudBox}
-		for _, form := range f.Forms {
-			x.Forms = append(x.Forms, form.Text)
-		}
-		data.Families = append(data.Families, x)
+		forms := mapped(f.Forms, func(f Form) string { return f.Text })
+		data.Families = append(data.Families, family{f.Name, f.Const, f.Title, f.Product, forms, f.BaseDomains, f.Sources, f.ByCloudBox})
 	}
 	for _, r := range t.Regions {
 		x := region{ID: r.ID, Name: r.Name, MainlandChina: r.MainlandChina, Status: r.Status.String(), StatusDate: r.StatusDate,
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, InternalExtra: r.InternalExtra,
 			Irregular: r.Irregular, Accelerate: r.Accelerate, AccelerateNotStated: r.AccelerateNotStated, VIPByTicket: r.VIPByTicket,
-			Sources: r.Sources, Confidence: r.Confidence, Aliases: r.Aliases, NameZh: r.NameZh}
-		for _, d := range r.Deviations {
-			x.Deviations = append(x.Deviations, DeviationText(d))
-		}
+			Sources: r.Sources, Confidence: r.Confidence, Aliases: r.Aliases, NameZh: r.NameZh,
+			Deviations: mapped(r.Deviations, DeviationText), VIP: mapped(r.VIP, netip.Prefix.String)}
 		if r.Cloud != CloudPublic {
 			x.Cloud = r.Cloud.String()
-		}
-		for _, p := range r.VIP {
-			x.VIP = append(x.VIP, p.String())
 		}
 		data.Regions = append(data.Regions, x)
 	}

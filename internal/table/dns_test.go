@@ -140,13 +140,13 @@ func TestDNSListsRefused(t *testing.T) {
   - {id: rg-china-mainland, name: H, sources: [IDs]}
   - {id: eu-west-9}
 `, []string{
-			`t.yaml:15:10: other_region_ids[2].id: "oss-us-east-2": write the cloud region ID, without oss- (us-east-2)`,
+			`t.yaml:15:10: other_region_ids[2].id: "oss-us-east-2" begins with oss-; write the cloud region ID, us-east-2`,
 			`t.yaml:16:10: other_region_ids[3].id: "US-East-2" is not a cloud region ID; expected lower-case parts joined by hyphens, the first of letters, such as us-southeast-1`,
 			`t.yaml:17:10: other_region_ids[4].id: cn-hangzhou is the ID of oss-cn-hangzhou, a region of the table; remove it here`,
 			`t.yaml:18:10: other_region_ids[5].id: cn-hzfinance is an alias of oss-cn-hangzhou-finance, a region of the table; remove it here`,
-			`t.yaml:19:10: other_region_ids[6].id: rus-west-1 is listed already, at line 14`,
-			`t.yaml:20:10: other_region_ids[7].id: "accelerate-x": oss-accelerate-x begins with oss-accelerate-`,
-			`t.yaml:21:10: other_region_ids[8].id: "x-internal": oss-x-internal ends in -internal`,
+			`t.yaml:19:10: other_region_ids[6].id: "rus-west-1" is already listed at line 14`,
+			`t.yaml:20:10: other_region_ids[7].id: "accelerate-x" makes the region ID oss-accelerate-x, which begins with oss-accelerate-`,
+			`t.yaml:21:10: other_region_ids[8].id: "x-internal" makes the region ID oss-x-internal, which ends in -internal`,
 			`t.yaml:21:28: other_region_ids[8].name: "G\u202e" contains U+202E`,
 			`t.yaml:21:44: other_region_ids[8].sources[0]: "Nope" is not the key of a source`,
 			`t.yaml:22:10: other_region_ids[9].id: oss-rg-china-mainland.aliyuncs.com is the table's regionless_endpoint (line 4); an ID here must name no host of the table`,

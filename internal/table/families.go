@@ -2,7 +2,7 @@ package table
 
 import (
 	"cmp"
-	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -36,81 +36,45 @@ type Form struct {
 // a uint8 after Buckets.
 const maxFamilies = 200
 
-// families checks the families list: names, constants and titles, each
-// form's template, signing, product and base domains, and sources.
-func (v *validator) families(list *node, regions []Region) []Family {
+// families checks what the families list says together: names,
+// constants and domains each a family's own, forms with {cloudbox} signed
+// so, and the sources and base domains.
+func (v *validator) families(list *node) []Family {
 	if len(list.items) > maxFamilies {
 		v.ps.addf(list.items[maxFamilies].pos, "families: more than %d families", maxFamilies)
 		return nil
 	}
-	names, consts := map[string]bool{"buckets": true}, map[string]bool{"buckets": true}
-	for _, r := range regions {
-		consts[strings.ToLower(r.GoName)] = true
-	}
-	domains := map[string]string{}
+	names, domains := map[string]bool{"buckets": true}, map[string]string{}
 	var out []Family
 	for _, n := range list.items {
-		f := Family{Product: "oss", Sources: v.sourceRefs(n.get("sources"), "name at least one source", true)}
-		f.Name = v.check(n.get("name"), func(s string) string {
-			if !isHostLabel(s) || s[0] < 'a' {
-				return fmt.Sprintf("%q is not a family name; expected lower-case letters, digits and hyphens, such as access-points", clip(s))
-			} else if names[s] {
-				return fmt.Sprintf("%q is taken; every family has its own name", s)
-			}
-			return ""
-		})
-		names[f.Name] = true
-		f.Const = v.check(n.get("const"), func(c string) string {
-			switch msg := checkGoName(c); {
-			case msg != "":
-				return fmt.Sprintf("%q %s", clip(c), msg)
-			case strings.ContainsFunc(c, func(r rune) bool { return r >= 0x80 || r == '_' }):
-				return fmt.Sprintf("%q is not made of ASCII letters and digits", clip(c))
-			case consts[strings.ToLower(c)]:
-				return fmt.Sprintf("%q is taken by a region or another family", clip(c))
-			}
-			return ""
-		})
-		consts[strings.ToLower(f.Const)] = true
-		title := n.get("title")
-		if f.Title = v.text(title); len(f.Title) > maxNameLen {
-			v.ps.addf(title.pos, "%s: longer than %d characters", title.what, maxNameLen)
+		f := Family{Product: cmp.Or(n.get("product").val(), "oss"), Sources: v.sourceRefs(n.get("sources"), "name at least one source", true)}
+		f.Title, f.ByCloudBox = n.get("title").val(), n.get("signing").val() == "cloudbox"
+		if name := n.get("name"); name.ok && names[name.s] {
+			v.bad(name, "%q is taken; every family has its own name", name.s)
+		} else if f.Name = name.val(); name.ok {
+			names[f.Name] = true
 		}
-		signing, forms := n.get("signing"), n.get("forms")
+		if c := n.get("const"); c.ok && v.goNames[strings.ToLower(c.s)] != "" {
+			v.bad(c, "%q is taken by %s", c.s, v.goNames[strings.ToLower(c.s)])
+		} else if f.Const = c.val(); c.ok {
+			v.goNames[strings.ToLower(f.Const)] = "another family"
+		}
+		forms := n.get("forms")
 		for _, s := range forms.items {
-			if !s.ok {
-				continue
+			form, _ := parseForm(s.s)
+			if other := domains[form.Prefix+"|"+form.Domain]; s.ok && other != "" {
+				v.bad(s, "%q has the domain and region prefix of %s: no host could tell them apart", clip(s.s), other)
+			} else if s.ok {
+				domains[form.Prefix+"|"+form.Domain] = f.Name
+				if form.CloudBox && n.get("signing").s != "cloudbox" {
+					v.bad(s, "a form with {cloudbox} needs signing: cloudbox")
+				}
+				f.Forms = append(f.Forms, form)
 			}
-			form, msg := parseForm(s.s)
-			if other := domains[form.Prefix+"|"+form.Domain]; msg == "" && other != "" {
-				msg = "has the domain and region prefix of " + other + ": no host could tell them apart"
-			}
-			if msg != "" {
-				v.ps.addf(s.pos, "%s: %q %s", s.what, clip(s.s), msg)
-				continue
-			}
-			domains[form.Prefix+"|"+form.Domain] = f.Name
-			if form.CloudBox && signing.s != "cloudbox" {
-				v.ps.addf(s.pos, "%s: a form with {cloudbox} needs signing: cloudbox", s.what)
-			}
-			f.Forms = append(f.Forms, form)
 		}
 		if forms.set() && len(forms.items) == 0 {
-			v.ps.addf(forms.pos, "%s: a family needs at least one form", forms.what)
+			v.bad(forms, "a family needs at least one form")
 		}
-		switch signing.s {
-		case "", "region":
-		case "cloudbox":
-			f.ByCloudBox = true
-		default:
-			v.ps.addf(signing.pos, "%s: %q; expected region or cloudbox", signing.what, clip(signing.s))
-		}
-		f.Product = cmp.Or(v.check(n.get("product"), func(p string) string {
-			if !isHostLabel(p) || p[0] < 'a' {
-				return fmt.Sprintf("%q is not a signing product; expected lower-case letters, digits and hyphens, such as oss", clip(p))
-			}
-			return ""
-		}), f.Product)
 		for _, b := range n.get("base_domains").items {
 			if h := v.host(b, ""); h != "" {
 				f.BaseDomains = append(f.BaseDomains, h)
@@ -121,38 +85,42 @@ func (v *validator) families(list *node, regions []Region) []Family {
 	return out
 }
 
-// parseForm reads a host template, [{bucket}.][{cloudbox}.]<prefix>{region}
-// or {zone}, then [-internal], then .<domain> ending in aliyuncs.com, and
-// says what is wrong with it, or "".
+var (
+	familyNameProblem = matches(`^[a-z]([a-z0-9-]*[a-z0-9])?$`, "is not a family name; expected lower-case letters, digits and hyphens, such as access-points")
+	productProblem    = matches(`^[a-z]([a-z0-9-]*[a-z0-9])?$`, "is not a signing product; expected lower-case letters, digits and hyphens, such as oss")
+)
+
+func familyConstProblem(c string) string {
+	if strings.ContainsFunc(c, func(r rune) bool { return r >= 0x80 || r == '_' }) && checkGoName(c) == "" {
+		return "is not made of ASCII letters and digits"
+	}
+	return checkGoName(c)
+}
+
+func formProblem(s string) string {
+	_, msg := parseForm(s)
+	return msg
+}
+
+// formSyntax is a host template: [{bucket}.][{cloudbox}.]<prefix>{region}
+// or {zone}, then [-internal], then .<domain>.
+var formSyntax = regexp.MustCompile(`^(\[\{bucket\}\.\])?(\{cloudbox\}\.)?([^.{}]*)\{(region|zone)\}(\[-internal\])?\.(.*)$`)
+
+// parseForm reads a host template and says what is wrong with it, or "".
 func parseForm(s string) (Form, string) {
-	f := Form{Text: s}
-	rest := s
-	rest, f.Bucket = strings.CutPrefix(rest, "[{bucket}.]")
-	rest, f.CloudBox = strings.CutPrefix(rest, "{cloudbox}.")
-	label, domain, ok := strings.Cut(rest, ".")
-	if !ok {
-		return f, "has no domain after the region label"
+	m := formSyntax.FindStringSubmatch(s)
+	if m == nil {
+		return Form{}, "is not a host form; expected [{bucket}.][{cloudbox}.]prefix{region}[-internal].domain, such as [{bucket}.]{region}.oss-dls.aliyuncs.com ({zone} for {region} where a zone stands)"
 	}
-	label, f.Internal = strings.CutSuffix(label, "[-internal]")
+	f := Form{Text: s, Bucket: m[1] != "", CloudBox: m[2] != "", Prefix: m[3], Zone: m[4] == "zone", Internal: m[5] != "", Domain: m[6]}
 	switch {
-	case strings.HasSuffix(label, "{region}"):
-		f.Prefix = strings.TrimSuffix(label, "{region}")
-	case strings.HasSuffix(label, "{zone}"):
-		f.Prefix, f.Zone = strings.TrimSuffix(label, "{zone}"), true
-	default:
-		return f, "is not a host form; expected [{bucket}.][{cloudbox}.]prefix{region}[-internal].domain, such as [{bucket}.]{region}.oss-dls.aliyuncs.com ({zone} for {region} where a zone stands)"
-	}
-	if f.Prefix != "" && (!isHostLabel(f.Prefix+"x") || !strings.HasSuffix(f.Prefix, "-")) {
+	case f.Prefix != "" && (!isHostLabel(f.Prefix+"x") || !strings.HasSuffix(f.Prefix, "-")):
 		return f, "has a region prefix that is not lower-case letters, digits and hyphens ending in a hyphen (such as oss-)"
-	}
-	if f.Prefix == "" && f.Zone {
+	case f.Prefix == "" && f.Zone:
 		return f, "has {zone} without a prefix: such a label would read as a region"
-	}
-	if msg := checkHost("x." + domain); msg != "" || !strings.HasSuffix("x."+domain, ossDomain) {
+	case hostNameProblem("x."+f.Domain) != "" || !strings.HasSuffix("x."+f.Domain, ossDomain):
 		return f, "has a domain that is not a host name in aliyuncs.com"
-	}
-	f.Domain = domain
-	if domain == "aliyuncs.com" && f.Prefix == "" || domain == "oss.aliyuncs.com" && f.Prefix == "" {
+	case f.Prefix == "" && (f.Domain == "aliyuncs.com" || f.Domain == "oss.aliyuncs.com"):
 		return f, "reads like the table's own endpoints; give the region label a prefix or a domain of its own"
 	}
 	return f, ""

@@ -2,13 +2,16 @@ package table
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -28,7 +31,7 @@ func ReadRegular(path string, limit int64, knob string, stat func(string) (os.Fi
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file but %s", path, fileKind(fi.Mode()))
+		return nil, fmt.Errorf("%s: not a regular file (its mode is %s)", path, fi.Mode())
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -36,61 +39,38 @@ func ReadRegular(path string, limit int64, knob string, stat func(string) (os.Fi
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("larger than %d bytes (%s)", limit, knob)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: larger than %d bytes (%s)", path, limit, knob)
-	}
 	return data, nil
-}
-
-// fileKind names the kind of a file that is not a regular one.
-func fileKind(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&os.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 // decode parses a file into a tree of nodes, recording every shape and
 // type problem; it returns nil where there is no top-level mapping.
 func decode(data []byte, ps *problems, earlier bool) *node {
-	if !utf8.Valid(data) {
-		off := invalidUTF8Offset(data)
+	if off, msg := badChar(data); msg != "" {
 		line := 1 + bytes.Count(data[:off], []byte("\n"))
-		col := 1 + off - (bytes.LastIndexByte(data[:off], '\n') + 1)
-		ps.addf(position{line, col}, "the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", data[off])
+		ps.addf(position{line, 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off])}, "%s", msg)
 		return nil
 	}
-	var doc yaml.Node
+	var doc, extra yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) || err == nil && len(doc.Content) != 1 {
 		ps.addf(position{}, "the file is empty (only comments or blank lines); expected a mapping with version, regions, ...")
 		return nil
-	} else if err != nil {
-		addYAMLError(ps, data, err)
-		return nil
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		ps.addf(position{extra.Line, extra.Column}, "a second YAML document; expected exactly one")
-		return nil
-	} else if !errors.Is(err, io.EOF) {
-		addYAMLError(ps, data, err)
-		return nil
+	if err == nil {
+		if err = dec.Decode(&extra); err == nil {
+			ps.addf(at(&extra), "a second YAML document; expected exactly one")
+			return nil
+		}
 	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		ps.addf(position{}, "expected one YAML document")
+	if !errors.Is(err, io.EOF) {
+		addYAMLError(ps, data, err)
 		return nil
 	}
 	if rejectAliases(doc.Content[0], ps) {
@@ -104,15 +84,20 @@ func decode(data []byte, ps *problems, earlier bool) *node {
 	return root
 }
 
-func invalidUTF8Offset(data []byte) int {
+// badChar returns the offset of the first byte that is not UTF-8 or begins
+// a character YAML does not allow, which yaml.v3 reports without a position.
+func badChar(data []byte) (int, string) {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return i, fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", data[i])
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f && r != 0x85 || r == 0xfffe || r == 0xffff:
+			return i, fmt.Sprintf("not valid YAML: the control character %U is not allowed in YAML; remove it", r)
 		}
 		i += size
 	}
-	return len(data)
+	return 0, ""
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -120,53 +105,21 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // addYAMLError turns a yaml.v3 syntax error, which has a line near the
 // problem but no column, into a problem.
 func addYAMLError(ps *problems, data []byte, err error) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if strings.Contains(m[2], "tab character") {
-			// yaml.v3 names the line or the one before it.
-			for l := line; l <= line+1; l++ {
-				if col := tabColumn(data, l); col > 0 {
-					ps.addf(position{l, col}, "not valid YAML: a tab character indents this line; YAML indents with spaces only")
-					return
-				}
-			}
-		}
-		ps.addf(position{line: line}, "not valid YAML near here: %s", m[2])
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		ps.addf(position{}, "not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		return
 	}
-	if off := controlOffset(data); off >= 0 {
-		// yaml.v3 gives no position for these; find the first one.
-		r, _ := utf8.DecodeRune(data[off:])
-		line := 1 + bytes.Count(data[:off], []byte("\n"))
-		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off])
-		ps.addf(position{line, col}, "not valid YAML: the control character %U is not allowed in YAML; remove it", r)
-		return
-	}
-	ps.addf(position{}, "not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
-}
-
-// tabColumn returns the column of the first tab on line (1-based), or 0.
-func tabColumn(data []byte, line int) int {
-	lines := bytes.SplitN(data, []byte("\n"), line+1)
-	if line < 1 || line > len(lines) {
-		return 0
-	}
-	l := lines[line-1]
-	if i := bytes.IndexByte(l, '\t'); i >= 0 {
-		return 1 + utf8.RuneCount(l[:i])
-	}
-	return 0
-}
-
-// controlOffset returns the offset of the first control character YAML does not allow, or -1.
-func controlOffset(data []byte) int {
-	for i, r := range string(data) {
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f && r != 0x85 {
-			return i
+	line, _ := strconv.Atoi(m[1])
+	lines := bytes.Split(data, []byte("\n"))
+	// yaml.v3 names the line of a tab that indents, or the one before it.
+	for l := max(line, 1); strings.Contains(m[2], "tab character") && l <= line+1 && l <= len(lines); l++ {
+		if i := bytes.IndexByte(lines[l-1], '\t'); i >= 0 {
+			ps.addf(position{l, 1 + utf8.RuneCount(lines[l-1][:i])}, "not valid YAML: a tab character indents this line; YAML indents with spaces only")
+			return
 		}
 	}
-	return -1
+	ps.addf(position{line: line}, "not valid YAML near here: %s", m[2])
 }
 
 // rejectAliases reports the first alias and counts the rest: refusing
@@ -186,10 +139,91 @@ func rejectAliases(root *yaml.Node, ps *problems) bool {
 	if len(aliases) == 0 {
 		return false
 	}
-	first, more := aliases[0], ""
+	more := ""
 	if len(aliases) > 1 {
 		more = fmt.Sprintf(" (and %d more aliases)", len(aliases)-1)
 	}
-	ps.addf(position{first.Line, first.Column}, "YAML alias %q: aliases are not allowed in the table; write the value out%s", "*"+first.Value, more)
+	ps.addf(at(aliases[0]), "YAML alias %q: aliases are not allowed in the table; write the value out%s", "*"+aliases[0].Value, more)
 	return true
+}
+
+// MaxReported caps how many problems one run prints; the rest are counted.
+const MaxReported = 50
+
+// position is a 1-based line and column; the zero position is the whole file.
+type position struct{ line, col int }
+
+func (p position) compare(q position) int { return cmp.Or(p.line-q.line, p.col-q.col) }
+
+// Problem is one thing wrong with the input; Line and Col are 0 where there is none.
+type Problem struct {
+	Line, Col int
+	Msg       string
+}
+
+// problems collects every problem of one input file, to report all at once.
+type problems struct {
+	file string
+	list []Problem
+}
+
+func (ps *problems) addf(p position, format string, args ...any) {
+	ps.list = append(ps.list, Problem{p.line, p.col, fmt.Sprintf(format, args...)})
+}
+
+// err returns the collected problems as one error, or nil if there are none.
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(ps.list, func(a, b Problem) int { return cmp.Or(a.Line-b.Line, a.Col-b.Col) })
+	return &InputError{file: ps.file, list: ps.list}
+}
+
+// InputError is the error of a run that found problems in its input.
+type InputError struct {
+	file string
+	list []Problem // sorted by position
+}
+
+// Problems returns the problems, sorted by position.
+func (e *InputError) Problems() []Problem { return slices.Clone(e.list) }
+
+// Error lists the problems, one a line, each with its position (file:line:col,
+// or file:line for a YAML syntax error), at most MaxReported and a count of the rest.
+func (e *InputError) Error() string {
+	var lines []string
+	for _, p := range e.list[:min(len(e.list), MaxReported)] {
+		where := Printable(e.file)
+		for _, n := range []int{p.Line, p.Col} {
+			if n > 0 {
+				where += ":" + strconv.Itoa(n)
+			}
+		}
+		lines = append(lines, where+": "+Printable(p.Msg))
+	}
+	if len(e.list) > MaxReported {
+		lines = append(lines, fmt.Sprintf("%s: ... and %d more problems (%d in all)", Printable(e.file), len(e.list)-MaxReported, len(e.list)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Printable replaces every character of s that is not printable by its Go
+// escape, so that input can neither act on a terminal nor forge a line of output.
+func Printable(s string) string { return printable(s, "") }
+
+// PrintableLines is Printable that keeps newlines and tabs, for text such as a diff.
+func PrintableLines(s string) string { return printable(s, "\n\t") }
+
+func printable(s, keep string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPrint(r) || strings.ContainsRune(keep, r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }

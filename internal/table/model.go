@@ -1,3 +1,7 @@
+// Package table loads regions.yaml, reports its problems in one error
+// (at most MaxReported shown, with a count of the rest), each with its
+// file:line:col (a YAML syntax error with its line alone, an empty file
+// with neither), and builds the validated model everything else reads.
 package table
 
 import (
@@ -5,6 +9,7 @@ import (
 	"encoding/hex"
 	"net/netip"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -160,64 +165,51 @@ const (
 // String returns the cloud as the YAML writes it.
 func (c Cloud) String() string { return Clouds[c].Word }
 
-// nameWords lists the words of names, and nameConsts their constants.
-func nameWords(names []Name) []string { return nameField(names, func(n Name) string { return n.Word }) }
-func nameConsts(names []Name) []string {
-	return nameField(names, func(n Name) string { return n.Const })
-}
-
-func nameField(names []Name, field func(Name) string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = field(n)
+// mapped lists f of each of xs, or nil for none.
+func mapped[T any](xs []T, f func(T) string) (out []string) {
+	for _, x := range xs {
+		out = append(out, f(x))
 	}
 	return out
 }
+
+// nameWords lists the words of names, and nameConsts their constants.
+func nameWords(names []Name) []string  { return mapped(names, func(n Name) string { return n.Word }) }
+func nameConsts(names []Name) []string { return mapped(names, func(n Name) string { return n.Const }) }
 
 // orList lists words for a message: "a, b or c".
 func orList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
-// build checks the decoded table and builds the Table, or records problems and returns nil.
+// build checks the decoded table and builds the Table, recording its problems.
 func build(root *node, ps *problems) *Table {
-	v := &validator{ps: ps, hosts: map[string]hostUse{}, ids: map[string]position{}, goNames: map[string]string{},
-		names: map[string]position{}, sourceKeys: map[string]position{}, sourcesUsed: map[string]bool{}}
-	t := &Table{}
-	t.Version, t.VersionLine = v.check(root.get("version"), versionProblem), root.get("version").pos.line
-	t.Source = v.text(root.get("source"))
+	v := &validator{ps: ps, hosts: map[string]use{}, ids: map[string]*node{}, goNames: map[string]string{},
+		names: map[string]*node{}, aliases: map[string]use{}, sourceKeys: map[string]*node{}, sourcesUsed: map[string]bool{}}
+	t := &Table{Version: root.get("version").val(), VersionLine: root.get("version").pos.line, Source: root.get("source").val()}
 	for _, n := range root.get("notes").items {
-		t.Notes = append(t.Notes, v.text(n))
+		t.Notes = append(t.Notes, n.val())
 	}
 	t.Sources = v.sources(root.get("sources"))
 	def, accel := root.get("default_endpoints"), root.get("accelerate_endpoints")
-	t.DefaultPublic = v.host(def.get("public"), "")
-	t.DefaultInternal = v.host(def.get("internal"), "")
-	t.GlobalAccelerate = v.host(accel.get("global"), "")
-	t.OverseasAccelerate = v.host(accel.get("overseas"), "")
+	t.DefaultPublic, t.DefaultInternal = v.host(def.get("public"), ""), v.host(def.get("internal"), "")
+	t.GlobalAccelerate, t.OverseasAccelerate = v.host(accel.get("global"), ""), v.host(accel.get("overseas"), "")
 	t.Regionless = v.host(root.get("regionless_endpoint"), "")
 	regions := root.get("regions")
 	if regions.ok && len(regions.items) == 0 {
-		ps.addf(regions.pos, "regions: the table has no regions")
+		v.bad(regions, "the table has no regions")
 	}
-	t.Regions = make([]Region, 0, len(regions.items))
 	for _, n := range regions.items {
 		t.Regions = append(t.Regions, v.region(n))
-		t.Regions[len(t.Regions)-1].Line = n.get("id").pos.line
 	}
 	v.checkDeviations(regions.items, t.Regions)
 	v.checkOverlaps()
-	v.checkLabels(regions.items, t.Regions)
 	v.checkAliases(regions.items, t)
-	t.Families = v.families(root.get("families"), t.Regions)
+	t.Families = v.families(root.get("families"))
 	t.PublicDNS = v.publicDNS(root.get("public_dns"))
-	t.OtherRegions = v.otherRegions(root.get("other_region_ids"), t)
+	t.OtherRegions = v.otherRegions(root.get("other_region_ids"))
 	v.checkSourcesUsed(root.get("sources"))
 	t.Default = v.defaultRegion(root.get("default_region"), t.Regions)
-	if len(ps.list) > 0 {
-		return nil
-	}
-	derive(t)
 	return t
 }
 
@@ -263,14 +255,10 @@ func lastAddr(p netip.Prefix) netip.Addr {
 // displayName is the input's base name as headers show it, with anything
 // but letters, digits and ._+- replaced, so that it cannot end a comment.
 func displayName(path string) string {
-	base := path[strings.LastIndexAny(path, `/\`)+1:]
-	return strings.Map(func(r rune) rune {
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("._+-", r) {
-			return r
-		}
-		return '_'
-	}, base)
+	return unsafeInName.ReplaceAllString(path[strings.LastIndexAny(path, `/\`)+1:], "_")
 }
+
+var unsafeInName = regexp.MustCompile(`[^A-Za-z0-9._+-]`)
 
 // Load reads, parses and validates one table file.
 func Load(path string) (*Table, error) { return load(path, false) }
@@ -295,14 +283,14 @@ func load(path string, earlier bool) (*Table, error) {
 
 func parse(path string, data []byte, earlier bool) (*Table, error) {
 	ps := &problems{file: path}
-	root := decode(data, ps, earlier)
-	if root == nil {
-		return nil, ps.err()
+	var t *Table
+	if root := decode(data, ps, earlier); root != nil {
+		t = build(root, ps)
 	}
-	t := build(root, ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	derive(t)
 	sum := sha256.Sum256(data)
 	t.Input, t.SHA256 = displayName(path), hex.EncodeToString(sum[:])
 	return t, nil

@@ -2,38 +2,25 @@ package table
 
 import (
 	"go/token"
+	"regexp"
 	"slices"
 	"strings"
 )
 
-// regionIDProblem says why s is not an OSS region ID ("oss-us-west-1"), or
-// "". Package regions reads hosts with the same grammar (regions/testdata/region_ids.txt).
+// regionID is the grammar of an OSS region ID ("oss-us-west-1"); package
+// regions reads hosts with the same grammar (regions/testdata/region_ids.txt).
+var regionID = regexp.MustCompile(`^oss-[a-z]+(-[a-z0-9]+)+$`)
+
+// regionIDProblem says why s is not an OSS region ID, or "".
 func regionIDProblem(s string) string {
-	const form = "is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou"
-	rest, ok := strings.CutPrefix(s, "oss-")
-	if !ok {
-		return form
-	}
-	parts := strings.Split(rest, "-")
-	if len(parts) < 2 {
-		return form
-	}
-	for i, part := range parts {
-		if part == "" {
-			return form
-		}
-		for j := 0; j < len(part); j++ {
-			if c := part[j]; !('a' <= c && c <= 'z' || i > 0 && '0' <= c && c <= '9') {
-				return form
-			}
-		}
-	}
 	switch {
-	case parts[0] == "oss":
+	case !regionID.MatchString(s):
+		return "is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou"
+	case strings.HasPrefix(s, "oss-oss-"):
 		return "begins with oss-oss-: write the ID with one oss- prefix (its endpoints would not parse back)"
-	case parts[0] == "accelerate":
+	case strings.HasPrefix(s, "oss-accelerate-"):
 		return "begins with oss-accelerate-: its endpoints would read as the transfer acceleration endpoints"
-	case parts[len(parts)-1] == "internal":
+	case strings.HasSuffix(s, "-internal"):
 		return "ends in -internal: its public endpoint would read as the internal endpoint of another region"
 	}
 	return ""
@@ -87,10 +74,8 @@ func checkGoName(name string) string {
 	case !token.IsExported(name):
 		return "is not an exported Go name"
 	}
-	for _, r := range ExportedNames {
-		if strings.EqualFold(name, r) {
-			return "collides with the package's own name " + r
-		}
+	if i := slices.IndexFunc(ExportedNames, func(r string) bool { return strings.EqualFold(name, r) }); i >= 0 {
+		return "collides with the package's own name " + ExportedNames[i]
 	}
 	return ""
 }
@@ -112,7 +97,7 @@ func RegionIDProblem(id string) string {
 // EndpointProblem says why h is not a regional endpoint host the table
 // would accept (oss-....aliyuncs.com), or "".
 func EndpointProblem(h string) string {
-	if msg := hostProblem(h, threeLabelProblem); msg != "" {
+	if msg := checkHost(h); msg != "" {
 		return msg
 	}
 	if !strings.HasPrefix(h, "oss-") {

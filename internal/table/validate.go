@@ -15,168 +15,111 @@ import (
 	"golang.org/x/mod/semver"
 )
 
-// validator checks values for build (model.go) and holds what it has seen, for duplicate checks.
-type validator struct {
-	ps          *problems
-	hosts       map[string]hostUse  // endpoint host -> first use
-	ids         map[string]position // region ID -> position
-	goNames     map[string]string   // case-folded Go name -> region ID
-	names       map[string]position // case-folded display name -> position
-	ranges      []rangeUse
-	sourceKeys  map[string]position // source key -> where it is defined
-	sourcesUsed map[string]bool
-}
+// The checks of one value, which the schema (decode.go) attaches to fields:
+// each says what is wrong with the value it is given, or "".
 
-type hostUse struct {
-	what, region string
-	pos          position
-}
-
-type rangeUse struct {
-	prefix netip.Prefix
-	what   string
-	pos    position
-}
-
-// check returns n's value, or "" where it is not written as a string or
-// problem says what is wrong with it.
-func (v *validator) check(n *node, problem func(string) string) string {
-	if !n.ok {
-		return ""
-	}
-	if msg := problem(n.s); msg != "" {
-		v.ps.addf(n.pos, "%s: %s", n.what, msg)
-		return ""
-	}
-	return n.s
-}
-
-// text checks free text, which reaches generated comments and docs: one line of printable characters.
-func (v *validator) text(n *node) string { return v.check(n, checkText) }
-
-// name checks a display name of at most maxNameLen characters; names, if
-// not nil, holds the names it must differ from in more than case. The
-// notes end the messages about its length and a repeated name.
-func (v *validator) name(n *node, names map[string]position, lenNote, dupNote string) string {
-	name := v.check(n, func(s string) string {
-		if msg := checkText(s); msg != "" {
-			return msg
-		}
-		if n := utf8.RuneCountInString(s); n > maxNameLen {
-			return fmt.Sprintf("%d characters, more than %d (maxNameLen in internal/table/validate.go)%s", n, maxNameLen, lenNote)
-		}
-		if prev, dup := names[strings.ToLower(s)]; dup {
-			return fmt.Sprintf("%q is already the name of the region at line %d%s", s, prev.line, dupNote)
-		}
-		return ""
-	})
-	if name != "" && names != nil {
-		names[strings.ToLower(name)] = n.pos
-	}
-	return name
-}
-
-// maxNameLen caps a display name, in characters; the longest real one has 30.
-const maxNameLen = 80
-
-// word checks a value that is one of words, of a kind such as "status",
-// and returns its index, or -1.
-func (v *validator) word(n *node, kind string, words []string) int {
-	i := slices.Index(words, n.s)
-	if n.ok && i < 0 {
-		v.ps.addf(n.pos, "%s: %q is not a %s; expected %s", n.what, clip(n.s), kind, orList(words))
-	}
-	return i
-}
-
-// host checks an endpoint host of the form L.aliyuncs.com that no other
-// entry uses; region is "" for the top-level endpoints.
-func (v *validator) host(n *node, region string) string {
-	return v.hostOfForm(n, region, threeLabelProblem)
-}
-
-// hostOfForm is host for a host of the form formProblem checks.
-func (v *validator) hostOfForm(n *node, region string, formProblem func(string) string) string {
-	if !n.ok {
-		return ""
-	}
-	if msg := hostProblem(n.s, formProblem); msg != "" {
-		v.ps.addf(n.pos, "%s: %q %s", n.what, clip(n.s), msg)
-		return ""
-	}
-	if prev, ok := v.hosts[n.s]; !ok {
-		v.hosts[n.s] = hostUse{n.what, region, n.pos}
-	} else if region == "" || prev.region != region {
-		v.ps.addf(n.pos, "%s: endpoint %s is already used by %s at line %d", n.what, n.s, prev.what, prev.pos.line)
-	}
-	return n.s
-}
-
-// isHostLabel reports whether l matches ^[a-z0-9]([a-z0-9-]*[a-z0-9])?$ (TestIsHostLabelMatchesPattern).
-func isHostLabel(l string) bool {
-	if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(l); i++ {
-		if c := l[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return false
+// checkText checks free text, which reaches generated comments and docs: one line of printable characters.
+func checkText(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return fmt.Sprintf("contains %U, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)", r)
 		}
 	}
-	return true
-}
-
-func versionProblem(s string) string {
 	switch {
-	case !semver.IsValid("v"+s) || strings.HasPrefix(s, "v") || semver.Canonical("v"+s) != "v"+s && semver.Build("v"+s) == "":
-		hint := "" // MAJOR.MINOR, which YAML reads as a number, lacks only its patch.
-		if c := semver.Canonical("v" + s); c != "" && strings.Count(s, ".") == 1 {
-			hint = fmt.Sprintf(" (did you mean %s?)", c[1:])
-		}
-		return fmt.Sprintf("%q is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)%s", clip(s), hint)
-	case semver.Prerelease("v"+s) != "" || semver.Build("v"+s) != "":
-		return fmt.Sprintf("%q has a pre-release or build suffix; the table has release versions only, MAJOR.MINOR.PATCH (such as 1.2.0)", clip(s))
+	case s == "":
+		return "is empty; expected text"
+	case strings.TrimSpace(s) != s:
+		return "has leading or trailing space"
 	}
 	return ""
 }
 
-// date checks a date in one of the layouts, written as the layout writes
+// maxNameLen caps a display name or a title, in characters; the longest real one has 30.
+const maxNameLen = 80
+
+func checkName(s string) string {
+	if n := utf8.RuneCountInString(s); n > maxNameLen && checkText(s) == "" {
+		return fmt.Sprintf("has %d characters, more than %d (maxNameLen in internal/table/validate.go): a name must fit a cell of REGIONS.md and a line of go doc", n, maxNameLen)
+	}
+	return checkText(s)
+}
+
+// oneOf checks that a value is one of words, naming the kind of value ("status") it is not.
+func oneOf(kind string, words ...string) func(string) string {
+	return func(s string) string {
+		if slices.Contains(words, s) {
+			return ""
+		}
+		return "is not a " + kind + "; expected " + orList(words)
+	}
+}
+
+// dateIn checks a date in one of the layouts, written as the layout writes
 // it; form names the layouts in the message.
-func (v *validator) date(n *node, form string, layouts ...string) string {
-	return v.check(n, func(d string) string {
+func dateIn(form string, layouts ...string) func(string) string {
+	return func(d string) string {
 		for _, l := range layouts {
 			if t, err := time.Parse(l, d); err == nil && t.Format(l) == d {
 				return ""
 			}
 		}
-		return fmt.Sprintf("%q is not %s", clip(d), form)
-	})
+		return "is not " + form
+	}
 }
 
-func checkText(s string) string {
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			return fmt.Sprintf("%q contains %U, which is not a printable character (newlines, control, bidirectional and line-separator characters are not allowed)", clip(s), r)
+func versionProblem(s string) string {
+	v := "v" + s
+	switch {
+	case !semver.IsValid(v) || strings.HasPrefix(s, "v") || semver.Canonical(v) != v && semver.Build(v) == "":
+		hint := "" // MAJOR.MINOR, which YAML reads as a number, lacks only its patch.
+		if c := semver.Canonical(v); c != "" && strings.Count(s, ".") == 1 {
+			hint = fmt.Sprintf(" (did you mean %s?)", c[1:])
 		}
-	}
-	if s == "" {
-		return "must not be empty"
-	}
-	if strings.TrimSpace(s) != s {
-		return fmt.Sprintf("%q has leading or trailing space", clip(s))
+		return "is not a semantic version MAJOR.MINOR.PATCH (such as 1.2.0, without a leading v)" + hint
+	case semver.Prerelease(v) != "" || semver.Build(v) != "":
+		return "has a pre-release or build suffix; the table has release versions only, MAJOR.MINOR.PATCH (such as 1.2.0)"
 	}
 	return ""
 }
 
-// hostProblem says why h is not a valid host in the OSS domain of the form
-// formProblem checks, or "".
-func hostProblem(h string, formProblem func(string) string) string {
-	if msg := checkHost(h); msg != "" {
-		return "is not a valid host name: " + msg
+// matches checks that a value matches pattern; msg says what was expected.
+func matches(pattern, msg string) func(string) string {
+	re := regexp.MustCompile(pattern)
+	return func(s string) string {
+		if re.MatchString(s) {
+			return ""
+		}
+		return msg
 	}
-	if !strings.HasSuffix(h, ossDomain) {
-		return "is not in Alibaba Cloud's OSS domain; an endpoint must end in " + ossDomain
+}
+
+// sourceKeyProblem checks a source key ("D-intl", "TF").
+var sourceKeyProblem = matches(`^[A-Za-z][A-Za-z0-9-]{0,31}$`, "is not a source key: a letter, then letters, digits and hyphens, at most 32")
+
+func urlProblem(u string) string {
+	if p, err := url.Parse(u); err != nil || p.Scheme != "https" || !strings.Contains(p.Host, ".") || p.User != nil ||
+		strings.ContainsAny(u, " \t\"'<>`") || checkText(u) != "" {
+		return "is not an https:// URL with a host"
 	}
-	return formProblem(h)
+	return ""
+}
+
+// hostLabel is the grammar of a DNS label as OSS hosts write it.
+var hostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
+
+func isHostLabel(l string) bool { return hostLabel.MatchString(l) }
+
+// hostIn checks a host in Alibaba Cloud's OSS domain of the form that form checks.
+func hostIn(form func(string) string) func(string) string {
+	return func(h string) string {
+		if msg := hostNameProblem(h); msg != "" {
+			return "is not a valid host name: " + msg
+		}
+		if !strings.HasSuffix(h, ossDomain) {
+			return "is not in Alibaba Cloud's OSS domain; an endpoint must end in " + ossDomain
+		}
+		return form(h)
+	}
 }
 
 // ossDomain holds every endpoint: ParseEndpoint vouches for the table's hosts.
@@ -208,19 +151,18 @@ func dualStackProblem(h string) string {
 	return ""
 }
 
-func checkHost(h string) string {
-	if len(h) > 253 {
-		return "longer than 253 characters"
-	}
+func hostNameProblem(h string) string {
 	labels := strings.Split(h, ".")
-	if len(labels) < 3 {
+	switch {
+	case len(h) > 253:
+		return "longer than 253 characters"
+	case len(labels) < 3:
 		return "expected at least three labels, such as oss-cn-hangzhou.aliyuncs.com"
 	}
 	for _, l := range labels {
 		if len(l) > 63 {
 			return fmt.Sprintf("label %q is longer than 63 characters", clip(l))
-		}
-		if !isHostLabel(l) {
+		} else if !isHostLabel(l) {
 			return fmt.Sprintf("label %q must be lower-case letters, digits and inner hyphens", clip(l))
 		}
 	}
@@ -230,234 +172,216 @@ func checkHost(h string) string {
 	return ""
 }
 
+// ipv4Mapped is the IPv6 block LookupIP reads as IPv4: no IPv6 range may reach into it.
+var ipv4Mapped = netip.MustParsePrefix("::ffff:0:0/96")
+
+var shortIPv4 = regexp.MustCompile(`^(\d{1,3})(\.\d{1,3}){0,2}/\d{1,2}$`)
+
+// prefixProblem checks a VIP range: a canonical CIDR prefix.
+func prefixProblem(s string) string {
+	p, err := netip.ParsePrefix(s)
+	switch {
+	case err != nil:
+		addr, bits, _ := strings.Cut(s, "/")
+		addr += strings.Repeat(".0", max(3-strings.Count(addr, "."), 0))
+		if q, err := netip.ParsePrefix(addr + "/" + bits); shortIPv4.MatchString(s) && err == nil && q == q.Masked() {
+			return fmt.Sprintf("is not a CIDR prefix (did you mean %s?)", q)
+		}
+		return "is not a CIDR prefix"
+	case p.Addr().Is4In6():
+		return "is an IPv4-mapped range: write IPv4 ranges in dotted form"
+	case p.Addr().Is6() && p.Masked().Overlaps(ipv4Mapped):
+		return fmt.Sprintf("overlaps %s, the IPv4-mapped addresses, which LookupIP reads as IPv4: write IPv4 ranges in dotted form", ipv4Mapped)
+	case p.Masked() != p:
+		return fmt.Sprintf("has host bits set (did you mean %s?)", p.Masked())
+	case p.String() != s:
+		return "is not in canonical form: write " + p.String()
+	}
+	return ""
+}
+
+// aliasProblem checks the form of an alias: a region ID or a cloud region ID.
+func aliasProblem(id string) string {
+	if regionIDProblem("oss-"+strings.TrimPrefix(id, "oss-")) != "" || len(id) > maxIDLen {
+		return fmt.Sprintf("is not an alias; expected a region ID (oss-cn-hzfinance) or a cloud region ID (cn-hzfinance) of at most %d characters: lower-case parts joined by hyphens, the first of letters", maxIDLen)
+	}
+	return ""
+}
+
+// cloudIDProblem checks an ID of other_region_ids: a cloud region ID, which oss- makes a region ID.
+func cloudIDProblem(id string) string {
+	switch problem := regionIDProblem("oss-" + id); {
+	case strings.HasPrefix(id, "oss-"):
+		return "begins with oss-; write the cloud region ID, " + clip(strings.TrimPrefix(id, "oss-"))
+	case strings.HasPrefix(problem, "is not a region ID"):
+		return "is not a cloud region ID; expected lower-case parts joined by hyphens, the first of letters, such as us-southeast-1"
+	case problem != "":
+		return "makes the region ID oss-" + clip(id) + ", which " + problem
+	case len("oss-"+id) > maxIDLen:
+		return fmt.Sprintf("is longer than %d characters with oss- (maxIDLen in internal/table/naming.go)", maxIDLen)
+	}
+	return ""
+}
+
+// validator checks what the values say together, for build (model.go),
+// and holds what it has seen.
+type validator struct {
+	ps          *problems
+	hosts       map[string]use    // endpoint host -> first use
+	ids         map[string]*node  // region ID -> its node
+	goNames     map[string]string // case-folded Go name -> region ID
+	names       map[string]*node  // case-folded display name -> its node
+	ranges      []rangeUse
+	aliases     map[string]use   // alias without oss- -> first use
+	sourceKeys  map[string]*node // source key -> where it is defined
+	sourcesUsed map[string]bool
+}
+
+// use is where a value is first used, and by which region ("" for none).
+type use struct {
+	n      *node
+	region string
+}
+
+type rangeUse struct {
+	prefix netip.Prefix
+	n      *node
+}
+
+// bad reports a problem of n.
+func (v *validator) bad(n *node, format string, args ...any) {
+	v.ps.addf(n.pos, "%s: %s", n.what, fmt.Sprintf(format, args...))
+}
+
+// once records n under key in seen; where key is there already, it reports
+// n's value as already as (what the value is) at the first one's line.
+func (v *validator) once(seen map[string]*node, key string, n *node, as string) bool {
+	if prev := seen[key]; prev != nil {
+		v.bad(n, "%q is already %s at line %d", clip(n.s), as, prev.pos.line)
+		return false
+	}
+	seen[key] = n
+	return true
+}
+
+// host records a checked endpoint host, which no other entry uses; region
+// is "" for hosts other than a region's.
+func (v *validator) host(n *node, region string) string {
+	if prev, ok := v.hosts[n.s]; n.ok && !ok {
+		v.hosts[n.s] = use{n, region}
+	} else if n.ok && (region == "" || prev.region != region) {
+		v.bad(n, "endpoint %s is already used by %s at line %d", n.s, prev.n.what, prev.n.pos.line)
+	}
+	return n.val()
+}
+
 // region checks one row of the regions list.
 func (v *validator) region(n *node) Region {
-	r := Region{}
 	id, ep, extra := n.get("id"), n.get("endpoints"), n.get("endpoints").get("internal_extra")
-	if id.ok {
-		r.ID = id.s
-		switch {
-		case regionIDProblem(r.ID) != "":
-			v.ps.addf(id.pos, "%s: %q %s", id.what, clip(r.ID), regionIDProblem(r.ID))
-		case len(r.ID) > maxIDLen:
-			v.ps.addf(id.pos, "%s: %q is longer than %d characters (maxIDLen in internal/table/naming.go; its endpoint label must fit in 63)", id.what, r.ID, maxIDLen)
-		default:
-			v.regionID(n, &r)
+	r := Region{ID: id.s, Line: id.pos.line}
+	key := n.what // tells the region's own hosts from others', also without a usable ID
+	if id.ok && v.once(v.ids, r.ID, id, "the ID of a region") {
+		r.CloudID, r.GoName, key = strings.TrimPrefix(r.ID, "oss-"), goName(r.ID), r.ID
+		r.VarName = rowVarName(r.GoName)
+		// ParseEndpoint reads <cloud ID>.oss.aliyuncs.com as the region's: no other region's host may be that.
+		v.host(&node{what: id.what + " (the cloud ID's dual-stack host)", pos: id.pos, ok: true, s: r.CloudID + dualStackDomain}, key)
+		if msg := checkGoName(r.GoName); msg != "" {
+			v.bad(id, "the Go name %s derived from %s %s", r.GoName, r.ID, msg)
+		} else if other, dup := v.goNames[strings.ToLower(r.GoName)]; dup {
+			v.bad(id, "the Go name %s derived from %s collides with the one derived from %s", r.GoName, r.ID, other)
+		} else {
+			v.goNames[strings.ToLower(r.GoName)] = r.ID
 		}
 	}
-	key := n.what // tells the region's own hosts from others', also without a usable ID
-	if r.CloudID != "" {
-		key = r.ID
-	}
-	r.Name = v.name(n.get("name"), v.names, ": a name must fit a cell of REGIONS.md and a line of go doc", " (names must differ in more than case)")
-	r.NameZh = v.name(n.get("name_zh"), v.names, "", "")
-	r.Status = Status(max(v.word(n.get("status"), "status", nameWords(Statuses)), 0))
+	r.Name, r.NameZh = v.name(n.get("name")), v.name(n.get("name_zh"))
+	r.Status = Status(max(slices.Index(nameWords(Statuses), n.get("status").val()), 0))
+	r.Cloud = Cloud(max(slices.Index(nameWords(Clouds), n.get("cloud").val()), 0))
 	sources := n.get("sources")
 	r.Sources = v.sourceRefs(sources, "empty; list the keys of the sources the row rests on", false)
-	if c := n.get("confidence"); c.ok {
-		if v.word(c, "confidence", confidences) >= 0 {
-			r.Confidence = c.s
-		}
-	} else if len(sources.items) == 1 {
-		v.ps.addf(sources.pos, "%s: the row rests on one source; say how sure it is: confidence: high, medium or low", sources.what)
+	if r.Confidence = n.get("confidence").val(); n.get("confidence").s == "" && len(sources.items) == 1 {
+		v.bad(sources, "the row rests on one source; say how sure it is: confidence: high, medium or low")
 	}
-	r.Cloud = Cloud(max(v.word(n.get("cloud"), "cloud", nameWords(Clouds)), 0))
 	date := n.get("status_date")
-	r.StatusDate = v.date(date, "a date YYYY-MM-DD", time.DateOnly)
-	if r.StatusDate != "" && r.Status == StatusActive {
-		v.ps.addf(date.pos, "%s: a date belongs to a status other than active; remove it or set status", date.what)
+	if r.StatusDate = date.val(); r.StatusDate != "" && r.Status == StatusActive {
+		v.bad(date, "a date belongs to a status other than active; remove it or set status")
 	}
-	r.MainlandChina = n.get("mainland_china").boolean()
+	r.MainlandChina, r.Irregular = n.get("mainland_china").boolean(), n.get("irregular_endpoints").boolean()
 	accel := n.get("accelerate")
 	r.Accelerate, r.AccelerateNotStated = accel.boolean(), accel.ok && accel.s == "not stated"
-	for _, h := range extra.items {
-		r.InternalExtra = append(r.InternalExtra, v.host(h, key))
-	}
-	r.Irregular = n.get("irregular_endpoints").boolean()
 	if len(extra.items) > 0 && !r.Irregular {
-		v.ps.addf(extra.items[0].pos, "%s: extra internal hosts break the endpoint pattern; mark the region irregular_endpoints: true", extra.what)
+		v.bad(extra.items[0], "extra internal hosts break the endpoint pattern; mark the region irregular_endpoints: true")
 	}
-	r.Public = v.host(ep.get("public"), key)
-	r.Internal = v.host(ep.get("internal"), key)
-	r.VPC = v.host(ep.get("vpc"), key)
-	r.DualStack = v.hostOfForm(ep.get("dual_stack"), key, dualStackProblem)
-	if r.Public != "" && r.Public == r.Internal {
-		v.ps.addf(ep.get("internal").pos, "%s: the internal endpoint must differ from the public one", ep.get("internal").what)
+	// Each host once, but for the VPC endpoint, which may be the internal one.
+	hosts := append([]*node{ep.get("public"), ep.get("internal"), ep.get("vpc"), ep.get("dual_stack")}, extra.items...)
+	for i, h := range hosts {
+		s := v.host(h, key)
+		if j := slices.IndexFunc(hosts[:i], func(o *node) bool { return o.val() == s }); s != "" && j >= 0 && (i != 2 || j != 1) {
+			v.bad(h, "%s is already the region's %s; list a host once", s, strings.TrimPrefix(hosts[j].what, n.what+": "))
+		}
+		if i >= 4 {
+			r.InternalExtra = append(r.InternalExtra, s)
+		}
 	}
-	if r.Public != "" && r.Public == r.VPC {
-		v.ps.addf(ep.get("vpc").pos, "%s: the VPC endpoint must differ from the public one", ep.get("vpc").what)
-	}
-	v.checkExtraHosts(extra, &r)
-	if r.CloudID != "" {
-		v.checkPattern(n, &r)
+	r.Public, r.Internal, r.VPC, r.DualStack = hosts[0].val(), hosts[1].val(), hosts[2].val(), hosts[3].val()
+	// The usual pattern holds unless the region is marked irregular, and a mark must be needed.
+	if internal := r.ID + "-internal.aliyuncs.com"; r.CloudID != "" {
+		regular := len(extra.items) == 0
+		for i, want := range []string{r.ID + ".aliyuncs.com", internal, internal, r.CloudID + dualStackDomain} {
+			regular = regular && (hosts[i].s == "" || hosts[i].s == want)
+			if hosts[i].ok && hosts[i].s != want && !r.Irregular {
+				v.bad(hosts[i], "%s breaks the pattern (expected %s); if that is right, mark the region irregular_endpoints: true", hosts[i].s, want)
+			}
+		}
+		if r.Irregular && regular && r.Public != "" && r.Internal != "" && r.VPC != "" {
+			v.bad(n.get("irregular_endpoints"), "true, but every endpoint follows the pattern; remove it")
+		}
 	}
 	vip := n.get("vip_ranges")
 	r.VIPByTicket = vip.ok && vip.s == "ticket"
 	for _, s := range vip.items {
 		// A region reached two ways (finance regions) may list a block twice: one range.
-		if p, ok := v.prefix(s); ok && !slices.Contains(r.VIP, p) {
+		if p, err := netip.ParsePrefix(s.s); s.ok && err == nil && !slices.Contains(r.VIP, p) {
 			r.VIP = append(r.VIP, p)
-			v.ranges = append(v.ranges, rangeUse{p, s.what, s.pos})
+			v.ranges = append(v.ranges, rangeUse{p, s})
 		}
 	}
 	if vip.ok && !r.VIPByTicket && len(vip.items) == 0 {
-		v.ps.addf(vip.pos, "%s: empty list; write vip_ranges: ticket if the ranges are published only by ticket", vip.what)
+		v.bad(vip, "empty list; write vip_ranges: ticket if the ranges are published only by ticket")
 	}
 	return r
 }
 
-// confidences are the words of a region's confidence.
-var confidences = []string{"high", "medium", "low"}
-
-// regionID checks the uniqueness of a well-formed ID and its Go name.
-func (v *validator) regionID(n *node, r *Region) {
-	pos := n.get("id").pos
-	if prev, dup := v.ids[r.ID]; dup {
-		v.ps.addf(pos, "%s: duplicate region ID %s; first used at line %d", n.what, r.ID, prev.line)
-		return
+// name checks that a region's display name differs from every other's in more than case.
+func (v *validator) name(n *node) string {
+	if n.ok && v.once(v.names, strings.ToLower(n.s), n, "the name of a region, ignoring case,") {
+		return n.s
 	}
-	v.ids[r.ID] = pos
-	r.CloudID = strings.TrimPrefix(r.ID, "oss-")
-	r.GoName = goName(r.ID)
-	r.VarName = rowVarName(r.GoName)
-	if msg := checkGoName(r.GoName); msg != "" {
-		v.ps.addf(pos, "%s: the Go name %s derived from %s %s", n.what, r.GoName, r.ID, msg)
-		return
-	}
-	key := strings.ToLower(r.GoName)
-	if other, dup := v.goNames[key]; dup {
-		v.ps.addf(pos, "%s: the Go name %s derived from %s collides with the one derived from %s", n.what, r.GoName, r.ID, other)
-		return
-	}
-	v.goNames[key] = r.ID
-}
-
-// checkExtraHosts refuses an extra internal host that repeats another of the region's hosts.
-func (v *validator) checkExtraHosts(extra *node, r *Region) {
-	own := []struct{ host, what string }{{r.Public, "public"}, {r.Internal, "internal"}, {r.VPC, "VPC"}, {r.DualStack, "dual-stack"}}
-	for i, h := range r.InternalExtra {
-		if h == "" {
-			continue
-		}
-		n := extra.items[i]
-		for _, o := range own {
-			if h == o.host {
-				v.ps.addf(n.pos, "%s: %s is the region's %s endpoint; list a host once", n.what, h, o.what)
-				break
-			}
-		}
-		if j := slices.Index(r.InternalExtra[:i], h); j >= 0 {
-			v.ps.addf(n.pos, "%s: %s is already endpoints.internal_extra[%d]; list a host once", n.what, h, j)
-		}
-	}
-}
-
-// checkPattern holds endpoints to the usual pattern unless marked irregular, and a mark to being needed.
-func (v *validator) checkPattern(n *node, r *Region) {
-	ep := n.get("endpoints")
-	wantInternal := r.ID + "-internal.aliyuncs.com"
-	checks := []struct {
-		got, want string // got is the checked host, "" if it was refused
-		n         *node
-	}{
-		{r.Public, r.ID + ".aliyuncs.com", ep.get("public")},
-		{r.Internal, wantInternal, ep.get("internal")},
-		{r.VPC, wantInternal, ep.get("vpc")},
-		{r.DualStack, r.CloudID + dualStackDomain, ep.get("dual_stack")},
-	}
-	// Extra internal hosts break the pattern as much as an irregular host.
-	regular := len(ep.get("internal_extra").items) == 0
-	for _, c := range checks {
-		if c.n.s != "" && c.n.s != c.want {
-			regular = false
-		}
-		if c.got != "" && c.got != c.want && !r.Irregular {
-			v.ps.addf(c.n.pos, "%s: %s breaks the pattern (expected %s); if that is right, mark the region irregular_endpoints: true", c.n.what, c.got, c.want)
-		}
-	}
-	if r.Irregular && regular && r.Public != "" && r.Internal != "" && r.VPC != "" {
-		v.ps.addf(n.get("irregular_endpoints").pos, "%s: irregular_endpoints is true but every endpoint follows the pattern; remove it", n.what)
-	}
-}
-
-// checkLabels refuses two regions sharing a label of <label>.oss.aliyuncs.com,
-// which ParseEndpoint reads as a cloud ID or a dual-stack host.
-func (v *validator) checkLabels(rows []*node, regions []Region) {
-	type use struct {
-		label, region, what string
-		n                   *node
-	}
-	var uses []use
-	for i, r := range regions {
-		if r.CloudID != "" {
-			uses = append(uses, use{r.CloudID, r.ID, "the cloud ID", rows[i].get("id")})
-		}
-		if label, ok := strings.CutSuffix(r.DualStack, dualStackDomain); ok && r.ID != "" {
-			uses = append(uses, use{label, r.ID, "the label of the dual-stack host", rows[i].get("endpoints").get("dual_stack")})
-		}
-	}
-	// In file order, so that a clash is reported at the later row.
-	slices.SortStableFunc(uses, func(a, b use) int { return a.n.pos.compare(b.n.pos) })
-	seen := map[string]use{}
-	for _, x := range uses {
-		prev, dup := seen[x.label]
-		switch {
-		case !dup:
-			seen[x.label] = x
-		case prev.region == x.region:
-		case prev.what == x.what && x.what == "the label of the dual-stack host":
-			// The same host twice: the endpoint check has said so.
-		default:
-			v.ps.addf(x.n.pos, "%s: %s %q is also %s of %s at line %d; ParseEndpoint could not tell %s.oss.aliyuncs.com apart",
-				x.n.what, x.what, x.label, prev.what, prev.region, prev.n.pos.line, x.label)
-		}
-	}
+	return ""
 }
 
 // defaultRegion returns the region default_region names.
 func (v *validator) defaultRegion(n *node, regions []Region) *Region {
-	if !n.ok {
+	i := slices.IndexFunc(regions, func(r Region) bool { return r.ID == n.s })
+	switch {
+	case !n.ok:
 		return nil
+	case i < 0:
+		v.bad(n, "%q is not the id of a region in the table", clip(n.s))
+		return nil
+	case regions[i].Status == StatusDecommissioned:
+		v.bad(n, "%s is decommissioned; the default endpoints must map to a region in service", n.s)
 	}
-	for i := range regions {
-		if regions[i].ID == n.s {
-			if regions[i].Status == StatusDecommissioned {
-				v.ps.addf(n.pos, "default_region: %s is decommissioned; the default endpoints must map to a region in service", n.s)
-			}
-			return &regions[i]
-		}
-	}
-	v.ps.addf(n.pos, "default_region: %q is not the id of a region in the table", clip(n.s))
-	return nil
+	return &regions[i]
 }
 
-// sourceKey is the form of a source key ("D-intl", "TF").
-var sourceKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,31}$`)
-
-// sources checks the top-level sources list and records its keys.
+// sources reads the top-level sources list and records its keys.
 func (v *validator) sources(list *node) []Source {
 	var out []Source
 	for _, n := range list.items {
-		s := Source{Title: v.text(n.get("title"))}
-		s.Key = v.check(n.get("key"), func(k string) string {
-			if !sourceKey.MatchString(k) {
-				return fmt.Sprintf("%q is not a source key: a letter, then letters, digits and hyphens, at most 32", clip(k))
-			} else if prev := v.sourceKeys[k]; prev != (position{}) {
-				return fmt.Sprintf("%s is already the key of the source at line %d", k, prev.line)
-			}
-			return ""
-		})
-		if s.Key != "" {
-			v.sourceKeys[s.Key] = n.get("key").pos
+		s := Source{Title: n.get("title").val(), URL: n.get("url").val(), Date: n.get("date").val()}
+		if k := n.get("key"); k.ok && v.once(v.sourceKeys, k.s, k, "the key of a source") {
+			s.Key = k.s
 		}
-		s.URL = v.check(n.get("url"), func(u string) string {
-			if p, err := url.Parse(u); err != nil || p.Scheme != "https" || !strings.Contains(p.Host, ".") || p.User != nil ||
-				strings.ContainsAny(u, " \t\"'<>`") || checkText(u) != "" {
-				return fmt.Sprintf("%q is not an https:// URL with a host", clip(u))
-			}
-			return ""
-		})
-		s.Date = v.date(n.get("date"), "a date YYYY-MM-DD or a month YYYY-MM", time.DateOnly, "2006-01")
 		out = append(out, s)
 	}
 	return out
@@ -465,14 +389,12 @@ func (v *validator) sources(list *node) []Source {
 
 // sourceRef checks a reference to a source and records the source as used.
 func (v *validator) sourceRef(n *node) string {
-	key := v.check(n, func(k string) string {
-		if v.sourceKeys[k] == (position{}) {
-			return fmt.Sprintf("%q is not the key of a source in the top-level sources list", clip(k))
-		}
+	if n.ok && v.sourceKeys[n.s] == nil {
+		v.bad(n, "%q is not the key of a source in the top-level sources list", clip(n.s))
 		return ""
-	})
-	v.sourcesUsed[key] = true
-	return key
+	}
+	v.sourcesUsed[n.s] = true
+	return n.s
 }
 
 // sourceRefs checks a list of references to sources, which empty says
@@ -481,13 +403,13 @@ func (v *validator) sourceRefs(list *node, empty string, twice bool) []string {
 	var keys []string
 	for _, n := range list.items {
 		if !twice && n.ok && slices.Contains(keys, n.s) {
-			v.ps.addf(n.pos, "%s: %s is listed twice", n.what, n.s)
+			v.bad(n, "%s is listed twice", n.s)
 		} else if key := v.sourceRef(n); key != "" {
 			keys = append(keys, key)
 		}
 	}
 	if list.set() && len(list.items) == 0 {
-		v.ps.addf(list.pos, "%s: %s", list.what, empty)
+		v.bad(list, "%s", empty)
 	}
 	return keys
 }
@@ -495,51 +417,10 @@ func (v *validator) sourceRefs(list *node, empty string, twice bool) []string {
 // checkSourcesUsed refuses a source that nothing in the table cites.
 func (v *validator) checkSourcesUsed(list *node) {
 	for _, n := range list.items {
-		if k := n.get("key"); k.ok && v.sourceKeys[k.s] == k.pos && !v.sourcesUsed[k.s] {
-			v.ps.addf(k.pos, "%s: nothing in the table cites %s; remove it or cite it", k.what, k.s)
+		if k := n.get("key"); k.ok && v.sourceKeys[k.s] == k && !v.sourcesUsed[k.s] {
+			v.bad(k, "nothing in the table cites %s; remove it or cite it", k.s)
 		}
 	}
-}
-
-// ipv4Mapped is the IPv6 block LookupIP reads as IPv4: no IPv6 range may reach into it.
-var ipv4Mapped = netip.MustParsePrefix("::ffff:0:0/96")
-
-var shortIPv4 = regexp.MustCompile(`^(\d{1,3})(\.\d{1,3}){0,2}/\d{1,2}$`)
-
-// prefix parses one VIP range, which must be a canonical CIDR prefix.
-func (v *validator) prefix(n *node) (netip.Prefix, bool) {
-	if !n.ok {
-		return netip.Prefix{}, false
-	}
-	s := n.s
-	p, err := netip.ParsePrefix(s)
-	if err != nil {
-		hint := ""
-		if shortIPv4.MatchString(s) {
-			addr, bits, _ := strings.Cut(s, "/")
-			for strings.Count(addr, ".") < 3 {
-				addr += ".0"
-			}
-			if q, err := netip.ParsePrefix(addr + "/" + bits); err == nil && q == q.Masked() {
-				hint = fmt.Sprintf(" (did you mean %s?)", q)
-			}
-		}
-		v.ps.addf(n.pos, "%s: %q is not a CIDR prefix%s", n.what, clip(s), hint)
-		return netip.Prefix{}, false
-	}
-	switch {
-	case p.Addr().Zone() != "" || p.Addr().Is4In6():
-		v.ps.addf(n.pos, "%s: %q: write IPv4 ranges in dotted form and IPv6 ranges without a zone", n.what, s)
-	case p.Addr().Is6() && p.Masked().Overlaps(ipv4Mapped):
-		v.ps.addf(n.pos, "%s: %q overlaps %s, the IPv4-mapped addresses, which LookupIP reads as IPv4: write IPv4 ranges in dotted form", n.what, s, ipv4Mapped)
-	case p.Masked() != p:
-		v.ps.addf(n.pos, "%s: %q has host bits set (did you mean %s?)", n.what, s, p.Masked())
-	case p.String() != s:
-		v.ps.addf(n.pos, "%s: write %q in canonical form %s", n.what, s, p)
-	default:
-		return p, true
-	}
-	return netip.Prefix{}, false
 }
 
 // checkOverlaps reports once each VIP range that contains or repeats others,
@@ -550,100 +431,69 @@ func (v *validator) checkOverlaps() {
 	slices.SortStableFunc(rs, func(a, b rangeUse) int {
 		return cmp.Or(a.prefix.Addr().Compare(b.prefix.Addr()), a.prefix.Bits()-b.prefix.Bits())
 	})
-	// Prefixes nest or are disjoint: the ranges containing one are those on the stack.
-	over := map[*rangeUse][]*rangeUse{}
-	var stack []*rangeUse
-	for i := range rs {
-		r := &rs[i]
-		for len(stack) > 0 && !stack[len(stack)-1].prefix.Contains(r.prefix.Addr()) {
-			stack = stack[:len(stack)-1]
-		}
-		for _, s := range stack {
-			if s.prefix == r.prefix {
-				over[r] = append(over[r], s)
+	over := map[*node][]rangeUse{}
+	for i, r := range rs {
+		// Prefixes nest or are disjoint: the ranges r contains follow it in address order.
+		for _, s := range rs[i+1:] {
+			if !r.prefix.Contains(s.prefix.Addr()) {
+				break
+			} else if s.prefix == r.prefix {
+				over[s.n] = append(over[s.n], r)
 			} else {
-				over[s] = append(over[s], r)
+				over[r.n] = append(over[r.n], s)
 			}
 		}
-		stack = append(stack, r)
 	}
-	for i := range rs {
-		r := &rs[i]
-		if len(over[r]) == 0 {
-			continue
+	for _, r := range rs {
+		slices.SortFunc(over[r.n], func(a, b rangeUse) int { return a.n.pos.compare(b.n.pos) })
+		names := mapped(over[r.n], func(o rangeUse) string { return fmt.Sprintf("%s (line %d)", o.prefix, o.n.pos.line) })
+		if names != nil {
+			v.bad(r.n, "%s overlaps %s; VIP ranges must not overlap", r.prefix, strings.Join(names, ", "))
 		}
-		slices.SortFunc(over[r], func(a, b *rangeUse) int { return a.pos.compare(b.pos) })
-		names := make([]string, len(over[r]))
-		for j, o := range over[r] {
-			names[j] = fmt.Sprintf("%s (line %d)", o.prefix, o.pos.line)
-		}
-		v.ps.addf(r.pos, "%s: %s overlaps %s; VIP ranges must not overlap", r.what, r.prefix, strings.Join(names, ", "))
 	}
 }
 
-// checkAliases checks the other values Parse accepts for a region: an ID in
-// form with a source, naming one region only, the first label of none but
-// its own region's hosts.
+// checkAliases checks the other values Parse accepts for a region: no
+// region's ID, the first label of none but its own region's hosts, naming
+// one region only.
 func (v *validator) checkAliases(rows []*node, t *Table) {
-	type owner struct {
-		region, what string
-		line         int
+	labels := map[string]string{} // first label of a host -> the host
+	for h := range v.hosts {
+		labels[h[:strings.IndexByte(h, '.')]] = h
 	}
-	labels := map[string]owner{} // first label of a host -> region ("" for the table's own hosts)
-	for i := range t.Regions {
-		r := &t.Regions[i]
-		for _, h := range r.Hosts() {
-			if label, _, ok := strings.Cut(h.Name, "."); ok {
-				if _, seen := labels[label]; !seen {
-					labels[label] = owner{r.ID, "the host " + h.Name, rows[i].get("id").pos.line}
-				}
-			}
-		}
-	}
-	for _, h := range []string{t.DefaultPublic, t.DefaultInternal, t.GlobalAccelerate, t.OverseasAccelerate, t.Regionless} {
-		if label, _, ok := strings.Cut(h, "."); ok {
-			labels[label] = owner{"", "the host " + h, 0}
-		}
-	}
-	seen := map[string]owner{} // alias without oss- -> first use
 	listed := map[string]int{} // alias as written -> line
-	problem := func(r *Region, id string, line int) string {
-		bare := strings.TrimPrefix(id, "oss-")
-		if p := regionIDProblem("oss-" + bare); p != "" || len(id) > maxIDLen {
-			return fmt.Sprintf("%q is not an alias; expected a region ID (oss-cn-hzfinance) or a cloud region ID (cn-hzfinance) of at most %d characters: lower-case parts joined by hyphens, the first of letters", clip(id), maxIDLen)
-		}
-		if pos, ok := v.ids["oss-"+bare]; ok {
-			return fmt.Sprintf("%s is the ID of %s (line %d), which Parse reads already; an alias is another value", id, "oss-"+bare, pos.line)
+	problem := func(r *Region, key string, n *node) string {
+		id, bare := n.s, strings.TrimPrefix(n.s, "oss-")
+		if first := v.ids["oss-"+bare]; first != nil {
+			return fmt.Sprintf("%s is the ID of oss-%s (line %d), which Parse reads already; an alias is another value", id, bare, first.pos.line)
 		}
 		for _, form := range []string{id, "oss-" + bare, bare} {
-			if o, ok := labels[form]; ok && (o.region == "" || o.region != r.ID) {
-				whose := "one of the table's top-level endpoints"
-				if o.region != "" {
-					whose = fmt.Sprintf("a host of %s (line %d)", o.region, o.line)
-				}
-				return fmt.Sprintf("%s is the first label of %s, %s; an alias may name its own region's hosts only", id, o.what, whose)
+			if h := v.hosts[labels[form]]; h.n != nil && h.region != key {
+				return fmt.Sprintf("%s is the first label of %s, %s at line %d; an alias may name its own region's hosts only", id, labels[form], h.n.what, h.n.pos.line)
 			}
 		}
 		if prev, dup := listed[id]; dup {
 			return fmt.Sprintf("%s is listed twice (line %d); list an alias once", id, prev)
 		}
-		listed[id] = line
-		if o, ok := seen[bare]; ok && o.region != r.ID {
-			return fmt.Sprintf("%s is already an alias of %s at line %d (%s); an alias names one region", id, o.region, o.line, o.what)
+		listed[id] = n.pos.line
+		if o, ok := v.aliases[bare]; ok && o.region != r.ID {
+			return fmt.Sprintf("%s is already an alias of %s at line %d (%s); an alias names one region", id, o.region, o.n.pos.line, o.n.s)
 		} else if !ok {
-			seen[bare] = owner{r.ID, id, line}
+			v.aliases[bare] = use{n, r.ID}
 		}
 		return ""
 	}
 	for i, row := range rows {
-		r := &t.Regions[i]
+		r, key := &t.Regions[i], row.what // as region recorded the row's hosts
+		if r.CloudID != "" {
+			key = r.ID
+		}
 		for _, a := range row.get("aliases").items {
 			source, id := v.sourceRef(a.get("source")), a.get("id")
 			if !id.ok {
 				continue
-			}
-			if msg := problem(r, id.s, id.pos.line); msg != "" {
-				v.ps.addf(id.pos, "%s: %s", id.what, msg)
+			} else if msg := problem(r, key, id); msg != "" {
+				v.bad(id, "%s", msg)
 			} else if source != "" && r.CloudID != "" {
 				r.Aliases = append(r.Aliases, Alias{ID: id.s, Source: source})
 			}
