@@ -191,12 +191,8 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 	if !hosts {
 		return nil, fmt.Errorf("%s: its region tables give no public or internal endpoints: not the regions page?", p.Name)
 	}
-	byID := map[string]*table.Region{}
-	for i := range t.Regions {
-		byID[t.Regions[i].ID] = &t.Regions[i]
-	}
 	for _, id := range ids {
-		r, first := byID[id], rows[id][0]
+		r, first := t.RegionByID(id), rows[id][0]
 		switch {
 		case r != nil:
 			known++

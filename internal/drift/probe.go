@@ -117,48 +117,39 @@ func controlNames(random io.Reader) ([]string, error) {
 	return []string{"oss-zz-q" + string(b[:14]) + "-1.aliyuncs.com", "oss-q" + string(b[14:]) + ".aliyuncs.com"}, nil
 }
 
-// probeHost is one host of the table with what it is.
+// probeHost is one host of the table, with the public_dns entry of its
+// cloud (the public cloud's for the table's own hosts) and the region
+// whose VIP ranges its addresses must fall in, or nil.
 type probeHost struct {
-	host   string
-	kind   string        // the kind of a region's host (table.Host), or ""
-	region *table.Region // nil for the hosts of no region
-	vipOf  *table.Region // the region whose VIP ranges its addresses must fall in, or nil
-	role   string        // how the report names it: "internal host of `oss-cn-hangzhou`"
-	dns    *table.CloudDNS
+	table.TableHost
+	vipOf *table.Region
+	dns   *table.CloudDNS
 }
 
-// probeHosts is every host of t, once each: the table's own (the public
-// cloud's; the default internal host its region's), then each region's.
 func probeHosts(t *table.Table) []probeHost {
-	public := t.PublicDNSOf(table.CloudPublic)
-	hs := []probeHost{
-		{host: t.DefaultPublic, role: "default endpoint", dns: public},
-		{host: t.DefaultInternal, vipOf: t.Default, role: "default internal endpoint (that of `" + t.Default.ID + "`)", dns: t.PublicDNSOf(t.Default.Cloud)},
-		{host: t.GlobalAccelerate, role: "global accelerate endpoint", dns: public},
-		{host: t.OverseasAccelerate, role: "overseas accelerate endpoint", dns: public},
-	}
-	if t.Regionless != "" {
-		hs = append(hs, probeHost{host: t.Regionless, role: "regionless endpoint", dns: public})
-	}
-	for i := range t.Regions {
-		r := &t.Regions[i]
-		for _, h := range r.Hosts() {
-			ph := probeHost{host: h.Name, kind: h.Kind, region: r, role: h.Kind + " host of `" + r.ID + "`", dns: t.PublicDNSOf(r.Cloud)}
-			if h.Kind == "internal" || h.Kind == "vpc" {
-				ph.vipOf = r
-			}
-			hs = append(hs, ph)
+	var hs []probeHost
+	for _, h := range t.AllHosts() {
+		ph := probeHost{h, nil, t.PublicDNSOf(table.CloudPublic)}
+		if h.Region != nil {
+			ph.dns = t.PublicDNSOf(h.Region.Cloud)
 		}
+		if h.Kind == "" || h.Kind == "internal" || h.Kind == "vpc" {
+			ph.vipOf = h.Region // the default internal endpoint's are its region's
+		}
+		hs = append(hs, ph)
 	}
 	return hs
 }
 
-// describe names what a host is: its role and its region's name and status.
+// describe names what a host is: for a region's, its ID, name and status.
 func (h probeHost) describe() string {
-	if h.region == nil {
-		return h.role // the probe's own words and checked IDs
+	switch {
+	case h.Region == nil:
+		return h.Role
+	case h.Kind == "":
+		return h.Role + " (that of `" + h.Region.ID + "`)"
 	}
-	return fmt.Sprintf("%s %s, %s", h.role, plainOrInert(h.region.Name), h.region.Status)
+	return fmt.Sprintf("%s of `%s` %s, %s", h.Role, h.Region.ID, plainOrInert(h.Region.Name), h.Region.Status)
 }
 
 // probePlan is what a run asks: the controls, the table's hosts, and its
@@ -177,7 +168,7 @@ func plan(t *table.Table, controls []string) *probePlan {
 func (p *probePlan) names() []string {
 	out := slices.Clone(p.controls)
 	for _, h := range p.hosts {
-		out = append(out, h.host)
+		out = append(out, h.Name)
 	}
 	for _, c := range p.cands {
 		out = append(out, "oss-"+c.CloudID+".aliyuncs.com")
@@ -241,7 +232,7 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	}
 	got = a.askNames(ctx, names[len(p.controls):]) // the hosts, then the candidates
 	for i, h := range p.hosts {
-		if !f.unanswered(h.host, got[i]) {
+		if !f.unanswered(h.Name, got[i]) {
 			f.judgeHost(h, got[i])
 		}
 	}
@@ -280,23 +271,23 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 // judgeHost holds one host's answers to what the table and its public_dns say.
 func (f *probeFindings) judgeHost(h probeHost, pa [2]answer) {
 	addrs := both(pa)
-	if h.kind == "dual-stack" {
+	if h.Kind == "dual-stack" {
 		addrs = pa[1].addrs // every name under oss.aliyuncs.com has an A record
 	}
-	withAddrs := fmt.Sprintf("`%s`: %s: %s", h.host, h.describe(), addrList(addrs))
+	withAddrs := fmt.Sprintf("`%s`: %s: %s", h.Name, h.describe(), addrList(addrs))
 	switch {
-	case h.region != nil && h.region.Status == table.StatusDecommissioned:
+	case h.Region != nil && h.Region.Status == table.StatusDecommissioned:
 		if len(addrs) > 0 {
 			f.closed.add("%s", withAddrs)
 		}
 		return
-	case h.kind == "dual-stack" && !h.dns.AAAAPublished:
+	case h.Kind == "dual-stack" && !h.dns.AAAAPublished:
 		f.note(h, "aaaa", map[bool]string{false: "No AAAA record", true: "AAAA records"}[len(addrs) > 0])
 		return
-	case h.kind == "dual-stack":
+	case h.Kind == "dual-stack":
 		f.mustResolve++
 		if len(addrs) == 0 {
-			f.noIPv6.add("`%s`: %s: no AAAA record (public_dns, line %d)", h.host, h.describe(), h.dns.Line)
+			f.noIPv6.add("`%s`: %s: no AAAA record (public_dns, line %d)", h.Name, h.describe(), h.dns.Line)
 		}
 		return
 	case h.vipOf != nil && !h.dns.InternalPublished && len(addrs) == 0:
@@ -305,7 +296,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa [2]answer) {
 	case h.vipOf == nil || h.dns.InternalPublished:
 		f.mustResolve++
 		if len(addrs) == 0 {
-			f.missing.add("`%s`: %s", h.host, h.describe())
+			f.missing.add("`%s`: %s", h.Name, h.describe())
 			return
 		}
 	}
@@ -321,7 +312,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa [2]answer) {
 			}
 		}
 		if len(outside) > 0 {
-			f.outside.add("`%s`: %s: %s outside %s's ranges %s", h.host, h.describe(), addrList(outside), h.vipOf.ID, strings.Join(mapList(h.vipOf.VIP, netip.Prefix.String), ", "))
+			f.outside.add("`%s`: %s: %s outside %s's ranges %s", h.Name, h.describe(), addrList(outside), h.vipOf.ID, strings.Join(mapList(h.vipOf.VIP, netip.Prefix.String), ", "))
 		} else if !h.dns.InternalPublished {
 			f.note(h, "internal", "Addresses inside their VIP ranges")
 		}
@@ -334,7 +325,7 @@ func (f *probeFindings) note(h probeHost, field, seen string) {
 	if i < 0 {
 		i, f.noted = len(f.noted), append(f.noted, dnsNote{h.dns, field, seen, nil})
 	}
-	f.noted[i].hosts = append(f.noted[i].hosts, h.host)
+	f.noted[i].hosts = append(f.noted[i].hosts, h.Name)
 }
 
 // unanswered records name's queries without an answer that can be taken.

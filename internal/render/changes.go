@@ -136,29 +136,24 @@ var regionFields = []struct {
 // Changes lists every difference from old to new, regions in table order.
 func Changes(old, new *table.Table) *ChangeReport {
 	c := &ChangeReport{Old: old.Version, New: new.Version}
-	oldByID, newByID, newByName := map[string]*table.Region{}, map[string]*table.Region{}, map[string]*table.Region{}
-	for i, r := range old.Regions {
-		oldByID[r.ID] = &old.Regions[i]
-	}
-	for i, r := range new.Regions {
-		newByID[r.ID], newByName[r.Name] = &new.Regions[i], &new.Regions[i]
-	}
 	moved := map[string]bool{} // the old and the new ID of a region whose ID changed
 	for _, o := range old.Regions {
-		if n := newByName[o.Name]; newByID[o.ID] == nil && n != nil && oldByID[n.ID] == nil {
+		i := slices.IndexFunc(new.Regions, func(n table.Region) bool { return n.Name == o.Name })
+		if i >= 0 && new.RegionByID(o.ID) == nil && old.RegionByID(new.Regions[i].ID) == nil {
+			n := &new.Regions[i]
 			moved[o.ID], moved[n.ID] = true, true
 			c.add("Region IDs changed", RegionIDChanged, "%s: `%s` → `%s` (constant `%s` → `%s`)", mdEscape(o.Name), o.ID, n.ID, o.GoName, n.GoName)
 		}
 	}
 	var oldIDs, newIDs []string
 	for _, o := range old.Regions {
-		if oldIDs = append(oldIDs, o.ID); newByID[o.ID] == nil && !moved[o.ID] {
+		if oldIDs = append(oldIDs, o.ID); new.RegionByID(o.ID) == nil && !moved[o.ID] {
 			c.add("Removed", RegionRemoved, "`%s` %s (constant `%s`)", o.ID, mdEscape(o.Name), o.GoName)
 		}
 	}
 	for i, n := range new.Regions {
 		newIDs = append(newIDs, n.ID)
-		if o := oldByID[n.ID]; o != nil {
+		if o := old.RegionByID(n.ID); o != nil {
 			compareRegion(c, o, &new.Regions[i])
 		} else if !moved[n.ID] {
 			c.add("Added", RegionAdded, "`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesText(&n))

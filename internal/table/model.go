@@ -95,6 +95,37 @@ func (r *Region) Hosts() []Host {
 	return hs
 }
 
+// TableHost is one host of the table and what it is.
+type TableHost struct {
+	Host           // Kind is "" for the table's own hosts
+	Role   string  // "default endpoint", ...; for a region's, "public host", ...
+	Region *Region // whose host it is: nil for the table's own but the default internal endpoint, the default region's
+}
+
+// AllHosts is every host of the table: its own (default, accelerate and
+// regionless endpoints), then each region's in table order.
+func (t *Table) AllHosts() []TableHost {
+	hs := []TableHost{{Host{t.DefaultPublic, ""}, "default endpoint", nil}, {Host{t.DefaultInternal, ""}, "default internal endpoint", t.Default},
+		{Host{t.GlobalAccelerate, ""}, "global accelerate endpoint", nil}, {Host{t.OverseasAccelerate, ""}, "overseas accelerate endpoint", nil}}
+	if t.Regionless != "" {
+		hs = append(hs, TableHost{Host{t.Regionless, ""}, "regionless endpoint", nil})
+	}
+	for i := range t.Regions {
+		for _, h := range t.Regions[i].Hosts() {
+			hs = append(hs, TableHost{h, h.Kind + " host", &t.Regions[i]})
+		}
+	}
+	return hs
+}
+
+// RegionByID is the region whose ID is id, or nil.
+func (t *Table) RegionByID(id string) *Region {
+	if i := slices.IndexFunc(t.Regions, func(r Region) bool { return r.ID == id }); i >= 0 {
+		return &t.Regions[i]
+	}
+	return nil
+}
+
 // Alias is another value that tools hand out for a region and Parse accepts.
 type Alias struct {
 	ID     string // as written: "cn-hzfinance" or "oss-cn-hzfinance"
