@@ -60,7 +60,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		body, err = describeRegions(ctx, *endpoint, t.Default.CloudID, creds, *timeout)
 		source = "DescribeRegions at " + quote(*endpoint)
 		if err == nil && *save != "" {
-			err = saveBody(*save, body) // before it is read: a body it refuses is worth keeping too
+			// Before it is read: a body it refuses is worth keeping too.
+			if err = table.WriteFiles([]table.File{{Path: *save, Data: body}}); err != nil {
+				err = fmt.Errorf("saving the response: %w", err)
+			}
 		}
 	}
 	var f *driftFindings
@@ -77,25 +80,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fmt.Fprint(stdout, report(t, "Drift check", fmt.Sprintf("%s. The service lists %d regions; the table has %d public-cloud regions, %d of them in service.", source, f.listed, f.public, f.inUse),
 		verdict(n, "The table agrees with the service.", "The table has drifted"), 0, f.sections()))
 	return exitFor(n)
-}
-
-// saveBody writes a response body to path through a temporary file beside
-// it, so that a failed save leaves what was there.
-func saveBody(path string, body []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".drift-save-*")
-	if err == nil {
-		_, err = f.Write(body)
-		if err = errors.Join(err, f.Close()); err == nil {
-			err = os.Rename(f.Name(), path)
-		}
-		if err != nil {
-			os.Remove(f.Name())
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("saving the response: %w", err)
-	}
-	return nil
 }
 
 type credentials struct{ id, secret, token string }
