@@ -77,9 +77,9 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	if err != nil {
 		return c.fail(err)
 	}
-	n := f.count()
+	n := findings(f.sections())
 	fmt.Fprint(stdout, report(t, "Page check", fmt.Sprintf("%s (%s), %d region rows in %d tables.", text(p.Name), src.Key, len(p.Rows), p.Tables),
-		verdict(n, "The table agrees with the page.", "The table differs from the page"), 0, f.sections(*src)))
+		verdict(n, "The table agrees with the page.", "The table differs from the page"), 0, f.sections()))
 	return exitFor(n)
 }
 
@@ -164,18 +164,25 @@ func sameURL(a, b string) bool {
 		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/")
 }
 
-// docsFindings is what the comparison found; each item is one report line.
-type docsFindings struct {
-	lacks, differ, gone, problems, info []string
-}
+// docsFindings is what the comparison found, as the report's sections.
+type docsFindings struct{ lacks, differ, gone, problems, info section }
 
-func (f *docsFindings) count() int {
-	return len(f.lacks) + len(f.differ) + len(f.gone) + len(f.problems)
+func (f *docsFindings) sections() []*section {
+	return []*section{&f.lacks, &f.differ, &f.gone, &f.problems, &f.info}
 }
 
 // compareDocs holds the table against the page p, which is the source src.
 func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings, error) {
-	f := &docsFindings{problems: mapList(p.Problems, text)}
+	f := &docsFindings{
+		lacks: section{heading: "Regions the page has that the table lacks (%d)", drift: true,
+			intro: "Add each to regions.yaml with these values and the rest from the page, citing " + src.Key + ".\n\n"},
+		differ: section{heading: "Values that differ (%d)", drift: true,
+			intro: "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n"},
+		gone: section{heading: "Regions the page no longer lists (%d)", drift: true},
+		problems: section{heading: "Values the page gives that are not hosts or ranges (%d)", drift: true, items: mapList(p.Problems, text),
+			intro: "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n"},
+		info: section{heading: "Information, not drift (%d)"},
+	}
 	rows := map[string][]*page.Row{}
 	var ids []string
 	known := 0
@@ -200,10 +207,10 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 		case t.Regionless != "" && id+".aliyuncs.com" == t.Regionless:
 			known++
 			if v, ok := cellValue(first.Public); ok && v != t.Regionless {
-				f.differ = append(f.differ, fmt.Sprintf("regionless endpoint, %s: `%s` (table) → %s (page)", text(first.Where), t.Regionless, code(v)))
+				f.differ.add("regionless endpoint, %s: `%s` (table) → %s (page)", text(first.Where), t.Regionless, code(v))
 			}
 		default:
-			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " " + code(x.value) }), ", ")))
+			f.lacks.add("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " " + code(x.value) }), ", "))
 		}
 	}
 	if known*2 <= len(ids) {
@@ -227,9 +234,9 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 		line := fmt.Sprintf("`%s` %s, %s:%d: the row cites %s, which no longer lists it", r.ID, r.Name, t.Input, r.Line, src.Key)
 		if open {
 			missing = append(missing, r.ID)
-			f.gone = append(f.gone, line+"; remove "+src.Key+" from its sources, or close the region, as other sources say")
+			f.gone.add("%s; remove %s from its sources, or close the region, as other sources say", line, src.Key)
 		} else {
-			f.info = append(f.info, line+"; the region is decommissioned, so that is expected")
+			f.info.add("%s; the region is decommissioned, so that is expected", line)
 		}
 		f.stale(t, r, src, nil)
 	}
@@ -380,18 +387,18 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 		if i := slices.IndexFunc(r.Deviations, func(d table.Deviation) bool { return d.Source == src.Key && d.Field == x.field }); i >= 0 && r.Deviations[i].Page == x.value {
 			d := &r.Deviations[i]
 			used = append(used, d)
-			f.info = append(f.info, fmt.Sprintf("%s: a recorded deviation (%s:%d): %s", line, t.Input, d.Line, text(d.Why)))
+			f.info.add("%s: a recorded deviation (%s:%d): %s", line, t.Input, d.Line, text(d.Why))
 		} else if !cites {
-			f.info = append(f.info, fmt.Sprintf("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", ")))
+			f.info.add("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", "))
 		} else if len(x.bad) > 0 {
-			f.problems = append(f.problems, fmt.Sprintf("%s: not %s: %s; a deviation records it as page: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
-				strings.Join(mapList(x.bad, code), ", "), code(x.value)))
+			f.problems.add("%s: not %s: %s; a deviation records it as page: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
+				strings.Join(mapList(x.bad, code), ", "), code(x.value))
 		} else {
-			f.differ = append(f.differ, line)
+			f.differ.add("%s", line)
 		}
 	}
 	if agrees && !cites {
-		f.info = append(f.info, fmt.Sprintf("`%s`, %s:%d: the page lists it and agrees; the row could cite %s", r.ID, t.Input, r.Line, src.Key))
+		f.info.add("`%s`, %s:%d: the page lists it and agrees; the row could cite %s", r.ID, t.Input, r.Line, src.Key)
 	}
 	f.stale(t, r, src, used)
 }
@@ -400,21 +407,7 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 func (f *docsFindings) stale(t *table.Table, r *table.Region, src table.Source, used []*table.Deviation) {
 	for i := range r.Deviations {
 		if d := &r.Deviations[i]; d.Source == src.Key && !slices.Contains(used, d) {
-			f.info = append(f.info, fmt.Sprintf("`%s` %s, %s:%d: the recorded deviation `%s` is no longer on the page; remove it", r.ID, d.Field, t.Input, d.Line, d.Page))
+			f.info.add("`%s` %s, %s:%d: the recorded deviation `%s` is no longer on the page; remove it", r.ID, d.Field, t.Input, d.Line, d.Page)
 		}
-	}
-}
-
-// sections are the findings as the report's sections.
-func (f *docsFindings) sections(src table.Source) []*section {
-	return []*section{
-		{heading: "Regions the page has that the table lacks (%d)", drift: true, items: f.lacks,
-			intro: "Add each to regions.yaml with these values and the rest from the page, citing " + src.Key + ".\n\n"},
-		{heading: "Values that differ (%d)", drift: true, items: f.differ,
-			intro: "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n"},
-		{heading: "Regions the page no longer lists (%d)", drift: true, items: f.gone},
-		{heading: "Values the page gives that are not hosts or ranges (%d)", drift: true, items: f.problems,
-			intro: "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n"},
-		{heading: "Information, not drift (%d)", items: f.info},
 	}
 }
