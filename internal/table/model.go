@@ -39,7 +39,6 @@ type Table struct {
 	PublicDNS    []CloudDNS    // what public DNS shows of each cloud (dns.go), or none
 	OtherRegions []OtherRegion // region IDs of Alibaba Cloud that OSS does not list (dns.go)
 
-	Irregular     []*Region // regions whose endpoints break the pattern, in table order
 	MaxCloudIDLen int       // length of the longest cloud region ID
 	MaxAliasLen   int       // length of the longest alias, or 0
 	Areas         []string  // the first parts of the cloud region IDs ("ap", "cn"), sorted, once each
@@ -251,9 +250,6 @@ func derive(t *Table) {
 		t.MaxCloudIDLen = max(t.MaxCloudIDLen, len(r.CloudID))
 		if area, _, _ := strings.Cut(r.CloudID, "-"); !slices.Contains(t.Areas, area) {
 			t.Areas = append(t.Areas, area)
-		}
-		if r.Irregular {
-			t.Irregular = append(t.Irregular, r)
 		}
 		for _, a := range r.Aliases {
 			t.MaxAliasLen = max(t.MaxAliasLen, len(a.ID))
