@@ -12,7 +12,6 @@ import (
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -179,7 +178,7 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 		differ: section{heading: "Values that differ (%d)", drift: true,
 			intro: "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n"},
 		gone: section{heading: "Regions the page no longer lists (%d)", drift: true},
-		problems: section{heading: "Values the page gives that are not hosts or ranges (%d)", drift: true, items: mapList(p.Problems, text),
+		problems: section{heading: "Values the page gives that are not hosts or ranges (%d)", drift: true, items: table.Mapped(p.Problems, text),
 			intro: "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n"},
 		info: section{heading: "Information, not drift (%d)"},
 	}
@@ -210,7 +209,7 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 				f.differ.add("regionless endpoint, %s: `%s` (table) → %s (page)", text(first.Where), t.Regionless, code(v))
 			}
 		default:
-			f.lacks.add("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " " + code(x.value) }), ", "))
+			f.lacks.add("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(table.Mapped(pageFacts(t, rows[id]), func(x fact) string { return x.field + " " + code(x.value) }), ", "))
 		}
 	}
 	if known*2 <= len(ids) {
@@ -324,10 +323,7 @@ func code(v string) string {
 	if strings.IndexFunc(v, func(r rune) bool { return r == '`' || !unicode.IsPrint(r) || unicode.Is(unicode.Bidi_Control, r) }) < 0 && utf8.RuneCountInString(v) <= 200 {
 		return "`" + v + "`"
 	}
-	if r := []rune(v); len(r) > 80 {
-		v = string(r[:80]) + "..."
-	}
-	return text(strconv.Quote(v))
+	return text(page.Quote(v))
 }
 
 // tableValue is what the table says of a field, in the page's form.
@@ -339,7 +335,7 @@ func tableValue(t *table.Table, r *table.Region, field string) string {
 		accel = table.PageValue([]string{t.GlobalAccelerate, t.OverseasAccelerate})
 	}
 	if !r.VIPByTicket {
-		vips = table.PageValue(mapList(r.VIP, netip.Prefix.String))
+		vips = table.PageValue(table.Mapped(r.VIP, netip.Prefix.String))
 	}
 	return map[string]string{"status": r.Status.String(), "cloud": r.Cloud.String(), "public": table.PageValue([]string{r.Public}),
 		"internal": table.PageValue([]string{r.Internal}), "internal_extra": table.PageValue(r.InternalExtra), "vpc": table.PageValue([]string{r.VPC}),
@@ -366,7 +362,7 @@ func change(field, tableV, pageV string) string {
 		from, in []string
 	}{{"the page adds ", pl, tl}, {"the page lacks ", tl, pl}} {
 		if only := slices.DeleteFunc(slices.Clone(d.from), func(s string) bool { return slices.Contains(d.in, s) }); len(only) > 0 {
-			parts = append(parts, d.what+strings.Join(mapList(only, code), ", "))
+			parts = append(parts, d.what+strings.Join(table.Mapped(only, code), ", "))
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -392,7 +388,7 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 			f.info.add("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", "))
 		} else if len(x.bad) > 0 {
 			f.problems.add("%s: not %s: %s; a deviation records it as page: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
-				strings.Join(mapList(x.bad, code), ", "), code(x.value))
+				strings.Join(table.Mapped(x.bad, code), ", "), code(x.value))
 		} else {
 			f.differ.add("%s", line)
 		}

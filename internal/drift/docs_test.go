@@ -188,7 +188,7 @@ func pageOf(t *table.Table, regions []table.Region, asHTML bool) string {
 		name := r.Name + map[table.Status]string{table.StatusDecommissioning: words[2], table.StatusDecommissioned: words[3], table.StatusPreview: words[4]}[r.Status]
 		vip := []string{words[1]}
 		if !r.VIPByTicket {
-			vip = mapList(r.VIP, func(p netip.Prefix) string { return p.String() })
+			vip = table.Mapped(r.VIP, func(p netip.Prefix) string { return p.String() })
 		}
 		if env == "internal" {
 			return [][]string{{name}, {r.CloudID}, none(r.InternalExtra...), {words[0]}}
@@ -206,7 +206,7 @@ func pageOf(t *table.Table, regions []table.Region, asHTML bool) string {
 			for _, r := range rows {
 				b.WriteString("<tr>")
 				for _, c := range r {
-					fmt.Fprintf(&b, "<td>%s</td>", strings.Join(mapList(c, html.EscapeString), "<br>"))
+					fmt.Fprintf(&b, "<td>%s</td>", strings.Join(table.Mapped(c, html.EscapeString), "<br>"))
 				}
 				b.WriteString("</tr>\n")
 			}

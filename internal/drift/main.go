@@ -143,7 +143,7 @@ func report(t *table.Table, title, against, verdict string, limit int, secs []*s
 			}
 		}
 		if rest := s.items[len(items):]; len(rest) > 0 && s.blocks {
-			heads := mapList(rest, func(it string) string { h, _, _ := strings.Cut(it, "\n"); return h })
+			heads := table.Mapped(rest, func(it string) string { h, _, _ := strings.Cut(it, "\n"); return h })
 			fmt.Fprintf(&b, "\nAnd %d more: %s.\n", len(rest), strings.Join(bound(heads, limit), ", "))
 		} else if len(rest) > 0 {
 			fmt.Fprintf(&b, "- and %d more\n", len(rest))
@@ -171,17 +171,9 @@ func bound(items []string, limit int) []string {
 	return append(items[:limit:limit], fmt.Sprintf("and %d more", len(items)-limit))
 }
 
-func mapList[T any](xs []T, f func(T) string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
-	return out
-}
-
 // codes is each of names as Markdown code: checked names only.
 func codes(names []string) []string {
-	return mapList(names, func(n string) string { return "`" + n + "`" })
+	return table.Mapped(names, func(n string) string { return "`" + n + "`" })
 }
 
 func plural(n int, one, many string) string {

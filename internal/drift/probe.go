@@ -312,7 +312,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa [2]answer) {
 			}
 		}
 		if len(outside) > 0 {
-			f.outside.add("`%s`: %s: %s outside %s's ranges %s", h.Name, h.describe(), addrList(outside), h.vipOf.ID, strings.Join(mapList(h.vipOf.VIP, netip.Prefix.String), ", "))
+			f.outside.add("`%s`: %s: %s outside %s's ranges %s", h.Name, h.describe(), addrList(outside), h.vipOf.ID, strings.Join(table.Mapped(h.vipOf.VIP, netip.Prefix.String), ", "))
 		} else if !h.dns.InternalPublished {
 			f.note(h, "internal", "Addresses inside their VIP ranges")
 		}
@@ -389,7 +389,7 @@ func (f *probeFindings) markdown(t *table.Table, source string, asked int) strin
 
 // addrList shows at most maxAddrs addresses, and how many more there are.
 func addrList(addrs []netip.Addr) string {
-	return strings.Join(bound(mapList(addrs, netip.Addr.String), maxAddrs), ", ")
+	return strings.Join(bound(table.Mapped(addrs, netip.Addr.String), maxAddrs), ", ")
 }
 
 // query is one question: the A or the AAAA records of name.

@@ -185,7 +185,7 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 	}
 	c.list("Aliases", id+" alias", kinds{AliasAdded, AliasRemoved, RegionData}, aliases(o), aliases(n), firstWord)
 	deviation := func(d table.Deviation) string { return mdEscape(table.DeviationText(d)) }
-	c.list("Deviations", id, same(RegionData), mapped(o.Deviations, deviation), mapped(n.Deviations, deviation), nil)
+	c.list("Deviations", id, same(RegionData), table.Mapped(o.Deviations, deviation), table.Mapped(n.Deviations, deviation), nil)
 }
 
 // vipTexts shows a region's VIP ranges, or that they are given by ticket.
@@ -193,16 +193,7 @@ func vipTexts(r *table.Region) []string {
 	if r.VIPByTicket {
 		return []string{"(by ticket)"}
 	}
-	return mapped(r.VIP, func(p netip.Prefix) string { return code(p.String()) })
-}
-
-// mapped is f of each item, in order.
-func mapped[T, U any](items []T, f func(T) U) []U {
-	out := make([]U, len(items))
-	for i, x := range items {
-		out[i] = f(x)
-	}
-	return out
+	return table.Mapped(r.VIP, func(p netip.Prefix) string { return code(p.String()) })
 }
 
 // firstWord is the key of a shown value that begins with it.
@@ -231,17 +222,17 @@ func compareTop(c *ChangeReport, old, new *table.Table) {
 	source := func(s table.Source) string {
 		return strings.TrimSpace(s.Key + ": " + mdEscape(s.Title+", "+s.Date+" "+s.URL))
 	}
-	c.list("Table", "source list", same(SourceList), mapped(old.Sources, source), mapped(new.Sources, source), firstWord)
+	c.list("Table", "source list", same(SourceList), table.Mapped(old.Sources, source), table.Mapped(new.Sources, source), firstWord)
 	family := func(f table.Family) string {
 		return fmt.Sprintf("%s (%s; product %s; sources %s)", f.Name, mdEscape(f.Title), f.Product, strings.Join(f.Sources, ", "))
 	}
 	k := kinds{FamilyAdded, FamilyRemoved, FamilyData}
-	c.list("Host families", "family", k, mapped(old.Families, family), mapped(new.Families, family), firstWord)
+	c.list("Host families", "family", k, table.Mapped(old.Families, family), table.Mapped(new.Families, family), firstWord)
 	c.list("Host families", "family", k, familyParts(old), familyParts(new), nil)
 	other := func(o table.OtherRegion) string {
 		return fmt.Sprintf("%s %s (%s)", code(o.CloudID), mdEscape(o.Name), strings.Join(o.Sources, ", "))
 	}
-	c.list("Other Alibaba Cloud regions", "region ID", same(OtherIDs), mapped(old.OtherRegions, other), mapped(new.OtherRegions, other), firstWord)
+	c.list("Other Alibaba Cloud regions", "region ID", same(OtherIDs), table.Mapped(old.OtherRegions, other), table.Mapped(new.OtherRegions, other), firstWord)
 }
 
 // familyParts are the texts of the families whose loss makes ParseEndpoint

@@ -195,8 +195,8 @@ const (
 // String returns the cloud as the YAML writes it.
 func (c Cloud) String() string { return Clouds[c].Word }
 
-// mapped lists f of each of xs, or nil for none.
-func mapped[T any](xs []T, f func(T) string) (out []string) {
+// Mapped is f of each of xs, in order, or nil for none.
+func Mapped[T, U any](xs []T, f func(T) U) (out []U) {
 	for _, x := range xs {
 		out = append(out, f(x))
 	}
@@ -204,8 +204,8 @@ func mapped[T any](xs []T, f func(T) string) (out []string) {
 }
 
 // nameWords lists the words of names, and nameConsts their constants.
-func nameWords(names []Name) []string  { return mapped(names, func(n Name) string { return n.Word }) }
-func nameConsts(names []Name) []string { return mapped(names, func(n Name) string { return n.Const }) }
+func nameWords(names []Name) []string  { return Mapped(names, func(n Name) string { return n.Word }) }
+func nameConsts(names []Name) []string { return Mapped(names, func(n Name) string { return n.Const }) }
 
 // orList lists words for a message: "a, b or c".
 func orList(words []string) string {
