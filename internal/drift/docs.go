@@ -21,18 +21,13 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-const docsUsage = `usage: drift docs [-in regions.yaml] [-page URL|FILE] [-source KEY] [-timeout 30s]
-  without -page, fetches the url of the table's source KEY
-exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as the regions page
-`
-
 // runDocs is drift docs: the table against the OSS page "Regions and
 // endpoints" that its sources cite, read from a URL or a saved copy.
 func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
-	c := newCommand("drift docs", docsUsage, stdout, stderr)
-	from := c.fs.String("page", "", "")
-	key := c.fs.String("source", "", "")
-	timeout := c.fs.Duration("timeout", 30*time.Second, "")
+	c := newCommand("drift docs", "", stdout, stderr)
+	from := c.fs.String("page", "", "the `URL|FILE` of the page to check: fetched, or a saved copy read")
+	key := c.fs.String("source", "", "the `KEY` of the table's source that the page is; without -page, its url is fetched")
+	timeout := c.fs.Duration("timeout", 30*time.Second, "how long fetching the page may take")
 	t, code := c.load(args, func() []error {
 		if *from == "" && *key == "" {
 			return []error{errors.New("say -page, or -source to fetch that source's url")}

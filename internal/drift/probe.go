@@ -37,27 +37,20 @@ const (
 	maxAddrs     = 8
 )
 
-const probeUsage = `usage: drift probe [-in regions.yaml] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
-  -in FILE          the table: its hosts, its public_dns (what public DNS shows of each cloud)
-                    and its other_region_ids, the candidate regions (default regions.yaml)
-  -resolver IP:PORT ask this DNS server instead of the system's
-  -hosts FILE       the hosts file, which Go's resolver reads before DNS: an entry for a name
-                    to ask stops the run, exit 2 (default /etc/hosts)
-  -timeout D, -deadline D  how long one query, and the whole run, may take (default 3s, 50s)
-  -inflight N       queries in flight at once, 1 to 16 (default 4)
-at most 2000 questions a run (A and AAAA of each name); Go's resolver may retry each, as
-resolv.conf says, all to -resolver where given, and keeps or drops records for other names.
-exit status: 0 DNS agrees with the table, 1 the table has drifted, 2 it could not check
+const probeNotes = `It asks the table's hosts and other_region_ids (candidate regions), judged by its public_dns
+(what public DNS shows of each cloud): at most 2000 questions a run (A and AAAA of each name);
+Go's resolver may retry each, as resolv.conf says, all to -resolver where given, and keeps or
+drops records for other names.
 `
 
 // runProbe is drift probe; random gives the control names' labels.
 func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, random io.Reader) int {
-	c := newCommand("drift probe", probeUsage, stdout, stderr)
-	resolver := c.fs.String("resolver", "", "")
-	hosts := c.fs.String("hosts", "/etc/hosts", "")
-	timeout := c.fs.Duration("timeout", 3*time.Second, "")
-	deadline := c.fs.Duration("deadline", 50*time.Second, "")
-	inflight := c.fs.Int("inflight", 4, "")
+	c := newCommand("drift probe", probeNotes, stdout, stderr)
+	resolver := c.fs.String("resolver", "", "ask the DNS server at `IP:PORT` instead of the system's")
+	hosts := c.fs.String("hosts", "/etc/hosts", "the hosts `FILE`, which Go's resolver reads before DNS: an entry for a name to ask stops the run, exit 2")
+	timeout := c.fs.Duration("timeout", 3*time.Second, "how long one query may take")
+	deadline := c.fs.Duration("deadline", 50*time.Second, "how long the whole run may take")
+	inflight := c.fs.Int("inflight", 4, "queries in flight at once, 1 to 16")
 	t, code := c.load(args, func() (errs []error) {
 		if ap, err := netip.ParseAddrPort(*resolver); *resolver != "" && (err != nil || ap.Port() == 0) {
 			errs = append(errs, fmt.Errorf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(*resolver)))
