@@ -119,6 +119,7 @@ type probeHost struct {
 	dns   *table.CloudDNS
 }
 
+// probeHosts is every host of t, in the order of table.AllHosts.
 func probeHosts(t *table.Table) []probeHost {
 	var hs []probeHost
 	for _, h := range t.AllHosts() {

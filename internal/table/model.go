@@ -98,7 +98,7 @@ func (r *Region) Hosts() []Host {
 type TableHost struct {
 	Host           // Kind is "" for the table's own hosts
 	Role   string  // "default endpoint", ...; for a region's, "public host", ...
-	Region *Region // whose host it is: nil for the table's own but the default internal endpoint, the default region's
+	Region *Region // whose host it is; nil for the table's own, but the default region for the default internal endpoint
 }
 
 // AllHosts is every host of the table: its own (default, accelerate and
