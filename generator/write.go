@@ -6,17 +6,15 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
 
-	"github.com/ossregions/ossregions/internal/release"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
 // output is one generated file and the bytes it should hold.
-type output = release.File
+type output = table.File
 
 // readOutput reads an output's bytes: nil if it does not exist, an error
 // if it is not a regular file of bounded size.
@@ -46,11 +44,7 @@ func staleDiff(outs []output) (string, error) {
 	return b.String(), nil
 }
 
-// tempPattern names the temporary files (os.CreateTemp); .gitignore covers it.
-const tempPattern = ".ossregions-tmp-*"
-
-// writeOutputs replaces the outputs that differ from their files, all or
-// none: each is synced to a temporary file beside it, then all are renamed.
+// writeOutputs replaces the outputs that differ from their files, all or none.
 func writeOutputs(outs []output) error {
 	var pending []output
 	for _, o := range outs {
@@ -62,35 +56,5 @@ func writeOutputs(outs []output) error {
 			pending = append(pending, o)
 		}
 	}
-	var temps []string
-	defer func() {
-		for _, t := range temps {
-			os.Remove(t) // renamed ones are gone already
-		}
-	}()
-	for _, o := range pending {
-		f, err := os.CreateTemp(filepath.Dir(o.Path), tempPattern)
-		if err == nil {
-			temps = append(temps, f.Name())
-			_, err = f.Write(o.Data)
-			if err == nil {
-				err = f.Chmod(0o644)
-			}
-			if err == nil {
-				err = f.Sync()
-			}
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			return fmt.Errorf("writing %s: %w; nothing was written", o.Path, err)
-		}
-	}
-	for i, o := range pending {
-		if err := os.Rename(temps[i], o.Path); err != nil {
-			return fmt.Errorf("%w (%d of %d outputs were replaced)", err, i, len(pending))
-		}
-	}
-	return nil
+	return table.WriteFiles(pending)
 }

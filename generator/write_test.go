@@ -57,7 +57,7 @@ func assertUntouched(t *testing.T, c config) {
 func assertNoTemps(t *testing.T, c config) {
 	t.Helper()
 	for _, dir := range []string{filepath.Dir(c.out), filepath.Dir(c.md)} {
-		left, _ := filepath.Glob(filepath.Join(dir, tempPattern))
+		left, _ := filepath.Glob(filepath.Join(dir, table.TempPattern))
 		if len(left) > 0 {
 			t.Errorf("temporary files left behind: %v", left)
 		}

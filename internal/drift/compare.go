@@ -30,11 +30,11 @@ func compare(t *table.Table, entries []entry) (*driftFindings, error) {
 		info:   section{heading: "Information, not drift (%d)"},
 		others: section{heading: "Not checked (%d)", intro: "DescribeRegions covers the public cloud; these rows rest on the documentation alone.\n\n"},
 	}
-	hosts := tableHosts(t)
-	byID := map[string]*table.Region{}
-	for i := range t.Regions {
-		r := &t.Regions[i]
-		byID[r.ID] = r
+	hosts := map[string]table.TableHost{} // for the check that a response does not give one region's host to another
+	for _, h := range t.AllHosts() {
+		hosts[h.Name] = h
+	}
+	for _, r := range t.Regions {
 		if r.Cloud == table.CloudPublic {
 			f.public++
 			if r.Status != table.StatusDecommissioned {
@@ -52,7 +52,8 @@ func compare(t *table.Table, entries []entry) (*driftFindings, error) {
 		refuse := func(what, val, why string) {
 			f.refused.add("response line %d: %s", e.line, inert(what+" "+quote(val)+" "+why))
 		}
-		r, known := byID[e.Region]
+		r := t.RegionByID(e.Region)
+		known := r != nil
 		switch {
 		case len(e.repeated) > 0:
 			refuse("RegionInfo", e.Region, "gives "+strings.Join(e.repeated, ", ")+" more than once, so it is ambiguous")
@@ -85,8 +86,10 @@ func compare(t *table.Table, entries []entry) (*driftFindings, error) {
 			switch {
 			case h == "":
 				why = "is missing"
-			case why == "" && used && (!known || owner != r.ID):
-				why = "is already " + owner + " in the table"
+			case why == "" && used && owner.Kind == "":
+				why = "is already the " + owner.Role + " in the table"
+			case why == "" && used && owner.Region != r:
+				why = "is already " + owner.Region.ID + " in the table"
 			case why == "":
 				return h
 			}
@@ -160,24 +163,6 @@ func compare(t *table.Table, entries []entry) (*driftFindings, error) {
 
 func (f *driftFindings) sections() []*section {
 	return []*section{&f.missing, &f.gone, &f.closed, &f.differ, &f.refused, &f.info, &f.others}
-}
-
-// tableHosts maps every host of the table to what it is, for the check
-// that a response does not give one region's host to another.
-func tableHosts(t *table.Table) map[string]string {
-	m := map[string]string{
-		t.DefaultPublic: "the default endpoint", t.DefaultInternal: "the default internal endpoint",
-		t.GlobalAccelerate: "the global accelerate endpoint", t.OverseasAccelerate: "the overseas accelerate endpoint",
-	}
-	if t.Regionless != "" {
-		m[t.Regionless] = "the regionless endpoint"
-	}
-	for _, r := range t.Regions {
-		for _, h := range r.Hosts() {
-			m[h.Name] = r.ID
-		}
-	}
-	return m
 }
 
 // yamlBlock is the regions.yaml entry for a region the table lacks: the

@@ -12,7 +12,6 @@ import (
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -22,18 +21,13 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-const docsUsage = `usage: drift docs [-in regions.yaml] [-page URL|FILE] [-source KEY] [-timeout 30s]
-  without -page, fetches the url of the table's source KEY
-exit status: 0 the table agrees, 1 it differs, 2 the page could not be read as the regions page
-`
-
 // runDocs is drift docs: the table against the OSS page "Regions and
 // endpoints" that its sources cite, read from a URL or a saved copy.
 func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, client *http.Client) int {
-	c := newCommand("drift docs", docsUsage, stdout, stderr)
-	from := c.fs.String("page", "", "")
-	key := c.fs.String("source", "", "")
-	timeout := c.fs.Duration("timeout", 30*time.Second, "")
+	c := newCommand("drift docs", "", stdout, stderr)
+	from := c.fs.String("page", "", "the `URL|FILE` of the page to check: fetched, or a saved copy read")
+	key := c.fs.String("source", "", "the `KEY` of the table's source that the page is; without -page, its url is fetched")
+	timeout := c.fs.Duration("timeout", 30*time.Second, "how long fetching the page may take")
 	t, code := c.load(args, func() []error {
 		if *from == "" && *key == "" {
 			return []error{errors.New("say -page, or -source to fetch that source's url")}
@@ -77,9 +71,9 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer, clien
 	if err != nil {
 		return c.fail(err)
 	}
-	n := f.count()
+	n := findings(f.sections())
 	fmt.Fprint(stdout, report(t, "Page check", fmt.Sprintf("%s (%s), %d region rows in %d tables.", text(p.Name), src.Key, len(p.Rows), p.Tables),
-		verdict(n, "The table agrees with the page.", "The table differs from the page"), 0, f.sections(*src)))
+		verdict(n, "The table agrees with the page.", "The table differs from the page"), 0, f.sections()))
 	return exitFor(n)
 }
 
@@ -164,18 +158,25 @@ func sameURL(a, b string) bool {
 		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/")
 }
 
-// docsFindings is what the comparison found; each item is one report line.
-type docsFindings struct {
-	lacks, differ, gone, problems, info []string
-}
+// docsFindings is what the comparison found, as the report's sections.
+type docsFindings struct{ lacks, differ, gone, problems, info section }
 
-func (f *docsFindings) count() int {
-	return len(f.lacks) + len(f.differ) + len(f.gone) + len(f.problems)
+func (f *docsFindings) sections() []*section {
+	return []*section{&f.lacks, &f.differ, &f.gone, &f.problems, &f.info}
 }
 
 // compareDocs holds the table against the page p, which is the source src.
 func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings, error) {
-	f := &docsFindings{problems: mapList(p.Problems, text)}
+	f := &docsFindings{
+		lacks: section{heading: "Regions the page has that the table lacks (%d)", drift: true,
+			intro: "Add each to regions.yaml with these values and the rest from the page, citing " + src.Key + ".\n\n"},
+		differ: section{heading: "Values that differ (%d)", drift: true,
+			intro: "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n"},
+		gone: section{heading: "Regions the page no longer lists (%d)", drift: true},
+		problems: section{heading: "Values the page gives that are not hosts or ranges (%d)", drift: true, items: table.Mapped(p.Problems, text),
+			intro: "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n"},
+		info: section{heading: "Information, not drift (%d)"},
+	}
 	rows := map[string][]*page.Row{}
 	var ids []string
 	known := 0
@@ -191,12 +192,8 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 	if !hosts {
 		return nil, fmt.Errorf("%s: its region tables give no public or internal endpoints: not the regions page?", p.Name)
 	}
-	byID := map[string]*table.Region{}
-	for i := range t.Regions {
-		byID[t.Regions[i].ID] = &t.Regions[i]
-	}
 	for _, id := range ids {
-		r, first := byID[id], rows[id][0]
+		r, first := t.RegionByID(id), rows[id][0]
 		switch {
 		case r != nil:
 			known++
@@ -204,10 +201,10 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 		case t.Regionless != "" && id+".aliyuncs.com" == t.Regionless:
 			known++
 			if v, ok := cellValue(first.Public); ok && v != t.Regionless {
-				f.differ = append(f.differ, fmt.Sprintf("regionless endpoint, %s: `%s` (table) → %s (page)", text(first.Where), t.Regionless, code(v)))
+				f.differ.add("regionless endpoint, %s: `%s` (table) → %s (page)", text(first.Where), t.Regionless, code(v))
 			}
 		default:
-			f.lacks = append(f.lacks, fmt.Sprintf("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(mapList(pageFacts(t, rows[id]), func(x fact) string { return x.field + " " + code(x.value) }), ", ")))
+			f.lacks.add("`%s` %s, %s: %s", id, text(first.Name), text(first.Where), strings.Join(table.Mapped(pageFacts(t, rows[id]), func(x fact) string { return x.field + " " + code(x.value) }), ", "))
 		}
 	}
 	if known*2 <= len(ids) {
@@ -231,9 +228,9 @@ func compareDocs(t *table.Table, p *page.Page, src table.Source) (*docsFindings,
 		line := fmt.Sprintf("`%s` %s, %s:%d: the row cites %s, which no longer lists it", r.ID, r.Name, t.Input, r.Line, src.Key)
 		if open {
 			missing = append(missing, r.ID)
-			f.gone = append(f.gone, line+"; remove "+src.Key+" from its sources, or close the region, as other sources say")
+			f.gone.add("%s; remove %s from its sources, or close the region, as other sources say", line, src.Key)
 		} else {
-			f.info = append(f.info, line+"; the region is decommissioned, so that is expected")
+			f.info.add("%s; the region is decommissioned, so that is expected", line)
 		}
 		f.stale(t, r, src, nil)
 	}
@@ -321,10 +318,7 @@ func code(v string) string {
 	if strings.IndexFunc(v, func(r rune) bool { return r == '`' || !unicode.IsPrint(r) || unicode.Is(unicode.Bidi_Control, r) }) < 0 && utf8.RuneCountInString(v) <= 200 {
 		return "`" + v + "`"
 	}
-	if r := []rune(v); len(r) > 80 {
-		v = string(r[:80]) + "..."
-	}
-	return text(strconv.Quote(v))
+	return text(page.Quote(v))
 }
 
 // tableValue is what the table says of a field, in the page's form.
@@ -336,7 +330,7 @@ func tableValue(t *table.Table, r *table.Region, field string) string {
 		accel = table.PageValue([]string{t.GlobalAccelerate, t.OverseasAccelerate})
 	}
 	if !r.VIPByTicket {
-		vips = table.PageValue(mapList(r.VIP, netip.Prefix.String))
+		vips = table.PageValue(table.Mapped(r.VIP, netip.Prefix.String))
 	}
 	return map[string]string{"status": r.Status.String(), "cloud": r.Cloud.String(), "public": table.PageValue([]string{r.Public}),
 		"internal": table.PageValue([]string{r.Internal}), "internal_extra": table.PageValue(r.InternalExtra), "vpc": table.PageValue([]string{r.VPC}),
@@ -363,7 +357,7 @@ func change(field, tableV, pageV string) string {
 		from, in []string
 	}{{"the page adds ", pl, tl}, {"the page lacks ", tl, pl}} {
 		if only := slices.DeleteFunc(slices.Clone(d.from), func(s string) bool { return slices.Contains(d.in, s) }); len(only) > 0 {
-			parts = append(parts, d.what+strings.Join(mapList(only, code), ", "))
+			parts = append(parts, d.what+strings.Join(table.Mapped(only, code), ", "))
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -384,18 +378,18 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 		if i := slices.IndexFunc(r.Deviations, func(d table.Deviation) bool { return d.Source == src.Key && d.Field == x.field }); i >= 0 && r.Deviations[i].Page == x.value {
 			d := &r.Deviations[i]
 			used = append(used, d)
-			f.info = append(f.info, fmt.Sprintf("%s: a recorded deviation (%s:%d): %s", line, t.Input, d.Line, text(d.Why)))
+			f.info.add("%s: a recorded deviation (%s:%d): %s", line, t.Input, d.Line, text(d.Why))
 		} else if !cites {
-			f.info = append(f.info, fmt.Sprintf("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", ")))
+			f.info.add("%s: the row rests on %s, not on this page", line, strings.Join(r.Sources, ", "))
 		} else if len(x.bad) > 0 {
-			f.problems = append(f.problems, fmt.Sprintf("%s: not %s: %s; a deviation records it as page: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
-				strings.Join(mapList(x.bad, code), ", "), code(x.value)))
+			f.problems.add("%s: not %s: %s; a deviation records it as page: %s", line, map[bool]string{true: "a CIDR range", false: "a host name"}[x.field == "vip_ranges"],
+				strings.Join(table.Mapped(x.bad, code), ", "), code(x.value))
 		} else {
-			f.differ = append(f.differ, line)
+			f.differ.add("%s", line)
 		}
 	}
 	if agrees && !cites {
-		f.info = append(f.info, fmt.Sprintf("`%s`, %s:%d: the page lists it and agrees; the row could cite %s", r.ID, t.Input, r.Line, src.Key))
+		f.info.add("`%s`, %s:%d: the page lists it and agrees; the row could cite %s", r.ID, t.Input, r.Line, src.Key)
 	}
 	f.stale(t, r, src, used)
 }
@@ -404,21 +398,7 @@ func (f *docsFindings) region(t *table.Table, r *table.Region, rows []*page.Row,
 func (f *docsFindings) stale(t *table.Table, r *table.Region, src table.Source, used []*table.Deviation) {
 	for i := range r.Deviations {
 		if d := &r.Deviations[i]; d.Source == src.Key && !slices.Contains(used, d) {
-			f.info = append(f.info, fmt.Sprintf("`%s` %s, %s:%d: the recorded deviation `%s` is no longer on the page; remove it", r.ID, d.Field, t.Input, d.Line, d.Page))
+			f.info.add("`%s` %s, %s:%d: the recorded deviation `%s` is no longer on the page; remove it", r.ID, d.Field, t.Input, d.Line, d.Page)
 		}
-	}
-}
-
-// sections are the findings as the report's sections.
-func (f *docsFindings) sections(src table.Source) []*section {
-	return []*section{
-		{heading: "Regions the page has that the table lacks (%d)", drift: true, items: f.lacks,
-			intro: "Add each to regions.yaml with these values and the rest from the page, citing " + src.Key + ".\n\n"},
-		{heading: "Values that differ (%d)", drift: true, items: f.differ,
-			intro: "Change the table, or record the page's value as a deviation with the reason the table keeps its own.\n\n"},
-		{heading: "Regions the page no longer lists (%d)", drift: true, items: f.gone},
-		{heading: "Values the page gives that are not hosts or ranges (%d)", drift: true, items: f.problems,
-			intro: "Check the value against other sources; where the table is right, record the page's value, as printed, as a deviation with the reason.\n\n"},
-		{heading: "Information, not drift (%d)", items: f.info},
 	}
 }

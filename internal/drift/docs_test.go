@@ -188,7 +188,7 @@ func pageOf(t *table.Table, regions []table.Region, asHTML bool) string {
 		name := r.Name + map[table.Status]string{table.StatusDecommissioning: words[2], table.StatusDecommissioned: words[3], table.StatusPreview: words[4]}[r.Status]
 		vip := []string{words[1]}
 		if !r.VIPByTicket {
-			vip = mapList(r.VIP, func(p netip.Prefix) string { return p.String() })
+			vip = table.Mapped(r.VIP, func(p netip.Prefix) string { return p.String() })
 		}
 		if env == "internal" {
 			return [][]string{{name}, {r.CloudID}, none(r.InternalExtra...), {words[0]}}
@@ -206,7 +206,7 @@ func pageOf(t *table.Table, regions []table.Region, asHTML bool) string {
 			for _, r := range rows {
 				b.WriteString("<tr>")
 				for _, c := range r {
-					fmt.Fprintf(&b, "<td>%s</td>", strings.Join(mapList(c, html.EscapeString), "<br>"))
+					fmt.Fprintf(&b, "<td>%s</td>", strings.Join(table.Mapped(c, html.EscapeString), "<br>"))
 				}
 				b.WriteString("</tr>\n")
 			}
@@ -283,8 +283,8 @@ func TestDocsPropertyRealTable(t *testing.T) {
 		return f
 	}
 	for _, asHTML := range []bool{false, true} {
-		if f := check("unchanged", tb.Regions, asHTML); f.count() != 0 {
-			t.Fatalf("the page of the table's own facts (HTML %v) differs: %q %q %q %q", asHTML, f.lacks, f.differ, f.gone, f.problems)
+		if f := check("unchanged", tb.Regions, asHTML); findings(f.sections()) != 0 {
+			t.Fatalf("the page of the table's own facts (HTML %v) differs: %q %q %q %q", asHTML, f.lacks.items, f.differ.items, f.gone.items, f.problems.items)
 		}
 	}
 	for i := range tb.Regions {
@@ -308,9 +308,9 @@ func TestDocsPropertyRealTable(t *testing.T) {
 			switch {
 			case m.what == "drop" && (!cites || r.Status == table.StatusDecommissioned):
 			case m.what == "drop":
-				drift = f.gone
+				drift = f.gone.items
 			case cites:
-				drift = f.differ
+				drift = f.differ.items
 			}
 			mentions := func(lines []string) int {
 				n := 0
@@ -322,12 +322,12 @@ func TestDocsPropertyRealTable(t *testing.T) {
 				return n
 			}
 			switch {
-			case drift != nil && (f.count() != 1 || mentions(drift) != 1):
-				t.Errorf("%s %s: %d findings %q %q %q, want one naming it", r.ID, m.what, f.count(), f.lacks, f.differ, f.gone)
-			case drift == nil && f.count() != 0:
-				t.Errorf("%s %s: %d findings %q %q, want none (the row does not cite %s, or is decommissioned)", r.ID, m.what, f.count(), f.differ, f.gone, src.Key)
-			case drift == nil && m.what != "drop" && mentions(f.info) != 1:
-				t.Errorf("%s %s: information %q, want one line naming it", r.ID, m.what, f.info)
+			case drift != nil && (findings(f.sections()) != 1 || mentions(drift) != 1):
+				t.Errorf("%s %s: %d findings %q %q %q, want one naming it", r.ID, m.what, findings(f.sections()), f.lacks.items, f.differ.items, f.gone.items)
+			case drift == nil && findings(f.sections()) != 0:
+				t.Errorf("%s %s: %d findings %q %q, want none (the row does not cite %s, or is decommissioned)", r.ID, m.what, findings(f.sections()), f.differ.items, f.gone.items, src.Key)
+			case drift == nil && m.what != "drop" && mentions(f.info.items) != 1:
+				t.Errorf("%s %s: information %q, want one line naming it", r.ID, m.what, f.info.items)
 			}
 		}
 	}

@@ -17,23 +17,14 @@ import (
 	"github.com/ossregions/ossregions/internal/table"
 )
 
-const usage = `usage: drift [-in regions.yaml] [-response FILE | -save FILE] [-endpoint HOST] [-timeout 30s]
-  -in FILE        the region table to check (default regions.yaml)
-  -response FILE  read this saved DescribeRegions response body instead of calling the API
-  -save FILE      save the body of the live call to FILE, to read later with -response
-  -endpoint HOST  call this endpoint (host, or http:// or https:// URL) instead of the default region's public one
-  -timeout D      how long the call may take, retries included (default 30s)
-exit status: 0 the table agrees, 1 it has drifted, 2 it could not check
-`
-
 // run is drift: the table against DescribeRegions, called through the OSS
 // Go SDK v2 with credentials from the environment, or a saved body.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	c := newCommand("drift", usage, stdout, stderr)
-	response := c.fs.String("response", "", "")
-	save := c.fs.String("save", "", "")
-	endpoint := c.fs.String("endpoint", "", "")
-	timeout := c.fs.Duration("timeout", 30*time.Second, "")
+	c := newCommand("drift", "", stdout, stderr)
+	response := c.fs.String("response", "", "read this saved DescribeRegions response body `FILE` instead of calling the API")
+	save := c.fs.String("save", "", "save the body of the live call to `FILE`, to read later with -response")
+	endpoint := c.fs.String("endpoint", "", "call this endpoint (`HOST`, or http:// or https:// URL) instead of the default region's public one")
+	timeout := c.fs.Duration("timeout", 30*time.Second, "how long the call may take, retries included")
 	t, code := c.load(args, func() (errs []error) {
 		if *timeout <= 0 {
 			errs = append(errs, errors.New("-timeout must be positive"))
@@ -60,7 +51,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		body, err = describeRegions(ctx, *endpoint, t.Default.CloudID, creds, *timeout)
 		source = "DescribeRegions at " + quote(*endpoint)
 		if err == nil && *save != "" {
-			err = saveBody(*save, body) // before it is read: a body it refuses is worth keeping too
+			// Before it is read: a body it refuses is worth keeping too.
+			if err = table.WriteFiles([]table.File{{Path: *save, Data: body}}); err != nil {
+				err = fmt.Errorf("saving the response: %w", err)
+			}
 		}
 	}
 	var f *driftFindings
@@ -77,25 +71,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	fmt.Fprint(stdout, report(t, "Drift check", fmt.Sprintf("%s. The service lists %d regions; the table has %d public-cloud regions, %d of them in service.", source, f.listed, f.public, f.inUse),
 		verdict(n, "The table agrees with the service.", "The table has drifted"), 0, f.sections()))
 	return exitFor(n)
-}
-
-// saveBody writes a response body to path through a temporary file beside
-// it, so that a failed save leaves what was there.
-func saveBody(path string, body []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".drift-save-*")
-	if err == nil {
-		_, err = f.Write(body)
-		if err = errors.Join(err, f.Close()); err == nil {
-			err = os.Rename(f.Name(), path)
-		}
-		if err != nil {
-			os.Remove(f.Name())
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("saving the response: %w", err)
-	}
-	return nil
 }
 
 type credentials struct{ id, secret, token string }

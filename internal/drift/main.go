@@ -44,18 +44,28 @@ func main() {
 	os.Exit(run(context.Background(), args, os.Stdout, os.Stderr, os.Getenv))
 }
 
-// command is what the three checks share: flags, -in, usage and errors.
+// command is what the three checks share: flags, -in, usage and errors;
+// notes are what the usage says after the flags.
 type command struct {
-	name, usage    string
+	name, notes    string
 	fs             *flag.FlagSet
 	in             *string
 	stdout, stderr io.Writer
 }
 
-func newCommand(name, usage string, stdout, stderr io.Writer) *command {
+func newCommand(name, notes string, stdout, stderr io.Writer) *command {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // fail prints the one error
-	return &command{name, usage, fs, fs.String("in", "regions.yaml", ""), stdout, stderr}
+	return &command{name, notes, fs, fs.String("in", "regions.yaml", "the `FILE` of the region table"), stdout, stderr}
+}
+
+// usage prints each flag with its meaning and default, then the notes.
+func (c *command) usage(w io.Writer) {
+	fmt.Fprintf(w, "usage: %s [flags]\n", c.name)
+	c.fs.SetOutput(w)
+	c.fs.PrintDefaults()
+	c.fs.SetOutput(io.Discard)
+	fmt.Fprint(w, c.notes+"exit status: 0 the table agrees, 1 it has drifted, 2 it could not check\n")
 }
 
 // fail prints err, each line named for the command, and returns exitNotCheck.
@@ -72,7 +82,7 @@ func (c *command) fail(err error) int {
 func (c *command) load(args []string, check func() []error) (*table.Table, int) {
 	err := c.fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(c.stdout, c.usage)
+		c.usage(c.stdout)
 		return nil, exitAgrees
 	}
 	if err == nil && c.fs.NArg() > 0 {
@@ -83,7 +93,7 @@ func (c *command) load(args []string, check func() []error) (*table.Table, int) 
 	}
 	if err != nil {
 		c.fail(err)
-		fmt.Fprint(c.stderr, c.usage)
+		c.usage(c.stderr)
 		return nil, exitNotCheck
 	}
 	t, err := table.Load(*c.in)
@@ -143,7 +153,7 @@ func report(t *table.Table, title, against, verdict string, limit int, secs []*s
 			}
 		}
 		if rest := s.items[len(items):]; len(rest) > 0 && s.blocks {
-			heads := mapList(rest, func(it string) string { h, _, _ := strings.Cut(it, "\n"); return h })
+			heads := table.Mapped(rest, func(it string) string { h, _, _ := strings.Cut(it, "\n"); return h })
 			fmt.Fprintf(&b, "\nAnd %d more: %s.\n", len(rest), strings.Join(bound(heads, limit), ", "))
 		} else if len(rest) > 0 {
 			fmt.Fprintf(&b, "- and %d more\n", len(rest))
@@ -171,17 +181,9 @@ func bound(items []string, limit int) []string {
 	return append(items[:limit:limit], fmt.Sprintf("and %d more", len(items)-limit))
 }
 
-func mapList[T any](xs []T, f func(T) string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
-	return out
-}
-
 // codes is each of names as Markdown code: checked names only.
 func codes(names []string) []string {
-	return mapList(names, func(n string) string { return "`" + n + "`" })
+	return table.Mapped(names, func(n string) string { return "`" + n + "`" })
 }
 
 func plural(n int, one, many string) string {

@@ -37,27 +37,20 @@ const (
 	maxAddrs     = 8
 )
 
-const probeUsage = `usage: drift probe [-in regions.yaml] [-resolver IP:PORT] [-hosts /etc/hosts] [-timeout 3s] [-deadline 50s] [-inflight 4]
-  -in FILE          the table: its hosts, its public_dns (what public DNS shows of each cloud)
-                    and its other_region_ids, the candidate regions (default regions.yaml)
-  -resolver IP:PORT ask this DNS server instead of the system's
-  -hosts FILE       the hosts file, which Go's resolver reads before DNS: an entry for a name
-                    to ask stops the run, exit 2 (default /etc/hosts)
-  -timeout D, -deadline D  how long one query, and the whole run, may take (default 3s, 50s)
-  -inflight N       queries in flight at once, 1 to 16 (default 4)
-at most 2000 questions a run (A and AAAA of each name); Go's resolver may retry each, as
-resolv.conf says, all to -resolver where given, and keeps or drops records for other names.
-exit status: 0 DNS agrees with the table, 1 the table has drifted, 2 it could not check
+const probeNotes = `It asks the table's hosts and other_region_ids (candidate regions), judged by its public_dns
+(what public DNS shows of each cloud): at most 2000 questions a run (A and AAAA of each name);
+Go's resolver may retry each, as resolv.conf says, all to -resolver where given, and keeps or
+drops records for other names.
 `
 
 // runProbe is drift probe; random gives the control names' labels.
 func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, random io.Reader) int {
-	c := newCommand("drift probe", probeUsage, stdout, stderr)
-	resolver := c.fs.String("resolver", "", "")
-	hosts := c.fs.String("hosts", "/etc/hosts", "")
-	timeout := c.fs.Duration("timeout", 3*time.Second, "")
-	deadline := c.fs.Duration("deadline", 50*time.Second, "")
-	inflight := c.fs.Int("inflight", 4, "")
+	c := newCommand("drift probe", probeNotes, stdout, stderr)
+	resolver := c.fs.String("resolver", "", "ask the DNS server at `IP:PORT` instead of the system's")
+	hosts := c.fs.String("hosts", "/etc/hosts", "the hosts `FILE`, which Go's resolver reads before DNS: an entry for a name to ask stops the run, exit 2")
+	timeout := c.fs.Duration("timeout", 3*time.Second, "how long one query may take")
+	deadline := c.fs.Duration("deadline", 50*time.Second, "how long the whole run may take")
+	inflight := c.fs.Int("inflight", 4, "queries in flight at once, 1 to 16")
 	t, code := c.load(args, func() (errs []error) {
 		if ap, err := netip.ParseAddrPort(*resolver); *resolver != "" && (err != nil || ap.Port() == 0) {
 			errs = append(errs, fmt.Errorf("-resolver %s: expected an IP address and port, such as 127.0.0.1:53 or [::1]:53", quote(*resolver)))
@@ -117,48 +110,40 @@ func controlNames(random io.Reader) ([]string, error) {
 	return []string{"oss-zz-q" + string(b[:14]) + "-1.aliyuncs.com", "oss-q" + string(b[14:]) + ".aliyuncs.com"}, nil
 }
 
-// probeHost is one host of the table with what it is.
+// probeHost is one host of the table, with the public_dns entry of its
+// cloud (the public cloud's for the table's own hosts) and the region
+// whose VIP ranges its addresses must fall in, or nil.
 type probeHost struct {
-	host   string
-	kind   string        // the kind of a region's host (table.Host), or ""
-	region *table.Region // nil for the hosts of no region
-	vipOf  *table.Region // the region whose VIP ranges its addresses must fall in, or nil
-	role   string        // how the report names it: "internal host of `oss-cn-hangzhou`"
-	dns    *table.CloudDNS
+	table.TableHost
+	vipOf *table.Region
+	dns   *table.CloudDNS
 }
 
-// probeHosts is every host of t, once each: the table's own (the public
-// cloud's; the default internal host its region's), then each region's.
+// probeHosts is every host of t, in the order of table.AllHosts.
 func probeHosts(t *table.Table) []probeHost {
-	public := t.PublicDNSOf(table.CloudPublic)
-	hs := []probeHost{
-		{host: t.DefaultPublic, role: "default endpoint", dns: public},
-		{host: t.DefaultInternal, vipOf: t.Default, role: "default internal endpoint (that of `" + t.Default.ID + "`)", dns: t.PublicDNSOf(t.Default.Cloud)},
-		{host: t.GlobalAccelerate, role: "global accelerate endpoint", dns: public},
-		{host: t.OverseasAccelerate, role: "overseas accelerate endpoint", dns: public},
-	}
-	if t.Regionless != "" {
-		hs = append(hs, probeHost{host: t.Regionless, role: "regionless endpoint", dns: public})
-	}
-	for i := range t.Regions {
-		r := &t.Regions[i]
-		for _, h := range r.Hosts() {
-			ph := probeHost{host: h.Name, kind: h.Kind, region: r, role: h.Kind + " host of `" + r.ID + "`", dns: t.PublicDNSOf(r.Cloud)}
-			if h.Kind == "internal" || h.Kind == "vpc" {
-				ph.vipOf = r
-			}
-			hs = append(hs, ph)
+	var hs []probeHost
+	for _, h := range t.AllHosts() {
+		ph := probeHost{h, nil, t.PublicDNSOf(table.CloudPublic)}
+		if h.Region != nil {
+			ph.dns = t.PublicDNSOf(h.Region.Cloud)
 		}
+		if h.Kind == "" || h.Kind == "internal" || h.Kind == "vpc" {
+			ph.vipOf = h.Region // the default internal endpoint's are its region's
+		}
+		hs = append(hs, ph)
 	}
 	return hs
 }
 
-// describe names what a host is: its role and its region's name and status.
+// describe names what a host is: for a region's, its ID, name and status.
 func (h probeHost) describe() string {
-	if h.region == nil {
-		return h.role // the probe's own words and checked IDs
+	switch {
+	case h.Region == nil:
+		return h.Role
+	case h.Kind == "":
+		return h.Role + " (that of `" + h.Region.ID + "`)"
 	}
-	return fmt.Sprintf("%s %s, %s", h.role, plainOrInert(h.region.Name), h.region.Status)
+	return fmt.Sprintf("%s of `%s` %s, %s", h.Role, h.Region.ID, plainOrInert(h.Region.Name), h.Region.Status)
 }
 
 // probePlan is what a run asks: the controls, the table's hosts, and its
@@ -177,7 +162,7 @@ func plan(t *table.Table, controls []string) *probePlan {
 func (p *probePlan) names() []string {
 	out := slices.Clone(p.controls)
 	for _, h := range p.hosts {
-		out = append(out, h.host)
+		out = append(out, h.Name)
 	}
 	for _, c := range p.cands {
 		out = append(out, "oss-"+c.CloudID+".aliyuncs.com")
@@ -241,7 +226,7 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 	}
 	got = a.askNames(ctx, names[len(p.controls):]) // the hosts, then the candidates
 	for i, h := range p.hosts {
-		if !f.unanswered(h.host, got[i]) {
+		if !f.unanswered(h.Name, got[i]) {
 			f.judgeHost(h, got[i])
 		}
 	}
@@ -280,23 +265,23 @@ func (p *probePlan) probe(ctx context.Context, a *asker) *probeFindings {
 // judgeHost holds one host's answers to what the table and its public_dns say.
 func (f *probeFindings) judgeHost(h probeHost, pa [2]answer) {
 	addrs := both(pa)
-	if h.kind == "dual-stack" {
+	if h.Kind == "dual-stack" {
 		addrs = pa[1].addrs // every name under oss.aliyuncs.com has an A record
 	}
-	withAddrs := fmt.Sprintf("`%s`: %s: %s", h.host, h.describe(), addrList(addrs))
+	withAddrs := fmt.Sprintf("`%s`: %s: %s", h.Name, h.describe(), addrList(addrs))
 	switch {
-	case h.region != nil && h.region.Status == table.StatusDecommissioned:
+	case h.Region != nil && h.Region.Status == table.StatusDecommissioned:
 		if len(addrs) > 0 {
 			f.closed.add("%s", withAddrs)
 		}
 		return
-	case h.kind == "dual-stack" && !h.dns.AAAAPublished:
+	case h.Kind == "dual-stack" && !h.dns.AAAAPublished:
 		f.note(h, "aaaa", map[bool]string{false: "No AAAA record", true: "AAAA records"}[len(addrs) > 0])
 		return
-	case h.kind == "dual-stack":
+	case h.Kind == "dual-stack":
 		f.mustResolve++
 		if len(addrs) == 0 {
-			f.noIPv6.add("`%s`: %s: no AAAA record (public_dns, line %d)", h.host, h.describe(), h.dns.Line)
+			f.noIPv6.add("`%s`: %s: no AAAA record (public_dns, line %d)", h.Name, h.describe(), h.dns.Line)
 		}
 		return
 	case h.vipOf != nil && !h.dns.InternalPublished && len(addrs) == 0:
@@ -305,7 +290,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa [2]answer) {
 	case h.vipOf == nil || h.dns.InternalPublished:
 		f.mustResolve++
 		if len(addrs) == 0 {
-			f.missing.add("`%s`: %s", h.host, h.describe())
+			f.missing.add("`%s`: %s", h.Name, h.describe())
 			return
 		}
 	}
@@ -321,7 +306,7 @@ func (f *probeFindings) judgeHost(h probeHost, pa [2]answer) {
 			}
 		}
 		if len(outside) > 0 {
-			f.outside.add("`%s`: %s: %s outside %s's ranges %s", h.host, h.describe(), addrList(outside), h.vipOf.ID, strings.Join(mapList(h.vipOf.VIP, netip.Prefix.String), ", "))
+			f.outside.add("`%s`: %s: %s outside %s's ranges %s", h.Name, h.describe(), addrList(outside), h.vipOf.ID, strings.Join(table.Mapped(h.vipOf.VIP, netip.Prefix.String), ", "))
 		} else if !h.dns.InternalPublished {
 			f.note(h, "internal", "Addresses inside their VIP ranges")
 		}
@@ -334,7 +319,7 @@ func (f *probeFindings) note(h probeHost, field, seen string) {
 	if i < 0 {
 		i, f.noted = len(f.noted), append(f.noted, dnsNote{h.dns, field, seen, nil})
 	}
-	f.noted[i].hosts = append(f.noted[i].hosts, h.host)
+	f.noted[i].hosts = append(f.noted[i].hosts, h.Name)
 }
 
 // unanswered records name's queries without an answer that can be taken.
@@ -398,7 +383,7 @@ func (f *probeFindings) markdown(t *table.Table, source string, asked int) strin
 
 // addrList shows at most maxAddrs addresses, and how many more there are.
 func addrList(addrs []netip.Addr) string {
-	return strings.Join(bound(mapList(addrs, netip.Addr.String), maxAddrs), ", ")
+	return strings.Join(bound(table.Mapped(addrs, netip.Addr.String), maxAddrs), ", ")
 }
 
 // query is one question: the A or the AAAA records of name.

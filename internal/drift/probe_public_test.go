@@ -42,13 +42,13 @@ func inRange(p netip.Prefix) netip.Addr {
 func publicZone(tbl *table.Table, aaaaHost string) *zone {
 	z := newZone()
 	for i, h := range probeHosts(tbl) {
-		if h.region != nil && h.region.Status == table.StatusDecommissioned || h.vipOf != nil && !h.dns.InternalPublished {
+		if h.Region != nil && h.Region.Status == table.StatusDecommissioned || h.vipOf != nil && !h.dns.InternalPublished {
 			continue
 		}
-		if h.kind == "dual-stack" { // the wildcard of oss.aliyuncs.com answers A
-			if h.dns.AAAAPublished || h.host == aaaaHost {
-				z.a[h.host] = []string{fmt.Sprintf("192.0.2.%d", i+1)}
-				z.aaaa[h.host] = []string{fmt.Sprintf("2001:db8::%x", i+1)}
+		if h.Kind == "dual-stack" { // the wildcard of oss.aliyuncs.com answers A
+			if h.dns.AAAAPublished || h.Name == aaaaHost {
+				z.a[h.Name] = []string{fmt.Sprintf("192.0.2.%d", i+1)}
+				z.aaaa[h.Name] = []string{fmt.Sprintf("2001:db8::%x", i+1)}
 			}
 			continue
 		}
@@ -57,12 +57,12 @@ func publicZone(tbl *table.Table, aaaaHost string) *zone {
 			addr = inRange(h.vipOf.VIP[0])
 		}
 		if addr.Is4() {
-			z.a[h.host] = []string{addr.String()}
+			z.a[h.Name] = []string{addr.String()}
 		} else {
-			z.aaaa[h.host] = []string{addr.String()}
+			z.aaaa[h.Name] = []string{addr.String()}
 		}
 		if addr.Is4() { // bucket hosts: CNAME into gds, then A
-			z.under[h.host] = wildcard{a: []string{addr.String()}, gds: true}
+			z.under[h.Name] = wildcard{a: []string{addr.String()}, gds: true}
 		}
 	}
 	z.under[tbl.DefaultPublic] = wildcard{a: []string{"192.0.2.250"}}

@@ -204,7 +204,7 @@ func fixture(t *testing.T) *table.Table {
 func agreeingZone(tbl *table.Table) *zone {
 	z := newZone()
 	for i, h := range probeHosts(tbl) {
-		if h.region != nil && h.region.Status == table.StatusDecommissioned || h.vipOf != nil && !h.dns.InternalPublished {
+		if h.Region != nil && h.Region.Status == table.StatusDecommissioned || h.vipOf != nil && !h.dns.InternalPublished {
 			continue
 		}
 		a := fmt.Sprintf("192.0.2.%d", i+1)
@@ -218,9 +218,9 @@ func agreeingZone(tbl *table.Table) *zone {
 				}
 			}
 		}
-		z.a[h.host] = []string{a}
-		if h.kind == "dual-stack" && h.dns.AAAAPublished {
-			z.aaaa[h.host] = []string{fmt.Sprintf("2001:db8::%x", i+1)}
+		z.a[h.Name] = []string{a}
+		if h.Kind == "dual-stack" && h.dns.AAAAPublished {
+			z.aaaa[h.Name] = []string{fmt.Sprintf("2001:db8::%x", i+1)}
 		}
 	}
 	return z

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ossregions/ossregions/internal/table"
 )
 
 // TestSaveResponse: -save keeps the body of a live call as it came, and
@@ -36,7 +38,7 @@ func TestSaveResponse(t *testing.T) {
 	if got := live(t, &server{t: t, region: "cn-hangzhou", status: http.StatusOK, body: body}, "-save", dir); got.code != exitNotCheck || !strings.Contains(got.stderr, "saving the response") {
 		t.Errorf("-save to a directory: %v", got)
 	}
-	if left, _ := filepath.Glob(filepath.Join(dir, ".drift-save-*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), table.TempPattern)); len(left) > 0 { // made beside the target
 		t.Errorf("a failed save left %v", left)
 	}
 }

@@ -15,19 +15,15 @@ import (
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
-)
 
-// File is a file to write and the bytes it should hold.
-type File struct {
-	Path string
-	Data []byte
-}
+	"github.com/ossregions/ossregions/internal/table"
+)
 
 // MoveMajor returns the files of the repository at root rewritten to give
 // the regions module major version n's path (/vN): go.mod lines, imports,
 // Go comments and user documents. Strings, testdata, the changelog and the
 // schemas' $id keep naming what they name.
-func MoveMajor(root string, n int) ([]File, error) {
+func MoveMajor(root string, n int) ([]table.File, error) {
 	if n < 2 {
 		return nil, fmt.Errorf("-major %d: a module path gains /vN from version 2 on", n)
 	}
@@ -47,7 +43,7 @@ func MoveMajor(root string, n int) ([]File, error) {
 	}
 	// A pseudo-version older than any release: the replace lines supply the module.
 	version := fmt.Sprintf("v%d.0.0-00010101000000-000000000000", n)
-	var outs []File
+	var outs []table.File
 	err = walkFiles(root, func(path string, src []byte) error {
 		var moved []byte
 		var err error
@@ -60,7 +56,7 @@ func MoveMajor(root string, n int) ([]File, error) {
 			moved = moveInText(src, old, newPath)
 		}
 		if moved != nil {
-			outs = append(outs, File{path, moved})
+			outs = append(outs, table.File{Path: path, Data: moved})
 		}
 		return err
 	})

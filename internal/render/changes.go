@@ -136,29 +136,24 @@ var regionFields = []struct {
 // Changes lists every difference from old to new, regions in table order.
 func Changes(old, new *table.Table) *ChangeReport {
 	c := &ChangeReport{Old: old.Version, New: new.Version}
-	oldByID, newByID, newByName := map[string]*table.Region{}, map[string]*table.Region{}, map[string]*table.Region{}
-	for i, r := range old.Regions {
-		oldByID[r.ID] = &old.Regions[i]
-	}
-	for i, r := range new.Regions {
-		newByID[r.ID], newByName[r.Name] = &new.Regions[i], &new.Regions[i]
-	}
 	moved := map[string]bool{} // the old and the new ID of a region whose ID changed
 	for _, o := range old.Regions {
-		if n := newByName[o.Name]; newByID[o.ID] == nil && n != nil && oldByID[n.ID] == nil {
+		i := slices.IndexFunc(new.Regions, func(n table.Region) bool { return n.Name == o.Name })
+		if i >= 0 && new.RegionByID(o.ID) == nil && old.RegionByID(new.Regions[i].ID) == nil {
+			n := &new.Regions[i]
 			moved[o.ID], moved[n.ID] = true, true
 			c.add("Region IDs changed", RegionIDChanged, "%s: `%s` → `%s` (constant `%s` → `%s`)", mdEscape(o.Name), o.ID, n.ID, o.GoName, n.GoName)
 		}
 	}
 	var oldIDs, newIDs []string
 	for _, o := range old.Regions {
-		if oldIDs = append(oldIDs, o.ID); newByID[o.ID] == nil && !moved[o.ID] {
+		if oldIDs = append(oldIDs, o.ID); new.RegionByID(o.ID) == nil && !moved[o.ID] {
 			c.add("Removed", RegionRemoved, "`%s` %s (constant `%s`)", o.ID, mdEscape(o.Name), o.GoName)
 		}
 	}
 	for i, n := range new.Regions {
 		newIDs = append(newIDs, n.ID)
-		if o := oldByID[n.ID]; o != nil {
+		if o := old.RegionByID(n.ID); o != nil {
 			compareRegion(c, o, &new.Regions[i])
 		} else if !moved[n.ID] {
 			c.add("Added", RegionAdded, "`%s` %s (constant `%s`; sources: %s)", n.ID, mdEscape(n.Name), n.GoName, sourcesText(&n))
@@ -190,7 +185,7 @@ func compareRegion(c *ChangeReport, o, n *table.Region) {
 	}
 	c.list("Aliases", id+" alias", kinds{AliasAdded, AliasRemoved, RegionData}, aliases(o), aliases(n), firstWord)
 	deviation := func(d table.Deviation) string { return mdEscape(table.DeviationText(d)) }
-	c.list("Deviations", id, same(RegionData), mapped(o.Deviations, deviation), mapped(n.Deviations, deviation), nil)
+	c.list("Deviations", id, same(RegionData), table.Mapped(o.Deviations, deviation), table.Mapped(n.Deviations, deviation), nil)
 }
 
 // vipTexts shows a region's VIP ranges, or that they are given by ticket.
@@ -198,16 +193,7 @@ func vipTexts(r *table.Region) []string {
 	if r.VIPByTicket {
 		return []string{"(by ticket)"}
 	}
-	return mapped(r.VIP, func(p netip.Prefix) string { return code(p.String()) })
-}
-
-// mapped is f of each item, in order.
-func mapped[T, U any](items []T, f func(T) U) []U {
-	out := make([]U, len(items))
-	for i, x := range items {
-		out[i] = f(x)
-	}
-	return out
+	return table.Mapped(r.VIP, func(p netip.Prefix) string { return code(p.String()) })
 }
 
 // firstWord is the key of a shown value that begins with it.
@@ -236,17 +222,17 @@ func compareTop(c *ChangeReport, old, new *table.Table) {
 	source := func(s table.Source) string {
 		return strings.TrimSpace(s.Key + ": " + mdEscape(s.Title+", "+s.Date+" "+s.URL))
 	}
-	c.list("Table", "source list", same(SourceList), mapped(old.Sources, source), mapped(new.Sources, source), firstWord)
+	c.list("Table", "source list", same(SourceList), table.Mapped(old.Sources, source), table.Mapped(new.Sources, source), firstWord)
 	family := func(f table.Family) string {
 		return fmt.Sprintf("%s (%s; product %s; sources %s)", f.Name, mdEscape(f.Title), f.Product, strings.Join(f.Sources, ", "))
 	}
 	k := kinds{FamilyAdded, FamilyRemoved, FamilyData}
-	c.list("Host families", "family", k, mapped(old.Families, family), mapped(new.Families, family), firstWord)
+	c.list("Host families", "family", k, table.Mapped(old.Families, family), table.Mapped(new.Families, family), firstWord)
 	c.list("Host families", "family", k, familyParts(old), familyParts(new), nil)
 	other := func(o table.OtherRegion) string {
 		return fmt.Sprintf("%s %s (%s)", code(o.CloudID), mdEscape(o.Name), strings.Join(o.Sources, ", "))
 	}
-	c.list("Other Alibaba Cloud regions", "region ID", same(OtherIDs), mapped(old.OtherRegions, other), mapped(new.OtherRegions, other), firstWord)
+	c.list("Other Alibaba Cloud regions", "region ID", same(OtherIDs), table.Mapped(old.OtherRegions, other), table.Mapped(new.OtherRegions, other), firstWord)
 }
 
 // familyParts are the texts of the families whose loss makes ParseEndpoint

@@ -45,18 +45,18 @@ func JSON(t *table.Table) []byte {
 		{"accelerateEndpoints", obj{{"global", t.GlobalAccelerate}, {"overseas", t.OverseasAccelerate}}},
 		{"regionlessEndpoint", orNull(t.Regionless)},
 		{"notes", array(t.Notes)},
-		{"sources", mapped(t.Sources, func(s table.Source) obj {
+		{"sources", array(table.Mapped(t.Sources, func(s table.Source) obj {
 			return obj{{"key", s.Key}, {"title", s.Title}, {"url", orNull(s.URL)}, {"date", s.Date}}
-		})},
-		{"regions", mapped(t.Regions, jsonRegion)},
+		}))},
+		{"regions", table.Mapped(t.Regions, jsonRegion)},
 	}
 	if len(t.Families) > 0 {
-		out = append(out, member{"families", mapped(t.Families, func(f table.Family) obj {
+		out = append(out, member{"families", table.Mapped(t.Families, func(f table.Family) obj {
 			signing := "region"
 			if f.ByCloudBox {
 				signing = "cloudbox"
 			}
-			return obj{{"name", f.Name}, {"const", f.Const}, {"title", f.Title}, {"forms", mapped(f.Forms, func(f table.Form) string { return f.Text })},
+			return obj{{"name", f.Name}, {"const", f.Const}, {"title", f.Title}, {"forms", array(table.Mapped(f.Forms, func(f table.Form) string { return f.Text }))},
 				{"signing", signing}, {"product", f.Product}, {"baseDomains", array(f.BaseDomains)}, {"sources", f.Sources}}
 		})})
 	}
@@ -81,7 +81,7 @@ func jsonRegion(r table.Region) obj {
 	}
 	var vip []string // null where published only by ticket
 	if !r.VIPByTicket {
-		vip = mapped(r.VIP, netip.Prefix.String)
+		vip = array(table.Mapped(r.VIP, netip.Prefix.String))
 	}
 	return append(o, obj{
 		{"cloud", r.Cloud.String()},
@@ -89,20 +89,20 @@ func jsonRegion(r table.Region) obj {
 		{"status", r.Status.String()},
 		{"statusDate", orNull(r.StatusDate)},
 		{"endpoints", obj{{"public", r.Public}, {"internal", r.Internal}, {"vpc", r.VPC}, {"dualStack", orNull(r.DualStack)}, {"internalExtra", array(r.InternalExtra)}}},
-		{"hosts", mapped(r.Hosts(), func(h table.Host) obj { return obj{{"host", h.Name}, {"kind", h.Kind}} })},
+		{"hosts", table.Mapped(r.Hosts(), func(h table.Host) obj { return obj{{"host", h.Name}, {"kind", h.Kind}} })},
 		{"accelerate", accelerate},
 		{"vipRanges", vip},
 		{"sources", array(r.Sources)},
 		{"confidence", orNull(r.Confidence)},
-		{"aliases", mapped(r.Aliases, func(a table.Alias) obj { return obj{{"id", a.ID}, {"source", a.Source}} })},
-		{"deviations", mapped(r.Deviations, func(d table.Deviation) obj {
+		{"aliases", array(table.Mapped(r.Aliases, func(a table.Alias) obj { return obj{{"id", a.ID}, {"source", a.Source}} }))},
+		{"deviations", array(table.Mapped(r.Deviations, func(d table.Deviation) obj {
 			return obj{{"source", d.Source}, {"field", d.Field}, {"page", d.Page}, {"why", d.Why}}
-		})},
+		}))},
 	}...)
 }
 
-// array is a JSON array of strings, [] for none.
-func array(s []string) []string { return append([]string{}, s...) }
+// array is a JSON array, [] for none.
+func array[T any](s []T) []T { return append([]T{}, s...) }
 
 // orNull is s, or null for "".
 func orNull(s string) any {

@@ -40,7 +40,7 @@ func Markdown(t *table.Table) []byte {
 			acceleration(r), statusText(r), sourcesText(r)})
 		ranges := "Submit a ticket to obtain VIP address ranges."
 		if !r.VIPByTicket {
-			ranges = code(mapped(r.VIP, netip.Prefix.String)...)
+			ranges = code(table.Mapped(r.VIP, netip.Prefix.String)...)
 		}
 		vips = append(vips, []string{mdEscape(r.Name), code(r.ID), ranges})
 		for _, a := range r.Aliases {
@@ -55,7 +55,7 @@ func Markdown(t *table.Table) []byte {
 		if f.ByCloudBox {
 			signing = "the CloudBox ID"
 		}
-		families = append(families, []string{f.Name, mdEscape(f.Title), code(mapped(f.Forms, func(f table.Form) string { return f.Text })...),
+		families = append(families, []string{f.Name, mdEscape(f.Title), code(table.Mapped(f.Forms, func(f table.Form) string { return f.Text })...),
 			signing, f.Product, cmp.Or(code(f.BaseDomains...), "-"), strings.Join(f.Sources, ", ")})
 	}
 	for _, o := range t.OtherRegions {

@@ -57,7 +57,7 @@ func (t *Table) DataDigest() string {
 		data.OtherRegions = append(data.OtherRegions, other{o.CloudID, o.Name, o.Sources})
 	}
 	for _, f := range t.Families {
-		forms := mapped(f.Forms, func(f Form) string { return f.Text })
+		forms := Mapped(f.Forms, func(f Form) string { return f.Text })
 		data.Families = append(data.Families, family{f.Name, f.Const, f.Title, f.Product, forms, f.BaseDomains, f.Sources, f.ByCloudBox})
 	}
 	for _, r := range t.Regions {
@@ -65,7 +65,7 @@ func (t *Table) DataDigest() string {
 			Public: r.Public, Internal: r.Internal, VPC: r.VPC, DualStack: r.DualStack, InternalExtra: r.InternalExtra,
 			Irregular: r.Irregular, Accelerate: r.Accelerate, AccelerateNotStated: r.AccelerateNotStated, VIPByTicket: r.VIPByTicket,
 			Sources: r.Sources, Confidence: r.Confidence, Aliases: r.Aliases, NameZh: r.NameZh,
-			Deviations: mapped(r.Deviations, DeviationText), VIP: mapped(r.VIP, netip.Prefix.String)}
+			Deviations: Mapped(r.Deviations, DeviationText), VIP: Mapped(r.VIP, netip.Prefix.String)}
 		if r.Cloud != CloudPublic {
 			x.Cloud = r.Cloud.String()
 		}

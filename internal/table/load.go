@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -22,6 +23,43 @@ const MaxInputSize = 8 << 20
 
 // MaxOutputSize bounds an existing output read to compare (ten thousand regions: 4 MiB).
 const MaxOutputSize = 64 << 20
+
+// File is a file to write and the bytes it should hold.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// TempPattern names WriteFiles' temporary files (os.CreateTemp); .gitignore covers it.
+const TempPattern = ".ossregions-tmp-*"
+
+// WriteFiles replaces files, all or none: each is synced to a temporary
+// file beside it, then all are renamed.
+func WriteFiles(files []File) error {
+	var temps []string
+	defer func() {
+		for _, t := range temps {
+			os.Remove(t) // renamed ones are gone already
+		}
+	}()
+	for _, o := range files {
+		f, err := os.CreateTemp(filepath.Dir(o.Path), TempPattern)
+		if err == nil {
+			temps = append(temps, f.Name())
+			_, err = f.Write(o.Data)
+			err = errors.Join(err, f.Chmod(0o644), f.Sync(), f.Close())
+		}
+		if err != nil {
+			return fmt.Errorf("writing %s: %w; nothing was written", o.Path, err)
+		}
+	}
+	for i, o := range files {
+		if err := os.Rename(temps[i], o.Path); err != nil {
+			return fmt.Errorf("%w (%d of %d files were replaced)", err, i, len(files))
+		}
+	}
+	return nil
+}
 
 // ReadRegular reads a regular file of at most limit bytes (knob names the
 // limit) as stat (os.Stat or os.Lstat) sees it; a FIFO or device is not opened.

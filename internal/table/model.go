@@ -39,7 +39,6 @@ type Table struct {
 	PublicDNS    []CloudDNS    // what public DNS shows of each cloud (dns.go), or none
 	OtherRegions []OtherRegion // region IDs of Alibaba Cloud that OSS does not list (dns.go)
 
-	Irregular     []*Region // regions whose endpoints break the pattern, in table order
 	MaxCloudIDLen int       // length of the longest cloud region ID
 	MaxAliasLen   int       // length of the longest alias, or 0
 	Areas         []string  // the first parts of the cloud region IDs ("ap", "cn"), sorted, once each
@@ -93,6 +92,37 @@ func (r *Region) Hosts() []Host {
 		hs = append(hs, Host{r.DualStack, "dual-stack"})
 	}
 	return hs
+}
+
+// TableHost is one host of the table and what it is.
+type TableHost struct {
+	Host           // Kind is "" for the table's own hosts
+	Role   string  // "default endpoint", ...; for a region's, "public host", ...
+	Region *Region // whose host it is; nil for the table's own, but the default region for the default internal endpoint
+}
+
+// AllHosts is every host of the table: its own (default, accelerate and
+// regionless endpoints), then each region's in table order.
+func (t *Table) AllHosts() []TableHost {
+	hs := []TableHost{{Host{t.DefaultPublic, ""}, "default endpoint", nil}, {Host{t.DefaultInternal, ""}, "default internal endpoint", t.Default},
+		{Host{t.GlobalAccelerate, ""}, "global accelerate endpoint", nil}, {Host{t.OverseasAccelerate, ""}, "overseas accelerate endpoint", nil}}
+	if t.Regionless != "" {
+		hs = append(hs, TableHost{Host{t.Regionless, ""}, "regionless endpoint", nil})
+	}
+	for i := range t.Regions {
+		for _, h := range t.Regions[i].Hosts() {
+			hs = append(hs, TableHost{h, h.Kind + " host", &t.Regions[i]})
+		}
+	}
+	return hs
+}
+
+// RegionByID is the region whose ID is id, or nil.
+func (t *Table) RegionByID(id string) *Region {
+	if i := slices.IndexFunc(t.Regions, func(r Region) bool { return r.ID == id }); i >= 0 {
+		return &t.Regions[i]
+	}
+	return nil
 }
 
 // Alias is another value that tools hand out for a region and Parse accepts.
@@ -165,8 +195,8 @@ const (
 // String returns the cloud as the YAML writes it.
 func (c Cloud) String() string { return Clouds[c].Word }
 
-// mapped lists f of each of xs, or nil for none.
-func mapped[T any](xs []T, f func(T) string) (out []string) {
+// Mapped is f of each of xs, in order, or nil for none.
+func Mapped[T, U any](xs []T, f func(T) U) (out []U) {
 	for _, x := range xs {
 		out = append(out, f(x))
 	}
@@ -174,8 +204,8 @@ func mapped[T any](xs []T, f func(T) string) (out []string) {
 }
 
 // nameWords lists the words of names, and nameConsts their constants.
-func nameWords(names []Name) []string  { return mapped(names, func(n Name) string { return n.Word }) }
-func nameConsts(names []Name) []string { return mapped(names, func(n Name) string { return n.Const }) }
+func nameWords(names []Name) []string  { return Mapped(names, func(n Name) string { return n.Word }) }
+func nameConsts(names []Name) []string { return Mapped(names, func(n Name) string { return n.Const }) }
 
 // orList lists words for a message: "a, b or c".
 func orList(words []string) string {
@@ -220,9 +250,6 @@ func derive(t *Table) {
 		t.MaxCloudIDLen = max(t.MaxCloudIDLen, len(r.CloudID))
 		if area, _, _ := strings.Cut(r.CloudID, "-"); !slices.Contains(t.Areas, area) {
 			t.Areas = append(t.Areas, area)
-		}
-		if r.Irregular {
-			t.Irregular = append(t.Irregular, r)
 		}
 		for _, a := range r.Aliases {
 			t.MaxAliasLen = max(t.MaxAliasLen, len(a.ID))

@@ -446,7 +446,7 @@ func (v *validator) checkOverlaps() {
 	}
 	for _, r := range rs {
 		slices.SortFunc(over[r.n], func(a, b rangeUse) int { return a.n.pos.compare(b.n.pos) })
-		names := mapped(over[r.n], func(o rangeUse) string { return fmt.Sprintf("%s (line %d)", o.prefix, o.n.pos.line) })
+		names := Mapped(over[r.n], func(o rangeUse) string { return fmt.Sprintf("%s (line %d)", o.prefix, o.n.pos.line) })
 		if names != nil {
 			v.bad(r.n, "%s overlaps %s; VIP ranges must not overlap", r.prefix, strings.Join(names, ", "))
 		}

@@ -180,7 +180,7 @@ func (r *reader) table(t part, n int) {
 		for i, c := range sr.cells {
 			if i >= len(kinds) {
 				if len(c) > 0 {
-					r.problem(sr.where, "a cell beyond the last column: "+quote(strings.Join(c, " ")))
+					r.problem(sr.where, "a cell beyond the last column: "+Quote(strings.Join(c, " ")))
 				}
 				continue
 			}
@@ -194,7 +194,7 @@ func (r *reader) table(t part, n int) {
 		row.Name = strings.Join(items[colName], " ")
 		row.Plain, row.Flags = nameWords(row.Name)
 		if row.ID = normID(row.RawID); row.ID == "" {
-			r.fail(sr.where, "region ID "+quote(row.RawID)+": expected one ID such as cn-hangzhou or oss-cn-hangzhou")
+			r.fail(sr.where, "region ID "+Quote(row.RawID)+": expected one ID such as cn-hangzhou or oss-cn-hangzhou")
 			continue
 		}
 		for k := colPublic; k <= colVIP; k++ {
@@ -239,20 +239,20 @@ func (r *reader) merge(row Row, table int) {
 	}
 	old := &r.page.Rows[s.row]
 	if s.table == table {
-		r.fail(row.Where, "a second row for "+quote(row.RawID)+" in one table (first at "+old.Where+")")
+		r.fail(row.Where, "a second row for "+Quote(row.RawID)+" in one table (first at "+old.Where+")")
 		return
 	}
 	if old.Name == "" {
 		old.Name, old.Plain, old.Flags = row.Name, row.Plain, row.Flags
 	} else if row.Name != "" && row.Name != old.Name {
-		r.fail(row.Where, "name "+quote(row.Name)+" of "+quote(row.RawID)+" differs from "+quote(old.Name)+" at "+old.Where)
+		r.fail(row.Where, "name "+Quote(row.Name)+" of "+Quote(row.RawID)+" differs from "+Quote(old.Name)+" at "+old.Where)
 	}
 	for c := colPublic; c <= colVIP; c++ {
 		n, o := row.cell(c), old.cell(c)
 		if o.Mark == Absent {
 			*o = *n
 		} else if n.Mark != Absent && (n.Mark != o.Mark || !slices.Equal(n.Values, o.Values) || !slices.Equal(n.Bad, o.Bad)) {
-			r.fail(row.Where, kindNames[c]+" of "+quote(row.RawID)+" differs from the one at "+old.Where)
+			r.fail(row.Where, kindNames[c]+" of "+Quote(row.RawID)+" differs from the one at "+old.Where)
 		}
 	}
 }
@@ -262,8 +262,8 @@ func (row *Row) cell(k kind) *Cell {
 		colDual: &row.DualStack, colAccel: &row.Accelerate, colVIP: &row.VIP}[k]
 }
 
-// quote quotes a value from the page for a message, cut to 80 runes.
-func quote(s string) string {
+// Quote quotes a value from the page for a message, cut to 80 runes.
+func Quote(s string) string {
 	if r := []rune(s); len(r) > 80 {
 		s = string(r[:80]) + "..."
 	}
