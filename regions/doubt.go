@@ -20,6 +20,14 @@ type verdict struct {
 // newer reports whether the verdict is a region newer than the table.
 func (v verdict) newer() bool { return !v.slip && v.why == "" }
 
+// slipName is a name of genSlipNames: a cloud ID or an alias without oss-,
+// the length of what comes before its number, and its region.
+type slipName struct {
+	name   string
+	base   int
+	region Region
+}
+
 // doubt applies the rule for doubt to a lower-case cloud ID without oss-
 // that no row has.
 func doubt(id []byte) verdict {
@@ -35,8 +43,12 @@ func doubt(id []byte) verdict {
 	if in := lookupAlias(id); in != nil {
 		return verdict{slip: true, meant: in} // an alias, which names no host
 	}
-	if in := lookupName(id); in != nil {
-		return verdict{slip: true, meant: in} // a known ID without its area, or a name
+	dash := bytes.IndexByte(id, '-')
+	area := dash > 0 && genIsArea(id[:dash])
+	if !area { // no name key begins with an area: genNameKeys leaves such out
+		if in := lookupName(id); in != nil {
+			return verdict{slip: true, meant: in} // a known ID without its area, or a name
+		}
 	}
 	if rest, ok := cutInternal(id); ok {
 		in := lookupCloudID(rest)
@@ -45,32 +57,36 @@ func doubt(id []byte) verdict {
 		}
 		return verdict{slip: true, meant: in, internal: true}
 	}
-	dash := bytes.IndexByte(id, '-')
-	knownArea := dash > 0 && genIsArea(id[:dash])
-	name, num := splitNumber(id)
+	base, num := splitNumber(id)
 	var near, part *regionInfo
 	nearSlip := false
-	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
-		known := candidate(i)
-		if d := len(id) - len(known); (d > 1 || d < -1) && !(len(id) >= 3 && len(known) >= 3 && string(id[:3]) == known[:3]) {
-			continue // one edit needs lengths within one; the other cases a shared start
+	for i := range genSlipNames {
+		k := &genSlipNames[i]
+		known, n := k.name, k.base
+		if area && (len(known) <= dash || known[dash] != '-' || known[0] != id[0] || known[:dash] != string(id[:dash])) {
+			continue // another area's name: in a known area, no slip of it
 		}
-		kname, knum := splitNumber(known)
 		pos, edit := editAt(id, known)
 		switch {
-		case len(num) > 0 && len(knum) > 0 && string(name) == kname && string(num) != knum,
+		case !area:
+			// In an area the table lacks, only a letter added, dropped or
+			// swapped in the area is a slip.
+			if edit != 0 && edit != 's' && pos <= strings.IndexByte(known, '-') {
+				nearSlip, near = true, better(near, k.info())
+			}
+		case len(num) > 0 && n == len(base) && n < len(known) && known[:n] == string(base) && known[n+1:] != string(num),
 			edit == 's' && isDigit(id[pos]) && isDigit(known[pos]):
 			return verdict{} // a known name with a new number: a newer region
-		case edit != 0 && (knownArea && pos > dash || !knownArea && edit != 's' && pos <= strings.IndexByte(known, '-')):
-			nearSlip, near = true, better(near, candidateRow(i))
-		case knownArea && string(num) != knum && afterArea(editAt(name, kname)) > dash:
+		case edit != 0:
+			nearSlip, near = true, better(near, k.info())
+		case string(num) != known[min(n+1, len(known)):] && oneEdit(base, known[:n]):
 			nearSlip = true // a slip of a name whose number is unknown: ap-southest-9
-		case knownArea && hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
+		case hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
 			if part == nil || len(known) > len(part.id)-len("oss-") {
-				part = candidateRow(i) // the longest ID it extends
+				part = k.info() // the longest ID it extends
 			}
-		case knownArea && hasPartPrefix(known, string(id)) && !namesCloud([]byte(known[len(id)+1:])):
-			part = better(part, candidateRow(i))
+		case hasPartPrefix(known, id) && !namesCloud([]byte(known[len(id)+1:])):
+			part = better(part, k.info())
 		}
 	}
 	switch {
@@ -80,30 +96,33 @@ func doubt(id []byte) verdict {
 		return verdict{slip: true, meant: part, byPart: true, zone: len(id) == len(part.id)-len("oss-")+2}
 	case !isCloudID(id) || len(id) > maxLabelLen:
 		return verdict{why: "not a region ID"}
-	case !knownArea:
+	case !area:
 		return verdict{why: "an area the table lacks"}
 	}
 	return verdict{}
 }
 
-// placeholder reports whether a part of id is x's (cn-xxx, xx-xxx): a
-// template's stand-in for a region.
+func (k *slipName) info() *regionInfo { return lookupInfo(k.region) }
+
+// nextPart splits s at its first hyphen; rest is nil after the last part.
+func nextPart(s []byte) (part, rest []byte) {
+	if i := bytes.IndexByte(s, '-'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, nil
+}
+
+// placeholder reports whether a part of id is two x's or more (cn-xxx,
+// xx-xxx): a template's stand-in for a region.
 func placeholder(id []byte) bool {
-	n := 0 // x's since the part began; -1 once the part has another byte
-	for i := 0; i <= len(id); i++ {
-		switch {
-		case i == len(id) || id[i] == '-':
-			if n >= 2 {
-				return true
-			}
-			n = 0
-		case id[i] == 'x' && n >= 0:
-			n++
-		default:
-			n = -1
+	for p, rest := nextPart(id); ; p, rest = nextPart(rest) {
+		if len(p) >= 2 && len(bytes.TrimLeft(p, "x")) == 0 {
+			return true
+		}
+		if rest == nil {
+			return false
 		}
 	}
-	return false
 }
 
 // better returns the region to suggest of two slips' regions: in service
@@ -115,32 +134,13 @@ func better(a, b *regionInfo) *regionInfo {
 	return a
 }
 
-// candidate returns the i-th known name: the cloud IDs of the table, then
-// its aliases without oss-.
-func candidate(i int) string {
-	if i < len(genAllRegions) {
-		return string(genAllRegions[i])[len("oss-"):]
-	}
-	a := &genAliases[i-len(genAllRegions)]
-	if len(a.alias) > len("oss-") && a.alias[:len("oss-")] == "oss-" {
-		return a.alias[len("oss-"):]
-	}
-	return a.alias
-}
-
-// candidateRow is the row of the i-th known name, looked up only for a
-// name that matters.
-func candidateRow(i int) *regionInfo {
-	if i < len(genAllRegions) {
-		return lookupInfo(genAllRegions[i])
-	}
-	return genAliases[i-len(genAllRegions)].in
-}
-
 // editAt returns where a and b differ by exactly one edit and which: 'i' (a
 // has a byte more), 'd' (a byte less), 's' (a byte changed), 'w' (two
 // neighbours swapped); 0 where they are equal or further apart.
 func editAt(a []byte, b string) (int, byte) {
+	if d := len(a) - len(b); d < -1 || d > 1 {
+		return 0, 0
+	}
 	i := 0
 	for i < len(a) && i < len(b) && a[i] == b[i] {
 		i++
@@ -166,103 +166,82 @@ func editAt(a []byte, b string) (int, byte) {
 	return 0, 0
 }
 
-// namesCloud reports whether parts name a cloud other than the public one
-// ("finance", "gov"): parts more or fewer of that kind change the cloud.
+// oneEdit reports whether a and b are one edit apart.
+func oneEdit(a []byte, b string) bool {
+	_, e := editAt(a, b)
+	return e != 0
+}
+
+// namesCloud reports whether a part of parts begins a cloud other than the
+// public one ("fin" of finance, "gov"): parts more or fewer of that kind
+// change the cloud.
 func namesCloud(parts []byte) bool {
-	for len(parts) > 0 {
-		p := parts
-		if i := bytes.IndexByte(parts, '-'); i >= 0 {
-			p, parts = parts[:i], parts[i+1:]
-		} else {
-			parts = nil
-		}
+	for p, rest := nextPart(parts); ; p, rest = nextPart(rest) {
 		for _, c := range genCloudNames[2:] {
 			if len(p) >= 3 && len(p) <= len(c) && c[:len(p)] == string(p) {
 				return true
 			}
 		}
+		if rest == nil {
+			return false
+		}
 	}
-	return false
 }
 
-// cutInternal returns id without a part that is "internal" or one edit from
-// it, where the rest is a known cloud ID or the part is last:
-// us-west-internal-1, cn-hangzhou-interal.
+// cutInternal returns id without a part after the first that is "internal"
+// or one edit from it, where the rest is a known cloud ID or alias or the
+// part is last: us-west-internal-1, cn-hangzhou-interal.
 func cutInternal(id []byte) ([]byte, bool) {
-	for start := 0; start < len(id); {
-		end := bytes.IndexByte(id[start:], '-')
-		if end < 0 {
+	for start, end := 0, 0; start < len(id); start = end + 1 {
+		if end = start + bytes.IndexByte(id[start:], '-'); end < start {
 			end = len(id)
-		} else {
-			end += start
 		}
-		if p := id[start:end]; start > 0 && (string(p) == "internal" || oneEditBytes(p, "internal")) {
-			rest := append(append([]byte(nil), id[:start-1]...), id[min(end, len(id)):]...)
+		if p := id[start:end]; start > 0 && (string(p) == "internal" || oneEdit(p, "internal")) {
+			rest := append(append([]byte(nil), id[:start-1]...), id[end:]...)
 			if lookupCloudID(rest) != nil || lookupAlias(rest) != nil || end == len(id) {
 				return rest, true
 			}
 		}
-		start = end + 1
 	}
 	return nil, false
 }
 
 // hasPartPrefix reports whether s is p followed by one or more parts.
-func hasPartPrefix[T string | []byte](s T, p string) bool {
-	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == p
+func hasPartPrefix[S, P string | []byte](s S, p P) bool {
+	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == string(p)
 }
 
-// splitNumber splits a cloud region ID into what comes before its number and
-// its number, the last part if that is all digits ("ap-southeast", "1";
-// "cn-hangzhou", "").
-func splitNumber[T string | []byte](id T) (T, T) {
-	dash := -1
-	for i := len(id) - 1; i >= 0; i-- {
-		if id[i] == '-' {
-			dash = i
-			break
-		}
+// splitNumber splits a cloud ID before its number, the last part if that
+// is all digits: "ap-southeast", "1"; "cn-hangzhou", "".
+func splitNumber(id []byte) (base, num []byte) {
+	i := bytes.LastIndexByte(id, '-')
+	if i < 0 || i == len(id)-1 || !allDigits(string(id[i+1:])) {
+		return id, nil
 	}
-	if dash < 0 || dash == len(id)-1 || !allDigits(string(id[dash+1:])) {
-		return id, id[len(id):]
-	}
-	return id[:dash], id[dash+1:]
+	return id[:i], id[i+1:]
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// slipReasons is what ParseEndpoint ([0]) and Parse ([1]) say of a slip:
-// plain, a misplaced -internal, a zone, a slip of a closed region.
-var slipReasons = [...][2]string{
-	{"a slip, not a newer region", ""},
-	{"a misplaced or misspelt -internal", endpointGiven},
-	{"a zone or cluster, not a region", ""},
-	{"a slip of a decommissioned region", "the region meant is decommissioned"},
-}
 
 // doubtReason says what the rule for doubt found (v), for ParseEndpoint
 // (p 0) or Parse (p 1), and the region meant.
 //
 //go:noinline
 func doubtReason(v verdict, p int) (string, Region) {
-	var r Region
-	if v.meant != nil {
-		r = v.meant.id
-	}
-	k := 0
+	r := regionOf(v.meant)
 	switch {
 	case v.why != "":
 		return v.why, r
 	case v.other != "":
 		return v.other + " is an Alibaba Cloud region the table does not list for OSS", r
 	case v.internal:
-		k = 1
+		return [2]string{"a misplaced or misspelt -internal", endpointGiven}[p], r
 	case v.zone && p == 0:
-		k = 2
+		return "a zone or cluster, not a region", r
 	case v.meant != nil && v.meant.status == Decommissioned:
-		k = 3
+		return [2]string{"a slip of a decommissioned region", "the region meant is decommissioned"}[p], r
 	}
-	return slipReasons[k][p], r
+	return [2]string{"a slip, not a newer region", ""}[p], r
 }
 
 // refusal says why a host that matched nothing, in lower case, is no
@@ -441,17 +420,3 @@ func doubledPrefix(id []byte) (Region, bool) {
 }
 
 const doubledPrefixReason = "oss- twice; use CloudRegion()"
-
-// afterArea returns the position of an edit, or -1 where there is none.
-func afterArea(pos int, edit byte) int {
-	if edit == 0 {
-		return -1
-	}
-	return pos
-}
-
-// oneEditBytes reports whether a and b are one edit apart.
-func oneEditBytes(a []byte, b string) bool {
-	_, e := editAt(a, b)
-	return e != 0
-}

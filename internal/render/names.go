@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,7 +15,9 @@ import (
 // name and city, and its cloud ID and aliases without their area
 // ("hangzhou", "hzfinance"), lower-case. A key that two regions claim, or
 // that is an ID or alias itself, is left out: it names no one region; so
-// is one with a backquote, which the raw string cannot hold.
+// is one with a backquote, which the raw string cannot hold, and one that
+// begins with an area and a hyphen, which reads as an ID (the rule for
+// doubt looks no such ID up among the names).
 func genNameKeys(f *jen.File, t *table.Table) {
 	owner := map[string]int{}
 	taken := map[string]bool{}
@@ -31,7 +34,7 @@ func genNameKeys(f *jen.File, t *table.Table) {
 		}
 		for _, k := range keys {
 			k = strings.ToLower(strings.TrimSpace(k))
-			if k == "" || taken[k] || strings.Contains(k, "`") {
+			if area, _, ok := strings.Cut(k, "-"); k == "" || taken[k] || strings.Contains(k, "`") || ok && slices.Contains(t.Areas, area) {
 				continue
 			}
 			if o, ok := owner[k]; ok && o != i {
@@ -74,6 +77,36 @@ func genNameKeys(f *jen.File, t *table.Table) {
 		others = append(others, jen.Lit(""))
 	}
 	f.Const().Id("genOtherRegions").Op("=").Add(jen.Custom(jen.Options{Separator: " +", Multi: true}, others...))
+	genSlipNames(f, t)
+}
+
+// genSlipNames emits the names that the rule for doubt measures a slip
+// against, in the order it weighs them: every region's cloud ID in table
+// order, then every alias without oss-, each with the length of what comes
+// before its number and its region.
+func genSlipNames(f *jen.File, t *table.Table) {
+	var rows []jen.Code
+	add := func(name string, r *table.Region) {
+		base := name
+		if i := strings.LastIndexByte(name, '-'); i > 0 && i < len(name)-1 && strings.Trim(name[i+1:], "0123456789") == "" {
+			base = name[:i]
+		}
+		rows = append(rows, jen.Values(jen.Lit(name), jen.Lit(len(base)), jen.Id(r.GoName)))
+	}
+	for i := range t.Regions {
+		add(t.Regions[i].CloudID, &t.Regions[i])
+	}
+	for i, r := range t.Regions {
+		for _, a := range r.Aliases {
+			if name, ok := strings.CutPrefix(a.ID, "oss-"); ok && name != "" {
+				add(name, &t.Regions[i])
+			} else {
+				add(a.ID, &t.Regions[i])
+			}
+		}
+	}
+	f.Comment("genSlipNames lists the names that a slip is measured against, in the order the rule for doubt weighs them: each region's cloud ID, then each alias without oss-, with the length of the name before its number, and the region.")
+	f.Var().Id("genSlipNames").Op("=").Index(jen.Op("...")).Id("slipName").Custom(multiline, rows...)
 }
 
 // city returns what name holds between open and close, before any
