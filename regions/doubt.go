@@ -20,12 +20,11 @@ type verdict struct {
 // newer reports whether the verdict is a region newer than the table.
 func (v verdict) newer() bool { return !v.slip && v.why == "" }
 
-// slipName is a name of genSlipNames: a cloud ID or an alias without oss-,
-// the length of what comes before its number, and its region.
+// slipName is a name of genSlipNames: a region's ID or an alias, the
+// length of its oss- prefix, and that of the rest before its number.
 type slipName struct {
-	name   string
-	base   int
-	region Region
+	id         string
+	skip, base uint8
 }
 
 // doubt applies the rule for doubt to a lower-case cloud ID without oss-
@@ -45,10 +44,8 @@ func doubt(id []byte) verdict {
 	}
 	dash := bytes.IndexByte(id, '-')
 	area := dash > 0 && genIsArea(id[:dash])
-	if !area { // no name key begins with an area: genNameKeys leaves such out
-		if in := lookupName(id); in != nil {
-			return verdict{slip: true, meant: in} // a known ID without its area, or a name
-		}
+	if in := lookupName(id); in != nil {
+		return verdict{slip: true, meant: in} // a known ID without its area, or a name
 	}
 	if rest, ok := cutInternal(id); ok {
 		in := lookupCloudID(rest)
@@ -60,33 +57,38 @@ func doubt(id []byte) verdict {
 	base, num := splitNumber(id)
 	var near, part *regionInfo
 	nearSlip := false
-	for i := range genSlipNames {
-		k := &genSlipNames[i]
-		known, n := k.name, k.base
-		if area && (len(known) <= dash || known[dash] != '-' || known[0] != id[0] || known[:dash] != string(id[:dash])) {
-			continue // another area's name: in a known area, no slip of it
+	for _, names := range genSlipNames {
+		if area && !hasPartPrefix(names[0].id[names[0].skip:], id[:dash]) {
+			continue // another area's names: in a known area, no slip of them
 		}
-		pos, edit := editAt(id, known)
-		switch {
-		case !area:
-			// In an area the table lacks, only a letter added, dropped or
-			// swapped in the area is a slip.
-			if edit != 0 && edit != 's' && pos <= strings.IndexByte(known, '-') {
+		for i := range names {
+			k := &names[i]
+			known, n := k.id[k.skip:], int(k.base)
+			pos, edit := 0, byte(0)
+			if d := len(id) - len(known); d >= -1 && d <= 1 && (!area || mayBeOneEdit(id, known, dash+1)) {
+				pos, edit = editAt(id, known)
+			}
+			switch {
+			case !area:
+				// In an area the table lacks, only a letter added, dropped or
+				// swapped in the area is a slip.
+				if edit != 0 && edit != 's' && pos <= strings.IndexByte(known, '-') {
+					nearSlip, near = true, better(near, k.info())
+				}
+			case len(num) > 0 && n == len(base) && n < len(known) && known[:n] == string(base) && known[n+1:] != string(num),
+				edit == 's' && isDigit(id[pos]) && isDigit(known[pos]):
+				return verdict{} // a known name with a new number: a newer region
+			case edit != 0:
 				nearSlip, near = true, better(near, k.info())
+			case len(base)-n <= 1 && n-len(base) <= 1 && (len(num) > 0 || n < len(known)) && string(num) != known[min(n+1, len(known)):] && oneEdit(base, known[:n]):
+				nearSlip = true // a slip of a name whose number is unknown: ap-southest-9
+			case hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
+				if part == nil || len(known) > len(part.id)-len("oss-") {
+					part = k.info() // the longest ID it extends
+				}
+			case hasPartPrefix(known, id) && !namesCloud([]byte(known[len(id)+1:])):
+				part = better(part, k.info())
 			}
-		case len(num) > 0 && n == len(base) && n < len(known) && known[:n] == string(base) && known[n+1:] != string(num),
-			edit == 's' && isDigit(id[pos]) && isDigit(known[pos]):
-			return verdict{} // a known name with a new number: a newer region
-		case edit != 0:
-			nearSlip, near = true, better(near, k.info())
-		case string(num) != known[min(n+1, len(known)):] && oneEdit(base, known[:n]):
-			nearSlip = true // a slip of a name whose number is unknown: ap-southest-9
-		case hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
-			if part == nil || len(known) > len(part.id)-len("oss-") {
-				part = k.info() // the longest ID it extends
-			}
-		case hasPartPrefix(known, id) && !namesCloud([]byte(known[len(id)+1:])):
-			part = better(part, k.info())
 		}
 	}
 	switch {
@@ -102,7 +104,12 @@ func doubt(id []byte) verdict {
 	return verdict{}
 }
 
-func (k *slipName) info() *regionInfo { return lookupInfo(k.region) }
+func (k *slipName) info() *regionInfo {
+	if in := lookupInfo(Region(k.id)); in != nil {
+		return in
+	}
+	return lookupAlias(k.id)
+}
 
 // nextPart splits s at its first hyphen; rest is nil after the last part.
 func nextPart(s []byte) (part, rest []byte) {
@@ -115,14 +122,21 @@ func nextPart(s []byte) (part, rest []byte) {
 // placeholder reports whether a part of id is two x's or more (cn-xxx,
 // xx-xxx): a template's stand-in for a region.
 func placeholder(id []byte) bool {
-	for p, rest := nextPart(id); ; p, rest = nextPart(rest) {
-		if len(p) >= 2 && len(bytes.TrimLeft(p, "x")) == 0 {
-			return true
-		}
-		if rest == nil {
-			return false
+	n := 0 // x's since the part began; -1 once the part has another byte
+	for i := 0; i <= len(id); i++ {
+		switch {
+		case i == len(id) || id[i] == '-':
+			if n >= 2 {
+				return true
+			}
+			n = 0
+		case id[i] == 'x' && n >= 0:
+			n++
+		default:
+			n = -1
 		}
 	}
+	return false
 }
 
 // better returns the region to suggest of two slips' regions: in service
@@ -166,6 +180,13 @@ func editAt(a []byte, b string) (int, byte) {
 	return 0, 0
 }
 
+// mayBeOneEdit reports false where a and b, of lengths within one and
+// equal up to i, cannot be one edit apart: one edit at i or after keeps
+// a[i] or the last byte where both have three bytes or more from i on.
+func mayBeOneEdit(a []byte, b string, i int) bool {
+	return len(a) < i+3 || len(b) < i+3 || a[i] == b[i] || a[len(a)-1] == b[len(b)-1]
+}
+
 // oneEdit reports whether a and b are one edit apart.
 func oneEdit(a []byte, b string) bool {
 	_, e := editAt(a, b)
@@ -196,7 +217,7 @@ func cutInternal(id []byte) ([]byte, bool) {
 		if end = start + bytes.IndexByte(id[start:], '-'); end < start {
 			end = len(id)
 		}
-		if p := id[start:end]; start > 0 && (string(p) == "internal" || oneEdit(p, "internal")) {
+		if p := id[start:end]; start > 0 && len(p) >= 7 && (string(p) == "internal" || oneEdit(p, "internal")) {
 			rest := append(append([]byte(nil), id[:start-1]...), id[end:]...)
 			if lookupCloudID(rest) != nil || lookupAlias(rest) != nil || end == len(id) {
 				return rest, true

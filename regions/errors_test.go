@@ -95,9 +95,11 @@ func editDistance(a, b string) int {
 	return d[len(a)][len(b)]
 }
 
-// knownNames are the names suggestions weigh, in order: every region's
-// cloud ID, then every alias without oss-, each with its region.
+// knownNames are the names suggestions weigh, in order: by area, in the
+// order the table first uses each, and in an area every region's cloud
+// ID, then every alias without oss-; each with its region.
 func knownNames() (names []string, of []Region) {
+	var areaOrder []string
 	for _, r := range All() {
 		names, of = append(names, r.CloudRegion()), append(of, r)
 	}
@@ -106,7 +108,22 @@ func knownNames() (names []string, of []Region) {
 			names, of = append(names, strings.TrimPrefix(a, "oss-")), append(of, r)
 		}
 	}
-	return names, of
+	for _, n := range names {
+		if a, _, _ := strings.Cut(n, "-"); !slices.Contains(areaOrder, a) {
+			areaOrder = append(areaOrder, a)
+		}
+	}
+	idx := make([]int, len(names))
+	for i := range idx {
+		idx[i] = i
+	}
+	rank := func(n string) int { a, _, _ := strings.Cut(n, "-"); return slices.Index(areaOrder, a) }
+	slices.SortStableFunc(idx, func(i, j int) int { return rank(names[i]) - rank(names[j]) })
+	sorted, sortedOf := make([]string, len(idx)), make([]Region, len(idx))
+	for k, i := range idx {
+		sorted[k], sortedOf[k] = names[i], of[i]
+	}
+	return sorted, sortedOf
 }
 
 // areaOf is what comes before the first hyphen, or "" where there is none.

@@ -81,32 +81,43 @@ func genNameKeys(f *jen.File, t *table.Table) {
 }
 
 // genSlipNames emits the names that the rule for doubt measures a slip
-// against, in the order it weighs them: every region's cloud ID in table
-// order, then every alias without oss-, each with the length of what comes
-// before its number and its region.
+// against, by their area in the order the table first uses each, and in
+// an area in the order the rule weighs them: every region's ID in table
+// order, then every alias; each with the length of its oss- prefix, which
+// the rule does not weigh, and of what comes before its number. The IDs
+// are those of the Region constants, whose bytes a binary holds once.
 func genSlipNames(f *jen.File, t *table.Table) {
-	var rows []jen.Code
-	add := func(name string, r *table.Region) {
+	var areas []string
+	byArea := map[string][]jen.Code{}
+	add := func(id string) {
+		name, ok := strings.CutPrefix(id, "oss-")
+		if !ok || name == "" {
+			name = id
+		}
 		base := name
 		if i := strings.LastIndexByte(name, '-'); i > 0 && i < len(name)-1 && strings.Trim(name[i+1:], "0123456789") == "" {
 			base = name[:i]
 		}
-		rows = append(rows, jen.Values(jen.Lit(name), jen.Lit(len(base)), jen.Id(r.GoName)))
+		area, _, _ := strings.Cut(name, "-")
+		if byArea[area] == nil {
+			areas = append(areas, area)
+		}
+		byArea[area] = append(byArea[area], jen.Values(jen.Lit(id), jen.Lit(len(id)-len(name)), jen.Lit(len(base))))
 	}
-	for i := range t.Regions {
-		add(t.Regions[i].CloudID, &t.Regions[i])
+	for _, r := range t.Regions {
+		add(r.ID)
 	}
-	for i, r := range t.Regions {
+	for _, r := range t.Regions {
 		for _, a := range r.Aliases {
-			if name, ok := strings.CutPrefix(a.ID, "oss-"); ok && name != "" {
-				add(name, &t.Regions[i])
-			} else {
-				add(a.ID, &t.Regions[i])
-			}
+			add(a.ID)
 		}
 	}
-	f.Comment("genSlipNames lists the names that a slip is measured against, in the order the rule for doubt weighs them: each region's cloud ID, then each alias without oss-, with the length of the name before its number, and the region.")
-	f.Var().Id("genSlipNames").Op("=").Index(jen.Op("...")).Id("slipName").Custom(multiline, rows...)
+	groups := make([]jen.Code, len(areas))
+	for i, a := range areas {
+		groups[i] = jen.Custom(multiline, byArea[a]...)
+	}
+	f.Comment("genSlipNames lists the names that a slip is measured against, by area, and in an area in the order the rule for doubt weighs them: each region's ID, then each alias; with the length of the oss- prefix and of the name before its number.")
+	f.Var().Id("genSlipNames").Op("=").Index(jen.Op("...")).Index().Id("slipName").Custom(multiline, groups...)
 }
 
 // city returns what name holds between open and close, before any
