@@ -35,59 +35,56 @@ func doubt(id []byte) verdict {
 		return verdict{why: "a placeholder, not a region"}
 	case regionlessID(id):
 		return verdict{why: "no such regionless host"}
+	case otherRegion(id) != "":
+		return verdict{other: otherRegion(id)}
 	}
-	if name := otherRegion(id); name != "" {
-		return verdict{other: name}
+	in := lookupAlias(id) // an alias, which names no host
+	if in == nil {
+		in = lookupName(id) // a known ID without its area, or a name
 	}
-	if in := lookupAlias(id); in != nil {
-		return verdict{slip: true, meant: in} // an alias, which names no host
-	}
-	dash := bytes.IndexByte(id, '-')
-	area := dash > 0 && genIsArea(id[:dash])
-	if in := lookupName(id); in != nil {
-		return verdict{slip: true, meant: in} // a known ID without its area, or a name
+	if in != nil {
+		return verdict{slip: true, meant: in}
 	}
 	if rest, ok := cutInternal(id); ok {
-		in := lookupCloudID(rest)
-		if in == nil {
+		if in = lookupCloudID(rest); in == nil {
 			in = lookupAlias(rest)
 		}
 		return verdict{slip: true, meant: in, internal: true}
 	}
+	dash := bytes.IndexByte(id, '-')
+	area := dash > 0 && genIsArea(id[:dash])
 	base, num := splitNumber(id)
 	var near, part *regionInfo
 	nearSlip := false
-	for _, names := range genSlipNames {
+	for g := range genSlipNames {
+		names := genSlipNames[g]
 		if area && !hasPartPrefix(names[0].id[names[0].skip:], id[:dash]) {
-			continue // another area's names: in a known area, no slip of them
+			continue // in a known area, only its own names are weighed
 		}
 		for i := range names {
-			k := &names[i]
-			known, n := k.id[k.skip:], int(k.base)
+			known, n := names[i].id[names[i].skip:], int(names[i].base)
 			pos, edit := 0, byte(0)
 			if d := len(id) - len(known); d >= -1 && d <= 1 && (!area || mayBeOneEdit(id, known, dash+1)) {
 				pos, edit = editAt(id, known)
 			}
 			switch {
-			case !area:
-				// In an area the table lacks, only a letter added, dropped or
-				// swapped in the area is a slip.
+			case !area: // only a letter added, dropped or swapped in the area
 				if edit != 0 && edit != 's' && pos <= strings.IndexByte(known, '-') {
-					nearSlip, near = true, better(near, k.info())
+					nearSlip, near = true, better(near, names[i].info())
 				}
-			case len(num) > 0 && n == len(base) && n < len(known) && known[:n] == string(base) && known[n+1:] != string(num),
+			case len(num) > 0 && n == len(base) && n < len(known) && known[:n] == string(base) && known[n:] != string(num),
 				edit == 's' && isDigit(id[pos]) && isDigit(known[pos]):
 				return verdict{} // a known name with a new number: a newer region
 			case edit != 0:
-				nearSlip, near = true, better(near, k.info())
-			case len(base)-n <= 1 && n-len(base) <= 1 && (len(num) > 0 || n < len(known)) && string(num) != known[min(n+1, len(known)):] && oneEdit(base, known[:n]):
+				nearSlip, near = true, better(near, names[i].info())
+			case string(num) != known[n:] && oneEdit(base, known[:n]):
 				nearSlip = true // a slip of a name whose number is unknown: ap-southest-9
 			case hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
 				if part == nil || len(known) > len(part.id)-len("oss-") {
-					part = k.info() // the longest ID it extends
+					part = names[i].info() // the longest ID it extends
 				}
 			case hasPartPrefix(known, id) && !namesCloud([]byte(known[len(id)+1:])):
-				part = better(part, k.info())
+				part = better(part, names[i].info())
 			}
 		}
 	}
@@ -111,36 +108,10 @@ func (k *slipName) info() *regionInfo {
 	return lookupAlias(k.id)
 }
 
-// nextPart splits s at its first hyphen; rest is nil after the last part.
-func nextPart(s []byte) (part, rest []byte) {
-	if i := bytes.IndexByte(s, '-'); i >= 0 {
-		return s[:i], s[i+1:]
-	}
-	return s, nil
-}
-
-// placeholder reports whether a part of id is two x's or more (cn-xxx,
-// xx-xxx): a template's stand-in for a region.
-func placeholder(id []byte) bool {
-	n := 0 // x's since the part began; -1 once the part has another byte
-	for i := 0; i <= len(id); i++ {
-		switch {
-		case i == len(id) || id[i] == '-':
-			if n >= 2 {
-				return true
-			}
-			n = 0
-		case id[i] == 'x' && n >= 0:
-			n++
-		default:
-			n = -1
-		}
-	}
-	return false
-}
-
 // better returns the region to suggest of two slips' regions: in service
 // before closed, Active before Preview before Decommissioning, else the first.
+//
+//go:noinline
 func better(a, b *regionInfo) *regionInfo {
 	if a == nil || serviceRank(b.status) < serviceRank(a.status) {
 		return b
@@ -159,23 +130,16 @@ func editAt(a []byte, b string) (int, byte) {
 	for i < len(a) && i < len(b) && a[i] == b[i] {
 		i++
 	}
-	switch len(a) - len(b) {
-	case 0:
-		switch {
-		case i == len(a):
-		case string(a[i+1:]) == b[i+1:]:
-			return i, 's'
-		case i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]:
-			return i, 'w'
-		}
-	case 1:
-		if string(a[i+1:]) == b[i:] {
-			return i, 'i'
-		}
-	case -1:
-		if string(a[i:]) == b[i+1:] {
-			return i, 'd'
-		}
+	switch d := len(a) - len(b); {
+	case d == 1 && string(a[i+1:]) == b[i:]:
+		return i, 'i'
+	case d == -1 && string(a[i:]) == b[i+1:]:
+		return i, 'd'
+	case d != 0 || i == len(a):
+	case string(a[i+1:]) == b[i+1:]:
+		return i, 's'
+	case i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]:
+		return i, 'w'
 	}
 	return 0, 0
 }
@@ -187,15 +151,41 @@ func mayBeOneEdit(a []byte, b string, i int) bool {
 	return len(a) < i+3 || len(b) < i+3 || a[i] == b[i] || a[len(a)-1] == b[len(b)-1]
 }
 
-// oneEdit reports whether a and b are one edit apart.
 func oneEdit(a []byte, b string) bool {
 	_, e := editAt(a, b)
 	return e != 0
 }
 
-// namesCloud reports whether a part of parts begins a cloud other than the
-// public one ("fin" of finance, "gov"): parts more or fewer of that kind
-// change the cloud.
+// nextPart splits s at its first hyphen; rest is nil after the last part.
+func nextPart(s []byte) (part, rest []byte) {
+	if i := bytes.IndexByte(s, '-'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, nil
+}
+
+// placeholder reports whether a part of id is two x's or more (cn-xxx,
+// xx-xxx): a template's stand-in for a region.
+func placeholder(id []byte) bool {
+	x := 0 // the x's the part has so far; -1 once it has another byte
+	for i := 0; i <= len(id); i++ {
+		switch {
+		case i == len(id) || id[i] == '-':
+			if x >= 2 {
+				return true
+			}
+			x = 0
+		case id[i] == 'x' && x >= 0:
+			x++
+		default:
+			x = -1
+		}
+	}
+	return false
+}
+
+// namesCloud reports whether a part of parts begins the name of a cloud
+// other than the public one ("fin", "gov"): such parts change the cloud.
 func namesCloud(parts []byte) bool {
 	for p, rest := nextPart(parts); ; p, rest = nextPart(rest) {
 		for _, c := range genCloudNames[2:] {
@@ -213,11 +203,11 @@ func namesCloud(parts []byte) bool {
 // or one edit from it, where the rest is a known cloud ID or alias or the
 // part is last: us-west-internal-1, cn-hangzhou-interal.
 func cutInternal(id []byte) ([]byte, bool) {
-	for start, end := 0, 0; start < len(id); start = end + 1 {
+	for start, end := bytes.IndexByte(id, '-')+1, 0; start > 0 && start < len(id); start = end + 1 {
 		if end = start + bytes.IndexByte(id[start:], '-'); end < start {
 			end = len(id)
 		}
-		if p := id[start:end]; start > 0 && len(p) >= 7 && (string(p) == "internal" || oneEdit(p, "internal")) {
+		if p := id[start:end]; len(p) >= 7 && (string(p) == "internal" || oneEdit(p, "internal")) {
 			rest := append(append([]byte(nil), id[:start-1]...), id[end:]...)
 			if lookupCloudID(rest) != nil || lookupAlias(rest) != nil || end == len(id) {
 				return rest, true
@@ -232,14 +222,13 @@ func hasPartPrefix[S, P string | []byte](s S, p P) bool {
 	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == string(p)
 }
 
-// splitNumber splits a cloud ID before its number, the last part if that
-// is all digits: "ap-southeast", "1"; "cn-hangzhou", "".
+// splitNumber splits a cloud ID before the hyphen of its number, the last
+// part if that is all digits: "ap-southeast", "-1"; "cn-hangzhou", "".
 func splitNumber(id []byte) (base, num []byte) {
-	i := bytes.LastIndexByte(id, '-')
-	if i < 0 || i == len(id)-1 || !allDigits(string(id[i+1:])) {
-		return id, nil
+	if i := bytes.LastIndexByte(id, '-'); i >= 0 && i < len(id)-1 && allDigits(string(id[i+1:])) {
+		return id[:i], id[i:]
 	}
-	return id[:i], id[i+1:]
+	return id, nil
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -263,6 +252,13 @@ func doubtReason(v verdict, p int) (string, Region) {
 		return [2]string{"a slip of a decommissioned region", "the region meant is decommissioned"}[p], r
 	}
 	return [2]string{"a slip, not a newer region", ""}[p], r
+}
+
+func regionOf(in *regionInfo) Region {
+	if in == nil {
+		return ""
+	}
+	return in.id
 }
 
 // refusal says why a host that matched nothing, in lower case, is no
@@ -293,26 +289,23 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 		}
 	}
 	if id, _, ok := patternID(ep); ok {
+		known, twice := bytes.CutSuffix(id, []byte("-internal"))
 		if r, ok := doubledPrefix(id); ok {
 			return doubledPrefixReason, r
-		}
-		if known, ok := bytes.CutSuffix(id, []byte("-internal")); ok && lookupCloudID(known) != nil {
-			return "-internal twice", lookupCloudID(known).id
-		}
-		if in := lookupCloudID(id); in != nil {
+		} else if in := lookupCloudID(known); twice && in != nil {
+			return "-internal twice", in.id
+		} else if in := lookupCloudID(id); in != nil {
 			return "a host the table lacks", in.id // a finance region's pattern host
-		}
-		if v := doubt(id); !v.newer() {
+		} else if v := doubt(id); !v.newer() {
 			return doubtReason(v, 0)
 		}
 	}
+	_, s3 := cutS3(ep)
 	if r, what := repaired(lower); r != "" {
 		return what, r
-	}
-	if bytes.IndexByte(ep, '.') > maxLabelLen {
+	} else if bytes.IndexByte(ep, '.') > maxLabelLen {
 		return "a label is longer than 63 characters", ""
-	}
-	if _, ok := cutS3(ep); ok {
+	} else if s3 {
 		return s3RegionalOnly, ""
 	}
 	return "", ""
@@ -320,65 +313,39 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 
 const s3RegionalOnly = "s3. serves regional hosts only"
 
-func regionOf(in *regionInfo) Region {
-	if in == nil {
-		return ""
-	}
-	return in.id
-}
-
 // repaired returns the region of the endpoint that the lower-case host h is
-// one slip from, and the slip: a near miss of aliyuncs.com (nearWord), or a
-// dot for the hyphen after oss.
+// one slip from, and the slip: a domain within two neighbouring bytes of
+// aliyuncs (aliyun.com), or a dot for the hyphen after oss.
 func repaired(h []byte) (Region, string) {
-	var fixed []byte
-	what := ""
-	if dom, ok := bytes.CutSuffix(h, []byte(".com")); ok {
-		dot := bytes.LastIndexByte(dom, '.')
-		if d := dom[dot+1:]; string(d) != "aliyuncs" && nearWord(d, "aliyuncs") {
-			fixed, what = append(append(fixed, dom[:dot+1]...), ossDomain[1:]...), quote(string(d)+".com")+" for aliyuncs.com"
-		}
-	}
-	if i := labelIndex(h, "oss."); fixed == nil && i >= 0 && string(h[i:]) != DefaultEndpoint {
-		fixed, what = append(append(append(fixed, h[:i]...), "oss-"...), h[i+len("oss."):]...), "a dot for the hyphen after oss"
-	}
-	if fixed == nil || len(fixed) > maxHostLen {
-		return "", ""
-	}
-	e, err := ParseEndpoint(string(fixed))
-	if err != nil || !e.Region.Known() {
-		return "", ""
-	}
-	return e.Region, what
-}
-
-// nearWord reports whether a is b with at most two neighbouring bytes
-// added, dropped or changed: aliyunc, aliyun or aliyuncens for aliyuncs.
-func nearWord(a []byte, b string) bool {
-	i, j := 0, 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
+	dom, com := bytes.CutSuffix(h, []byte(".com"))
+	d := dom[bytes.LastIndexByte(dom, '.')+1:]
+	i, j := 0, 0 // the bytes d and aliyuncs share at the start and at the end
+	for i < len(d) && i < len("aliyuncs") && d[i] == "aliyuncs"[i] {
 		i++
 	}
-	for j < len(a)-i && j < len(b)-i && a[len(a)-1-j] == b[len(b)-1-j] {
+	for j < len(d)-i && j < len("aliyuncs")-i && d[len(d)-1-j] == "aliyuncs"[len("aliyuncs")-1-j] {
 		j++
 	}
-	return len(a)-i-j <= 2 && len(b)-i-j <= 2
-}
-
-// labelIndex returns where the first label of h that begins with p
-// begins, or -1.
-func labelIndex(h []byte, p string) int {
-	for i := 0; i < len(h); {
-		if string(h[i:min(len(h), i+len(p))]) == p {
-			return i
+	o := -1 // where the first label oss begins
+	for i := 0; o < 0 && i < len(h); i++ {
+		if (i == 0 || h[i-1] == '.') && bytes.HasPrefix(h[i:], []byte("oss.")) {
+			o = i
 		}
-		j := bytes.IndexByte(h[i:], '.')
-		if j < 0 {
-			break
-		}
-		i += j + 1
 	}
-	return -1
+	var fixed, what string
+	switch {
+	case com && string(d) != "aliyuncs" && len(d)-i-j <= 2 && len("aliyuncs")-i-j <= 2:
+		fixed, what = string(dom[:len(dom)-len(d)])+ossDomain[1:], quote(string(d)+".com")+" for aliyuncs.com"
+	case o >= 0 && string(h[o:]) != DefaultEndpoint:
+		fixed, what = string(h[:o])+"oss-"+string(h[o+len("oss."):]), "a dot for the hyphen after oss"
+	}
+	if fixed == "" || len(fixed) > maxHostLen {
+		return "", ""
+	}
+	if e, err := ParseEndpoint(fixed); err == nil && e.Region.Known() {
+		return e.Region, what
+	}
+	return "", ""
 }
 
 // frontProblem says why what is in front of the endpoint e, lower case,
@@ -392,11 +359,9 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 		// (cn-hangzhou-logs).
 		if r, ok := doubledPrefix(label); ok {
 			return doubledPrefixReason, r
-		}
-		if in := lookupAlias(label); in != nil {
+		} else if in := lookupAlias(label); in != nil {
 			return "an alias, not a dual-stack label", in.id
-		}
-		if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
+		} else if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
 			if v := doubt(label); v.slip && !v.byPart {
 				return doubtReason(v, 0)
 			}
@@ -405,14 +370,13 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 	switch {
 	case bytes.IndexByte(front, '.') >= 0:
 		return "more labels than a bucket in front", ""
-	case string(front) == "s3":
-		// s3.<dual-stack or default host>: not a bucket but the S3 form.
-		if r, s := refusal(lower, lower, false); r != "" {
-			return r, s
-		}
-		return s3RegionalOnly, ""
+	case string(front) != "s3":
+		return "", ""
+	} // s3.<dual-stack or default host>: not a bucket but the S3 form.
+	if r, s := refusal(lower, lower, false); r != "" {
+		return r, s
 	}
-	return "", ""
+	return s3RegionalOnly, ""
 }
 
 // doubledPrefix reports an ID with the oss- prefix in front of what names a
@@ -421,23 +385,23 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 // wants the cloud region ID.
 func doubledPrefix(id []byte) (Region, bool) {
 	label, ok := bytes.CutPrefix(id, []byte("oss-"))
-	switch {
-	case !ok:
+	if !ok {
 		return "", false
-	case lookupCloudID(label) != nil:
-		return lookupCloudID(label).id, true
-	case lookupAlias(id) != nil:
-		return lookupAlias(id).id, true
-	case newRegionShaped(label):
-		return "", true
 	}
-	// The label of a dual-stack host of the table that is no cloud ID
-	// (cn-shanghai-finance): only errors come here, so the copy is no cost.
-	h := lookupHost([]byte(string(label) + dualStackDomain))
-	if h != nil && h.kind == DualStack {
-		return h.in.id, true
+	in := lookupCloudID(label)
+	if in == nil {
+		in = lookupAlias(id)
 	}
-	return "", false
+	if in == nil && !newRegionShaped(label) {
+		// The label of a dual-stack host of the table that is no cloud ID
+		// (cn-shanghai-finance): only errors come here, so the copy is no cost.
+		h := lookupHost([]byte(string(label) + dualStackDomain))
+		if h == nil || h.kind != DualStack {
+			return "", false
+		}
+		in = h.in
+	}
+	return regionOf(in), true
 }
 
 const doubledPrefixReason = "oss- twice; use CloudRegion()"
