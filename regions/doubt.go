@@ -6,15 +6,16 @@ import (
 )
 
 // verdict is what the rule for doubt (the package doc, "Slips and regions
-// newer than the table") says of a cloud ID that no row has.
+// newer than the table") says of a cloud ID that no row has. A note says
+// more: 'i', the slip is a misplaced or misspelt -internal; 'z', its part
+// more is one letter, a zone (cn-beijing-h); 'o', the ID is an Alibaba
+// Cloud region that OSS does not list, and why is that region's name.
 type verdict struct {
-	slip     bool        // a slip of the keyboard: an error, not a region
-	meant    *regionInfo // the region the slip was meant for, or nil
-	internal bool        // the slip is a misplaced or misspelt -internal
-	byPart   bool        // the slip is a known ID with parts more or fewer
-	zone     bool        // the part more is one letter: a zone (cn-beijing-h)
-	other    string      // the name of an Alibaba Cloud region OSS does not list
-	why      string      // why an ID that is no slip is no region either
+	slip   bool        // a slip of the keyboard: an error, not a region
+	byPart bool        // the slip is a known ID with parts more or fewer
+	note   byte        // 'i', 'z', 'o' or 0
+	meant  *regionInfo // the region the slip was meant for, or nil
+	why    string      // why an ID that is no slip is no region either
 }
 
 // newer reports whether the verdict is a region newer than the table.
@@ -36,7 +37,7 @@ func doubt(id []byte) verdict {
 	case regionlessID(id):
 		return verdict{why: "no such regionless host"}
 	case otherRegion(id) != "":
-		return verdict{other: otherRegion(id)}
+		return verdict{note: 'o', why: otherRegion(id)}
 	}
 	in := lookupAlias(id) // an alias, which names no host
 	if in == nil {
@@ -49,7 +50,7 @@ func doubt(id []byte) verdict {
 		if in = lookupCloudID(rest); in == nil {
 			in = lookupAlias(rest)
 		}
-		return verdict{slip: true, meant: in, internal: true}
+		return verdict{slip: true, meant: in, note: 'i'}
 	}
 	dash := bytes.IndexByte(id, '-')
 	area := dash > 0 && genIsArea(id[:dash])
@@ -92,7 +93,11 @@ func doubt(id []byte) verdict {
 	case nearSlip:
 		return verdict{slip: true, meant: near}
 	case part != nil:
-		return verdict{slip: true, meant: part, byPart: true, zone: len(id) == len(part.id)-len("oss-")+2}
+		v := verdict{slip: true, meant: part, byPart: true}
+		if len(id) == len(part.id)-len("oss-")+2 {
+			v.note = 'z'
+		}
+		return v
 	case !isCloudID(id) || len(id) > maxLabelLen:
 		return verdict{why: "not a region ID"}
 	case !area:
@@ -151,10 +156,7 @@ func mayBeOneEdit(a []byte, b string, i int) bool {
 	return len(a) < i+3 || len(b) < i+3 || a[i] == b[i] || a[len(a)-1] == b[len(b)-1]
 }
 
-func oneEdit(a []byte, b string) bool {
-	_, e := editAt(a, b)
-	return e != 0
-}
+func oneEdit(a []byte, b string) bool { _, e := editAt(a, b); return e != 0 }
 
 // nextPart splits s at its first hyphen; rest is nil after the last part.
 func nextPart(s []byte) (part, rest []byte) {
@@ -167,21 +169,15 @@ func nextPart(s []byte) (part, rest []byte) {
 // placeholder reports whether a part of id is two x's or more (cn-xxx,
 // xx-xxx): a template's stand-in for a region.
 func placeholder(id []byte) bool {
-	x := 0 // the x's the part has so far; -1 once it has another byte
-	for i := 0; i <= len(id); i++ {
-		switch {
-		case i == len(id) || id[i] == '-':
-			if x >= 2 {
-				return true
-			}
-			x = 0
-		case id[i] == 'x' && x >= 0:
-			x++
-		default:
-			x = -1
+	for p, rest := nextPart(id); ; p, rest = nextPart(rest) {
+		x := len(p) >= 2
+		for _, c := range p {
+			x = x && c == 'x'
+		}
+		if x || rest == nil {
+			return x
 		}
 	}
-	return false
 }
 
 // namesCloud reports whether a part of parts begins the name of a cloud
@@ -240,13 +236,13 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func doubtReason(v verdict, p int) (string, Region) {
 	r := regionOf(v.meant)
 	switch {
+	case v.note == 'o':
+		return v.why + " is an Alibaba Cloud region the table does not list for OSS", r
 	case v.why != "":
 		return v.why, r
-	case v.other != "":
-		return v.other + " is an Alibaba Cloud region the table does not list for OSS", r
-	case v.internal:
+	case v.note == 'i':
 		return [2]string{"a misplaced or misspelt -internal", endpointGiven}[p], r
-	case v.zone && p == 0:
+	case v.note == 'z' && p == 0:
 		return "a zone or cluster, not a region", r
 	case v.meant != nil && v.meant.status == Decommissioned:
 		return [2]string{"a slip of a decommissioned region", "the region meant is decommissioned"}[p], r
@@ -255,10 +251,10 @@ func doubtReason(v verdict, p int) (string, Region) {
 }
 
 func regionOf(in *regionInfo) Region {
-	if in == nil {
-		return ""
+	if in != nil {
+		return in.id
 	}
-	return in.id
+	return ""
 }
 
 // refusal says why a host that matched nothing, in lower case, is no
@@ -370,13 +366,10 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 	switch {
 	case bytes.IndexByte(front, '.') >= 0:
 		return "more labels than a bucket in front", ""
-	case string(front) != "s3":
-		return "", ""
-	} // s3.<dual-stack or default host>: not a bucket but the S3 form.
-	if r, s := refusal(lower, lower, false); r != "" {
-		return r, s
+	case string(front) == "s3":
+		return refusal(lower, lower, false) // s3.<dual-stack or default host>: the S3 form
 	}
-	return s3RegionalOnly, ""
+	return "", ""
 }
 
 // doubledPrefix reports an ID with the oss- prefix in front of what names a
