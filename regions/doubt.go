@@ -53,7 +53,10 @@ func doubt(id []byte) verdict {
 		return verdict{slip: true, meant: in, note: 'i'}
 	}
 	dash := bytes.IndexByte(id, '-')
-	area := dash > 0 && genIsArea(id[:dash])
+	area, from := dash > 0 && genIsArea(id[:dash]), 0 // from: where a slip may begin
+	if area {
+		from = dash + 1
+	}
 	base, num := splitNumber(id)
 	var near, part *regionInfo
 	nearSlip := false
@@ -65,7 +68,7 @@ func doubt(id []byte) verdict {
 		for i := range names {
 			known, n := names[i].id[names[i].skip:], int(names[i].base)
 			pos, edit := 0, byte(0)
-			if d := len(id) - len(known); d >= -1 && d <= 1 && (!area || mayBeOneEdit(id, known, dash+1)) {
+			if d := len(id) - len(known); d >= -1 && d <= 1 && mayBeOneEdit(id, known, from) {
 				pos, edit = editAt(id, known)
 			}
 			switch {
@@ -169,15 +172,20 @@ func nextPart(s []byte) (part, rest []byte) {
 // placeholder reports whether a part of id is two x's or more (cn-xxx,
 // xx-xxx): a template's stand-in for a region.
 func placeholder(id []byte) bool {
-	for p, rest := nextPart(id); ; p, rest = nextPart(rest) {
-		x := len(p) >= 2
-		for _, c := range p {
-			x = x && c == 'x'
-		}
-		if x || rest == nil {
-			return x
+	x := 0 // the x's of the part so far, or -1 once it has another byte
+	for i := 0; i <= len(id); i++ {
+		if i == len(id) || id[i] == '-' {
+			if x >= 2 {
+				return true
+			}
+			x = 0
+		} else if x >= 0 && id[i] == 'x' {
+			x++
+		} else {
+			x = -1
 		}
 	}
+	return false
 }
 
 // namesCloud reports whether a part of parts begins the name of a cloud
@@ -311,27 +319,28 @@ const s3RegionalOnly = "s3. serves regional hosts only"
 
 // repaired returns the region of the endpoint that the lower-case host h is
 // one slip from, and the slip: a domain within two neighbouring bytes of
-// aliyuncs (aliyun.com), or a dot for the hyphen after oss.
+// aliyuncs.com (aliyun.com), or a dot for the hyphen after oss.
 func repaired(h []byte) (Region, string) {
+	word := ossDomain[1 : len(ossDomain)-len(".com")]
 	dom, com := bytes.CutSuffix(h, []byte(".com"))
 	d := dom[bytes.LastIndexByte(dom, '.')+1:]
-	i, j := 0, 0 // the bytes d and aliyuncs share at the start and at the end
-	for i < len(d) && i < len("aliyuncs") && d[i] == "aliyuncs"[i] {
+	i, j := 0, 0 // the bytes d and word share at the start and at the end
+	for i < len(d) && i < len(word) && d[i] == word[i] {
 		i++
 	}
-	for j < len(d)-i && j < len("aliyuncs")-i && d[len(d)-1-j] == "aliyuncs"[len("aliyuncs")-1-j] {
+	for j < len(d)-i && j < len(word)-i && d[len(d)-1-j] == word[len(word)-1-j] {
 		j++
 	}
 	o := -1 // where the first label oss begins
-	for i := 0; o < 0 && i < len(h); i++ {
-		if (i == 0 || h[i-1] == '.') && bytes.HasPrefix(h[i:], []byte("oss.")) {
-			o = i
+	for k := 0; o < 0 && k < len(h); k++ {
+		if (k == 0 || h[k-1] == '.') && bytes.HasPrefix(h[k:], []byte("oss.")) {
+			o = k
 		}
 	}
 	var fixed, what string
 	switch {
-	case com && string(d) != "aliyuncs" && len(d)-i-j <= 2 && len("aliyuncs")-i-j <= 2:
-		fixed, what = string(dom[:len(dom)-len(d)])+ossDomain[1:], quote(string(d)+".com")+" for aliyuncs.com"
+	case com && string(d) != word && len(d)-i-j <= 2 && len(word)-i-j <= 2:
+		fixed, what = string(dom[:len(dom)-len(d)])+ossDomain[1:], quote(string(d)+".com")+" for "+ossDomain[1:]
 	case o >= 0 && string(h[o:]) != DefaultEndpoint:
 		fixed, what = string(h[:o])+"oss-"+string(h[o+len("oss."):]), "a dot for the hyphen after oss"
 	}
