@@ -131,23 +131,27 @@ func better(a, b *regionInfo) *regionInfo {
 // has a byte more), 'd' (a byte less), 's' (a byte changed), 'w' (two
 // neighbours swapped); 0 where they are equal or further apart.
 func editAt(a []byte, b string) (int, byte) {
-	if d := len(a) - len(b); d < -1 || d > 1 {
-		return 0, 0
-	}
 	i := 0
 	for i < len(a) && i < len(b) && a[i] == b[i] {
 		i++
 	}
-	switch d := len(a) - len(b); {
-	case d == 1 && string(a[i+1:]) == b[i:]:
-		return i, 'i'
-	case d == -1 && string(a[i:]) == b[i+1:]:
-		return i, 'd'
-	case d != 0 || i == len(a):
-	case string(a[i+1:]) == b[i+1:]:
-		return i, 's'
-	case i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]:
-		return i, 'w'
+	switch len(a) - len(b) {
+	case 0:
+		switch {
+		case i == len(a):
+		case string(a[i+1:]) == b[i+1:]:
+			return i, 's'
+		case i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]:
+			return i, 'w'
+		}
+	case 1:
+		if string(a[i+1:]) == b[i:] {
+			return i, 'i'
+		}
+	case -1:
+		if string(a[i:]) == b[i+1:] {
+			return i, 'd'
+		}
 	}
 	return 0, 0
 }
@@ -160,14 +164,6 @@ func mayBeOneEdit(a []byte, b string, i int) bool {
 }
 
 func oneEdit(a []byte, b string) bool { _, e := editAt(a, b); return e != 0 }
-
-// nextPart splits s at its first hyphen; rest is nil after the last part.
-func nextPart(s []byte) (part, rest []byte) {
-	if i := bytes.IndexByte(s, '-'); i >= 0 {
-		return s[:i], s[i+1:]
-	}
-	return s, nil
-}
 
 // placeholder reports whether a part of id is two x's or more (cn-xxx,
 // xx-xxx): a template's stand-in for a region.
@@ -190,17 +186,21 @@ func placeholder(id []byte) bool {
 
 // namesCloud reports whether a part of parts begins the name of a cloud
 // other than the public one ("fin", "gov"): such parts change the cloud.
+//
+//go:noinline
 func namesCloud(parts []byte) bool {
-	for p, rest := nextPart(parts); ; p, rest = nextPart(rest) {
-		for _, c := range genCloudNames[2:] {
-			if len(p) >= 3 && len(p) <= len(c) && c[:len(p)] == string(p) {
-				return true
+	for start, i := 0, 0; i <= len(parts); i++ {
+		if i == len(parts) || parts[i] == '-' {
+			p := parts[start:i]
+			for _, c := range genCloudNames[2:] {
+				if len(p) >= 3 && len(p) <= len(c) && c[:len(p)] == string(p) {
+					return true
+				}
 			}
-		}
-		if rest == nil {
-			return false
+			start = i + 1
 		}
 	}
+	return false
 }
 
 // cutInternal returns id without a part after the first that is "internal"
