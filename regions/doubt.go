@@ -109,6 +109,7 @@ func doubt(id []byte) verdict {
 	return verdict{}
 }
 
+// info returns the row of the region that k names.
 func (k *slipName) info() *regionInfo {
 	if in := lookupInfo(Region(k.id)); in != nil {
 		return in
@@ -163,7 +164,10 @@ func mayBeOneEdit(a []byte, b string, i int) bool {
 	return len(a) < i+3 || len(b) < i+3 || a[i] == b[i] || a[len(a)-1] == b[len(b)-1]
 }
 
-func oneEdit(a []byte, b string) bool { _, e := editAt(a, b); return e != 0 }
+func oneEdit(a []byte, b string) bool {
+	_, e := editAt(a, b)
+	return e != 0
+}
 
 // placeholder reports whether a part of id is two x's or more (cn-xxx,
 // xx-xxx): a template's stand-in for a region.
