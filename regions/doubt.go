@@ -39,9 +39,14 @@ func doubt(id []byte) verdict {
 	case otherRegion(id) != "":
 		return verdict{note: 'o', why: otherRegion(id)}
 	}
+	dash := bytes.IndexByte(id, '-')
+	area, from := dash > 0 && genIsArea(id[:dash]), 0 // from: where a slip may begin
+	if area {
+		from = dash + 1
+	}
 	in := lookupAlias(id) // an alias, which names no host
-	if in == nil {
-		in = lookupName(id) // a known ID without its area, or a name
+	if in == nil && !area {
+		in = lookupName(id) // a known ID without its area, or a name; no key has an area
 	}
 	if in != nil {
 		return verdict{slip: true, meant: in}
@@ -51,11 +56,6 @@ func doubt(id []byte) verdict {
 			in = lookupAlias(rest)
 		}
 		return verdict{slip: true, meant: in, note: 'i'}
-	}
-	dash := bytes.IndexByte(id, '-')
-	area, from := dash > 0 && genIsArea(id[:dash]), 0 // from: where a slip may begin
-	if area {
-		from = dash + 1
 	}
 	base, num := splitNumber(id)
 	var near, part *regionInfo
@@ -81,7 +81,7 @@ func doubt(id []byte) verdict {
 				return verdict{} // a known name with a new number: a newer region
 			case edit != 0:
 				nearSlip, near = true, better(near, names[i].info())
-			case string(num) != known[n:] && oneEdit(base, known[:n]):
+			case len(base)-n <= 1 && n-len(base) <= 1 && string(num) != known[n:] && oneEdit(base, known[:n]):
 				nearSlip = true // a slip of a name whose number is unknown: ap-southest-9
 			case hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
 				if part == nil || len(known) > len(part.id)-len("oss-") {
@@ -172,8 +172,12 @@ func oneEdit(a []byte, b string) bool {
 // placeholder reports whether a part of id is two x's or more (cn-xxx,
 // xx-xxx): a template's stand-in for a region.
 func placeholder(id []byte) bool {
+	first := bytes.IndexByte(id, 'x')
+	if first < 0 {
+		return false
+	}
 	x := 0 // the x's of the part so far, or -1 once it has another byte
-	for i := 0; i <= len(id); i++ {
+	for i := bytes.LastIndexByte(id[:first], '-') + 1; i <= len(id); i++ {
 		if i == len(id) || id[i] == '-' {
 			if x >= 2 {
 				return true

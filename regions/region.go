@@ -68,9 +68,9 @@ func lookupAlias[T string | []byte](s T) *regionInfo {
 
 // lookupName returns the row that a lower-case name names, or nil: a
 // binary search of the lines of genNameKeys, which are sorted by name and
-// of which none begins with an area and a hyphen.
+// of which none begins with an area or oss and a hyphen.
 func lookupName(s []byte) *regionInfo {
-	if dash := bytes.IndexByte(s, '-'); dash > 0 && genIsArea(s[:dash]) {
+	if dash := bytes.IndexByte(s, '-'); dash > 0 && (genIsArea(s[:dash]) || string(s[:dash]) == "oss") {
 		return nil
 	}
 	keys := genNameKeys

@@ -16,8 +16,8 @@ import (
 // ("hangzhou", "hzfinance"), lower-case. A key that two regions claim, or
 // that is an ID or alias itself, is left out: it names no one region; so
 // is one with a backquote, which the raw string cannot hold, and one that
-// begins with an area and a hyphen, which reads as an ID (the rule for
-// doubt looks no such ID up among the names).
+// begins with an area or oss and a hyphen, which reads as an ID (lookupName
+// refuses such an ID at once).
 func genNameKeys(f *jen.File, t *table.Table) {
 	owner := map[string]int{}
 	taken := map[string]bool{}
@@ -34,7 +34,7 @@ func genNameKeys(f *jen.File, t *table.Table) {
 		}
 		for _, k := range keys {
 			k = strings.ToLower(strings.TrimSpace(k))
-			if area, _, ok := strings.Cut(k, "-"); k == "" || taken[k] || strings.Contains(k, "`") || ok && slices.Contains(t.Areas, area) {
+			if area, _, ok := strings.Cut(k, "-"); k == "" || taken[k] || strings.Contains(k, "`") || ok && (slices.Contains(t.Areas, area) || area == "oss") {
 				continue
 			}
 			if o, ok := owner[k]; ok && o != i {
