@@ -99,31 +99,31 @@ func editDistance(a, b string) int {
 // order the table first uses each, and in an area every region's cloud
 // ID, then every alias without oss-; each with its region.
 func knownNames() (names []string, of []Region) {
-	var areaOrder []string
+	var all []string
+	var allOf []Region
 	for _, r := range All() {
-		names, of = append(names, r.CloudRegion()), append(of, r)
+		all, allOf = append(all, r.CloudRegion()), append(allOf, r)
 	}
 	for _, r := range All() {
 		for _, a := range r.Aliases() {
-			names, of = append(names, strings.TrimPrefix(a, "oss-")), append(of, r)
+			all, allOf = append(all, strings.TrimPrefix(a, "oss-")), append(allOf, r)
 		}
 	}
-	for _, n := range names {
-		if a, _, _ := strings.Cut(n, "-"); !slices.Contains(areaOrder, a) {
-			areaOrder = append(areaOrder, a)
+	area := func(n string) string { a, _, _ := strings.Cut(n, "-"); return a }
+	var areas []string
+	for _, n := range all {
+		if !slices.Contains(areas, area(n)) {
+			areas = append(areas, area(n))
 		}
 	}
-	idx := make([]int, len(names))
-	for i := range idx {
-		idx[i] = i
+	for _, a := range areas {
+		for i, n := range all {
+			if area(n) == a {
+				names, of = append(names, n), append(of, allOf[i])
+			}
+		}
 	}
-	rank := func(n string) int { a, _, _ := strings.Cut(n, "-"); return slices.Index(areaOrder, a) }
-	slices.SortStableFunc(idx, func(i, j int) int { return rank(names[i]) - rank(names[j]) })
-	sorted, sortedOf := make([]string, len(idx)), make([]Region, len(idx))
-	for k, i := range idx {
-		sorted[k], sortedOf[k] = names[i], of[i]
-	}
-	return sorted, sortedOf
+	return names, of
 }
 
 // areaOf is what comes before the first hyphen, or "" where there is none.
