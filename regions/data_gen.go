@@ -1561,3 +1561,73 @@ zhongwei	cn-zhongwei
 const genOtherRegions = "us-southeast-1\tUS (Atlanta)\n" +
 	"cn-zhengzhou-jva\tChina (Zhengzhou, China Unicom joint venture)\n" +
 	"rus-west-1\tRussia (Moscow)\n"
+
+// genSlipNames lists the names that a slip is measured against, by area, and in an area in the order the rule for doubt weighs them: each region's ID, then each alias; with the length of the oss- prefix and of the name before its number.
+var genSlipNames = [...][]slipName{
+	{
+		{"oss-cn-hangzhou", 4, 11},
+		{"oss-cn-shanghai", 4, 11},
+		{"oss-cn-nanjing", 4, 10},
+		{"oss-cn-fuzhou", 4, 9},
+		{"oss-cn-wuhan-lr", 4, 11},
+		{"oss-cn-qingdao", 4, 10},
+		{"oss-cn-beijing", 4, 10},
+		{"oss-cn-zhangjiakou", 4, 14},
+		{"oss-cn-huhehaote", 4, 12},
+		{"oss-cn-wulanchabu", 4, 13},
+		{"oss-cn-shenzhen", 4, 11},
+		{"oss-cn-heyuan", 4, 9},
+		{"oss-cn-guangzhou", 4, 12},
+		{"oss-cn-chengdu", 4, 10},
+		{"oss-cn-zhongwei", 4, 11},
+		{"oss-cn-hongkong", 4, 11},
+		{"oss-cn-hangzhou-finance", 4, 19},
+		{"oss-cn-shanghai-finance-1", 4, 19},
+		{"oss-cn-shenzhen-finance-1", 4, 19},
+		{"oss-cn-beijing-finance-1", 4, 18},
+		{"oss-cn-north-2-gov-1", 4, 14},
+		{"oss-cn-hzfinance", 4, 12},
+		{"cn-hzfinance", 0, 12},
+		{"cn-hzjbp", 0, 8},
+		{"oss-cn-hzjbp", 4, 8},
+		{"oss-cn-shanghai-finance-1-pub", 4, 25},
+		{"cn-shanghai-finance-1-pub", 0, 25},
+		{"cn-shanghai-finance", 0, 19},
+		{"oss-cn-szfinance", 4, 12},
+		{"cn-szfinance", 0, 12},
+		{"cn-shenzhen-finance", 0, 19},
+		{"oss-cn-beijing-finance-1-pub", 4, 24},
+		{"cn-beijing-finance-1-pub", 0, 24},
+	},
+	{
+		{"oss-ap-northeast-1", 4, 12},
+		{"oss-ap-northeast-2", 4, 12},
+		{"oss-ap-southeast-1", 4, 12},
+		{"oss-ap-southeast-2", 4, 12},
+		{"oss-ap-southeast-3", 4, 12},
+		{"oss-ap-southeast-5", 4, 12},
+		{"oss-ap-southeast-6", 4, 12},
+		{"oss-ap-southeast-7", 4, 12},
+		{"oss-ap-southeast-8", 4, 12},
+		{"oss-ap-south-1", 4, 8},
+	},
+	{
+		{"oss-eu-central-1", 4, 10},
+		{"oss-eu-west-1", 4, 7},
+		{"oss-eu-west-2", 4, 7},
+	},
+	{
+		{"oss-us-west-1", 4, 7},
+		{"oss-us-east-1", 4, 7},
+	},
+	{
+		{"oss-na-south-1", 4, 8},
+	},
+	{
+		{"oss-sa-east-1", 4, 7},
+	},
+	{
+		{"oss-me-east-1", 4, 7},
+		{"oss-me-central-1", 4, 10},
+	},
+}

@@ -6,19 +6,27 @@ import (
 )
 
 // verdict is what the rule for doubt (the package doc, "Slips and regions
-// newer than the table") says of a cloud ID that no row has.
+// newer than the table") says of a cloud ID that no row has. A note says
+// more: 'i', the slip is a misplaced or misspelt -internal; 'z', its part
+// more is one letter, a zone (cn-beijing-h); 'o', the ID is an Alibaba
+// Cloud region that OSS does not list, and why is that region's name.
 type verdict struct {
-	slip     bool        // a slip of the keyboard: an error, not a region
-	meant    *regionInfo // the region the slip was meant for, or nil
-	internal bool        // the slip is a misplaced or misspelt -internal
-	byPart   bool        // the slip is a known ID with parts more or fewer
-	zone     bool        // the part more is one letter: a zone (cn-beijing-h)
-	other    string      // the name of an Alibaba Cloud region OSS does not list
-	why      string      // why an ID that is no slip is no region either
+	slip   bool        // a slip of the keyboard: an error, not a region
+	byPart bool        // the slip is a known ID with parts more or fewer
+	note   byte        // 'i', 'z', 'o' or 0
+	meant  *regionInfo // the region the slip was meant for, or nil
+	why    string      // why an ID that is no slip is no region either
 }
 
 // newer reports whether the verdict is a region newer than the table.
 func (v verdict) newer() bool { return !v.slip && v.why == "" }
+
+// slipName is a name of genSlipNames: a region's ID or an alias, the
+// length of its oss- prefix, and that of the rest before its number.
+type slipName struct {
+	id         string
+	skip, base uint8
+}
 
 // doubt applies the rule for doubt to a lower-case cloud ID without oss-
 // that no row has.
@@ -28,113 +36,96 @@ func doubt(id []byte) verdict {
 		return verdict{why: "a placeholder, not a region"}
 	case regionlessID(id):
 		return verdict{why: "no such regionless host"}
-	}
-	if name := otherRegion(id); name != "" {
-		return verdict{other: name}
-	}
-	if in := lookupAlias(id); in != nil {
-		return verdict{slip: true, meant: in} // an alias, which names no host
-	}
-	if in := lookupName(id); in != nil {
-		return verdict{slip: true, meant: in} // a known ID without its area, or a name
-	}
-	if rest, ok := cutInternal(id); ok {
-		in := lookupCloudID(rest)
-		if in == nil {
-			in = lookupAlias(rest)
-		}
-		return verdict{slip: true, meant: in, internal: true}
+	case otherRegion(id) != "":
+		return verdict{note: 'o', why: otherRegion(id)}
 	}
 	dash := bytes.IndexByte(id, '-')
-	knownArea := dash > 0 && genIsArea(id[:dash])
-	name, num := splitNumber(id)
+	area, from := dash > 0 && genIsArea(id[:dash]), 0 // from: where a slip may begin
+	if area {
+		from = dash + 1
+	}
+	in := lookupAlias(id) // an alias, which names no host
+	if in == nil && !area {
+		in = lookupName(id) // a known ID without its area, or a name; no key has an area
+	}
+	if in != nil {
+		return verdict{slip: true, meant: in}
+	}
+	if rest, ok := cutInternal(id); ok {
+		if in = lookupCloudID(rest); in == nil {
+			in = lookupAlias(rest)
+		}
+		return verdict{slip: true, meant: in, note: 'i'}
+	}
+	base, num := splitNumber(id)
 	var near, part *regionInfo
 	nearSlip := false
-	for i := 0; i < len(genAllRegions)+len(genAliases); i++ {
-		known := candidate(i)
-		if d := len(id) - len(known); (d > 1 || d < -1) && !(len(id) >= 3 && len(known) >= 3 && string(id[:3]) == known[:3]) {
-			continue // one edit needs lengths within one; the other cases a shared start
+	for g := range genSlipNames {
+		names := genSlipNames[g]
+		if area && !hasPartPrefix(names[0].id[names[0].skip:], id[:dash]) {
+			continue // in a known area, only its own names are weighed
 		}
-		kname, knum := splitNumber(known)
-		pos, edit := editAt(id, known)
-		switch {
-		case len(num) > 0 && len(knum) > 0 && string(name) == kname && string(num) != knum,
-			edit == 's' && isDigit(id[pos]) && isDigit(known[pos]):
-			return verdict{} // a known name with a new number: a newer region
-		case edit != 0 && (knownArea && pos > dash || !knownArea && edit != 's' && pos <= strings.IndexByte(known, '-')):
-			nearSlip, near = true, better(near, candidateRow(i))
-		case knownArea && string(num) != knum && afterArea(editAt(name, kname)) > dash:
-			nearSlip = true // a slip of a name whose number is unknown: ap-southest-9
-		case knownArea && hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
-			if part == nil || len(known) > len(part.id)-len("oss-") {
-				part = candidateRow(i) // the longest ID it extends
+		for i := range names {
+			known, n := names[i].id[names[i].skip:], int(names[i].base)
+			pos, edit := 0, byte(0)
+			if d := len(id) - len(known); d >= -1 && d <= 1 && mayBeOneEdit(id, known, from) {
+				pos, edit = editAt(id, known)
 			}
-		case knownArea && hasPartPrefix(known, string(id)) && !namesCloud([]byte(known[len(id)+1:])):
-			part = better(part, candidateRow(i))
+			switch {
+			case !area: // only a letter added, dropped or swapped in the area
+				if edit != 0 && edit != 's' && pos <= strings.IndexByte(known, '-') {
+					nearSlip, near = true, better(near, names[i].info())
+				}
+			case len(num) > 0 && n == len(base) && n < len(known) && known[:n] == string(base) && known[n:] != string(num),
+				edit == 's' && isDigit(id[pos]) && isDigit(known[pos]):
+				return verdict{} // a known name with a new number: a newer region
+			case edit != 0:
+				nearSlip, near = true, better(near, names[i].info())
+			case len(base)-n <= 1 && n-len(base) <= 1 && string(num) != known[n:] && oneEdit(base, known[:n]):
+				nearSlip = true // a slip of a name whose number is unknown: ap-southest-9
+			case hasPartPrefix(id, known) && !namesCloud(id[len(known)+1:]):
+				if part == nil || len(known) > len(part.id)-len("oss-") {
+					part = names[i].info() // the longest ID it extends
+				}
+			case hasPartPrefix(known, id) && !namesCloud([]byte(known[len(id)+1:])):
+				part = better(part, names[i].info())
+			}
 		}
 	}
 	switch {
 	case nearSlip:
 		return verdict{slip: true, meant: near}
 	case part != nil:
-		return verdict{slip: true, meant: part, byPart: true, zone: len(id) == len(part.id)-len("oss-")+2}
+		v := verdict{slip: true, meant: part, byPart: true}
+		if len(id) == len(part.id)-len("oss-")+2 {
+			v.note = 'z'
+		}
+		return v
 	case !isCloudID(id) || len(id) > maxLabelLen:
 		return verdict{why: "not a region ID"}
-	case !knownArea:
+	case !area:
 		return verdict{why: "an area the table lacks"}
 	}
 	return verdict{}
 }
 
-// placeholder reports whether a part of id is x's (cn-xxx, xx-xxx): a
-// template's stand-in for a region.
-func placeholder(id []byte) bool {
-	n := 0 // x's since the part began; -1 once the part has another byte
-	for i := 0; i <= len(id); i++ {
-		switch {
-		case i == len(id) || id[i] == '-':
-			if n >= 2 {
-				return true
-			}
-			n = 0
-		case id[i] == 'x' && n >= 0:
-			n++
-		default:
-			n = -1
-		}
+// info returns the row of the region that k names.
+func (k *slipName) info() *regionInfo {
+	if in := lookupInfo(Region(k.id)); in != nil {
+		return in
 	}
-	return false
+	return lookupAlias(k.id)
 }
 
 // better returns the region to suggest of two slips' regions: in service
 // before closed, Active before Preview before Decommissioning, else the first.
+//
+//go:noinline
 func better(a, b *regionInfo) *regionInfo {
 	if a == nil || serviceRank(b.status) < serviceRank(a.status) {
 		return b
 	}
 	return a
-}
-
-// candidate returns the i-th known name: the cloud IDs of the table, then
-// its aliases without oss-.
-func candidate(i int) string {
-	if i < len(genAllRegions) {
-		return string(genAllRegions[i])[len("oss-"):]
-	}
-	a := &genAliases[i-len(genAllRegions)]
-	if len(a.alias) > len("oss-") && a.alias[:len("oss-")] == "oss-" {
-		return a.alias[len("oss-"):]
-	}
-	return a.alias
-}
-
-// candidateRow is the row of the i-th known name, looked up only for a
-// name that matters.
-func candidateRow(i int) *regionInfo {
-	if i < len(genAllRegions) {
-		return lookupInfo(genAllRegions[i])
-	}
-	return genAliases[i-len(genAllRegions)].in
 }
 
 // editAt returns where a and b differ by exactly one edit and which: 'i' (a
@@ -166,103 +157,120 @@ func editAt(a []byte, b string) (int, byte) {
 	return 0, 0
 }
 
-// namesCloud reports whether parts name a cloud other than the public one
-// ("finance", "gov"): parts more or fewer of that kind change the cloud.
-func namesCloud(parts []byte) bool {
-	for len(parts) > 0 {
-		p := parts
-		if i := bytes.IndexByte(parts, '-'); i >= 0 {
-			p, parts = parts[:i], parts[i+1:]
-		} else {
-			parts = nil
-		}
-		for _, c := range genCloudNames[2:] {
-			if len(p) >= 3 && len(p) <= len(c) && c[:len(p)] == string(p) {
+// mayBeOneEdit reports false where a and b, of lengths within one and
+// equal up to i, cannot be one edit apart: one edit at i or after keeps
+// a[i] or the last byte where both have three bytes or more from i on.
+func mayBeOneEdit(a []byte, b string, i int) bool {
+	return len(a) < i+3 || len(b) < i+3 || a[i] == b[i] || a[len(a)-1] == b[len(b)-1]
+}
+
+func oneEdit(a []byte, b string) bool {
+	_, e := editAt(a, b)
+	return e != 0
+}
+
+// placeholder reports whether a part of id is two x's or more (cn-xxx,
+// xx-xxx): a template's stand-in for a region.
+func placeholder(id []byte) bool {
+	first := bytes.IndexByte(id, 'x')
+	if first < 0 {
+		return false
+	}
+	x := 0 // the x's of the part so far, or -1 once it has another byte
+	for i := bytes.LastIndexByte(id[:first], '-') + 1; i <= len(id); i++ {
+		if i == len(id) || id[i] == '-' {
+			if x >= 2 {
 				return true
 			}
+			x = 0
+		} else if x >= 0 && id[i] == 'x' {
+			x++
+		} else {
+			x = -1
 		}
 	}
 	return false
 }
 
-// cutInternal returns id without a part that is "internal" or one edit from
-// it, where the rest is a known cloud ID or the part is last:
-// us-west-internal-1, cn-hangzhou-interal.
-func cutInternal(id []byte) ([]byte, bool) {
-	for start := 0; start < len(id); {
-		end := bytes.IndexByte(id[start:], '-')
-		if end < 0 {
-			end = len(id)
-		} else {
-			end += start
+// namesCloud reports whether a part of parts begins the name of a cloud
+// other than the public one ("fin", "gov"): such parts change the cloud.
+//
+//go:noinline
+func namesCloud(parts []byte) bool {
+	for start, i := 0, 0; i <= len(parts); i++ {
+		if i == len(parts) || parts[i] == '-' {
+			p := parts[start:i]
+			for _, c := range genCloudNames[2:] {
+				if len(p) >= 3 && len(p) <= len(c) && c[:len(p)] == string(p) {
+					return true
+				}
+			}
+			start = i + 1
 		}
-		if p := id[start:end]; start > 0 && (string(p) == "internal" || oneEditBytes(p, "internal")) {
-			rest := append(append([]byte(nil), id[:start-1]...), id[min(end, len(id)):]...)
+	}
+	return false
+}
+
+// cutInternal returns id without a part after the first that is "internal"
+// or one edit from it, where the rest is a known cloud ID or alias or the
+// part is last: us-west-internal-1, cn-hangzhou-interal.
+func cutInternal(id []byte) ([]byte, bool) {
+	for start, end := bytes.IndexByte(id, '-')+1, 0; start > 0 && start < len(id); start = end + 1 {
+		if end = start + bytes.IndexByte(id[start:], '-'); end < start {
+			end = len(id)
+		}
+		if p := id[start:end]; len(p) >= 7 && (string(p) == "internal" || oneEdit(p, "internal")) {
+			rest := append(append([]byte(nil), id[:start-1]...), id[end:]...)
 			if lookupCloudID(rest) != nil || lookupAlias(rest) != nil || end == len(id) {
 				return rest, true
 			}
 		}
-		start = end + 1
 	}
 	return nil, false
 }
 
 // hasPartPrefix reports whether s is p followed by one or more parts.
-func hasPartPrefix[T string | []byte](s T, p string) bool {
-	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == p
+func hasPartPrefix[S, P string | []byte](s S, p P) bool {
+	return len(s) > len(p)+1 && s[len(p)] == '-' && string(s[:len(p)]) == string(p)
 }
 
-// splitNumber splits a cloud region ID into what comes before its number and
-// its number, the last part if that is all digits ("ap-southeast", "1";
-// "cn-hangzhou", "").
-func splitNumber[T string | []byte](id T) (T, T) {
-	dash := -1
-	for i := len(id) - 1; i >= 0; i-- {
-		if id[i] == '-' {
-			dash = i
-			break
-		}
+// splitNumber splits a cloud ID before the hyphen of its number, the last
+// part if that is all digits: "ap-southeast", "-1"; "cn-hangzhou", "".
+func splitNumber(id []byte) (base, num []byte) {
+	if i := bytes.LastIndexByte(id, '-'); i >= 0 && i < len(id)-1 && allDigits(string(id[i+1:])) {
+		return id[:i], id[i:]
 	}
-	if dash < 0 || dash == len(id)-1 || !allDigits(string(id[dash+1:])) {
-		return id, id[len(id):]
-	}
-	return id[:dash], id[dash+1:]
+	return id, nil
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// slipReasons is what ParseEndpoint ([0]) and Parse ([1]) say of a slip:
-// plain, a misplaced -internal, a zone, a slip of a closed region.
-var slipReasons = [...][2]string{
-	{"a slip, not a newer region", ""},
-	{"a misplaced or misspelt -internal", endpointGiven},
-	{"a zone or cluster, not a region", ""},
-	{"a slip of a decommissioned region", "the region meant is decommissioned"},
-}
 
 // doubtReason says what the rule for doubt found (v), for ParseEndpoint
 // (p 0) or Parse (p 1), and the region meant.
 //
 //go:noinline
 func doubtReason(v verdict, p int) (string, Region) {
-	var r Region
-	if v.meant != nil {
-		r = v.meant.id
-	}
-	k := 0
+	r := regionOf(v.meant)
 	switch {
+	case v.note == 'o':
+		return v.why + " is an Alibaba Cloud region the table does not list for OSS", r
 	case v.why != "":
 		return v.why, r
-	case v.other != "":
-		return v.other + " is an Alibaba Cloud region the table does not list for OSS", r
-	case v.internal:
-		k = 1
-	case v.zone && p == 0:
-		k = 2
+	case v.note == 'i':
+		return [2]string{"a misplaced or misspelt -internal", endpointGiven}[p], r
+	case v.note == 'z' && p == 0:
+		return "a zone or cluster, not a region", r
 	case v.meant != nil && v.meant.status == Decommissioned:
-		k = 3
+		return [2]string{"a slip of a decommissioned region", "the region meant is decommissioned"}[p], r
 	}
-	return slipReasons[k][p], r
+	return [2]string{"a slip, not a newer region", ""}[p], r
+}
+
+func regionOf(in *regionInfo) Region {
+	if in != nil {
+		return in.id
+	}
+	return ""
 }
 
 // refusal says why a host that matched nothing, in lower case, is no
@@ -293,26 +301,23 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 		}
 	}
 	if id, _, ok := patternID(ep); ok {
+		known, twice := bytes.CutSuffix(id, []byte("-internal"))
 		if r, ok := doubledPrefix(id); ok {
 			return doubledPrefixReason, r
-		}
-		if known, ok := bytes.CutSuffix(id, []byte("-internal")); ok && lookupCloudID(known) != nil {
-			return "-internal twice", lookupCloudID(known).id
-		}
-		if in := lookupCloudID(id); in != nil {
+		} else if in := lookupCloudID(known); twice && in != nil {
+			return "-internal twice", in.id
+		} else if in := lookupCloudID(id); in != nil {
 			return "a host the table lacks", in.id // a finance region's pattern host
-		}
-		if v := doubt(id); !v.newer() {
+		} else if v := doubt(id); !v.newer() {
 			return doubtReason(v, 0)
 		}
 	}
+	_, s3 := cutS3(ep)
 	if r, what := repaired(lower); r != "" {
 		return what, r
-	}
-	if bytes.IndexByte(ep, '.') > maxLabelLen {
+	} else if bytes.IndexByte(ep, '.') > maxLabelLen {
 		return "a label is longer than 63 characters", ""
-	}
-	if _, ok := cutS3(ep); ok {
+	} else if s3 {
 		return s3RegionalOnly, ""
 	}
 	return "", ""
@@ -320,65 +325,40 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 
 const s3RegionalOnly = "s3. serves regional hosts only"
 
-func regionOf(in *regionInfo) Region {
-	if in == nil {
-		return ""
-	}
-	return in.id
-}
-
 // repaired returns the region of the endpoint that the lower-case host h is
-// one slip from, and the slip: a near miss of aliyuncs.com (nearWord), or a
-// dot for the hyphen after oss.
+// one slip from, and the slip: a domain within two neighbouring bytes of
+// aliyuncs.com (aliyun.com), or a dot for the hyphen after oss.
 func repaired(h []byte) (Region, string) {
-	var fixed []byte
-	what := ""
-	if dom, ok := bytes.CutSuffix(h, []byte(".com")); ok {
-		dot := bytes.LastIndexByte(dom, '.')
-		if d := dom[dot+1:]; string(d) != "aliyuncs" && nearWord(d, "aliyuncs") {
-			fixed, what = append(append(fixed, dom[:dot+1]...), ossDomain[1:]...), quote(string(d)+".com")+" for aliyuncs.com"
-		}
-	}
-	if i := labelIndex(h, "oss."); fixed == nil && i >= 0 && string(h[i:]) != DefaultEndpoint {
-		fixed, what = append(append(append(fixed, h[:i]...), "oss-"...), h[i+len("oss."):]...), "a dot for the hyphen after oss"
-	}
-	if fixed == nil || len(fixed) > maxHostLen {
-		return "", ""
-	}
-	e, err := ParseEndpoint(string(fixed))
-	if err != nil || !e.Region.Known() {
-		return "", ""
-	}
-	return e.Region, what
-}
-
-// nearWord reports whether a is b with at most two neighbouring bytes
-// added, dropped or changed: aliyunc, aliyun or aliyuncens for aliyuncs.
-func nearWord(a []byte, b string) bool {
-	i, j := 0, 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
+	word := ossDomain[1 : len(ossDomain)-len(".com")]
+	dom, com := bytes.CutSuffix(h, []byte(".com"))
+	d := dom[bytes.LastIndexByte(dom, '.')+1:]
+	i, j := 0, 0 // the bytes d and word share at the start and at the end
+	for i < len(d) && i < len(word) && d[i] == word[i] {
 		i++
 	}
-	for j < len(a)-i && j < len(b)-i && a[len(a)-1-j] == b[len(b)-1-j] {
+	for j < len(d)-i && j < len(word)-i && d[len(d)-1-j] == word[len(word)-1-j] {
 		j++
 	}
-	return len(a)-i-j <= 2 && len(b)-i-j <= 2
-}
-
-// labelIndex returns where the first label of h that begins with p
-// begins, or -1.
-func labelIndex(h []byte, p string) int {
-	for i := 0; i < len(h); {
-		if string(h[i:min(len(h), i+len(p))]) == p {
-			return i
+	o := -1 // where the first label oss begins
+	for k := 0; o < 0 && k < len(h); k++ {
+		if (k == 0 || h[k-1] == '.') && bytes.HasPrefix(h[k:], []byte("oss.")) {
+			o = k
 		}
-		j := bytes.IndexByte(h[i:], '.')
-		if j < 0 {
-			break
-		}
-		i += j + 1
 	}
-	return -1
+	var fixed, what string
+	switch {
+	case com && string(d) != word && len(d)-i-j <= 2 && len(word)-i-j <= 2:
+		fixed, what = string(dom[:len(dom)-len(d)])+ossDomain[1:], quote(string(d)+".com")+" for "+ossDomain[1:]
+	case o >= 0 && string(h[o:]) != DefaultEndpoint:
+		fixed, what = string(h[:o])+"oss-"+string(h[o+len("oss."):]), "a dot for the hyphen after oss"
+	}
+	if fixed == "" || len(fixed) > maxHostLen {
+		return "", ""
+	}
+	if e, err := ParseEndpoint(fixed); err == nil && e.Region.Known() {
+		return e.Region, what
+	}
+	return "", ""
 }
 
 // frontProblem says why what is in front of the endpoint e, lower case,
@@ -392,11 +372,9 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 		// (cn-hangzhou-logs).
 		if r, ok := doubledPrefix(label); ok {
 			return doubledPrefixReason, r
-		}
-		if in := lookupAlias(label); in != nil {
+		} else if in := lookupAlias(label); in != nil {
 			return "an alias, not a dual-stack label", in.id
-		}
-		if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
+		} else if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
 			if v := doubt(label); v.slip && !v.byPart {
 				return doubtReason(v, 0)
 			}
@@ -406,11 +384,7 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 	case bytes.IndexByte(front, '.') >= 0:
 		return "more labels than a bucket in front", ""
 	case string(front) == "s3":
-		// s3.<dual-stack or default host>: not a bucket but the S3 form.
-		if r, s := refusal(lower, lower, false); r != "" {
-			return r, s
-		}
-		return s3RegionalOnly, ""
+		return refusal(lower, lower, false) // s3.<dual-stack or default host>: the S3 form
 	}
 	return "", ""
 }
@@ -421,37 +395,23 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 // wants the cloud region ID.
 func doubledPrefix(id []byte) (Region, bool) {
 	label, ok := bytes.CutPrefix(id, []byte("oss-"))
-	switch {
-	case !ok:
+	if !ok {
 		return "", false
-	case lookupCloudID(label) != nil:
-		return lookupCloudID(label).id, true
-	case lookupAlias(id) != nil:
-		return lookupAlias(id).id, true
-	case newRegionShaped(label):
-		return "", true
 	}
-	// The label of a dual-stack host of the table that is no cloud ID
-	// (cn-shanghai-finance): only errors come here, so the copy is no cost.
-	h := lookupHost([]byte(string(label) + dualStackDomain))
-	if h != nil && h.kind == DualStack {
-		return h.in.id, true
+	in := lookupCloudID(label)
+	if in == nil {
+		in = lookupAlias(id)
 	}
-	return "", false
+	if in == nil && !newRegionShaped(label) {
+		// The label of a dual-stack host of the table that is no cloud ID
+		// (cn-shanghai-finance): only errors come here, so the copy is no cost.
+		h := lookupHost([]byte(string(label) + dualStackDomain))
+		if h == nil || h.kind != DualStack {
+			return "", false
+		}
+		in = h.in
+	}
+	return regionOf(in), true
 }
 
 const doubledPrefixReason = "oss- twice; use CloudRegion()"
-
-// afterArea returns the position of an edit, or -1 where there is none.
-func afterArea(pos int, edit byte) int {
-	if edit == 0 {
-		return -1
-	}
-	return pos
-}
-
-// oneEditBytes reports whether a and b are one edit apart.
-func oneEditBytes(a []byte, b string) bool {
-	_, e := editAt(a, b)
-	return e != 0
-}

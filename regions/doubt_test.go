@@ -63,6 +63,45 @@ func suggestion(err error) Region {
 	return ""
 }
 
+// TestSlipNamesByArea holds what doubt assumes of genSlipNames: every
+// region's ID and every alias once, in groups of one area each, no area in
+// two groups, each name split before its number as splitNumber splits an
+// input, and naming its region.
+func TestSlipNamesByArea(t *testing.T) {
+	want := map[string]Region{}
+	for _, r := range All() {
+		want[string(r)] = r
+		for _, a := range r.Aliases() {
+			want[a] = r
+		}
+	}
+	seenArea := map[string]bool{}
+	for _, names := range genSlipNames {
+		area := areaOf(names[0].id[names[0].skip:])
+		if seenArea[area] {
+			t.Errorf("area %q in two groups", area)
+		}
+		seenArea[area] = true
+		for i := range names {
+			k := &names[i]
+			name := k.id[k.skip:]
+			if r, ok := want[k.id]; !ok || k.info() == nil || k.info().id != r {
+				t.Errorf("%q: not a region's ID or alias, or not its region's", k.id)
+			}
+			delete(want, k.id)
+			if areaOf(name) != area || k.id[:k.skip] != strings.Repeat("oss-", int(k.skip)/4) {
+				t.Errorf("%q in the group of area %q, with %d bytes of prefix", k.id, area, k.skip)
+			}
+			if base, _ := splitNumber([]byte(name)); len(base) != int(k.base) {
+				t.Errorf("%q: base %d, splitNumber says %d", k.id, k.base, len(base))
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("names missing from genSlipNames: %v", want)
+	}
+}
+
 func TestNameKeysSuggestTheirRegion(t *testing.T) {
 	keys, ids := lines(genNameKeys)
 	if len(keys) == 0 {

@@ -99,11 +99,8 @@ func (e *Error) Is(target error) bool {
 //
 //go:noinline
 func newError(fn, input string, err error, reason string) *Error {
-	clipped := len(input) > maxErrorInput
-	if clipped {
-		input = clip(input)
-	}
-	return &Error{Func: fn, Input: input, Err: err, Reason: reason, clipped: clipped}
+	in := clip(input)
+	return &Error{Func: fn, Input: in, Err: err, Reason: reason, clipped: len(in) < len(input)}
 }
 
 // maxErrorInput is how much of the input an Error keeps and quotes.
@@ -111,8 +108,8 @@ const maxErrorInput = 80
 
 // quote quotes the first maxErrorInput bytes of s for an error's reason.
 func quote(s string) string {
-	if len(s) > maxErrorInput {
-		return strconv.Quote(clip(s)) + "..."
+	if c := clip(s); len(c) < len(s) {
+		return strconv.Quote(c) + "..."
 	}
 	return strconv.Quote(s)
 }
@@ -121,8 +118,8 @@ func quote(s string) string {
 // cutting a UTF-8 sequence: it backs up over at most three continuation
 // bytes, so invalid UTF-8 is still cut near the limit.
 func clip(s string) string {
-	n := maxErrorInput
-	for i := 0; i < utf8.UTFMax-1 && n > 0 && !utf8.RuneStart(s[n]); i++ {
+	n := min(len(s), maxErrorInput)
+	for i := 0; i < utf8.UTFMax-1 && n < len(s) && n > 0 && !utf8.RuneStart(s[n]); i++ {
 		n--
 	}
 	return s[:n]

@@ -95,15 +95,32 @@ func editDistance(a, b string) int {
 	return d[len(a)][len(b)]
 }
 
-// knownNames are the names suggestions weigh, in order: every region's
-// cloud ID, then every alias without oss-, each with its region.
+// knownNames are the names suggestions weigh, in order: by area, in the
+// order the table first uses each, and in an area every region's cloud
+// ID, then every alias without oss-; each with its region.
 func knownNames() (names []string, of []Region) {
+	var all []string
+	var allOf []Region
 	for _, r := range All() {
-		names, of = append(names, r.CloudRegion()), append(of, r)
+		all, allOf = append(all, r.CloudRegion()), append(allOf, r)
 	}
 	for _, r := range All() {
 		for _, a := range r.Aliases() {
-			names, of = append(names, strings.TrimPrefix(a, "oss-")), append(of, r)
+			all, allOf = append(all, strings.TrimPrefix(a, "oss-")), append(allOf, r)
+		}
+	}
+	area := func(n string) string { a, _, _ := strings.Cut(n, "-"); return a }
+	var areas []string
+	for _, n := range all {
+		if !slices.Contains(areas, area(n)) {
+			areas = append(areas, area(n))
+		}
+	}
+	for _, a := range areas {
+		for i, n := range all {
+			if area(n) == a {
+				names, of = append(names, n), append(of, allOf[i])
+			}
 		}
 	}
 	return names, of

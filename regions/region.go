@@ -67,8 +67,12 @@ func lookupAlias[T string | []byte](s T) *regionInfo {
 }
 
 // lookupName returns the row that a lower-case name names, or nil: a
-// binary search of the lines of genNameKeys, which are sorted by name.
+// binary search of the lines of genNameKeys, which are sorted by name and
+// of which none begins with an area or oss and a hyphen.
 func lookupName(s []byte) *regionInfo {
+	if dash := bytes.IndexByte(s, '-'); dash > 0 && (genIsArea(s[:dash]) || string(s[:dash]) == "oss") {
+		return nil
+	}
 	keys := genNameKeys
 	for lo, hi := 0, len(keys); lo < hi; {
 		start := strings.LastIndexByte(keys[:lo+(hi-lo)/2], '\n') + 1

@@ -2,7 +2,7 @@
 // the change report between two tables:
 //
 //   - emit.go: Go, package regions' data_gen.go (families.go its host
-//     families, names.go genNameKeys and genOtherRegions), and Names, its
+//     families, names.go genNameKeys, genOtherRegions and genSlipNames), and Names, its
 //     names_gen.go (the Status and Cloud constants, from internal/table
 //     alone);
 //   - markdown.go: Markdown, REGIONS.md;

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,7 +15,9 @@ import (
 // name and city, and its cloud ID and aliases without their area
 // ("hangzhou", "hzfinance"), lower-case. A key that two regions claim, or
 // that is an ID or alias itself, is left out: it names no one region; so
-// is one with a backquote, which the raw string cannot hold.
+// is one with a backquote, which the raw string cannot hold, and one that
+// begins with an area or oss and a hyphen, which reads as an ID (lookupName
+// refuses such an ID at once).
 func genNameKeys(f *jen.File, t *table.Table) {
 	owner := map[string]int{}
 	taken := map[string]bool{}
@@ -31,7 +34,7 @@ func genNameKeys(f *jen.File, t *table.Table) {
 		}
 		for _, k := range keys {
 			k = strings.ToLower(strings.TrimSpace(k))
-			if k == "" || taken[k] || strings.Contains(k, "`") {
+			if area, _, ok := strings.Cut(k, "-"); k == "" || taken[k] || strings.Contains(k, "`") || ok && (slices.Contains(t.Areas, area) || area == "oss") {
 				continue
 			}
 			if o, ok := owner[k]; ok && o != i {
@@ -74,6 +77,47 @@ func genNameKeys(f *jen.File, t *table.Table) {
 		others = append(others, jen.Lit(""))
 	}
 	f.Const().Id("genOtherRegions").Op("=").Add(jen.Custom(jen.Options{Separator: " +", Multi: true}, others...))
+	genSlipNames(f, t)
+}
+
+// genSlipNames emits the names that the rule for doubt measures a slip
+// against, by their area in the order the table first uses each, and in
+// an area in the order the rule weighs them: every region's ID in table
+// order, then every alias; each with the length of its oss- prefix, which
+// the rule does not weigh, and of what comes before its number. The IDs
+// are those of the Region constants, whose bytes a binary holds once.
+func genSlipNames(f *jen.File, t *table.Table) {
+	var areas []string
+	byArea := map[string][]jen.Code{}
+	add := func(id string) {
+		name, ok := strings.CutPrefix(id, "oss-")
+		if !ok || name == "" {
+			name = id
+		}
+		base := name
+		if i := strings.LastIndexByte(name, '-'); i > 0 && i < len(name)-1 && strings.Trim(name[i+1:], "0123456789") == "" {
+			base = name[:i]
+		}
+		area, _, _ := strings.Cut(name, "-")
+		if byArea[area] == nil {
+			areas = append(areas, area)
+		}
+		byArea[area] = append(byArea[area], jen.Values(jen.Lit(id), jen.Lit(len(id)-len(name)), jen.Lit(len(base))))
+	}
+	for _, r := range t.Regions {
+		add(r.ID)
+	}
+	for _, r := range t.Regions {
+		for _, a := range r.Aliases {
+			add(a.ID)
+		}
+	}
+	groups := make([]jen.Code, len(areas))
+	for i, a := range areas {
+		groups[i] = jen.Custom(multiline, byArea[a]...)
+	}
+	f.Comment("genSlipNames lists the names that a slip is measured against, by area, and in an area in the order the rule for doubt weighs them: each region's ID, then each alias; with the length of the oss- prefix and of the name before its number.")
+	f.Var().Id("genSlipNames").Op("=").Index(jen.Op("...")).Index().Id("slipName").Custom(multiline, groups...)
 }
 
 // city returns what name holds between open and close, before any
