@@ -19,7 +19,7 @@ export GOFLAGS := -mod=readonly
 
 all: test
 
-## generate: regenerate regions/data_gen.go, regions/names_gen.go, REGIONS.md and regions.json from regions.yaml
+## generate: regenerate regions/data_gen.go, names_gen.go, grammar_gen.go, REGIONS.md and regions.json from regions.yaml
 generate:
 	$(GO) generate ./...
 

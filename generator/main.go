@@ -43,7 +43,7 @@ func parseFlags(args []string) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fs.StringVar(&c.in, "in", "regions.yaml", "the region table to read")
-	fs.StringVar(&c.out, "out", filepath.Join("regions", "data_gen.go"), "the Go data file to generate, and "+namesFile+" beside it")
+	fs.StringVar(&c.out, "out", filepath.Join("regions", "data_gen.go"), "the Go data file to generate, and "+namesFile+" and "+grammarFile+" beside it")
 	fs.StringVar(&c.md, "md", "REGIONS.md", "the Markdown document to generate")
 	fs.StringVar(&c.json, "json", "regions.json", "the JSON edition to generate (with -in, -out and -md: none unless given)")
 	fs.BoolVar(&c.check, "check", false, "write nothing; fail with a diff if an output is stale")
@@ -195,8 +195,9 @@ func moveMajor(n int, stdout io.Writer) error {
 	return nil
 }
 
-// namesFile is the file beside the Go data file that render.Names fills.
-const namesFile = "names_gen.go"
+// namesFile and grammarFile are the files beside the Go data file that
+// render.Names and render.Grammar fill.
+const namesFile, grammarFile = "names_gen.go", "grammar_gen.go"
 
 // renderOutputs renders the Go file, the names file beside it and, unless
 // mdPath is "", the Markdown file.
@@ -213,5 +214,10 @@ func renderOutputs(t *table.Table, goPath, mdPath string) ([]output, error) {
 	if mdPath != "" {
 		outs = append(outs, output{Path: mdPath, Data: render.Markdown(t)})
 	}
-	return append(outs, output{Path: filepath.Join(filepath.Dir(goPath), namesFile), Data: names}), nil
+	gram, err := render.Grammar()
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(goPath)
+	return append(outs, output{Path: filepath.Join(dir, namesFile), Data: names}, output{Path: filepath.Join(dir, grammarFile), Data: gram}), nil
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"regexp"
 	"strings"
+
+	"github.com/ossregions/ossregions/internal/grammar"
 )
 
 // Family is a family of OSS hosts besides the table's endpoints (the
@@ -114,7 +116,7 @@ func parseForm(s string) (Form, string) {
 	}
 	f := Form{Text: s, Bucket: m[1] != "", CloudBox: m[2] != "", Prefix: m[3], Zone: m[4] == "zone", Internal: m[5] != "", Domain: m[6]}
 	switch {
-	case f.Prefix != "" && (!isHostLabel(f.Prefix+"x") || !strings.HasSuffix(f.Prefix, "-")):
+	case f.Prefix != "" && (!grammar.IsHostLabel(f.Prefix+"x") || !strings.HasSuffix(f.Prefix, "-")):
 		return f, "has a region prefix that is not lower-case letters, digits and hyphens ending in a hyphen (such as oss-)"
 	case f.Prefix == "" && f.Zone:
 		return f, "has {zone} without a prefix: such a label would read as a region"

@@ -2,28 +2,30 @@ package table
 
 import (
 	"go/token"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/ossregions/ossregions/internal/grammar"
 )
 
-// regionID is the grammar of an OSS region ID ("oss-us-west-1"); package
-// regions reads hosts with the same grammar (regions/testdata/region_ids.txt).
-var regionID = regexp.MustCompile(`^oss-[a-z]+(-[a-z0-9]+)+$`)
-
-// regionIDProblem says why s is not an OSS region ID, or "".
+// regionIDProblem says why s is not an OSS region ID, or "": oss- and a
+// cloud region ID, in the grammar package regions reads hosts with.
 func regionIDProblem(s string) string {
+	rest, ok := strings.CutPrefix(s, "oss-")
 	switch {
-	case !regionID.MatchString(s):
-		return "is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou"
-	case strings.HasPrefix(s, "oss-oss-"):
-		return "begins with oss-oss-: write the ID with one oss- prefix (its endpoints would not parse back)"
-	case strings.HasPrefix(s, "oss-accelerate-"):
-		return "begins with oss-accelerate-: its endpoints would read as the transfer acceleration endpoints"
-	case strings.HasSuffix(s, "-internal"):
-		return "ends in -internal: its public endpoint would read as the internal endpoint of another region"
+	case ok && grammar.IsCloudID(rest):
+		return ""
+	case ok && grammar.IsCloudID("x-"+rest+"-x"): // the form, but for a reserved first or last part
+		switch {
+		case strings.HasPrefix(rest, "oss-"):
+			return "begins with oss-oss-: write the ID with one oss- prefix (its endpoints would not parse back)"
+		case strings.HasPrefix(rest, "accelerate-"):
+			return "begins with oss-accelerate-: its endpoints would read as the transfer acceleration endpoints"
+		case strings.HasSuffix(rest, "-internal"):
+			return "ends in -internal: its public endpoint would read as the internal endpoint of another region"
+		}
 	}
-	return ""
+	return "is not a region ID; expected oss- and lower-case parts joined by hyphens, such as oss-cn-hangzhou"
 }
 
 // maxIDLen keeps "<id>-internal" within a 63-byte DNS label.

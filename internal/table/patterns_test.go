@@ -1,41 +1,9 @@
 package table
 
 import (
-	"bufio"
-	"os"
 	"regexp"
-	"strings"
 	"testing"
 )
-
-// TestRegionIDSharedCases holds regionIDProblem to the cases that the
-// regions package's host matcher is held to as well.
-func TestRegionIDSharedCases(t *testing.T) {
-	f, err := os.Open("../../regions/testdata/region_ids.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		want, id, ok := strings.Cut(line, " ")
-		if !ok || want != "yes" && want != "no" {
-			t.Fatalf("bad line %q", line)
-		}
-		if got := regionIDProblem(id) == ""; got != (want == "yes") {
-			t.Errorf("%s: regionIDProblem says %q, the shared cases say %s", id, regionIDProblem(id), want)
-		}
-		n++
-	}
-	if err := sc.Err(); err != nil || n == 0 {
-		t.Fatalf("read %d cases: %v", n, err)
-	}
-}
 
 // enumerate visits every string of up to maxLen bytes of alphabet.
 func enumerate(alphabet string, maxLen int, visit func(string)) {
@@ -67,16 +35,5 @@ func TestRegionIDMatchesPattern(t *testing.T) {
 	enumerate("az09-A.", 6, func(s string) { check(s); check("oss-" + s) })
 	for _, s := range []string{"oss-cn-hangzhou", "oss-us-west-1", "oss-oss-a", "oss-accelerate-a", "oss-a-internal", "oss-a-internal1"} {
 		check(s)
-	}
-}
-
-func TestIsHostLabel(t *testing.T) {
-	for l, want := range map[string]bool{
-		"a": true, "oss": true, "0": true, "oss-cn-hangzhou": true, "a--b": true, "9x": true,
-		"": false, "-a": false, "a-": false, "-": false, "A": false, "a_b": false, "a.b": false, "a b": false, "é": false,
-	} {
-		if got := isHostLabel(l); got != want {
-			t.Errorf("isHostLabel(%q) = %v, want %v", l, got, want)
-		}
 	}
 }

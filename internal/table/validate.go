@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/mod/semver"
+
+	"github.com/ossregions/ossregions/internal/grammar"
 )
 
 // The checks of one value, which the schema (decode.go) attaches to fields:
@@ -104,11 +106,6 @@ func urlProblem(u string) string {
 	return ""
 }
 
-// hostLabel is the grammar of a DNS label as OSS hosts write it.
-var hostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
-
-func isHostLabel(l string) bool { return hostLabel.MatchString(l) }
-
 // hostIn checks a host in Alibaba Cloud's OSS domain of the form that form checks.
 func hostIn(form func(string) string) func(string) string {
 	return func(h string) string {
@@ -123,10 +120,7 @@ func hostIn(form func(string) string) func(string) string {
 }
 
 // ossDomain holds every endpoint: ParseEndpoint vouches for the table's hosts.
-const ossDomain = ".aliyuncs.com"
-
-// dualStackDomain follows the cloud ID in a dual-stack endpoint, cn-hangzhou.oss.aliyuncs.com.
-const dualStackDomain = ".oss.aliyuncs.com"
+const ossDomain, dualStackDomain = grammar.OSSDomain, grammar.DualStackDomain
 
 // ParseEndpoint counts labels from the end to find the endpoint behind a
 // bucket label, so hosts keep to L.aliyuncs.com and <id>.oss.aliyuncs.com.
@@ -141,9 +135,9 @@ func threeLabelProblem(h string) string {
 }
 
 func dualStackProblem(h string) string {
-	id, ok := strings.CutSuffix(h, dualStackDomain)
+	id, ok := grammar.DualStackID(h)
 	switch {
-	case !ok || strings.Contains(id, "."):
+	case !ok:
 		return "is not of the form <id>" + dualStackDomain + ", which ParseEndpoint reads as a dual-stack endpoint"
 	case regionIDProblem("oss-"+id) != "" || len(id) < 3 || id[2] != '-':
 		return "does not begin with a region ID whose first part is a two-letter area (cn-, ap-, ...); ParseEndpoint would read that label as a bucket on oss.aliyuncs.com"
@@ -162,7 +156,7 @@ func hostNameProblem(h string) string {
 	for _, l := range labels {
 		if len(l) > 63 {
 			return fmt.Sprintf("label %q is longer than 63 characters", clip(l))
-		} else if !isHostLabel(l) {
+		} else if !grammar.IsHostLabel(l) {
 			return fmt.Sprintf("label %q must be lower-case letters, digits and inner hyphens", clip(l))
 		}
 	}
