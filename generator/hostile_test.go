@@ -69,6 +69,10 @@ func TestBadFiles(t *testing.T) {
 		want string
 	}{
 		{"not UTF-8", notUTF8, "t.yaml:1:41: the file is not valid UTF-8 (byte 0xff); save it as UTF-8"},
+		// Every line with a bad byte is reported, each at its first one.
+		{"bad bytes on two lines", []byte("version: \xff\xfe1.0.0\nsource: s\x01\n"),
+			"t.yaml:1:10: the file is not valid UTF-8 (byte 0xff); save it as UTF-8\n" +
+				"t.yaml:2:10: not valid YAML: the control character U+0001 is not allowed in YAML; remove it"},
 		{"UTF-16 with BOM", []byte("\xff\xfev\x00e\x00r\x00"), "t.yaml:1:1: the file is not valid UTF-8 (byte 0xff); save it as UTF-8"},
 		{"zero bytes", nil, "t.yaml: the file is empty (only comments or blank lines); expected a mapping with version, regions, ..."},
 		{"a scalar", []byte("hello\n"), "t.yaml:1:1: top level: expected a mapping, found the string \"hello\""},

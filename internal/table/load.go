@@ -89,9 +89,7 @@ func ReadRegular(path string, limit int64, knob string, stat func(string) (os.Fi
 // decode parses a file into a tree of nodes, recording every shape and
 // type problem; it returns nil where there is no top-level mapping.
 func decode(data []byte, ps *problems, earlier bool) *node {
-	if off, msg := badChar(data); msg != "" {
-		line := 1 + bytes.Count(data[:off], []byte("\n"))
-		ps.addf(position{line, 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off])}, "%s", msg)
+	if badChars(data, ps) {
 		return nil
 	}
 	var doc, extra yaml.Node
@@ -122,20 +120,29 @@ func decode(data []byte, ps *problems, earlier bool) *node {
 	return root
 }
 
-// badChar returns the offset of the first byte that is not UTF-8 or begins
-// a character YAML does not allow, which yaml.v3 reports without a position.
-func badChar(data []byte) (int, string) {
+// badChars reports each line's first byte that is not UTF-8 or begins a
+// character YAML does not allow, which yaml.v3 reports without a position.
+func badChars(data []byte, ps *problems) bool {
+	found, line, col, lineDone := false, 1, 1, false
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
+		msg := ""
 		switch {
 		case r == utf8.RuneError && size == 1:
-			return i, fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", data[i])
+			msg = fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", data[i])
 		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f && r != 0x85 || r == 0xfffe || r == 0xffff:
-			return i, fmt.Sprintf("not valid YAML: the control character %U is not allowed in YAML; remove it", r)
+			msg = fmt.Sprintf("not valid YAML: the control character %U is not allowed in YAML; remove it", r)
+		}
+		if msg != "" && !lineDone {
+			ps.addf(position{line, col}, "%s", msg)
+			found, lineDone = true, true
+		}
+		if col++; r == '\n' {
+			line, col, lineDone = line+1, 1, false
 		}
 		i += size
 	}
-	return 0, ""
+	return found
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
