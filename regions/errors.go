@@ -21,7 +21,7 @@ type Error struct {
 	Func string
 	// Input is the input it failed on, or, if it was longer than 80 bytes,
 	// as much of its start as fits in 80 bytes without cutting a UTF-8
-	// character (the message then adds "...").
+	// character. The message quotes at most its first 48 bytes, then "...".
 	Input string
 	// Err is the sentinel error that says what kind of failure it is:
 	// ErrUnknownRegion, ErrInvalidEndpoint, ErrInvalidBucket, ErrNoEndpoint,
@@ -66,17 +66,24 @@ func (e *sentinelError) Error() string { return e.msg }
 
 func sentinel(msg string) error { return &sentinelError{msg} }
 
-// Error returns the function, the quoted input, what is wrong and the
-// suggestion, in the manner of net/netip, such as
+// Error returns the function, the quoted input (its first maxQuoted
+// bytes), what is wrong (the sentinel's text and the reason, or for Parse
+// and ParseEndpoint the reason alone) and the suggestion, in the manner of net/netip, such as
 // `regions.Parse("cn-shangai"): unknown region (did you mean "oss-cn-shanghai"?)`.
 func (e *Error) Error() string {
-	msg := "regions." + e.Func + "(" + strconv.Quote(e.Input)
-	if e.clipped {
+	in := clip(e.Input, maxQuoted)
+	msg := "regions." + e.Func + "(" + strconv.Quote(in)
+	if e.clipped || len(in) < len(e.Input) {
 		msg += "..."
 	}
-	msg += "): " + strings.TrimPrefix(e.Err.Error(), "regions: ")
-	if e.Reason != "" {
-		msg += ": " + e.Reason
+	// The function names what failed to parse; the reason says the rest.
+	if e.Reason == "" || e.Err != ErrInvalidEndpoint && e.Err != ErrUnknownRegion {
+		msg += "): " + strings.TrimPrefix(e.Err.Error(), "regions: ")
+		if e.Reason != "" {
+			msg += ": " + e.Reason
+		}
+	} else {
+		msg += "): " + e.Reason
 	}
 	if e.Suggestion != "" {
 		msg += " (did you mean " + strconv.Quote(string(e.Suggestion)) + "?)"
@@ -99,26 +106,28 @@ func (e *Error) Is(target error) bool {
 //
 //go:noinline
 func newError(fn, input string, err error, reason string) *Error {
-	in := clip(input)
+	in := clip(input, maxErrorInput)
 	return &Error{Func: fn, Input: in, Err: err, Reason: reason, clipped: len(in) < len(input)}
 }
 
-// maxErrorInput is how much of the input an Error keeps and quotes.
-const maxErrorInput = 80
+// maxErrorInput is how much of the input an Error keeps; maxQuoted, how
+// much its message quotes, and of a part of the input in a reason, so that
+// a message stays near a line.
+const maxErrorInput, maxQuoted = 80, 48
 
-// quote quotes the first maxErrorInput bytes of s for an error's reason.
+// quote quotes the first maxQuoted/2 bytes of s for an error's reason.
 func quote(s string) string {
-	if c := clip(s); len(c) < len(s) {
+	if c := clip(s, maxQuoted/2); len(c) < len(s) {
 		return strconv.Quote(c) + "..."
 	}
 	return strconv.Quote(s)
 }
 
-// clip returns the start of s that fits in maxErrorInput bytes without
-// cutting a UTF-8 sequence: it backs up over at most three continuation
-// bytes, so invalid UTF-8 is still cut near the limit.
-func clip(s string) string {
-	n := min(len(s), maxErrorInput)
+// clip returns the start of s that fits in n bytes without cutting a
+// UTF-8 sequence: it backs up over at most three continuation bytes, so
+// invalid UTF-8 is still cut near the limit.
+func clip(s string, n int) string {
+	n = min(len(s), n)
 	for i := 0; i < utf8.UTFMax-1 && n < len(s) && n > 0 && !utf8.RuneStart(s[n]); i++ {
 		n--
 	}

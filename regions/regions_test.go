@@ -75,17 +75,18 @@ func TestParseErrors(t *testing.T) {
 		if !errors.Is(err, ErrUnknownRegion) {
 			t.Errorf("Parse(%q) error %v does not wrap ErrUnknownRegion", in, err)
 		}
-		want := `regions.Parse(` + strconv.Quote(in[:min(len(in), maxErrorInput)])
-		if len(in) > maxErrorInput {
+		want := `regions.Parse(` + strconv.Quote(in[:min(len(in), maxQuoted)])
+		if len(in) > maxQuoted {
 			want += "..."
 		}
-		want += "): unknown region"
 		s, _ := referenceSuggestion(in)
-		if s.Status() == Decommissioned {
-			want += ": the region meant is decommissioned"
-		}
-		if s == "" && len(in) < 60 && !isCloudID(strings.TrimPrefix(in, "oss-")) {
-			want += ": not a region ID" // what the rule for doubt says of it
+		switch {
+		case s.Status() == Decommissioned:
+			want += "): the region meant is decommissioned"
+		case s == "" && len(in) < 60 && !isCloudID(strings.TrimPrefix(in, "oss-")):
+			want += "): not a region ID" // what the rule for doubt says of it
+		default:
+			want += "): unknown region"
 		}
 		if s != "" {
 			want += ` (did you mean "` + string(s) + `"?)`
