@@ -1388,61 +1388,60 @@ func genSignsByCloudBox(f Family) bool {
 }
 
 // genMaxNameKeyLen is the length of the longest key of genNameKeys.
-const genMaxNameKeyLen = 43
+const genMaxNameKeyLen = 38
 
-// genNameKeys holds the lower-case region and city names, and cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the name, a tab and the region's cloud ID.
-const genNameKeys = `australia (sydney)	ap-southeast-2
+// genNameKeys holds the keys (genNameKey) of the region and city names, and the cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the key, a tab and the region's cloud ID.
+const genNameKeys = `australia(sydney)	ap-southeast-2
 bangkok	ap-southeast-7
 beijing	cn-beijing
 beijing-finance-1	cn-beijing-finance-1
 beijing-finance-1-pub	cn-beijing-finance-1
-brazil (são paulo)	sa-east-1
+brazil(sãopaulo)	sa-east-1
 chengdu	cn-chengdu
-china (beijing)	cn-beijing
-china (chengdu)	cn-chengdu
-china (fuzhou - local region)	cn-fuzhou
-china (guangzhou)	cn-guangzhou
-china (hangzhou)	cn-hangzhou
-china (heyuan)	cn-heyuan
-china (hohhot)	cn-huhehaote
-china (hong kong)	cn-hongkong
-china (nanjing - local region)	cn-nanjing
-china (qingdao)	cn-qingdao
-china (shanghai)	cn-shanghai
-china (shenzhen)	cn-shenzhen
-china (ulanqab)	cn-wulanchabu
-china (wuhan - local region)	cn-wuhan-lr
-china (zhangjiakou)	cn-zhangjiakou
-china (zhongwei)	cn-zhongwei
-china east 1 finance	cn-hangzhou-finance
-china east 2 finance	cn-shanghai-finance-1
-china north 2 ali gov 1	cn-north-2-gov-1
-china north 2 finance	cn-beijing-finance-1
-china south 1 finance	cn-shenzhen-finance-1
+china(beijing)	cn-beijing
+china(chengdu)	cn-chengdu
+china(fuzhou-localregion)	cn-fuzhou
+china(guangzhou)	cn-guangzhou
+china(hangzhou)	cn-hangzhou
+china(heyuan)	cn-heyuan
+china(hohhot)	cn-huhehaote
+china(hongkong)	cn-hongkong
+china(nanjing-localregion)	cn-nanjing
+china(qingdao)	cn-qingdao
+china(shanghai)	cn-shanghai
+china(shenzhen)	cn-shenzhen
+china(ulanqab)	cn-wulanchabu
+china(wuhan-localregion)	cn-wuhan-lr
+china(zhangjiakou)	cn-zhangjiakou
+china(zhongwei)	cn-zhongwei
+chinaeast1finance	cn-hangzhou-finance
+chinaeast2finance	cn-shanghai-finance-1
+chinanorth2aligov1	cn-north-2-gov-1
+chinanorth2finance	cn-beijing-finance-1
+chinasouth1finance	cn-shenzhen-finance-1
 dubai	me-east-1
-france (paris)	eu-west-2
+france(paris)	eu-west-2
 frankfurt	eu-central-1
 fuzhou	cn-fuzhou
-germany (frankfurt)	eu-central-1
+germany(frankfurt)	eu-central-1
 guangzhou	cn-guangzhou
 hangzhou	cn-hangzhou
 hangzhou-finance	cn-hangzhou-finance
 heyuan	cn-heyuan
 hohhot	cn-huhehaote
-hong kong	cn-hongkong
 hongkong	cn-hongkong
 huhehaote	cn-huhehaote
 hzfinance	cn-hangzhou-finance
 hzjbp	cn-hangzhou-finance
-india (mumbai)	ap-south-1
-indonesia (jakarta)	ap-southeast-5
+india(mumbai)	ap-south-1
+indonesia(jakarta)	ap-southeast-5
 jakarta	ap-southeast-5
-japan (tokyo)	ap-northeast-1
+japan(tokyo)	ap-northeast-1
 johor	ap-southeast-8
-kuala lumpur	ap-southeast-3
+kualalumpur	ap-southeast-3
 london	eu-west-1
-malaysia (johor)	ap-southeast-8
-malaysia (kuala lumpur)	ap-southeast-3
+malaysia(johor)	ap-southeast-8
+malaysia(kualalumpur)	ap-southeast-3
 manila	ap-southeast-6
 mexico	na-south-1
 mumbai	ap-south-1
@@ -1451,10 +1450,10 @@ north-2-gov-1	cn-north-2-gov-1
 northeast-1	ap-northeast-1
 northeast-2	ap-northeast-2
 paris	eu-west-2
-philippines (manila)	ap-southeast-6
+philippines(manila)	ap-southeast-6
 qingdao	cn-qingdao
 riyadh	me-central-1
-sau (riyadh - partner region)	me-central-1
+sau(riyadh-partnerregion)	me-central-1
 seoul	ap-northeast-2
 shanghai	cn-shanghai
 shanghai-finance	cn-shanghai-finance-1
@@ -1463,9 +1462,8 @@ shanghai-finance-1-pub	cn-shanghai-finance-1
 shenzhen	cn-shenzhen
 shenzhen-finance	cn-shenzhen-finance-1
 shenzhen-finance-1	cn-shenzhen-finance-1
-silicon valley	us-west-1
+siliconvalley	us-west-1
 singapore	ap-southeast-1
-south korea (seoul)	ap-northeast-2
 southeast-1	ap-southeast-1
 southeast-2	ap-southeast-2
 southeast-3	ap-southeast-3
@@ -1473,16 +1471,17 @@ southeast-5	ap-southeast-5
 southeast-6	ap-southeast-6
 southeast-7	ap-southeast-7
 southeast-8	ap-southeast-8
+southkorea(seoul)	ap-northeast-2
 sydney	ap-southeast-2
 szfinance	cn-shenzhen-finance-1
-são paulo	sa-east-1
-thailand (bangkok)	ap-southeast-7
+sãopaulo	sa-east-1
+thailand(bangkok)	ap-southeast-7
 tokyo	ap-northeast-1
-uae (dubai)	me-east-1
-uk (london)	eu-west-1
+uae(dubai)	me-east-1
+uk(london)	eu-west-1
 ulanqab	cn-wulanchabu
-us (silicon valley)	us-west-1
-us (virginia)	us-east-1
+us(siliconvalley)	us-west-1
+us(virginia)	us-east-1
 virginia	us-east-1
 west-2	eu-west-2
 wuhan	cn-wuhan-lr
@@ -1497,26 +1496,26 @@ zhongwei	cn-zhongwei
 乌兰察布	cn-wulanchabu
 伦敦	eu-west-1
 北京	cn-beijing
-华东 1 金融云	cn-hangzhou-finance
-华东 1（杭州）	cn-hangzhou
-华东 2 金融云	cn-shanghai-finance-1
-华东 2（上海）	cn-shanghai
-华东 5（南京-本地地域-关停中）	cn-nanjing
-华东 6（福州-本地地域-关停中）	cn-fuzhou
-华中 1（武汉-本地地域）	cn-wuhan-lr
-华北 1（青岛）	cn-qingdao
-华北 2 金融云（邀测）	cn-beijing-finance-1
-华北 2 阿里政务云 1	cn-north-2-gov-1
-华北 2（北京）	cn-beijing
-华北 3（张家口）	cn-zhangjiakou
-华北 5（呼和浩特）	cn-huhehaote
-华北 6（乌兰察布）	cn-wulanchabu
-华南 1 金融云	cn-shenzhen-finance-1
-华南 1（深圳）	cn-shenzhen
-华南 2（河源）	cn-heyuan
-华南 3（广州）	cn-guangzhou
+华东1(杭州)	cn-hangzhou
+华东1金融云	cn-hangzhou-finance
+华东2(上海)	cn-shanghai
+华东2金融云	cn-shanghai-finance-1
+华东5(南京-本地地域-关停中)	cn-nanjing
+华东6(福州-本地地域-关停中)	cn-fuzhou
+华中1(武汉-本地地域)	cn-wuhan-lr
+华北1(青岛)	cn-qingdao
+华北2(北京)	cn-beijing
+华北2金融云(邀测)	cn-beijing-finance-1
+华北2阿里政务云1	cn-north-2-gov-1
+华北3(张家口)	cn-zhangjiakou
+华北5(呼和浩特)	cn-huhehaote
+华北6(乌兰察布)	cn-wulanchabu
+华南1(深圳)	cn-shenzhen
+华南1金融云	cn-shenzhen-finance-1
+华南2(河源)	cn-heyuan
+华南3(广州)	cn-guangzhou
 南京	cn-nanjing
-印度尼西亚（雅加达）	ap-southeast-5
+印度尼西亚(雅加达)	ap-southeast-5
 吉隆坡	ap-southeast-3
 呼和浩特	cn-huhehaote
 墨西哥	na-south-1
@@ -1524,37 +1523,37 @@ zhongwei	cn-zhongwei
 广州	cn-guangzhou
 弗吉尼亚	us-east-1
 张家口	cn-zhangjiakou
-德国（法兰克福）	eu-central-1
+德国(法兰克福)	eu-central-1
 成都	cn-chengdu
 新加坡	ap-southeast-1
-日本（东京）	ap-northeast-1
+日本(东京)	ap-northeast-1
 曼谷	ap-southeast-7
 杭州	cn-hangzhou
 柔佛州	ap-southeast-8
 武汉	cn-wuhan-lr
 河源	cn-heyuan
 法兰克福	eu-central-1
-法国（巴黎）	eu-west-2
-泰国（曼谷）	ap-southeast-7
+法国(巴黎)	eu-west-2
+泰国(曼谷)	ap-southeast-7
 深圳	cn-shenzhen
 硅谷	us-west-1
 福州	cn-fuzhou
-美国（弗吉尼亚）	us-east-1
-美国（硅谷）	us-west-1
-英国（伦敦）	eu-west-1
-菲律宾（马尼拉）	ap-southeast-6
-西北 2（中卫）	cn-zhongwei
-西南 1（成都）	cn-chengdu
+美国(弗吉尼亚)	us-east-1
+美国(硅谷)	us-west-1
+英国(伦敦)	eu-west-1
+菲律宾(马尼拉)	ap-southeast-6
+西北2(中卫)	cn-zhongwei
+西南1(成都)	cn-chengdu
 迪拜	me-east-1
 邀测	cn-beijing-finance-1
-阿联酋（迪拜）	me-east-1
+阿联酋(迪拜)	me-east-1
 雅加达	ap-southeast-5
 青岛	cn-qingdao
-韩国（首尔）	ap-northeast-2
+韩国(首尔)	ap-northeast-2
 首尔	ap-northeast-2
 马尼拉	ap-southeast-6
-马来西亚（吉隆坡）	ap-southeast-3
-马来西亚（柔佛州）	ap-southeast-8
+马来西亚(吉隆坡)	ap-southeast-3
+马来西亚(柔佛州)	ap-southeast-8
 `
 
 // genOtherRegions holds the Alibaba Cloud region IDs that OSS does not list: each a line of the ID, a tab and the region's name.

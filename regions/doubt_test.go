@@ -120,10 +120,47 @@ func TestNameKeysSuggestTheirRegion(t *testing.T) {
 	}
 	for _, r := range All() {
 		for _, name := range []string{r.Name(), r.ChineseName()} {
-			if name != "" && strings.Contains(genNameKeys, strings.ToLower(name)+"\t") && !strings.Contains(genNameKeys, strings.ToLower(name)+"\t"+r.CloudRegion()+"\n") {
+			key := string(genNameKey(nil, []byte(name)))
+			if name != "" && strings.Contains(genNameKeys, key+"\t") && !strings.Contains(genNameKeys, key+"\t"+r.CloudRegion()+"\n") {
 				t.Errorf("the name %q of %s is a key of another region", name, r)
 			}
 		}
+	}
+}
+
+// TestNameVariantsSuggestTheirRegion: a name written as people write it
+// (spaces left out or added, brackets of the other width, another name
+// before the city in brackets) suggests the region its key names.
+func TestNameVariantsSuggestTheirRegion(t *testing.T) {
+	keys, ids := lines(genNameKeys)
+	owner := map[string]string{}
+	for i, k := range keys {
+		owner[k] = ids[i]
+	}
+	n := 0
+	for _, r := range All() {
+		for _, name := range []string{r.Name(), r.ChineseName()} {
+			want, ok := owner[string(genNameKey(nil, []byte(name)))]
+			if name == "" || !ok {
+				continue
+			}
+			swapped := strings.NewReplacer("(", "（", ")", "）", "（", " (", "）", ")").Replace(name)
+			variants := []string{strings.ReplaceAll(name, " ", ""), swapped, strings.ReplaceAll(name, "-", " - ")}
+			if open, end := strings.IndexAny(name, "(（"), strings.LastIndexAny(name, ")）"); open >= 0 && open < end {
+				if _, ok := owner[string(genNameKey(nil, []byte(name[open:end])))[1:]]; ok {
+					variants = append(variants, "East Somewhere 1 "+name[open:])
+				}
+			}
+			for _, in := range variants {
+				n++
+				if _, err := Parse(in); err == nil || suggestion(err) != Region("oss-"+want) {
+					t.Errorf("Parse(%q) = %v; want a suggestion of oss-%s (the name %q)", in, err, want, name)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no names tried")
 	}
 }
 

@@ -79,3 +79,33 @@ func genDualStackID[T string | []byte](h T) (id T, ok bool) {
 	}
 	return h[:n], true
 }
+
+// genNameKey appends to dst the form in which region names are compared:
+// ASCII letters in lower case, no spaces, full-width brackets as ASCII
+// ones, so that "华东1（杭州）" and "china(hangzhou)" are the names
+// 华东 1（杭州） and China (Hangzhou).
+func genNameKey(dst, s []byte) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t':
+			continue
+		case genHasAt(s, i, "\u3000"): // the ideographic space
+			i += len("\u3000") - 1
+			continue
+		case genHasAt(s, i, "（"):
+			c, i = '(', i+len("（")-1
+		case genHasAt(s, i, "）"):
+			c, i = ')', i+len("）")-1
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// genHasAt reports whether s holds p at i.
+func genHasAt(s []byte, i int, p string) bool {
+	return len(s)-i >= len(p) && string(s[i:i+len(p)]) == p
+}

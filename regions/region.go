@@ -66,10 +66,26 @@ func lookupAlias[T string | []byte](s T) *regionInfo {
 	return nil
 }
 
-// lookupName returns the row that a lower-case name names, or nil: a
-// binary search of the lines of genNameKeys, which are sorted by name and
-// of which none begins with an area or oss and a hyphen.
+// lookupName returns the row that a name names, or nil: the name's key
+// (genNameKey), or else what it has in brackets, found by a binary search
+// of the lines of genNameKeys, which are sorted by key and of which none
+// begins with an area or oss and a hyphen.
 func lookupName(s []byte) *regionInfo {
+	if len(s) > 2*genMaxNameKeyLen {
+		return nil
+	}
+	var buf [4 * genMaxNameKeyLen]byte // a byte may become U+FFFD, three bytes
+	key := genNameKey(buf[:0], s)
+	if in := lookupNameKey(key); in != nil {
+		return in
+	}
+	if open, end := bytes.IndexByte(key, '('), bytes.LastIndexByte(key, ')'); open >= 0 && open < end {
+		return lookupNameKey(key[open+1 : end]) // "East China 1 (Hangzhou)"
+	}
+	return nil
+}
+
+func lookupNameKey(s []byte) *regionInfo {
 	if dash := bytes.IndexByte(s, '-'); dash > 0 && (genIsArea(s[:dash]) || string(s[:dash]) == "oss") {
 		return nil
 	}
@@ -226,7 +242,7 @@ func unknownRegionError(fn, s string) *Error {
 		e.Suggestion, e.Reason = endpointRegion(s), endpointGiven
 		return e
 	}
-	var buf [max(genMaxNameKeyLen, maxIDInput+len("-internal"))]byte
+	var buf [max(2*genMaxNameKeyLen, maxIDInput+len("-internal"))]byte // lookupName takes names twice as long as its keys
 	if len(s) > len(buf) {
 		return e
 	}
@@ -234,6 +250,9 @@ func unknownRegionError(fn, s string) *Error {
 	if in := lookupName(id); in != nil {
 		e.Suggestion, e.Reason = in.id, "a name, not an ID"
 		return e
+	}
+	if len(id) > max(genMaxNameKeyLen, maxIDInput+len("-internal")) {
+		return e // longer than any ID or name without spaces
 	}
 	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {
 		if string(id) == h[:len(h)-len(ossDomain)] {

@@ -26,3 +26,6 @@ func RegionHostID(h string) (id string, internal, ok bool) { return genRegionHos
 
 // DualStackID returns the label in front of .oss.aliyuncs.com, unchecked.
 func DualStackID(h string) (id string, ok bool) { return genDualStackID(h) }
+
+// NameKey returns the form in which region names are compared.
+func NameKey(s string) string { return string(genNameKey(nil, []byte(s))) }

@@ -108,3 +108,18 @@ func TestHostForms(t *testing.T) {
 		}
 	}
 }
+
+func TestNameKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"China (Hangzhou)": "china(hangzhou)",
+		"华东 1（杭州）":         "华东1(杭州)",
+		"华东1（杭州）":          "华东1(杭州)",
+		"菲律宾 (马尼拉)":        "菲律宾(马尼拉)",
+		"US\tWest\u3000 1": "uswest1",
+		"\xff（":            "\xff(",
+	} {
+		if got := NameKey(in); got != want {
+			t.Errorf("NameKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -7,13 +7,14 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/ossregions/ossregions/internal/grammar"
 	"github.com/ossregions/ossregions/internal/table"
 )
 
 // genNameKeys emits the names that Parse answers with a suggestion: each
 // region's name and city ("china (hangzhou)", "hangzhou"), its China-site
 // name and city, and its cloud ID and aliases without their area
-// ("hangzhou", "hzfinance"), lower-case. A key that two regions claim, or
+// ("hangzhou", "hzfinance"), each as grammar.NameKey writes it. A key that two regions claim, or
 // that is an ID or alias itself, is left out: it names no one region; so
 // is one with a backquote, which the raw string cannot hold, and one that
 // begins with an area or oss and a hyphen, which reads as an ID (lookupName
@@ -33,7 +34,7 @@ func genNameKeys(f *jen.File, t *table.Table) {
 			keys = append(keys, withoutArea(strings.TrimPrefix(a.ID, "oss-")))
 		}
 		for _, k := range keys {
-			k = strings.ToLower(strings.TrimSpace(k))
+			k = grammar.NameKey(k)
 			if area, _, ok := strings.Cut(k, "-"); k == "" || taken[k] || strings.Contains(k, "`") || ok && (slices.Contains(t.Areas, area) || area == "oss") {
 				continue
 			}
@@ -66,7 +67,7 @@ func genNameKeys(f *jen.File, t *table.Table) {
 	// a binary. Names are printable, so a tab and a newline end each key.
 	// A raw string, a line a key: a chain of + would cost go/printer time
 	// quadratic in its length.
-	f.Comment(`genNameKeys holds the lower-case region and city names, and cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the name, a tab and the region's cloud ID.`)
+	f.Comment(`genNameKeys holds the keys (genNameKey) of the region and city names, and the cloud IDs and aliases without their area, that name one region ("hangzhou"), sorted: each a line of the key, a tab and the region's cloud ID.`)
 	f.Const().Id("genNameKeys").Op("=").Op("`" + text.String() + "`")
 	others := make([]jen.Code, len(t.OtherRegions))
 	for i, o := range t.OtherRegions {
