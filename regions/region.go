@@ -255,7 +255,7 @@ func unknownRegionError(fn, s string) *Error {
 		return e // longer than any ID or name without spaces
 	}
 	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {
-		if string(id) == h[:len(h)-len(ossDomain)] {
+		if h != "" && string(id) == h[:len(h)-len(ossDomain)] { // a table may have no RegionlessEndpoint
 			e.Reason = "an endpoint of no one region"
 			return e
 		}
