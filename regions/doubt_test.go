@@ -317,7 +317,7 @@ func TestWrittenFormsNameTheRegion(t *testing.T) {
 			checkMessage(t, err, in)
 		}
 		// Without cn-: oss-hangzhou.aliyuncs.com, where the city names one region.
-		if city, ok := strings.CutPrefix(host, "oss-cn-"); ok && strings.Contains(genNameKeys, "\n"+strings.TrimSuffix(city, ossDomain)+"\t"+r.CloudRegion()+"\n") {
+		if city, ok := strings.CutPrefix(host, "oss-cn-"); ok && strings.Contains(genNameKeys, "\n"+strings.TrimSuffix(city, genOSSDomain)+"\t"+r.CloudRegion()+"\n") {
 			in := "oss-" + city
 			if _, err := ParseEndpoint(in); err == nil || suggestion(err) != r {
 				t.Errorf("ParseEndpoint(%q) = %v, want a suggestion of %s", in, err, r)

@@ -83,8 +83,6 @@ const maxLabelLen = 63
 // beyond its first segment.
 const maxHostPortLen = maxHostLen + len(":65535")
 
-const ossDomain = ".aliyuncs.com"
-
 // ParseEndpoint finds the region and kind of an OSS endpoint given as a
 // host ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https or oss
 // URL, with or without a bucket label in front. A Buckets URL without a
@@ -190,7 +188,7 @@ func ParseEndpoint(s string) (Endpoint, error) {
 // endpointStart returns where the endpoint begins in a host that may have a
 // bucket label in front: 0, or just after that label's dot.
 func endpointStart(h []byte) int {
-	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
+	rest, ok := bytes.CutSuffix(h, []byte(genOSSDomain))
 	if !ok {
 		return 0 // no endpoint: it is the whole host that matches nothing
 	}
@@ -520,7 +518,7 @@ func allDigits(s string) bool {
 // that the rule for doubt calls a newer region, or <id>.oss.aliyuncs.com
 // with such an ID that ends in a number.
 func newerRegion(e *Endpoint, lower []byte, host string) bool {
-	if id, ok := dualStackID(lower); ok {
+	if id, ok := genDualStackID(lower); ok {
 		if lookupCloudID(id) != nil || !newRegionShaped(id) || !doubt(id).newer() {
 			return false
 		}
@@ -528,8 +526,8 @@ func newerRegion(e *Endpoint, lower []byte, host string) bool {
 		e.Region = Region("oss-" + e.Host[:len(id)])
 		return true
 	}
-	id, internal, ok := patternID(lower)
-	if !ok || lookupCloudID(id) != nil || len(lower)-len(ossDomain) > maxLabelLen ||
+	id, internal, ok := genRegionHostID(lower)
+	if !ok || lookupCloudID(id) != nil || len(lower)-len(genOSSDomain) > maxLabelLen ||
 		isFamilyHost(lower) || !doubt(id).newer() { // oss-cache-<zone>.aliyuncs.com is a family's host
 		return false
 	}
@@ -540,23 +538,6 @@ func newerRegion(e *Endpoint, lower []byte, host string) bool {
 	e.Region = Region(e.Host[:len("oss-")+len(id)])
 	return true
 }
-
-// dualStackID returns the label of a host <label>.oss.aliyuncs.com, the
-// form of the dual-stack endpoints, unchecked.
-func dualStackID(h []byte) ([]byte, bool) {
-	n := len(h) - len(dualStackDomain)
-	if n <= 0 || string(h[n:]) != dualStackDomain {
-		return nil, false
-	}
-	for _, c := range h[:n] {
-		if c == '.' {
-			return nil, false
-		}
-	}
-	return h[:n], true
-}
-
-const dualStackDomain = ".oss.aliyuncs.com"
 
 // dualStackLabel reports whether the label in front of oss.aliyuncs.com
 // names a region rather than a bucket on the legacy default endpoint: it is
@@ -572,7 +553,7 @@ func dualStackLabel(label []byte) bool {
 // genIsArea), whose second begins with a letter and whose last is a number,
 // as in ap-southeast-9.
 func newRegionShaped(id []byte) bool {
-	if !isCloudID(id) {
+	if !genIsCloudID(id) {
 		return false
 	}
 	first, last := bytes.IndexByte(id, '-'), bytes.LastIndexByte(id, '-')
@@ -583,21 +564,8 @@ func newRegionShaped(id []byte) bool {
 // oss- (rg-china-mainland): it names no region, and the table lists no other
 // host for it.
 func regionlessID(id []byte) bool {
-	label, _ := strings.CutSuffix(RegionlessEndpoint, ossDomain)
+	label, _ := strings.CutSuffix(RegionlessEndpoint, genOSSDomain)
 	return len(label) > len("oss-") && string(id) == label[len("oss-"):]
-}
-
-// patternID returns the cloud region ID that a host of the form
-// oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com names, unchecked.
-func patternID(h []byte) (id []byte, internal, ok bool) {
-	if len(h) <= len("oss-")+len(ossDomain) || string(h[:len("oss-")]) != "oss-" || string(h[len(h)-len(ossDomain):]) != ossDomain {
-		return id, false, false
-	}
-	id = h[len("oss-") : len(h)-len(ossDomain)]
-	if n := len(id) - len("-internal"); n > 0 && string(id[n:]) == "-internal" {
-		return id[:n], true, true
-	}
-	return id, false, true
 }
 
 // lookupCloudID returns the row of a lower-case cloud region ID, or nil.
@@ -608,31 +576,6 @@ func lookupCloudID(id []byte) *regionInfo {
 		return nil
 	}
 	return genLookupCloudID(string(id))
-}
-
-// isCloudID reports whether id has the form of a cloud region ID: at least
-// two hyphen-separated parts of lower-case letters and digits, the first of
-// letters only and neither "oss" nor "accelerate", the last not "internal".
-func isCloudID[T string | []byte](id T) bool {
-	parts, start := 0, 0
-	for i := 0; i <= len(id); i++ {
-		if i < len(id) && id[i] != '-' {
-			c := id[i]
-			if !('a' <= c && c <= 'z' || parts > 0 && '0' <= c && c <= '9') {
-				return false
-			}
-			continue
-		}
-		part := string(id[start:i])
-		if part == "" || parts == 0 && (part == "oss" || part == "accelerate") {
-			return false
-		}
-		if i == len(id) && part == "internal" {
-			return false
-		}
-		parts, start = parts+1, i+1
-	}
-	return parts >= 2
 }
 
 // lowerOf returns lower as a string: s itself when s was already lower
