@@ -96,7 +96,7 @@ const maxHostPortLen = maxHostLen + len(":65535")
 // region newer than the table (Known false) as the package documentation
 // says under "Slips and regions newer than the table". On
 // oss.aliyuncs.com a label in front is a bucket unless it names a region:
-// a cloud ID of the table or the full shape of a newer one (ap-southeast-9);
+// a cloud ID of the table or the full shape of a newer one (ap-southeast-99);
 // a known ID with a part more (cn-hangzhou-logs) stays a bucket.
 //
 // Every error is an *Error matching ErrInvalidEndpoint (a bad bucket label
@@ -525,7 +525,7 @@ func dualStackLabel(label []byte) bool {
 // the table may not have yet: area-name-...-number, a cloud region ID of at
 // least three parts whose first is an area of the table (cn, ap, ...:
 // genIsArea), whose second begins with a letter and whose last is a number,
-// as in ap-southeast-9.
+// as in ap-southeast-99.
 func newRegionShaped(id []byte) bool {
 	if !genIsCloudID(id) {
 		return false
