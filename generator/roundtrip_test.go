@@ -48,6 +48,7 @@ type dump struct {
 	GlobalAccelerate, OverseasAccelerate string
 	Regionless                           string
 	ParsedTop                            map[string]string
+	UnknownRefused                       bool
 	Regions                              []dumpRegion
 }
 
@@ -62,6 +63,7 @@ func expectedDump(t *table.Table) dump {
 			t.DefaultPublic: t.Default.ID + " public", t.DefaultInternal: t.Default.ID + " internal",
 			t.GlobalAccelerate: "accelerate", t.OverseasAccelerate: "accelerate-overseas",
 		},
+		UnknownRefused: true,
 	}
 	if t.Regionless != "" {
 		d.ParsedTop[t.Regionless] = "regionless"

@@ -56,7 +56,7 @@
 // (region-1) or an ID of no region (rg-china-mainland) is no region, and an
 // Alibaba Cloud region that the table does not list for OSS is named as
 // such. Anything else well-formed is newer than the table (Known false):
-// a known name with a new number (ap-southeast-9), or a city merely near a
+// a known name with a new number (ap-southeast-99), or a city merely near a
 // known one in letters (cn-zhengzhou). Parse refuses every ID the table
 // lacks with the reason the rule gives; ParseEndpoint returns a newer
 // region only where that reason is none. A domain within two neighbouring

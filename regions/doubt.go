@@ -101,7 +101,7 @@ func doubt(id []byte) verdict {
 			v.note = 'z'
 		}
 		return v
-	case !isCloudID(id) || len(id) > maxLabelLen:
+	case !genIsCloudID(id) || len(id) > maxLabelLen:
 		return verdict{why: "not a region ID"}
 	case !area:
 		return verdict{why: "an area the table lacks"}
@@ -281,16 +281,16 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 		return "a character that no OSS host name has", ""
 	}
 	if rest, ok := cutS3(ep); ok {
-		if id, _, ok := patternID(rest); ok && (isCloudID(id) || bytes.HasPrefix(id, []byte("oss-"))) {
+		if id, _, ok := genRegionHostID(rest); ok && (genIsCloudID(id) || bytes.HasPrefix(id, []byte("oss-"))) {
 			ep = rest // s3.<a misspelt or unknown regional host>: say what is wrong with it
 		}
 	}
-	if label, ok := bytes.CutSuffix(ep, []byte(ossDomain)); ok && bytes.HasPrefix(label, []byte("vpc100-oss-")) {
+	if label, ok := bytes.CutSuffix(ep, []byte(genOSSDomain)); ok && bytes.HasPrefix(label, []byte("vpc100-oss-")) {
 		// A legacy VPC host: OSS's documents give the internal endpoint for VPC access.
 		id, _ := bytes.CutSuffix(label[len("vpc100-oss-"):], []byte("-internal"))
 		return "legacy VPC endpoint", regionOf(lookupCloudID(id))
 	}
-	if id, ok := dualStackID(ep); ok {
+	if id, ok := genDualStackID(ep); ok {
 		if in := lookupCloudID(id); in != nil && in.dualStack == "" {
 			return "no dual-stack host in the table", in.id
 		} else if in != nil {
@@ -300,7 +300,7 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 			return doubtReason(v, 0)
 		}
 	}
-	if id, _, ok := patternID(ep); ok {
+	if id, _, ok := genRegionHostID(ep); ok {
 		known, twice := bytes.CutSuffix(id, []byte("-internal"))
 		if r, ok := doubledPrefix(id); ok {
 			return doubledPrefixReason, r
@@ -329,7 +329,7 @@ const s3RegionalOnly = "s3. serves regional hosts only"
 // one slip from, and the slip: a domain within two neighbouring bytes of
 // aliyuncs.com (aliyun.com), or a dot for the hyphen after oss.
 func repaired(h []byte) (Region, string) {
-	word := ossDomain[1 : len(ossDomain)-len(".com")]
+	word := genOSSDomain[1 : len(genOSSDomain)-len(".com")]
 	dom, com := bytes.CutSuffix(h, []byte(".com"))
 	d := dom[bytes.LastIndexByte(dom, '.')+1:]
 	i, j := 0, 0 // the bytes d and word share at the start and at the end
@@ -348,7 +348,7 @@ func repaired(h []byte) (Region, string) {
 	var fixed, what string
 	switch {
 	case com && string(d) != word && len(d)-i-j <= 2 && len(word)-i-j <= 2:
-		fixed, what = string(dom[:len(dom)-len(d)])+ossDomain[1:], quote(string(d)+".com")+" for "+ossDomain[1:]
+		fixed, what = string(dom[:len(dom)-len(d)])+genOSSDomain[1:], quote(string(d)+".com")+" for "+genOSSDomain[1:]
 	case o >= 0 && string(h[o:]) != DefaultEndpoint:
 		fixed, what = string(h[:o])+"oss-"+string(h[o+len("oss."):]), "a dot for the hyphen after oss"
 	}
@@ -374,7 +374,7 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 			return doubledPrefixReason, r
 		} else if in := lookupAlias(label); in != nil {
 			return "an alias, not a dual-stack label", in.id
-		} else if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && isCloudID(label) {
+		} else if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && genIsCloudID(label) {
 			if v := doubt(label); v.slip && !v.byPart {
 				return doubtReason(v, 0)
 			}
@@ -405,7 +405,7 @@ func doubledPrefix(id []byte) (Region, bool) {
 	if in == nil && !newRegionShaped(label) {
 		// The label of a dual-stack host of the table that is no cloud ID
 		// (cn-shanghai-finance): only errors come here, so the copy is no cost.
-		h := lookupHost([]byte(string(label) + dualStackDomain))
+		h := lookupHost([]byte(string(label) + genDualStackDomain))
 		if h == nil || h.kind != DualStack {
 			return "", false
 		}

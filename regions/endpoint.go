@@ -83,8 +83,6 @@ const maxLabelLen = 63
 // beyond its first segment.
 const maxHostPortLen = maxHostLen + len(":65535")
 
-const ossDomain = ".aliyuncs.com"
-
 // ParseEndpoint finds the region and kind of an OSS endpoint given as a
 // host ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https or oss
 // URL, with or without a bucket label in front. A Buckets URL without a
@@ -98,7 +96,7 @@ const ossDomain = ".aliyuncs.com"
 // region newer than the table (Known false) as the package documentation
 // says under "Slips and regions newer than the table". On
 // oss.aliyuncs.com a label in front is a bucket unless it names a region:
-// a cloud ID of the table or the full shape of a newer one (ap-southeast-9);
+// a cloud ID of the table or the full shape of a newer one (ap-southeast-99);
 // a known ID with a part more (cn-hangzhou-logs) stays a bucket.
 //
 // Every error is an *Error matching ErrInvalidEndpoint (a bad bucket label
@@ -110,6 +108,21 @@ const ossDomain = ".aliyuncs.com"
 // case, are read without allocating; a result that needs a string the
 // input does not hold (a lower-case copy, a newer region's ID) costs one.
 func ParseEndpoint(s string) (Endpoint, error) {
+	var e Endpoint
+	if reason, meant, sentinel := parseEndpoint(&e, s); sentinel != nil {
+		err := newError("ParseEndpoint", s, sentinel, reason)
+		err.Suggestion = meant
+		return Endpoint{}, err
+	}
+	return e, nil
+}
+
+// parseEndpoint sets e to what s is, or says why s is none: the reason, the
+// region meant and the sentinel of the error. It tries the exact host, then
+// the host after its first label (a bucket), then the families' forms, then
+// the pattern of a region newer than the table; what matches none of these
+// goes to refusal, once.
+func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel error) {
 	in := s
 	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {
 		in = trimSpace(in) // rare: kept off the path of the usual input
@@ -120,100 +133,69 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	host, lower, path, badChar, reason := hostOf(in, buf[:])
 	if reason != "" {
 		// What follows user info, or restic's s3: prefix, names the region meant.
-		err, rest := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason), ""
+		rest := ""
 		if reason == userInfo {
 			rest = in[strings.IndexByte(in, '@')+1:]
 		}
 		if len(in) > len("s3:") && equalFoldASCII(in[:len("s3:")], "s3:") {
-			err.Reason, rest = "restic's s3: prefix", in[len("s3:"):]
+			reason, rest = "restic's s3: prefix", in[len("s3:"):]
 		}
 		if rest != "" {
-			err.Suggestion = endpointRegion(rest)
+			meant = endpointRegion(rest)
 		}
-		return Endpoint{}, err
+		return reason, meant, ErrInvalidEndpoint
 	}
-	// The exact host, then the host after its first label (a bucket),
-	// then the families' forms, then the pattern of a region newer than
-	// the table; what matches none of these goes to refusal, once.
-	var e Endpoint
 	start := 0
-	if !tableHost(&e, lower, host) {
-		start = bucketHost(&e, lower, host)
+	if !tableHost(e, lower, host) {
+		start = bucketHost(e, lower, host)
 	}
 	if start == 0 && e.Host == "" {
 		if f, ok := baseDomainOf(lower); ok {
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidEndpoint, "the base domain of the "+f.String()+" family, not an endpoint")
+			return "the base domain of the " + f.String() + " family, not an endpoint", "", ErrInvalidEndpoint
 		}
-		form, label := formOf(lower)
-		failed, reason, suggestion := false, "", Region("")
-		if form != nil {
-			start, reason, suggestion = matchForm(&e, form, lower, host, label)
-			failed = reason != ""
-		} else if start = endpointStart(lower); !matchEndpoint(&e, lower[start:], host[start:]) {
-			failed = true
-			reason, suggestion = refusal(lower, lower[start:], badChar)
-		}
-		if failed {
-			err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
-			err.Suggestion = suggestion
-			return Endpoint{}, err
+		if form, label := formOf(lower); form != nil {
+			if start, reason, meant = matchForm(e, form, lower, host, label); reason != "" {
+				return reason, meant, ErrInvalidEndpoint
+			}
+		} else if start = endpointStart(lower); !matchEndpoint(e, lower[start:], host[start:]) {
+			reason, meant = refusal(lower, lower[start:], badChar)
+			return reason, meant, ErrInvalidEndpoint
 		}
 	}
 	if start > 0 {
 		front := lower[:start-1]
 		// Only these fronts can be a problem; the usual bucket is not.
 		if e.Host == DefaultEndpoint || len(front) == len("s3") || bytes.IndexByte(front, '.') >= 0 {
-			if reason, suggestion := frontProblem(&e, lower, front); reason != "" {
-				err := newError("ParseEndpoint", s, ErrInvalidEndpoint, reason)
-				err.Suggestion = suggestion
-				return Endpoint{}, err
+			if reason, meant = frontProblem(e, lower, front); reason != "" {
+				return reason, meant, ErrInvalidEndpoint
 			}
 		}
-		bucket := host[:start-1]
-		if reason := bucketProblem(bucket, true); reason != "" {
-			return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, reason)
+		if reason = bucketProblem(host[:start-1], true); reason != "" {
+			return reason, "", ErrInvalidBucket
 		}
-		e.Bucket = lowerOf(front, bucket)
-		return e, nil
+		e.Bucket = lowerOf(front, host[:start-1])
+	} else if bucket := pathBucket(path); bucket != "" && e.Family == Buckets {
+		if reason = bucketProblem(bucket, false); reason != "" {
+			return "path-style bucket: " + reason, "", ErrInvalidBucket
+		}
+		e.Bucket, e.PathStyle = bucket, true
 	}
-	bucket := pathBucket(path)
-	if bucket == "" || e.Family != Buckets {
-		return e, nil
-	}
-	if reason := bucketProblem(bucket, false); reason != "" {
-		return Endpoint{}, newError("ParseEndpoint", s, ErrInvalidBucket, "path-style bucket: "+reason)
-	}
-	e.Bucket, e.PathStyle = bucket, true
-	return e, nil
+	return "", "", nil
 }
 
 // endpointStart returns where the endpoint begins in a host that may have a
 // bucket label in front: 0, or just after that label's dot.
 func endpointStart(h []byte) int {
-	rest, ok := bytes.CutSuffix(h, []byte(ossDomain))
-	if !ok {
+	rest, ok := bytes.CutSuffix(h, []byte(genOSSDomain))
+	last := bytes.LastIndexByte(rest, '.') // before the label in front of aliyuncs.com
+	if !ok || last < 0 {
 		return 0 // no endpoint: it is the whole host that matches nothing
 	}
-	prev, dot := lastDots(rest) // dot: before the label in front of aliyuncs.com
-	if dot < 0 {
-		return 0
-	}
-	if label := rest[prev+1 : dot]; string(label) == "s3" || string(rest[dot+1:]) == "oss" && dualStackLabel(label) {
+	prev := bytes.LastIndexByte(rest[:last], '.')
+	if label := rest[prev+1 : last]; string(label) == "s3" || string(rest[last+1:]) == "oss" && dualStackLabel(label) {
 		return prev + 1
 	}
-	return dot + 1
-}
-
-// lastDots returns the indexes of the last two dots in h, or -1.
-func lastDots(h []byte) (prev, last int) {
-	prev, last = -1, -1
-	for i := 0; ; {
-		j := bytes.IndexByte(h[i:], '.')
-		if j < 0 {
-			return prev, last
-		}
-		prev, last, i = last, i+j, i+j+1
-	}
+	return last + 1
 }
 
 // cutS3 removes the label s3 from the front of a host.
@@ -354,9 +336,6 @@ func hostOf(s string, buf []byte) (host string, lower []byte, path string, badCh
 	if reason != "" {
 		return "", nil, "", false, reason
 	}
-	if len(rest) != len(s) && schemeAgain(rest) {
-		return "", nil, "", false, "the scheme is written twice"
-	}
 	host, port, badChar, reason := splitHostPort(rest, buf)
 	if reason == "" && len(rest) != len(s) && equalFoldASCII(s[:len("oss")], "oss") && strings.IndexByte(host, '.') < 0 {
 		reason = "oss://bucket/key names no region"
@@ -379,37 +358,30 @@ func hostOf(s string, buf []byte) (host string, lower []byte, path string, badCh
 	return host, buf[:len(host)], path, badChar, ""
 }
 
-// cutScheme removes an http:// or https:// scheme, in any case, and refuses
-// any other.
+// cutScheme removes an http, https or oss scheme (OSS's own URIs,
+// oss://bucket.endpoint/key), in any case, and refuses any other, one
+// without "//", and one written twice (https://https://host).
 func cutScheme(s string) (rest, reason string) {
 	colon := strings.IndexByte(s[:min(len(s), maxHostPortLen+1)], ':')
+	if colon < 0 {
+		return s, ""
+	}
+	scheme, rest, slashes := s[:colon], s[colon+1:], strings.HasPrefix(s[colon:], "://")
+	web := equalFoldASCII(scheme, "https") || equalFoldASCII(scheme, "http") || equalFoldASCII(scheme, "oss")
 	switch {
-	case colon < 0:
-	case strings.HasPrefix(s[colon:], "://"):
-		if !webScheme(s[:colon]) {
-			return "", "scheme " + quote(s[:colon]) + " is not http, https or oss"
-		}
-		return s[colon+len("://"):], ""
-	case strings.HasPrefix(s[colon:], ":/") && webScheme(s[:colon]):
-		return "", "scheme " + quote(s[:colon]) + " must be followed by \"://\""
+	case slashes && !web:
+		return "", "scheme " + quote(scheme) + " is not http, https or oss"
+	case !slashes && web && strings.HasPrefix(rest, "/"):
+		return "", "scheme " + quote(scheme) + " must be followed by \"://\""
+	case !slashes:
+		return s, ""
 	}
-	return s, ""
-}
-
-// schemeAgain reports whether rest, what follows a scheme, begins with
-// one, as in "https://https://host".
-func schemeAgain(rest string) bool {
-	if rest == "" || rest[0]|0x20 != 'h' {
-		return false // the usual case, decided by one byte
+	rest = rest[len("//"):]
+	if len(rest) > len("http://") && equalFoldASCII(rest[:len("http://")], "http://") ||
+		len(rest) > len("https://") && equalFoldASCII(rest[:len("https://")], "https://") {
+		return "", "the scheme is written twice"
 	}
-	return len(rest) > len("http://") && equalFoldASCII(rest[:len("http://")], "http://") ||
-		len(rest) > len("https://") && equalFoldASCII(rest[:len("https://")], "https://")
-}
-
-// webScheme reports whether scheme is http, https or oss (OSS's own URIs,
-// oss://bucket.endpoint/key), in any case.
-func webScheme(scheme string) bool {
-	return equalFoldASCII(scheme, "https") || equalFoldASCII(scheme, "http") || equalFoldASCII(scheme, "oss")
+	return rest, ""
 }
 
 // splitHostPort reads the host and the port (with its colon, or "") that
@@ -520,7 +492,7 @@ func allDigits(s string) bool {
 // that the rule for doubt calls a newer region, or <id>.oss.aliyuncs.com
 // with such an ID that ends in a number.
 func newerRegion(e *Endpoint, lower []byte, host string) bool {
-	if id, ok := dualStackID(lower); ok {
+	if id, ok := genDualStackID(lower); ok {
 		if lookupCloudID(id) != nil || !newRegionShaped(id) || !doubt(id).newer() {
 			return false
 		}
@@ -528,8 +500,8 @@ func newerRegion(e *Endpoint, lower []byte, host string) bool {
 		e.Region = Region("oss-" + e.Host[:len(id)])
 		return true
 	}
-	id, internal, ok := patternID(lower)
-	if !ok || lookupCloudID(id) != nil || len(lower)-len(ossDomain) > maxLabelLen ||
+	id, internal, ok := genRegionHostID(lower)
+	if !ok || lookupCloudID(id) != nil || len(lower)-len(genOSSDomain) > maxLabelLen ||
 		isFamilyHost(lower) || !doubt(id).newer() { // oss-cache-<zone>.aliyuncs.com is a family's host
 		return false
 	}
@@ -540,23 +512,6 @@ func newerRegion(e *Endpoint, lower []byte, host string) bool {
 	e.Region = Region(e.Host[:len("oss-")+len(id)])
 	return true
 }
-
-// dualStackID returns the label of a host <label>.oss.aliyuncs.com, the
-// form of the dual-stack endpoints, unchecked.
-func dualStackID(h []byte) ([]byte, bool) {
-	n := len(h) - len(dualStackDomain)
-	if n <= 0 || string(h[n:]) != dualStackDomain {
-		return nil, false
-	}
-	for _, c := range h[:n] {
-		if c == '.' {
-			return nil, false
-		}
-	}
-	return h[:n], true
-}
-
-const dualStackDomain = ".oss.aliyuncs.com"
 
 // dualStackLabel reports whether the label in front of oss.aliyuncs.com
 // names a region rather than a bucket on the legacy default endpoint: it is
@@ -570,9 +525,9 @@ func dualStackLabel(label []byte) bool {
 // the table may not have yet: area-name-...-number, a cloud region ID of at
 // least three parts whose first is an area of the table (cn, ap, ...:
 // genIsArea), whose second begins with a letter and whose last is a number,
-// as in ap-southeast-9.
+// as in ap-southeast-99.
 func newRegionShaped(id []byte) bool {
-	if !isCloudID(id) {
+	if !genIsCloudID(id) {
 		return false
 	}
 	first, last := bytes.IndexByte(id, '-'), bytes.LastIndexByte(id, '-')
@@ -583,21 +538,8 @@ func newRegionShaped(id []byte) bool {
 // oss- (rg-china-mainland): it names no region, and the table lists no other
 // host for it.
 func regionlessID(id []byte) bool {
-	label, _ := strings.CutSuffix(RegionlessEndpoint, ossDomain)
+	label, _ := strings.CutSuffix(RegionlessEndpoint, genOSSDomain)
 	return len(label) > len("oss-") && string(id) == label[len("oss-"):]
-}
-
-// patternID returns the cloud region ID that a host of the form
-// oss-<id>.aliyuncs.com or oss-<id>-internal.aliyuncs.com names, unchecked.
-func patternID(h []byte) (id []byte, internal, ok bool) {
-	if len(h) <= len("oss-")+len(ossDomain) || string(h[:len("oss-")]) != "oss-" || string(h[len(h)-len(ossDomain):]) != ossDomain {
-		return id, false, false
-	}
-	id = h[len("oss-") : len(h)-len(ossDomain)]
-	if n := len(id) - len("-internal"); n > 0 && string(id[n:]) == "-internal" {
-		return id[:n], true, true
-	}
-	return id, false, true
 }
 
 // lookupCloudID returns the row of a lower-case cloud region ID, or nil.
@@ -608,31 +550,6 @@ func lookupCloudID(id []byte) *regionInfo {
 		return nil
 	}
 	return genLookupCloudID(string(id))
-}
-
-// isCloudID reports whether id has the form of a cloud region ID: at least
-// two hyphen-separated parts of lower-case letters and digits, the first of
-// letters only and neither "oss" nor "accelerate", the last not "internal".
-func isCloudID[T string | []byte](id T) bool {
-	parts, start := 0, 0
-	for i := 0; i <= len(id); i++ {
-		if i < len(id) && id[i] != '-' {
-			c := id[i]
-			if !('a' <= c && c <= 'z' || parts > 0 && '0' <= c && c <= '9') {
-				return false
-			}
-			continue
-		}
-		part := string(id[start:i])
-		if part == "" || parts == 0 && (part == "oss" || part == "accelerate") {
-			return false
-		}
-		if i == len(id) && part == "internal" {
-			return false
-		}
-		parts, start = parts+1, i+1
-	}
-	return parts >= 2
 }
 
 // lowerOf returns lower as a string: s itself when s was already lower

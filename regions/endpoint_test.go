@@ -350,14 +350,14 @@ func regionLabel(e Endpoint, bucket string) bool {
 func misspeltLabel(e Endpoint, bucket string) bool {
 	b := []byte(strings.ToLower(bucket))
 	v := doubt(b)
-	return e.Host == DefaultEndpoint && isCloudID(b) && v.slip && !v.byPart
+	return e.Host == DefaultEndpoint && genIsCloudID(b) && v.slip && !v.byPart
 }
 
 // doubledPrefixHost reports a host oss-<id>.oss.aliyuncs.com, which
 // ParseEndpoint refuses on purpose although the reference reads it as a
 // bucket on oss.aliyuncs.com.
 func doubledPrefixHost(host string) bool {
-	id, ok := dualStackID([]byte(strings.ToLower(host)))
+	id, ok := genDualStackID([]byte(strings.ToLower(host)))
 	_, doubled := doubledPrefix(id)
 	return ok && doubled
 }

@@ -56,7 +56,7 @@ func formOf(h []byte) (*hostForm, int) {
 		case !ok || len(rest) == 0:
 		case len(rest) > label+len(f.prefix) && bytes.HasPrefix(rest[label:], []byte(f.prefix)):
 			return f, label
-		case near == nil && f.domain != ossDomain:
+		case near == nil && f.domain != genOSSDomain:
 			near = f
 		}
 	}

@@ -103,7 +103,7 @@ func FuzzParseEndpoint(f *testing.F) {
 		}
 		// A path-style bucket on oss.aliyuncs.com that is shaped like a
 		// region ID reads, in the host, as a dual-stack host (ParseEndpoint's doc).
-		ambiguous := e.PathStyle && e.Host == DefaultEndpoint && (dualStackLabel([]byte(e.Bucket)) || doubledPrefixHost(e.Bucket+dualStackDomain))
+		ambiguous := e.PathStyle && e.Host == DefaultEndpoint && (dualStackLabel([]byte(e.Bucket)) || doubledPrefixHost(e.Bucket+genDualStackDomain))
 		if e.Bucket != "" && !ambiguous {
 			// The same bucket in the host: what a path-style URL gave, but
 			// with PathStyle false.

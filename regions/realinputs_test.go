@@ -354,7 +354,7 @@ func TestParseEndpointLabels(t *testing.T) {
 		}
 	}
 	for _, in := range suggestionInputs() {
-		if !isCloudID(in) || hostLike(in) {
+		if !genIsCloudID(in) || hostLike(in) {
 			continue
 		}
 		_, err := Parse(in)

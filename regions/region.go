@@ -255,14 +255,14 @@ func unknownRegionError(fn, s string) *Error {
 		return e // longer than any ID or name without spaces
 	}
 	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {
-		if string(id) == h[:len(h)-len(ossDomain)] {
+		if h != "" && string(id) == h[:len(h)-len(genOSSDomain)] { // a table may have no RegionlessEndpoint
 			e.Reason = "an endpoint of no one region"
 			return e
 		}
 	}
 	if bytes.HasPrefix(id, []byte("oss-")) && bytes.HasSuffix(id, []byte("-internal")) {
 		// The first label of an endpoint, such as oss-cn-hzjbp-a-internal.
-		if ep, err := ParseEndpoint(string(id) + ossDomain); err == nil && ep.Region.Known() {
+		if ep, err := ParseEndpoint(string(id) + genOSSDomain); err == nil && ep.Region.Known() {
 			e.Suggestion, e.Reason = ep.Region, endpointGiven
 			return e
 		}
@@ -381,7 +381,7 @@ func (r Region) MarshalText() ([]byte, error) {
 // wellFormed reports whether r is "oss-" and a cloud region ID.
 func wellFormed(r Region) bool {
 	cloud, ok := strings.CutPrefix(string(r), "oss-")
-	return ok && isCloudID(cloud)
+	return ok && genIsCloudID(cloud)
 }
 
 // UnmarshalText sets r from text as Parse reads it, and to the zero Region

@@ -83,7 +83,7 @@ func TestParseErrors(t *testing.T) {
 		switch {
 		case s.Status() == Decommissioned:
 			want += "): the region meant is decommissioned"
-		case s == "" && len(in) < 60 && !isCloudID(strings.TrimPrefix(in, "oss-")):
+		case s == "" && len(in) < 60 && !genIsCloudID(strings.TrimPrefix(in, "oss-")):
 			want += "): not a region ID" // what the rule for doubt says of it
 		default:
 			want += "): unknown region"

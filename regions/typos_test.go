@@ -36,7 +36,7 @@ func nameTypos(id string) []string {
 	var out []string
 	add := func(n string) {
 		typo := area + n + number
-		if typo == id || !isCloudID(typo) || parseID(typo) != nil {
+		if typo == id || !genIsCloudID(typo) || parseID(typo) != nil {
 			return
 		}
 		out = append(out, typo)
@@ -168,7 +168,7 @@ func TestNewRegionsStillParse(t *testing.T) {
 	}
 	tried := 0
 	for _, id := range ids {
-		if !isCloudID(id) || parseID(id) != nil || !farFromTable(id) || len(id) > 50 {
+		if !genIsCloudID(id) || parseID(id) != nil || !farFromTable(id) || len(id) > 50 {
 			continue
 		}
 		tried++
@@ -226,7 +226,7 @@ func TestSuggestionsStayInTheArea(t *testing.T) {
 	for i, k := range names {
 		for j := len(areaOf(k)) + 1; j+1 < len(k); j++ {
 			swapped := k[:j] + k[j+1:j+2] + k[j:j+1] + k[j+2:]
-			if swapped == k || !isCloudID(swapped) || parseID(swapped) != nil || of[i].Status() == Decommissioned {
+			if swapped == k || !genIsCloudID(swapped) || parseID(swapped) != nil || of[i].Status() == Decommissioned {
 				continue
 			}
 			_, err := Parse(swapped)
@@ -439,7 +439,7 @@ func TestAreaTyposAreNotNewRegions(t *testing.T) {
 		}
 		typos = append(typos, area+id[len(area)+1:]) // the hyphen left out
 		for _, typo := range typos {
-			if slices.Contains(areas(), areaOf(typo)) || parseID(typo) != nil || !isCloudID(typo) && !strings.Contains(typo, "-") {
+			if slices.Contains(areas(), areaOf(typo)) || parseID(typo) != nil || !genIsCloudID(typo) && !strings.Contains(typo, "-") {
 				continue
 			}
 			want := areaTypoReference(typo)

@@ -24,16 +24,16 @@ type target struct {
 }
 
 var targets = []target{
-	{"Parse", "BaselineMapParseKeys", 1.5, false, "both ID forms, upper-case variants"},
+	{"Parse", "BaselineMapParseKeys", 1, false, "both ID forms, upper-case variants"},
 	{"Name", "BaselineMapRegion", 1.0, false, ""},
 	{"MainlandChina", "BaselineMapRegion", 1.0, false, ""},
 	{"Endpoint", "BaselineMapRegion", 1.0, false, ""},
 	{"Known", "BaselineMapRegion", 1.0, false, ""},
 	{"LookupIP", "BaselineMapAddr", 1.5, false, ""},
-	{"ParseEndpoint", "BaselineMapEndpoint", 8, false, "bucket URLs, bare hosts, upper-case hosts, path style, dual-stack, legacy buckets, other families, S3 hosts, absolute names"},
+	{"ParseEndpoint", "BaselineMapEndpoint", 6, false, "bucket URLs, bare hosts, upper-case hosts, path style, dual-stack, legacy buckets, other families, S3 hosts, absolute names"},
 	// How programs find the region without the package: ParseEndpoint must not be slower.
 	{"ParseEndpoint", "BaselineURLParseMap", 1, false, "url.Parse and a map of the hosts, the same inputs"},
-	{"ParseEndpointPresigned", "BaselineMapEndpoint", 8, false, "presigned URLs of 2.4 KB with an STS token"},
+	{"ParseEndpointPresigned", "BaselineMapEndpoint", 6, false, "presigned URLs of 2.4 KB with an STS token"},
 	{"LookupIPLarge/binary", "LookupIPLarge/linear", 0.1, false, "10,000 prefixes: binary search vs linear scan"},
 	{"ParsePublicEndpoint", "AWSEndpointFor", 50, true, "speed-up over the AWS SDK v1 resolver"},
 	{"Generate/regions=1000", "Generate/regions=100", 12, false, "10x the regions"},

@@ -5,6 +5,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"net/netip"
 	"os"
 	"strings"
@@ -39,6 +40,7 @@ type dump struct {
 	GlobalAccelerate, OverseasAccelerate string
 	Regionless                           string
 	ParsedTop                            map[string]string // ParseEndpoint of the default and accelerate hosts, bare and with a bucket
+	UnknownRefused                       bool              // Parse of an ID no table lists returns ErrUnknownRegion
 	Regions                              []region
 }
 
@@ -59,6 +61,8 @@ func main() {
 		d.ParsedTop[h] = parsed(h)
 		d.ParsedTop["examplebucket."+h] = parsed("examplebucket." + h)
 	}
+	_, err := regions.Parse("zz-nowhere-1")
+	d.UnknownRefused = errors.Is(err, regions.ErrUnknownRegion)
 	for _, r := range regions.All() {
 		out := region{
 			ID: string(r), Name: r.Name(), Cloud: r.CloudRegion(), Status: r.Status().String(), Partition: r.Cloud().String(),
