@@ -312,11 +312,14 @@ func TestWrittenFormsNameTheRegion(t *testing.T) {
 			}
 			checkMessage(t, err, in)
 		}
-		in := "https://*." + host
-		if _, err := ParseEndpoint(in); err == nil || !errors.Is(err, ErrInvalidBucket) || !strings.Contains(err.Error(), "wildcard") {
-			t.Errorf("ParseEndpoint(%q) = %v, want a wildcard named", in, err)
-		} else {
-			checkMessage(t, err, in)
+		// A wildcard or a masked bucket name, as docs and logs print them:
+		// named, and the host's region suggested.
+		for in, what := range map[string]string{"https://*." + host: "wildcard", "https://eas-***." + host + "/key": "masked"} {
+			if _, err := ParseEndpoint(in); err == nil || !errors.Is(err, ErrInvalidBucket) || !strings.Contains(err.Error(), what) || suggestion(err) != r {
+				t.Errorf("ParseEndpoint(%q) = %v, want %s named and a suggestion of %s", in, err, what, r)
+			} else {
+				checkMessage(t, err, in)
+			}
 		}
 		// Without cn-: oss-hangzhou.aliyuncs.com, where the city names one region.
 		if city, ok := strings.CutPrefix(host, "oss-cn-"); ok && strings.Contains(genNameKeys, "\n"+strings.TrimSuffix(city, genOSSDomain)+"\t"+r.CloudRegion()+"\n") {

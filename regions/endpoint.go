@@ -171,7 +171,10 @@ func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel
 			}
 		}
 		if reason = bucketProblem(host[:start-1], true); reason != "" {
-			return reason, "", ErrInvalidBucket
+			if bytes.IndexByte(front, '*') >= 0 {
+				meant = e.Region // a wildcard or a masked name: the host still names its region
+			}
+			return reason, meant, ErrInvalidBucket
 		}
 		e.Bucket = lowerOf(front, host[:start-1])
 	} else if bucket := pathBucket(path); bucket != "" && e.Family == Buckets {
@@ -565,8 +568,17 @@ func lowerOf(lower []byte, s string) string {
 // lower-case letters, digits and hyphens, starting and ending with a letter
 // or digit.
 func bucketProblem(b string, inHost bool) string {
-	if strings.IndexByte(b, '*') >= 0 {
+	stars := 0
+	for i := 0; i < len(b); i++ {
+		if b[i] == '*' {
+			stars++
+		}
+	}
+	switch {
+	case stars > 0 && stars == len(b):
 		return "* is a wildcard, not a bucket"
+	case stars > 0:
+		return "a masked name (*), not a bucket"
 	}
 	if len(b) < 3 || len(b) > 63 {
 		return "must be 3 to 63 characters long"

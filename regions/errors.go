@@ -33,7 +33,8 @@ type Error struct {
 	// name, or "" where there is none: for ErrUnknownRegion, the region
 	// Parse suggests (see Parse); for ParseEndpoint, the region of a host
 	// that misspells a region of the table, or names one but is none of
-	// its endpoints (see ParseEndpoint).
+	// its endpoints (see ParseEndpoint), or of an endpoint whose bucket
+	// label is a wildcard or masked (*).
 	Suggestion Region
 
 	clipped bool // Input is the start of a longer input
