@@ -293,9 +293,12 @@ func TestSlipsSuggestTheirRegion(t *testing.T) {
 func TestWrittenFormsNameTheRegion(t *testing.T) {
 	for _, r := range All() {
 		host := r.PublicEndpoint()
-		e, err := ParseEndpoint("oss://bucket." + host + "/key")
-		if err != nil || e.Region != r || e.Bucket != "bucket" || e.Host != host {
-			t.Errorf("ParseEndpoint(oss://bucket.%s/key) = %+v, %v; want %s, bucket", host, e, err, r)
+		// OSS's own URIs, and a live channel's RTMP URL.
+		for _, scheme := range []string{"oss", "rtmp"} {
+			e, err := ParseEndpoint(scheme + "://bucket." + host + "/key")
+			if err != nil || e.Region != r || e.Bucket != "bucket" || e.Host != host {
+				t.Errorf("ParseEndpoint(%s://bucket.%s/key) = %+v, %v; want %s, bucket", scheme, host, e, err, r)
+			}
 		}
 		slips := []string{
 			"s3:https://" + host + "/bucket",

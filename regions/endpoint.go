@@ -84,8 +84,8 @@ const maxLabelLen = 63
 const maxHostPortLen = maxHostLen + len(":65535")
 
 // ParseEndpoint finds the region and kind of an OSS endpoint given as a
-// host ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https or oss
-// URL, with or without a bucket label in front. A Buckets URL without a
+// host ("oss-cn-shanghai.aliyuncs.com"), host:port, or an http, https, oss
+// or rtmp (a live channel's) URL, with or without a bucket label in front. A Buckets URL without a
 // bucket label takes it from the first path segment (PathStyle). It reads
 // at most the scheme, 259 bytes of host and port, and 64 of the path, so a
 // long presigned URL costs no more; one trailing dot is the same host.
@@ -361,20 +361,24 @@ func hostOf(s string, buf []byte) (host string, lower []byte, path string, badCh
 	return host, buf[:len(host)], path, badChar, ""
 }
 
-// cutScheme removes an http, https or oss scheme (OSS's own URIs,
-// oss://bucket.endpoint/key), in any case, and refuses any other, one
-// without "//", and one written twice (https://https://host).
+// cutScheme removes an http, https, oss (OSS's own URIs,
+// oss://bucket.endpoint/key) or rtmp (a live channel's) scheme, in any
+// case, and refuses any other, one without "//" (before a path or
+// anything but a port), and one written twice (https://https://host).
 func cutScheme(s string) (rest, reason string) {
 	colon := strings.IndexByte(s[:min(len(s), maxHostPortLen+1)], ':')
 	if colon < 0 {
 		return s, ""
 	}
 	scheme, rest, slashes := s[:colon], s[colon+1:], strings.HasPrefix(s[colon:], "://")
-	web := equalFoldASCII(scheme, "https") || equalFoldASCII(scheme, "http") || equalFoldASCII(scheme, "oss")
+	web := false
+	for _, w := range [...]string{"http", "https", "oss", "rtmp"} {
+		web = web || equalFoldASCII(scheme, w)
+	}
 	switch {
 	case slashes && !web:
-		return "", "scheme " + quote(scheme) + " is not http, https or oss"
-	case !slashes && web && strings.HasPrefix(rest, "/"):
+		return "", "scheme " + quote(scheme) + " is not http, https, oss or rtmp"
+	case !slashes && web && rest != "" && !isDigit(rest[0]):
 		return "", "scheme " + quote(scheme) + " must be followed by \"://\""
 	case !slashes:
 		return s, ""
