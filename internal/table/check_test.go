@@ -59,12 +59,8 @@ default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.co
 accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}
 `
 
-// TestAliasOfRowWithoutID holds that an alias may name its own row's hosts
-// also where the row's ID is unusable: the ID's problem is the one reported.
-func TestAliasOfRowWithoutID(t *testing.T) {
-	const yaml = tableHead + `sources: [{key: S, title: s, date: 2026-01-01}]
-regions:
-  - id: oss-cn-hangzhou
+// hangzhouRow is a valid region of one source, S, for the small tables.
+const hangzhouRow = `  - id: oss-cn-hangzhou
     name: China (Hangzhou)
     sources: [S]
     confidence: high
@@ -72,7 +68,14 @@ regions:
     endpoints: {public: oss-cn-hangzhou.aliyuncs.com, internal: oss-cn-hangzhou-internal.aliyuncs.com, vpc: oss-cn-hangzhou-internal.aliyuncs.com}
     accelerate: true
     vip_ranges: ticket
-  - id: [oss-cn-hangzhou-finance]
+`
+
+// TestAliasOfRowWithoutID holds that an alias may name its own row's hosts
+// also where the row's ID is unusable: the ID's problem is the one reported.
+func TestAliasOfRowWithoutID(t *testing.T) {
+	const yaml = tableHead + `sources: [{key: S, title: s, date: 2026-01-01}]
+regions:
+` + hangzhouRow + `  - id: [oss-cn-hangzhou-finance]
     name: China East 1 Finance
     sources: [S]
     confidence: high

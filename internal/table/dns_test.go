@@ -18,15 +18,7 @@ other_region_ids:
   - {id: us-southeast-1, name: US (Atlanta), sources: [IDs]}
   - {id: rus-west-1, name: Russia (Moscow), sources: [IDs, S]}
 regions:
-  - id: oss-cn-hangzhou
-    name: China (Hangzhou)
-    sources: [S]
-    confidence: high
-    mainland_china: true
-    endpoints: {public: oss-cn-hangzhou.aliyuncs.com, internal: oss-cn-hangzhou-internal.aliyuncs.com, vpc: oss-cn-hangzhou-internal.aliyuncs.com}
-    accelerate: true
-    vip_ranges: ticket
-  - id: oss-cn-hangzhou-finance
+` + hangzhouRow + `  - id: oss-cn-hangzhou-finance
     name: China East 1 Finance
     sources: [S]
     confidence: high
