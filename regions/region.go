@@ -74,7 +74,7 @@ func lookupName(s []byte) *regionInfo {
 	if len(s) > 2*genMaxNameKeyLen {
 		return nil
 	}
-	var buf [4 * genMaxNameKeyLen]byte // a byte may become U+FFFD, three bytes
+	var buf [2 * genMaxNameKeyLen]byte // a key is never longer than its name
 	key := genNameKey(buf[:0], s)
 	if in := lookupNameKey(key); in != nil {
 		return in
