@@ -109,20 +109,50 @@ const maxHostPortLen = maxHostLen + len(":65535")
 // input does not hold (a lower-case copy, a newer region's ID) costs one.
 func ParseEndpoint(s string) (Endpoint, error) {
 	var e Endpoint
-	if reason, meant, sentinel := parseEndpoint(&e, s); sentinel != nil {
-		err := newError("ParseEndpoint", s, sentinel, reason)
-		err.Suggestion = meant
-		return Endpoint{}, err
+	reason, meant, sentinel := parseEndpoint(&e, s, true)
+	if sentinel == nil {
+		return e, nil
 	}
-	return e, nil
+	var b [maxUnmarshalInput]byte
+	if sentinel == ErrInvalidEndpoint {
+		if r, why := slipOf(b[:copy(b[:], s)], true, 1); r != "" {
+			reason, meant = why, r
+		}
+	}
+	err := newError("ParseEndpoint", s, sentinel, reason)
+	err.Suggestion = meant
+	return Endpoint{}, err
+}
+
+// endpointOf returns the region of s, a host or URL with a slip mended at
+// i, where n bytes now stand: the region where parseEndpoint reads s as an
+// endpoint of the table and the mend is not in its bucket label (a bucket
+// may be named oss-data), or where refusal says s names it exactly.
+func endpointOf(s []byte, i, n int) Region {
+	var e Endpoint
+	reason, meant, err := parseEndpoint(&e, string(s), false)
+	switch {
+	case reason == hostLacks || reason == aliasNoHost || reason == noDualStack || reason == notDualStack:
+		return meant
+	case err != nil || !e.Region.Known():
+		return ""
+	case e.Bucket != "" && !e.PathStyle:
+		lower := make([]byte, len(s))
+		lowerASCII(lower, string(s))
+		if b := indexOf(lower, e.Bucket+"."); i < b+len(e.Bucket) && i+n >= b {
+			return ""
+		}
+	}
+	return e.Region
 }
 
 // parseEndpoint sets e to what s is, or says why s is none: the reason, the
 // region meant and the sentinel of the error. It tries the exact host, then
 // the host after its first label (a bucket), then the families' forms, then
 // the pattern of a region newer than the table; what matches none of these
-// goes to refusal, once.
-func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel error) {
+// goes to refusal, once. slips says whether a label in front of the default
+// endpoint is tried for the table's slips.
+func parseEndpoint(e *Endpoint, s string, slips bool) (reason string, meant Region, sentinel error) {
 	in := s
 	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {
 		in = trimSpace(in) // rare: kept off the path of the usual input
@@ -132,16 +162,8 @@ func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel
 	var buf [maxHostPortLen + 1]byte
 	host, lower, path, badChar, reason := hostOf(in, buf[:])
 	if reason != "" {
-		// What follows user info, or restic's s3: prefix, names the region meant.
-		rest := ""
-		if reason == userInfo {
-			rest = in[strings.IndexByte(in, '@')+1:]
-		}
-		if len(in) > len("s3:") && equalFoldASCII(in[:len("s3:")], "s3:") {
-			reason, rest = "restic's s3: prefix", in[len("s3:"):]
-		}
-		if rest != "" {
-			meant = endpointRegion(rest)
+		if reason == userInfo { // what follows names the region meant
+			meant = endpointRegion(in[strings.IndexByte(in, '@')+1:])
 		}
 		return reason, meant, ErrInvalidEndpoint
 	}
@@ -166,7 +188,7 @@ func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel
 		front := lower[:start-1]
 		// Only these fronts can be a problem; the usual bucket is not.
 		if e.Host == DefaultEndpoint || len(front) == len("s3") || bytes.IndexByte(front, '.') >= 0 {
-			if reason, meant = frontProblem(e, lower, front); reason != "" {
+			if reason, meant = frontProblem(e, lower, front, slips); reason != "" {
 				return reason, meant, ErrInvalidEndpoint
 			}
 		}
@@ -361,31 +383,33 @@ func hostOf(s string, buf []byte) (host string, lower []byte, path string, badCh
 	return host, buf[:len(host)], path, badChar, ""
 }
 
-// cutScheme removes an http, https, oss (OSS's own URIs,
-// oss://bucket.endpoint/key) or rtmp (a live channel's) scheme, in any
-// case, and refuses any other, one without "//" (before a path or
-// anything but a port), and one written twice (https://https://host).
+// cutScheme removes a scheme of genSchemes (http, https, oss for OSS's own
+// URIs, ...), in any case, and refuses any other, one without "//" (before
+// a path or anything but a port), and one written twice (https://https://host).
 func cutScheme(s string) (rest, reason string) {
 	colon := strings.IndexByte(s[:min(len(s), maxHostPortLen+1)], ':')
 	if colon < 0 {
 		return s, ""
 	}
 	scheme, rest, slashes := s[:colon], s[colon+1:], strings.HasPrefix(s[colon:], "://")
-	web := false
-	for _, w := range [...]string{"http", "https", "oss", "rtmp"} {
-		web = web || equalFoldASCII(scheme, w)
+	known := false
+	for _, w := range genSchemes {
+		known = known || equalFoldASCII(scheme, w)
 	}
 	switch {
-	case slashes && !web:
-		return "", "scheme " + quote(scheme) + " is not http, https, oss or rtmp"
-	case !slashes && web && rest != "" && !isDigit(rest[0]):
+	case slashes && !known:
+		names := ""
+		for _, w := range genSchemes {
+			names += ", " + w
+		}
+		return "", "scheme " + quote(scheme) + ": want one of " + names[min(len(names), 2):]
+	case !slashes && known && rest != "" && !isDigit(rest[0]):
 		return "", "scheme " + quote(scheme) + " must be followed by \"://\""
 	case !slashes:
 		return s, ""
 	}
 	rest = rest[len("//"):]
-	if len(rest) > len("http://") && equalFoldASCII(rest[:len("http://")], "http://") ||
-		len(rest) > len("https://") && equalFoldASCII(rest[:len("https://")], "https://") {
+	if r, why := cutScheme(rest); why == "" && len(r) < len(rest) {
 		return "", "the scheme is written twice"
 	}
 	return rest, ""
