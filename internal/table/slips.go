@@ -123,12 +123,12 @@ func (v *validator) slips(list *node, regions []Region) []Slip {
 			s.Written, s.Meant = strings.ReplaceAll(w.s, areaToken, area), strings.ReplaceAll(m.s, areaToken, area)
 			if bad := slices.IndexFunc([]string{s.Written, s.Meant}, func(x string) bool { return len(x) > maxSlipLen }); bad >= 0 {
 				at, x := []*node{w, m}[bad], []string{s.Written, s.Meant}[bad]
-				v.bad(at, "%q is %d bytes, more than %d (maxSlipLen in internal/table/slips.go)%s", clip(x), len(x), maxSlipLen, areaNote(area))
+				v.bad(at, "%q%s is %d bytes, more than %d (maxSlipLen in internal/table/slips.go)", clip(x), areaNote(area), len(x), maxSlipLen)
 				continue
 			}
 			key := [2]string{s.Written, s.Meant}
 			if prev, dup := seen[key]; dup {
-				v.bad(w, "%q → %q is already a slip at line %d%s; list a slip once", clip(s.Written), clip(s.Meant), prev, areaNote(area))
+				v.bad(w, "%q → %q%s is already a slip at line %d; list a slip once", clip(s.Written), clip(s.Meant), areaNote(area), prev)
 				continue
 			}
 			seen[key] = e.Line
