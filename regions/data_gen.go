@@ -3,13 +3,13 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.5.0"
+const Version = "1.6.0"
 
 // Source says where the region data came from.
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "0b723370c23c92f03a5c73c280ade53e938cf3caf63e562c0191bfdec2faaf53"
+const DataSHA256 = "89b53619a0515c81af3615b6f4cd16ac9f7f7a0b39fb735fd1c13d3c0e02d21a"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
