@@ -305,6 +305,28 @@ func TestKind(t *testing.T) {
 	}
 }
 
+// TestEqualFoldASCII compares every pair of bytes with folding by hand:
+// only ASCII letters match their other case.
+func TestEqualFoldASCII(t *testing.T) {
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	for a := range 256 {
+		for b := range 256 {
+			x, y := string([]byte{byte(a), 'k'}), string([]byte{byte(b), 'K'})
+			if got, want := equalFoldASCII(x, y), lower(byte(a)) == lower(byte(b)); got != want {
+				t.Errorf("equalFoldASCII(%q, %q) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+	if equalFoldASCII("k", "kk") || equalFoldASCII("k", "\u212a") {
+		t.Error("equalFoldASCII matches strings of different lengths or the Kelvin sign")
+	}
+}
+
 // TestParseHugeInputCopiesLittle makes sure that an error for a very long
 // input costs about the same as for a short one: the suggestion looks at
 // its first bytes only.
