@@ -265,6 +265,22 @@ func TestRegionText(t *testing.T) {
 	}
 }
 
+// TestServiceRank: suggestions prefer active regions, then preview, then
+// decommissioning; decommissioned and invalid states come last.
+func TestServiceRank(t *testing.T) {
+	order := []Status{Active, Preview, Decommissioning, Decommissioned}
+	for i := 1; i < len(order); i++ {
+		if serviceRank(order[i-1]) >= serviceRank(order[i]) {
+			t.Errorf("serviceRank(%v) = %d, not before serviceRank(%v) = %d", order[i-1], serviceRank(order[i-1]), order[i], serviceRank(order[i]))
+		}
+	}
+	for _, s := range []Status{0, Status(len(genStatusNames)), 255} {
+		if serviceRank(s) != serviceRank(Decommissioned) {
+			t.Errorf("serviceRank(%v) = %d, want %d as Decommissioned", s, serviceRank(s), serviceRank(Decommissioned))
+		}
+	}
+}
+
 func TestKind(t *testing.T) {
 	tests := []struct {
 		k    Kind

@@ -42,15 +42,14 @@ func wantOneOf(names []string) string {
 	return "want one of " + strings.Join(names, ", ")
 }
 
-// serviceRank orders the states for suggestions, the most in service first.
+// serviceRank orders the states for suggestions, the most in service
+// first; decommissioned and invalid states come last.
 func serviceRank(s Status) int {
-	switch s {
-	case Active:
-		return 0
-	case Preview:
-		return 1
-	case Decommissioning:
-		return 2
+	if int(s) < len(serviceRanks) {
+		return int(serviceRanks[s])
 	}
 	return 3
 }
+
+// serviceRanks is serviceRank's table, indexed by Status.
+var serviceRanks = [...]uint8{0: 3, Active: 0, Preview: 1, Decommissioning: 2, Decommissioned: 3}
