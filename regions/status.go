@@ -1,9 +1,6 @@
 package regions
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // Status is where a region is in its lifecycle.
 type Status uint8
@@ -37,9 +34,14 @@ func (s *Status) UnmarshalText(text []byte) error {
 	return newError("Status.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]), ErrInvalidStatus, wantOneOf(genStatusNames[1:]))
 }
 
-// wantOneOf is the reason of an error for a name that is none of names.
+// wantOneOf is the reason of an error for a name that is none of names;
+// it joins them without strings.Join, which would add to every binary.
 func wantOneOf(names []string) string {
-	return "want one of " + strings.Join(names, ", ")
+	want, sep := "want one of", " "
+	for _, n := range names {
+		want, sep = want+sep+n, ", "
+	}
+	return want
 }
 
 // serviceRank orders the states for suggestions, the most in service
