@@ -284,7 +284,7 @@ func regionOf(in *regionInfo) Region {
 // refusal says why ep, a host (or the part of one that endpointStart took
 // for the endpoint) in lower case that matched nothing, is no endpoint,
 // and the region meant where the rule for doubt tells.
-func refusal(lower, ep []byte, badChar bool) (string, Region) {
+func refusal(ep []byte, badChar bool) (string, Region) {
 	if badChar {
 		return "a character that no OSS host name has", ""
 	}
@@ -311,9 +311,7 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 		}
 	}
 	_, s3 := cutS3(ep)
-	if r, what := domainSlip(lower); r != "" {
-		return what, r
-	} else if bytes.IndexByte(ep, '.') > maxLabelLen {
+	if bytes.IndexByte(ep, '.') > maxLabelLen {
 		return "a label is longer than 63 characters", ""
 	} else if s3 {
 		return s3RegionalOnly, ""
@@ -331,27 +329,6 @@ const (
 	noDualStack  = "no dual-stack host in the table"
 	notDualStack = "not the dual-stack host"
 )
-
-// domainSlip returns the region of the endpoint that the lower-case host h
-// is with a domain within two neighbouring bytes of aliyuncs.com
-// (aliyun.com, aliyuncs.co), and that slip.
-func domainSlip(h []byte) (Region, string) {
-	word := genOSSDomain[1 : len(genOSSDomain)-len(".com")]
-	dom, com := bytes.CutSuffix(h, []byte(".com"))
-	d := dom[bytes.LastIndexByte(dom, '.')+1:]
-	i, j := 0, 0 // the bytes d and word share at the start and at the end
-	for i < len(d) && i < len(word) && d[i] == word[i] {
-		i++
-	}
-	for j < len(d)-i && j < len(word)-i && d[len(d)-1-j] == word[len(word)-1-j] {
-		j++
-	}
-	if !com || string(d) == word || len(d)-i-j > 2 || len(word)-i-j > 2 || len(h) > maxHostLen {
-		return "", ""
-	}
-	fixed := append(dom[:len(dom)-len(d):len(dom)-len(d)], genOSSDomain[1:]...)
-	return endpointOf(fixed, len(fixed), 0), quote(string(d)+".com") + " for " + genOSSDomain[1:]
-}
 
 // slipOf tries the table's slips (genSlips) on s, a host or URL that
 // ParseEndpoint refused (host) or an ID that Parse did: where replacing
@@ -378,8 +355,8 @@ func slipOf(s []byte, host bool, depth int) (Region, string) {
 				return r, sl.reason
 			}
 			if depth > 0 {
-				if r, why := slipOf(fixed, host, depth-1); r != "" {
-					return r, sl.reason + "; " + why
+				if r, _ := slipOf(fixed, host, depth-1); r != "" {
+					return r, sl.reason // the first slip: restic's s3: prefix
 				}
 			}
 			i++
@@ -394,10 +371,12 @@ func slipOf(s []byte, host bool, depth int) (Region, string) {
 const maxSlipTries, maxSlipLen = 8, 32
 
 // hasSlip reports whether s holds what a slip of genSlips writes.
-func hasSlip(s []byte) bool {
+func hasSlip(s string) bool {
 	for _, sl := range genSlips {
-		if indexOf(s, sl.written) >= 0 {
-			return true
+		for i := 0; i+len(sl.written) <= len(s); i++ {
+			if s[i:i+len(sl.written)] == sl.written {
+				return true
+			}
 		}
 	}
 	return false
@@ -420,20 +399,13 @@ func indexOf(s []byte, sub string) int {
 
 // frontProblem says why what is in front of the endpoint e, lower case,
 // is not a bucket label, and the region meant where it can tell, or "".
-// slips says whether to try the table's slips on a label in front of the
-// default endpoint.
-func frontProblem(e *Endpoint, lower, front []byte, slips bool) (string, Region) {
+func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 	label := front[bytes.LastIndexByte(front, '.')+1:]
 	if e.Host == DefaultEndpoint {
 		// A bucket on oss.aliyuncs.com by its form, but perhaps a
-		// dual-stack host built from Region.String() or an alias, or a
-		// slip of a region's label; a known ID with parts more stays a
-		// bucket (cn-hangzhou-logs).
-		if slips && hasSlip(label) {
-			if r, why := slipOf(append(label[:len(label):len(label)], genDualStackDomain...), true, 0); r != "" {
-				return why, r
-			}
-		}
+		// dual-stack host built from an alias, or a slip of a region's
+		// label; a known ID with parts more stays a bucket
+		// (cn-hangzhou-logs). ParseEndpoint tries the table's slips.
 		if in := lookupAlias(label); in != nil {
 			return "an alias, not a dual-stack label", in.id
 		} else if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && genIsCloudID(label) {
@@ -446,7 +418,7 @@ func frontProblem(e *Endpoint, lower, front []byte, slips bool) (string, Region)
 	case bytes.IndexByte(front, '.') >= 0:
 		return "more labels than a bucket in front", ""
 	case string(front) == "s3":
-		return refusal(lower, lower, false) // s3.<dual-stack or default host>: the S3 form
+		return refusal(lower, false) // s3.<dual-stack or default host>: the S3 form
 	}
 	return "", ""
 }

@@ -109,15 +109,18 @@ const maxHostPortLen = maxHostLen + len(":65535")
 // input does not hold (a lower-case copy, a newer region's ID) costs one.
 func ParseEndpoint(s string) (Endpoint, error) {
 	var e Endpoint
-	reason, meant, sentinel := parseEndpoint(&e, s, true)
-	if sentinel == nil {
+	reason, meant, sentinel := parseEndpoint(&e, s)
+	// A label on oss.aliyuncs.com may be a slip rather than a bucket
+	// (oss-cn-hangzhou.oss.aliyuncs.com, built from Region.String()).
+	if sentinel == nil && (e.Host != DefaultEndpoint || !hasSlip(e.Bucket)) {
 		return e, nil
 	}
 	var b [maxUnmarshalInput]byte
-	if sentinel == ErrInvalidEndpoint {
-		if r, why := slipOf(b[:copy(b[:], s)], true, 1); r != "" {
-			reason, meant = why, r
-		}
+	if r, why := slipOf(b[:copy(b[:], s)], true, 1); r != "" {
+		reason, meant, sentinel = why, r, ErrInvalidEndpoint
+	}
+	if sentinel == nil {
+		return e, nil
 	}
 	err := newError("ParseEndpoint", s, sentinel, reason)
 	err.Suggestion = meant
@@ -130,16 +133,18 @@ func ParseEndpoint(s string) (Endpoint, error) {
 // may be named oss-data), or where refusal says s names it exactly.
 func endpointOf(s []byte, i, n int) Region {
 	var e Endpoint
-	reason, meant, err := parseEndpoint(&e, string(s), false)
+	reason, meant, err := parseEndpoint(&e, string(s))
 	switch {
 	case reason == hostLacks || reason == aliasNoHost || reason == noDualStack || reason == notDualStack:
 		return meant
 	case err != nil || !e.Region.Known():
 		return ""
 	case e.Bucket != "" && !e.PathStyle:
-		lower := make([]byte, len(s))
-		lowerASCII(lower, string(s))
-		if b := indexOf(lower, e.Bucket+"."); i < b+len(e.Bucket) && i+n >= b {
+		b := 0 // where the bucket label begins in s
+		for b < len(s) && !equalFoldASCII(string(s[b:min(len(s), b+len(e.Bucket)+1)]), e.Bucket+".") {
+			b++
+		}
+		if i < b+len(e.Bucket) && i+n >= b {
 			return ""
 		}
 	}
@@ -150,9 +155,8 @@ func endpointOf(s []byte, i, n int) Region {
 // region meant and the sentinel of the error. It tries the exact host, then
 // the host after its first label (a bucket), then the families' forms, then
 // the pattern of a region newer than the table; what matches none of these
-// goes to refusal, once. slips says whether a label in front of the default
-// endpoint is tried for the table's slips.
-func parseEndpoint(e *Endpoint, s string, slips bool) (reason string, meant Region, sentinel error) {
+// goes to refusal, once.
+func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel error) {
 	in := s
 	if len(in) > 0 && (isSpace(in[0]) || isSpace(in[len(in)-1])) {
 		in = trimSpace(in) // rare: kept off the path of the usual input
@@ -180,7 +184,7 @@ func parseEndpoint(e *Endpoint, s string, slips bool) (reason string, meant Regi
 				return reason, meant, ErrInvalidEndpoint
 			}
 		} else if start = endpointStart(lower); !matchEndpoint(e, lower[start:], host[start:]) {
-			reason, meant = refusal(lower, lower[start:], badChar)
+			reason, meant = refusal(lower[start:], badChar)
 			return reason, meant, ErrInvalidEndpoint
 		}
 	}
@@ -188,7 +192,7 @@ func parseEndpoint(e *Endpoint, s string, slips bool) (reason string, meant Regi
 		front := lower[:start-1]
 		// Only these fronts can be a problem; the usual bucket is not.
 		if e.Host == DefaultEndpoint || len(front) == len("s3") || bytes.IndexByte(front, '.') >= 0 {
-			if reason, meant = frontProblem(e, lower, front, slips); reason != "" {
+			if reason, meant = frontProblem(e, lower, front); reason != "" {
 				return reason, meant, ErrInvalidEndpoint
 			}
 		}
@@ -398,11 +402,7 @@ func cutScheme(s string) (rest, reason string) {
 	}
 	switch {
 	case slashes && !known:
-		names := ""
-		for _, w := range genSchemes {
-			names += ", " + w
-		}
-		return "", "scheme " + quote(scheme) + ": want one of " + names[min(len(names), 2):]
+		return "", "scheme " + quote(scheme) + ": " + wantOneOf(genSchemes[:])
 	case !slashes && known && rest != "" && !isDigit(rest[0]):
 		return "", "scheme " + quote(scheme) + " must be followed by \"://\""
 	case !slashes:
@@ -637,7 +637,7 @@ func (r Region) URL(k Kind, bucket string) (string, error) {
 	case !k.Valid():
 		return "", newError("Region.URL", k.String(), ErrInvalidKind, "")
 	case !ok && (k == Accelerate || k == AccelerateOverseas) && lookupInfo(r).accelUnstated:
-		return "", newError("Region.URL", string(r), ErrNoEndpoint, "the table does not know whether the region has transfer acceleration: no source states it (\"not stated\" in REGIONS.md; Region.Acceleration)")
+		return "", newError("Region.URL", string(r), ErrNoEndpoint, "no source says whether the region has transfer acceleration (Region.Acceleration)")
 	case !ok:
 		return "", newError("Region.URL", string(r), ErrNoEndpoint, "the region has no "+k.String()+" endpoint")
 	case bucket == "":

@@ -185,7 +185,7 @@ func TestURL(t *testing.T) {
 			case stated:
 				tests = append(tests, test{r, k, "x", "", `regions.Region.URL("` + string(r) + `"): no such endpoint: the region has no ` + k.String() + ` endpoint`})
 			default:
-				tests = append(tests, test{r, k, "x", "", `regions.Region.URL("` + string(r) + `"): no such endpoint: the table does not know whether the region has transfer acceleration: no source states it ("not stated" in REGIONS.md; Region.Acceleration)`})
+				tests = append(tests, test{r, k, "x", "", `regions.Region.URL("` + string(r) + `"): no such endpoint: no source says whether the region has transfer acceleration (Region.Acceleration)`})
 			}
 		}
 	}

@@ -110,7 +110,7 @@ func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (
 				masked = in.id
 			}
 		case cloudBoxID(id):
-			why = "no region label after the CloudBox ID"
+			why = "no region label"
 		case !cloudBoxID(cb):
 			why = "no CloudBox ID (cb-...)"
 		}
