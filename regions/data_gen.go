@@ -3,13 +3,13 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.5.0"
+const Version = "1.6.0"
 
 // Source says where the region data came from.
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "6da1c7f09325a88510fdd3db2e46be07a18dd3d42ebed012466f1852695a40eb"
+const DataSHA256 = "89b53619a0515c81af3615b6f4cd16ac9f7f7a0b39fb735fd1c13d3c0e02d21a"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -1385,6 +1385,29 @@ func genSignsByCloudBox(f Family) bool {
 		return true
 	}
 	return false
+}
+
+// genSchemes lists the URL schemes that ParseEndpoint reads (regions.yaml, schemes).
+var genSchemes = [...]string{"http", "https", "oss", "rtmp"}
+
+// genSlips lists the slips of written hosts and IDs, each a string written where another was meant and the reason an error gives (regions.yaml, slips), in the order they are tried.
+var genSlips = [...]slip{
+	{written: "vpc100-oss-", meant: "oss-", reason: "a legacy VPC endpoint"},
+	{written: "oss-", meant: "", reason: "oss- twice; use CloudRegion()"},
+	{written: "-internal-internal", meant: "-internal", reason: "-internal twice"},
+	{written: ".aliyun.com", meant: ".aliyuncs.com", reason: "aliyun.com for aliyuncs.com"},
+	{written: ".aliyunc.com", meant: ".aliyuncs.com", reason: "aliyunc.com for aliyuncs.com"},
+	{written: "oss.", meant: "oss-", reason: "a dot for the hyphen after oss"},
+	{written: "s3:", meant: "", reason: "restic's s3: prefix"},
+	{written: "。", meant: ".", reason: "a full-width period (。)"},
+	{written: "。", meant: "", reason: "a full-width period (。)"},
+	{written: "ap-ap-", meant: "ap-", reason: "the area twice"},
+	{written: "cn-cn-", meant: "cn-", reason: "the area twice"},
+	{written: "eu-eu-", meant: "eu-", reason: "the area twice"},
+	{written: "me-me-", meant: "me-", reason: "the area twice"},
+	{written: "na-na-", meant: "na-", reason: "the area twice"},
+	{written: "sa-sa-", meant: "sa-", reason: "the area twice"},
+	{written: "us-us-", meant: "us-", reason: "the area twice"},
 }
 
 // genMaxNameKeyLen is the length of the longest key of genNameKeys.

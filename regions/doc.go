@@ -48,7 +48,10 @@
 // letter added or dropped in the area or two neighbours swapped
 // (app-, a-, pa-southeast-1), not a letter changed (aq-southeast-1 is of an
 // area the table lacks); or a region's or city's name (hangzhou,
-// Singapore, China (Hangzhou)). A slip is an error whose Suggestion is the
+// Singapore, China (Hangzhou)); or one of the slips that regions.yaml
+// lists (a legacy vpc100- host, oss- twice, aliyun.com for aliyuncs.com, a
+// full-width period, the area twice), where mending it names a region of
+// the table and does not touch a bucket label. A slip is an error whose Suggestion is the
 // region meant, in service before closed (a closed one is named as such);
 // ParseEndpoint names a one-letter part more (oss-cn-beijing-h) a zone. A
 // newer region is well-formed in the table's grammar and of an area the
@@ -59,8 +62,7 @@
 // a known name with a new number (ap-southeast-99), or a city merely near a
 // known one in letters (cn-zhengzhou). Parse refuses every ID the table
 // lacks with the reason the rule gives; ParseEndpoint returns a newer
-// region only where that reason is none. A domain within two neighbouring
-// bytes of aliyuncs.com (aliyun.com) is a slip with the region meant.
+// region only where that reason is none.
 //
 // # Endpoints that name no region
 //

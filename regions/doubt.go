@@ -8,14 +8,14 @@ import (
 // verdict is what the rule for doubt (the package doc, "Slips and regions
 // newer than the table") says of a cloud ID that no row has. A note says
 // more: 'i', the slip is a misplaced or misspelt -internal; 'z', its part
-// more is one letter, a zone (cn-beijing-h); 'o', the ID is an Alibaba
+// more is one letter, a zone (cn-beijing-h); 'a', the ID is an alias; 'o', the ID is an Alibaba
 // Cloud region that OSS does not list, and why is that region's name.
 type verdict struct {
 	slip   bool        // a slip of the keyboard: an error, not a region
 	byPart bool        // the slip is a known ID with parts more or fewer
-	note   byte        // 'i', 'z', 'o' or 0
+	note   byte        // 'i', 'z', 'a', 'o' or 0
 	meant  *regionInfo // the region the slip was meant for, or nil
-	why    string      // why an ID that is no slip is no region either
+	why    string      // why an ID that is no slip is no region either, or the table's slip it is
 }
 
 // newer reports whether the verdict is a region newer than the table.
@@ -44,15 +44,15 @@ func doubt(id []byte) verdict {
 	if area {
 		from = dash + 1
 	}
-	in := lookupAlias(id) // an alias, which names no host
-	if in == nil && !area {
-		in = lookupName(id) // a known ID without its area, or a name; no key has an area
+	if in := lookupAlias(id); in != nil {
+		return verdict{slip: true, meant: in, note: 'a'}
 	}
-	if in != nil {
+	if in := lookupName(id); in != nil && !area { // a known ID without its area, or a name; no key has an area
 		return verdict{slip: true, meant: in}
 	}
 	if rest, ok := cutInternal(id); ok {
-		if in = lookupCloudID(rest); in == nil {
+		in := lookupCloudID(rest)
+		if in == nil {
 			in = lookupAlias(rest)
 		}
 		return verdict{slip: true, meant: in, note: 'i'}
@@ -92,15 +92,21 @@ func doubt(id []byte) verdict {
 			}
 		}
 	}
-	switch {
-	case nearSlip:
+	if nearSlip {
 		return verdict{slip: true, meant: near}
+	}
+	if r, why := slipOf(id, false, 0); r != "" {
+		return verdict{slip: true, meant: lookupInfo(r), why: why} // cn-cn-hangzhou
+	}
+	switch {
 	case part != nil:
 		v := verdict{slip: true, meant: part, byPart: true}
 		if len(id) == len(part.id)-len("oss-")+2 {
 			v.note = 'z'
 		}
 		return v
+	}
+	switch {
 	case !genIsCloudID(id) || len(id) > maxLabelLen:
 		return verdict{why: "not a region ID"}
 	case !area:
@@ -201,7 +207,7 @@ func namesCloud(parts []byte) bool {
 		if i == len(parts) || parts[i] == '-' {
 			p := parts[start:i]
 			for _, c := range genCloudNames[2:] {
-				if len(p) >= 3 && len(p) <= len(c) && c[:len(p)] == string(p) {
+				if n := min(len(p), len(c)); n >= 3 && c[:n] == string(p[:n]) { // fin, finance1
 					return true
 				}
 			}
@@ -258,6 +264,8 @@ func doubtReason(v verdict, p int) (string, Region) {
 		return v.why, r
 	case v.note == 'i':
 		return [2]string{"a misplaced or misspelt -internal", endpointGiven}[p], r
+	case v.note == 'a' && p == 0:
+		return aliasNoHost, r
 	case v.note == 'z' && p == 0:
 		return "a zone or cluster, not a region", r
 	case v.meant != nil && v.meant.status == Decommissioned:
@@ -273,49 +281,37 @@ func regionOf(in *regionInfo) Region {
 	return ""
 }
 
-// refusal says why a host that matched nothing, in lower case, is no
-// endpoint, and the region meant where the rule for doubt tells; ep is the
-// part that endpointStart took for the endpoint.
-func refusal(lower, ep []byte, badChar bool) (string, Region) {
+// refusal says why ep, a host (or the part of one that endpointStart took
+// for the endpoint) in lower case that matched nothing, is no endpoint,
+// and the region meant where the rule for doubt tells.
+func refusal(ep []byte, badChar bool) (string, Region) {
 	if badChar {
 		return "a character that no OSS host name has", ""
 	}
 	if rest, ok := cutS3(ep); ok {
-		if id, _, ok := genRegionHostID(rest); ok && (genIsCloudID(id) || bytes.HasPrefix(id, []byte("oss-"))) {
+		if id, _, ok := genRegionHostID(rest); ok && genIsCloudID(id) {
 			ep = rest // s3.<a misspelt or unknown regional host>: say what is wrong with it
 		}
 	}
-	if label, ok := bytes.CutSuffix(ep, []byte(genOSSDomain)); ok && bytes.HasPrefix(label, []byte("vpc100-oss-")) {
-		// A legacy VPC host: OSS's documents give the internal endpoint for VPC access.
-		id, _ := bytes.CutSuffix(label[len("vpc100-oss-"):], []byte("-internal"))
-		return "legacy VPC endpoint", regionOf(lookupCloudID(id))
-	}
 	if id, ok := genDualStackID(ep); ok {
 		if in := lookupCloudID(id); in != nil && in.dualStack == "" {
-			return "no dual-stack host in the table", in.id
+			return noDualStack, in.id
 		} else if in != nil {
-			return "not the dual-stack host", in.id
+			return notDualStack, in.id
 		}
 		if v := doubt(id); v.slip {
 			return doubtReason(v, 0)
 		}
 	}
 	if id, _, ok := genRegionHostID(ep); ok {
-		known, twice := bytes.CutSuffix(id, []byte("-internal"))
-		if r, ok := doubledPrefix(id); ok {
-			return doubledPrefixReason, r
-		} else if in := lookupCloudID(known); twice && in != nil {
-			return "-internal twice", in.id
-		} else if in := lookupCloudID(id); in != nil {
-			return "a host the table lacks", in.id // a finance region's pattern host
+		if in := lookupCloudID(id); in != nil {
+			return hostLacks, in.id // a finance region's pattern host
 		} else if v := doubt(id); !v.newer() {
 			return doubtReason(v, 0)
 		}
 	}
 	_, s3 := cutS3(ep)
-	if r, what := repaired(lower); r != "" {
-		return what, r
-	} else if bytes.IndexByte(ep, '.') > maxLabelLen {
+	if bytes.IndexByte(ep, '.') > maxLabelLen {
 		return "a label is longer than 63 characters", ""
 	} else if s3 {
 		return s3RegionalOnly, ""
@@ -325,40 +321,80 @@ func refusal(lower, ep []byte, badChar bool) (string, Region) {
 
 const s3RegionalOnly = "s3. serves regional hosts only"
 
-// repaired returns the region of the endpoint that the lower-case host h is
-// one slip from, and the slip: a domain within two neighbouring bytes of
-// aliyuncs.com (aliyun.com), or a dot for the hyphen after oss.
-func repaired(h []byte) (Region, string) {
-	word := genOSSDomain[1 : len(genOSSDomain)-len(".com")]
-	dom, com := bytes.CutSuffix(h, []byte(".com"))
-	d := dom[bytes.LastIndexByte(dom, '.')+1:]
-	i, j := 0, 0 // the bytes d and word share at the start and at the end
-	for i < len(d) && i < len(word) && d[i] == word[i] {
-		i++
-	}
-	for j < len(d)-i && j < len(word)-i && d[len(d)-1-j] == word[len(word)-1-j] {
-		j++
-	}
-	o := -1 // where the first label oss begins
-	for k := 0; o < 0 && k < len(h); k++ {
-		if (k == 0 || h[k-1] == '.') && bytes.HasPrefix(h[k:], []byte("oss.")) {
-			o = k
+// The reasons of refusal that name the region meant exactly: the host has
+// the form of one of its hosts, or is an alias, but is none of its hosts.
+const (
+	hostLacks    = "a host the table lacks"
+	aliasNoHost  = "an alias, which names no host"
+	noDualStack  = "no dual-stack host in the table"
+	notDualStack = "not the dual-stack host"
+)
+
+// slipOf tries the table's slips (genSlips) on s, a host or URL that
+// ParseEndpoint refused (host) or an ID that Parse did: where replacing
+// one occurrence of what a slip writes with what it means gives one that
+// endpointOf or idOf reads as a region of the table, it returns that region
+// and the slip's reason. With depth 1 it tries a second slip on each such
+// input (restic's s3: prefix, then oss- twice).
+func slipOf(s []byte, host bool, depth int) (Region, string) {
+	s = s[:min(len(s), maxUnmarshalInput)] // a host and port behind a scheme
+	var buf [maxUnmarshalInput + 2*maxSlipLen]byte
+	for _, sl := range genSlips {
+		for i, n := 0, 0; n < maxSlipTries; n++ {
+			j := indexOf(s[i:], sl.written)
+			if j < 0 {
+				break
+			}
+			i += j
+			fixed := append(append(append(buf[:0], s[:i]...), sl.meant...), s[i+len(sl.written):]...)
+			r := idOf(fixed)
+			if host {
+				r = endpointOf(fixed, i, len(sl.meant))
+			}
+			if r != "" {
+				return r, sl.reason
+			}
+			if depth > 0 {
+				if r, _ := slipOf(fixed, host, depth-1); r != "" {
+					return r, sl.reason // the first slip: restic's s3: prefix
+				}
+			}
+			i++
 		}
 	}
-	var fixed, what string
-	switch {
-	case com && string(d) != word && len(d)-i-j <= 2 && len(word)-i-j <= 2:
-		fixed, what = string(dom[:len(dom)-len(d)])+genOSSDomain[1:], quote(string(d)+".com")+" for "+genOSSDomain[1:]
-	case o >= 0 && string(h[o:]) != DefaultEndpoint:
-		fixed, what = string(h[:o])+"oss-"+string(h[o+len("oss."):]), "a dot for the hyphen after oss"
-	}
-	if fixed == "" || len(fixed) > maxHostLen {
-		return "", ""
-	}
-	if e, err := ParseEndpoint(fixed); err == nil && e.Region.Known() {
-		return e.Region, what
-	}
 	return "", ""
+}
+
+// maxSlipTries bounds the occurrences of one slip that slipOf tries;
+// maxSlipLen is the longest form that the table's checks let a slip write
+// or mean (a longer one would only cost an allocation).
+const maxSlipTries, maxSlipLen = 8, 32
+
+// hasSlip reports whether s holds what a slip of genSlips writes.
+func hasSlip(s string) bool {
+	for _, sl := range genSlips {
+		for i := 0; i+len(sl.written) <= len(s); i++ {
+			if s[i:i+len(sl.written)] == sl.written {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// indexOf returns where sub first stands in s, or -1: a plain search, as
+// s is at most a host and sub a few bytes.
+func indexOf(s []byte, sub string) int {
+	for i := 0; sub != "" && i < len(s); i++ {
+		j := bytes.IndexByte(s[i:], sub[0])
+		if j < 0 || len(s)-i-j < len(sub) {
+			break
+		}
+		if i += j; string(s[i:i+len(sub)]) == sub {
+			return i
+		}
+	}
+	return -1
 }
 
 // frontProblem says why what is in front of the endpoint e, lower case,
@@ -367,12 +403,10 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 	label := front[bytes.LastIndexByte(front, '.')+1:]
 	if e.Host == DefaultEndpoint {
 		// A bucket on oss.aliyuncs.com by its form, but perhaps a
-		// dual-stack host built from Region.String(), an alias, or a slip
-		// of a region's label; a known ID with parts more stays a bucket
-		// (cn-hangzhou-logs).
-		if r, ok := doubledPrefix(label); ok {
-			return doubledPrefixReason, r
-		} else if in := lookupAlias(label); in != nil {
+		// dual-stack host built from an alias, or a slip of a region's
+		// label; a known ID with parts more stays a bucket
+		// (cn-hangzhou-logs). ParseEndpoint tries the table's slips.
+		if in := lookupAlias(label); in != nil {
 			return "an alias, not a dual-stack label", in.id
 		} else if dash := bytes.IndexByte(label, '-'); dash > 0 && genIsArea(label[:dash]) && genIsCloudID(label) {
 			if v := doubt(label); v.slip && !v.byPart {
@@ -384,34 +418,7 @@ func frontProblem(e *Endpoint, lower, front []byte) (string, Region) {
 	case bytes.IndexByte(front, '.') >= 0:
 		return "more labels than a bucket in front", ""
 	case string(front) == "s3":
-		return refusal(lower, lower, false) // s3.<dual-stack or default host>: the S3 form
+		return refusal(lower, false) // s3.<dual-stack or default host>: the S3 form
 	}
 	return "", ""
 }
-
-// doubledPrefix reports an ID with the oss- prefix in front of what names a
-// region, and that region where it is known: the host of an SDK given
-// Region.String() ("oss-cn-hangzhou") or an alias in its oss- form where it
-// wants the cloud region ID.
-func doubledPrefix(id []byte) (Region, bool) {
-	label, ok := bytes.CutPrefix(id, []byte("oss-"))
-	if !ok {
-		return "", false
-	}
-	in := lookupCloudID(label)
-	if in == nil {
-		in = lookupAlias(id)
-	}
-	if in == nil && !newRegionShaped(label) {
-		// The label of a dual-stack host of the table that is no cloud ID
-		// (cn-shanghai-finance): only errors come here, so the copy is no cost.
-		h := lookupHost([]byte(string(label) + genDualStackDomain))
-		if h == nil || h.kind != DualStack {
-			return "", false
-		}
-		in = h.in
-	}
-	return regionOf(in), true
-}
-
-const doubledPrefixReason = "oss- twice; use CloudRegion()"

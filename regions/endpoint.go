@@ -109,12 +109,46 @@ const maxHostPortLen = maxHostLen + len(":65535")
 // input does not hold (a lower-case copy, a newer region's ID) costs one.
 func ParseEndpoint(s string) (Endpoint, error) {
 	var e Endpoint
-	if reason, meant, sentinel := parseEndpoint(&e, s); sentinel != nil {
-		err := newError("ParseEndpoint", s, sentinel, reason)
-		err.Suggestion = meant
-		return Endpoint{}, err
+	reason, meant, sentinel := parseEndpoint(&e, s)
+	// A label on oss.aliyuncs.com may be a slip rather than a bucket
+	// (oss-cn-hangzhou.oss.aliyuncs.com, built from Region.String()).
+	if sentinel == nil && (e.Host != DefaultEndpoint || !hasSlip(e.Bucket)) {
+		return e, nil
 	}
-	return e, nil
+	var b [maxUnmarshalInput]byte
+	if r, why := slipOf(b[:copy(b[:], s)], true, 1); r != "" {
+		reason, meant, sentinel = why, r, ErrInvalidEndpoint
+	}
+	if sentinel == nil {
+		return e, nil
+	}
+	err := newError("ParseEndpoint", s, sentinel, reason)
+	err.Suggestion = meant
+	return Endpoint{}, err
+}
+
+// endpointOf returns the region of s, a host or URL with a slip mended at
+// i, where n bytes now stand: the region where parseEndpoint reads s as an
+// endpoint of the table and the mend is not in its bucket label (a bucket
+// may be named oss-data), or where refusal says s names it exactly.
+func endpointOf(s []byte, i, n int) Region {
+	var e Endpoint
+	reason, meant, err := parseEndpoint(&e, string(s))
+	switch {
+	case reason == hostLacks || reason == aliasNoHost || reason == noDualStack || reason == notDualStack:
+		return meant
+	case err != nil || !e.Region.Known():
+		return ""
+	case e.Bucket != "" && !e.PathStyle:
+		b := 0 // where the bucket label begins in s
+		for b < len(s) && !equalFoldASCII(string(s[b:min(len(s), b+len(e.Bucket)+1)]), e.Bucket+".") {
+			b++
+		}
+		if i < b+len(e.Bucket) && i+n >= b {
+			return ""
+		}
+	}
+	return e.Region
 }
 
 // parseEndpoint sets e to what s is, or says why s is none: the reason, the
@@ -132,16 +166,8 @@ func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel
 	var buf [maxHostPortLen + 1]byte
 	host, lower, path, badChar, reason := hostOf(in, buf[:])
 	if reason != "" {
-		// What follows user info, or restic's s3: prefix, names the region meant.
-		rest := ""
-		if reason == userInfo {
-			rest = in[strings.IndexByte(in, '@')+1:]
-		}
-		if len(in) > len("s3:") && equalFoldASCII(in[:len("s3:")], "s3:") {
-			reason, rest = "restic's s3: prefix", in[len("s3:"):]
-		}
-		if rest != "" {
-			meant = endpointRegion(rest)
+		if reason == userInfo { // what follows names the region meant
+			meant = endpointRegion(in[strings.IndexByte(in, '@')+1:])
 		}
 		return reason, meant, ErrInvalidEndpoint
 	}
@@ -158,7 +184,7 @@ func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel
 				return reason, meant, ErrInvalidEndpoint
 			}
 		} else if start = endpointStart(lower); !matchEndpoint(e, lower[start:], host[start:]) {
-			reason, meant = refusal(lower, lower[start:], badChar)
+			reason, meant = refusal(lower[start:], badChar)
 			return reason, meant, ErrInvalidEndpoint
 		}
 	}
@@ -361,31 +387,29 @@ func hostOf(s string, buf []byte) (host string, lower []byte, path string, badCh
 	return host, buf[:len(host)], path, badChar, ""
 }
 
-// cutScheme removes an http, https, oss (OSS's own URIs,
-// oss://bucket.endpoint/key) or rtmp (a live channel's) scheme, in any
-// case, and refuses any other, one without "//" (before a path or
-// anything but a port), and one written twice (https://https://host).
+// cutScheme removes a scheme of genSchemes (http, https, oss for OSS's own
+// URIs, ...), in any case, and refuses any other, one without "//" (before
+// a path or anything but a port), and one written twice (https://https://host).
 func cutScheme(s string) (rest, reason string) {
 	colon := strings.IndexByte(s[:min(len(s), maxHostPortLen+1)], ':')
 	if colon < 0 {
 		return s, ""
 	}
 	scheme, rest, slashes := s[:colon], s[colon+1:], strings.HasPrefix(s[colon:], "://")
-	web := false
-	for _, w := range [...]string{"http", "https", "oss", "rtmp"} {
-		web = web || equalFoldASCII(scheme, w)
+	known := false
+	for _, w := range genSchemes {
+		known = known || equalFoldASCII(scheme, w)
 	}
 	switch {
-	case slashes && !web:
-		return "", "scheme " + quote(scheme) + " is not http, https, oss or rtmp"
-	case !slashes && web && rest != "" && !isDigit(rest[0]):
+	case slashes && !known:
+		return "", "scheme " + quote(scheme) + ": " + wantOneOf(genSchemes[:])
+	case !slashes && known && rest != "" && !isDigit(rest[0]):
 		return "", "scheme " + quote(scheme) + " must be followed by \"://\""
 	case !slashes:
 		return s, ""
 	}
 	rest = rest[len("//"):]
-	if len(rest) > len("http://") && equalFoldASCII(rest[:len("http://")], "http://") ||
-		len(rest) > len("https://") && equalFoldASCII(rest[:len("https://")], "https://") {
+	if r, why := cutScheme(rest); why == "" && len(r) < len(rest) {
 		return "", "the scheme is written twice"
 	}
 	return rest, ""
@@ -613,7 +637,7 @@ func (r Region) URL(k Kind, bucket string) (string, error) {
 	case !k.Valid():
 		return "", newError("Region.URL", k.String(), ErrInvalidKind, "")
 	case !ok && (k == Accelerate || k == AccelerateOverseas) && lookupInfo(r).accelUnstated:
-		return "", newError("Region.URL", string(r), ErrNoEndpoint, "the table does not know whether the region has transfer acceleration: no source states it (\"not stated\" in REGIONS.md; Region.Acceleration)")
+		return "", newError("Region.URL", string(r), ErrNoEndpoint, "no source says whether the region has transfer acceleration (Region.Acceleration)")
 	case !ok:
 		return "", newError("Region.URL", string(r), ErrNoEndpoint, "the region has no "+k.String()+" endpoint")
 	case bucket == "":

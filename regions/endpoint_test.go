@@ -87,7 +87,7 @@ func TestParseEndpointHostile(t *testing.T) {
 		{"oss-cn-hangzhou.aliyuncs.com:99999999", `port "99999999" is not a number from 1 to 65535`},
 		{"oss-cn-hangzhou.aliyuncs.com:", `port "" is not a number from 1 to 65535`},
 		{"oss-cn-hangzhou.aliyuncs.com:-1", `port "-1" is not a number from 1 to 65535`},
-		{"ftp://oss-cn-hangzhou.aliyuncs.com", `scheme "ftp" is not http, https, oss or rtmp`},
+		{"ftp://oss-cn-hangzhou.aliyuncs.com", `scheme "ftp": want one of http, https, oss, rtmp`},
 		{"HTTPS:/oss-cn-hangzhou.aliyuncs.com", `scheme "HTTPS" must be followed by "://"`},
 		{"https://https://oss-cn-hangzhou.aliyuncs.com/k", "the scheme is written twice"},
 		{"s3.cn-hangzhou.oss.aliyuncs.com", `s3. serves regional hosts only`},
@@ -185,7 +185,7 @@ func TestURL(t *testing.T) {
 			case stated:
 				tests = append(tests, test{r, k, "x", "", `regions.Region.URL("` + string(r) + `"): no such endpoint: the region has no ` + k.String() + ` endpoint`})
 			default:
-				tests = append(tests, test{r, k, "x", "", `regions.Region.URL("` + string(r) + `"): no such endpoint: the table does not know whether the region has transfer acceleration: no source states it ("not stated" in REGIONS.md; Region.Acceleration)`})
+				tests = append(tests, test{r, k, "x", "", `regions.Region.URL("` + string(r) + `"): no such endpoint: no source says whether the region has transfer acceleration (Region.Acceleration)`})
 			}
 		}
 	}
@@ -357,9 +357,10 @@ func misspeltLabel(e Endpoint, bucket string) bool {
 // ParseEndpoint refuses on purpose although the reference reads it as a
 // bucket on oss.aliyuncs.com.
 func doubledPrefixHost(host string) bool {
-	id, ok := genDualStackID([]byte(strings.ToLower(host)))
-	_, doubled := doubledPrefix(id)
-	return ok && doubled
+	h := strings.ToLower(host)
+	_, ok := genDualStackID([]byte(h))
+	rest, doubled := strings.CutPrefix(h, "oss-")
+	return ok && doubled && endpointOf([]byte(rest), len(rest), 0) != ""
 }
 
 // TestEndpointStartAgreesWithTrial holds ParseEndpoint's one-pass split of

@@ -69,25 +69,22 @@ func sentinel(msg string) error { return &sentinelError{msg} }
 
 // Error returns the function, the quoted input (its first maxQuoted
 // bytes), what is wrong (the sentinel's text and the reason, or for Parse
-// and ParseEndpoint the reason alone) and the suggestion, in the manner of net/netip, such as
+// and ParseEndpoint the reason alone) and the suggestion, in the manner of
+// net/netip, such as
 // `regions.Parse("cn-shangai"): unknown region (did you mean "oss-cn-shanghai"?)`.
 func (e *Error) Error() string {
-	in := clip(e.Input, maxQuoted)
-	msg := "regions." + e.Func + "(" + strconv.Quote(in)
-	if e.clipped || len(in) < len(e.Input) {
-		msg += "..."
-	}
+	msg := "regions." + e.Func + "(" + quoteClipped(e.Input, maxQuoted, e.clipped)
+	what := strings.TrimPrefix(e.Err.Error(), "regions: ")
 	// The function names what failed to parse; the reason says the rest.
-	if e.Reason == "" || e.Err != ErrInvalidEndpoint && e.Err != ErrUnknownRegion {
-		msg += "): " + strings.TrimPrefix(e.Err.Error(), "regions: ")
-		if e.Reason != "" {
-			msg += ": " + e.Reason
-		}
-	} else {
-		msg += "): " + e.Reason
+	if e.Reason != "" && (e.Err == ErrInvalidEndpoint || e.Err == ErrUnknownRegion) {
+		what = e.Reason
+	} else if e.Reason != "" {
+		what += ": " + e.Reason
 	}
+	msg += "): " + what
 	if e.Suggestion != "" {
-		msg += " (did you mean " + strconv.Quote(string(e.Suggestion)) + "?)"
+		// All of the suggestion: it is an ID of the table, or set by the caller.
+		msg += " (did you mean " + quoteClipped(string(e.Suggestion), len(e.Suggestion), false) + "?)"
 	}
 	return msg
 }
@@ -117,11 +114,17 @@ func newError(fn, input string, err error, reason string) *Error {
 const maxErrorInput, maxQuoted = 80, 48
 
 // quote quotes the first maxQuoted/2 bytes of s for an error's reason.
-func quote(s string) string {
-	if c := clip(s, maxQuoted/2); len(c) < len(s) {
-		return strconv.Quote(c) + "..."
+func quote(s string) string { return quoteClipped(s, maxQuoted/2, false) }
+
+// quoteClipped quotes the start of s that fits in n bytes, followed by
+// "..." if that is not all of s or if s is itself the start of more.
+func quoteClipped(s string, n int, more bool) string {
+	c := clip(s, n)
+	q := strconv.Quote(c)
+	if more || len(c) < len(s) {
+		q += "..."
 	}
-	return strconv.Quote(s)
+	return q
 }
 
 // clip returns the start of s that fits in n bytes without cutting a

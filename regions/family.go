@@ -109,6 +109,8 @@ func matchForm(e *Endpoint, f *hostForm, lower []byte, host string, label int) (
 			if in := lookupCloudID(id); in != nil {
 				masked = in.id
 			}
+		case cloudBoxID(id):
+			why = "no region label"
 		case !cloudBoxID(cb):
 			why = "no CloudBox ID (cb-...)"
 		}

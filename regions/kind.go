@@ -84,20 +84,14 @@ func indexFold(names []string, text []byte) (int, bool) {
 
 // equalFoldASCII reports whether a and b are equal under ASCII case folding;
 // unlike strings.EqualFold it does not match non-ASCII look-alikes (the
-// Kelvin sign K for k).
+// Kelvin sign K for k). Bytes that differ only in bit 0x20 are one letter
+// in two cases if either, with that bit set, is a lower-case letter.
 func equalFoldASCII(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
+	for i := range len(a) {
+		if x := a[i] | 0x20; a[i] != b[i] && (x != b[i]|0x20 || x < 'a' || x > 'z') {
 			return false
 		}
 	}

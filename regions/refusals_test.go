@@ -7,38 +7,10 @@ import (
 )
 
 // The tests of this file hold, over every region and family of the table,
-// how refusals read: slips of the domain, placeholders, masked IDs, user
+// how refusals read: the table's slips, placeholders, masked IDs, user
 // info and restic's prefix name the region meant, paths of families whose
 // bucket stands in the host are no path-style buckets, and every refusal
 // is short.
-
-// domainSlips are aliyuncs with one or two neighbouring bytes dropped,
-// added, changed or swapped.
-func domainSlips() []string {
-	const w = "aliyuncs"
-	seen := map[string]bool{w: true}
-	var out []string
-	add := func(s string) {
-		if !seen[s] && s != "" {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	for i := 0; i <= len(w); i++ {
-		for _, ins := range []string{"e", "en", "s"} {
-			add(w[:i] + ins + w[i:])
-		}
-		if i < len(w) {
-			add(w[:i] + w[i+1:])
-			add(w[:i] + "x" + w[i+1:])
-		}
-		if i+1 < len(w) {
-			add(w[:i] + w[i+2:])
-			add(w[:i] + w[i+1:i+2] + w[i:i+1] + w[i+2:])
-		}
-	}
-	return out
-}
 
 // refused returns the *Error of a call that must fail.
 func refused(t *testing.T, in string, err error) *Error {
@@ -61,14 +33,22 @@ type seenRefusal struct {
 // TestRefusalsAreShort.
 var refusals []seenRefusal
 
-func TestDomainSlipsSuggestTheRegion(t *testing.T) {
+// TestSlipsOfEveryHost holds the table's slips on every host of every
+// region, behind a bucket: where a slip writes what the host holds
+// (aliyun.com for aliyuncs.com), the region is suggested and the slip named.
+func TestSlipsOfEveryHost(t *testing.T) {
 	for _, r := range All() {
 		for _, h := range r.Hosts() {
-			for _, slip := range domainSlips() {
-				in := "https://bucket-1." + strings.TrimSuffix(h, "aliyuncs.com") + slip + ".com/k"
-				_, err := ParseEndpoint(in)
-				if e := refused(t, in, err); e.Suggestion != r || !strings.Contains(e.Reason, slip) {
-					t.Errorf("ParseEndpoint(%q): %v; want the domain named and %s suggested", in, err, r)
+			for _, sl := range genSlips {
+				if sl.meant == "" {
+					continue // TestSlipsNameTheRegion places these
+				}
+				for _, in := range writtenWith(sl, "https://bucket-1."+h+"/k") {
+					if _, err := ParseEndpoint(in); err != nil {
+						if e := refused(t, in, err); e.Suggestion != r || e.Reason != sl.reason {
+							t.Errorf("ParseEndpoint(%q): %v; want %q and %s suggested", in, err, sl.reason, r)
+						}
+					}
 				}
 			}
 		}
@@ -177,7 +157,7 @@ func TestWrappedHostsNameTheRegion(t *testing.T) {
 // the table, and, for an input under 40 characters, a message under 120
 // characters besides the suggestion and those names.
 func TestRefusalsAreShort(t *testing.T) {
-	for _, test := range []func(*testing.T){TestDomainSlipsSuggestTheRegion, TestPlaceholdersAndUnknownAreas, TestMaskedCloudBoxID, TestWrappedHostsNameTheRegion} {
+	for _, test := range []func(*testing.T){TestSlipsOfEveryHost, TestPlaceholdersAndUnknownAreas, TestMaskedCloudBoxID, TestWrappedHostsNameTheRegion} {
 		test(t)
 	}
 	names, _ := knownNames()

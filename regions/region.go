@@ -238,15 +238,23 @@ func unknownRegionError(fn, s string) *Error {
 	e := newError(fn, s, ErrUnknownRegion, "")
 	// Only the start can matter: a host and port behind a scheme.
 	s = trimSpace(s[:min(len(s), maxUnmarshalInput)])
-	if hostLike(s) {
-		e.Suggestion, e.Reason = endpointRegion(s), endpointGiven
-		return e
-	}
-	var buf [max(2*genMaxNameKeyLen, maxIDInput+len("-internal"))]byte // lookupName takes names twice as long as its keys
-	if len(s) > len(buf) {
-		return e
-	}
+	var buf [maxUnmarshalInput]byte
 	id := buf[:lowerASCII(buf[:], s)]
+	if hostLike(s) {
+		if r, why := slipOf(id, false, 0); r != "" {
+			e.Suggestion, e.Reason = r, why // oss.cn-hangzhou, s3:oss-cn-hangzhou
+			return e
+		}
+		var ep Endpoint
+		e.Reason, e.Suggestion = endpointGiven, endpointRegion(s)
+		if _, _, sentinel := parseEndpoint(&ep, s); sentinel != nil {
+			e.Reason = "neither a region ID nor an endpoint" // cn-hangzhou.aliyuncs.com
+		}
+		return e
+	}
+	if len(id) > 2*genMaxNameKeyLen { // lookupName takes names twice as long as its keys
+		return e
+	}
 	if in := lookupName(id); in != nil {
 		e.Suggestion, e.Reason = in.id, "a name, not an ID"
 		return e
@@ -255,7 +263,7 @@ func unknownRegionError(fn, s string) *Error {
 		return e // longer than any ID or name without spaces
 	}
 	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {
-		if h != "" && string(id) == h[:len(h)-len(genOSSDomain)] { // a table may have no RegionlessEndpoint
+		if label := h[:max(len(h)-len(genOSSDomain), 0)]; h != "" && (string(id) == label || "oss-"+string(id) == label) { // a table may have no RegionlessEndpoint
 			e.Reason = "an endpoint of no one region"
 			return e
 		}
@@ -272,6 +280,11 @@ func unknownRegionError(fn, s string) *Error {
 }
 
 const endpointGiven = "an endpoint: use ParseEndpoint"
+
+// idOf returns the region of an ID or alias of the table, or "".
+func idOf(s []byte) Region {
+	return regionOf(parseID(string(s)))
+}
 
 // endpointRegion returns the known region that a host or URL given to
 // Parse names, or the one its error suggests, or "".

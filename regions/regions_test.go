@@ -58,6 +58,19 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// slipReason returns the reason of the table's slip that writes written
+// where meant was meant.
+func slipReason(t *testing.T, written, meant string) string {
+	t.Helper()
+	for _, sl := range genSlips {
+		if sl.written == written && sl.meant == meant {
+			return sl.reason
+		}
+	}
+	t.Fatalf("regions.yaml lists no slip %q for %q", written, meant)
+	return ""
+}
+
 // TestParseErrors checks the message of unknown IDs: the input quoted and,
 // where one is close, the suggestion the plain reference search finds.
 func TestParseErrors(t *testing.T) {
@@ -80,7 +93,11 @@ func TestParseErrors(t *testing.T) {
 			want += "..."
 		}
 		s, _ := referenceSuggestion(in)
+		doubled, isDoubled := strings.CutPrefix(in, "oss-oss-")
 		switch {
+		case isDoubled && doubled != "":
+			s, _ = Parse(doubled) // the slip oss- twice, which regions.yaml lists
+			want += "): " + slipReason(t, "oss-", "")
 		case s.Status() == Decommissioned:
 			want += "): the region meant is decommissioned"
 		case s == "" && len(in) < 60 && !genIsCloudID(strings.TrimPrefix(in, "oss-")):
@@ -265,6 +282,22 @@ func TestRegionText(t *testing.T) {
 	}
 }
 
+// TestServiceRank: suggestions prefer active regions, then preview, then
+// decommissioning; decommissioned and invalid states come last.
+func TestServiceRank(t *testing.T) {
+	order := []Status{Active, Preview, Decommissioning, Decommissioned}
+	for i := 1; i < len(order); i++ {
+		if serviceRank(order[i-1]) >= serviceRank(order[i]) {
+			t.Errorf("serviceRank(%v) = %d, not before serviceRank(%v) = %d", order[i-1], serviceRank(order[i-1]), order[i], serviceRank(order[i]))
+		}
+	}
+	for _, s := range []Status{0, Status(len(genStatusNames)), 255} {
+		if serviceRank(s) != serviceRank(Decommissioned) {
+			t.Errorf("serviceRank(%v) = %d, want %d as Decommissioned", s, serviceRank(s), serviceRank(Decommissioned))
+		}
+	}
+}
+
 func TestKind(t *testing.T) {
 	tests := []struct {
 		k    Kind
@@ -302,6 +335,28 @@ func TestKind(t *testing.T) {
 	err := k.UnmarshalText([]byte("intranet"))
 	if err == nil || err.Error() != `regions.Kind.UnmarshalText("intranet"): invalid endpoint kind: want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack, regionless` {
 		t.Errorf("UnmarshalText(intranet) error: %v", err)
+	}
+}
+
+// TestEqualFoldASCII compares every pair of bytes with folding by hand:
+// only ASCII letters match their other case.
+func TestEqualFoldASCII(t *testing.T) {
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	for a := range 256 {
+		for b := range 256 {
+			x, y := string([]byte{byte(a), 'k'}), string([]byte{byte(b), 'K'})
+			if got, want := equalFoldASCII(x, y), lower(byte(a)) == lower(byte(b)); got != want {
+				t.Errorf("equalFoldASCII(%q, %q) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+	if equalFoldASCII("k", "kk") || equalFoldASCII("k", "\u212a") {
+		t.Error("equalFoldASCII matches strings of different lengths or the Kelvin sign")
 	}
 }
 

@@ -1,9 +1,6 @@
 package regions
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // Status is where a region is in its lifecycle.
 type Status uint8
@@ -37,20 +34,24 @@ func (s *Status) UnmarshalText(text []byte) error {
 	return newError("Status.UnmarshalText", string(text[:min(len(text), maxErrorInput+1)]), ErrInvalidStatus, wantOneOf(genStatusNames[1:]))
 }
 
-// wantOneOf is the reason of an error for a name that is none of names.
+// wantOneOf is the reason of an error for a name that is none of names;
+// it joins them without strings.Join, which would add to every binary.
 func wantOneOf(names []string) string {
-	return "want one of " + strings.Join(names, ", ")
+	want, sep := "want one of", " "
+	for _, n := range names {
+		want, sep = want+sep+n, ", "
+	}
+	return want
 }
 
-// serviceRank orders the states for suggestions, the most in service first.
+// serviceRank orders the states for suggestions, the most in service
+// first; decommissioned and invalid states come last.
 func serviceRank(s Status) int {
-	switch s {
-	case Active:
-		return 0
-	case Preview:
-		return 1
-	case Decommissioning:
-		return 2
+	if int(s) < len(serviceRanks) {
+		return int(serviceRanks[s])
 	}
 	return 3
 }
+
+// serviceRanks is serviceRank's table, indexed by Status.
+var serviceRanks = [...]uint8{0: 3, Active: 0, Preview: 1, Decommissioning: 2, Decommissioned: 3}

@@ -18,8 +18,7 @@ type span6 struct {
 // addresses are looked up as IPv4. An address with a zone is in no range,
 // as netip.Prefix.Contains has it.
 func LookupIP(addr netip.Addr) (Region, bool) {
-	// A zone makes the address differ from its bare 16 bytes.
-	if addr.Is6() && addr != netip.AddrFrom16(addr.As16()) {
+	if addr.Zone() != "" {
 		return "", false
 	}
 	addr = addr.Unmap()

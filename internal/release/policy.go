@@ -46,6 +46,7 @@ var Rules = [render.NumKinds]Rule{
 	render.AliasRemoved:      {BumpMajor, "an alias was removed", "an alias removed or moved to another region: `Parse` refuses a value it accepted"},
 	render.RegionlessRemoved: {BumpMajor, "an endpoint was removed", "the regionless endpoint removed: `ParseEndpoint` refuses a host it read"},
 	render.FamilyRemoved:     {BumpMajor, "a host family or form was removed", "a host family, or a form or base domain of one, removed: `ParseEndpoint` reads otherwise a host it read"},
+	render.SchemeRemoved:     {BumpMajor, "a URL scheme was removed", "a URL scheme removed: `ParseEndpoint` refuses a URL it read"},
 	render.RegionAdded:       {BumpMinor, "a region was added", "a region added"},
 	render.AliasAdded:        {BumpMinor, "an alias was added", "an alias added: `Parse` accepts a value it refused"},
 	render.StatusChanged:     {BumpMinor, "a region's lifecycle status changed", "a region's status changed"},
@@ -54,8 +55,12 @@ var Rules = [render.NumKinds]Rule{
 	render.RegionlessAdded:   {BumpMinor, "an endpoint was added", "the regionless endpoint added"},
 	render.RegionlessChanged: {BumpMinor, "the regionless endpoint changed", "the regionless endpoint changed"},
 	render.FamilyAdded:       {BumpMinor, "a host family or form was added", "a host family, or a form or base domain of one, added: `ParseEndpoint` reads a host it refused"},
-	render.FamilyData:        {BumpPatch, "a host family's data changed", "a host family's title, signing product or sources"},
-	render.OtherIDs:          {BumpPatch, "the other Alibaba Cloud region IDs changed", "the Alibaba Cloud region IDs that OSS does not list: what `Parse` says of them"},
+	render.SchemeAdded:       {BumpMinor, "a URL scheme was added", "a URL scheme added: `ParseEndpoint` reads a URL it refused"},
+	render.SlipChanged: {BumpMinor, "the slips changed", "a slip added, removed or changed, or the slips reordered: " +
+		"what `ParseEndpoint` and `Parse` suggest, and why, for a value they refuse"},
+	render.FamilyData: {BumpPatch, "a host family's data changed", "a host family's title, signing product or sources"},
+	render.SchemeData: {BumpPatch, "a URL scheme's sources changed", "a URL scheme's sources, or the order of the schemes"},
+	render.OtherIDs:   {BumpPatch, "the other Alibaba Cloud region IDs changed", "the Alibaba Cloud region IDs that OSS does not list: what `Parse` says of them"},
 	render.RegionData: {BumpPatch, "region data changed", "anything else in a region kept under its ID: name, Chinese name, endpoints, status date, " +
 		"transfer acceleration, mainland China, sources, confidence, VIP ranges and their order, an alias's source, deviations"},
 	render.RegionOrder:   {BumpPatch, "the order of the regions changed", "the order of the regions"},

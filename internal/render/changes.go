@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -19,6 +20,7 @@ const (
 	AliasRemoved           // from a region kept under its ID
 	RegionlessRemoved      // the regionless endpoint
 	FamilyRemoved          // a host family, or a form or base domain of one
+	SchemeRemoved          // a URL scheme ParseEndpoint reads
 	RegionAdded
 	AliasAdded
 	StatusChanged
@@ -27,7 +29,10 @@ const (
 	RegionlessAdded
 	RegionlessChanged
 	FamilyAdded // a host family, or a form or base domain of one
+	SchemeAdded
+	SlipChanged // a slip added, removed or changed, or the slips reordered
 	FamilyData  // a family's title, signing product or sources
+	SchemeData  // a scheme's sources, the order of the schemes
 	OtherIDs    // the Alibaba Cloud region IDs that OSS does not list
 	RegionData  // any other change to a region kept under its ID
 	RegionOrder // of the regions both tables have
@@ -233,6 +238,21 @@ func compareTop(c *ChangeReport, old, new *table.Table) {
 		return fmt.Sprintf("%s %s (%s)", code(o.CloudID), mdEscape(o.Name), strings.Join(o.Sources, ", "))
 	}
 	c.list("Other Alibaba Cloud regions", "region ID", same(OtherIDs), table.Mapped(old.OtherRegions, other), table.Mapped(new.OtherRegions, other), firstWord)
+	scheme := func(s table.Scheme) string { return code(s.Name) + " (" + strings.Join(s.Sources, ", ") + ")" }
+	c.list("URL schemes", "scheme", kinds{SchemeAdded, SchemeRemoved, SchemeData}, table.Mapped(old.Schemes, scheme), table.Mapped(new.Schemes, scheme), firstWord)
+	c.list("Slips", "slip", same(SlipChanged), slipEntries(old), slipEntries(new), nil)
+}
+
+// slipEntries shows the slips as regions.yaml writes them, each entry once
+// with {area} kept: a new area changes the slips tried, not the entries.
+func slipEntries(t *table.Table) []string {
+	var out []string
+	for i, s := range t.Slips {
+		if i == 0 || t.Slips[i-1].Line != s.Line {
+			out = append(out, fmt.Sprintf("%s → %s: %s (%s)", inertCode(s.WrittenForm), cmp.Or(inertCode(s.MeantForm), "nothing"), mdEscape(s.Reason), strings.Join(s.Sources, ", ")))
+		}
+	}
+	return out
 }
 
 // familyParts are the texts of the families whose loss makes ParseEndpoint

@@ -35,6 +35,8 @@ func Go(t *table.Table) ([]byte, error) {
 	genAliases(f, t)
 	genVIPIndex(f, t)
 	genFamilies(f, t)
+	genSchemes(f, t)
+	genSlips(f, t)
 	genNameKeys(f, t)
 	return renderFile(f)
 }
@@ -315,6 +317,22 @@ func genAliases(f *jen.File, t *table.Table) {
 	}
 	genArray(f, "genAliases lists the values other than region IDs that name a region, with their sources.",
 		"genAliases", jen.Id("aliasInfo"), "", rows)
+}
+
+// genSchemes emits the URL schemes ParseEndpoint reads, in table order.
+func genSchemes(f *jen.File, t *table.Table) {
+	f.Comment("genSchemes lists the URL schemes that ParseEndpoint reads (regions.yaml, schemes).")
+	f.Var().Id("genSchemes").Op("=").Index(jen.Op("...")).String().Values(each(t.Schemes, func(s table.Scheme) jen.Code { return jen.Lit(s.Name) })...)
+}
+
+// genSlips emits the slips that ParseEndpoint and Parse try on a refused
+// host or ID, {area} replaced, in the order they are tried.
+func genSlips(f *jen.File, t *table.Table) {
+	rows := each(t.Slips, func(s table.Slip) jen.Code {
+		return jen.Values(jen.Id("written").Op(":").Lit(s.Written), jen.Id("meant").Op(":").Lit(s.Meant), jen.Id("reason").Op(":").Lit(s.Reason))
+	})
+	genArray(f, "genSlips lists the slips of written hosts and IDs, each a string written where another was meant and the reason an error gives (regions.yaml, slips), in the order they are tried.",
+		"genSlips", jen.Id("slip"), ",", rows)
 }
 
 // genVIPIndex emits the sorted address intervals behind LookupIP, in hex

@@ -38,6 +38,15 @@ func (t *Table) DataDigest() string {
 		Forms, BaseDomains, Sources []string
 		ByCloudBox                  bool
 	}
+	type scheme struct {
+		Name    string
+		Sources []string
+	}
+	type slip struct {
+		Written, Meant, Reason string
+		WrittenForm, MeantForm string
+		Sources                []string
+	}
 	data := struct {
 		Source                               string
 		Default                              string
@@ -49,12 +58,20 @@ func (t *Table) DataDigest() string {
 		Regions                              []region
 		Families                             []family `json:",omitempty"`
 		OtherRegions                         []other  `json:",omitempty"`
+		Schemes                              []scheme `json:",omitempty"`
+		Slips                                []slip   `json:",omitempty"`
 	}{
 		Source: t.Source, Default: t.Default.ID, DefaultPublic: t.DefaultPublic, DefaultInternal: t.DefaultInternal,
 		GlobalAccelerate: t.GlobalAccelerate, OverseasAccelerate: t.OverseasAccelerate, Regionless: t.Regionless, Notes: t.Notes, Sources: t.Sources,
 	}
 	for _, o := range t.OtherRegions {
 		data.OtherRegions = append(data.OtherRegions, other{o.CloudID, o.Name, o.Sources})
+	}
+	for _, s := range t.Schemes {
+		data.Schemes = append(data.Schemes, scheme{s.Name, s.Sources})
+	}
+	for _, s := range t.Slips {
+		data.Slips = append(data.Slips, slip{s.Written, s.Meant, s.Reason, s.WrittenForm, s.MeantForm, s.Sources})
 	}
 	for _, f := range t.Families {
 		forms := Mapped(f.Forms, func(f Form) string { return f.Text })

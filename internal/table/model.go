@@ -38,6 +38,8 @@ type Table struct {
 
 	PublicDNS    []CloudDNS    // what public DNS shows of each cloud (dns.go), or none
 	OtherRegions []OtherRegion // region IDs of Alibaba Cloud that OSS does not list (dns.go)
+	Schemes      []Scheme      // the URL schemes ParseEndpoint reads, in table order (slips.go)
+	Slips        []Slip        // the slips ParseEndpoint and Parse name, in the order tried (slips.go)
 
 	MaxCloudIDLen int       // length of the longest cloud region ID
 	MaxAliasLen   int       // length of the longest alias, or 0
@@ -238,6 +240,8 @@ func build(root *node, ps *problems) *Table {
 	t.Families = v.families(root.get("families"))
 	t.PublicDNS = v.publicDNS(root.get("public_dns"))
 	t.OtherRegions = v.otherRegions(root.get("other_region_ids"))
+	t.Schemes = v.schemes(root.get("schemes"))
+	t.Slips = v.slips(root.get("slips"), t.Regions)
 	v.checkSourcesUsed(root.get("sources"))
 	t.Default = v.defaultRegion(root.get("default_region"), t.Regions)
 	return t
@@ -248,9 +252,6 @@ func derive(t *Table) {
 	for i := range t.Regions {
 		r := &t.Regions[i]
 		t.MaxCloudIDLen = max(t.MaxCloudIDLen, len(r.CloudID))
-		if area, _, _ := strings.Cut(r.CloudID, "-"); !slices.Contains(t.Areas, area) {
-			t.Areas = append(t.Areas, area)
-		}
 		for _, a := range r.Aliases {
 			t.MaxAliasLen = max(t.MaxAliasLen, len(a.ID))
 		}
@@ -263,7 +264,7 @@ func derive(t *Table) {
 			}
 		}
 	}
-	sort.Strings(t.Areas)
+	t.Areas = areasOf(t.Regions)
 	for _, spans := range [][]VIPSpan{t.VIP4, t.VIP6} {
 		sort.Slice(spans, func(i, j int) bool { return spans[i].First.Less(spans[j].First) })
 	}

@@ -1,0 +1,81 @@
+package regions
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// writtenWith returns s with a slip written into it in every place the
+// slip can stand: for each occurrence of what it means, that occurrence
+// written as the slip writes it; where it means nothing, its written form
+// put at each of the places given.
+func writtenWith(sl slip, s string, places ...int) []string {
+	var out []string
+	if sl.meant == "" {
+		for _, i := range places {
+			out = append(out, s[:i]+sl.written+s[i:])
+		}
+		return out
+	}
+	for i := 0; ; i++ {
+		j := strings.Index(s[i:], sl.meant)
+		if j < 0 {
+			return out
+		}
+		i += j
+		out = append(out, s[:i]+sl.written+s[i+len(sl.meant):])
+	}
+}
+
+// TestSlipsNameTheRegion holds every slip of regions.yaml for every
+// region, its hosts and its IDs: where the slip makes ParseEndpoint or
+// Parse refuse the input, the error gives the slip's reason and suggests
+// the region.
+func TestSlipsNameTheRegion(t *testing.T) {
+	n := 0
+	for _, r := range All() {
+		for _, sl := range genSlips {
+			host := "bucket." + r.PublicEndpoint()
+			url := "https://" + host + "/key"
+			inputs := writtenWith(sl, host, len("bucket."), len(host))
+			inputs = append(inputs, writtenWith(sl, url, 0, len("https://bucket."), len("https://")+len(host))...)
+			for _, in := range inputs {
+				e, err := ParseEndpoint(in)
+				if err == nil {
+					if e.Region != r {
+						t.Errorf("ParseEndpoint(%q) = %s, want %s or an error", in, e.Region, r)
+					}
+					continue
+				}
+				n++
+				var pe *Error
+				if !errors.As(err, &pe) || pe.Suggestion != r || !strings.Contains(pe.Reason, sl.reason) {
+					t.Errorf("ParseEndpoint(%q) = %v; want the slip %q named and %s suggested", in, err, sl.reason, r)
+				} else {
+					checkMessage(t, err, in)
+				}
+			}
+			ids := append([]string{string(r), r.CloudRegion()}, r.Aliases()...)
+			for _, id := range ids {
+				for _, in := range writtenWith(sl, id, 0, len(id)) {
+					got, err := Parse(in)
+					if err == nil {
+						if got != r {
+							t.Errorf("Parse(%q) = %s, want %s or an error", in, got, r)
+						}
+						continue
+					}
+					n++
+					var pe *Error
+					if !errors.As(err, &pe) || pe.Suggestion != r {
+						t.Errorf("Parse(%q) = %v; want %s suggested", in, err, r)
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no slip was refused")
+	}
+}
