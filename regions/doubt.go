@@ -101,7 +101,7 @@ func doubt(id []byte) verdict {
 	switch {
 	case part != nil:
 		v := verdict{slip: true, meant: part, byPart: true}
-		if len(id) == len(part.id)-len("oss-")+2 {
+		if len(id) == len(part.id)-len("oss-")+2 && id[len(id)-1] > '9' { // cn-beijing-h, not cn-beijing-1
 			v.note = 'z'
 		}
 		return v
@@ -286,7 +286,7 @@ func regionOf(in *regionInfo) Region {
 // and the region meant where the rule for doubt tells.
 func refusal(ep []byte, badChar bool) (string, Region) {
 	if badChar {
-		return "a character that no OSS host name has", ""
+		return "a character no host name has", ""
 	}
 	if rest, ok := cutS3(ep); ok {
 		if id, _, ok := genRegionHostID(rest); ok && genIsCloudID(id) {

@@ -166,8 +166,10 @@ func parseEndpoint(e *Endpoint, s string) (reason string, meant Region, sentinel
 	var buf [maxHostPortLen + 1]byte
 	host, lower, path, badChar, reason := hostOf(in, buf[:])
 	if reason != "" {
-		if reason == userInfo { // what follows names the region meant
-			meant = endpointRegion(in[strings.IndexByte(in, '@')+1:])
+		// What follows the last @ within a host's reach names the region
+		// meant, read only that far: no other @ is read again.
+		if w := in[:min(len(in), maxUnmarshalInput)]; reason == userInfo {
+			meant = endpointRegion(w[strings.LastIndexByte(w, '@')+1:])
 		}
 		return reason, meant, ErrInvalidEndpoint
 	}
@@ -614,7 +616,7 @@ func bucketProblem(b string, inHost bool) string {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || inHost && 'A' <= c && c <= 'Z') {
-			return "only lower-case letters, digits and hyphens are allowed"
+			return "only lower-case letters, digits and hyphens"
 		}
 	}
 	if b[0] == '-' || b[len(b)-1] == '-' {

@@ -43,7 +43,7 @@ func ExampleRegion_URL() {
 	fmt.Println(err)
 	// Output:
 	// https://my-logs.oss-ap-southeast-1-internal.aliyuncs.com <nil>
-	// regions.Region.URL("My_Logs"): invalid bucket name: only lower-case letters, digits and hyphens are allowed
+	// regions.Region.URL("My_Logs"): invalid bucket name: only lower-case letters, digits and hyphens
 }
 
 // The region of an endpoint URL: what a V4 signature needs.

@@ -248,7 +248,7 @@ func unknownRegionError(fn, s string) *Error {
 		var ep Endpoint
 		e.Reason, e.Suggestion = endpointGiven, endpointRegion(s)
 		if _, _, sentinel := parseEndpoint(&ep, s); sentinel != nil {
-			e.Reason = "neither a region ID nor an endpoint" // cn-hangzhou.aliyuncs.com
+			e.Reason = "neither an ID nor an endpoint" // cn-hangzhou.aliyuncs.com
 		}
 		return e
 	}

@@ -79,3 +79,15 @@ func TestSlipsNameTheRegion(t *testing.T) {
 		t.Fatal("no slip was refused")
 	}
 }
+
+// TestUserInfoReadOnce: a host behind many @ is read once for the region
+// meant, so that the work does not grow with the @ (allocations stand in
+// for time, which a unit test does not measure).
+func TestUserInfoReadOnce(t *testing.T) {
+	in := func(n int) string { return "https://" + strings.Repeat("a@", n) + "oss-cn-hangzhou.aliyuncs.com" }
+	few := testing.AllocsPerRun(5, func() { _, sinkErr = ParseEndpoint(in(2)) })
+	many := testing.AllocsPerRun(5, func() { _, sinkErr = ParseEndpoint(in(5000)) })
+	if many > few {
+		t.Errorf("ParseEndpoint with 5000 @: %v allocations; with 2: %v", many, few)
+	}
+}
