@@ -96,7 +96,7 @@ func expectedDump(t *table.Table) dump {
 		// irregular region, a host that ParseEndpoint must refuse.
 		e.PatternHost = r.ID + " public"
 		if pattern := r.ID + ".aliyuncs.com"; r.Irregular && pattern != r.Public {
-			e.PatternHost = "regions.ParseEndpoint(\"" + pattern + "\"): a host the table lacks" +
+			e.PatternHost = "ParseEndpoint(\"" + pattern + "\"): a host the table lacks" +
 				" (did you mean \"" + r.ID + "\"?)"
 		}
 		if r.Accelerate {

@@ -160,17 +160,17 @@ func TestURL(t *testing.T) {
 		{d, Public, "oss-sample", "https://oss-sample." + d.PublicEndpoint(), ""},
 		{d, Public, "", "https://" + d.PublicEndpoint(), ""},
 		{d, VPC, "b-1-2", "https://b-1-2." + d.VPCEndpoint(), ""},
-		{d, Kind(0), "", "", `regions.Region.URL("Kind(0)"): invalid endpoint kind`},
-		{d, Kind(200), "b-1", "", `regions.Region.URL("Kind(200)"): invalid endpoint kind`},
-		{d, Regionless, "", "", `regions.Region.URL("` + string(d) + `"): no such endpoint: the region has no regionless endpoint`},
-		{Region("oss-xx-new-1"), Public, "", "", `regions.Region.URL("oss-xx-new-1"): unknown region`},
-		{d, Public, "Upper", "", `regions.Region.URL("Upper"): invalid bucket name: only lower-case letters, digits and hyphens`},
-		{d, Public, "a.b.c", "", `regions.Region.URL("a.b.c"): invalid bucket name: only lower-case letters, digits and hyphens`},
-		{d, Public, "evil.example/x?", "", `regions.Region.URL("evil.example/x?"): invalid bucket name: only lower-case letters, digits and hyphens`},
-		{d, Public, "x@y", "", `regions.Region.URL("x@y"): invalid bucket name: only lower-case letters, digits and hyphens`},
-		{d, Public, "ab", "", `regions.Region.URL("ab"): invalid bucket name: must be 3 to 63 characters long`},
-		{d, Public, strings.Repeat("a", 64), "", `regions.Region.URL("` + strings.Repeat("a", maxQuoted) + `"...): invalid bucket name: must be 3 to 63 characters long`},
-		{d, Public, "abc-", "", `regions.Region.URL("abc-"): invalid bucket name: must start and end with a letter or digit`},
+		{d, Kind(0), "", "", `Region.URL("Kind(0)"): invalid endpoint kind`},
+		{d, Kind(200), "b-1", "", `Region.URL("Kind(200)"): invalid endpoint kind`},
+		{d, Regionless, "", "", `Region.URL("` + string(d) + `"): no such endpoint: the region has no regionless endpoint`},
+		{Region("oss-xx-new-1"), Public, "", "", `Region.URL("oss-xx-new-1"): unknown region`},
+		{d, Public, "Upper", "", `Region.URL("Upper"): invalid bucket name: only lower-case letters, digits and hyphens`},
+		{d, Public, "a.b.c", "", `Region.URL("a.b.c"): invalid bucket name: only lower-case letters, digits and hyphens`},
+		{d, Public, "evil.example/x?", "", `Region.URL("evil.example/x?"): invalid bucket name: only lower-case letters, digits and hyphens`},
+		{d, Public, "x@y", "", `Region.URL("x@y"): invalid bucket name: only lower-case letters, digits and hyphens`},
+		{d, Public, "ab", "", `Region.URL("ab"): invalid bucket name: must be 3 to 63 characters long`},
+		{d, Public, strings.Repeat("a", 64), "", `Region.URL("` + strings.Repeat("a", maxQuoted) + `"...): invalid bucket name: must be 3 to 63 characters long`},
+		{d, Public, "abc-", "", `Region.URL("abc-"): invalid bucket name: must start and end with a letter or digit`},
 	}
 	for _, r := range All() {
 		// "Not stated" (REGIONS.md) is not "no": the error says which.
@@ -183,9 +183,9 @@ func TestURL(t *testing.T) {
 			case ok:
 				tests = append(tests, test{r, k, "cdn-assets", "https://cdn-assets." + h, ""})
 			case stated:
-				tests = append(tests, test{r, k, "x", "", `regions.Region.URL("` + string(r) + `"): no such endpoint: the region has no ` + k.String() + ` endpoint`})
+				tests = append(tests, test{r, k, "x", "", `Region.URL("` + string(r) + `"): no such endpoint: the region has no ` + k.String() + ` endpoint`})
 			default:
-				tests = append(tests, test{r, k, "x", "", `regions.Region.URL("` + string(r) + `"): no such endpoint: no source says whether the region has transfer acceleration (Region.Acceleration)`})
+				tests = append(tests, test{r, k, "x", "", `Region.URL("` + string(r) + `"): no such endpoint: no source says whether the region has transfer acceleration (Region.Acceleration)`})
 			}
 		}
 	}

@@ -21,7 +21,7 @@ type Error struct {
 	Func string
 	// Input is the input it failed on, or, if it was longer than 80 bytes,
 	// as much of its start as fits in 80 bytes without cutting a UTF-8
-	// character. The message quotes at most its first 48 bytes, then "...".
+	// character. The message quotes at most its first 40 bytes, then "...".
 	Input string
 	// Err is the sentinel error that says what kind of failure it is:
 	// ErrUnknownRegion, ErrInvalidEndpoint, ErrInvalidBucket, ErrNoEndpoint,
@@ -71,9 +71,9 @@ func sentinel(msg string) error { return &sentinelError{msg} }
 // bytes), what is wrong (the sentinel's text and the reason, or for Parse
 // and ParseEndpoint the reason alone) and the suggestion, in the manner of
 // net/netip, such as
-// `regions.Parse("cn-shangai"): unknown region (did you mean "oss-cn-shanghai"?)`.
+// `Parse("cn-shangai"): unknown region (did you mean "oss-cn-shanghai"?)`.
 func (e *Error) Error() string {
-	msg := "regions." + e.Func + "(" + quoteClipped(e.Input, maxQuoted, e.clipped)
+	msg := e.Func + "(" + quoteClipped(e.Input, maxQuoted, e.clipped)
 	what := strings.TrimPrefix(e.Err.Error(), "regions: ")
 	// The function names what failed to parse; the reason says the rest.
 	if e.Reason != "" && (e.Err == ErrInvalidEndpoint || e.Err == ErrUnknownRegion) {
@@ -111,7 +111,7 @@ func newError(fn, input string, err error, reason string) *Error {
 // maxErrorInput is how much of the input an Error keeps; maxQuoted, how
 // much its message quotes, and of a part of the input in a reason, so that
 // a message stays near a line.
-const maxErrorInput, maxQuoted = 80, 48
+const maxErrorInput, maxQuoted = 80, 40
 
 // quote quotes the first maxQuoted/2 bytes of s for an error's reason.
 func quote(s string) string { return quoteClipped(s, maxQuoted/2, false) }

@@ -55,8 +55,8 @@ func TestEveryErrorIsTyped(t *testing.T) {
 		if (tt.sentinel == ErrInvalidEndpoint || tt.sentinel == ErrUnknownRegion) && e.Reason != "" {
 			words = e.Reason
 		}
-		if !strings.HasPrefix(tt.err.Error(), "regions."+tt.fn+"(") || !strings.Contains(tt.err.Error(), "): "+words) {
-			t.Errorf("%s(%q): message %q is not regions.Func(input): and the sentinel's words or the reason", tt.fn, tt.input, tt.err)
+		if !strings.HasPrefix(tt.err.Error(), tt.fn+"(") || !strings.Contains(tt.err.Error(), "): "+words) {
+			t.Errorf("%s(%q): message %q is not Func(input): and the sentinel's words or the reason", tt.fn, tt.input, tt.err)
 		}
 		// A bad bucket in ParseEndpoint is still not an OSS endpoint; nothing
 		// else matches a sentinel it does not hold.

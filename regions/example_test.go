@@ -20,7 +20,7 @@ func ExampleParse() {
 	fmt.Println(err)
 	// Output:
 	// oss-cn-shanghai China (Shanghai) oss-cn-shanghai.aliyuncs.com
-	// regions.Parse("oss-cn-shangai"): unknown region (did you mean "oss-cn-shanghai"?)
+	// Parse("oss-cn-shangai"): unknown region (did you mean "oss-cn-shanghai"?)
 }
 
 // Every kind of endpoint, including ones a region does not have.
@@ -43,7 +43,7 @@ func ExampleRegion_URL() {
 	fmt.Println(err)
 	// Output:
 	// https://my-logs.oss-ap-southeast-1-internal.aliyuncs.com <nil>
-	// regions.Region.URL("My_Logs"): invalid bucket name: only lower-case letters, digits and hyphens
+	// Region.URL("My_Logs"): invalid bucket name: only lower-case letters, digits and hyphens
 }
 
 // The region of an endpoint URL: what a V4 signature needs.
@@ -62,13 +62,13 @@ func ExampleParseEndpoint() {
 	e, _ = regions.ParseEndpoint("oss-cn-newcity-1.aliyuncs.com")
 	fmt.Println(e.Region, e.Region.Known())
 
-	_, err = regions.ParseEndpoint("oss-cn-hangzhou.aliyuncs.com.evil.example")
+	_, err = regions.ParseEndpoint("oss-cn-hangzhou.aliyuncs.com.evil.io")
 	fmt.Println(err)
 	// Output:
 	// oss-cn-shanghai cn-shanghai internal oss-sample oss-cn-shanghai-internal.aliyuncs.com
 	// oss-cn-hangzhou public
 	// oss-cn-newcity-1 false
-	// regions.ParseEndpoint("oss-cn-hangzhou.aliyuncs.com.evil.example"): not an OSS endpoint
+	// ParseEndpoint("oss-cn-hangzhou.aliyuncs.com.evil.io"): not an OSS endpoint
 }
 
 // A region and an endpoint kind as fields of a JSON config.
@@ -92,7 +92,7 @@ func Example_jsonConfig() {
 	// oss-cn-beijing vpc <nil>
 	// oss-cn-beijing-internal.aliyuncs.com
 	// {"region":"oss-cn-beijing","endpoint_kind":"vpc"}
-	// regions.Region.UnmarshalText("cn-beijng"): unknown region (did you mean "oss-cn-beijing"?)
+	// Region.UnmarshalText("cn-beijng"): unknown region (did you mean "oss-cn-beijing"?)
 }
 
 // Which region a VPC VIP address belongs to, and a region's ranges for routes.

@@ -88,7 +88,7 @@ func TestParseErrors(t *testing.T) {
 		if !errors.Is(err, ErrUnknownRegion) {
 			t.Errorf("Parse(%q) error %v does not wrap ErrUnknownRegion", in, err)
 		}
-		want := `regions.Parse(` + strconv.Quote(in[:min(len(in), maxQuoted)])
+		want := `Parse(` + strconv.Quote(in[:min(len(in), maxQuoted)])
 		if len(in) > maxQuoted {
 			want += "..."
 		}
@@ -333,7 +333,7 @@ func TestKind(t *testing.T) {
 	}
 	var k Kind
 	err := k.UnmarshalText([]byte("intranet"))
-	if err == nil || err.Error() != `regions.Kind.UnmarshalText("intranet"): invalid endpoint kind: want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack, regionless` {
+	if err == nil || err.Error() != `Kind.UnmarshalText("intranet"): invalid endpoint kind: want one of public, internal, vpc, accelerate, accelerate-overseas, dual-stack, regionless` {
 		t.Errorf("UnmarshalText(intranet) error: %v", err)
 	}
 }
