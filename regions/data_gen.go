@@ -3,13 +3,13 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.6.0"
+const Version = "1.7.0"
 
 // Source says where the region data came from.
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "89b53619a0515c81af3615b6f4cd16ac9f7f7a0b39fb735fd1c13d3c0e02d21a"
+const DataSHA256 = "d78f781c8509ee9c4887d8785ccd9eda6c44400e3fd4ff5a2cf18105fd714eda"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -1408,6 +1408,12 @@ var genSlips = [...]slip{
 	{written: "na-na-", meant: "na-", reason: "the area twice"},
 	{written: "sa-sa-", meant: "sa-", reason: "the area twice"},
 	{written: "us-us-", meant: "us-", reason: "the area twice"},
+	{written: ".aliyuncs.con", meant: ".aliyuncs.com", reason: ".con for .com"},
+	{written: "url=", meant: "", reason: "a setting's name in front"},
+	{written: "endpoint=", meant: "", reason: "a setting's name in front"},
+	{written: "oss_endpoint=", meant: "", reason: "a setting's name in front"},
+	{written: "\"", meant: "", reason: "quotes around it"},
+	{written: "'", meant: "", reason: "quotes around it"},
 }
 
 // genMaxNameKeyLen is the length of the longest key of genNameKeys.

@@ -116,7 +116,7 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		return e, nil
 	}
 	var b [maxUnmarshalInput]byte
-	if r, why := slipOf(b[:copy(b[:], s)], true, 1); r != "" {
+	if r, why := slipOf(b[:lowerASCII(b[:], s[:min(len(s), len(b))])], true, 1); r != "" {
 		reason, meant, sentinel = why, r, ErrInvalidEndpoint
 	}
 	if sentinel == nil {

@@ -259,11 +259,11 @@ func unknownRegionError(fn, s string) *Error {
 		e.Suggestion, e.Reason = in.id, "a name, not an ID"
 		return e
 	}
-	if len(id) > max(genMaxNameKeyLen, maxIDInput+len("-internal")) {
-		return e // longer than any ID or name without spaces
+	if len(id) > max(genMaxNameKeyLen, maxIDInput+maxSlipLen) {
+		return e // longer than any ID or name without spaces, with a slip
 	}
 	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {
-		if label := h[:max(len(h)-len(genOSSDomain), 0)]; h != "" && (string(id) == label || "oss-"+string(id) == label) { // a table may have no RegionlessEndpoint
+		if label := h[:max(len(h)-len(genOSSDomain), 0)]; h != "" && string(id) == label { // a table may have no RegionlessEndpoint
 			e.Reason = "an endpoint of no one region"
 			return e
 		}
@@ -283,6 +283,9 @@ const endpointGiven = "an endpoint: use ParseEndpoint"
 
 // idOf returns the region of an ID or alias of the table, or "".
 func idOf(s []byte) Region {
+	if len(s) > maxIDInput {
+		return "" // longer than any ID: no copy
+	}
 	return regionOf(parseID(string(s)))
 }
 
