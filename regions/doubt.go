@@ -47,8 +47,10 @@ func doubt(id []byte) verdict {
 	if in := lookupAlias(id); in != nil {
 		return verdict{slip: true, meant: in, note: 'a'}
 	}
-	if in := lookupName(id); in != nil && !area { // a known ID without its area, or a name; no key has an area
-		return verdict{slip: true, meant: in}
+	if !area { // a known ID without its area, or a name; no key has an area
+		if in := lookupName(id); in != nil {
+			return verdict{slip: true, meant: in}
+		}
 	}
 	if rest, ok := cutInternal(id); ok {
 		in := lookupCloudID(rest)
