@@ -8,8 +8,9 @@ import (
 // verdict is what the rule for doubt (the package doc, "Slips and regions
 // newer than the table") says of a cloud ID that no row has. A note says
 // more: 'i', the slip is a misplaced or misspelt -internal; 'z', its part
-// more is one letter, a zone (cn-beijing-h); 'a', the ID is an alias; 'o', the ID is an Alibaba
-// Cloud region that OSS does not list, and why is that region's name.
+// more is one letter, a zone (cn-beijing-h); 'a', the ID is an alias; 'o',
+// the ID is an Alibaba Cloud region that OSS does not list, and why is
+// that region's name.
 type verdict struct {
 	slip   bool        // a slip of the keyboard: an error, not a region
 	byPart bool        // the slip is a known ID with parts more or fewer
@@ -107,8 +108,6 @@ func doubt(id []byte) verdict {
 			v.note = 'z'
 		}
 		return v
-	}
-	switch {
 	case !genIsCloudID(id) || len(id) > maxLabelLen:
 		return verdict{why: "not a region ID"}
 	case !area:
