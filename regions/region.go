@@ -252,9 +252,6 @@ func unknownRegionError(fn, s string) *Error {
 		}
 		return e
 	}
-	if len(id) > 2*genMaxNameKeyLen { // lookupName takes names twice as long as its keys
-		return e
-	}
 	if in := lookupName(id); in != nil {
 		e.Suggestion, e.Reason = in.id, "a name, not an ID"
 		return e
