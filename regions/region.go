@@ -252,9 +252,6 @@ func unknownRegionError(fn, s string) *Error {
 		}
 		return e
 	}
-	if len(id) > 2*genMaxNameKeyLen { // lookupName takes names twice as long as its keys
-		return e
-	}
 	if in := lookupName(id); in != nil {
 		e.Suggestion, e.Reason = in.id, "a name, not an ID"
 		return e
@@ -358,10 +355,7 @@ func (r Region) Aliases() []string {
 // shows as "not stated", and for an unknown region.
 func (r Region) Acceleration() (available, stated bool) {
 	in := lookupInfo(r)
-	if in == nil {
-		return false, false
-	}
-	return in.accelerate, !in.accelUnstated
+	return in != nil && in.accelerate, in != nil && !in.accelUnstated
 }
 
 // Known reports whether r is in the table.
@@ -380,24 +374,17 @@ func (r Region) String() string { return string(r) }
 // Region("cn-hangzhou"), is an error whose Suggestion is the region that
 // Parse returns for it: convert text with Parse, not a conversion.
 func (r Region) MarshalText() ([]byte, error) {
-	if r == "" || r.Known() {
-		return []byte(r), nil
-	}
-	if in := parseID(string(r)); in != nil {
+	in := parseID(string(r)) // a Region of the table is its own row
+	cloud, ok := strings.CutPrefix(string(r), "oss-")
+	switch {
+	case in != nil && in.id != r:
 		e := newError("Region.MarshalText", string(r), ErrUnknownRegion, "a Region converted from a cloud region ID or alias; Parse returns the region it names")
 		e.Suggestion = in.id
 		return nil, e
-	}
-	if !wellFormed(r) {
+	case r != "" && (!ok || !genIsCloudID(cloud)):
 		return nil, newError("Region.MarshalText", string(r), ErrUnknownRegion, "not of the form oss-<cloud region ID>")
 	}
 	return []byte(r), nil
-}
-
-// wellFormed reports whether r is "oss-" and a cloud region ID.
-func wellFormed(r Region) bool {
-	cloud, ok := strings.CutPrefix(string(r), "oss-")
-	return ok && genIsCloudID(cloud)
 }
 
 // UnmarshalText sets r from text as Parse reads it, and to the zero Region

@@ -249,9 +249,12 @@ func TestRegionText(t *testing.T) {
 			t.Errorf("Region(%q).MarshalText() = %q, %v", r, b, err)
 		}
 	}
+	// A converted ID or alias suggests the region Parse returns for it.
 	for _, r := range []Region{"cn-hangzhou", "oss-", "oss-CN-HANGZHOU", "oss-cn-hangzhou\n"} {
-		if _, err := r.MarshalText(); !errors.Is(err, ErrUnknownRegion) {
-			t.Errorf("Region(%q).MarshalText(): %v, want ErrUnknownRegion", r, err)
+		_, err := r.MarshalText()
+		want, _ := Parse(string(r))
+		if e := (*Error)(nil); !errors.As(err, &e) || e.Err != ErrUnknownRegion || e.Suggestion != want {
+			t.Errorf("Region(%q).MarshalText(): %v, want ErrUnknownRegion suggesting %q", r, err, want)
 		}
 	}
 	var r Region
