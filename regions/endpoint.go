@@ -262,21 +262,32 @@ type hostEntry struct {
 }
 
 // lookupHost returns the entry of a lower-case host in genHosts, or nil: a
-// binary search in their order, by length and then bytes.
+// binary search in their order, by length and then bytes. Hosts as long as
+// h are compared up to the first byte that differs, most often within
+// "oss-<area>", and the search stops at the one that is h.
 //
 //go:noinline
 func lookupHost(h []byte) *hostEntry {
 	lo, hi := 0, len(genHosts)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if k := genHosts[m].host; len(k) < len(h) || len(k) == len(h) && k < string(h) {
+		k := genHosts[m].host
+		less := len(k) < len(h)
+		if len(k) == len(h) {
+			i := 0
+			for i < len(k) && k[i] == h[i] {
+				i++
+			}
+			if i == len(k) {
+				return &genHosts[m]
+			}
+			less = k[i] < h[i]
+		}
+		if less {
 			lo = m + 1
 		} else {
 			hi = m
 		}
-	}
-	if lo < len(genHosts) && genHosts[lo].host == string(h) {
-		return &genHosts[lo]
 	}
 	return nil
 }
