@@ -262,21 +262,32 @@ type hostEntry struct {
 }
 
 // lookupHost returns the entry of a lower-case host in genHosts, or nil: a
-// binary search in their order, by length and then bytes.
+// binary search in their order, by length and then bytes. Hosts as long as
+// h are compared up to the first byte that differs, most often within
+// "oss-<area>", and the search stops at the one that is h.
 //
 //go:noinline
 func lookupHost(h []byte) *hostEntry {
 	lo, hi := 0, len(genHosts)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if k := genHosts[m].host; len(k) < len(h) || len(k) == len(h) && k < string(h) {
+		k := genHosts[m].host
+		less := len(k) < len(h)
+		if len(k) == len(h) {
+			i := 0
+			for i < len(k) && k[i] == h[i] {
+				i++
+			}
+			if i == len(k) {
+				return &genHosts[m]
+			}
+			less = k[i] < h[i]
+		}
+		if less {
 			lo = m + 1
 		} else {
 			hi = m
 		}
-	}
-	if lo < len(genHosts) && genHosts[lo].host == string(h) {
-		return &genHosts[lo]
 	}
 	return nil
 }
@@ -329,11 +340,13 @@ func bucketHost(e *Endpoint, h []byte, host string) int {
 	if dot <= 0 {
 		return 0
 	}
-	var ep Endpoint
-	if !tableHost(&ep, h[dot+1:], host[dot+1:]) || ep.Host == DefaultEndpoint && dualStackLabel(h[:dot]) {
+	if !tableHost(e, h[dot+1:], host[dot+1:]) {
 		return 0
 	}
-	*e = ep
+	if e.Host == DefaultEndpoint && dualStackLabel(h[:dot]) {
+		*e = Endpoint{}
+		return 0
+	}
 	return dot + 1
 }
 
@@ -429,12 +442,10 @@ func splitHostPort(s string, lower []byte) (host, port string, badChar bool, rea
 scan:
 	for i := range lower {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower[i] = c
 		switch {
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
 		case c == ':' && colon < 0:
 			colon = i
 		case c == ':' && ipv6Literal(s[:min(len(s), n)]):
@@ -450,6 +461,7 @@ scan:
 		default:
 			badChar = badChar || colon < 0 // in the port, portProblem says it
 		}
+		lower[i] = c
 	}
 	if end < 0 {
 		if len(s) > maxHostPortLen {
@@ -598,10 +610,14 @@ func lowerOf(lower []byte, s string) string {
 // lower-case letters, digits and hyphens, starting and ending with a letter
 // or digit.
 func bucketProblem(b string, inHost bool) string {
-	stars := 0
+	stars, other := 0, false
 	for i := 0; i < len(b); i++ {
-		if b[i] == '*' {
+		switch c := b[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', inHost && 'A' <= c && c <= 'Z':
+		case c == '*':
 			stars++
+		default:
+			other = true
 		}
 	}
 	switch {
@@ -609,17 +625,11 @@ func bucketProblem(b string, inHost bool) string {
 		return "* is a wildcard, not a bucket"
 	case stars > 0:
 		return "a masked name (*), not a bucket"
-	}
-	if len(b) < 3 || len(b) > 63 {
+	case len(b) < 3 || len(b) > 63:
 		return "must be 3 to 63 characters long"
-	}
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || inHost && 'A' <= c && c <= 'Z') {
-			return "only lower-case letters, digits and hyphens"
-		}
-	}
-	if b[0] == '-' || b[len(b)-1] == '-' {
+	case other:
+		return "only lower-case letters, digits and hyphens"
+	case b[0] == '-' || b[len(b)-1] == '-':
 		return "must start and end with a letter or digit"
 	}
 	return ""
