@@ -10,11 +10,11 @@ import (
 // more: 'i', the slip is a misplaced or misspelt -internal; 'z', its part
 // more is one letter, a zone (cn-beijing-h); 'a', the ID is an alias; 'o',
 // the ID is an Alibaba Cloud region that OSS does not list, and why is
-// that region's name.
+// that region's name; 'r', the ID is the regionless endpoint's.
 type verdict struct {
 	slip   bool        // a slip of the keyboard: an error, not a region
 	byPart bool        // the slip is a known ID with parts more or fewer
-	note   byte        // 'i', 'z', 'a', 'o' or 0
+	note   byte        // 'i', 'z', 'a', 'o', 'r' or 0
 	meant  *regionInfo // the region the slip was meant for, or nil
 	why    string      // why an ID that is no slip is no region either, or the table's slip it is
 }
@@ -36,7 +36,7 @@ func doubt(id []byte) verdict {
 	case placeholder(id):
 		return verdict{why: "a placeholder, not a region"}
 	case regionlessID(id):
-		return verdict{why: "no such regionless host"}
+		return verdict{note: 'r', why: "no such regionless host"}
 	case otherRegion(id) != "":
 		return verdict{note: 'o', why: otherRegion(id)}
 	}
@@ -98,7 +98,8 @@ func doubt(id []byte) verdict {
 	if nearSlip {
 		return verdict{slip: true, meant: near}
 	}
-	if r, why := slipOf(id, false, 0); r != "" {
+	tries := 0
+	if r, why := slipOf(id, false, 2, &tries); r != "" {
 		return verdict{slip: true, meant: lookupInfo(r), why: why} // cn-cn-hangzhou
 	}
 	switch {
@@ -261,6 +262,8 @@ func doubtReason(v verdict, p int) (string, Region) {
 	switch {
 	case v.note == 'o':
 		return v.why + " is an Alibaba Cloud region the table does not list for OSS", r
+	case v.note == 'r' && p == 1:
+		return noOneRegion, r // Parse("rg-china-mainland"), as Parse("oss-rg-china-mainland")
 	case v.why != "":
 		return v.why, r
 	case v.note == 'i':
@@ -335,41 +338,49 @@ const (
 // ParseEndpoint refused (host) or an ID that Parse did: where replacing
 // one occurrence of what a slip writes with what it means gives one that
 // endpointOf or idOf reads as a region of the table, it returns that region
-// and the slip's reason. With depth 1 it tries a second slip on each such
-// input (restic's s3: prefix, then oss- twice).
-func slipOf(s []byte, host bool, depth int) (Region, string) {
+// and the slip's reason. A written form that begins with * stands for any
+// text before the rest (a setting's name: *=). Up to depth slips more are
+// tried on each mend, once no single slip names a region, within a budget
+// of maxSlipTries mends in all (tries).
+func slipOf(s []byte, host bool, depth int, tries *int) (Region, string) {
 	s = s[:min(len(s), maxUnmarshalInput)] // a host and port behind a scheme
 	var buf [maxUnmarshalInput + 2*maxSlipLen]byte
 	for _, sl := range genSlips {
-		for i, n := 0, 0; n < maxSlipTries; n++ {
-			j := indexOf(s[i:], sl.written)
+		w, star := sl.written, sl.written[0] == '*'
+		if star {
+			w = w[1:]
+		}
+		for i := 0; *tries < maxSlipTries; i++ {
+			j := indexOf(s[i:], w)
 			if j < 0 {
 				break
 			}
 			i += j
-			fixed := append(append(append(buf[:0], s[:i]...), sl.meant...), s[i+len(sl.written):]...)
+			from := i // where the mend begins: with *, at the start
+			if star {
+				from = 0
+			}
+			fixed := append(append(append(buf[:0], s[:from]...), sl.meant...), s[i+len(w):]...)
+			*tries++
 			r := idOf(fixed)
 			if host {
-				r = endpointOf(fixed, i, len(sl.meant))
+				r = endpointOf(fixed, from, len(sl.meant))
+			}
+			if r == "" && depth > 0 {
+				r, _ = slipOf(fixed, host, depth-1, tries)
 			}
 			if r != "" {
-				return r, sl.reason
+				return r, sl.reason // of the first slip of several
 			}
-			if depth > 0 {
-				if r, _ := slipOf(fixed, host, depth-1); r != "" {
-					return r, sl.reason // the first slip: restic's s3: prefix
-				}
-			}
-			i++
 		}
 	}
 	return "", ""
 }
 
-// maxSlipTries bounds the occurrences of one slip that slipOf tries;
-// maxSlipLen is the longest form that the table's checks let a slip write
-// or mean (a longer one would only cost an allocation).
-const maxSlipTries, maxSlipLen = 8, 32
+// maxSlipTries bounds the mends that slipOf tries for one input; maxSlipLen
+// is the longest form that the table's checks let a slip write or mean (a
+// longer one would only cost an allocation).
+const maxSlipTries, maxSlipLen = 48, 32
 
 // hasSlip reports whether s holds what a slip of genSlips writes.
 func hasSlip(s string) bool {

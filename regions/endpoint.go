@@ -116,7 +116,8 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		return e, nil
 	}
 	var b [maxUnmarshalInput]byte
-	if r, why := slipOf(b[:lowerASCII(b[:], s[:min(len(s), len(b))])], true, 1); r != "" {
+	tries := 0
+	if r, why := slipOf(b[:lowerASCII(b[:], s[:min(len(s), len(b))])], true, 2, &tries); r != "" {
 		reason, meant, sentinel = why, r, ErrInvalidEndpoint
 	}
 	if sentinel == nil {
@@ -140,11 +141,8 @@ func endpointOf(s []byte, i, n int) Region {
 	case err != nil || !e.Region.Known():
 		return ""
 	case e.Bucket != "" && !e.PathStyle:
-		b := 0 // where the bucket label begins in s
-		for b < len(s) && !equalFoldASCII(string(s[b:min(len(s), b+len(e.Bucket)+1)]), e.Bucket+".") {
-			b++
-		}
-		if i < b+len(e.Bucket) && i+n >= b {
+		// s is in lower case, as the bucket label in it.
+		if b := indexOf(s, e.Bucket); i < b+len(e.Bucket) && i+n >= b {
 			return ""
 		}
 	}

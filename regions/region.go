@@ -241,7 +241,8 @@ func unknownRegionError(fn, s string) *Error {
 	var buf [maxUnmarshalInput]byte
 	id := buf[:lowerASCII(buf[:], s)]
 	if hostLike(s) {
-		if r, why := slipOf(id, false, 0); r != "" {
+		tries := 0
+		if r, why := slipOf(id, false, 2, &tries); r != "" {
 			e.Suggestion, e.Reason = r, why // oss.cn-hangzhou, s3:oss-cn-hangzhou
 			return e
 		}
@@ -261,7 +262,7 @@ func unknownRegionError(fn, s string) *Error {
 	}
 	for _, h := range [...]string{GlobalAccelerateEndpoint, OverseasAccelerateEndpoint, RegionlessEndpoint} {
 		if label := h[:max(len(h)-len(genOSSDomain), 0)]; h != "" && string(id) == label { // a table may have no RegionlessEndpoint
-			e.Reason = "an endpoint of no one region"
+			e.Reason = noOneRegion
 			return e
 		}
 	}
@@ -276,7 +277,7 @@ func unknownRegionError(fn, s string) *Error {
 	return e
 }
 
-const endpointGiven = "an endpoint: use ParseEndpoint"
+const endpointGiven, noOneRegion = "an endpoint: use ParseEndpoint", "an endpoint of no one region"
 
 // idOf returns the region of an ID or alias of the table, or "".
 func idOf(s []byte) Region {

@@ -91,3 +91,20 @@ func TestUserInfoReadOnce(t *testing.T) {
 		t.Errorf("ParseEndpoint with 5000 @: %v allocations; with 2: %v", many, few)
 	}
 }
+
+// TestRegionlessLabelNamesNoRegion: the regionless endpoint's label, with
+// or without oss-, is named as an endpoint of no one region by Parse.
+func TestRegionlessLabelNamesNoRegion(t *testing.T) {
+	if RegionlessEndpoint == "" {
+		t.Skip("the table has no regionless endpoint")
+	}
+	label := strings.TrimSuffix(RegionlessEndpoint, genOSSDomain)
+	_, want := Parse(label)
+	for _, in := range []string{label, strings.TrimPrefix(label, "oss-")} {
+		_, err := Parse(in)
+		var e, w *Error
+		if !errors.As(err, &e) || !errors.As(want, &w) || e.Reason != w.Reason || e.Reason == "" || e.Suggestion != "" {
+			t.Errorf("Parse(%q) = %v; want the reason of Parse(%q): %v", in, err, label, want)
+		}
+	}
+}
