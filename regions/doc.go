@@ -48,12 +48,14 @@
 // letter added or dropped in the area or two neighbours swapped
 // (app-, a-, pa-southeast-1), not a letter changed (aq-southeast-1 is of an
 // area the table lacks); or a region's or city's name (hangzhou,
-// Singapore, China (Hangzhou)); or one of the slips that regions.yaml
-// lists (a legacy vpc100- host, oss- twice, aliyun.com for aliyuncs.com, a
-// full-width period, the area twice), where mending it names a region of
-// the table and does not touch a bucket label. A slip is an error whose Suggestion is the
-// region meant, in service before closed (a closed one is named as such);
-// ParseEndpoint names a one-letter part more (oss-cn-beijing-h) a zone. A
+// Singapore, China (Hangzhou)); or up to three of the slips that
+// regions.yaml lists, in any case (REGIONS.md, "Slips": a legacy vpc100-
+// host, oss- twice, aliyun.com for aliyuncs.com, a full-width period, the
+// area twice, quotes, a setting's name in front, ...), where mending them
+// names a region of the table and does not touch a bucket label. A slip is
+// an error whose Suggestion is the region meant, in service before closed
+// (a closed one is named as such); ParseEndpoint names a one-letter part
+// more (oss-cn-beijing-h) a zone. A
 // newer region is well-formed in the table's grammar and of an area the
 // table has: a part of x's (cn-xxx) is a placeholder, another area
 // (region-1) or an ID of no region (rg-china-mainland) is no region, and an

@@ -356,15 +356,15 @@ func slipOf(s []byte, host bool, depth int, tries *int) (Region, string) {
 				break
 			}
 			i += j
-			from := i // where the mend begins: with *, at the start
+			at := i // where the mend is; -1: what * stands for, with the rest, is gone whole
 			if star {
-				from = 0
+				at = -1
 			}
-			fixed := append(append(append(buf[:0], s[:from]...), sl.meant...), s[i+len(w):]...)
+			fixed := append(append(append(buf[:0], s[:max(at, 0)]...), sl.meant...), s[i+len(w):]...)
 			*tries++
 			r := idOf(fixed)
 			if host {
-				r = endpointOf(fixed, from, len(sl.meant))
+				r = endpointOf(fixed, at, len(sl.meant))
 			}
 			if r == "" && depth > 0 {
 				r, _ = slipOf(fixed, host, depth-1, tries)

@@ -101,8 +101,10 @@ const maxHostPortLen = maxHostLen + len(":65535")
 //
 // Every error is an *Error matching ErrInvalidEndpoint (a bad bucket label
 // matches ErrInvalidBucket as well); where the host was meant for a region
-// of the table (oss- twice, a misspelt -internal, a legacy vpc100- host,
-// user info or restic's s3: prefix in front) its Suggestion names it.
+// of the table (a misspelt -internal, user info in front, or up to three of
+// the slips that REGIONS.md lists: oss- twice, a legacy vpc100- host,
+// restic's s3: prefix, quotes, a setting's name, ...) its Suggestion
+// names it.
 //
 // The table's hosts, in any case, and the other families' hosts in lower
 // case, are read without allocating; a result that needs a string the
@@ -129,7 +131,7 @@ func ParseEndpoint(s string) (Endpoint, error) {
 }
 
 // endpointOf returns the region of s, a host or URL with a slip mended at
-// i, where n bytes now stand: the region where parseEndpoint reads s as an
+// i (-1: before it), where n bytes now stand: the region where parseEndpoint reads s as an
 // endpoint of the table and the mend is not in its bucket label (a bucket
 // may be named oss-data), or where refusal says s names it exactly.
 func endpointOf(s []byte, i, n int) Region {

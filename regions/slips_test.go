@@ -9,9 +9,13 @@ import (
 // writtenWith returns s with a slip written into it in every place the
 // slip can stand: for each occurrence of what it means, that occurrence
 // written as the slip writes it; where it means nothing, its written form
-// put at each of the places given.
+// put at each of the places given, or, for a form that begins with *, a
+// name and the rest of it in front.
 func writtenWith(sl slip, s string, places ...int) []string {
 	var out []string
+	if rest, ok := strings.CutPrefix(sl.written, "*"); ok {
+		return []string{"setting" + rest + s} // * stands for the text before
+	}
 	if sl.meant == "" {
 		for _, i := range places {
 			out = append(out, s[:i]+sl.written+s[i:])

@@ -92,8 +92,9 @@ func Markdown(t *table.Table) []byte {
 	section("URL schemes", "The URL schemes `ParseEndpoint` reads in front of a host, as `https` in `https://bucket.endpoint/key`; it refuses a URL of any other.",
 		"Scheme|Sources", schemes)
 	section("Slips", "Strings people write where another was meant. Where `ParseEndpoint` or `Parse` refuses a host or ID, it replaces one occurrence of "+
-		"the written string with the meant one; if that names a region, the error gives the reason and suggests the region. Tried in this order; "+
-		"`{area}` stands for each area of the table, the first part of a cloud region ID (`cn` of `cn-hangzhou`).",
+		"the written string, in any case, with the meant one; if that names a region, the error gives the reason and suggests the region. Tried in this order, "+
+		"and up to three on one input (quotes around a host and a comma after it); `{area}` stands for each area of the table, the first part of a cloud "+
+		"region ID (`cn` of `cn-hangzhou`), and a written string that begins with `*` for any text before the rest (a setting's name in `*=`).",
 		"Written|Meant|Reason|Sources", slips)
 	section("Aliases", "Other values that name a region, as tools hand them out; `Parse` accepts them and returns the region.",
 		"Alias|Region|Region ID|Source", aliases)

@@ -62,8 +62,11 @@ func slipTextProblem(s string) string {
 }
 
 func writtenProblem(s string) string {
-	if s == "" {
+	switch {
+	case s == "":
 		return "is empty; expected the string people write"
+	case s == "*" || strings.Contains(s[1:], "*"):
+		return "has a * that is not first, or nothing after it; a * stands first, for any text before the rest (*=)"
 	}
 	return slipTextProblem(s)
 }
