@@ -3,13 +3,13 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.7.0"
+const Version = "1.8.0"
 
 // Source says where the region data came from.
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "d78f781c8509ee9c4887d8785ccd9eda6c44400e3fd4ff5a2cf18105fd714eda"
+const DataSHA256 = "16c6860ffbcdd760f652ed5cb5d80de03a909576ab1e0b3a30bf71c47e5ac065"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -1414,6 +1414,13 @@ var genSlips = [...]slip{
 	{written: "oss_endpoint=", meant: "", reason: "a setting's name in front"},
 	{written: "\"", meant: "", reason: "quotes around it"},
 	{written: "'", meant: "", reason: "quotes around it"},
+	{written: "*=", meant: "", reason: "a setting's name in front"},
+	{written: "*: ", meant: "", reason: "a setting's name in front"},
+	{written: "*：", meant: "", reason: "a setting's name in front"},
+	{written: "“", meant: "", reason: "quotes around it"},
+	{written: "”", meant: "", reason: "quotes around it"},
+	{written: ",", meant: "", reason: "a comma after it"},
+	{written: "，", meant: "", reason: "a comma after it"},
 }
 
 // genMaxNameKeyLen is the length of the longest key of genNameKeys.
