@@ -112,3 +112,19 @@ func TestRegionlessLabelNamesNoRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestSlipPassIsBounded: an input made of slips costs a bounded number of
+// mends, whatever its length (allocations stand in for time).
+func TestSlipPassIsBounded(t *testing.T) {
+	all := ""
+	for _, sl := range genSlips {
+		all += strings.Repeat(strings.TrimPrefix(sl.written, "*"), 8)
+	}
+	for _, in := range []string{all + "cn-cn-hangzhou.aliyunc.con", strings.Repeat("oss-", 60) + "cn-hangzhou.aliyuncs.com", `{"endpoint":"oss-cn-hangzhou.aliyuncs.com"}`} {
+		for name, f := range map[string]func(){"ParseEndpoint": func() { _, sinkErr = ParseEndpoint(in) }, "Parse": func() { _, sinkErr = Parse(in) }} {
+			if n := testing.AllocsPerRun(3, f); n > 5*maxSlipTries {
+				t.Errorf("%s(%.40q...): %v allocations, more than 5 a mend of %d", name, in, n, maxSlipTries)
+			}
+		}
+	}
+}
