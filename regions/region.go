@@ -71,8 +71,8 @@ func lookupAlias[T string | []byte](s T) *regionInfo {
 // of the lines of genNameKeys, which are sorted by key and of which none
 // begins with an area or oss and a hyphen.
 func lookupName(s []byte) *regionInfo {
-	if len(s) > 2*genMaxNameKeyLen {
-		return nil
+	if dash := bytes.IndexByte(s, '-'); len(s) > 2*genMaxNameKeyLen || dash > 0 && (genIsArea(s[:dash]) || string(s[:dash]) == "oss") {
+		return nil // too long, or an ID's area or oss- in front, as no key has
 	}
 	var buf [2 * genMaxNameKeyLen]byte // a key is never longer than its name
 	key := genNameKey(buf[:0], s)
@@ -86,9 +86,6 @@ func lookupName(s []byte) *regionInfo {
 }
 
 func lookupNameKey(s []byte) *regionInfo {
-	if dash := bytes.IndexByte(s, '-'); dash > 0 && (genIsArea(s[:dash]) || string(s[:dash]) == "oss") {
-		return nil
-	}
 	keys := genNameKeys
 	for lo, hi := 0, len(keys); lo < hi; {
 		start := strings.LastIndexByte(keys[:lo+(hi-lo)/2], '\n') + 1
