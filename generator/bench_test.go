@@ -17,6 +17,8 @@ func syntheticTable(n int) []byte {
 	b.WriteString("default_endpoints: {public: oss.aliyuncs.com, internal: oss-internal.aliyuncs.com}\n")
 	b.WriteString("accelerate_endpoints: {global: oss-accelerate.aliyuncs.com, overseas: oss-accelerate-overseas.aliyuncs.com}\n")
 	b.WriteString("sources:\n  - {key: S, title: synthetic, date: 2026-01-01}\n")
+	// The schemes of the benchmarks' URLs: a table without them reads none.
+	b.WriteString("schemes:\n  - {name: http, sources: [S]}\n  - {name: https, sources: [S]}\n")
 	// The families the benchmarks' inputs use, so that the large package
 	// reads them as the real one does.
 	b.WriteString("families:\n")
