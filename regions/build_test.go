@@ -194,7 +194,7 @@ func TestBinarySize(t *testing.T) {
 	// A region's row and a slip of regions.yaml are data: each adds about
 	// what it holds (six slips added 592 bytes).
 	const rowAllowance, slipAllowance, headroom = 1200, 100, 2 << 10
-	limit := int64(125_018 + headroom + rowAllowance*max(0, len(All())-23) + slipAllowance*max(0, len(genSlips)-16))
+	limit := int64(125_498 + headroom + rowAllowance*max(0, len(All())-23) + slipAllowance*max(0, len(genSlips)-16))
 	// The package as published at its v1 path: the /vN that make major
 	// adds to every symbol's name is not code the package adds.
 	v1 := t.TempDir()

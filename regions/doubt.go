@@ -99,7 +99,7 @@ func doubt(id []byte) verdict {
 		return verdict{slip: true, meant: near}
 	}
 	tries := 0
-	if r, why := slipOf(id, false, 2, &tries); r != "" {
+	if r, why := slipOf(id, false, maxSlipDepth, &tries); r != "" {
 		return verdict{slip: true, meant: lookupInfo(r), why: why} // cn-cn-hangzhou
 	}
 	switch {
@@ -316,7 +316,7 @@ func refusal(ep []byte, badChar bool) (string, Region) {
 	}
 	_, s3 := cutS3(ep)
 	if bytes.IndexByte(ep, '.') > maxLabelLen {
-		return "a label is longer than 63 characters", ""
+		return "a label over 63 characters", ""
 	} else if s3 {
 		return s3RegionalOnly, ""
 	}
@@ -338,10 +338,10 @@ const (
 // ParseEndpoint refused (host) or an ID that Parse did: where replacing
 // one occurrence of what a slip writes with what it means gives one that
 // endpointOf or idOf reads as a region of the table, it returns that region
-// and the slip's reason. A written form that begins with * stands for any
-// text before the rest (a setting's name: *=). Up to depth slips more are
-// tried on each mend, once no single slip names a region, within a budget
-// of maxSlipTries mends in all (tries).
+// and the slip's reason. Up to depth slips more are tried on each mend,
+// within a budget of maxSlipTries mends in all (tries). A written form that begins with * stands for a setting's
+// name before the rest (*=), at the start of the input only (depth
+// maxSlipDepth): see settingName.
 func slipOf(s []byte, host bool, depth int, tries *int) (Region, string) {
 	s = s[:min(len(s), maxUnmarshalInput)] // a host and port behind a scheme
 	var buf [maxUnmarshalInput + 2*maxSlipLen]byte
@@ -352,11 +352,11 @@ func slipOf(s []byte, host bool, depth int, tries *int) (Region, string) {
 		}
 		for i := 0; *tries < maxSlipTries; i++ {
 			j := indexOf(s[i:], w)
-			if j < 0 {
+			if j < 0 || star && (depth < maxSlipDepth || !settingName(s[:i+j])) {
 				break
 			}
 			i += j
-			at := i // where the mend is; -1: what * stands for, with the rest, is gone whole
+			at := i // where the mend is; -1: the setting's name, with the rest, is gone whole
 			if star {
 				at = -1
 			}
@@ -377,10 +377,25 @@ func slipOf(s []byte, host bool, depth int, tries *int) (Region, string) {
 	return "", ""
 }
 
+// settingName reports whether s, in lower case, can be a setting's name,
+// as a * of a slip stands for: letters, digits, _ . - $ and spaces, no
+// scheme, path, query or other setting (no : / ? & =).
+func settingName(s []byte) bool {
+	for _, c := range s {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-' || c == '$' || c == ' ') {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
 // maxSlipTries bounds the mends that slipOf tries for one input; maxSlipLen
 // is the longest form that the table's checks let a slip write or mean (a
 // longer one would only cost an allocation).
 const maxSlipTries, maxSlipLen = 48, 32
+
+// maxSlipDepth is how many slips slipOf mends on one input, less one.
+const maxSlipDepth = 2
 
 // hasSlip reports whether s holds what a slip of genSlips writes.
 func hasSlip(s string) bool {

@@ -119,7 +119,7 @@ func ParseEndpoint(s string) (Endpoint, error) {
 	}
 	var b [maxUnmarshalInput]byte
 	tries := 0
-	if r, why := slipOf(b[:lowerASCII(b[:], s[:min(len(s), len(b))])], true, 2, &tries); r != "" {
+	if r, why := slipOf(b[:lowerASCII(b[:], s[:min(len(s), len(b))])], true, maxSlipDepth, &tries); r != "" {
 		reason, meant, sentinel = why, r, ErrInvalidEndpoint
 	}
 	if sentinel == nil {

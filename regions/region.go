@@ -239,7 +239,7 @@ func unknownRegionError(fn, s string) *Error {
 	id := buf[:lowerASCII(buf[:], s)]
 	if hostLike(s) {
 		tries := 0
-		if r, why := slipOf(id, false, 2, &tries); r != "" {
+		if r, why := slipOf(id, false, maxSlipDepth, &tries); r != "" {
 			e.Suggestion, e.Reason = r, why // oss.cn-hangzhou, s3:oss-cn-hangzhou
 			return e
 		}
