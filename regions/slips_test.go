@@ -128,3 +128,25 @@ func TestSlipPassIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestSlipsStayInTheHost: a host of the table in another URL's query or
+// path, or in a quoted or listed value there, is no slip of that URL: it
+// is refused with no suggestion, for every region.
+func TestSlipsStayInTheHost(t *testing.T) {
+	for _, r := range All() {
+		h := r.PublicEndpoint()
+		for _, in := range []string{
+			"https://example.com/?endpoint=" + h,
+			"https://example.com/redirect?url=" + h,
+			"https://s3.amazonaws.com/b?x=\"" + h + "\"",
+			"https://example.com/a=" + h,
+			"https://example.com/?q=" + h + ",",
+			"example.com?endpoint=" + h,
+			"https://oss.example.com/?u=" + h,
+		} {
+			if _, err := ParseEndpoint(in); err == nil || suggestion(err) != "" {
+				t.Errorf("ParseEndpoint(%q) = %v; want a refusal with no suggestion", in, err)
+			}
+		}
+	}
+}
