@@ -122,8 +122,9 @@ func TestSlipPassIsBounded(t *testing.T) {
 	}
 	for _, in := range []string{all + "cn-cn-hangzhou.aliyunc.con", strings.Repeat("oss-", 60) + "cn-hangzhou.aliyuncs.com", `{"endpoint":"oss-cn-hangzhou.aliyuncs.com"}`} {
 		for name, f := range map[string]func(){"ParseEndpoint": func() { _, sinkErr = ParseEndpoint(in) }, "Parse": func() { _, sinkErr = Parse(in) }} {
-			if n := testing.AllocsPerRun(3, f); n > 5*maxSlipTries {
-				t.Errorf("%s(%.40q...): %v allocations, more than 5 a mend of %d", name, in, n, maxSlipTries)
+			// Parse of a host-like input tries the slips as an ID and as a host.
+			if n := testing.AllocsPerRun(3, f); n > 2*6*maxSlipTries {
+				t.Errorf("%s(%.40q...): %v allocations, more than 6 a mend of twice %d", name, in, n, maxSlipTries)
 			}
 		}
 	}
