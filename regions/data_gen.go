@@ -3,13 +3,13 @@
 package regions
 
 // Version is the version of the region data in regions.yaml.
-const Version = "1.8.0"
+const Version = "1.9.0"
 
 // Source says where the region data came from.
 const Source = "Alibaba Cloud OSS documentation, \"Regions and endpoints\": international site, English (updated 2025-03-19), and China site, Chinese (as of 2026-11); region status from other products' endpoint pages (2025-2026)"
 
 // DataSHA256 is the SHA-256 of the regions.yaml this package was generated from.
-const DataSHA256 = "16c6860ffbcdd760f652ed5cb5d80de03a909576ab1e0b3a30bf71c47e5ac065"
+const DataSHA256 = "0e9afd1096f6726ca226b60ff4ae49a17515b2184fb532159b3a642f57994a55"
 
 // genMaxCloudIDLen is the length of the longest cloud region ID in the table.
 const genMaxCloudIDLen = 21
@@ -1392,15 +1392,28 @@ var genSchemes = [...]string{"http", "https", "oss", "rtmp"}
 
 // genSlips lists the slips of written hosts and IDs, each a string written where another was meant and the reason an error gives (regions.yaml, slips), in the order they are tried.
 var genSlips = [...]slip{
+	{written: "url=", meant: "", reason: "a setting's name in front"},
+	{written: "endpoint=", meant: "", reason: "a setting's name in front"},
+	{written: "oss_endpoint=", meant: "", reason: "a setting's name in front"},
+	{written: "*=", meant: "", reason: "a setting's name in front"},
+	{written: "*: ", meant: "", reason: "a setting's name in front"},
+	{written: "*：", meant: "", reason: "a setting's name in front"},
+	{written: "\"", meant: "", reason: "quotes around it"},
+	{written: "'", meant: "", reason: "quotes around it"},
+	{written: "“", meant: "", reason: "quotes around it"},
+	{written: "”", meant: "", reason: "quotes around it"},
+	{written: ",", meant: "", reason: "a comma after it"},
+	{written: "，", meant: "", reason: "a comma after it"},
+	{written: "s3:", meant: "", reason: "restic's s3: prefix"},
+	{written: "。", meant: ".", reason: "a full-width period (。)"},
+	{written: "。", meant: "", reason: "a full-width period (。)"},
 	{written: "vpc100-oss-", meant: "oss-", reason: "a legacy VPC endpoint"},
 	{written: "oss-", meant: "", reason: "oss- twice; use CloudRegion()"},
 	{written: "-internal-internal", meant: "-internal", reason: "-internal twice"},
 	{written: ".aliyun.com", meant: ".aliyuncs.com", reason: "aliyun.com for aliyuncs.com"},
 	{written: ".aliyunc.com", meant: ".aliyuncs.com", reason: "aliyunc.com for aliyuncs.com"},
+	{written: ".aliyuncs.con", meant: ".aliyuncs.com", reason: ".con for .com"},
 	{written: "oss.", meant: "oss-", reason: "a dot for the hyphen after oss"},
-	{written: "s3:", meant: "", reason: "restic's s3: prefix"},
-	{written: "。", meant: ".", reason: "a full-width period (。)"},
-	{written: "。", meant: "", reason: "a full-width period (。)"},
 	{written: "ap-ap-", meant: "ap-", reason: "the area twice"},
 	{written: "cn-cn-", meant: "cn-", reason: "the area twice"},
 	{written: "eu-eu-", meant: "eu-", reason: "the area twice"},
@@ -1408,19 +1421,6 @@ var genSlips = [...]slip{
 	{written: "na-na-", meant: "na-", reason: "the area twice"},
 	{written: "sa-sa-", meant: "sa-", reason: "the area twice"},
 	{written: "us-us-", meant: "us-", reason: "the area twice"},
-	{written: ".aliyuncs.con", meant: ".aliyuncs.com", reason: ".con for .com"},
-	{written: "url=", meant: "", reason: "a setting's name in front"},
-	{written: "endpoint=", meant: "", reason: "a setting's name in front"},
-	{written: "oss_endpoint=", meant: "", reason: "a setting's name in front"},
-	{written: "\"", meant: "", reason: "quotes around it"},
-	{written: "'", meant: "", reason: "quotes around it"},
-	{written: "*=", meant: "", reason: "a setting's name in front"},
-	{written: "*: ", meant: "", reason: "a setting's name in front"},
-	{written: "*：", meant: "", reason: "a setting's name in front"},
-	{written: "“", meant: "", reason: "quotes around it"},
-	{written: "”", meant: "", reason: "quotes around it"},
-	{written: ",", meant: "", reason: "a comma after it"},
-	{written: "，", meant: "", reason: "a comma after it"},
 }
 
 // genMaxNameKeyLen is the length of the longest key of genNameKeys.
