@@ -51,6 +51,7 @@ regions:
     vip_ranges: ticket
 `, id)
 	}
+	b.WriteString("schemes: [{name: http, sources: [T]}, {name: https, sources: [T]}]\n")
 	return b.String()
 }
 

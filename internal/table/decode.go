@@ -116,7 +116,7 @@ var tableFields = []field{
 	{"other_region_ids", optional, kMappings, nil, []field{
 		{"id", required, kString, cloudIDProblem, nil}, {"name", required, kString, checkName, nil}, {"sources", required, kStrings, nil, nil},
 	}},
-	{"schemes", optional, kMappings, nil, []field{{"name", required, kString, schemeProblem, nil}, {"sources", required, kStrings, nil, nil}}},
+	{"schemes", requiredNow, kMappings, nil, []field{{"name", required, kString, schemeProblem, nil}, {"sources", required, kStrings, nil, nil}}},
 	{"slips", optional, kMappings, nil, []field{
 		{"written", required, kString, writtenProblem, nil}, {"meant", required, kString, slipTextProblem, nil},
 		{"reason", required, kString, reasonProblem, nil}, {"sources", required, kStrings, nil, nil},

@@ -27,7 +27,7 @@ regions:
       - {source: S, field: dual_stack, page: none, why: another page gives it}
       - {source: S, field: public, page: "oss_cn_hangzhou, 100.114.100/24", why: malformed values kept as printed}
       - {source: S, field: vpc, page: "100.114.100/24", why: a range-shaped value where a host belongs}
-`
+` + schemesTail
 	tb, err := Parse("t.yaml", []byte(yaml))
 	if err != nil {
 		t.Fatal(err)

@@ -38,7 +38,7 @@ regions:
     endpoints: {public: oss-cn-north-2-gov-1.aliyuncs.com, internal: oss-cn-north-2-gov-1-internal.aliyuncs.com, vpc: oss-cn-north-2-gov-1-internal.aliyuncs.com}
     accelerate: not stated
     vip_ranges: ticket
-`
+` + schemesTail
 
 func TestDNSListsLoad(t *testing.T) {
 	tbl, err := Parse("t.yaml", []byte(dnsBase))
