@@ -59,16 +59,14 @@ func TestParse(t *testing.T) {
 }
 
 // slipReason returns the reason of the table's slip that writes written
-// where meant was meant.
-func slipReason(t *testing.T, written, meant string) string {
-	t.Helper()
+// where meant was meant, and whether the table lists it.
+func slipReason(written, meant string) (string, bool) {
 	for _, sl := range genSlips {
 		if sl.written == written && sl.meant == meant {
-			return sl.reason
+			return sl.reason, true
 		}
 	}
-	t.Fatalf("regions.yaml lists no slip %q for %q", written, meant)
-	return ""
+	return "", false
 }
 
 // TestParseErrors checks the message of unknown IDs: the input quoted and,
@@ -96,8 +94,12 @@ func TestParseErrors(t *testing.T) {
 		doubled, isDoubled := strings.CutPrefix(in, "oss-oss-")
 		switch {
 		case isDoubled && doubled != "":
-			s, _ = Parse(doubled) // the slip oss- twice, which regions.yaml lists
-			want += "): " + slipReason(t, "oss-", "")
+			reason, listed := slipReason("oss-", "")
+			if !listed {
+				continue // a table without the slip: TestSlipsNameTheRegion holds the slips it lists
+			}
+			s, _ = Parse(doubled)
+			want += "): " + reason
 		case s.Status() == Decommissioned:
 			want += "): the region meant is decommissioned"
 		case s == "" && len(in) < 60 && !genIsCloudID(strings.TrimPrefix(in, "oss-")):

